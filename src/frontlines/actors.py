@@ -1,0 +1,82 @@
+"""The actor dictionary: names -> actors -> sides, and finding actor mentions in text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from frontlines.models import ActorMention
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """A party to the conflict as drawn on maps (``government``, ``opposition``...)."""
+
+    id: str
+    name: str
+    color: str = "#888888"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An entry of the actor dictionary."""
+
+    id: str
+    name: str
+    side: str
+    inter: str = ""
+    parent: str = ""
+    aliases: tuple[str, ...] = ()
+    media: bool = False
+
+
+def _is_acronym(alias: str) -> bool:
+    # Short all-capital aliases (HTS, SNA, IS) match case-sensitively: "is" is a verb.
+    return alias.isupper() and len(alias) <= 5
+
+
+class ActorDictionary:
+    """Actors and sides of a theater, with one compiled pattern for all aliases."""
+
+    def __init__(self, sides: Sequence[Side], actors: Sequence[Actor]):
+        self.sides = {s.id: s for s in sides}
+        self.actors = {a.id: a for a in actors}
+        self._by_alias: dict[str, Actor] = {}
+        for actor in actors:
+            for alias in (actor.name, *actor.aliases):
+                key = alias if _is_acronym(alias) else alias.casefold()
+                self._by_alias.setdefault(key, actor)
+        words = sorted(self._by_alias, key=len, reverse=True)
+        folded = [re.escape(a) for a in words if not _is_acronym(a)]
+        acronyms = [re.escape(a) for a in words if _is_acronym(a)]
+        parts = []
+        if folded:
+            parts.append(r"(?i:" + "|".join(folded) + r")")
+        if acronyms:
+            parts.append("|".join(acronyms))
+        body = "|".join(parts) or r"(?!x)x"
+        # "-" before a name is not a boundary we want ("pro-regime" is its own alias).
+        self._pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])")
+
+    def side_of(self, actor_id: str) -> str:
+        """The side id of an actor (``unknown`` when not in the dictionary)."""
+        actor = self.actors.get(actor_id)
+        return actor.side if actor else "unknown"
+
+    def resolve(self, name: str) -> Actor | None:
+        """The actor an alias names, or ``None``."""
+        return self._by_alias.get(name) or self._by_alias.get(name.casefold())
+
+    def find(self, text: str, doc: str = "", offset: int = 0) -> list[ActorMention]:
+        """All actor mentions in ``text``, longest alias first, with document offsets."""
+        found = []
+        for m in self._pattern.finditer(text):
+            actor = self.resolve(m.group(0))
+            if actor is None:
+                continue
+            found.append(ActorMention(
+                mention=m.group(0), start=m.start() + offset, end=m.end() + offset, doc=doc,
+                actor_id=actor.id, name=actor.name, side=actor.side, inter=actor.inter, media=actor.media,
+            ))
+        return found

@@ -1,0 +1,392 @@
+"""The command line: a thin layer over the library. Only this module exits the process.
+
+Every :class:`FrontlinesError` becomes one line on stderr and exit status 2;
+nothing is written to the database unless the whole input was read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from frontlines import settings
+from frontlines.errors import FrontlinesError, InputError
+from frontlines.ingest import parse_date, read_paths
+from frontlines.models import Extraction
+
+app = typer.Typer(
+    help="frontlines: conflict reports -> places, ACLED-style events and a day-by-day control ledger.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+gazetteer_app = typer.Typer(help="Look up and extend the theater gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class ControlFormat(str, Enum):
+    json = "json"
+    table = "table"
+    geojson = "geojson"
+
+
+class EventsFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+
+
+DbOpt = Annotated[str | None, typer.Option("--db", help=settings.DATABASE.help + " Default: ./frontlines.db.")]
+TheaterOpt = Annotated[str | None, typer.Option("--theater", help=settings.THEATER.help + " Default: syria.")]
+DateOpt = Annotated[str | None, typer.Option(help="A day, YYYY-MM-DD.")]
+
+
+def _date(value: str | None, what: str) -> date | None:
+    return parse_date(value, what=what) if value else None
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except FrontlinesError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        raise typer.Exit(130) from None
+    except OSError as exc:
+        err.print(f"error: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "), markup=False)
+        raise typer.Exit(2) from None
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr for long work (hidden for small jobs and when not a terminal)."""
+    if total < 5 or not sys.stderr.isatty():
+        yield lambda done, n: None
+        return
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda done, n: bar.update(task, completed=done)
+
+
+def _theater(name: str | None) -> Any:
+    from frontlines.theater import load_theater
+
+    return load_theater(settings.THEATER.value(name))
+
+
+def _store(db: str | None, *, create: bool = False) -> Any:
+    from frontlines.storage import open_store
+
+    return open_store(settings.DATABASE.value(db), create=create)
+
+
+def _run(paths: list[Path], published: str | None, source: str | None, theater: str | None) -> tuple[Any, list[Any]]:
+    from frontlines.pipeline import Pipeline
+
+    when = _date(published, "published date")
+    th = _theater(theater)
+    max_bytes = int(float(settings.MAX_MB.value()) * 1024 * 1024)
+    docs = read_paths(paths, source=source, published=when, max_bytes=max_bytes)
+    with _progress(len(docs), "extracting") as tick:
+        results = Pipeline(th).run(docs, progress=tick)
+    return th, results
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Report files or directories.")],
+    published: Annotated[str | None, typer.Option(help="Published date for reports that lack one (YYYY-MM-DD).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source name for reports that lack one.")] = None,
+    theater: TheaterOpt = None,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json: one object; jsonl: one per document.")] = ExtractFormat.json,
+) -> None:
+    """Extract places, events and control statuses from reports and print them."""
+    from frontlines.pipeline import combine
+
+    with _errors():
+        th, results = _run(paths, published, source, theater)
+        for r in results:
+            for w in r.warnings:
+                err.print(f"warning: {w}", markup=False)
+        if format is ExtractFormat.jsonl:
+            for r in results:
+                sys.stdout.write(json.dumps(combine([r], th).to_dict(), ensure_ascii=False) + "\n")
+            return
+        result = combine(results, th)
+        if format is ExtractFormat.json:
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
+        else:
+            _print_extraction_table(result)
+
+
+def _print_extraction_table(result: Extraction) -> None:
+    table = Table(title=f"{len(result.events)} events from {len(result.documents)} documents")
+    for col in ("date", "type", "actor1 (side)", "actor2 (side)", "location", "fat.", "certainty"):
+        table.add_column(col)
+    for e in result.events:
+        table.add_row(str(e.date or "?"), e.sub_event_type, f"{e.actor1} ({e.actor1_side})",
+                      f"{e.actor2} ({e.actor2_side})" if e.actor2_side else "", e.location, str(e.fatalities),
+                      e.certainty + (f" by {e.claimed_by}" if e.claimed_by else ""))
+    out.print(table)
+    out.print(f"places resolved: {len(result.places)}, unresolved: {len(result.unresolved)}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Report files or directories.")],
+    db: DbOpt = None,
+    published: Annotated[str | None, typer.Option(help="Published date for reports that lack one (YYYY-MM-DD).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source name for reports that lack one.")] = None,
+    theater: TheaterOpt = None,
+) -> None:
+    """Store reports with their mentions, events and control assertions (same report twice: no change)."""
+    with _errors():
+        th, results = _run(paths, published, source, theater)
+        store = _store(db, create=True)
+        added, skipped = store.write(results, th.id)
+        counts = store.counts()
+        err.print(f"ingested {added} new document(s), {skipped} already present; database holds "
+                  f"{counts['documents']} documents, {counts['events']} events, {counts['assertions']} assertions",
+                  markup=False)
+
+
+@app.command()
+def control(
+    db: DbOpt = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Status as of this day (YYYY-MM-DD); default: latest.")] = None,
+    theater: TheaterOpt = None,
+    format: Annotated[ControlFormat, typer.Option("--format", "-f")] = ControlFormat.table,
+) -> None:
+    """Who controls what, as of a day, with confidence and evidence."""
+    from frontlines.views import snapshot
+
+    with _errors():
+        th = _theater(theater)
+        day = _date(as_of, "--as-of date")
+        snap = snapshot(_store(db), th, day, with_areas=format is ControlFormat.geojson)
+        if format is ControlFormat.json:
+            payload = {"as_of": day.isoformat() if day else None, "control": [s.to_dict() for s in snap.statuses]}
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        elif format is ControlFormat.geojson:
+            from frontlines.exports import statuses_geojson
+
+            sys.stdout.write(json.dumps(statuses_geojson(snap.statuses, snap.areas, snap.events, day)) + "\n")
+        else:
+            table = Table(title=f"Control as of {day or 'latest'}: {len(snap.statuses)} places")
+            for col in ("place", "governorate", "status", "level", "since", "conf.", "evidence"):
+                table.add_column(col)
+            for s in snap.statuses:
+                table.add_row(s.name, s.admin1, s.status, s.level, str(s.since), f"{s.confidence:.2f}", str(len(s.evidence)))
+            out.print(table)
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    since: Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD).")] = None,
+    theater: TheaterOpt = None,
+    format: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.csv,
+) -> None:
+    """Events, one per happening across reports: CSV in ACLED's column order, or JSON."""
+    from frontlines.exports import write_events_csv
+    from frontlines.views import merged_events
+
+    with _errors():
+        th = _theater(theater)
+        evs = merged_events(_store(db), _date(since, "--since date"), _date(until, "--until date"))
+        if format is EventsFormat.json:
+            sys.stdout.write(json.dumps([e.to_dict() for e in evs], ensure_ascii=False, indent=1) + "\n")
+        else:
+            buf = io.StringIO()
+            write_events_csv(buf, evs, country=th.country_name, iso=th.iso, region=th.region)
+            sys.stdout.write(buf.getvalue())
+
+
+@app.command(name="map")
+def map_(
+    output: Annotated[Path, typer.Option("-o", "--output", help="FILE.png, .gif (with --animate), .geojson, .gpkg or .kml")],
+    db: DbOpt = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Day to draw (YYYY-MM-DD); default: latest.")] = None,
+    animate: Annotated[tuple[str, str] | None, typer.Option(help="Two days D1 D2: one frame per day, into a .gif.")] = None,
+    theater: TheaterOpt = None,
+) -> None:
+    """Draw control areas, front lines, places and events, or export them."""
+    from frontlines.maps import render_animation, render_map
+    from frontlines.views import days_between, export_snapshot, snapshot, theater_boundary, theater_regions
+
+    with _errors():
+        th = _theater(theater)
+        store = _store(db)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if animate:
+            start, end = (parse_date(d, what="--animate date") for d in animate)
+            if output.suffix.lower() != ".gif":
+                raise InputError(f"{output}: --animate writes a .gif")
+            days = days_between(start, end)
+            with _progress(len(days), "frames") as tick:
+                frames = []
+                for n, day in enumerate(days, start=1):
+                    s = snapshot(store, th, day)
+                    frames.append((day, s.statuses, s.areas, s.events))
+                    tick(n, len(days))
+            render_animation(output, frames, theater_regions(th), theater_boundary(th), th.side_colors())
+        else:
+            day = _date(as_of, "--as-of date")
+            snap = snapshot(store, th, day)
+            if output.suffix.lower() == ".png":
+                render_map(output, snap.statuses, snap.areas, snap.events, theater_regions(th), theater_boundary(th),
+                           th.side_colors(), day, title=th.name)
+            else:
+                export_snapshot(snap, output)
+        err.print(f"wrote {output}", markup=False)
+
+
+@app.command()
+def history(
+    place: Annotated[str, typer.Argument(help="Place name (any spelling) or id.")],
+    db: DbOpt = None,
+    theater: TheaterOpt = None,
+) -> None:
+    """The control timeline of one place, with the evidence sentences."""
+    from frontlines.views import ledger_from_store
+
+    with _errors():
+        th = _theater(theater)
+        ledger = ledger_from_store(_store(db), th)
+        ids = [place] if place in th.gazetteer.by_id else [c.place.id for c in th.gazetteer.lookup(place)]
+        ids = [i for i in ids if i in set(ledger.places())] or ids[:1]
+        if not ids:
+            raise InputError(f"no place named {place!r} in the {th.id} gazetteer; try 'frontlines gazetteer search'")
+        for pid in ids:
+            p = th.gazetteer.by_id[pid]
+            out.print(f"[bold]{p.name}[/bold] ({p.admin1}, {pid})")
+            timeline = ledger.history(pid)
+            if not timeline:
+                out.print("  no control statements recorded")
+            for day, status, level, conf, supporting in timeline:
+                out.print(f"  {day}  {status:<11} {level:<8} {conf:.2f}")
+                for a in supporting:
+                    out.print(f"      [{a.source or a.doc}] {a.status}: {a.text}", markup=False)
+
+
+@app.command()
+def changes(
+    start: Annotated[str, typer.Option("--from", help="First day (YYYY-MM-DD).")],
+    end: Annotated[str, typer.Option("--to", help="Last day (YYYY-MM-DD).")],
+    db: DbOpt = None,
+    theater: TheaterOpt = None,
+) -> None:
+    """What changed hands between two days, with evidence."""
+    from frontlines.views import ledger_from_store
+
+    with _errors():
+        th = _theater(theater)
+        d1, d2 = parse_date(start, what="--from date"), parse_date(end, what="--to date")
+        if d2 < d1:
+            raise InputError(f"--to {d2} is before --from {d1}")
+        ledger = ledger_from_store(_store(db), th)
+        table = Table(title=f"Changes {d1} -> {d2}")
+        for col in ("place", "governorate", "before", "after", "since", "level", "evidence"):
+            table.add_column(col)
+        for before, after in ledger.changes(d1, d2):
+            evidence = "; ".join(a.text[:90] for a in ledger.history(after.place_id)[-1][4][:1])
+            table.add_row(after.name, after.admin1, before.status if before else "-", after.status, str(after.since),
+                          after.level, evidence)
+        out.print(table)
+
+
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="A gold JSON file or a folder of them.")],
+    reports: Annotated[Path | None, typer.Option(help="Folder of the reports the gold annotates (default: ../reports next to the gold).")] = None,
+    theater: TheaterOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+) -> None:
+    """Precision and recall of places, events and control against gold annotations."""
+    from frontlines.evaluate import evaluate, format_report
+
+    with _errors():
+        report = evaluate(gold, reports_dir=reports, theater=_theater(theater))
+        if format == "json":
+            sys.stdout.write(json.dumps(report, indent=1) + "\n")
+        else:
+            out.print(format_report(report), markup=False)
+
+
+@app.command(name="changes-table", hidden=True)
+def changes_table(db: DbOpt = None, theater: TheaterOpt = None) -> None:
+    """Day-by-day control changes over the whole ledger (used by make demo)."""
+    from frontlines.views import ledger_from_store
+
+    with _errors():
+        th = _theater(theater)
+        ledger = ledger_from_store(_store(db), th)
+        days = sorted({d for pid in ledger.places() for d, *_ in ledger.history(pid)})
+        table = Table(title="Control changes, day by day")
+        for col in ("day", "place", "governorate", "from", "to", "level", "conf."):
+            table.add_column(col)
+        previous: dict[str, str] = {}
+        for day in days:
+            for s in ledger.as_of(day):
+                if s.kind in ("region", "country"):
+                    continue
+                if previous.get(s.place_id) != s.status:
+                    table.add_row(str(day), s.name, s.admin1, previous.get(s.place_id, "-"), s.status, s.level,
+                                  f"{s.confidence:.2f}")
+                    previous[s.place_id] = s.status
+        out.print(table)
+
+
+@gazetteer_app.command("search")
+def gazetteer_search(
+    name: Annotated[str, typer.Argument(help="A place name in any spelling.")],
+    limit: Annotated[int, typer.Option(help="How many candidates.")] = 10,
+    theater: TheaterOpt = None,
+) -> None:
+    """Candidates for a name, with scores."""
+    with _errors():
+        th = _theater(theater)
+        table = Table(title=f"Candidates for {name!r}")
+        for col in ("score", "id", "name", "kind", "governorate", "country", "lat", "lon"):
+            table.add_column(col)
+        for place, score in th.gazetteer.search(name, limit):
+            table.add_row(f"{score:.2f}", place.id, place.name, place.kind, place.admin1, place.country,
+                          f"{place.lat:.4f}", f"{place.lon:.4f}")
+        out.print(table)
+
+
+def _write_rows(rows: list[dict[str, Any]]) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def main() -> None:
+    """Entry point of the ``frontlines`` command."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,363 @@
+"""Event extraction: sentences with a trigger, places and actors -> ACLED-style events.
+
+Rules, per sentence:
+
+1. Triggers (compiled patterns below) give a sub-event type: captures and
+   their passives are territory events, withdrawals a change to group
+   activity, surrenders a non-violent transfer to the besieger, ambushes and
+   fighting armed clashes, strikes and shelling remote violence, and so on.
+2. Places are split between triggers by clause: a place belongs to the
+   trigger before it (places before the first trigger go to it: "Saraqib fell").
+   One event per trigger and place. A region is the place only when the clause
+   names no settlement (ACLED geo precision 3).
+3. Actors: for a territory event actor1 is the side that takes control: the
+   subject of an active verb, the agent after "by"/"to" of a passive, the
+   besieger a base surrenders to. actor2 is an actor of another side, or the
+   theater's default adversary.
+4. Dates, fatalities and certainty come from :mod:`frontlines.dates`,
+   :mod:`frontlines.fatalities` and :mod:`frontlines.certainty`; negated and
+   hypothetical statements are not events. A partisan source's plain statement
+   is a claim by that source.
+5. Concurrent tactics at one place merge into the higher ACLED type, and the
+   same happening mentioned twice is kept once with all its evidence spans.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from frontlines.certainty import assess
+from frontlines.dates import resolve_event_date
+from frontlines.fatalities import parse_casualties
+from frontlines.models import ActorMention, Document, Event, PlaceMention
+from frontlines.theater import Theater
+from frontlines.typology import BY_NAME, RANK, TERRITORY, family
+
+_W = r"(?<![\w-])"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A pattern that signals an event type."""
+
+    kind: str  # capture, withdraw, surrender, clash, air, shelling, ied, suicide, downed, civilians, ...
+    sub_event_type: str
+    pattern: re.Pattern[str]
+    passive: bool = False
+
+
+def _t(kind: str, sub: str, regex: str, passive: bool = False) -> Trigger:
+    return Trigger(kind, sub, re.compile(_W + regex + r"(?![\w])", re.I), passive)
+
+
+OVERTAKE = "Non-state actor overtakes territory"
+TRIGGERS: tuple[Trigger, ...] = (
+    _t("capture", OVERTAKE,
+       r"(?:was|were|had been|has been|have been|being|is|are)\s+(?:\w+\s+)?(?:captured|seized|taken|liberated|retaken|"
+       r"recaptured|overrun|stormed|secured|cleared)(?:\s+by)?", passive=True),
+    _t("capture", OVERTAKE, r"fell\s+(?:\w+\s+)?to|falls\s+to|fallen\s+to|fall\s+of|fell|under\s+the\s+control\s+of|"
+       r"in\s+the\s+hands\s+of", passive=True),
+    _t("capture", OVERTAKE,
+       r"captured|captures|capturing|capture of|seized|seizes|seizing|seizure of|took\s+(?:full\s+|complete\s+)?control\s+of|"
+       r"took\s+over|take\s+control\s+of|taking\s+control\s+of|took|taking|liberated|liberating|liberation\s+of|"
+       r"secured|securing|cleared|stormed|storming|overran|overrunning|recaptured|recapturing|recapture\s+of|retook|retaking|"
+       r"regained|regaining|entered|entering|swept\s+into|pushed\s+into|advanced\s+into|moved\s+into|rolled\s+into|"
+       r"control\s+of"),
+    _t("surrender", "Non-violent transfer of territory", r"surrendered|surrender\s+of|surrendering|handed\s+over|handover\s+of|"
+       r"laid\s+down\s+(?:their\s+)?arms"),
+    _t("withdraw", "Change to group/activity",
+       r"withdrew|withdrawn|withdrawing|withdrawal|retreated|retreating|retreat|pulled\s+back|pulled\s+out|pulling\s+out|"
+       r"pulling\s+back|abandoned|redeployed|repositioned|fled\s+their\s+positions"),
+    _t("suicide", "Suicide bomb", r"suicide\s+(?:bomber|bombing|attack|car\s+bomb|vehicle)|SVBIEDs?|inghimasi"),
+    _t("air", "Air/drone strike",
+       r"air\s*strikes?|airstrikes?|air\s+raids?|warplanes?|jets?\s+(?:struck|bombed|hit|pounded|targeted)|bombed|bombing|"
+       r"drone\s+strikes?|drones?\s+(?:struck|hit|targeted|attacked)|helicopters?\s+(?:dropped|struck|attacked)|barrel\s+bombs?|"
+       r"struck\s+by\s+(?:Russian|Syrian|regime|government)\s+(?:jets|aircraft|warplanes|drones)|aerial\s+bombardment|"
+       r"kamikaze\s+drones?|Shaheen\s+drones?|FPV\s+drones?"),
+    _t("shelling", "Shelling/artillery/missile attack",
+       r"shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|bombard(?:ed|ment)|MLRS|Grad|Burkan|rocket\s+launchers?"),
+    _t("ied", "Remote explosive/landmine/IED", r"IEDs?|roadside\s+bombs?|landmines?|land\s+mines?|car\s+bombs?|VBIEDs?|explosive\s+device"),
+    _t("downed", "Disrupted weapons use", r"shot\s+down|downed|intercepted|jammed|brought\s+down"),
+    _t("abduction", "Abduction/forced disappearance", r"abducted|kidnapped|abduction|disappeared"),
+    _t("civilians", "Attack", r"executed|executions?|massacred?|summarily\s+killed|killed\s+(?:\w+\s+){0,3}civilians|"
+       r"opened\s+fire\s+on\s+(?:civilians|residents|a\s+crowd)|shot\s+dead"),
+    _t("arrests", "Arrests", r"arrested|detained|arrests|detention\s+campaign|rounded\s+up"),
+    _t("looting", "Looting/property destruction", r"looted|looting|plundered|torched|set\s+(?:fire|ablaze)|vandali[sz]ed|ransacked"),
+    _t("agreement", "Agreement", r"agreement|deal|truce|ceasefire|cease-fire|evacuation\s+deal|reconciliation\s+deal|brokered"),
+    _t("hq", "Headquarters or base established", r"established\s+(?:a\s+)?(?:headquarters|base|HQ|command\s+post)|"
+       r"set\s+up\s+(?:a\s+)?(?:headquarters|base|HQ|command\s+post)"),
+    _t("excessive", "Excessive force against protesters", r"fired\s+(?:live\s+ammunition\s+)?(?:on|at)\s+(?:the\s+)?protesters|"
+       r"opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators)"),
+    _t("protest", "Peaceful protest", r"protest(?:s|ed|ers)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|took\s+to\s+the\s+streets|"
+       r"celebrat(?:ed|ions|ing)\s+in\s+the\s+streets"),
+    _t("riot", "Mob violence", r"riot(?:s|ers|ing)?|mob|lynched"),
+    _t("clash", "Armed clash",
+       r"clash(?:es|ed)?|fighting|fought|battles?|battled|ambush(?:ed|es)?|firefights?|skirmish(?:es)?|"
+       r"(?:ground\s+)?attacks?|attacked|assault(?:ed|s)?|offensive|counter-?attacks?|counter-?offensive|repelled|repulsed|"
+       r"engaged|infiltration|thwarted|push(?:ed)?\s+back|heavy\s+combat|combat"),
+)
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|residential|homes?|houses|hospitals?|market|schools?|camps?\s+for\s+(?:the\s+)?displaced|IDP|"
+    r"neighbourhoods?|neighborhoods?|university|bakery|mosque|children|families)\b", re.I)
+_NONVIOLENT = re.compile(r"\b(?:without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)|no\s+resistance|peacefully|unopposed|"
+                         r"handed\s+over|after\s+(?:the\s+)?(?:army|regime|government\s+forces|troops)\s+(?:had\s+)?withdrew|"
+                         r"negotiated|surrendered)\b", re.I)
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|toward|towards|to|via|through|past)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r";|:|\.\s|, while |, but |, whereas | while | whereas ")
+_SIGNIFICANT = re.compile(r"\b(?:heavy|fierce|intense|major|large|massive|violent|wave|barrage|dozens|hundreds|scores|"
+                          r"offensive|large-scale|massacre)\b", re.I)
+_GOVERNMENT_CUE = re.compile(r"\b(?:recaptur\w*|retook|retak\w*|regain\w*|restored)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    trigger: Trigger
+    start: int
+    end: int
+
+
+def _find_triggers(sentence: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for trig in TRIGGERS:
+        for m in trig.pattern.finditer(sentence):
+            if any(h.start < m.end() and m.start() < h.end for h in hits):
+                continue  # an earlier (more specific) trigger already covers these words
+            hits.append(_Hit(trig, m.start(), m.end()))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _event_id(doc_id: str, start: int, place_id: str, sub: str) -> str:
+    return "e" + hashlib.sha256(f"{doc_id}:{start}:{place_id}:{sub}".encode()).hexdigest()[:12]
+
+
+class EventExtractor:
+    """Extracts events for one theater; build once, call per document."""
+
+    def __init__(self, theater: Theater):
+        self.theater = theater
+        adversary = theater.rules.get("adversary", {})
+        self.adversary: dict[str, str] = {"opposition": "government", "government": "opposition", **adversary}
+        self.default_attacker: str = theater.rules.get("default_attacker", "")
+        self._actor_names = {a.id: a.name for a in theater.actors.actors.values()}
+
+    def __call__(self, doc: Document, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+                 actors: Sequence[ActorMention]) -> list[Event]:
+        """Events of one document, one per happening, in text order."""
+        text = doc.text
+        profile = self.theater.source_profile(doc.source)
+        events: list[Event] = []
+        context_date: date | None = None
+        last_actor: ActorMention | None = None
+        for s_start, s_end in sentences or [(0, len(text))]:
+            sentence = text[s_start:s_end]
+            hits = _find_triggers(sentence)
+            s_places = [p for p in places if s_start <= p.start < s_end]
+            s_actors = [a for a in actors if s_start <= a.start < s_end and not a.media]
+            if not hits or not s_places:
+                if s_actors:
+                    last_actor = s_actors[0]
+                continue
+            sentence_events = []
+            for i, hit in enumerate(hits):
+                clause_end = hits[i + 1].start if i + 1 < len(hits) else len(sentence)
+                clause_start = 0 if i == 0 else hit.start
+                owned = self._places_for(sentence, s_start, s_places, clause_start, clause_end, hit)
+                for place in owned:
+                    event = self._event(doc, profile, sentence, s_start, hit, place, s_actors, last_actor, context_date)
+                    if event is not None:
+                        sentence_events.append(event)
+            sentence_events = _merge_concurrent(sentence_events)
+            if sentence_events:
+                context_date = sentence_events[-1].date or context_date
+            events.extend(sentence_events)
+            if s_actors:
+                last_actor = s_actors[0]
+        return merge_events(events)
+
+    def _places_for(self, sentence: str, s_start: int, s_places: Sequence[PlaceMention], clause_start: int,
+                    clause_end: int, hit: _Hit) -> list[PlaceMention]:
+        inside = [p for p in s_places if clause_start <= p.start - s_start < clause_end]
+        if not inside and hit.trigger.kind not in ("capture", "surrender", "withdraw"):
+            inside = list(s_places)
+        # Breaks such as ';' or ', while' end a clause.
+        cut = _CLAUSE_BREAK.search(sentence, hit.end, clause_end)
+        if cut is not None:
+            inside = [p for p in inside if p.start - s_start < cut.start()] or inside
+        if hit.trigger.kind in ("capture", "surrender"):
+            # "advancing from Atarib" names where fighters came from, not what they took.
+            kept = [p for p in inside if not _ORIGIN_BEFORE.search(sentence[max(0, p.start - s_start - 25) : p.start - s_start])
+                    or p.start - s_start < hit.start]
+            inside = kept or []
+        settlements = [p for p in inside if p.kind not in ("region", "country")]
+        if settlements:
+            return settlements
+        return [p for p in inside if p.kind == "region"][:1]
+
+    def _event(self, doc: Document, profile: object, sentence: str, s_start: int, hit: _Hit, place: PlaceMention,
+               s_actors: Sequence[ActorMention], last_actor: ActorMention | None, context_date: date | None) -> Event | None:
+        check = assess(sentence, hit.start, hit.end)
+        if check.negated or check.hypothetical:
+            return None
+        sub = hit.trigger.sub_event_type
+        actor1, actor2 = self._roles(sentence, s_start, hit, s_actors, last_actor)
+        side1 = actor1.side if actor1 else ""
+        side2 = actor2.side if actor2 else ""
+        kind = hit.trigger.kind
+        if kind in ("capture", "surrender"):
+            if not side1 and self.default_attacker:
+                side1 = self.default_attacker
+            if not side1 and _GOVERNMENT_CUE.search(sentence[hit.start : hit.end]):
+                side1 = "government"
+            if kind == "capture":
+                if _NONVIOLENT.search(sentence):
+                    sub = "Non-violent transfer of territory"
+                elif side1 == "government":
+                    sub = "Government regains territory"
+        elif kind in ("civilians", "abduction"):
+            side2 = "civilians"
+        elif kind in ("air", "shelling", "ied", "suicide") and _CIVILIAN_TARGET.search(sentence):
+            side2 = side2 or "civilians"
+        if side1 and not side2 and sub != "Change to group/activity" and kind not in ("protest", "riot", "arrests", "hq"):
+            side2 = self.adversary.get(side1, "")
+        span_date = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=context_date)
+        casualties = parse_casualties(sentence, significant=bool(_SIGNIFICANT.search(sentence)))
+        certainty, claimed_by = check.certainty, check.claimed_by
+        if profile.level == "claimed" and certainty in ("reported", "confirmed"):  # type: ignore[attr-defined]
+            certainty, claimed_by = "claimed", claimed_by or doc.source
+        sub_type = BY_NAME[sub]
+        warnings = (span_date.warning,) if span_date.warning else ()
+        start, end = s_start + hit.start, s_start + hit.end
+        return Event(
+            id=_event_id(doc.id, start, place.place_id, sub), doc=doc.id, date=span_date.date,
+            time_precision=span_date.time_precision, event_type=sub_type.event_type, sub_event_type=sub,
+            actor1=actor1.name if actor1 else _side_label(side1), actor1_side=side1 or "unknown",
+            actor2=actor2.name if actor2 else _side_label(side2), actor2_side=side2 or ("" if not side1 else "unknown"),
+            place_id=place.place_id, location=place.name, lat=place.lat, lon=place.lon,
+            geo_precision=place.geo_precision, fatalities=casualties.fatalities,
+            fatalities_text=casualties.fatalities_text, certainty=certainty, claimed_by=claimed_by,
+            text=sentence.strip(), start=start, end=end, admin1=place.admin1,
+            date_end=getattr(span_date, "date_end", None), wounded=casualties.wounded, captured=casualties.captured,
+            trigger=sentence[hit.start : hit.end], source=doc.source, plover_event=sub_type.plover_event,
+            plover_mode=sub_type.plover_mode, cameo_root=sub_type.cameo_root, warnings=warnings,
+            evidence=(f"{doc.id}:{start}:{end}",), sources=(doc.source,) if doc.source else (), relation=place.relation,
+        )
+
+    def _roles(self, sentence: str, s_start: int, hit: _Hit, s_actors: Sequence[ActorMention],
+               last_actor: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
+        rel = [(a.start - s_start, a) for a in s_actors]
+        before = [a for pos, a in rel if pos < hit.start]
+        after = [a for pos, a in rel if pos >= hit.end]
+        kind = hit.trigger.kind
+        if hit.trigger.passive or kind == "surrender":
+            # "X fell to HTS", "captured by the SNA", "surrendered to rebels": the agent comes after.
+            agent = next((a for pos, a in rel if pos >= hit.end and re.search(r"\b(?:by|to)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
+                                                                             sentence[hit.start:pos] + " ")), None)
+            agent = agent or (after[0] if after else None)
+            if kind == "surrender":
+                patient = before[-1] if before else None
+                if agent is None and patient is not None:
+                    return None, patient
+                return agent, patient if patient and agent and patient.side != agent.side else None
+            other = next((a for a in before + after if agent is None or a.side != agent.side), None)
+            return agent, other
+        subject = before[-1] if before else None
+        if subject is None and kind in ("capture", "withdraw", "air", "shelling", "clash") and last_actor is not None and not after:
+            subject = last_actor
+        if subject is None and after and kind not in ("capture",):
+            subject = after[0]
+            after = after[1:]
+        other = next((a for a in after + before if subject is None or a.side != subject.side), None)
+        if subject is None and other is not None and kind == "capture":
+            # "took X from regime forces": the named loser implies the other side took it.
+            return None, other
+        return subject, other
+
+
+def _side_label(side: str) -> str:
+    return {"government": "Government forces", "opposition": "Opposition forces", "sdf": "SDF", "isis": "Islamic State",
+            "civilians": "Civilians"}.get(side, "")
+
+
+def _merge_concurrent(events: list[Event]) -> list[Event]:
+    """ACLED: concurrent tactics at one place fold into the highest-ranked type."""
+    best: dict[tuple[str, date | None], Event] = {}
+    order: list[tuple[str, date | None]] = []
+    for ev in events:
+        key = (ev.place_id, ev.date)
+        if key not in best:
+            best[key] = ev
+            order.append(key)
+            continue
+        kept = best[key]
+        if _outranks(ev, kept):
+            ev, kept = kept, ev
+            best[key] = kept
+        best[key] = replace(best[key], fatalities=max(best[key].fatalities, ev.fatalities),
+                            fatalities_text=best[key].fatalities_text or ev.fatalities_text)
+    return [best[k] for k in order]
+
+
+def _outranks(a: Event, b: Event) -> bool:
+    # Withdrawal and surrender sit low in ACLED's table but carry the territorial news of the sentence.
+    if family(a.sub_event_type) == "territory" and family(b.sub_event_type) != "territory":
+        return True
+    if family(b.sub_event_type) == "territory":
+        return False
+    return RANK[a.sub_event_type] < RANK[b.sub_event_type]
+
+
+def same_happening(a: Event, b: Event, window_days: int = 1) -> bool:
+    """Two events describe one happening: same family, place, sides, dates within the window."""
+    if family(a.sub_event_type) != family(b.sub_event_type) or a.place_id != b.place_id:
+        return False
+    if a.actor1_side and b.actor1_side and a.actor1_side != b.actor1_side and "unknown" not in (a.actor1_side, b.actor1_side):
+        return False
+    if a.date is None or b.date is None:
+        return a.date is None and b.date is None
+    return abs((a.date - b.date).days) <= window_days
+
+
+def merge_events(events: Sequence[Event], window_days: int = 0) -> list[Event]:
+    """Keep one event per happening, with the evidence and sources of all its mentions.
+
+    Within one report the date must match (``window_days=0``); across reports
+    a day either way is allowed (a report of "yesterday" vs "overnight").
+    Fatalities: the lowest non-zero figure (ACLED: lowest when reports differ).
+    """
+    kept: list[Event] = []
+    for ev in events:
+        match = next((i for i, k in enumerate(kept) if same_happening(k, ev, window_days)), None)
+        if match is None:
+            kept.append(ev)
+            continue
+        k = kept[match]
+        figures = [f for f in (k.fatalities, ev.fatalities) if f]
+        primary = ev if _outranks(ev, k) else k
+        kept[match] = replace(
+            primary,
+            evidence=tuple(dict.fromkeys(k.evidence + ev.evidence)),
+            sources=tuple(dict.fromkeys(k.sources + ev.sources)),
+            fatalities=min(figures) if figures else 0,
+            fatalities_text=k.fatalities_text or ev.fatalities_text,
+            date=min(d for d in (k.date, ev.date) if d is not None) if k.date or ev.date else None,
+            certainty=_combine_certainty(k, ev),
+        )
+    return kept
+
+
+def _combine_certainty(a: Event, b: Event) -> str:
+    if {a.certainty, b.certainty} <= {"claimed"} and a.claimed_by and b.claimed_by and a.claimed_by != b.claimed_by:
+        return "claimed"
+    order = ["confirmed", "reported", "claimed", "uncertain", "disputed"]
+    if a.actor1_side != b.actor1_side and family(a.sub_event_type) == "territory":
+        return "disputed"
+    return min(a.certainty, b.certainty, key=order.index)
+
+
+def shift(day: date | None, days: int) -> date | None:
+    """A date moved by some days (None stays None)."""
+    return None if day is None else day + timedelta(days=days)

@@ -1,0 +1,418 @@
+"""Geoparse: find place mentions in a document and resolve them against the gazetteer.
+
+Recognition is driven by the gazetteer, not by generic NER: every run of
+capitalised words (and Arabic-script words) is looked up, longest first, under
+the folded and skeleton keys of :mod:`frontlines.gazetteer`. Matches that are
+really something else are dropped with the context around them: faction and
+unit names (the actor dictionary, "Faylaq al-...", "... Division"), weapons
+("Burkan rockets"), people (spaCy's PERSON, used only as a weak veto) and
+common words that merely start a sentence.
+
+Candidates are then ranked: the theater's country first, then nearness to the
+unambiguous places of the same report (the front being described), the
+governorate the sentence names, the kind the context asks for ("airport",
+"mountain", "countryside"), then size. Relative phrases ("3 km west of X",
+"on the outskirts of X", "between X and Y") give a displaced point with
+geo precision 2. Capitalised names in place slots that the gazetteer lacks
+are reported as unresolved, never forced onto a far namesake.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from pyproj import Geod
+
+from frontlines.gazetteer import Candidate, Gazetteer, fold_token, haversine_km, is_arabic
+from frontlines.models import ActorMention, Document, Place, PlaceMention, Unresolved
+from frontlines.theater import Theater
+
+_GEOD = Geod(ellps="WGS84")
+_TOKEN = re.compile(r"[^\W_]+(?:['’‘ʿʾ`][^\W_]+)*")
+_GAP = re.compile(r"^(?: |-|–| - |\u00a0)$")
+_ARTICLE_WORDS = frozenset({"al", "el", "as", "ar", "ad", "at", "az", "an", "ash", "ad", "es", "en", "et", "ez"})
+_LOWER_INNER = _ARTICLE_WORDS | {"ibn", "bin", "bani", "wa", "of", "de", "la"}
+_FACILITY_TAIL = re.compile(
+    r"^[ -]*((?:military |international |air |main )?(?:airbase|air base|airport|airfield|air field|base|academy|"
+    r"college|school|barracks|camp|crossing|border crossing|dam|bridge|prison|hospital|factory|plant|station))\b",
+    re.I,
+)
+_KIND_AFTER = re.compile(
+    r"^[ -]*(?P<w>governorate|province|countryside|region|plain|plains|mountains?|heights|hills?|highway|motorway|road|"
+    r"city|town|village|airbase|air base|airport|military airport|base|academy|district|neighbourhood|neighborhood)\b",
+    re.I,
+)
+_KIND_BEFORE = re.compile(
+    r"\b(?P<w>town|village|city|hamlet|mountain|mount|plain|highway|airport|airbase|base|governorate|province|"
+    r"neighbourhood|neighborhood|district|countryside)\s+(?:of\s+)?(?:the\s+)?$",
+    re.I,
+)
+_REGION_CUE_AFTER = re.compile(r"^[ -]*(?:governorate|province|countryside|region|province's|governorate's)\b", re.I)
+_DIRECTION_ADJ = re.compile(
+    r"\b(?:northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern|central|rural)\s+$",
+    re.I,
+)
+_CITY_AFTER = re.compile(r"^[ -]*city\b", re.I)
+_NOT_PLACE_AFTER = re.compile(
+    r"^(?:[ -]*(?:'s|’s))?[ -]*(?:Division|Brigades?|Regiment|Battalions?|Corps|Forces|Army|Front|Movement|Legion|Group|"
+    r"Operations Room|Military Council|Council|Liberation|rockets?|missiles?|launchers?|MLRS|drones?|tanks?|systems?|"
+    r"Hawks|Falcons|Lions|Shield|Eagles|Tigers|Revolutionaries)\b"
+)
+_NOT_PLACE_BEFORE = re.compile(
+    r"\b(?:Faylaq|Failaq|Jaysh|Jaish|Liwa|Liwaa|Harakat|Harakat|Ahrar|Jabhat|Katibat|Kataib|Kata'ib|Saraya|Firqat|"
+    r"Tajammu|Alwiyat|Suqour|Suqur|Usud|Quwat|Jund|Ansar|Nour al-Din|Fursan)(?:\s+(?:al|el|ash|as|ad|ar)-?|\s+)$"
+)
+_PERSON_BEFORE = re.compile(r"\b(?:Abu|Umm|President|General|Gen\.|Maj\.|Col\.|Brig\.|leader|commander|Sheikh|Mr|Ms|Dr)\s+$")
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "a few": 3, "several": 5, "a couple of": 2, "fifteen": 15, "twenty": 20, "a dozen": 12,
+}
+_BEARINGS = {
+    "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180,
+    "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
+}
+_DIR = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_DISTANCE_BEFORE = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s*(?:-\s*)?(?P<u>km|kms|kilometres?|kilometers?|miles?)\s+"
+    r"(?:to the\s+)?" + _DIR + r"(?:ern)?\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|outskirts) of\s+)?$",
+    re.I,
+)
+_DIRECTION_BEFORE = re.compile(r"\b" + _DIR + r"(?:ern)?\s+(?:of|outskirts of)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$", re.I)
+_NEAR_BEFORE = re.compile(
+    r"\b(?P<rel>(?:on |at )?the (?:outskirts|edge|edges|environs|vicinity|gates) of|outskirts of|near|nearby|outside|around|"
+    r"close to|in the vicinity of|just outside|approaches to|the approaches of)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$",
+    re.I,
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities) of\s+)?$", re.I)
+_AND_BETWEEN = re.compile(r"^\s+and\s+(?:the\s+)?$")
+# A capitalised name in a slot that only a place fills.
+_NAME = r"((?:(?:al|el|as|ar|ad|at|an|ash|Al|El|As|Ar|Ad|At|An|Ash)[-\s])?[A-Z][\w'’‘ʿ]+(?:[-\s](?:(?:al|el|as|ar|ad|at|an|ash)-)?[A-Z][\w'’‘ʿ]+){0,3})"
+_STRONG_SLOT = re.compile(
+    r"\b(?:village|villages|town|towns|hamlet|hamlets|settlement|farms|farm|neighbourhood|neighborhood|district|suburb|"
+    r"locality|hilltop|hill|outpost)\s+of\s+" + _NAME
+)
+_WEAK_SLOT = re.compile(
+    r"\b(?:entered|entering|captured|capturing|took|taking|seized|seizing|stormed|storming|recaptured|overran|liberated|"
+    r"retook|shelled|shelling|bombarded|struck|near|outside|toward|towards|into|outskirts of|around|reached|reaching|"
+    r"advanced on|advancing on|withdrew from|fled|pushed into)\s+(?:the\s+)?" + _NAME
+)
+_NOT_NAMES = frozenset(
+    """January February March April May June July August September October November December Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday The A An This That These Those It He She They We I Its Their His Her Our Several
+    Many Some Most All Both Each Every Other Another Government Opposition Army Forces Regime Rebels Russian Russia
+    Syrian Syria Turkish Turkey Iranian Iran Iraqi Iraq Lebanese Lebanon Jordanian Jordan Israel Israeli Kurdish
+    Christian Christians Alawite Alawites Sunni Shia UN OCHA According However Meanwhile Earlier Later On In At By
+    For From With Without After Before During Since Until Monitor Observatory Telegram Reuters AFP SANA Ministry
+    Defence Defense Command Operations Military Local Sources Residents Activists State Media Update Breaking""".split()
+)
+_COMMON_WORDS = frozenset(
+    """and or but the a an of in on at by for from to with as is was were are be been has have had not no yes
+    more most many much some all any both each few several other such only own same so than too very can will just
+    new old big small first last next early late major heavy fierce open free east west north south central
+    breaking update urgent video photo map today yesterday tonight morning evening night dawn day week month""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A candidate name in the text, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GeoparseResult:
+    """Output of the geoparse stage for one document."""
+
+    places: tuple[PlaceMention, ...]
+    unresolved: tuple[Unresolved, ...]
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.start(), m.end()
+        word = m.group(0)
+        if word[-2:] in ("'s", "’s") and len(word) > 3:
+            end -= 2
+            word = word[:-2]
+        out.append((start, end, word))
+    return out
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or is_arabic(word) or (word[:1].isdigit() and any(c.isalpha() for c in word))
+
+
+def _lookup_key(words: Sequence[str]) -> str:
+    folded = [fold_token(w) for w in words]
+    folded = [w for w in folded if w]
+    kept = [w for i, w in enumerate(folded) if not (w in _ARTICLE_WORDS and i + 1 < len(folded))]
+    return " ".join(kept or folded)
+
+
+def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
+    """Longest gazetteer matches over runs of capitalised words, not overlapping."""
+    toks = _tokens(text)
+    spans: list[Span] = []
+    max_n = min(gazetteer.max_tokens + 1, 7)
+    i = 0
+    while i < len(toks):
+        start, _end, word = toks[i]
+        first_ok = _capitalised(word) or (word.lower() in _ARTICLE_WORDS and i + 1 < len(toks) and _capitalised(toks[i + 1][2]))
+        if not first_ok:
+            i += 1
+            continue
+        # Extend over tokens joined by a single space or hyphen.
+        j = i + 1
+        while j < len(toks) and j - i < max_n and _GAP.match(text[toks[j - 1][1] : toks[j][0]]):
+            j += 1
+        best: Span | None = None
+        for k in range(j, i, -1):
+            words = [t[2] for t in toks[i:k]]
+            last = words[-1]
+            if not (_capitalised(last) or last.lower() in ("airbase", "airport", "base", "highway", "plain", "dam", "crossing",
+                                                           "academy", "college", "road", "school", "camp", "citadel",
+                                                           "university", "mountain", "mountains", "regiment")):
+                continue
+            if any(not _capitalised(w) and w.lower() not in _LOWER_INNER and w.lower() not in (
+                    "airbase", "airport", "base", "highway", "plain", "dam", "crossing", "academy", "college", "road",
+                    "school", "camp", "citadel", "university", "mountain", "mountains", "regiment", "military", "air",
+                    "international", "artillery", "engineering") for w in words[1:]):
+                continue
+            key = _lookup_key(words)
+            if not key or not gazetteer.has_key(key):
+                continue
+            cands = gazetteer.lookup_key(key)
+            if cands:
+                best = Span(start, toks[k - 1][1], text[start : toks[k - 1][1]], tuple(cands))
+                i = k
+                break
+        if best is None:
+            i += 1
+        else:
+            spans.append(best)
+    return spans
+
+
+def _sentence_bounds(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= pos < e:
+            return s, e
+    return 0, 0
+
+
+def _cue_kind(word: str) -> str:
+    w = word.lower()
+    if w in ("governorate", "province", "countryside", "region", "province's", "governorate's"):
+        return "region"
+    if w in ("plain", "plains", "mountain", "mountains", "mount", "heights", "hill", "hills"):
+        return "terrain"
+    if w in ("highway", "motorway", "road"):
+        return "route"
+    if w in ("city", "town", "village", "hamlet", "district", "neighbourhood", "neighborhood"):
+        return "settlement"
+    return "facility"
+
+
+class Geoparser:
+    """Resolves place mentions for one theater; build once, call per document."""
+
+    def __init__(self, theater: Theater):
+        self.theater = theater
+        self.gazetteer = theater.gazetteer
+        self.country = theater.country
+        self._regions_by_admin1 = {p.admin1: p for p in self.gazetteer.places if p.kind == "region"}
+
+    def __call__(
+        self,
+        doc: Document,
+        sentences: Sequence[tuple[int, int]] = (),
+        entities: Sequence[tuple[int, int, str]] = (),
+        actors: Sequence[ActorMention] = (),
+    ) -> GeoparseResult:
+        """Geoparse one document (sentences and entities from spaCy, actors from the dictionary)."""
+        text = doc.text
+        if not sentences:
+            sentences = [(0, len(text))]
+        persons = [(s, e) for s, e, label in entities if label == "PERSON"]
+        actor_spans = [(a.start, a.end) for a in actors]
+        spans = [s for s in find_spans(text, self.gazetteer) if not self._is_not_place(text, s, actor_spans, persons, sentences)]
+        centre = self._centre(spans)
+        named_admin1 = self._named_governorates(text, spans)
+        mentions: list[PlaceMention] = []
+        unresolved: list[Unresolved] = []
+        for span in spans:
+            mention = self._resolve(doc, span, centre, named_admin1, sentences)
+            if isinstance(mention, Unresolved):
+                unresolved.append(mention)
+            elif mention is not None:
+                mentions.append(mention)
+        mentions = self._between(text, mentions)
+        taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unresolved]
+        unresolved.extend(self._unresolved_slots(doc, taken, actor_spans, persons))
+        return GeoparseResult(tuple(sorted(mentions, key=lambda m: m.start)), tuple(sorted(unresolved, key=lambda u: u.start)))
+
+    # -- filtering -------------------------------------------------------------------------------
+
+    def _is_not_place(self, text: str, span: Span, actor_spans: Sequence[tuple[int, int]],
+                      persons: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]) -> bool:
+        if any(s < span.end and span.start < e for s, e in actor_spans):
+            return True
+        after, before = text[span.end : span.end + 40], text[max(0, span.start - 40) : span.start]
+        if _NOT_PLACE_AFTER.match(after) or _NOT_PLACE_BEFORE.search(before) or _PERSON_BEFORE.search(before):
+            return True
+        words = span.text.split()
+        if len(words) == 1 and span.text in _NOT_NAMES:
+            return True
+        sent_start, _ = _sentence_bounds(sentences, span.start)
+        at_sentence_start = not text[sent_start : span.start].strip(" \t\n-*#>•\"'“")
+        if len(words) == 1 and at_sentence_start and span.text.lower() in _COMMON_WORDS:
+            return True
+        if any(s <= span.start and span.end <= e for s, e in persons):
+            # A weak veto: only when nothing before it marks a place slot.
+            return not re.search(r"\b(?:in|near|of|to|from|toward|towards|into|outside|around|at)\s+(?:the\s+)?$", before)
+        return False
+
+    # -- context ---------------------------------------------------------------------------------
+
+    def _centre(self, spans: Sequence[Span]) -> tuple[float, float] | None:
+        points = []
+        for span in spans:
+            home = [c.place for c in span.candidates if c.place.country == self.country and c.place.kind not in ("region", "country", "route")]
+            if len(home) == 1:
+                points.append((home[0].lat, home[0].lon))
+        if not points:
+            return None
+        return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+    def _named_governorates(self, text: str, spans: Sequence[Span]) -> set[str]:
+        named = set()
+        for span in spans:
+            if _REGION_CUE_AFTER.match(text[span.end : span.end + 20]) or _DIRECTION_ADJ.search(text[max(0, span.start - 20) : span.start]):
+                for c in span.candidates:
+                    if c.place.kind == "region" or (c.place.kind == "settlement" and c.place.population > 100_000):
+                        named.add(c.place.admin1)
+        return named
+
+    def _score(self, cand: Candidate, centre: tuple[float, float] | None, named: set[str], cue: str) -> float:
+        place = cand.place
+        score = cand.score * 2
+        if place.country != self.country:
+            score -= 6
+        if centre is not None and place.kind not in ("region", "country"):
+            score -= min(haversine_km(place.lat, place.lon, *centre), 400) / 100
+        if place.admin1 and place.admin1 in named:
+            score += 1.0
+        if cue:
+            score += 2.5 if place.kind == cue else -0.5
+        elif place.kind in ("region", "country"):
+            score -= 0.4
+        elif place.kind == "facility":
+            score -= 0.2
+        score += math.log10(place.population + 1) / 5
+        return score
+
+    def _resolve(self, doc: Document, span: Span, centre: tuple[float, float] | None, named: set[str],
+                 sentences: Sequence[tuple[int, int]]) -> PlaceMention | Unresolved | None:
+        text = doc.text
+        after, before = text[span.end : span.end + 30], text[max(0, span.start - 60) : span.start]
+        cue = ""
+        end = span.end
+        tail = _FACILITY_TAIL.match(after)
+        if tail and any(c.place.kind == "facility" for c in span.candidates):
+            cue = "facility"
+        elif (m := _KIND_AFTER.match(after)) or (m := _KIND_BEFORE.search(before)):
+            cue = _cue_kind(m.group("w"))
+        region_cue = bool(_REGION_CUE_AFTER.match(after)) or (
+            bool(_DIRECTION_ADJ.search(before)) and not _CITY_AFTER.match(after)
+        )
+        if region_cue:
+            cue = "region"
+        cands = list(span.candidates)
+        home = [c for c in cands if c.place.country == self.country]
+        if not home:
+            if cands:
+                countries = ", ".join(sorted({c.place.country for c in cands}))
+                return Unresolved(span.text, span.start, span.end, doc.id, f"only foreign namesakes ({countries})")
+            return None
+        if cue == "region":
+            regions = self._region_for(cands)
+            if regions is not None:
+                cands = [regions]
+        ranked = sorted(cands, key=lambda c: -self._score(c, centre, named, cue))
+        best = ranked[0]
+        place = best.place
+        alternatives = tuple(c.place.id for c in ranked[1:4])
+        geo_precision = 3 if place.kind in ("region", "country") else 1
+        relation, anchor_id = "", ""
+        lat, lon = place.lat, place.lon
+        if (m := _DISTANCE_BEFORE.search(before)) is not None:
+            distance = _distance_km(m.group("n"), m.group("u"))
+            bearing = _BEARINGS[m.group(3).lower().replace("ern", "")]
+            lon, lat, _ = _GEOD.fwd(place.lon, place.lat, bearing, distance * 1000)
+            relation, anchor_id, geo_precision = f"{m.group(0).strip()}", place.id, max(2, geo_precision)
+        elif (m := _DIRECTION_BEFORE.search(before)) is not None:
+            relation, anchor_id, geo_precision = f"{m.group(1).lower()} of", place.id, max(2, geo_precision)
+        elif (m := _NEAR_BEFORE.search(before)) is not None:
+            relation, anchor_id, geo_precision = m.group("rel").lower(), place.id, max(2, geo_precision)
+        return PlaceMention(
+            mention=text[span.start : end], start=span.start, end=end, doc=doc.id, place_id=place.id,
+            name=place.name, lat=round(lat, 5), lon=round(lon, 5), kind=place.kind, admin1=place.admin1,
+            score=round(min(1.0, best.score), 3), geo_precision=geo_precision, relation=relation,
+            anchor_id=anchor_id, alternatives=alternatives,
+        )
+
+    def _region_for(self, cands: Sequence[Candidate]) -> Candidate | None:
+        for c in cands:
+            if c.place.kind == "region" and c.place.country == self.country:
+                return c
+        for c in cands:
+            region = self._regions_by_admin1.get(c.place.admin1)
+            if region is not None and c.place.country == self.country and c.place.population > 50_000:
+                return Candidate(region, c.variant, c.score)
+        return None
+
+    def _between(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """'between X and Y': both keep their own point but are marked precision 2, relation 'between'."""
+        out = list(mentions)
+        for i, m in enumerate(mentions[:-1]):
+            nxt = mentions[i + 1]
+            if _BETWEEN_BEFORE.search(text[max(0, m.start - 40) : m.start]) and _AND_BETWEEN.match(text[m.end : nxt.start]):
+                mid_lat, mid_lon = round((m.lat + nxt.lat) / 2, 5), round((m.lon + nxt.lon) / 2, 5)
+                out[i] = replace(m, relation="between", anchor_id=m.place_id, geo_precision=2, lat=mid_lat, lon=mid_lon)
+                out[i + 1] = replace(nxt, relation="between", anchor_id=nxt.place_id, geo_precision=2, lat=mid_lat, lon=mid_lon)
+        return out
+
+    def _unresolved_slots(self, doc: Document, taken: Sequence[tuple[int, int]], actor_spans: Sequence[tuple[int, int]],
+                          persons: Sequence[tuple[int, int]]) -> list[Unresolved]:
+        out: list[Unresolved] = []
+        seen: set[tuple[int, int]] = set()
+        for pattern, reason in ((_STRONG_SLOT, "not in gazetteer"), (_WEAK_SLOT, "not in gazetteer (place slot)")):
+            for m in pattern.finditer(doc.text):
+                start, end = m.span(1)
+                name = m.group(1)
+                first = name.split()[0].split("-")[-1]
+                if (start, end) in seen or first in _NOT_NAMES or name in _NOT_NAMES:
+                    continue
+                if any(s < end and start < e for s, e in (*taken, *actor_spans)):
+                    continue
+                if pattern is _WEAK_SLOT and any(s <= start and end <= e for s, e in persons):
+                    continue
+                if _NOT_PLACE_AFTER.match(doc.text[end : end + 30]):
+                    continue
+                seen.add((start, end))
+                out.append(Unresolved(name, start, end, doc.id, reason))
+        return out
+
+
+def _distance_km(number: str, unit: str) -> float:
+    value = float(number) if number[:1].isdigit() else float(_NUMBER_WORDS.get(number.lower(), 5))
+    return value * 1.609 if unit.lower().startswith("mile") else value

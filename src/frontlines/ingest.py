@@ -1,0 +1,300 @@
+"""Ingest: files of many formats -> :class:`Document` records with source and date.
+
+Formats: plain text and Markdown (optional ``KEY: value`` header lines or a
+``---`` front-matter block), HTML, RSS/Atom feeds, JSON lines (one report per
+line) and Telegram Desktop exports (``result.json``). Every rejected input
+raises :class:`InputError` with one line that says which file and why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from lxml import etree, html
+
+from frontlines.errors import InputError
+from frontlines.models import Document
+
+MAX_BYTES = 20 * 1024 * 1024  # a report larger than this is almost surely not a report
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSON_SUFFIXES
+_HEADER = re.compile(r"^(SOURCE|DATE|PUBLISHED|TITLE|URL|TYPE|LICEN[CS]E|PROVENANCE|AUTHOR)\s*:\s*(.*)$", re.I)
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td", "figcaption")
+
+
+def parse_date(value: str, *, what: str = "date") -> date:
+    """Parse ``YYYY-MM-DD`` or an ISO timestamp; raise :class:`InputError` on impossible dates."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for fmt in ("%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z", "%d %B %Y", "%B %d, %Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise InputError(f"impossible {what} {value!r}: expected YYYY-MM-DD")
+
+
+def document_id(source: str, text: str) -> str:
+    """A stable id: the same report ingested twice gets the same id."""
+    digest = hashlib.sha256(f"{source}\x00{text}".encode()).hexdigest()
+    return "d" + digest[:12]
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if not data.strip():
+        raise InputError(f"{path}: file is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, not a report")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not UTF-8 text (bad byte 0x{data[exc.start]:02x} at offset {exc.start}); re-encode it as UTF-8"
+        ) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _make(text: str, *, source: str, published: date | None, title: str, path: Path, fmt: str, url: str = "") -> Document:
+    text = text.strip("\n")
+    if not text.strip():
+        raise InputError(f"{path}: no text in the report")
+    return Document(
+        id=document_id(source, text), text=text, source=source, published=published,
+        title=title, path=str(path), format=fmt, url=url,
+    )
+
+
+def _split_header(raw: str) -> tuple[dict[str, str], str]:
+    """Header lines (``SOURCE: x``) or front matter, then the body."""
+    lines = raw.split("\n")
+    meta: dict[str, str] = {}
+    if lines and lines[0].strip() == "---":
+        for i, line in enumerate(lines[1:], start=1):
+            if line.strip() == "---":
+                return meta, "\n".join(lines[i + 1 :])
+            key, _, value = line.partition(":")
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+        return {}, raw
+    i = 0
+    while i < len(lines) and (m := _HEADER.match(lines[i])):
+        meta[m.group(1).lower()] = m.group(2).strip()
+        i += 1
+    if meta and (i == len(lines) or not lines[i].strip()):
+        return meta, "\n".join(lines[i + 1 :])
+    return {}, raw
+
+
+def _meta_date(meta: dict[str, Any], path: Path) -> date | None:
+    value = meta.get("date") or meta.get("published")
+    return parse_date(str(value), what=f"date in {path}") if value else None
+
+
+def _read_text(path: Path, raw: str, source: str | None, published: date | None) -> list[Document]:
+    meta, body = _split_header(raw)
+    fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    return [_make(
+        body, source=source or meta.get("source", "") or path.stem, published=published or _meta_date(meta, path),
+        title=meta.get("title", ""), path=path, fmt=fmt, url=meta.get("url", ""),
+    )]
+
+
+def html_text(markup: str) -> str:
+    """Visible text of an HTML fragment or page: one block per paragraph, blank lines between."""
+    try:
+        tree = html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in tree.xpath("//script|//style|//nav|//footer|//header|//noscript"):
+        bad.drop_tree()
+    roots = tree.xpath("//article") or tree.xpath("//main") or [tree]
+    blocks: list[str] = []
+    for root in roots:
+        elements = root.xpath(" | ".join(f".//{t}" for t in _BLOCK_TAGS))
+        if not elements:
+            blocks.append(" ".join(root.text_content().split()))
+            continue
+        for el in elements:
+            if any(anc.tag in _BLOCK_TAGS for anc in el.iterancestors()):
+                continue  # nested block: its text is in the parent's
+            text = " ".join(el.text_content().split())
+            if text:
+                blocks.append(text)
+    return "\n\n".join(b for b in blocks if b)
+
+
+def _read_html(path: Path, raw: str, source: str | None, published: date | None) -> list[Document]:
+    try:
+        tree = html.fromstring(raw)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{path}: cannot parse HTML: {exc}") from exc
+
+    def meta(*names: str) -> str:
+        for n in names:
+            found = tree.xpath(f'//meta[@name="{n}" or @property="{n}"]/@content')
+            if found:
+                return str(found[0]).strip()
+        return ""
+
+    title = (tree.findtext(".//title") or meta("og:title")).strip()
+    when = meta("article:published_time", "date", "pubdate", "dc.date") or "".join(tree.xpath("(//time/@datetime)[1]"))
+    return [_make(
+        html_text(raw), source=source or meta("source", "og:site_name", "author") or path.stem,
+        published=published or (parse_date(when, what=f"date in {path}") if when else None),
+        title=title, path=path, fmt="html", url=meta("og:url"),
+    )]
+
+
+def _read_feed(path: Path, raw: str, source: str | None, published: date | None) -> list[Document]:
+    try:
+        root = etree.fromstring(raw.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{path}: not a valid RSS/Atom feed: {exc}") from exc
+
+    def local(el: Any) -> str:
+        return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+    channel = next((el for el in root.iter() if local(el) in ("channel", "feed")), root)
+    feed_title = next((el.text or "" for el in channel if local(el) == "title"), "")
+    docs = []
+    for item in root.iter():
+        if local(item) not in ("item", "entry"):
+            continue
+        fields = {local(el): el for el in item}
+        body = ""
+        for key in ("encoded", "content", "description", "summary"):
+            if key in fields and (fields[key].text or "").strip():
+                body = html_text(fields[key].text or "") or (fields[key].text or "")
+                break
+        when = next((fields[k].text for k in ("pubDate", "published", "updated", "date") if k in fields), None)
+        link = fields.get("link")
+        url = (link.get("href") or link.text or "") if link is not None else ""
+        title = (fields["title"].text or "").strip() if "title" in fields else ""
+        if not body.strip():
+            continue
+        docs.append(_make(
+            body, source=source or feed_title.strip() or path.stem,
+            published=published or (parse_date(when, what=f"date in {path}") if when else None),
+            title=title, path=path, fmt="feed", url=url,
+        ))
+    if not docs:
+        raise InputError(f"{path}: the feed has no items with text")
+    return docs
+
+
+def _telegram_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in value)
+    return ""
+
+
+def _from_record(path: Path, rec: Any, where: str, source: str | None, published: date | None) -> Document:
+    if not isinstance(rec, dict):
+        raise InputError(f"{path}{where}: expected a JSON object with a 'text' field")
+    text = _telegram_text(rec.get("text") or rec.get("body") or rec.get("content") or "")
+    when = rec.get("published") or rec.get("date")
+    return _make(
+        text, source=source or str(rec.get("source") or rec.get("channel") or path.stem),
+        published=published or (parse_date(str(when), what=f"date in {path}{where}") if when else None),
+        title=str(rec.get("title") or ""), path=path, fmt="jsonl", url=str(rec.get("url") or rec.get("id") or ""),
+    )
+
+
+def _read_json(path: Path, raw: str, source: str | None, published: date | None) -> list[Document]:
+    stripped = raw.lstrip()
+    if stripped.startswith("{") and "\n{" not in stripped.strip():
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+        if isinstance(data, dict) and isinstance(data.get("messages"), list):  # Telegram Desktop export
+            channel = source or str(data.get("name") or path.stem)
+            docs = []
+            for msg in data["messages"]:
+                if isinstance(msg, dict) and msg.get("type", "message") == "message" and _telegram_text(msg.get("text")).strip():
+                    docs.append(_from_record(path, {**msg, "source": channel}, f" message {msg.get('id')}", None, published))
+            if not docs:
+                raise InputError(f"{path}: the Telegram export has no text messages")
+            return docs
+        return [_from_record(path, data, "", source, published)]
+    docs = []
+    for n, line in enumerate(raw.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}: line {n} is not valid JSON: {exc.msg}") from exc
+        docs.append(_from_record(path, rec, f" line {n}", source, published))
+    return docs
+
+
+def read_file(path: Path, *, source: str | None = None, published: date | None = None, max_bytes: int = MAX_BYTES) -> list[Document]:
+    """Read one report file into documents; raise :class:`InputError` on unusable input."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit for one report")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    raw = _decode(path, data)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and raw.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
+        return _read_html(path, raw, source, published)
+    if suffix in FEED_SUFFIXES:
+        return _read_feed(path, raw, source, published)
+    if suffix in JSON_SUFFIXES:
+        return _read_json(path, raw, source, published)
+    return _read_text(path, raw, source, published)
+
+
+def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to read: files as given, directories walked (report suffixes only, sorted)."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES - {""}
+                           and not p.name.startswith("."))
+            if not found:
+                raise InputError(f"{path}: directory has no reports (looked for {', '.join(sorted(SUFFIXES - {''}))})")
+            yield from found
+        elif path.is_file():
+            yield path
+        else:
+            raise InputError(f"{path}: no such file or directory")
+
+
+def read_paths(paths: Iterable[Path], *, source: str | None = None, published: date | None = None,
+               max_bytes: int = MAX_BYTES) -> list[Document]:
+    """Read every report under ``paths``; all or nothing, so a bad file changes nothing."""
+    docs: list[Document] = []
+    seen: set[str] = set()
+    for path in iter_paths(paths):
+        for doc in read_file(path, source=source, published=published, max_bytes=max_bytes):
+            if doc.id not in seen:
+                seen.add(doc.id)
+                docs.append(doc)
+    return docs
+
+
+def from_text(text: str, *, source: str = "", published: date | str | None = None, title: str = "") -> Document:
+    """A document from a string (the Python API's entry point)."""
+    when = parse_date(published, what="published date") if isinstance(published, str) else published
+    if not text.strip():
+        raise InputError("the text is empty")
+    return Document(id=document_id(source, text), text=text, source=source, published=when, title=title, format="text")

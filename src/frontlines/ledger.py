@@ -1,0 +1,252 @@
+"""The territorial-control ledger: assertions in, status of any place on any day out.
+
+Nothing is overwritten. Every statement about control is an assertion
+(place, status, level, valid from, source span, confidence); the status of a
+place as of a day is derived from its assertions, so any map can be
+recomputed and explained. Rules (documented in docs/ledger.md):
+
+* A territory event gives the place to actor1's side; a surrender gives it to
+  the besieger. A withdrawal makes the place ``unknown`` until someone takes
+  it. Fighting inside a place (not "near" it) makes it ``contested``, weakly.
+* Statements ("contested", "unclear", "under X control", "X remain in Y")
+  assert what they say. Region statements apply to every place of the
+  governorate at lower confidence and never override a direct assertion of the
+  same day; sector statements ("no positions left west of X") apply to the
+  places of the sector within 60 km of the anchor.
+* Reconciliation, per place: the latest day with assertions wins (recency);
+  within that day, support per status is summed over distinct sources weighted
+  by confidence; two sides both strongly asserted make ``contested``. A status
+  is ``assessed`` when one assessed source or two independent sources support
+  it, otherwise ``claimed``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from frontlines.events import same_happening  # noqa: F401  (re-exported for callers that merge)
+from frontlines.gazetteer import Gazetteer
+from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document, Event
+from frontlines.statements import Statement
+from frontlines.theater import Theater
+from frontlines.typology import TERRITORY
+
+CERTAINTY_CONFIDENCE = {"confirmed": 0.95, "reported": 0.8, "claimed": 0.55, "uncertain": 0.4, "disputed": 0.45}
+REGION_FACTOR = 0.6
+SECTOR_KM = 60.0
+CLASH_CONFIDENCE = 0.4
+
+
+def _aid(*parts: object) -> str:
+    return "a" + hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """Settings of assertion inference, from the theater's ``[rules]``."""
+
+    default_attacker: str = ""
+    clash_contests: bool = True
+
+
+def _level(theater: Theater, source: str, certainty: str) -> tuple[str, float]:
+    profile = theater.source_profile(source)
+    base = CERTAINTY_CONFIDENCE.get(certainty, 0.5)
+    level = "claimed" if certainty in ("claimed", "uncertain") or profile.level == "claimed" else "assessed"
+    return level, round(base * (0.5 + profile.reliability / 2), 3)
+
+
+def assertions_from_events(events: Iterable[Event], theater: Theater) -> list[ControlAssertion]:
+    """Control assertions implied by territory, withdrawal and clash events."""
+    out: list[ControlAssertion] = []
+    for ev in events:
+        if not ev.place_id or ev.date is None:
+            continue
+        sides = set(theater.actors.sides)
+        status = ""
+        confidence_factor = 1.0
+        if ev.sub_event_type in TERRITORY and ev.actor1_side in sides and ev.actor1_side not in ("civilians", "unknown"):
+            status = ev.actor1_side if ev.certainty != "disputed" else CONTESTED
+            if ev.geo_precision > 1 and ev.relation and ev.relation not in ("between",):
+                continue  # "took positions near X" says nothing sure about X itself
+        elif ev.sub_event_type == "Change to group/activity" and ev.trigger and ev.geo_precision == 1:
+            status = UNKNOWN
+        elif ev.sub_event_type == "Armed clash" and ev.geo_precision == 1 and not ev.relation:
+            status, confidence_factor = CONTESTED, CLASH_CONFIDENCE / 0.8
+        if not status:
+            continue
+        for n, evidence in enumerate(ev.evidence or (f"{ev.doc}:{ev.start}:{ev.end}",)):
+            doc, start, end = evidence.split(":")
+            source = ev.sources[min(n, len(ev.sources) - 1)] if ev.sources else ev.source
+            level, confidence = _level(theater, source, ev.certainty)
+            out.append(ControlAssertion(
+                id=_aid(ev.id, evidence, status), place_id=ev.place_id, status=status, level=level,
+                valid_from=ev.date, time_precision=ev.time_precision, doc=doc, start=int(start), end=int(end),
+                confidence=round(min(0.99, confidence * confidence_factor), 3), source=source, basis=ev.id,
+                scope="place", text=ev.text,
+            ))
+    return out
+
+
+def assertions_from_statements(statements: Iterable[Statement], theater: Theater,
+                               docs: dict[str, Document]) -> list[ControlAssertion]:
+    """Control assertions from explicit statements, region and sector statements expanded."""
+    gaz = theater.gazetteer
+    out: list[ControlAssertion] = []
+    for st in statements:
+        if st.date is None:
+            continue
+        source = docs[st.doc].source if st.doc in docs else ""
+        level, confidence = _level(theater, source, st.certainty)
+        targets: list[tuple[str, str, float]] = []
+        if st.scope == "region":
+            targets = [(p.id, st.status, confidence * REGION_FACTOR) for p in gaz.in_admin1(st.admin1)
+                       if p.country == theater.country and p.kind in ("settlement", "facility")]
+        elif st.scope.startswith("sector-"):
+            targets = _sector(gaz, st, theater, confidence)
+        else:
+            targets = [(st.place_id, st.status, confidence)]
+        for place_id, status, conf in targets:
+            out.append(ControlAssertion(
+                id=_aid(st.doc, st.start, place_id, status, st.scope), place_id=place_id, status=status, level=level,
+                valid_from=st.date, time_precision=st.time_precision, doc=st.doc, start=st.start, end=st.end,
+                confidence=round(conf, 3), source=source, basis=f"statement:{st.scope}", scope=st.scope, text=st.text,
+            ))
+    return out
+
+
+def _sector(gaz: Gazetteer, st: Statement, theater: Theater, confidence: float) -> list[tuple[str, str, float]]:
+    from frontlines.gazetteer import haversine_km
+
+    anchor = gaz.by_id.get(st.place_id)
+    if anchor is None or not st.status.startswith("not:"):
+        return []
+    losing = st.status.split(":", 1)[1]
+    winner = theater.rules.get("adversary", {}).get(losing, UNKNOWN)
+    direction = st.scope.split("-", 1)[1]
+    out = []
+    for p in gaz.places:
+        if p.country != theater.country or p.kind not in ("settlement", "facility"):
+            continue
+        if haversine_km(p.lat, p.lon, anchor.lat, anchor.lon) > SECTOR_KM:
+            continue
+        side_ok = {"west": p.lon < anchor.lon, "east": p.lon > anchor.lon,
+                   "north": p.lat > anchor.lat, "south": p.lat < anchor.lat}[direction]
+        if side_ok:
+            out.append((p.id, winner, confidence * REGION_FACTOR))
+    return out
+
+
+class Ledger:
+    """Assertions indexed by place and day, for fast as-of queries."""
+
+    def __init__(self, assertions: Iterable[ControlAssertion], gazetteer: Gazetteer, sides: Iterable[str] = ()):
+        self.gazetteer = gazetteer
+        self.sides = set(sides) - {"civilians", "unknown"}
+        by_place: dict[str, dict[date, list[ControlAssertion]]] = defaultdict(lambda: defaultdict(list))
+        seen: set[str] = set()
+        for a in assertions:
+            if a.valid_from is None or a.id in seen:
+                continue
+            seen.add(a.id)
+            by_place[a.place_id][a.valid_from].append(a)
+        self._days: dict[str, list[date]] = {p: sorted(days) for p, days in by_place.items()}
+        self._by_day = by_place
+        self._verdicts: dict[tuple[str, date], tuple[str, str, float, tuple[str, ...]]] = {}
+
+    def __len__(self) -> int:
+        return sum(len(v) for days in self._by_day.values() for v in days.values())
+
+    def places(self) -> list[str]:
+        """Ids of places with at least one assertion."""
+        return list(self._days)
+
+    def verdict(self, place_id: str, day: date) -> tuple[str, str, float, tuple[str, ...]]:
+        """Status, level, confidence and evidence from the assertions of one place on one day."""
+        key = (place_id, day)
+        if key not in self._verdicts:
+            self._verdicts[key] = reconcile(self._by_day[place_id][day], self.sides)
+        return self._verdicts[key]
+
+    def status(self, place_id: str, as_of: date | None = None) -> ControlStatus | None:
+        """The status of one place as of a day (the latest day if ``as_of`` is None)."""
+        days = self._days.get(place_id)
+        place = self.gazetteer.by_id.get(place_id)
+        if not days or place is None:
+            return None
+        i = len(days) if as_of is None else bisect.bisect_right(days, as_of)
+        if i == 0:
+            return None
+        status, level, confidence, evidence = self.verdict(place_id, days[i - 1])
+        since = days[i - 1]
+        for j in range(i - 2, -1, -1):
+            if self.verdict(place_id, days[j])[0] != status:
+                break
+            since = days[j]
+        return ControlStatus(
+            place_id=place_id, name=place.name, lat=place.lat, lon=place.lon, status=status, level=level,
+            since=since, confidence=confidence, evidence=evidence, admin1=place.admin1, kind=place.kind,
+        )
+
+    def as_of(self, day: date | None = None) -> list[ControlStatus]:
+        """Status of every place with assertions up to ``day``."""
+        out = []
+        for place_id in self._days:
+            st = self.status(place_id, day)
+            if st is not None:
+                out.append(st)
+        return sorted(out, key=lambda s: (s.admin1, s.name))
+
+    def history(self, place_id: str) -> list[tuple[date, str, str, float, list[ControlAssertion]]]:
+        """The timeline of one place: each day's verdict and the assertions behind it."""
+        return [(d, *self.verdict(place_id, d)[:3], self._by_day[place_id][d]) for d in self._days.get(place_id, [])]
+
+    def changes(self, start: date, end: date) -> list[tuple[ControlStatus | None, ControlStatus]]:
+        """Places whose status differs between ``start`` and ``end`` (before, after)."""
+        out = []
+        for place_id in self._days:
+            after = self.status(place_id, end)
+            if after is None:
+                continue
+            before = self.status(place_id, start)
+            if before is None or before.status != after.status:
+                out.append((before, after))
+        return sorted(out, key=lambda c: (c[1].since or date.min, c[1].name))
+
+
+def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> tuple[str, str, float, tuple[str, ...]]:
+    """One day's verdict for one place from its assertions (see module docstring)."""
+    direct = [a for a in assertions if a.scope == "place"]
+    pool = direct or list(assertions)  # a region statement never overrides a direct one of the same day
+    support: dict[str, dict[str, float]] = defaultdict(dict)
+    for a in pool:
+        by_source = support[a.status]
+        by_source[a.source] = max(by_source.get(a.source, 0.0), a.confidence)
+    scores = {status: _combine(list(v.values())) for status, v in support.items()}
+    ranked = sorted(scores, key=lambda s: -scores[s])
+    top = ranked[0]
+    side_claims = [s for s in ranked if s in sides and scores[s] >= 0.5]
+    if len(side_claims) >= 2 and scores[side_claims[1]] >= 0.6 * scores[side_claims[0]]:
+        top = CONTESTED
+        winners = [a for a in pool if a.status in side_claims[:2]]
+        confidence = round(min(scores[side_claims[0]], scores[side_claims[1]]), 3)
+    else:
+        winners = [a for a in pool if a.status == top]
+        confidence = round(scores[top], 3)
+    independent = {a.source for a in winners}
+    level = "assessed" if any(a.level == "assessed" for a in winners) or len(independent) >= 2 else "claimed"
+    evidence = tuple(dict.fromkeys(a.basis if not a.basis.startswith("statement") else a.id for a in winners))
+    return top, level, min(confidence, 0.99), evidence
+
+
+def _combine(confidences: list[float]) -> float:
+    """Independent supports: 1 - prod(1 - c)."""
+    remaining = 1.0
+    for c in confidences:
+        remaining *= 1.0 - c
+    return 1.0 - remaining

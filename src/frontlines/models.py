@@ -1,0 +1,224 @@
+"""The typed records that flow through the pipeline.
+
+Every annotation points back into its source text with ``(doc, start, end)``
+character offsets, so any event or control status can show the sentence that
+supports it. The core records are frozen dataclasses; ``to_dict`` gives the
+JSON shape promised by the CLI and the Python API.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Kind = Literal["settlement", "facility", "terrain", "region", "route", "country"]
+KINDS: tuple[str, ...] = ("settlement", "facility", "terrain", "region", "route", "country")
+Certainty = Literal["confirmed", "reported", "claimed", "disputed", "uncertain"]
+CERTAINTIES: tuple[str, ...] = ("confirmed", "reported", "claimed", "disputed", "uncertain")
+Level = Literal["assessed", "claimed"]
+CONTESTED = "contested"
+UNKNOWN = "unknown"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Mixin: a JSON-ready dict of the dataclass fields, dates as ISO strings."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Place(Record):
+    """A gazetteer entry."""
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    admin1: str = ""
+    feature: str = ""
+    country: str = "SY"
+    population: int = 0
+    approximate: bool = False
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document(Record):
+    """One report as ingested: its text and where it came from."""
+
+    id: str
+    text: str
+    source: str = ""
+    published: date | None = None
+    title: str = ""
+    path: str = ""
+    format: str = "text"
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention(Record):
+    """A span of a document resolved to a gazetteer place."""
+
+    mention: str
+    start: int
+    end: int
+    doc: str
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    admin1: str
+    score: float
+    geo_precision: int = 1
+    relation: str = ""  # "", "near", "outskirts", "north of", "between", "countryside", ...
+    anchor_id: str = ""  # the place a relative location is measured from
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved(Record):
+    """A span that looks like a place but that the gazetteer cannot resolve."""
+
+    mention: str
+    start: int
+    end: int
+    doc: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention(Record):
+    """A span naming an actor from the theater's actor dictionary."""
+
+    mention: str
+    start: int
+    end: int
+    doc: str
+    actor_id: str
+    name: str
+    side: str
+    inter: str = ""
+    media: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Event(Record):
+    """An ACLED-style event with its evidence span and certainty."""
+
+    id: str
+    doc: str
+    date: date | None
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    actor1_side: str
+    actor2: str
+    actor2_side: str
+    place_id: str
+    location: str
+    lat: float | None
+    lon: float | None
+    geo_precision: int
+    fatalities: int
+    fatalities_text: str
+    certainty: str
+    claimed_by: str
+    text: str
+    start: int
+    end: int
+    admin1: str = ""
+    date_end: date | None = None
+    wounded: int | None = None
+    captured: int | None = None
+    trigger: str = ""
+    source: str = ""
+    plover_event: str = ""
+    plover_mode: str = ""
+    cameo_root: str = ""
+    warnings: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # "doc:start:end" of every span that reports this happening
+    sources: tuple[str, ...] = ()
+    relation: str = ""  # relative location ("near", "3 km west of"...) from the place mention
+
+
+@dataclass(frozen=True, slots=True)
+class ControlAssertion(Record):
+    """One statement about who controls a place, from one span of one document."""
+
+    id: str
+    place_id: str
+    status: str  # a side id, "contested" or "unknown"
+    level: str  # "assessed" or "claimed"
+    valid_from: date | None
+    time_precision: int
+    doc: str
+    start: int
+    end: int
+    confidence: float
+    source: str = ""
+    basis: str = ""  # event id or statement kind that produced it
+    scope: str = "place"  # "place" or "region" (applied from a region statement)
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ControlStatus(Record):
+    """The derived status of a place as of a date, with the evidence behind it."""
+
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    status: str
+    level: str
+    since: date | None
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    admin1: str = ""
+    kind: str = "settlement"
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What ``extract`` returns for a set of documents: one shape for every path."""
+
+    documents: list[Document] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    assertions: list[ControlAssertion] = field(default_factory=list)
+    control: list[ControlStatus] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": [
+                {"id": d.id, "source": d.source, "published": _plain(d.published), "title": d.title}
+                for d in self.documents
+            ],
+            "places": [p.to_dict() for p in self.places],
+            "unresolved": [u.to_dict() for u in self.unresolved],
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_dict() for e in self.events],
+            "control": [c.to_dict() for c in self.control],
+            "assertions": [a.to_dict() for a in self.assertions],
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,99 @@
+"""The pipeline, assembled in one place: ingest -> text -> mentions -> events -> ledger.
+
+Read top to bottom: each stage is a plain function or callable object with a
+typed input and output, and none reaches back into an earlier one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from frontlines.events import EventExtractor, merge_events
+from frontlines.geoparse import Geoparser
+from frontlines.ingest import from_text
+from frontlines.ledger import Ledger, assertions_from_events, assertions_from_statements
+from frontlines.models import ActorMention, ControlAssertion, Document, Event, Extraction, PlaceMention, Unresolved
+from frontlines.nlp import analyse
+from frontlines.statements import find_statements
+from frontlines.theater import Theater, load_theater
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """Everything extracted from one document (what the store writes in one transaction)."""
+
+    doc: Document
+    places: tuple[PlaceMention, ...]
+    unresolved: tuple[Unresolved, ...]
+    actors: tuple[ActorMention, ...]
+    events: tuple[Event, ...]
+    assertions: tuple[ControlAssertion, ...]
+    warnings: tuple[str, ...] = ()
+
+
+class Pipeline:
+    """The stages for one theater, built once and applied to many documents."""
+
+    def __init__(self, theater: Theater, *, model: str | None = None):
+        self.theater = theater
+        self.model = model
+        self.geoparse = Geoparser(theater)
+        self.extract_events = EventExtractor(theater)
+        self.default_side = str(theater.rules.get("default_attacker", ""))
+
+    def run(self, docs: Sequence[Document], progress: Progress | None = None) -> list[DocumentResult]:
+        """Process documents in spaCy batches; ``progress(done, total)`` after each one."""
+        results = []
+        for n, analysis in enumerate(analyse(docs, model=self.model), start=1):
+            doc = analysis.doc
+            sentences = analysis.sentences
+            actors = self.theater.actors.find(doc.text, doc.id)
+            geo = self.geoparse(doc, sentences, analysis.entities, actors)
+            events = self.extract_events(doc, sentences, geo.places, actors)
+            statements = find_statements(doc, sentences, geo.places, actors, self.default_side)
+            assertions = assertions_from_events(events, self.theater) + assertions_from_statements(
+                statements, self.theater, {doc.id: doc}
+            )
+            warnings = tuple(dict.fromkeys(w for e in events for w in e.warnings))
+            if doc.published is None:
+                warnings = (f"{doc.path or doc.id}: no published date; relative dates cannot be resolved",) + warnings
+            results.append(DocumentResult(doc, geo.places, geo.unresolved, tuple(actors), tuple(events),
+                                          tuple(assertions), warnings))
+            if progress is not None:
+                progress(n, len(docs))
+        return results
+
+
+def combine(results: Sequence[DocumentResult], theater: Theater, as_of: date | None = None) -> Extraction:
+    """One :class:`Extraction` for many documents: events merged across reports, control derived."""
+    events = merge_events([e for r in results for e in r.events], window_days=1)
+    assertions = [a for r in results for a in r.assertions]
+    ledger = Ledger(assertions, theater.gazetteer, theater.actors.sides)
+    return Extraction(
+        documents=[r.doc for r in results],
+        places=[p for r in results for p in r.places],
+        unresolved=[u for r in results for u in r.unresolved],
+        actors=[a for r in results for a in r.actors],
+        events=events,
+        assertions=assertions,
+        control=ledger.as_of(as_of),
+        warnings=[w for r in results for w in r.warnings],
+    )
+
+
+def extract_documents(docs: Sequence[Document], *, theater: str | Theater = "syria", model: str | None = None,
+                      progress: Progress | None = None) -> Extraction:
+    """Run the whole pipeline over documents and return one combined extraction."""
+    th = load_theater(theater) if isinstance(theater, str) else theater
+    return combine(Pipeline(th, model=model).run(docs, progress), th)
+
+
+def extract(text: str, *, published: date | str | None = None, source: str = "", title: str = "",
+            theater: str | Theater = "syria", model: str | None = None) -> Extraction:
+    """The Python API: extract places, events and control from one report's text."""
+    return extract_documents([from_text(text, source=source, published=published, title=title)],
+                             theater=theater, model=model)

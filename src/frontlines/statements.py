@@ -1,0 +1,162 @@
+"""Control statements: sentences that say who holds a place, without an event.
+
+"The status of Mhardeh is unclear", "Kafr Nabudah is contested", "Saraqib is
+now secure", "government troops remain in Hama", "all of Aleppo governorate is
+under opposition control", "the army has no positions left west of the M5".
+Each becomes a :class:`Statement`; the ledger turns statements and territory
+events into control assertions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from frontlines.certainty import assess
+from frontlines.dates import resolve_event_date
+from frontlines.models import ActorMention, Document, PlaceMention
+
+_SIDE_WORDS = {
+    "opposition": "opposition", "rebel": "opposition", "rebels": "opposition", "insurgent": "opposition", "hts": "opposition",
+    "sna": "opposition", "regime": "government", "government": "government", "army": "government", "syrian army": "government",
+    "sdf": "sdf", "kurdish": "sdf", "kurdish-led": "sdf", "is": "isis", "isis": "isis", "islamic state": "isis",
+}
+_SIDE_RE = r"(?P<sideword>opposition|rebel|rebels|insurgent|HTS|SNA|regime|government|army|Syrian army|SDF|Kurdish|Kurdish-led|IS|ISIS|Islamic State)"
+CONTESTED_RE = re.compile(
+    r"\b(?:contested|disputed\s+control|no[- ]man'?s[- ]land|changed\s+hands|front\s*line\s+(?:now\s+)?runs\s+through|"
+    r"(?:fighting|clashes)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:ongoing|raging|continuing)\s+(?:in|inside|within)|"
+    r"partially\s+(?:controlled|captured|taken)|(?:entered|seized|took|captured|controls?)\s+parts?\s+of|"
+    r"street\s+(?:battles|fighting)\s+in)\b", re.I)
+UNKNOWN_RE = re.compile(
+    r"\b(?:(?:status|control)\s+of\s+.{1,60}?\s+(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|unknown|uncertain|murky)|"
+    r"unclear\s+who\s+(?:controls|holds|held|controlled)|(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|unknown|uncertain)|"
+    r"could\s+not\s+(?:be\s+)?(?:verified|confirmed)\s+who)\b", re.I)
+UNDER_RE = re.compile(
+    r"\b(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+|firm\s+)?(?:control\s+of|hands\s+of)\s+(?:the\s+)?|"
+    r"\b(?:under|in)\s+(?:full\s+|complete\s+|total\s+|firm\s+)?" + _SIDE_RE + r"\s+(?:control|hands)\b|"
+    r"\b(?:held|controlled|secured)\s+by\s+(?:the\s+)?", re.I)
+HOLD_RE = re.compile(
+    r"\b(?:still\s+)?(?:hold|holds|held|control|controls|controlled|remain\s+in|remains\s+in|remained\s+in|"
+    r"are\s+still\s+in|is\s+still\s+in|maintain\s+positions\s+in|kept\s+control\s+of|retain\s+control\s+of|"
+    r"retained|are\s+(?:deployed|stationed|present)\s+in|garrison\s+in|dug\s+in\s+(?:in|at))\b", re.I)
+SECURE_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?(?:secure|secured|calm|safe)\b", re.I)
+REGION_RE = re.compile(
+    r"\b(?:all\s+of|the\s+entire|the\s+whole|entire|all|the\s+entirety\s+of)\s+(?:the\s+)?(?:(?:city|province|governorate)\s+of\s+)?$",
+    re.I)
+NO_POSITIONS_RE = re.compile(
+    r"\bno\s+(?:positions|presence|troops|forces)\s+(?:left\s+)?(?P<dir>west|east|north|south)\s+of\s+$", re.I)
+LIBERATED_RE = re.compile(r"\b(?:liberated|captured|fell|seized|taken|freed)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence's claim about control of one place (or a region, or a sector)."""
+
+    doc: str
+    place_id: str
+    status: str  # side id, "contested" or "unknown"
+    date: date | None
+    time_precision: int
+    start: int
+    end: int
+    text: str
+    certainty: str
+    claimed_by: str
+    scope: str = "place"  # place | region | sector-west | sector-east | sector-north | sector-south
+    admin1: str = ""
+
+
+def _side_from_word(word: str) -> str:
+    return _SIDE_WORDS.get(word.casefold(), "")
+
+
+def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+                    actors: Sequence[ActorMention], default_side: str = "") -> list[Statement]:
+    """Control statements of one document (see module docstring for the forms recognised).
+
+    ``default_side`` is the theater's side on the offensive: who an unattributed
+    "all of X governorate is liberated" refers to.
+    """
+    text = doc.text
+    out: list[Statement] = []
+    for s_start, s_end in sentences or [(0, len(text))]:
+        s_places = [p for p in places if s_start <= p.start < s_end]
+        if not s_places:
+            continue
+        sentence = text[s_start:s_end]
+        s_actors = [a for a in actors if s_start <= a.start < s_end and not a.media]
+        check = assess(sentence)
+        if check.hypothetical:
+            continue
+        when = resolve_event_date(sentence, doc.published, sentence_offset=s_start)
+
+        def emit(place: PlaceMention, status: str, scope: str = "place") -> None:
+            out.append(Statement(
+                doc=doc.id, place_id=place.place_id, status=status, date=when.date, time_precision=when.time_precision,
+                start=s_start, end=s_end, text=sentence.strip(), certainty=check.certainty, claimed_by=check.claimed_by,
+                scope=scope, admin1=place.admin1,
+            ))
+
+        if UNKNOWN_RE.search(sentence):
+            for p in s_places:
+                emit(p, "unknown")
+            continue
+        if CONTESTED_RE.search(sentence) and not check.negated:
+            for p in s_places:
+                if p.kind != "region":
+                    emit(p, "contested")
+            continue
+        if check.negated:
+            continue
+        for p in s_places:
+            rel = p.start - s_start
+            before = sentence[max(0, rel - 50) : rel]
+            if p.kind == "region" and (m := REGION_RE.search(before)):
+                side = _side_near(sentence, s_actors, s_start, default="")
+                if not side and LIBERATED_RE.search(sentence):
+                    side = default_side
+                if side:
+                    emit(p, side, scope="region")
+                continue
+            if (m := NO_POSITIONS_RE.search(before)) is not None:
+                side = _side_near(sentence, s_actors, s_start, default="")
+                if side:
+                    emit(p, f"not:{side}", scope=f"sector-{m.group('dir').lower()}")
+                continue
+            side = _status_for(sentence, rel, p, s_actors, s_start)
+            if side:
+                emit(p, side)
+    return out
+
+
+def _side_near(sentence: str, actors: Sequence[ActorMention], s_start: int, default: str) -> str:
+    if actors:
+        return actors[0].side
+    m = re.search(_SIDE_RE, sentence, re.I)
+    return _side_from_word(m.group("sideword")) if m else default
+
+
+def _status_for(sentence: str, rel: int, place: PlaceMention, actors: Sequence[ActorMention], s_start: int) -> str:
+    after = sentence[place.end - place.start + rel : place.end - place.start + rel + 80]
+    before = sentence[max(0, rel - 80) : rel]
+    # "X is under opposition control", "X, held by the SDF"
+    m = UNDER_RE.search(after)
+    if m and m.start() < 25:
+        if m.group("sideword"):
+            return _side_from_word(m.group("sideword"))
+        tail_actor = next((a for a in actors if a.start - s_start >= rel + m.end() + place.end - place.start - 1), None)
+        return tail_actor.side if tail_actor else ""
+    # "government troops remain in X", "the SDF still holds X"
+    m_hold = None
+    for m_hold in HOLD_RE.finditer(before):
+        pass
+    if m_hold is not None and len(before) - m_hold.end() < 12:
+        actor = next((a for a in reversed(actors) if a.start - s_start < rel - (len(before) - m_hold.start())), None)
+        if actor is not None:
+            return actor.side
+    if SECURE_RE.match(after.lstrip(" ,")) or SECURE_RE.match(after):
+        actor = actors[0] if actors else None
+        return actor.side if actor else ""
+    return ""

@@ -1,0 +1,194 @@
+"""Storage behind one small interface: SQLite by default, PostgreSQL for a team.
+
+SQLAlchemy Core tables; one writer (:meth:`Store.write`) that puts a whole
+document's results in one transaction, so readers never see half a report and
+re-ingesting a document changes nothing (documents are keyed by a content
+hash).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON, Column, Date, Float, Integer, MetaData, String, Table, Text, create_engine, event, func, insert, select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from frontlines.errors import StorageError
+from frontlines.models import ControlAssertion, Document, Event, PlaceMention, Unresolved
+from frontlines.pipeline import DocumentResult
+
+SCHEMA_VERSION = 1
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(32), primary_key=True), Column("source", Text), Column("published", Date),
+    Column("title", Text), Column("path", Text), Column("format", String(16)), Column("url", Text),
+    Column("text", Text, nullable=False), Column("theater", String(64)),
+)
+place_mentions = Table(
+    "place_mentions", metadata,
+    Column("doc", String(32), index=True), Column("start", Integer), Column("end", Integer), Column("mention", Text),
+    Column("place_id", String(64), index=True), Column("name", Text), Column("lat", Float), Column("lon", Float),
+    Column("kind", String(16)), Column("admin1", Text), Column("score", Float), Column("geo_precision", Integer),
+    Column("relation", Text), Column("anchor_id", String(64)),
+)
+unresolved = Table(
+    "unresolved", metadata,
+    Column("doc", String(32), index=True), Column("start", Integer), Column("end", Integer), Column("mention", Text),
+    Column("reason", Text),
+)
+events = Table(
+    "events", metadata,
+    Column("id", String(32), primary_key=True), Column("doc", String(32), index=True), Column("date", Date, index=True),
+    Column("data", JSON, nullable=False),
+)
+assertions = Table(
+    "assertions", metadata,
+    Column("id", String(32), primary_key=True), Column("place_id", String(64), index=True), Column("status", String(32)),
+    Column("level", String(16)), Column("valid_from", Date, index=True), Column("time_precision", Integer),
+    Column("doc", String(32), index=True), Column("start", Integer), Column("end", Integer), Column("confidence", Float),
+    Column("source", Text), Column("basis", Text), Column("scope", String(32)), Column("text", Text),
+)
+meta_table = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+
+
+def _url(target: str) -> str:
+    return target if "://" in target else f"sqlite:///{Path(target)}"
+
+
+def _event_from_row(data: dict[str, Any]) -> Event:
+    fields = dict(data)
+    for key in ("date", "date_end"):
+        if fields.get(key):
+            fields[key] = date.fromisoformat(fields[key])
+    for key in ("warnings", "evidence", "sources"):
+        fields[key] = tuple(fields.get(key) or ())
+    return Event(**fields)
+
+
+class Store:
+    """A frontlines database (SQLite file or any SQLAlchemy URL)."""
+
+    def __init__(self, target: str, *, create: bool = True):
+        self.target = target
+        if "://" not in target:
+            path = Path(target)
+            if not create and not path.exists():
+                raise StorageError(f"database {target} does not exist; run 'frontlines ingest' first")
+            if path.exists() and path.is_dir():
+                raise StorageError(f"database path {target} is a directory")
+        try:
+            self.engine: Engine = create_engine(_url(target), future=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            raise StorageError(f"cannot open database {target}: {exc.__class__.__name__}: {exc}") from exc
+
+    def close(self) -> None:
+        """Release connections."""
+        self.engine.dispose()
+
+    # -- the one writer ---------------------------------------------------------------------------
+
+    def write(self, results: Iterable[DocumentResult], theater: str) -> tuple[int, int]:
+        """Store results; return (documents added, documents already present). All in one transaction."""
+        added = skipped = 0
+        try:
+            with self.engine.begin() as conn:
+                existing = set(conn.scalars(select(documents.c.id)))
+                for r in results:
+                    if r.doc.id in existing:
+                        skipped += 1
+                        continue
+                    existing.add(r.doc.id)
+                    added += 1
+                    d = r.doc
+                    conn.execute(insert(documents).values(
+                        id=d.id, source=d.source, published=d.published, title=d.title, path=d.path,
+                        format=d.format, url=d.url, text=d.text, theater=theater))
+                    if r.places:
+                        conn.execute(insert(place_mentions), [_mention_row(p) for p in r.places])
+                    if r.unresolved:
+                        conn.execute(insert(unresolved), [u.to_dict() for u in r.unresolved])
+                    if r.events:
+                        conn.execute(insert(events), [
+                            {"id": e.id, "doc": e.doc, "date": e.date, "data": e.to_dict()} for e in r.events])
+                    if r.assertions:
+                        conn.execute(insert(assertions), [a.to_dict() | {"valid_from": a.valid_from} for a in r.assertions])
+        except SQLAlchemyError as exc:
+            raise StorageError(f"cannot write to {self.target}: {exc.__class__.__name__}: {exc}") from exc
+        return added, skipped
+
+    # -- readers ----------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table."""
+        with self.engine.connect() as conn:
+            return {t.name: conn.scalar(select(func.count()).select_from(t)) or 0
+                    for t in (documents, place_mentions, unresolved, events, assertions)}
+
+    def documents(self) -> list[Document]:
+        """All stored documents, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents).order_by(documents.c.published, documents.c.id)).mappings()
+            return [Document(id=r["id"], text=r["text"], source=r["source"] or "", published=r["published"],
+                             title=r["title"] or "", path=r["path"] or "", format=r["format"] or "text",
+                             url=r["url"] or "") for r in rows]
+
+    def events(self, since: date | None = None, until: date | None = None) -> list[Event]:
+        """Stored events (one per document mention; merge across reports with ``events.merge_events``)."""
+        query = select(events.c.data).order_by(events.c.date, events.c.doc, events.c.id)
+        if since is not None:
+            query = query.where(events.c.date >= since)
+        if until is not None:
+            query = query.where(events.c.date <= until)
+        with self.engine.connect() as conn:
+            return [_event_from_row(json.loads(d) if isinstance(d, str) else d) for d in conn.scalars(query)]
+
+    def assertions(self, until: date | None = None) -> list[ControlAssertion]:
+        """Stored control assertions (valid from ``until`` or earlier when given)."""
+        query = select(assertions)
+        if until is not None:
+            query = query.where(assertions.c.valid_from <= until)
+        with self.engine.connect() as conn:
+            return [ControlAssertion(**dict(r)) for r in conn.execute(query).mappings()]
+
+    def places(self) -> list[PlaceMention]:
+        """Stored place mentions."""
+        with self.engine.connect() as conn:
+            return [PlaceMention(**dict(r), alternatives=()) for r in conn.execute(select(place_mentions)).mappings()]
+
+    def unresolved(self) -> list[Unresolved]:
+        """Stored unresolved mentions."""
+        with self.engine.connect() as conn:
+            return [Unresolved(**dict(r)) for r in conn.execute(select(unresolved)).mappings()]
+
+
+def _mention_row(p: PlaceMention) -> dict[str, Any]:
+    row = p.to_dict()
+    row.pop("alternatives", None)
+    return row
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def open_store(target: str, *, create: bool = True) -> Store:
+    """Open (and create if asked) a store."""
+    return Store(target, create=create)
+
+
+__all__: Sequence[str] = ("Store", "open_store", "SCHEMA_VERSION")

@@ -1,0 +1,164 @@
+"""Theater packs: a folder of data files, loaded and validated once.
+
+A theater folder holds ``theater.toml`` (name, country, dates, file names),
+the gazetteer (``gazetteer.tsv``), optional user additions (``places.csv``),
+the actor dictionary (``actors.toml``), source reliability (``sources.toml``)
+and optionally a boundary (``boundary.geojson``). See docs/theater-format.md.
+Adding a theater adds a folder; no code changes.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from frontlines.actors import Actor, ActorDictionary, Side
+from frontlines.errors import TheaterError
+from frontlines.gazetteer import Gazetteer, read_places_csv, read_places_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProfile:
+    """How far a source is trusted, from ``sources.toml``."""
+
+    name: str
+    patterns: tuple[str, ...]
+    reliability: float
+    level: str  # level its statements get alone: "assessed" or "claimed"
+    partisan: str = ""  # side it speaks for, if any
+
+
+@dataclass(slots=True)
+class Theater:
+    """Everything the pipeline knows about one theater of war."""
+
+    id: str
+    name: str
+    country: str
+    country_name: str
+    iso: int
+    region: str
+    folder: Path
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+    sources: list[SourceProfile] = field(default_factory=list)
+    default_source: SourceProfile = field(
+        default_factory=lambda: SourceProfile("default", (), 0.6, "assessed")
+    )
+    bbox: tuple[float, float, float, float] | None = None
+    start: date | None = None
+    end: date | None = None
+    boundary_path: Path | None = None
+    rules: dict[str, Any] = field(default_factory=dict)
+
+    def source_profile(self, source: str) -> SourceProfile:
+        """The profile whose pattern occurs in a document's source name."""
+        folded = source.casefold()
+        for profile in self.sources:
+            if any(p.casefold() in folded for p in profile.patterns):
+                return profile
+        return self.default_source
+
+    def side_colors(self) -> dict[str, str]:
+        """Map colour for every side, plus ``contested`` and ``unknown``."""
+        colors = {s.id: s.color for s in self.actors.sides.values()}
+        colors.setdefault("contested", "#8e44ad")
+        colors.setdefault("unknown", "#bbbbbb")
+        return colors
+
+
+def user_home() -> Path:
+    """Where user additions live (``FRONTLINES_HOME`` or ``~/.local/share/frontlines``)."""
+    return Path(os.environ.get("FRONTLINES_HOME", Path.home() / ".local" / "share" / "frontlines"))
+
+
+def theater_folder(name_or_path: str) -> Path:
+    """Find a theater: a folder path, or the name of a packaged or user theater."""
+    candidate = Path(name_or_path)
+    if candidate.is_dir() and (candidate / "theater.toml").is_file():
+        return candidate
+    packaged = Path(str(resources.files("frontlines") / "theaters" / name_or_path))
+    if (packaged / "theater.toml").is_file():
+        return packaged
+    user = user_home() / "theaters" / name_or_path
+    if (user / "theater.toml").is_file():
+        return user
+    known = sorted(p.name for p in Path(str(resources.files("frontlines") / "theaters")).iterdir()
+                   if (p / "theater.toml").is_file())
+    raise TheaterError(f"unknown theater {name_or_path!r}; known theaters: {', '.join(known)} (or give a folder path)")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise TheaterError(f"cannot read {path}: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise TheaterError(f"{path} is not valid TOML: {exc}") from exc
+
+
+def _load_actors(path: Path) -> ActorDictionary:
+    data = _read_toml(path)
+    try:
+        sides = [Side(s["id"], s.get("name", s["id"]), s.get("color", "#888888")) for s in data.get("side", [])]
+        side_ids = {s.id for s in sides}
+        actors = []
+        for a in data.get("actor", []):
+            if a["side"] not in side_ids:
+                raise TheaterError(f"{path}: actor {a['id']!r} has undeclared side {a['side']!r}")
+            actors.append(Actor(
+                id=a["id"], name=a["name"], side=a["side"], inter=a.get("inter", ""),
+                parent=a.get("parent", ""), aliases=tuple(a.get("aliases", ())), media=bool(a.get("media", False)),
+            ))
+    except KeyError as exc:
+        raise TheaterError(f"{path}: an entry lacks the key {exc}") from exc
+    return ActorDictionary(sides, actors)
+
+
+def _load_sources(path: Path) -> tuple[list[SourceProfile], SourceProfile]:
+    if not path.is_file():
+        return [], SourceProfile("default", (), 0.6, "assessed")
+    data = _read_toml(path)
+    default = data.get("default", {})
+    default_profile = SourceProfile(
+        "default", (), float(default.get("reliability", 0.6)), default.get("level", "assessed")
+    )
+    profiles = [
+        SourceProfile(
+            s["name"], tuple(s.get("match", [s["name"]])), float(s.get("reliability", default_profile.reliability)),
+            s.get("level", default_profile.level), s.get("partisan", ""),
+        )
+        for s in data.get("source", [])
+    ]
+    return profiles, default_profile
+
+
+@lru_cache(maxsize=8)
+def load_theater(name_or_path: str = "syria") -> Theater:
+    """Load a theater pack (cached: a theater is loaded once per process)."""
+    folder = theater_folder(name_or_path)
+    meta = _read_toml(folder / "theater.toml")
+    files = meta.get("files", {})
+    places = read_places_tsv(folder / files.get("gazetteer", "gazetteer.tsv"))
+    for extra in (folder / files.get("places", "places.csv"), user_home() / "theaters" / meta.get("id", folder.name) / "places.csv"):
+        if extra.is_file():
+            places.extend(read_places_csv(extra))
+    actors = _load_actors(folder / files.get("actors", "actors.toml"))
+    sources, default_source = _load_sources(folder / files.get("sources", "sources.toml"))
+    boundary = folder / files.get("boundary", "boundary.geojson")
+    bbox = meta.get("bbox")
+    return Theater(
+        id=meta.get("id", folder.name), name=meta.get("name", folder.name),
+        country=meta.get("country", ""), country_name=meta.get("country_name", ""),
+        iso=int(meta.get("iso", 0)), region=meta.get("region", ""), folder=folder,
+        gazetteer=Gazetteer(places), actors=actors, sources=sources, default_source=default_source,
+        bbox=tuple(bbox) if bbox else None, start=meta.get("start"), end=meta.get("end"),
+        boundary_path=boundary if boundary.is_file() else None, rules=meta.get("rules", {}),
+    )

@@ -1,0 +1,106 @@
+"""Geoparsing on the tiny theater: recognition, look-alikes, namesakes, relative places, unresolved."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.geoparse import Geoparser, find_spans
+from frontlines.ingest import from_text
+
+
+def _parse(theater, text: str):
+    doc = from_text(text, published="2024-11-30")
+    actors = theater.actors.find(doc.text, doc.id)
+    return Geoparser(theater)(doc, [(0, len(text))], [], actors)
+
+
+def _names(result) -> list[tuple[str, str]]:
+    return [(p.mention, p.place_id) for p in result.places]
+
+
+def test_multiword_names_win_over_parts(mini) -> None:
+    spans = find_spans("Rebels reached Khan Sheikhoun and Ma'arrat al-Nu'man at dawn.", mini.gazetteer)
+    assert [s.text for s in spans] == ["Khan Sheikhoun", "Ma'arrat al-Nu'man"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "place_id"),
+    [
+        ("Fighting reached Maarat al-Numan overnight.", "Maarat al-Numan", "gn:169577"),
+        ("Fighting reached Ma’arrat al-Nu’man overnight.", "Ma’arrat al-Nu’man", "gn:169577"),
+        ("Shelling hit Kafranbel on Friday.", "Kafranbel", "gn:169389"),
+        ("The status of Mahardah is unclear.", "Mahardah", "gn:167357"),
+        ("Convoys moved toward Tal Rifaat.", "Tal Rifaat", "gn:170591" if False else "wp:tell-rifaat"),
+        ("مقاتلون دخلوا سراقب فجر اليوم", "سراقب", "gn:163270"),
+        ("Clashes near Sarakeb continued.", "Sarakeb", "gn:163270"),
+    ],
+)
+def test_transliterations_resolve(mini, text: str, mention: str, place_id: str) -> None:
+    assert (mention, place_id) in _names(_parse(mini, text))
+
+
+def test_lookalikes_do_not_resolve(mini) -> None:
+    text = ("Faylaq al-Sham fighters and the Hamza Division fired Burkan rockets; the Sham Legion denied it. "
+            "Iranian advisers left Aleppo.")
+    result = _parse(mini, text)
+    assert [p.name for p in result.places] == ["Aleppo"]
+
+
+def test_foreign_namesake_never_wins(mini) -> None:
+    text = "Rebels captured Saraqib and then the village of Ramtha east of it."
+    ids = dict(_names(_parse(mini, text)))
+    assert ids["Ramtha"] == "wp:ramtha-sy"
+
+
+def test_only_foreign_candidates_is_unresolved(mini) -> None:
+    result = _parse(mini, "Families fled to Amman last year.")
+    assert not result.places
+    assert any(u.mention == "Amman" and "foreign" in u.reason for u in result.unresolved)
+
+
+def test_syrian_namesake_on_the_front_wins(mini) -> None:
+    result = _parse(mini, "After Saraqib fell, HTS pushed east and entered Al-Tayyibah.")
+    assert dict(_names(result))["Al-Tayyibah"] == "wp:al-tayyibah-idlib"
+
+
+def test_region_cues(mini) -> None:
+    result = _parse(mini, "Heavy strikes hit the western Idlib countryside and Idlib city; all of Aleppo governorate fell.")
+    kinds = [(p.mention, p.kind) for p in result.places]
+    assert kinds == [("Idlib", "region"), ("Idlib", "settlement"), ("Aleppo", "region")]
+    assert result.places[0].geo_precision == 3
+
+
+def test_facility_and_terrain(mini) -> None:
+    result = _parse(mini, "HTS captured Abu al-Duhur airbase and advanced along the M5 highway into Jabal Zawiya.")
+    got = {p.mention: p.kind for p in result.places}
+    assert got["Abu al-Duhur airbase"] == "facility"
+    assert got["M5 highway"] == "route"
+    assert got["Jabal Zawiya"] == "terrain"
+
+
+def test_relative_locations(mini) -> None:
+    result = _parse(mini, "Clashes were reported three km west of Saraqib and on the outskirts of Hama.")
+    west, outskirts = result.places
+    assert west.relation.endswith("west of") and west.geo_precision == 2 and west.anchor_id == "gn:163270"
+    assert west.lon < 36.80 and abs(west.lat - 35.86) < 0.01
+    assert outskirts.relation.startswith("on the outskirts") and outskirts.geo_precision == 2
+
+
+def test_between_gives_midpoint(mini) -> None:
+    result = _parse(mini, "Fighting raged between Saraqib and Idlib city.")
+    a, b = result.places
+    assert a.relation == b.relation == "between"
+    assert a.lat == b.lat and 35.86 < a.lat < 35.93
+
+
+def test_unknown_village_in_place_slot_is_unresolved(mini) -> None:
+    result = _parse(mini, "Opposition fighters entered the village of Tell Ayyubi and shelled Kherbet Joz.")
+    reasons = {u.mention: u.reason for u in result.unresolved}
+    assert "Tell Ayyubi" in reasons and reasons["Tell Ayyubi"].startswith("not in gazetteer")
+    assert not result.places  # never forced onto a far namesake
+
+
+def test_offsets_point_into_text(mini) -> None:
+    text = "HTS captured Saraqib. Later, Idlib city was hit."
+    for p in _parse(mini, text).places:
+        assert text[p.start : p.end] == p.mention
