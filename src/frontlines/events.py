@@ -28,14 +28,14 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from frontlines.certainty import assess
 from frontlines.dates import resolve_event_date
 from frontlines.fatalities import parse_casualties
 from frontlines.models import ActorMention, Document, Event, PlaceMention
 from frontlines.theater import Theater
-from frontlines.typology import BY_NAME, RANK, TERRITORY, family
+from frontlines.typology import BY_NAME, RANK, family
 
 _W = r"(?<![\w-])"
 
@@ -51,7 +51,7 @@ class Trigger:
 
 
 def _t(kind: str, sub: str, regex: str, passive: bool = False) -> Trigger:
-    return Trigger(kind, sub, re.compile(_W + regex + r"(?![\w])", re.I), passive)
+    return Trigger(kind, sub, re.compile(_W + "(?:" + regex + r")(?![\w])", re.I), passive)
 
 
 OVERTAKE = "Non-state actor overtakes territory"
@@ -223,7 +223,8 @@ class EventExtractor:
             side2 = side2 or "civilians"
         if side1 and not side2 and sub != "Change to group/activity" and kind not in ("protest", "riot", "arrests", "hq"):
             side2 = self.adversary.get(side1, "")
-        span_date = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=context_date)
+        span_date = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=context_date,
+                                       trigger_start=hit.start)
         casualties = parse_casualties(sentence, significant=bool(_SIGNIFICANT.search(sentence)))
         certainty, claimed_by = check.certainty, check.claimed_by
         if profile.level == "claimed" and certainty in ("reported", "confirmed"):  # type: ignore[attr-defined]
@@ -240,7 +241,7 @@ class EventExtractor:
             geo_precision=place.geo_precision, fatalities=casualties.fatalities,
             fatalities_text=casualties.fatalities_text, certainty=certainty, claimed_by=claimed_by,
             text=sentence.strip(), start=start, end=end, admin1=place.admin1,
-            date_end=getattr(span_date, "date_end", None), wounded=casualties.wounded, captured=casualties.captured,
+            date_end=span_date.date_end if span_date.date_end != span_date.date else None, wounded=casualties.wounded, captured=casualties.captured,
             trigger=sentence[hit.start : hit.end], source=doc.source, plover_event=sub_type.plover_event,
             plover_mode=sub_type.plover_mode, cameo_root=sub_type.cameo_root, warnings=warnings,
             evidence=(f"{doc.id}:{start}:{end}",), sources=(doc.source,) if doc.source else (), relation=place.relation,
@@ -356,8 +357,3 @@ def _combine_certainty(a: Event, b: Event) -> str:
     if a.actor1_side != b.actor1_side and family(a.sub_event_type) == "territory":
         return "disputed"
     return min(a.certainty, b.certainty, key=order.index)
-
-
-def shift(day: date | None, days: int) -> date | None:
-    """A date moved by some days (None stays None)."""
-    return None if day is None else day + timedelta(days=days)

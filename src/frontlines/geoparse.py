@@ -276,8 +276,9 @@ class Geoparser:
         at_sentence_start = not text[sent_start : span.start].strip(" \t\n-*#>•\"'“")
         if len(words) == 1 and at_sentence_start and span.text.lower() in _COMMON_WORDS:
             return True
-        if any(s <= span.start and span.end <= e for s, e in persons):
-            # A weak veto: only when nothing before it marks a place slot.
+        if any(s <= span.start and span.end <= e and (e - s) > (span.end - span.start) for s, e in persons):
+            # A weak veto: the name is part of a longer person's name ("Abu Mohammad al-Jolani"),
+            # and nothing before it marks a place slot.
             return not re.search(r"\b(?:in|near|of|to|from|toward|towards|into|outside|around|at)\s+(?:the\s+)?$", before)
         return False
 

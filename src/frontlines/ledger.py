@@ -29,7 +29,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from frontlines.events import same_happening  # noqa: F401  (re-exported for callers that merge)
 from frontlines.gazetteer import Gazetteer
 from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document, Event
 from frontlines.statements import Statement

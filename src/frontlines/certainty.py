@@ -1,0 +1,320 @@
+"""How sure a sentence is about the event it reports, and who says so.
+
+``assess`` reads the cue words of a sentence (attributions, hedges, denials,
+negations, modals) and says whether the event at the trigger is confirmed,
+reported, claimed by a party, disputed or uncertain; whether it is negated
+("did not fall") or hypothetical ("might push toward"); and who claims it.
+
+A cue only counts when it governs the trigger: it must be in the trigger's
+clause (no ';', 'but', ', while', ', whereas', ', although' in between), and
+negations and modals must come shortly before the trigger. Disputes are the
+exception: "..., but the army said ..." disputes the clause before it.
+
+All cues are found in one scan with a single compiled regex; the rest is
+constant work per cue. The rules are documented in ``docs/rules.md``
+("Certainty").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["CERTAINTY_ORDER", "Assessment", "assess"]
+
+#: Precedence when several cues apply, strongest first. A hedge on a claim is
+#: still uncertain (the claimant is kept in ``claimed_by``); a party's own
+#: "confirmation" is still a claim; anything unmarked is a plain report.
+CERTAINTY_ORDER: tuple[str, ...] = ("disputed", "uncertain", "claimed", "confirmed", "reported")
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The certainty of one event mention.
+
+    ``certainty`` is one of ``CERTAINTY_ORDER``; ``claimed_by`` the claimant
+    phrase as written ("state media", "the operations room"), "" if none;
+    ``negated``/``hypothetical`` are independent of ``certainty``; ``cues``
+    the cue words that decided, in sentence order.
+    """
+
+    certainty: str
+    claimed_by: str
+    negated: bool
+    hypothetical: bool
+    cues: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------
+# Sources
+# ---------------------------------------------------------------------------
+
+# Parties to the conflict and outlets aligned with one: their statements are
+# claims. Acronyms are case-sensitive ((?-i:...)) so "is" is not Islamic State.
+_PARTISAN = (
+    r"(?:(?:an?|the)\s+)?(?:(?:Syrian|Russian|Iranian|Turkish)\s+)?state(?:-run|-owned)?\s+"
+    r"(?:media|TV|television|news\s+agency|news|outlets?|broadcaster|channels?|agency)(?:\s+(?-i:SANA)\b)?"
+    r"|(?-i:SANA)\b"
+    r"|(?:the\s+)?(?:(?:Syrian|Russian|Turkish|Iranian)\s+)?(?:Defen[cs]e|Interior|Foreign)\s+Ministry"
+    r"|(?:the\s+)?(?:(?:Syrian|Russian|Turkish|Iranian)\s+)?Ministry\s+of\s+(?:Defen[cs]e|Interior|Foreign\s+Affairs)"
+    r"|(?:the\s+)?Military\s+Operations\s+Command"
+    r"|(?:(?:an?|the|its|their)\s+)?(?:(?:SNA|HTS|SDF|opposition|rebel|joint|military|Fatah\s+Mubin|"
+    r"al-Fateh\s+al-Mubeen)[\s\-]+(?:affiliated\s+|led\s+)?)*operations?\s+room"
+    r"|(?:the\s+)?(?:al-)?Fat[ae]h\s+(?:al-)?Mub[ie]e?n"
+    r"|(?:(?:an?|the)\s+)?(?:(?:Syrian|Russian)\s+)?(?:army|military)"
+    r"(?:\s+(?:general\s+command|command|statement|spokes(?:man|woman|person)|sources?|officials?|officers?))?"
+    r"|(?:(?:an?|the)\s+)?(?:Syrian\s+)?(?:government|regime)"
+    r"(?:\s+(?:sources?|officials?|media|spokes(?:man|woman|person)|statement|forces))?"
+    r"|(?-i:HTS)\b(?:\s+(?:sources?|officials?|media|spokes(?:man|woman|person)))?"
+    r"|Hay['’]?at\s+Tahrir\s+al-Sham"
+    r"|(?:(?:an?|the)\s+)?(?:pro-government|pro-regime|pro-Assad|loyalist|pro-opposition|pro-rebel|"
+    r"opposition-affiliated|rebel-affiliated|government-affiliated|regime-affiliated|opposition-linked|"
+    r"government-linked|regime-linked|SDF-affiliated|SNA-affiliated|HTS-affiliated|HTS-linked|Kurdish|"
+    r"Turkish-backed|opposition|rebel|regime|government|state)\s+(?:[\w\-]+\s+){0,2}?(?:Telegram\s+)?"
+    r"(?:channels?|outlets?|media|accounts?|sources?|newspapers?|websites?|pages?|TV|activists|"
+    r"commentators|bloggers|spokes(?:man|woman|person))"
+    r"|(?:the\s+)?(?-i:SDF|SNA)\b(?:\s+(?:sources?|commanders?|officials?|spokes(?:man|woman|person)|media))?"
+    r"|(?:the\s+)?Syrian\s+(?:Democratic\s+Forces|National\s+Army)"
+    r"|(?:the\s+)?(?:Islamic\s+State|(?-i:ISIS|ISIL|IS)\b|Amaq)(?:\s+(?:news\s+agency|media))?"
+    r"|(?:the\s+)?(?:rebels?|insurgents|jihadists|militants|fighters|opposition(?:\s+(?:fighters|factions|"
+    r"forces|groups|sources|commanders?|officials?|spokes(?:man|woman|person)))?)"
+    r"|activists|(?:the\s+)?(?:Kremlin|Hezbollah|Russian\s+(?:military|forces|command)|"
+    r"Russian\s+Reconciliation\s+Cent(?:re|er))"
+    r"|(?:an?\s+|the\s+)?(?:security|military)\s+sources?"
+)
+# Observers with no side in the fight: their statements are reports.
+_NEUTRAL = (
+    r"(?:the\s+)?Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|(?-i:SOHR)\b|(?:the\s+)?Observatory"
+    r"|(?:an?\s+|the\s+)?(?:UK-based\s+|Britain-based\s+)?(?:war\s+)?monitor(?:ing\s+group)?"
+    r"|(?-i:OCHA|UNHCR|UNICEF|OHCHR|WHO|UN|ACAPS|ICRC|SARC|MSF|AFP|AP|ISW)\b|(?:the\s+)?United\s+Nations"
+    r"|(?:an?\s+)?witness(?:es)?|residents|(?:local|medical|hospital|field|humanitarian)\s+sources|sources"
+    r"|(?:local\s+)?(?:health\s+)?(?:officials|authorities)|rescuers|(?:the\s+)?White\s+Helmets"
+    r"|(?:the\s+)?Syrian?\s+Civil\s+Defen[cs]e|doctors|medics|aid\s+workers|(?:our\s+)?correspondents?"
+    r"|journalists|Reuters|(?:the\s+)?Associated\s+Press|(?:media\s+|local\s+|news\s+)?reports|analysts"
+    r"|(?:the\s+)?Institute\s+for\s+the\s+Study\s+of\s+War|(?:the\s+)?(?:UN|U\.N\.)\s+\w+"
+)
+_WHERE = r"(?:\s+(?:in|of|from|near)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})?"
+_ADV = r"(?:\s+(?:also|later|earlier|has|have|had|previously|officially|subsequently|separately|then|itself|"
+_ADV += r"quickly|on\s+[A-Z]\w+day|in\s+a\s+statement|in\s+statements))*"
+_SAY = (
+    r"said|says|say|reported|reports|report|claimed|claims|claim|announced|announces|announce|stated|states|"
+    r"declared|declares|insisted|insists|told|tells|published|posted|wrote|shared|boasted|asserted|alleged|"
+    r"alleges|added|confirmed|confirms|acknowledged|admitted|quoted|cited|described|showed|shows|broadcast|"
+    r"aired|maintained|maintains|argued|counted|documented|recorded|estimated"
+)
+_DENY = r"denied|denies|deny|denying|refuted|refutes|refuting"
+
+_CUES = re.compile(
+    "|".join(
+        [
+            # "could not be independently verified", "has not been confirmed",
+            # "yet to be confirmed": a negated confirmation is a hedge.
+            r"(?P<unc_neg>(?:\bcannot|\bcould\s+not|\bcan\s+not|\bnot|n't|\bnever|\bunable\s+to|\byet\s+to|"
+            r"\bremains?\s+to|\bremained\s+to|\bwithout)\s+(?:(?:be|been|being|yet|independently|immediately|"
+            r"officially|fully|so\s+far|able\s+to|possible\s+to|\w+ly)\s+){0,3}"
+            r"(?:confirm|verif|corroborat|authenticat)\w*)",
+            r"(?P<unc>\b(?:unconfirmed|unverified|uncorroborated|appears?|appeared|appearing|seems?|seemed|"
+            r"seemingly|apparently|reportedly|purportedly|allegedly|alleged|unclear|possibly|likely|probably|"
+            r"presumably|rumou?red|rumou?rs|not\s+(?:immediately\s+|yet\s+|entirely\s+)?clear|"
+            r"unknown\s+whether|(?:may|might|could)\s+(?:already\s+)?have|(?:is|are|was|were)\s+(?:said|believed|"
+            r"thought)\s+to|believed\s+to)\b)",
+            r"(?P<dispute>\b(?:(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|"
+            r"disputed|disputes|contradicted|contradicts|challenged)\s+(?:the\s+|these\s+|those\s+|such\s+|this\s+|"
+            r"that\s+|their\s+|its\s+)?(?:\w+\s+)?(?:claims?|reports?|allegations?|accounts?|assertions?|"
+            r"statements?|narrative|version)|disputed|contradicted|contradicting|conflicting\s+(?:reports|claims|"
+            r"accounts))\b)",
+            rf"(?P<deny_subj>(?P<ds_org>{_PARTISAN}|{_NEUTRAL}){_WHERE}{_ADV}\s+(?:{_DENY})\b)",
+            rf"(?P<deny>\b(?:{_DENY})\b)",
+            rf"(?P<claim_subj>\b(?P<cs_org>{_PARTISAN})(?:['’]s?\s+(?:statement|announcement|account|"
+            rf"spokes(?:man|woman|person)|media\s+office))?{_WHERE}{_ADV}\s+(?P<cs_v>{_SAY})\b)",
+            rf"(?P<claim_by>\b(?:according\s+to|citing|cited\s+by|(?:posted|published|shared|released|reported|"
+            rf"claimed|announced|circulated|broadcast|aired|quoted)\s+(?:by|on|in)|footage\s+from|"
+            rf"(?:a\s+)?statement\s+(?:from|by))\s+(?P<cb_org>{_PARTISAN}))",
+            rf"(?P<rep_subj>\b(?P<rs_org>{_NEUTRAL}){_WHERE}{_ADV}\s+(?P<rs_v>{_SAY})\b)",
+            r"(?P<rep_by>\b(?:according\s+to|citing)\b)",
+            r"(?P<conf>\b(?:we\s+can\s+(?:now\s+)?confirm|officially\s+confirmed|geolocat\w*|confirmed|confirms|"
+            r"confirm|verified|verifies|corroborated)\b)",
+            r"(?P<claim>\bclaim(?:ed|s|ing)?\b(?!\s+(?:the\s+)?(?:\w+\s+)?lives?\b))",
+            r"(?P<neg>\b(?:not(?!\s+only)|never|no\s+longer|fail(?:ed|s)?\s+to|unable\s+to|(?:has|have|had)\s+yet\s+to|"
+            r"no|none\s+of|nobody|neither|nor|cannot)\b|\b\w+n't\b)",
+            r"(?P<hyp>\b(?:(?:could|might|would|should|will|shall)\b|(?-i:may)\b|(?:is|are|was|were)\s+expected\s+to|"
+            r"expected\s+to|expects?\s+to|plan(?:s|ned|ning)?\s+to|threat(?:en|ens|ened|ening)\s+to|"
+            r"intend(?:s|ed|ing)?\s+to|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|"
+            r"prepar(?:e|es|ed|ing)\s+(?:to|for)|poised\s+to|set\s+to|about\s+to|going\s+to|vow(?:s|ed)?\s+to|"
+            r"pledg(?:e|es|ed)\s+to|likely\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?\s+to|"
+            r"warn(?:s|ed|ing)?\s+(?:of|that)|fear(?:s|ed)?\s+(?:of|that)|if|unless|in\s+case|in\s+the\s+event|"
+            r"possible|potential(?:ly)?|imminent)\b|'ll\b)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+# Clause breaks that stop a cue from reaching the trigger.
+_BOUNDARY = re.compile(r";|,?\s*\bbut\b|,\s*(?:while|whereas|although|though|yet)\b", re.IGNORECASE)
+# Sources right after a clause break ("..., but the army said") dispute it.
+_ATTRIB_KINDS = frozenset({"claim_subj", "claim_by", "rep_subj", "deny_subj", "claim"})
+# "denied that ..." with a claim to deny.
+_DENY_TARGET = re.compile(r"\s+(?:the\s+|these\s+|such\s+)?(?:claims?|reports?|allegations?)\b", re.IGNORECASE)
+# The claimant before a bare "claimed": a capitalised name or "the <noun>"
+# (not any lower-case word: in "denied claims" the claim is a noun).
+_CLAIMANT_LEFT = re.compile(
+    r"\b((?:(?:the|a|an)\s+)?[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w'’.\-]*){0,4}"
+    r"|(?:the|a|an)\s+[a-z][\w\-]*)"
+    r"(?:\s+(?:also|later|had|has|have|previously|then|now))*\s+$"
+)
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "who", "which", "that", "this", "and", "but", "also", "or"})
+_WORD = re.compile(r"[\w'’]+")
+_COMMA = re.compile(r",")
+_NEG_WINDOW = 6   # words between a negation and its trigger
+_HYP_WINDOW = 6   # words between a modal and its trigger
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text, a, b)) if b > a else 0
+
+
+@dataclass(slots=True)
+class _Cue:
+    kind: str
+    start: int
+    end: int
+    text: str
+    org: str = ""
+
+
+def _collect(sentence: str) -> list[_Cue]:
+    out: list[_Cue] = []
+    for m in _CUES.finditer(sentence):
+        # The outermost alternative that matched (inner groups close first).
+        kind = m.lastgroup or ""
+        org = ""
+        if kind == "deny_subj":
+            org = m.group("ds_org")
+        elif kind == "claim_subj":
+            org = m.group("cs_org")  # a party "confirming" is still a claim
+        elif kind == "claim_by":
+            org = m.group("cb_org")
+        elif kind == "rep_subj":
+            org = m.group("rs_org")
+            if m.group("rs_v").lower().startswith("confirm"):
+                kind = "conf"  # "the Observatory confirmed"
+        elif kind == "claim":
+            left = _CLAIMANT_LEFT.search(sentence, max(0, m.start() - 60), m.start())
+            if left is not None and left.group(1).lower().split()[-1] not in _PRONOUNS:
+                org = left.group(1)
+        elif kind == "hyp" and m.group().lower().startswith("likely"):
+            out.append(_Cue("unc", m.start(), m.start() + 6, m.group()[:6]))
+        out.append(_Cue(kind, m.start(), m.end(), m.group(), org.strip()))
+    return out
+
+
+def assess(sentence: str, trigger_start: int = -1, trigger_end: int = -1) -> Assessment:
+    """Certainty, claimant, negation and hypotheticality of the event at
+    ``sentence[trigger_start:trigger_end]`` (the whole sentence if no trigger).
+    """
+    cues = _collect(sentence)
+    if not cues:
+        return Assessment("reported", "", False, False, ())
+    has_trigger = trigger_start >= 0
+    if has_trigger and trigger_end < trigger_start:
+        trigger_end = trigger_start
+    breaks = [(m.start(), m.end()) for m in _BOUNDARY.finditer(sentence)]
+    break_ends = [e for _, e in breaks]
+
+    def clause(pos: int) -> int:
+        return bisect_right(break_ends, pos)
+
+    tclause = clause(trigger_start) if has_trigger else -1
+    scope = [c for c in cues if not has_trigger or clause(c.start) == tclause]
+    used: list[_Cue] = []
+
+    # --- negation and hypotheticality: shortly before the trigger ---------
+    negated = hypothetical = False
+    for c in scope:
+        if c.kind not in ("neg", "hyp"):
+            continue
+        if has_trigger:
+            if c.start >= trigger_start:
+                continue
+            n = _words_between(sentence, c.end, trigger_start)
+            window = _NEG_WINDOW if c.kind == "neg" else _HYP_WINDOW
+            conditional = c.kind == "hyp" and c.text.lower() in ("if", "unless", "in case", "in the event")
+            if n > window and not conditional:
+                continue
+            if not conditional and _COMMA.search(sentence, c.end, trigger_start):
+                continue
+        if c.kind == "neg":
+            negated = True
+        else:
+            hypothetical = True
+        used.append(c)
+
+    # --- disputes ---------------------------------------------------------
+    disputed = False
+    attributions = [c for c in cues if c.kind in _ATTRIB_KINDS or c.kind == "rep_by"]
+    for c in cues:
+        if c.kind == "dispute":
+            disputed = True
+            used.append(c)
+        elif c.kind in ("deny", "deny_subj"):
+            about_claims = _DENY_TARGET.match(sentence, c.end) is not None
+            others = [a for a in attributions if a is not c]
+            if about_claims or others:
+                disputed = True
+                used.append(c)
+            elif not has_trigger or (clause(c.start) == tclause and c.start < trigger_start):
+                # "The army denied that Saraqeb fell": nothing claims it fell,
+                # so the denier's statement negates the event.
+                negated = True
+                used.append(c)
+    # "..., but the army said ...": a source after a clause break disputes
+    # the clause before it (or the break sits between two sources).
+    for _, be in breaks:
+        k = clause(be)
+        after = next((a for a in attributions if clause(a.start) == k
+                      and _words_between(sentence, be, a.start) <= 3), None)
+        if after is None:
+            continue
+        before_has_source = any(clause(a.start) < k for a in attributions)
+        if not has_trigger or tclause == k - 1 or (tclause == k and before_has_source):
+            disputed = True
+            used.append(after)
+
+    # --- claims, hedges, confirmations in scope ---------------------------
+    uncertain = any(c.kind in ("unc", "unc_neg") for c in scope)
+    claims = [c for c in scope if c.kind in ("claim_subj", "claim_by", "claim")
+              or (c.kind == "deny_subj" and c.org and not disputed and _is_partisan(c.org))]
+    confirmed = any(c.kind == "conf" for c in scope)
+    used.extend(c for c in scope if c.kind in ("unc", "unc_neg", "conf", "claim_subj", "claim_by", "claim",
+                                               "rep_subj", "rep_by"))
+
+    claimant = ""
+    if claims:
+        ref = trigger_start if has_trigger else 0
+        best = min(claims, key=lambda c: (not c.org, abs(c.start - ref)))
+        claimant = best.org
+    if disputed:
+        certainty = "disputed"
+    elif uncertain:
+        certainty = "uncertain"
+    elif claims:
+        certainty = "claimed"
+    elif confirmed:
+        certainty = "confirmed"
+    else:
+        certainty = "reported"
+    seen: set[int] = set()
+    texts = []
+    for c in sorted(used, key=lambda c: c.start):
+        if c.start not in seen:
+            seen.add(c.start)
+            texts.append(c.text)
+    return Assessment(certainty, claimant, negated, hypothetical, tuple(texts))
+
+
+_PARTISAN_RE = re.compile(rf"^(?:{_PARTISAN})$", re.IGNORECASE)
+
+
+def _is_partisan(org: str) -> bool:
+    return _PARTISAN_RE.match(org) is not None

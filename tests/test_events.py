@@ -1,0 +1,99 @@
+"""Event extraction on single sentences written in the style of real reports (tiny theater + spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.pipeline import Pipeline
+from frontlines.ingest import from_text
+
+PUBLISHED = date(2024, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def run(mini):
+    pipeline = Pipeline(mini)
+
+    def _run(text: str, source: str = "Test Monitor", published: date | None = PUBLISHED):
+        (result,) = pipeline.run([from_text(text, source=source, published=published)])
+        return result
+
+    return _run
+
+
+def _one(result):
+    assert len(result.events) == 1, [(e.sub_event_type, e.location) for e in result.events]
+    return result.events[0]
+
+
+def test_capture_active_voice(run) -> None:
+    e = _one(run("HTS fighters captured Saraqib on Friday after heavy clashes with regime forces."))
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+    assert (e.actor1_side, e.actor2_side, e.location) == ("opposition", "government", "Saraqib")
+    assert e.date == date(2024, 11, 29) and e.time_precision == 1
+
+
+def test_capture_passive_voice_gives_taker_as_actor1(run) -> None:
+    e = _one(run("Khan Sheikhoun fell to HTS yesterday."))
+    assert e.actor1_side == "opposition" and e.location == "Khan Shaykhun" and e.date == date(2024, 11, 29)
+
+
+def test_government_regains(run) -> None:
+    e = _one(run("The Syrian army recaptured Mhardeh at dawn, SANA said."))
+    assert e.sub_event_type == "Government regains territory" and e.actor1_side == "government"
+
+
+def test_one_event_per_place(run) -> None:
+    result = run("Rebels took Saraqib, Kafr Nabl and Khan Sheikhoun today.")
+    assert sorted(e.location for e in result.events) == ["Kafr Nabl", "Khan Shaykhun", "Saraqib"]
+
+
+def test_remote_violence_with_fatalities(run) -> None:
+    e = _one(run("Russian warplanes struck Idlib city, killing dozens of civilians, the monitor said."))
+    assert e.sub_event_type == "Air/drone strike" and e.actor1_side == "government" and e.actor2_side == "civilians"
+    assert e.fatalities == 12 and "dozens" in e.fatalities_text
+
+
+def test_negated_and_hypothetical_are_not_events(run) -> None:
+    assert not run("Saraqib did not fall to the rebels.").events
+    assert not run("Rebels could push toward Hama in the coming days.").events
+
+
+def test_claims_keep_the_claimant(run) -> None:
+    e = _one(run("State media claimed the army repelled an attack on Mhardeh."))
+    assert e.certainty == "claimed" and "state media" in e.claimed_by.lower()
+
+
+def test_hedge_is_uncertain(run) -> None:
+    e = _one(run("Opposition fighters appear to have entered Kafr Nabl."))
+    assert e.certainty == "uncertain"
+
+
+def test_partisan_source_makes_a_claim(mini) -> None:
+    (result,) = Pipeline(mini).run([from_text("The army repelled an attack on Mhardeh.", source="SANA", published=PUBLISHED)])
+    assert result.events[0].certainty == "claimed"
+
+
+def test_no_published_date_warns(run) -> None:
+    e = _one(run("Rebels captured Saraqib on 29 November.", published=None))
+    assert e.date is None and e.time_precision == 3 and e.warnings
+
+
+def test_offsets_and_evidence(run) -> None:
+    text = "Calm in Hama. HTS captured Saraqib."
+    result = run(text)
+    e = _one(result)
+    assert text[e.start : e.end] == "captured" and e.evidence == (f"{e.doc}:{e.start}:{e.end}",)
+
+
+def test_withdrawal_without_capture(run) -> None:
+    e = _one(run("Regime forces withdrew from Mhardeh overnight."))
+    assert e.sub_event_type == "Change to group/activity" and e.actor1_side == "government"
+    assert any(a.status == "unknown" and a.place_id == "gn:167357" for a in run("Regime forces withdrew from Mhardeh overnight.").assertions)
+
+
+def test_concurrent_tactics_merge(run) -> None:
+    e = _one(run("After shelling and clashes, HTS captured Saraqib."))
+    assert e.sub_event_type == "Non-state actor overtakes territory"

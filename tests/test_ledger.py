@@ -1,0 +1,76 @@
+"""The ledger: assertions in, statuses as of a day out, with the reconciliation rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.ledger import Ledger, assertions_from_statements, reconcile
+from frontlines.models import ControlAssertion
+from frontlines.statements import Statement
+
+D1, D2, D3 = date(2024, 11, 28), date(2024, 11, 29), date(2024, 11, 30)
+SIDES = {"government", "opposition", "sdf"}
+
+
+def _a(place: str, status: str, day: date, source: str = "Monitor", conf: float = 0.8, level: str = "assessed",
+       scope: str = "place", n: int = 0) -> ControlAssertion:
+    return ControlAssertion(
+        id=f"{place}-{status}-{day}-{source}-{scope}-{n}", place_id=place, status=status, level=level, valid_from=day,
+        time_precision=1, doc="d1", start=0, end=10, confidence=conf, source=source, basis=f"ev-{n}", scope=scope,
+        text="...",
+    )
+
+
+def test_recency_and_since(mini) -> None:
+    ledger = Ledger([_a("gn:163270", "government", D1), _a("gn:163270", "opposition", D2, n=1),
+                     _a("gn:163270", "opposition", D3, n=2)], mini.gazetteer, SIDES)
+    assert ledger.status("gn:163270", D1).status == "government"
+    later = ledger.status("gn:163270", D3)
+    assert later.status == "opposition" and later.since == D2
+    assert ledger.status("gn:163270", date(2024, 11, 1)) is None
+    assert set(later.evidence) == {"ev-2"}
+
+
+def test_contradiction_within_a_day_is_contested() -> None:
+    status, level, _conf, _ev = reconcile([_a("p", "government", D1, "A"), _a("p", "opposition", D1, "B")], SIDES)
+    assert status == "contested" and level == "assessed"
+
+
+def test_weak_clash_does_not_beat_capture() -> None:
+    status, *_ = reconcile([_a("p", "opposition", D1, "A", 0.8), _a("p", "contested", D1, "A", 0.35)], SIDES)
+    assert status == "opposition"
+
+
+def test_corroboration_promotes_claims() -> None:
+    one = reconcile([_a("p", "opposition", D1, "Channel A", 0.5, "claimed")], SIDES)
+    two = reconcile([_a("p", "opposition", D1, "Channel A", 0.5, "claimed"),
+                     _a("p", "opposition", D1, "Wire B", 0.5, "claimed")], SIDES)
+    assert one[1] == "claimed" and two[1] == "assessed" and two[2] > one[2]
+
+
+def test_same_source_repeating_is_not_corroboration() -> None:
+    twice = reconcile([_a("p", "opposition", D1, "Channel A", 0.5, "claimed", n=1),
+                       _a("p", "opposition", D1, "Channel A", 0.5, "claimed", n=2)], SIDES)
+    assert twice[1] == "claimed" and twice[2] == 0.5
+
+
+def test_region_never_overrides_direct_same_day(mini) -> None:
+    statement = Statement(doc="d1", place_id="adm1:idlib", status="opposition", date=D2, time_precision=1, start=0,
+                          end=10, text="All of Idlib governorate is under opposition control.", certainty="reported",
+                          claimed_by="", scope="region", admin1="Idlib")
+    region = assertions_from_statements([statement], mini, {})
+    places = {a.place_id for a in region}
+    assert "gn:169577" in places and "gn:170063" not in places  # Idlib places only, not Aleppo
+    assert all(a.confidence < 0.8 for a in region)
+    direct = _a("gn:167357", "government", D2)  # Mhardeh is in Hama: unaffected either way
+    direct_idlib = _a("gn:169577", "government", D2)
+    ledger = Ledger([*region, direct, direct_idlib], mini.gazetteer, SIDES)
+    assert ledger.status("gn:169577", D2).status == "government"
+    assert ledger.status("gn:163270", D2).status == "opposition"
+
+
+def test_changes_between_days(mini) -> None:
+    ledger = Ledger([_a("gn:163270", "government", D1), _a("gn:163270", "opposition", D3, n=1),
+                     _a("gn:170017", "government", D1, n=2)], mini.gazetteer, SIDES)
+    changed = ledger.changes(D1, D3)
+    assert [(b.status, a.status, a.name) for b, a in changed] == [("government", "opposition", "Saraqib")]
