@@ -105,12 +105,14 @@ _SAY = (
 )
 _DENY = r"denied|denies|deny|denying|refuted|refutes|refuting"
 
+# The leading \b lets the engine skip mid-word positions before trying the
+# alternatives: every cue starts at a word boundary.
 _CUES = re.compile(
-    "|".join(
+    r"\b(?:" + "|".join(
         [
             # "could not be independently verified", "has not been confirmed",
             # "yet to be confirmed": a negated confirmation is a hedge.
-            r"(?P<unc_neg>(?:\bcannot|\bcould\s+not|\bcan\s+not|\bnot|n't|\bnever|\bunable\s+to|\byet\s+to|"
+            r"(?P<unc_neg>(?:\bcannot|\bcould\s+not|\bcan\s+not|\bnot|\w+n't|\bnever|\bunable\s+to|\byet\s+to|"
             r"\bremains?\s+to|\bremained\s+to|\bwithout)\s+(?:(?:be|been|being|yet|independently|immediately|"
             r"officially|fully|so\s+far|able\s+to|possible\s+to|\w+ly)\s+){0,3}"
             r"(?:confirm|verif|corroborat|authenticat)\w*)",
@@ -144,9 +146,9 @@ _CUES = re.compile(
             r"prepar(?:e|es|ed|ing)\s+(?:to|for)|poised\s+to|set\s+to|about\s+to|going\s+to|vow(?:s|ed)?\s+to|"
             r"pledg(?:e|es|ed)\s+to|likely\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?\s+to|"
             r"warn(?:s|ed|ing)?\s+(?:of|that)|fear(?:s|ed)?\s+(?:of|that)|if|unless|in\s+case|in\s+the\s+event|"
-            r"possible|potential(?:ly)?|imminent)\b|'ll\b)",
+            r"possible|potential(?:ly)?|imminent)\b|\w+'ll\b)",
         ]
-    ),
+    ) + ")",
     re.IGNORECASE,
 )
 

@@ -120,8 +120,10 @@ def _alt(name: str, body: str) -> str:
 # specific forms (ranges, "the day before yesterday") come before the forms
 # they contain. Group names carry an alternative prefix because Python needs
 # them unique across the whole pattern.
+# The leading \b makes the engine skip mid-word positions before trying the
+# alternatives one by one: every expression starts at a word boundary.
 _MASTER = re.compile(
-    "|".join(
+    r"\b(?:" + "|".join(
         [
             # "between 27 and 29 November", "between 27 November and 1 December 2024"
             _alt(
@@ -253,7 +255,7 @@ _MASTER = re.compile(
                 r"\bin\s+the\s+early\s+hours\b",
             ),
         ]
-    ),
+    ) + ")",
     re.IGNORECASE,
 )
 

@@ -83,6 +83,9 @@ def fold_token(token: str) -> str:
     t = unicodedata.normalize("NFKD", token)
     t = "".join(c for c in t if not unicodedata.combining(c)).translate(_APOSTROPHES).lower()
     t = t.replace("ı", "i")
+    t = _SYNONYMS.get(t, t)
+    # Doubled letters carry no information across transliterations (Assal/Asal, Tell/Tel).
+    t = _DOUBLE.sub(r"\1", t)
     return _SYNONYMS.get(t, t)
 
 
@@ -90,8 +93,30 @@ def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name, articles dropped (but never the only token)."""
     raw = [fold_token(w) for w in _WORD_SPLIT.split(name) if w]
     raw = [w for w in raw if w]
+    # Road and unit codes: "M-5", "M 5" and "M5" are one token.
+    raw = [w for w in _join_codes(raw)]
     kept = [w for i, w in enumerate(raw) if not (w in _ARTICLES and i + 1 < len(raw))]
     return tuple(kept or raw)
+
+
+def _join_codes(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        if out and t.isdigit() and len(out[-1]) == 1 and out[-1].isalpha():
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
+def glued_article_variants(name: str) -> list[str]:
+    """'Qabtan Eljabal' -> 'Qabtan El-jabal': some sources glue the article to the next word."""
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        if i > 0 and len(w) >= 5 and w[:2].lower() in ("el", "al") and w[2].lower() not in "aeiouy-'":
+            out.append(" ".join([*words[:i], f"{w[:2]}-{w[2:]}", *words[i + 1 :]]))
+    return out
 
 
 def folded_key(name: str) -> str:
@@ -106,7 +131,9 @@ def skeleton(key: str) -> str:
     s = _FINAL_H.sub("", key).replace("q", "k").replace("ph", "f").replace("ou", "u")
     s = s.replace(" ", "")
     head, tail = s[:1], _VOWELS.sub("", s[1:])
-    # A leading vowel is kept: it separates e.g. "Ariha" from "Rihanieh".
+    # A leading vowel is kept, as one class (Orm/Urum): it separates e.g. "Ariha" from "Rihanieh".
+    if head in "aeiouy":
+        head = "V"
     return _DOUBLE.sub(r"\1", head + tail)
 
 
@@ -149,7 +176,8 @@ class Gazetteer:
             self.places.append(place)
             self._index_of[place.id] = index
         self.by_id[place.id] = place
-        for variant in dict.fromkeys((place.name, *place.names)):
+        variants = (place.name, *place.names)
+        for variant in dict.fromkeys((*variants, *(g for v in variants for g in glued_article_variants(v)))):
             key = folded_key(variant)
             if not key:
                 continue

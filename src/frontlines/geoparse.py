@@ -19,6 +19,7 @@ are reported as unresolved, never forced onto a far namesake.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -32,6 +33,11 @@ from frontlines.models import ActorMention, Document, Place, PlaceMention, Unres
 from frontlines.theater import Theater
 
 _GEOD = Geod(ellps="WGS84")
+LOCAL_CHARS = 400  # "nearby in the text": about three sentences
+FAR_KM = 90.0  # a village this far from every other place the report names is someone else's namesake
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_LIST_SEP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
+_PLURAL_REGION_AFTER = re.compile(r"^[ -]*(?:governorates|provinces)\b", re.I)
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘ʿʾ`][^\W_]+)*")
 _GAP = re.compile(r"^(?: |-|–| - |\u00a0)$")
 _ARTICLE_WORDS = frozenset({"al", "el", "as", "ar", "ad", "at", "az", "an", "ash", "ad", "es", "en", "et", "ez"})
@@ -51,7 +57,7 @@ _KIND_BEFORE = re.compile(
     r"neighbourhood|neighborhood|district|countryside)\s+(?:of\s+)?(?:the\s+)?$",
     re.I,
 )
-_REGION_CUE_AFTER = re.compile(r"^[ -]*(?:governorate|province|countryside|region|province's|governorate's)\b", re.I)
+_REGION_CUE_AFTER = re.compile(r"^[ -]*(?:governorate|province|countryside|region|province's|governorate's|front)\b", re.I)
 _DIRECTION_ADJ = re.compile(
     r"\b(?:northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern|central|rural)\s+$",
     re.I,
@@ -65,6 +71,14 @@ _NOT_PLACE_AFTER = re.compile(
 _NOT_PLACE_BEFORE = re.compile(
     r"\b(?:Faylaq|Failaq|Jaysh|Jaish|Liwa|Liwaa|Harakat|Harakat|Ahrar|Jabhat|Katibat|Kataib|Kata'ib|Saraya|Firqat|"
     r"Tajammu|Alwiyat|Suqour|Suqur|Usud|Quwat|Jund|Ansar|Nour al-Din|Fursan)(?:\s+(?:al|el|ash|as|ad|ar)-?|\s+)$"
+)
+_MODEL_NUMBER = re.compile(r"^-\d")
+_NAME_BEFORE = re.compile(r"(?<![.!?:\n])\b[A-Z][a-z]+ $")
+_SPEAKER_AFTER = re.compile(r"^\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|claimed|claims|announced|insisted|accused|"
+                            r"rejected|warned|responded|blamed)\b")
+_NAMED_FACILITY_AFTER = re.compile(
+    r"^[ -]+(?:(?:Central|Military|National|General|University|Civil|Main|Old|New)\s+)*"
+    r"(?:Prison|Hospital|University|Stadium|Airport|Academy|College|School|Barracks|Factory|Plant|Station|Bridge|Dam)\b"
 )
 _PERSON_BEFORE = re.compile(r"\b(?:Abu|Umm|President|General|Gen\.|Maj\.|Col\.|Brig\.|leader|commander|Sheikh|Mr|Ms|Dr)\s+$")
 _NUMBER_WORDS = {
@@ -104,11 +118,15 @@ _NOT_NAMES = frozenset(
     """January February March April May June July August September October November December Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday The A An This That These Those It He She They We I Its Their His Her Our Several
     Many Some Most All Both Each Every Other Another Government Opposition Army Forces Regime Rebels Russian Russia
-    Syrian Syria Turkish Turkey Iranian Iran Iraqi Iraq Lebanese Lebanon Jordanian Jordan Israel Israeli Kurdish
+    Syrian Turkish Turkey Iranian Iran Iraqi Iraq Lebanese Lebanon Jordanian Jordan Israel Israeli Kurdish
     Christian Christians Alawite Alawites Sunni Shia UN OCHA According However Meanwhile Earlier Later On In At By
     For From With Without After Before During Since Until Monitor Observatory Telegram Reuters AFP SANA Ministry
     Defence Defense Command Operations Military Local Sources Residents Activists State Media Update Breaking""".split()
 )
+_STOP_START = frozenset("in on at the a an as to of by for and or from with into near is it if".split())
+# Words that are part of many names but never a name alone.
+_GENERIC = frozenset("""kafr tal jabal ayn dayr abu umm bayt khirbat shaykh qalaat kubra sughra kabir saghir jadida
+    qadima sharqi gharbi shamali janubi tahtani fawqani wadi ras suq mazraa jisr""".split())
 _COMMON_WORDS = frozenset(
     """and or but the a an of in on at by for from to with as is was were are be been has have had not no yes
     more most many much some all any both each few several other such only own same so than too very can will just
@@ -166,7 +184,13 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     i = 0
     while i < len(toks):
         start, _end, word = toks[i]
-        first_ok = _capitalised(word) or (word.lower() in _ARTICLE_WORDS and i + 1 < len(toks) and _capitalised(toks[i + 1][2]))
+        if word.lower() in _STOP_START and not text[toks[i][1] : toks[i][1] + 1] == "-":
+            i += 1  # "In Dar'a" starts with the English word, not a name
+            continue
+        first_ok = _capitalised(word) or (
+            word.lower() in _ARTICLE_WORDS and i + 1 < len(toks) and _capitalised(toks[i + 1][2])
+            and text[toks[i][1] : toks[i + 1][0]] == "-"
+        )
         if not first_ok:
             i += 1
             continue
@@ -179,7 +203,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
             words = [t[2] for t in toks[i:k]]
             last = words[-1]
             if not (_capitalised(last) or last.lower() in ("airbase", "airport", "base", "highway", "plain", "dam", "crossing",
-                                                           "academy", "college", "road", "school", "camp", "citadel",
+                                                           "academy", "college", "road", "school", "camp", "citadel", "motorway",
                                                            "university", "mountain", "mountains", "regiment")):
                 continue
             if any(not _capitalised(w) and w.lower() not in _LOWER_INNER and w.lower() not in (
@@ -188,9 +212,16 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
                     "international", "artillery", "engineering") for w in words[1:]):
                 continue
             key = _lookup_key(words)
-            if not key or not gazetteer.has_key(key):
+            if not key or not gazetteer.has_key(key) or all(t in _GENERIC for t in key.split()):
                 continue
             cands = gazetteer.lookup_key(key)
+            if cands and k == i + 1 and cands[0].score < 1.0:
+                # One word matched only by its consonants: it must look like a name on its own.
+                nxt = toks[k][2] if k < len(toks) and _GAP.match(text[toks[k - 1][1] : toks[k][0]]) else ""
+                if word.isupper() or (nxt and _capitalised(nxt)) or cands[0].score < 0.76:
+                    cands = []
+            if cands and word.isupper() and word.isalpha() and len(word) <= 4 and k == i + 1:
+                cands = []  # SANA, SHNA, SDF: acronyms, not places
             if cands:
                 best = Span(start, toks[k - 1][1], text[start : toks[k - 1][1]], tuple(cands))
                 i = k
@@ -222,6 +253,46 @@ def _cue_kind(word: str) -> str:
     return "facility"
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a document says around a mention: places it names unambiguously, governorates it names."""
+
+    anchors: tuple[tuple[int, float, float, str], ...]  # (position, lat, lon, place id)
+    centre: tuple[float, float] | None
+    cues: tuple[tuple[int, str], ...]  # (position, governorate)
+    paragraphs: tuple[int, ...]  # start offsets of paragraphs
+
+    @classmethod
+    def build(cls, text: str, spans: Sequence[Span], country: str, cues: Sequence[tuple[int, str]]) -> _Context:
+        anchors = []
+        for span in spans:
+            home = [c.place for c in span.candidates
+                    if c.place.country == country and c.place.kind not in ("region", "country", "route")]
+            if len(home) == 1:
+                anchors.append((span.start, home[0].lat, home[0].lon, home[0].id))
+        centre = None
+        if anchors:
+            centre = statistics.median(a[1] for a in anchors), statistics.median(a[2] for a in anchors)
+        paragraphs = (0, *(m.end() for m in _PARAGRAPH.finditer(text)))
+        return cls(tuple(anchors), centre, tuple(cues), paragraphs)
+
+    def local_distance(self, span: Span, place: Place) -> float | None:
+        """Distance to the nearest unambiguous place named within a few sentences of the span."""
+        near = [(lat, lon) for pos, lat, lon, pid in self.anchors
+                if abs(pos - span.start) <= LOCAL_CHARS and pid != place.id and pos != span.start]
+        if not near:
+            return None
+        return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in near)
+
+    def governorates_near(self, pos: int) -> tuple[set[str], set[str]]:
+        """Governorates named in the paragraph of ``pos``, and in the whole document."""
+        i = bisect.bisect_right(self.paragraphs, pos) - 1
+        start = self.paragraphs[i]
+        end = self.paragraphs[i + 1] if i + 1 < len(self.paragraphs) else 1 << 62
+        here = {g for p, g in self.cues if start <= p < end}
+        return here, {g for _p, g in self.cues}
+
+
 class Geoparser:
     """Resolves place mentions for one theater; build once, call per document."""
 
@@ -230,6 +301,7 @@ class Geoparser:
         self.gazetteer = theater.gazetteer
         self.country = theater.country
         self._regions_by_admin1 = {p.admin1: p for p in self.gazetteer.places if p.kind == "region"}
+        self._facilities = [p for p in self.gazetteer.places if p.kind == "facility"]
 
     def __call__(
         self,
@@ -245,17 +317,16 @@ class Geoparser:
         persons = [(s, e) for s, e, label in entities if label == "PERSON"]
         actor_spans = [(a.start, a.end) for a in actors]
         spans = [s for s in find_spans(text, self.gazetteer) if not self._is_not_place(text, s, actor_spans, persons, sentences)]
-        centre = self._centre(spans)
-        named_admin1 = self._named_governorates(text, spans)
+        context = _Context.build(text, spans, self.country, self._governorate_cues(text, spans))
         mentions: list[PlaceMention] = []
         unresolved: list[Unresolved] = []
         for span in spans:
-            mention = self._resolve(doc, span, centre, named_admin1, sentences)
+            mention = self._resolve(doc, span, context)
             if isinstance(mention, Unresolved):
                 unresolved.append(mention)
             elif mention is not None:
                 mentions.append(mention)
-        mentions = self._between(text, mentions)
+        mentions = self._between(text, self._governorate_lists(text, mentions))
         taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unresolved]
         unresolved.extend(self._unresolved_slots(doc, taken, actor_spans, persons))
         return GeoparseResult(tuple(sorted(mentions, key=lambda m: m.start)), tuple(sorted(unresolved, key=lambda u: u.start)))
@@ -269,49 +340,56 @@ class Geoparser:
         after, before = text[span.end : span.end + 40], text[max(0, span.start - 40) : span.start]
         if _NOT_PLACE_AFTER.match(after) or _NOT_PLACE_BEFORE.search(before) or _PERSON_BEFORE.search(before):
             return True
+        if span.text[:3].lower() in ("al-", "el-") and _NAME_BEFORE.search(before):
+            return True  # "Bashar al-Assad": a family name after a given name, not a village
+        if _MODEL_NUMBER.match(after):
+            return True  # a weapon model ("Golan-1000")
         words = span.text.split()
         if len(words) == 1 and span.text in _NOT_NAMES:
             return True
+        if _SPEAKER_AFTER.match(after) and any(c.place.population > 500_000 for c in span.candidates):
+            return True  # "Damascus said": the government, not the city
         sent_start, _ = _sentence_bounds(sentences, span.start)
         at_sentence_start = not text[sent_start : span.start].strip(" \t\n-*#>•\"'“")
         if len(words) == 1 and at_sentence_start and span.text.lower() in _COMMON_WORDS:
             return True
-        if any(s <= span.start and span.end <= e and (e - s) > (span.end - span.start) for s, e in persons):
-            # A weak veto: the name is part of a longer person's name ("Abu Mohammad al-Jolani"),
-            # and nothing before it marks a place slot.
+        fuzzy = span.candidates[0].score < 0.9
+        if fuzzy and any(s <= span.start and span.end <= e for s, e in persons):
+            # A weak veto for names matched only approximately inside a person's name ("al-Jolani").
             return not re.search(r"\b(?:in|near|of|to|from|toward|towards|into|outside|around|at)\s+(?:the\s+)?$", before)
         return False
 
     # -- context ---------------------------------------------------------------------------------
 
-    def _centre(self, spans: Sequence[Span]) -> tuple[float, float] | None:
-        points = []
+    def _governorate_cues(self, text: str, spans: Sequence[Span]) -> list[tuple[int, str]]:
+        """(position, governorate) for every governorate the text names as such ("Idlib countryside")."""
+        cues = []
         for span in spans:
-            home = [c.place for c in span.candidates if c.place.country == self.country and c.place.kind not in ("region", "country", "route")]
-            if len(home) == 1:
-                points.append((home[0].lat, home[0].lon))
-        if not points:
-            return None
-        return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
-
-    def _named_governorates(self, text: str, spans: Sequence[Span]) -> set[str]:
-        named = set()
-        for span in spans:
-            if _REGION_CUE_AFTER.match(text[span.end : span.end + 20]) or _DIRECTION_ADJ.search(text[max(0, span.start - 20) : span.start]):
+            after, before = text[span.end : span.end + 20], text[max(0, span.start - 20) : span.start]
+            if _REGION_CUE_AFTER.match(after) or _DIRECTION_ADJ.search(before) or _PLURAL_REGION_AFTER.match(after):
                 for c in span.candidates:
-                    if c.place.kind == "region" or (c.place.kind == "settlement" and c.place.population > 100_000):
-                        named.add(c.place.admin1)
-        return named
+                    if c.place.kind == "region" and c.place.country == self.country:
+                        cues.append((span.start, c.place.admin1))
+        return cues
 
-    def _score(self, cand: Candidate, centre: tuple[float, float] | None, named: set[str], cue: str) -> float:
+    def _score(self, cand: Candidate, span: Span, context: _Context, cue: str) -> float:
         place = cand.place
         score = cand.score * 2
         if place.country != self.country:
             score -= 6
-        if centre is not None and place.kind not in ("region", "country"):
-            score -= min(haversine_km(place.lat, place.lon, *centre), 400) / 100
-        if place.admin1 and place.admin1 in named:
-            score += 1.0
+        if place.kind not in ("region", "country"):
+            # Large cities are named from afar; villages are named because the front is there.
+            size = min(1.0, math.log10(place.population + 1) / 6)
+            local = context.local_distance(span, place)
+            if local is not None:
+                score -= min(local, 300) / 50 * (1 - 0.7 * size)
+            elif context.centre is not None:
+                score -= min(haversine_km(place.lat, place.lon, *context.centre), 400) / 100 * (1 - 0.7 * size)
+        named_here, named_doc = context.governorates_near(span.start)
+        if place.admin1 and place.admin1 in named_here:
+            score += 1.5
+        elif place.admin1 and place.admin1 in named_doc:
+            score += 0.5
         if cue:
             score += 2.5 if place.kind == cue else -0.5
         elif place.kind in ("region", "country"):
@@ -321,23 +399,30 @@ class Geoparser:
         score += math.log10(place.population + 1) / 5
         return score
 
-    def _resolve(self, doc: Document, span: Span, centre: tuple[float, float] | None, named: set[str],
-                 sentences: Sequence[tuple[int, int]]) -> PlaceMention | Unresolved | None:
+    def _resolve(self, doc: Document, span: Span, context: _Context) -> PlaceMention | Unresolved | None:
         text = doc.text
         after, before = text[span.end : span.end + 30], text[max(0, span.start - 60) : span.start]
         cue = ""
         end = span.end
+        cands = list(span.candidates)
         tail = _FACILITY_TAIL.match(after)
-        if tail and any(c.place.kind == "facility" for c in span.candidates):
-            cue = "facility"
-        elif (m := _KIND_AFTER.match(after)) or (m := _KIND_BEFORE.search(before)):
+        if tail:
+            facility = self._facility_named(span, tail.group(1))
+            if facility is not None:
+                cands, end, cue = [facility], span.end + tail.end(), "facility"
+            elif any(c.place.kind == "facility" for c in cands):
+                cue = "facility"
+        if not cue and (named := _NAMED_FACILITY_AFTER.match(after)):
+            # "Hama Central Prison": a facility the gazetteer lacks, not the city.
+            return Unresolved(text[span.start : span.end + named.end()], span.start, span.end + named.end(), doc.id,
+                              f"facility named after {span.text}, not in gazetteer")
+        if not cue and ((m := _KIND_AFTER.match(after)) or (m := _KIND_BEFORE.search(before))):
             cue = _cue_kind(m.group("w"))
-        region_cue = bool(_REGION_CUE_AFTER.match(after)) or (
+        region_cue = bool(_REGION_CUE_AFTER.match(after)) or bool(_PLURAL_REGION_AFTER.match(after)) or (
             bool(_DIRECTION_ADJ.search(before)) and not _CITY_AFTER.match(after)
         )
         if region_cue:
             cue = "region"
-        cands = list(span.candidates)
         home = [c for c in cands if c.place.country == self.country]
         if not home:
             if cands:
@@ -345,12 +430,15 @@ class Geoparser:
                 return Unresolved(span.text, span.start, span.end, doc.id, f"only foreign namesakes ({countries})")
             return None
         if cue == "region":
-            regions = self._region_for(cands)
-            if regions is not None:
-                cands = [regions]
-        ranked = sorted(cands, key=lambda c: -self._score(c, centre, named, cue))
+            region = self._region_for(cands)
+            if region is not None:
+                cands = [region]
+        ranked = sorted(cands, key=lambda c: -self._score(c, span, context, cue))
         best = ranked[0]
         place = best.place
+        if self._far_namesake(span, place, context, cue):
+            return Unresolved(span.text, span.start, span.end, doc.id,
+                              f"only a far namesake ({place.name}, {place.admin1}): not on the front described")
         alternatives = tuple(c.place.id for c in ranked[1:4])
         geo_precision = 3 if place.kind in ("region", "country") else 1
         relation, anchor_id = "", ""
@@ -370,6 +458,47 @@ class Geoparser:
             score=round(min(1.0, best.score), 3), geo_precision=geo_precision, relation=relation,
             anchor_id=anchor_id, alternatives=alternatives,
         )
+
+    def _facility_named(self, span: Span, tail: str) -> Candidate | None:
+        """'Hama airport' -> the facility whose name starts with the span's name, if the gazetteer has one."""
+        key = _lookup_key(span.text.split())
+        wanted = _facility_class(tail)
+        for c in self.gazetteer.lookup_key(f"{key} {fold_token(tail.split()[-1])}"):
+            if c.place.kind == "facility":
+                return c
+        for place in self._facilities:
+            if any(_lookup_key(n.split()).startswith(key + " ") and _facility_class(n) == wanted for n in place.names):
+                return Candidate(place, place.name, 0.95)
+        return None
+
+    def _far_namesake(self, span: Span, place: Place, context: _Context, cue: str) -> bool:
+        """A village far from everything else the report names, in no governorate it names: not ours."""
+        fuzzy = span.candidates[0].score < 1.0
+        if place.kind in ("region", "country", "route") or cue == "region":
+            return False
+        if place.population >= (200_000 if fuzzy else 20_000):
+            return False
+        named_here, named_doc = context.governorates_near(span.start)
+        if place.admin1 in named_here or place.admin1 in named_doc or len(context.anchors) < 3:
+            return False
+        nearest = min(haversine_km(place.lat, place.lon, lat, lon) for _pos, lat, lon, pid in context.anchors
+                      if pid != place.id) if any(pid != place.id for *_x, pid in context.anchors) else None
+        return nearest is not None and nearest > FAR_KM
+
+    def _governorate_lists(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """'Aleppo, Idleb and Hama governorates': every member of the list is a governorate."""
+        out = list(mentions)
+        for i, m in enumerate(mentions):
+            if m.kind == "region" and _PLURAL_REGION_AFTER.match(text[m.end : m.end + 20]):
+                j = i
+                while j > 0 and _LIST_SEP.match(text[out[j - 1].end : out[j].start]):
+                    j -= 1
+                    prev = out[j]
+                    region = self._regions_by_admin1.get(prev.admin1)
+                    if prev.kind != "region" and region is not None:
+                        out[j] = replace(prev, place_id=region.id, name=region.name, lat=region.lat, lon=region.lon,
+                                         kind="region", geo_precision=3)
+        return out
 
     def _region_for(self, cands: Sequence[Candidate]) -> Candidate | None:
         for c in cands:
@@ -417,3 +546,13 @@ class Geoparser:
 def _distance_km(number: str, unit: str) -> float:
     value = float(number) if number[:1].isdigit() else float(_NUMBER_WORDS.get(number.lower(), 5))
     return value * 1.609 if unit.lower().startswith("mile") else value
+
+
+def _facility_class(name: str) -> str:
+    n = name.lower()
+    if any(w in n for w in ("airport", "airbase", "air base", "airfield")):
+        return "air"
+    for word in ("academy", "college", "school", "prison", "hospital", "dam", "bridge", "crossing", "camp"):
+        if word in n:
+            return word
+    return "base"
