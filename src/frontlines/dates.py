@@ -23,6 +23,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -112,152 +113,240 @@ _SMALLNUM = r"(?:\d{1,3}|a\s+couple\s+of|a\s+few|couple\s+of|few|several|" + "|"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 
+_ALTS: list[tuple[str, str]] = []
+
+
 def _alt(name: str, body: str) -> str:
+    _ALTS.append((name, body))
     return f"(?P<{name}>{body})"
 
 
-# Alternatives are tried in this order at each position, so longer and more
+# Alternatives are tried in this order at a position, so longer and more
 # specific forms (ranges, "the day before yesterday") come before the forms
 # they contain. Group names carry an alternative prefix because Python needs
-# them unique across the whole pattern.
-# The leading \b makes the engine skip mid-word positions before trying the
-# alternatives one by one: every expression starts at a word boundary.
-_MASTER = re.compile(
-    r"\b(?:" + "|".join(
-        [
-            # "between 27 and 29 November", "between 27 November and 1 December 2024"
-            _alt(
-                "rb",
-                rf"\bbetween\s+(?P<rb_d1>{_DAY})(?:\s+(?:of\s+)?(?P<rb_m1>{_MON}))?"
-                rf"(?:,?\s+(?P<rb_y1>{_YEAR}))?\s+and\s+(?P<rb_d2>{_DAY})\s+(?:of\s+)?"
-                rf"(?P<rb_m2>{_MON})(?:,?\s+(?P<rb_y2>{_YEAR}))?",
-            ),
-            # "from 26 to 28 November", "27-29 November", "29 November – 2 December 2024"
-            _alt(
-                "rf",
-                rf"(?:\bfrom\s+)?(?P<rf_d1>{_DAY})(?:\s+(?:of\s+)?(?P<rf_m1>{_MON}))?"
-                rf"(?:,?\s+(?P<rf_y1>{_YEAR}))?(?:{_DASH}|\s+(?:to|until|till|through)\s+)"
-                rf"(?P<rf_d2>{_DAY2})\s+(?:of\s+)?(?P<rf_m2>{_MON})(?:,?\s+(?P<rf_y2>{_YEAR}))?",
-            ),
-            # "27 and 28 November": one shared month, two days
-            _alt(
-                "ra",
-                rf"(?P<ra_d1>{_DAY})\s+and\s+(?P<ra_d2>{_DAY})\s+(?:of\s+)?(?P<ra_m>{_MON})"
-                rf"(?:,?\s+(?P<ra_y>{_YEAR}))?",
-            ),
-            # "November 27-29", "from November 27 to December 1, 2024", "between Nov 27 and 29"
-            _alt(
-                "rm",
-                rf"(?:\b(?:from|(?P<rm_btw>between))\s+)?(?P<rm_m1>{_MON})\s+(?P<rm_d1>{_DAY})"
-                rf"(?:,?\s+(?P<rm_y1>{_YEAR}))?(?:{_DASH}|\s+(?:to|until|till|through)\s+|"
-                r"(?(rm_btw)\s+and\s+|(?!)))"
-                rf"(?:(?P<rm_m2>{_MON})\s+)?(?P<rm_d2>{_DAY2})(?:,?\s+(?P<rm_y2>{_YEAR}))?",
-            ),
-            # ISO 2024-11-30
-            _alt(
-                "iso",
-                r"(?<![\d\-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>1[0-2]|0?[1-9])-"
-                r"(?P<iso_d>3[01]|[12]\d|0?[1-9])(?![\d\-])",
-            ),
-            # 29/11/2024, 29.11.2024 (day first, as in the region's and ACLED's usage)
-            _alt(
-                "num",
-                r"(?<![\d/.])(?P<num_a>[0-3]?\d)[/.](?P<num_b>[0-3]?\d)[/.]"
-                r"(?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/.])",
-            ),
-            # "Thursday, 28 November 2024", "the 28th of November", "30 Nov"
-            _alt(
-                "dm",
-                rf"(?:(?P<dm_wd>{_WD}),?\s+)?(?:the\s+)?(?P<dm_d>{_DAY})\s+(?:of\s+)?"
-                rf"(?P<dm_m>{_MON})(?:,?\s+(?P<dm_y>{_YEAR}))?",
-            ),
-            # "Thursday, November 28, 2024", "Nov. 30", "Dec 1"
-            _alt(
-                "md",
-                rf"(?:(?P<md_wd>{_WD}),?\s+)?(?P<md_m>{_MON})\s+(?P<md_d>{_DAY})"
-                rf"(?:,?\s+(?P<md_y>{_YEAR}))?",
-            ),
-            # "on the 30th" - only when not followed by a name: "the 4th Division"
-            # and "the 25th Special Mission Forces" are units, not dates.
-            _alt(
-                "ord",
-                r"\bon\s+the\s+(?P<ord_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
-                r"(?!\s+(?:of\s+)?[A-Z])(?!\s+(?:division|brigade|regiment|battalion|corps|"
-                r"armou?red|mechani[sz]ed|infantry|special|commando|army|legion|squadron))",
-            ),
-            # "the first week of December"
-            _alt(
-                "wk",
-                rf"\b(?:the\s+)?(?P<wk_n>first|second|third|fourth|last|final)\s+week\s+of\s+"
-                rf"(?P<wk_m>{_MON})(?:,?\s+(?P<wk_y>{_YEAR}))?",
-            ),
-            # "late November", "in November 2024", "the end of November"
-            _alt(
-                "mo",
-                r"(?:\b(?P<mo_pre>in|during|throughout|since|until|by|through|of)\s+)?"
-                r"(?:(?P<mo_mod>early|mid|middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|"
-                r"beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of)[\s\-]+)?"
-                rf"(?P<mo_m>{_MON})(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<mo_y>{_YEAR}))?",
-            ),
-            # "over the last three days", "in the past 48 hours", "the past week"
-            _alt(
-                "past",
-                rf"\b(?:(?:over|in|during|within|for)\s+)?the\s+(?:past|last|previous|preceding)\s+"
-                rf"(?:(?P<past_n>{_SMALLNUM})\s+)?(?P<past_u>days?|hours?|weeks?)\b",
-            ),
-            _alt("recent", r"\b(?:in|over)\s+recent\s+days\b"),
-            # "this week", "earlier this week", "last week", "over the weekend"
-            _alt(
-                "week",
-                r"\b(?P<week_w>(?:earlier|later)\s+this|this|last)\s+"
-                r"(?P<week_u>week(?:end)?)\b|\b(?:over|during)\s+the\s+(?P<week_we>weekend)\b",
-            ),
-            # "since Wednesday", "since yesterday": open ranges ending at publication
-            _alt(
-                "since",
-                rf"\bsince\s+(?:(?P<since_last>last)\s+)?(?:(?P<since_wd>{_WD})|(?P<since_y>yesterday))",
-            ),
-            _alt("dby", r"\bthe\s+day\s+before\s+yesterday\b"),
-            _alt(
-                "wd",
-                rf"(?:\b(?P<wd_rel>last|this|next|past|previous)\s+)?(?<![Tt]he )(?P<wd_d>{_WD}){_PART}",
-            ),
-            _alt("yday", r"\b(?:(?:early|late)\s+)?yesterday" + _PART + r"\b"),
-            _alt("lnight", r"\blast\s+night\b|\bovernight\b|\bduring\s+the\s+night\b"),
-            _alt(
-                "today",
-                r"\b(?:(?:earlier|later)\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b",
-            ),
-            # Anaphoric expressions: relative to the previous event (context).
-            _alt(
-                "same",
-                r"\b(?:later\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?:day|night|evening|morning|afternoon)\b|"
-                r"\blater\s+that\s+day\b|\bthe\s+same\s+day\b",
-            ),
-            _alt(
-                "next",
-                r"\bthe\s+(?:following|next)\s+(?:day|morning|night|evening|afternoon)\b|"
-                r"\ba\s+day\s+later\b|\bthe\s+day\s+after\b(?!\s+(?:the|a|an|its|their|his|her)\b)",
-            ),
-            _alt(
-                "prev",
-                r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening|morning)\b|"
-                r"\bthe\s+(?:day|night)\s+before\b(?!\s+(?:the|a|an|its|their|his|her)\b)",
-            ),
-            _alt(
-                "ndays",
-                rf"\b(?P<nd_n>{_SMALLNUM})\s+days?\s+(?P<nd_dir>later|earlier)\b",
-            ),
-            # Times of day that do not name a day: the report's own day.
-            _alt(
-                "dawn",
-                r"\b(?:at|before|around|by)\s+(?:dawn|daybreak|first\s+light|sunrise)\b|"
-                r"\bin\s+the\s+early\s+hours\b",
-            ),
-        ]
-    ) + ")",
-    re.IGNORECASE,
+# them unique across a pattern.
+_ALTERNATIVES: list[str] = [
+    # "between 27 and 29 November", "between 27 November and 1 December 2024"
+    _alt(
+        "rb",
+        rf"\bbetween\s+(?P<rb_d1>{_DAY})(?:\s+(?:of\s+)?(?P<rb_m1>{_MON}))?"
+        rf"(?:,?\s+(?P<rb_y1>{_YEAR}))?\s+and\s+(?P<rb_d2>{_DAY})\s+(?:of\s+)?"
+        rf"(?P<rb_m2>{_MON})(?:,?\s+(?P<rb_y2>{_YEAR}))?",
+    ),
+    # "from 26 to 28 November", "27-29 November", "29 November – 2 December 2024"
+    _alt(
+        "rf",
+        rf"(?:\bfrom\s+)?(?P<rf_d1>{_DAY})(?:\s+(?:of\s+)?(?P<rf_m1>{_MON}))?"
+        rf"(?:,?\s+(?P<rf_y1>{_YEAR}))?(?:{_DASH}|\s+(?:to|until|till|through)\s+)"
+        rf"(?P<rf_d2>{_DAY2})\s+(?:of\s+)?(?P<rf_m2>{_MON})(?:,?\s+(?P<rf_y2>{_YEAR}))?",
+    ),
+    # "27 and 28 November": one shared month, two days
+    _alt(
+        "ra",
+        rf"(?P<ra_d1>{_DAY})\s+and\s+(?P<ra_d2>{_DAY})\s+(?:of\s+)?(?P<ra_m>{_MON})"
+        rf"(?:,?\s+(?P<ra_y>{_YEAR}))?",
+    ),
+    # "November 27-29", "from November 27 to December 1, 2024", "between Nov 27 and 29"
+    _alt(
+        "rm",
+        rf"(?:\b(?:from|(?P<rm_btw>between))\s+)?(?P<rm_m1>{_MON})\s+(?P<rm_d1>{_DAY})"
+        rf"(?:,?\s+(?P<rm_y1>{_YEAR}))?(?:{_DASH}|\s+(?:to|until|till|through)\s+|"
+        r"(?(rm_btw)\s+and\s+|(?!)))"
+        rf"(?:(?P<rm_m2>{_MON})\s+)?(?P<rm_d2>{_DAY2})(?:,?\s+(?P<rm_y2>{_YEAR}))?",
+    ),
+    # ISO 2024-11-30
+    _alt(
+        "iso",
+        r"(?<![\d\-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>1[0-2]|0?[1-9])-"
+        r"(?P<iso_d>3[01]|[12]\d|0?[1-9])(?![\d\-])",
+    ),
+    # 29/11/2024, 29.11.2024 (day first, as in the region's and ACLED's usage)
+    _alt(
+        "num",
+        r"(?<![\d/.])(?P<num_a>[0-3]?\d)[/.](?P<num_b>[0-3]?\d)[/.]"
+        r"(?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/.])",
+    ),
+    # "Thursday, 28 November 2024", "the 28th of November", "30 Nov"
+    _alt(
+        "dm",
+        rf"(?:(?P<dm_wd>{_WD}),?\s+)?(?:the\s+)?(?P<dm_d>{_DAY})\s+(?:of\s+)?"
+        rf"(?P<dm_m>{_MON})(?:,?\s+(?P<dm_y>{_YEAR}))?",
+    ),
+    # "Thursday, November 28, 2024", "Nov. 30", "Dec 1"
+    _alt(
+        "md",
+        rf"(?:(?P<md_wd>{_WD}),?\s+)?(?P<md_m>{_MON})\s+(?P<md_d>{_DAY})"
+        rf"(?:,?\s+(?P<md_y>{_YEAR}))?",
+    ),
+    # "on the 30th" - only when not followed by a name: "the 4th Division"
+    # and "the 25th Special Mission Forces" are units, not dates.
+    _alt(
+        "ord",
+        r"\bon\s+the\s+(?P<ord_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+        r"(?!\s+(?:of\s+)?[A-Z])(?!\s+(?:division|brigade|regiment|battalion|corps|"
+        r"armou?red|mechani[sz]ed|infantry|special|commando|army|legion|squadron))",
+    ),
+    # "the first week of December"
+    _alt(
+        "wk",
+        rf"\b(?:the\s+)?(?P<wk_n>first|second|third|fourth|last|final)\s+week\s+of\s+"
+        rf"(?P<wk_m>{_MON})(?:,?\s+(?P<wk_y>{_YEAR}))?",
+    ),
+    # "late November", "in November 2024", "the end of November"
+    _alt(
+        "mo",
+        r"(?:\b(?P<mo_pre>in|during|throughout|since|until|by|through|of)\s+)?"
+        r"(?:(?P<mo_mod>early|mid|middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|"
+        r"beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of)[\s\-]+)?"
+        rf"(?P<mo_m>{_MON})(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<mo_y>{_YEAR}))?",
+    ),
+    # "over the last three days", "in the past 48 hours", "the past week"
+    _alt(
+        "past",
+        rf"\b(?:(?:over|in|during|within|for)\s+)?the\s+(?:past|last|previous|preceding)\s+"
+        rf"(?:(?P<past_n>{_SMALLNUM})\s+)?(?P<past_u>days?|hours?|weeks?)\b",
+    ),
+    _alt("recent", r"\b(?:in|over)\s+recent\s+days\b"),
+    # "this week", "earlier this week", "last week", "over the weekend"
+    _alt(
+        "week",
+        r"\b(?P<week_w>(?:earlier|later)\s+this|this|last)\s+"
+        r"(?P<week_u>week(?:end)?)\b|\b(?:over|during)\s+the\s+(?P<week_we>weekend)\b",
+    ),
+    # "since Wednesday", "since yesterday": open ranges ending at publication
+    _alt(
+        "since",
+        rf"\bsince\s+(?:(?P<since_last>last)\s+)?(?:(?P<since_wd>{_WD})|(?P<since_y>yesterday))",
+    ),
+    _alt("dby", r"\bthe\s+day\s+before\s+yesterday\b"),
+    _alt(
+        "wd",
+        rf"(?:\b(?P<wd_rel>last|this|next|past|previous)\s+)?(?<![Tt]he )(?P<wd_d>{_WD}){_PART}",
+    ),
+    _alt("yday", r"\b(?:(?:early|late)\s+)?yesterday" + _PART + r"\b"),
+    _alt("lnight", r"\blast\s+night\b|\bovernight\b|\bduring\s+the\s+night\b"),
+    _alt(
+        "today",
+        r"\b(?:(?:earlier|later)\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b",
+    ),
+    # Anaphoric expressions: relative to the previous event (context).
+    _alt(
+        "same",
+        r"\b(?:later\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?:day|night|evening|morning|afternoon)\b|"
+        r"\blater\s+that\s+day\b|\bthe\s+same\s+day\b",
+    ),
+    _alt(
+        "next",
+        r"\bthe\s+(?:following|next)\s+(?:day|morning|night|evening|afternoon)\b|"
+        r"\ba\s+day\s+later\b|\bthe\s+day\s+after\b(?!\s+(?:the|a|an|its|their|his|her)\b)",
+    ),
+    _alt(
+        "prev",
+        r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening|morning)\b|"
+        r"\bthe\s+(?:day|night)\s+before\b(?!\s+(?:the|a|an|its|their|his|her)\b)",
+    ),
+    _alt(
+        "ndays",
+        rf"\b(?P<nd_n>{_SMALLNUM})\s+days?\s+(?P<nd_dir>later|earlier)\b",
+    ),
+    # Times of day that do not name a day: the report's own day.
+    _alt(
+        "dawn",
+        r"\b(?:at|before|around|by)\s+(?:dawn|daybreak|first\s+light|sunrise)\b|"
+        r"\bin\s+the\s+early\s+hours\b",
+    ),
+]
+
+# Speed. Trying two dozen alternatives at every word of every sentence costs
+# ~150 us a sentence. Instead a cheap scan finds the words an expression can
+# start with (_KEY: the words are grouped by first character, and sre rejects a
+# group with a single character test), and at each such word only the
+# alternatives that can start with its first character are tried (_BY_CHAR).
+# The first words of each alternative, "#D" a digit, "#M" a month, "#W" a weekday:
+_NUMWORDS = tuple(k for k in _SMALL if " " not in k)
+_FIRST_WORDS: dict[str, tuple[str, ...]] = {
+    "rb": ("between",),
+    "rf": ("from", "#D"),
+    "ra": ("#D",),
+    "rm": ("from", "between", "#M"),
+    "iso": ("#D",),
+    "num": ("#D",),
+    "dm": ("#W", "the", "#D"),
+    "md": ("#W", "#M"),
+    "ord": ("on",),
+    "wk": ("the", "first", "second", "third", "fourth", "last", "final"),
+    "mo": ("in", "during", "throughout", "since", "until", "by", "through", "of", "early", "mid",
+           "middle", "late", "the", "end", "beginning", "start", "#M"),
+    "past": ("over", "in", "during", "within", "for", "the"),
+    "recent": ("in", "over"),
+    "week": ("earlier", "later", "this", "last", "over", "during"),
+    "since": ("since",),
+    "dby": ("the",),
+    "wd": ("last", "this", "next", "past", "previous", "#W"),
+    "yday": ("early", "late", "yesterday"),
+    "lnight": ("last", "overnight", "during"),
+    "today": ("earlier", "later", "today", "this", "tonight"),
+    "same": ("later", "that", "the"),
+    "next": ("the", "a"),
+    "prev": ("the",),
+    "ndays": ("#D", "couple", *_NUMWORDS),
+    "dawn": ("at", "before", "around", "by", "in"),
+}
+_NAMES = {
+    "#M": tuple(k.capitalize() for k in _MONTHS),
+    "#W": tuple(k.capitalize() for k in _WEEKDAYS),
+}
+
+
+def _first_chars(word: str) -> str:
+    if word == "#D":
+        return "0123456789"
+    if word in _NAMES:
+        return "".join({n[0] for n in _NAMES[word]})
+    # Upper case too: sentence-initial "Yesterday", "Between".
+    return word[0].lower() + word[0].upper()
+
+
+def _key_pattern(words: list[str]) -> str:
+    """Words as one alternation grouped by first character (case folded on
+    the first character only; the rest matched case-insensitively)."""
+    groups: dict[str, set[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower(), set()).add(re.escape(w[1:]))
+    return "|".join(
+        f"[{c}{c.upper()}](?i:{'|'.join(sorted(rest, key=len, reverse=True))})" for c, rest in groups.items()
+    )
+
+
+_KEY = re.compile(
+    r"\b(?:\d|"
+    + "|".join(sorted({n for names in _NAMES.values() for n in names}, key=len, reverse=True))
+    + "|"
+    + _key_pattern(sorted({w for ws in _FIRST_WORDS.values() for w in ws if not w.startswith("#")}))
+    + ")"
 )
+_BY_CHAR: dict[str, re.Pattern[str]] = {}
+for _c in {c for ws in _FIRST_WORDS.values() for w in ws for c in _first_chars(w)}:
+    _BY_CHAR[_c] = re.compile(
+        "|".join(f"(?P<{n}>{b})" for n, b in _ALTS if any(_c in _first_chars(w) for w in _FIRST_WORDS[n])),
+        re.IGNORECASE,
+    )
+assert {n for n, _ in _ALTS} == set(_FIRST_WORDS), "every alternative needs its first words"
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """Leftmost, non-overlapping date expressions, as ``finditer`` of all the
+    alternatives at once would give them."""
+    end = 0
+    for k in _KEY.finditer(text):
+        p = k.start()
+        if p < end:
+            continue
+        m = _BY_CHAR[text[p]].match(text, p)
+        if m is not None and m.end() > p:
+            end = m.end()
+            yield m
+
 
 # "since 27 November": an open range from the date to publication.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
@@ -412,7 +501,7 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
     """
     out: list[DateSpan] = []
     anchor = published or context
-    for m in _MASTER.finditer(text):
+    for m in _matches(text):
         kind = m.lastgroup
         s, e = m.span()
         g = m.group

@@ -38,6 +38,7 @@ from frontlines.theater import Theater
 from frontlines.typology import BY_NAME, RANK, family
 
 _W = r"(?<![\w-])"
+ANAPHORA_CHARS = 600  # "the town" refers back at most this far
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,24 +61,30 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:was|were|had been|has been|have been|being|is|are)\s+(?:\w+\s+)?(?:captured|seized|taken|liberated|retaken|"
        r"recaptured|overrun|stormed|secured|cleared)(?:\s+by)?", passive=True),
     _t("capture", OVERTAKE, r"fell\s+(?:\w+\s+)?to|falls\s+to|fallen\s+to|fall\s+of|fell|under\s+the\s+control\s+of|"
-       r"in\s+the\s+hands\s+of", passive=True),
+       r"in\s+the\s+hands\s+of|changed\s+hands|passed\s+to|slipped\s+(?:\w+\s+){0,2}out\s+of\s+(?:government|regime|army)\s+control",
+       passive=True),
     _t("capture", OVERTAKE,
        r"captured|captures|capturing|capture of|seized|seizes|seizing|seizure of|took\s+(?:full\s+|complete\s+)?control\s+of|"
        r"took\s+over|take\s+control\s+of|taking\s+control\s+of|took|taking|liberated|liberating|liberation\s+of|"
        r"secured|securing|cleared|stormed|storming|overran|overrunning|recaptured|recapturing|recapture\s+of|retook|retaking|"
-       r"regained|regaining|entered|entering|swept\s+into|pushed\s+into|advanced\s+into|moved\s+into|rolled\s+into|"
-       r"control\s+of"),
-    _t("surrender", "Non-violent transfer of territory", r"surrendered|surrender\s+of|surrendering|handed\s+over|handover\s+of|"
+       r"regained|regaining|restored\s+control\s+(?:over|of)|entered|entering|swept\s+into|pushed\s+into|advanced\s+into|"
+       r"moved\s+into|rolled\s+into|freed|raised\s+(?:their|its|the)\s+flags?\s+(?:over|on|above)|control\s+of"),
+    _t("surrender", "Non-violent transfer of territory", r"surrendered|surrender\s+of|surrendering|handed\s+(?:\w+\s+){0,3}over|handover\s+of|"
        r"laid\s+down\s+(?:their\s+)?arms"),
     _t("withdraw", "Change to group/activity",
        r"withdrew|withdrawn|withdrawing|withdrawal|retreated|retreating|retreat|pulled\s+back|pulled\s+out|pulling\s+out|"
-       r"pulling\s+back|abandoned|redeployed|repositioned|fled\s+their\s+positions"),
+       r"pulling\s+back|abandoned|fled\s+their\s+positions|(?:had\s+)?left\s+(?:overnight|the\s+(?:town|city|village|base))"),
+    _t("move", "Change to group/activity",
+       r"arrived\s+in|regroup(?:ed|ing)|reinforcements|moving\s+(?:\w+\s+){0,2}(?:from|toward|towards|along|north|south|east|west)|"
+       r"redeploy(?:ed|ing)|repositioned|mobili[sz](?:ed|ing)|deployed\s+(?:to|in)"),
     _t("suicide", "Suicide bomb", r"suicide\s+(?:bomber|bombing|attack|car\s+bomb|vehicle)|SVBIEDs?|inghimasi"),
     _t("air", "Air/drone strike",
        r"air\s*strikes?|airstrikes?|air\s+raids?|warplanes?|jets?\s+(?:struck|bombed|hit|pounded|targeted)|bombed|bombing|"
        r"drone\s+strikes?|drones?\s+(?:struck|hit|targeted|attacked)|helicopters?\s+(?:dropped|struck|attacked)|barrel\s+bombs?|"
        r"struck\s+by\s+(?:Russian|Syrian|regime|government)\s+(?:jets|aircraft|warplanes|drones)|aerial\s+bombardment|"
        r"kamikaze\s+drones?|Shaheen\s+drones?|FPV\s+drones?"),
+    _t("remote", "Air/drone strike",
+       r"struck|strikes?|hit|hits|hitting|pounded|pounding|targeted|targeting|raids?|wiped\s+out|destroyed"),
     _t("shelling", "Shelling/artillery/missile attack",
        r"shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|bombard(?:ed|ment)|MLRS|Grad|Burkan|rocket\s+launchers?"),
     _t("ied", "Remote explosive/landmine/IED", r"IEDs?|roadside\s+bombs?|landmines?|land\s+mines?|car\s+bombs?|VBIEDs?|explosive\s+device"),
@@ -87,7 +94,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"opened\s+fire\s+on\s+(?:civilians|residents|a\s+crowd)|shot\s+dead"),
     _t("arrests", "Arrests", r"arrested|detained|arrests|detention\s+campaign|rounded\s+up"),
     _t("looting", "Looting/property destruction", r"looted|looting|plundered|torched|set\s+(?:fire|ablaze)|vandali[sz]ed|ransacked"),
-    _t("agreement", "Agreement", r"agreement|deal|truce|ceasefire|cease-fire|evacuation\s+deal|reconciliation\s+deal|brokered"),
+    _t("agreement", "Agreement", r"agreement|agreed|deal|truce|ceasefire|cease-fire|evacuation\s+deal|reconciliation\s+deal|brokered"),
     _t("hq", "Headquarters or base established", r"established\s+(?:a\s+)?(?:headquarters|base|HQ|command\s+post)|"
        r"set\s+up\s+(?:a\s+)?(?:headquarters|base|HQ|command\s+post)"),
     _t("excessive", "Excessive force against protesters", r"fired\s+(?:live\s+ammunition\s+)?(?:on|at)\s+(?:the\s+)?protesters|"
@@ -96,16 +103,28 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"celebrat(?:ed|ions|ing)\s+in\s+the\s+streets"),
     _t("riot", "Mob violence", r"riot(?:s|ers|ing)?|mob|lynched"),
     _t("clash", "Armed clash",
-       r"clash(?:es|ed)?|fighting|fought|battles?|battled|ambush(?:ed|es)?|firefights?|skirmish(?:es)?|"
-       r"(?:ground\s+)?attacks?|attacked|assault(?:ed|s)?|offensive|counter-?attacks?|counter-?offensive|repelled|repulsed|"
-       r"engaged|infiltration|thwarted|push(?:ed)?\s+back|heavy\s+combat|combat"),
+       r"clash(?:es|ed)?|fighting|fought|battles?\s+(?:for|in|near|around)|battled|ambush(?:ed|es)?|firefights?|"
+       r"skirmish(?:es)?|attacks?\s+on|attacked|attacking|assault(?:ed|s)?\s+on|assaulted|counter-?attack(?:ed|s)?|"
+       r"repelled|repulsed|push(?:ed)?\s+back|street\s+battles|battling|"
+       r"killed\s+(?:\W?\w+\W?\s+){0,3}(?:terrorists|fighters|soldiers|militants|troops|insurgents|rebels|gunmen)"),
 )
+_AIR_CONTEXT = re.compile(r"\b(?:air|aircraft|airstrikes?|warplanes?|jets?|Su-\d+s?|Sukhoi|helicopters?|drones?|UAVs?|"
+                          r"air\s+force|aviation|sorties|bombers?)\b", re.I)
+_GROUND_FIRE_CONTEXT = re.compile(r"\b(?:shell(?:s|ed|ing)?|artillery|mortars?|rockets?|missiles?|MLRS|howitzers?|Grad)\b", re.I)
+_ANAPHORA = re.compile(r"\b(?:the|that|this)\s+(?P<noun>town|city|village|base|airbase|airport|area|hamlet|district)\b|\bthere\b",
+                       re.I)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residential|homes?|houses|hospitals?|market|schools?|camps?\s+for\s+(?:the\s+)?displaced|IDP|"
     r"neighbourhoods?|neighborhoods?|university|bakery|mosque|children|families)\b", re.I)
 _NONVIOLENT = re.compile(r"\b(?:without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)|no\s+resistance|peacefully|unopposed|"
                          r"handed\s+over|after\s+(?:the\s+)?(?:army|regime|government\s+forces|troops)\s+(?:had\s+)?withdrew|"
                          r"negotiated|surrendered)\b", re.I)
+_GAP_BREAK = re.compile(r"[;:.!?]|\b(?:but|while|whereas|after|before|when|as|although)\b")
+_LIST_GAP = re.compile(
+    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s*as\s+well\s+as\s+|\s*,?\s*or\s+|\s*/\s*)"
+    r"(?:(?:from|in|into|to|at|on|near|around|over)\s+)?(?:the\s+)?(?:(?:western|eastern|northern|southern)\s+outskirts\s+of\s+)?(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|hamlet|city|villages|towns|hamlets)\s+of\s+)?$",
+    re.I,
+)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|toward|towards|to|via|through|past)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r";|:|\.\s|, while |, but |, whereas | while | whereas ")
 _SIGNIFICANT = re.compile(r"\b(?:heavy|fierce|intense|major|large|massive|violent|wave|barrage|dozens|hundreds|scores|"
@@ -157,15 +176,16 @@ class EventExtractor:
             hits = _find_triggers(sentence)
             s_places = [p for p in places if s_start <= p.start < s_end]
             s_actors = [a for a in actors if s_start <= a.start < s_end and not a.media]
-            if not hits or not s_places:
+            hits = _drop_vague_remote(hits, sentence)
+            if not hits:
                 if s_actors:
                     last_actor = s_actors[0]
                 continue
             sentence_events = []
             for i, hit in enumerate(hits):
-                clause_end = hits[i + 1].start if i + 1 < len(hits) else len(sentence)
-                clause_start = 0 if i == 0 else hit.start
-                owned = self._places_for(sentence, s_start, s_places, clause_start, clause_end, hit)
+                window = (hits[i - 1].end if i else 0, hits[i + 1].start if i + 1 < len(hits) else len(sentence))
+                owned = self._places_for(sentence, s_start, s_places, hit, window) or self._anaphora(
+                    sentence, s_start, places, hit, window)
                 for place in owned:
                     event = self._event(doc, profile, sentence, s_start, hit, place, s_actors, last_actor, context_date)
                     if event is not None:
@@ -178,24 +198,43 @@ class EventExtractor:
                 last_actor = s_actors[0]
         return merge_events(events)
 
-    def _places_for(self, sentence: str, s_start: int, s_places: Sequence[PlaceMention], clause_start: int,
-                    clause_end: int, hit: _Hit) -> list[PlaceMention]:
-        inside = [p for p in s_places if clause_start <= p.start - s_start < clause_end]
-        if not inside and hit.trigger.kind not in ("capture", "surrender", "withdraw"):
-            inside = list(s_places)
-        # Breaks such as ';' or ', while' end a clause.
-        cut = _CLAUSE_BREAK.search(sentence, hit.end, clause_end)
-        if cut is not None:
-            inside = [p for p in inside if p.start - s_start < cut.start()] or inside
+    def _places_for(self, sentence: str, s_start: int, s_places: Sequence[PlaceMention], hit: _Hit,
+                    window: tuple[int, int]) -> list[PlaceMention]:
+        """The places a trigger is about: the list right after it, else the list right before it."""
+        rel = [(p.start - s_start, p.end - s_start, p) for p in s_places]
+        lo, hi = window
+        after = [x for x in rel if hit.end <= x[0] < hi]
+        chosen: list[PlaceMention] = []
+        if after and _near_gap(sentence[hit.end : after[0][0]]):
+            chosen = _extend_list(sentence, after)
+        if not chosen:
+            before = [x for x in rel if lo <= x[0] and x[1] <= hit.start]
+            if before and _near_gap(sentence[before[-1][1] : hit.start], words=12):
+                chosen = _extend_list(sentence, before[::-1], backwards=True)
         if hit.trigger.kind in ("capture", "surrender"):
-            # "advancing from Atarib" names where fighters came from, not what they took.
-            kept = [p for p in inside if not _ORIGIN_BEFORE.search(sentence[max(0, p.start - s_start - 25) : p.start - s_start])
-                    or p.start - s_start < hit.start]
-            inside = kept or []
-        settlements = [p for p in inside if p.kind not in ("region", "country")]
+            # "stormed territory west of Aleppo" is not the capture of Aleppo.
+            chosen = [p for p in chosen if not p.relation or p.relation == "between"]
+        settlements = [p for p in chosen if p.kind not in ("region", "country")]
         if settlements:
             return settlements
-        return [p for p in inside if p.kind == "region"][:1]
+        return [p for p in chosen if p.kind == "region"][:1]
+
+    def _anaphora(self, sentence: str, s_start: int, places: Sequence[PlaceMention], hit: _Hit,
+                  window: tuple[int, int]) -> list[PlaceMention]:
+        """'the town', 'there': the most recent place of a fitting kind in the sentences before."""
+        lo, hi = window
+        for m in _ANAPHORA.finditer(sentence, lo, hi):
+            gap = sentence[hit.end : m.start()] if m.start() >= hit.end else sentence[m.end() : hit.start]
+            if not _near_gap(gap, words=8 if m.start() >= hit.end else 12):
+                continue
+            noun = (m.group("noun") or "").lower()
+            kinds = {"town": ("settlement",), "city": ("settlement",), "village": ("settlement",), "hamlet": ("settlement",),
+                     "base": ("facility",), "airbase": ("facility",), "airport": ("facility",)}.get(noun, ("settlement", "facility"))
+            earlier = [p for p in places if s_start - ANAPHORA_CHARS <= p.start < s_start + m.start() and p.kind in kinds
+                       and not p.relation]
+            if earlier:
+                return [earlier[-1]]
+        return []
 
     def _event(self, doc: Document, profile: object, sentence: str, s_start: int, hit: _Hit, place: PlaceMention,
                s_actors: Sequence[ActorMention], last_actor: ActorMention | None, context_date: date | None) -> Event | None:
@@ -217,14 +256,21 @@ class EventExtractor:
                     sub = "Non-violent transfer of territory"
                 elif side1 == "government":
                     sub = "Government regains territory"
-        elif kind in ("civilians", "abduction"):
+        elif kind == "remote":
+            sub = "Air/drone strike" if _AIR_CONTEXT.search(sentence) or not _GROUND_FIRE_CONTEXT.search(sentence) \
+                else "Shelling/artillery/missile attack"
+        if kind in ("civilians", "abduction"):
             side2 = "civilians"
-        elif kind in ("air", "shelling", "ied", "suicide") and _CIVILIAN_TARGET.search(sentence):
+        elif kind in ("air", "shelling", "ied", "suicide", "remote") and _CIVILIAN_TARGET.search(sentence):
             side2 = side2 or "civilians"
         if side1 and not side2 and sub != "Change to group/activity" and kind not in ("protest", "riot", "arrests", "hq"):
             side2 = self.adversary.get(side1, "")
         span_date = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=context_date,
                                        trigger_start=hit.start)
+        if span_date.kind == "default" and doc.published is not None:
+            # No date in the sentence: the report's own date, as a coder would read it.
+            span_date = replace(span_date, date=doc.published, date_start=doc.published, date_end=doc.published,
+                                time_precision=1, warning="")
         casualties = parse_casualties(sentence, significant=bool(_SIGNIFICANT.search(sentence)))
         certainty, claimed_by = check.certainty, check.claimed_by
         if profile.level == "claimed" and certainty in ("reported", "confirmed"):  # type: ignore[attr-defined]
@@ -276,6 +322,38 @@ class EventExtractor:
             # "took X from regime forces": the named loser implies the other side took it.
             return None, other
         return subject, other
+
+
+_SPECIFIC_REMOTE = frozenset({"air", "shelling", "ied", "suicide", "downed"})
+_STRIKE_NOUN = re.compile(r"^(?:strikes?|raids?)$", re.I)
+
+
+def _drop_vague_remote(hits: list[_Hit], sentence: str) -> list[_Hit]:
+    """Generic verbs ("hit", "struck") count as remote violence only with a weapon in view and no specific trigger."""
+    if not any(h.trigger.kind == "remote" for h in hits):
+        return hits
+    specific = any(h.trigger.kind in _SPECIFIC_REMOTE for h in hits)
+    armed = bool(_AIR_CONTEXT.search(sentence) or _GROUND_FIRE_CONTEXT.search(sentence))
+    return [h for h in hits if h.trigger.kind != "remote"
+            or (not specific and (armed or _STRIKE_NOUN.match(sentence[h.start : h.end])))]
+
+
+def _near_gap(gap: str, words: int = 8) -> bool:
+    """Few words and no clause break between a trigger and a place."""
+    return len(gap.split()) <= words and not _GAP_BREAK.search(gap)
+
+
+def _extend_list(sentence: str, ordered: Sequence[tuple[int, int, PlaceMention]], backwards: bool = False) -> list[PlaceMention]:
+    """The first place and those joined to it as a list ("A, B and the village of C")."""
+    chosen = [ordered[0][2]]
+    prev = ordered[0]
+    for item in ordered[1:]:
+        gap = sentence[item[1] : prev[0]] if backwards else sentence[prev[1] : item[0]]
+        if not _LIST_GAP.match(gap):
+            break
+        chosen.append(item[2])
+        prev = item
+    return chosen
 
 
 def _side_label(side: str) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Casualties", "number_value", "parse_casualties"]
@@ -130,6 +131,44 @@ _QTY = re.compile(
     re.IGNORECASE,
 )
 
+# Speed: rather than trying _QTY at every word, a cheap scan finds the words a
+# quantity can start with (grouped by first character, so sre rejects most
+# positions with one character test) and _QTY is tried only there.
+_QTY_FIRST = (
+    "at", "no", "more", "over", "upwards", "in", "up", "as", "nearly", "almost", "around", "about",
+    "approximately", "roughly", "some", "an", "estimated", "close", "another", "a", "additional",
+    "other", "reportedly", "possibly", "perhaps", "fewer", "less", "between", "half", "tens",
+    "hundreds", "dozens", "scores", "thousands", "several", "many", "numerous", "multiple",
+    "countless", "few", *_UNITS, *_TENS,
+)
+
+
+def _key_pattern(words: tuple[str, ...]) -> str:
+    """Words as one alternation grouped by first character (either case)."""
+    groups: dict[str, set[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], set()).add(w[1:])
+    return "|".join(
+        f"[{c}{c.upper()}](?i:{'|'.join(sorted(rest, key=len, reverse=True))})" for c, rest in sorted(groups.items())
+    )
+
+
+_QKEY = re.compile(rf"\b(?:\d|{_key_pattern(_QTY_FIRST)})")
+
+
+def _quantities(text: str) -> Iterator[re.Match[str]]:
+    """What ``_QTY.finditer`` gives, trying _QTY only where one can start."""
+    end = 0
+    for k in _QKEY.finditer(text):
+        p = k.start()
+        if p < end:
+            continue
+        m = _QTY.match(text, p)
+        if m is not None and m.end() > p:
+            end = m.end()
+            yield m
+
+
 # ---------------------------------------------------------------------------
 # Roles
 # ---------------------------------------------------------------------------
@@ -179,7 +218,7 @@ _THING_IN = re.compile(
 
 # Left of a quantity (searched in a short window ending at the quantity).
 _LEFT = re.compile(
-    r"(?:(?P<comb>\b(?:killed|dead|deaths)\s+(?:or|and)\s+(?:wounded|injured))"
+    r"\b(?:(?P<comb>\b(?:killed|dead|deaths)\s+(?:or|and)\s+(?:wounded|injured))"
     r"|(?P<cumul>\b(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+)?(?:overall\s+|total\s+|death\s+)*"
     r"toll\s+(?:\w+\s+){0,2}?(?:to|at))"
     r"|(?P<free>\b(?:free(?:d|ing)?|releas(?:ed|ing)|swap(?:ped|ping)?|exchang(?:ed|ing)|rescu(?:ed|ing)))"
@@ -230,6 +269,15 @@ _BARE_PLURAL = re.compile(
     rf"|\b(?:deaths|fatalities)\b(?!\s*,?\s*(?:or|and)\s+(?:injuries|wounded|injured))",
     re.IGNORECASE,
 )
+# Every role word above starts with one of these stems: a sentence without
+# any of them has nothing to count. Grouped by first character so that sre
+# rejects most positions with one character test.
+_GATE_STEMS = (
+    "kill", "dead", "die", "death", "fatal", "bodies", "corpse", "slain", "perish", "lost", "lives",
+    "execut", "martyr", "massacr", "wound", "injur", "hurt", "maim", "captur", "prisoner", "captive",
+    "detain", "arrest", "abduct", "kidnap", "surrender", "hostage", "casualt", "toll", "taken",
+)
+_GATE = re.compile(rf"\b(?:POW|{_key_pattern(_GATE_STEMS)})")
 _DEATH_NOUN = re.compile(r"deaths|fatalities", re.IGNORECASE)
 _NEG_BEFORE = re.compile(r"\b(?:no|not|nobody|none|never|without|zero)\b|n't\b", re.IGNORECASE)
 _GENERIC_HEADS = frozenset({"", "people", "person", "other", "others", "individual", "individuals"})
@@ -326,15 +374,20 @@ def _mask(sentence: str) -> str:
         else sentence
 
 
+_NONE = Casualties(0, "", None, None)
+
+
 def parse_casualties(sentence: str, *, significant: bool = False) -> Casualties:
     """Killed, wounded and captured counts in ``sentence``.
 
     ``significant`` says the attack is a significant one in a war zone, which
     codes vague words ("several", "many") as 10 instead of 3.
     """
+    if _GATE.search(sentence) is None:
+        return _NONE  # most sentences name no death, wound or capture
     text = _mask(sentence)
     qs: list[_Q] = []
-    for m in _QTY.finditer(text):
+    for m in _quantities(text):
         if not m.group().strip():
             continue
         q = _Q(m.start(), m.end(), _qty_value(m, significant))

@@ -7,6 +7,7 @@ is disabled.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +18,7 @@ from frontlines.models import Document
 from frontlines.settings import SPACY_MODEL
 
 DISABLED = ("lemmatizer",)
+_LINE_BREAK = re.compile(r"\n+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +30,18 @@ class Analysis:
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
-        """Character spans of the sentences."""
-        return [(s.start_char, s.end_char) for s in self.spacy_doc.sents]
+        """Character spans of the sentences; a line break always ends one (bullets, posts, headings)."""
+        text = self.doc.text
+        out = []
+        for s in self.spacy_doc.sents:
+            start = s.start_char
+            for m in _LINE_BREAK.finditer(text, s.start_char, s.end_char):
+                if text[start : m.start()].strip():
+                    out.append((start, m.start()))
+                start = m.end()
+            if text[start : s.end_char].strip():
+                out.append((start, s.end_char))
+        return out
 
     @property
     def entities(self) -> list[tuple[int, int, str]]:

@@ -25,7 +25,7 @@ _SIDE_WORDS = {
 }
 _SIDE_RE = r"(?P<sideword>opposition|rebel|rebels|insurgent|HTS|SNA|regime|government|army|Syrian army|SDF|Kurdish|Kurdish-led|IS|ISIS|Islamic State)"
 CONTESTED_RE = re.compile(
-    r"\b(?:contested|disputed\s+control|no[- ]man'?s[- ]land|changed\s+hands|front\s*line\s+(?:now\s+)?runs\s+through|"
+    r"\b(?:contested|disputed\s+control|no[- ]man'?s[- ]land|changed\s+hands\s+(?:several|many|multiple|repeatedly)|front\s*line\s+(?:now\s+)?runs\s+through|"
     r"(?:fighting|clashes)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:ongoing|raging|continuing)\s+(?:in|inside|within)|"
     r"partially\s+(?:controlled|captured|taken)|(?:entered|seized|took|captured|controls?)\s+parts?\s+of|"
     r"street\s+(?:battles|fighting)\s+in)\b", re.I)
