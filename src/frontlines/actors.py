@@ -16,6 +16,7 @@ class Side:
     id: str
     name: str
     color: str = "#888888"
+    cues: tuple[str, ...] = ()  # words naming the side without an actor ("regime", "rebel")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,10 @@ class Actor:
     parent: str = ""
     aliases: tuple[str, ...] = ()
     media: bool = False
+
+
+SIDE_LABELS = {"government": "Government forces", "opposition": "Opposition forces", "sdf": "SDF",
+               "isis": "Islamic State", "civilians": "Civilians"}
 
 
 def _is_acronym(alias: str) -> bool:
@@ -58,6 +63,12 @@ class ActorDictionary:
         body = "|".join(parts) or r"(?!x)x"
         # "-" before a name is not a boundary we want ("pro-regime" is its own alias).
         self._pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])")
+        self._cue_side: dict[str, str] = {}
+        for side in sides:
+            for cue in side.cues:
+                self._cue_side.setdefault(cue.casefold(), side.id)
+        cue_words = sorted(self._cue_side, key=len, reverse=True)
+        self._cues = re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(c) for c in cue_words) + r")(?![\w-])") if cue_words else None
 
     def side_of(self, actor_id: str) -> str:
         """The side id of an actor (``unknown`` when not in the dictionary)."""
@@ -69,7 +80,26 @@ class ActorDictionary:
         return self._by_alias.get(name) or self._by_alias.get(name.casefold())
 
     def find(self, text: str, doc: str = "", offset: int = 0) -> list[ActorMention]:
-        """All actor mentions in ``text``, longest alias first, with document offsets."""
+        """Actor mentions in ``text``, longest alias first, then side cues where no actor is named.
+
+        A side cue ("regime", "rebel", "Government artillery") becomes a mention of the side itself,
+        with ``actor_id`` ``side:<id>``.
+        """
+        found = self._find_actors(text, doc, offset)
+        if self._cues is not None:
+            taken = [(a.start - offset, a.end - offset) for a in found]
+            for m in self._cues.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                side = self._cue_side[m.group(0).casefold()]
+                found.append(ActorMention(
+                    mention=m.group(0), start=m.start() + offset, end=m.end() + offset, doc=doc,
+                    actor_id=f"side:{side}", name=SIDE_LABELS.get(side, self.sides[side].name), side=side,
+                ))
+            found.sort(key=lambda a: a.start)
+        return found
+
+    def _find_actors(self, text: str, doc: str, offset: int) -> list[ActorMention]:
         found = []
         for m in self._pattern.finditer(text):
             actor = self.resolve(m.group(0))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["CERTAINTY_ORDER", "Assessment", "assess"]
@@ -105,52 +106,171 @@ _SAY = (
 )
 _DENY = r"denied|denies|deny|denying|refuted|refutes|refuting"
 
-# The leading \b lets the engine skip mid-word positions before trying the
-# alternatives: every cue starts at a word boundary.
-_CUES = re.compile(
-    r"\b(?:" + "|".join(
-        [
-            # "could not be independently verified", "has not been confirmed",
-            # "yet to be confirmed": a negated confirmation is a hedge.
-            r"(?P<unc_neg>(?:\bcannot|\bcould\s+not|\bcan\s+not|\bnot|\w+n't|\bnever|\bunable\s+to|\byet\s+to|"
-            r"\bremains?\s+to|\bremained\s+to|\bwithout)\s+(?:(?:be|been|being|yet|independently|immediately|"
-            r"officially|fully|so\s+far|able\s+to|possible\s+to|\w+ly)\s+){0,3}"
-            r"(?:confirm|verif|corroborat|authenticat)\w*)",
-            r"(?P<unc>\b(?:unconfirmed|unverified|uncorroborated|appears?|appeared|appearing|seems?|seemed|"
-            r"seemingly|apparently|reportedly|purportedly|allegedly|alleged|unclear|possibly|likely|probably|"
-            r"presumably|rumou?red|rumou?rs|not\s+(?:immediately\s+|yet\s+|entirely\s+)?clear|"
-            r"unknown\s+whether|(?:may|might|could)\s+(?:already\s+)?have|(?:is|are|was|were)\s+(?:said|believed|"
-            r"thought)\s+to|believed\s+to)\b)",
-            r"(?P<dispute>\b(?:(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|"
-            r"disputed|disputes|contradicted|contradicts|challenged)\s+(?:the\s+|these\s+|those\s+|such\s+|this\s+|"
-            r"that\s+|their\s+|its\s+)?(?:\w+\s+)?(?:claims?|reports?|allegations?|accounts?|assertions?|"
-            r"statements?|narrative|version)|disputed|contradicted|contradicting|conflicting\s+(?:reports|claims|"
-            r"accounts))\b)",
-            rf"(?P<deny_subj>(?P<ds_org>{_PARTISAN}|{_NEUTRAL}){_WHERE}{_ADV}\s+(?:{_DENY})\b)",
-            rf"(?P<deny>\b(?:{_DENY})\b)",
-            rf"(?P<claim_subj>\b(?P<cs_org>{_PARTISAN})(?:['’]s?\s+(?:statement|announcement|account|"
-            rf"spokes(?:man|woman|person)|media\s+office))?{_WHERE}{_ADV}\s+(?P<cs_v>{_SAY})\b)",
-            rf"(?P<claim_by>\b(?:according\s+to|citing|cited\s+by|(?:posted|published|shared|released|reported|"
-            rf"claimed|announced|circulated|broadcast|aired|quoted)\s+(?:by|on|in)|footage\s+from|"
-            rf"(?:a\s+)?statement\s+(?:from|by))\s+(?P<cb_org>{_PARTISAN}))",
-            rf"(?P<rep_subj>\b(?P<rs_org>{_NEUTRAL}){_WHERE}{_ADV}\s+(?P<rs_v>{_SAY})\b)",
-            r"(?P<rep_by>\b(?:according\s+to|citing)\b)",
-            r"(?P<conf>\b(?:we\s+can\s+(?:now\s+)?confirm|officially\s+confirmed|geolocat\w*|confirmed|confirms|"
-            r"confirm|verified|verifies|corroborated)\b)",
-            r"(?P<claim>\bclaim(?:ed|s|ing)?\b(?!\s+(?:the\s+)?(?:\w+\s+)?lives?\b))",
-            r"(?P<neg>\b(?:not(?!\s+only)|never|no\s+longer|fail(?:ed|s)?\s+to|unable\s+to|(?:has|have|had)\s+yet\s+to|"
-            r"no|none\s+of|nobody|neither|nor|cannot)\b|\b\w+n't\b)",
-            r"(?P<hyp>\b(?:(?:could|might|would|should|will|shall)\b|(?-i:may)\b|(?:is|are|was|were)\s+expected\s+to|"
-            r"expected\s+to|expects?\s+to|plan(?:s|ned|ning)?\s+to|threat(?:en|ens|ened|ening)\s+to|"
-            r"intend(?:s|ed|ing)?\s+to|aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|"
-            r"prepar(?:e|es|ed|ing)\s+(?:to|for)|poised\s+to|set\s+to|about\s+to|going\s+to|vow(?:s|ed)?\s+to|"
-            r"pledg(?:e|es|ed)\s+to|likely\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?\s+to|"
-            r"warn(?:s|ed|ing)?\s+(?:of|that)|fear(?:s|ed)?\s+(?:of|that)|if|unless|in\s+case|in\s+the\s+event|"
-            r"possible|potential(?:ly)?|imminent)\b|\w+'ll\b)",
-        ]
-    ) + ")",
-    re.IGNORECASE,
+# Negative contractions, straight or curly apostrophe.
+_NT = r"(?:do|does|did|is|are|was|were|has|have|had|ca|could|wo|would|should)n['’]t"
+
+# The cue alternatives, in the order they are tried at a position: negated
+# confirmations before confirmations, hedged modals ("may have") before
+# modals, a source with its verb before the bare verb.
+_ALTS: tuple[tuple[str, str], ...] = (
+    # "could not be independently verified", "has not been confirmed",
+    # "yet to be confirmed": a negated confirmation is a hedge.
+    ("unc_neg",
+     rf"(?:cannot|could\s+not|can\s+not|not|{_NT}|never|unable\s+to|yet\s+to|remains?\s+to|remained\s+to|without)\s+"
+     r"(?:(?:be|been|being|yet|independently|immediately|officially|fully|so\s+far|able\s+to|possible\s+to|"
+     r"\w+ly)\s+){0,3}(?:confirm|verif|corroborat|authenticat)\w*"),
+    ("unc",
+     r"(?:unconfirmed|unverified|uncorroborated|appears?|appeared|appearing|seems?|seemed|seemingly|apparently|"
+     r"reportedly|purportedly|allegedly|alleged|unclear|possibly|likely|probably|presumably|rumou?red|rumou?rs|"
+     r"not\s+(?:immediately\s+|yet\s+|entirely\s+)?clear|unknown\s+whether|(?:may|might|could)\s+(?:already\s+)?have|"
+     r"(?:is|are|was|were)\s+(?:said|believed|thought)\s+to|believed\s+to)\b"),
+    ("dispute",
+     r"(?:(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|"
+     r"contradicted|contradicts|challenged)\s+(?:the\s+|these\s+|those\s+|such\s+|this\s+|that\s+|their\s+|its\s+)?"
+     r"(?:\w+\s+)?(?:claims?|reports?|allegations?|accounts?|assertions?|statements?|narrative|version)|disputed|"
+     r"contradicted|contradicting|conflicting\s+(?:reports|claims|accounts))\b"),
+    ("deny_subj", rf"(?P<ds_org>{_PARTISAN}|{_NEUTRAL}){_WHERE}{_ADV}\s+(?:{_DENY})\b"),
+    ("deny", rf"(?:{_DENY})\b"),
+    ("claim_subj",
+     rf"(?P<cs_org>{_PARTISAN})(?:['’]s?\s+(?:statement|announcement|account|spokes(?:man|woman|person)|"
+     rf"media\s+office))?{_WHERE}{_ADV}\s+(?P<cs_v>{_SAY})\b"),
+    ("claim_by",
+     r"(?:according\s+to|citing|cited\s+by|(?:posted|published|shared|released|reported|claimed|announced|"
+     r"circulated|broadcast|aired|quoted)\s+(?:by|on|in)|footage\s+from|(?:a\s+)?statement\s+(?:from|by))\s+"
+     rf"(?P<cb_org>{_PARTISAN})"),
+    ("rep_subj", rf"(?P<rs_org>{_NEUTRAL}){_WHERE}{_ADV}\s+(?P<rs_v>{_SAY})\b"),
+    ("rep_by", r"(?:according\s+to|citing)\b"),
+    ("conf",
+     r"(?:we\s+can\s+(?:now\s+)?confirm|officially\s+confirmed|geolocat\w*|confirmed|confirms|confirm|verified|"
+     r"verifies|corroborated)\b"),
+    ("claim", r"claim(?:ed|s|ing)?\b(?!\s+(?:the\s+)?(?:\w+\s+)?lives?\b)"),
+    ("neg",
+     rf"(?:not(?!\s+only)|never|no\s+longer|fail(?:ed|s)?\s+to|unable\s+to|(?:has|have|had)\s+yet\s+to|no|none\s+of|"
+     rf"nobody|neither|nor|cannot|{_NT})\b"),
+    ("hyp",
+     r"(?:(?:could|might|would|should|will|shall)\b|(?-i:may)\b|(?:is|are|was|were)\s+expected\s+to|expected\s+to|"
+     r"expects?\s+to|plan(?:s|ned|ning)?\s+to|threat(?:en|ens|ened|ening)\s+to|intend(?:s|ed|ing)?\s+to|"
+     r"aim(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|prepar(?:e|es|ed|ing)\s+(?:to|for)|poised\s+to|"
+     r"set\s+to|about\s+to|going\s+to|vow(?:s|ed)?\s+to|pledg(?:e|es|ed)\s+to|likely\s+to|tr(?:y|ies|ied|ying)\s+to|"
+     r"attempt(?:s|ed|ing)?\s+to|warn(?:s|ed|ing)?\s+(?:of|that)|fear(?:s|ed)?\s+(?:of|that)|if|unless|in\s+case|"
+     r"in\s+the\s+event|possible|potential(?:ly)?|imminent)\b"),
 )
+
+# Speed. Trying these alternatives (three of them long lists of sources) at
+# every word costs ~300 us a sentence. Instead a cheap scan (_KEY) finds the
+# words a cue can start with, grouped by first character so that sre rejects
+# most positions with one character test, and at such a word only the
+# alternatives that can start with its first character are tried. The source
+# alternatives need a verb of saying after the source, so they are only tried
+# where such a verb follows within _SOURCE_REACH characters.
+# First words of each alternative: a trailing "*" marks a stem, "#ORG" the
+# first words of a source, upper-case entries are matched case-sensitively.
+_ORG_FIRST = (
+    "a", "an", "the", "its", "their", "our", "syria*", "russia*", "iran*", "turk*", "state", "defen*", "interior",
+    "foreign", "ministry", "military", "operation*", "joint", "fat*", "al-*", "army", "government*", "regime*",
+    "hay*", "pro-*", "loyalist", "opposition*", "rebel*", "kurd*", "islamic", "amaq", "insurgent*", "jihadist*",
+    "militant*", "fighter*", "activist*", "kremlin", "hezbollah", "security", "observatory", "uk-*", "britain*",
+    "war", "monitor*", "united", "witness*", "resident*", "local", "medical", "hospital", "field", "humanitarian",
+    "source*", "health", "official*", "authorit*", "rescuer*", "white", "doctor*", "medic*", "aid", "correspondent*",
+    "journalist*", "reuters", "associated", "media", "news", "report*",  "analyst*", "institute",
+    "SANA", "SNA*", "HTS*", "SDF*", "IS*", "SOHR", "OCHA", "UNHCR", "UNICEF", "OHCHR", "WHO", "UN", "U.N.*", "ACAPS",
+    "ICRC", "SARC", "MSF", "AFP", "AP", "ISW",
+)
+_NT_FIRST = ("don*", "doesn*", "didn*", "isn*", "aren*", "wasn*", "weren*", "hasn*", "haven*", "hadn*", "can*",
+             "couldn*", "won*", "wouldn*", "shouldn*")
+_FIRST_WORDS: dict[str, tuple[str, ...]] = {
+    "unc_neg": ("cannot", "could", "can", "not", "never", "unable", "yet", "remain*", "without", *_NT_FIRST),
+    "unc": ("unconfirmed", "unverified", "uncorroborated", "appear*", "seem*", "apparently", "reportedly",
+            "purportedly", "allegedly", "alleged", "unclear", "possibly", "likely", "probably", "presumably", "rumo*",
+            "not", "unknown", "may", "might", "could", "is", "are", "was", "were", "believed"),
+    "dispute": ("denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses", "refuted",
+                "refutes", "disputed", "disputes", "contradicted", "contradicts", "challenged", "contradicting",
+                "conflicting"),
+    "deny_subj": _ORG_FIRST,
+    "deny": ("denied", "denies", "deny", "denying", "refuted", "refutes", "refuting"),
+    "claim_subj": _ORG_FIRST,
+    "claim_by": ("according", "citing", "cited", "posted", "published", "shared", "released", "reported", "claimed",
+                 "announced", "circulated", "broadcast", "aired", "quoted", "footage", "a", "statement"),
+    "rep_subj": _ORG_FIRST,
+    "rep_by": ("according", "citing"),
+    "conf": ("we", "officially", "geolocat*", "confirmed", "confirms", "confirm", "verified", "verifies",
+             "corroborated"),
+    "claim": ("claim*",),
+    "neg": ("not", "never", "no", "fail*", "unable", "has", "have", "had", "none", "nobody", "neither", "nor",
+            "cannot", *_NT_FIRST),
+    "hyp": ("could", "might", "would", "should", "will", "shall", "may", "is", "are", "was", "were", "expect*",
+            "plan*", "threat*", "intend*", "aim*", "seek*", "sought", "prepar*", "poised", "set", "about", "going",
+            "vow*", "pledg*", "likely", "try", "tries", "tried", "trying", "attempt*", "warn*", "fear*", "if",
+            "unless", "in", "possible", "potential*", "imminent"),
+}
+_SOURCE_KINDS = frozenset({"deny_subj", "claim_subj", "rep_subj"})
+_SOURCE_REACH = 140
+assert {n for n, _ in _ALTS} == set(_FIRST_WORDS), "every alternative needs its first words"
+
+
+def _first_chars(word: str) -> str:
+    return word[0] if word[0].isupper() else word[0] + word[0].upper()
+
+
+def _key_fragment(word: str) -> str:
+    stem = word.endswith("*")
+    w = word.rstrip("*")
+    return re.escape(w[1:]) + ("" if stem else r"\b")
+
+
+def _key_pattern(words: set[str]) -> str:
+    """Words as one alternation grouped by first character: lower-case words
+    match either case of their first letter, the rest case-insensitively;
+    upper-case words (acronyms) match as written."""
+    folded: dict[str, set[str]] = {}
+    exact: dict[str, set[str]] = {}
+    for w in words:
+        (exact if w[0].isupper() else folded).setdefault(w[0], set()).add(_key_fragment(w))
+    parts = [f"[{c}{c.upper()}](?i:{'|'.join(sorted(r, key=len, reverse=True))})" for c, r in sorted(folded.items())]
+    parts += [f"{c}(?:{'|'.join(sorted(r, key=len, reverse=True))})" for c, r in sorted(exact.items())]
+    return "|".join(parts)
+
+
+_KEY = re.compile(r"\b(?:" + _key_pattern({w for ws in _FIRST_WORDS.values() for w in ws}) + ")")
+
+
+def _dispatch(with_sources: bool) -> dict[str, re.Pattern[str]]:
+    table: dict[str, re.Pattern[str]] = {}
+    for c in {c for ws in _FIRST_WORDS.values() for w in ws for c in _first_chars(w)}:
+        alts = [
+            f"(?P<{n}>{b})" for n, b in _ALTS
+            if (with_sources or n not in _SOURCE_KINDS) and any(c in _first_chars(w) for w in _FIRST_WORDS[n])
+        ]
+        if alts:
+            table[c] = re.compile("|".join(alts), re.IGNORECASE)
+    return table
+
+
+_BY_CHAR = _dispatch(with_sources=True)
+_BY_CHAR_NO_SOURCE = _dispatch(with_sources=False)
+# Verbs that can end a source alternative.
+_SOURCE_VERB = re.compile(
+    r"\b(?:" + _key_pattern({w for w in re.findall(r"[a-z]+", _SAY + "|" + _DENY)}) + ")"
+)
+
+
+def _matches(sentence: str) -> Iterator[re.Match[str]]:
+    """Leftmost, non-overlapping cues, as ``finditer`` over all the
+    alternatives at once would give them."""
+    verbs = [m.start() for m in _SOURCE_VERB.finditer(sentence)]
+    end = 0
+    for k in _KEY.finditer(sentence):
+        p = k.start()
+        if p < end:
+            continue
+        i = bisect_right(verbs, p)
+        table = _BY_CHAR if i < len(verbs) and verbs[i] - p <= _SOURCE_REACH else _BY_CHAR_NO_SOURCE
+        rx = table.get(sentence[p])
+        m = rx.match(sentence, p) if rx is not None else None
+        if m is not None and m.end() > p:
+            end = m.end()
+            yield m
+
 
 # Clause breaks that stop a cue from reaching the trigger.
 _BOUNDARY = re.compile(r";|,?\s*\bbut\b|,\s*(?:while|whereas|although|though|yet)\b", re.IGNORECASE)
@@ -187,7 +307,7 @@ class _Cue:
 
 def _collect(sentence: str) -> list[_Cue]:
     out: list[_Cue] = []
-    for m in _CUES.finditer(sentence):
+    for m in _matches(sentence):
         # The outermost alternative that matched (inner groups close first).
         kind = m.lastgroup or ""
         org = ""

@@ -98,8 +98,8 @@ _SMALL: dict[str, int] = {
 # master regex is case-insensitive: lower-case "may" and "march" are a modal
 # and a verb far more often than months in these reports.
 _MON = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?"
+    r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?![A-Za-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?)"
 )
 _WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?<![\d/.\-])(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
@@ -204,7 +204,7 @@ _ALTERNATIVES: list[str] = [
     _alt(
         "past",
         rf"\b(?:(?:over|in|during|within|for)\s+)?the\s+(?:past|last|previous|preceding)\s+"
-        rf"(?:(?P<past_n>{_SMALLNUM})\s+)?(?P<past_u>days?|hours?|weeks?)\b",
+        rf"(?:(?P<past_n>{_SMALLNUM})\s+)?(?P<past_u>days|hours|weeks?)\b",
     ),
     _alt("recent", r"\b(?:in|over)\s+recent\s+days\b"),
     # "this week", "earlier this week", "last week", "over the weekend"

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from frontlines.actors import SIDE_LABELS
 from frontlines.certainty import assess
 from frontlines.dates import resolve_event_date
 from frontlines.fatalities import parse_casualties
@@ -60,11 +61,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("capture", OVERTAKE,
        r"(?:was|were|had been|has been|have been|being|is|are)\s+(?:\w+\s+)?(?:captured|seized|taken|liberated|retaken|"
        r"recaptured|overrun|stormed|secured|cleared)(?:\s+by)?", passive=True),
-    _t("capture", OVERTAKE, r"fell\s+(?:\w+\s+)?to|falls\s+to|fallen\s+to|fall\s+of|fell|under\s+the\s+control\s+of|"
+    _t("capture", OVERTAKE, r"fell\s+(?:\w+\s+)?to|falls\s+to|fallen\s+to|fall\s+of|fell(?!\s+(?:on|onto|short|silent|back))|under\s+the\s+control\s+of|"
        r"in\s+the\s+hands\s+of|changed\s+hands|passed\s+to|slipped\s+(?:\w+\s+){0,2}out\s+of\s+(?:government|regime|army)\s+control",
        passive=True),
     _t("capture", OVERTAKE,
-       r"captured|captures|capturing|capture of|seized|seizes|seizing|seizure of|took\s+(?:full\s+|complete\s+)?control\s+of|"
+       r"captured(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|civilians|soldiers|"
+       r"fighters|troops|officers|men|prisoners|weapons|tanks|vehicles|equipment|ammunition|militiamen))|captures|capturing|capture of|seized|seizes|seizing|seizure of|took\s+(?:full\s+|complete\s+)?control\s+of|"
        r"took\s+over|take\s+control\s+of|taking\s+control\s+of|took|taking|liberated|liberating|liberation\s+of|"
        r"secured|securing|cleared|stormed|storming|overran|overrunning|recaptured|recapturing|recapture\s+of|retook|retaking|"
        r"regained|regaining|restored\s+control\s+(?:over|of)|entered|entering|swept\s+into|pushed\s+into|advanced\s+into|"
@@ -73,7 +75,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"laid\s+down\s+(?:their\s+)?arms"),
     _t("withdraw", "Change to group/activity",
        r"withdrew|withdrawn|withdrawing|withdrawal|retreated|retreating|retreat|pulled\s+back|pulled\s+out|pulling\s+out|"
-       r"pulling\s+back|abandoned|fled\s+their\s+positions|(?:had\s+)?left\s+(?:overnight|the\s+(?:town|city|village|base))"),
+       r"pulling\s+back|abandoned\s+(?:its|their|the)\s+(?:positions|posts|checkpoints|base|bases)|fled\s+their\s+positions|(?:had\s+)?left\s+(?:overnight|the\s+(?:town|city|village|base))"),
     _t("move", "Change to group/activity",
        r"arrived\s+in|regroup(?:ed|ing)|reinforcements|moving\s+(?:\w+\s+){0,2}(?:from|toward|towards|along|north|south|east|west)|"
        r"redeploy(?:ed|ing)|repositioned|mobili[sz](?:ed|ing)|deployed\s+(?:to|in)"),
@@ -115,16 +117,21 @@ _ANAPHORA = re.compile(r"\b(?:the|that|this)\s+(?P<noun>town|city|village|base|a
                        re.I)
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residential|homes?|houses|hospitals?|market|schools?|camps?\s+for\s+(?:the\s+)?displaced|IDP|"
-    r"neighbourhoods?|neighborhoods?|university|bakery|mosque|children|families)\b", re.I)
+    r"neighbourhoods?|neighborhoods?|university|bakery|mosque|children|families|people|residential)\b", re.I)
 _NONVIOLENT = re.compile(r"\b(?:without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)|no\s+resistance|peacefully|unopposed|"
                          r"handed\s+over|after\s+(?:the\s+)?(?:army|regime|government\s+forces|troops)\s+(?:had\s+)?withdrew|"
                          r"negotiated|surrendered)\b", re.I)
 _GAP_BREAK = re.compile(r"[;:.!?]|\b(?:but|while|whereas|after|before|when|as|although)\b")
 _LIST_GAP = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s*as\s+well\s+as\s+|\s*,?\s*or\s+|\s*/\s*)"
-    r"(?:(?:from|in|into|to|at|on|near|around|over)\s+)?(?:the\s+)?(?:(?:western|eastern|northern|southern)\s+outskirts\s+of\s+)?(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|hamlet|city|villages|towns|hamlets)\s+of\s+)?$",
+    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:including\s+)?|\s+and\s+|\s*,\s*and\s+|\s*,?\s*as\s+well\s+as\s+|\s*,?\s*or\s+|\s*/\s*)"
+    r"(?:(?:from|in|into|to|at|on|near|around|over|including)\s+)?(?:the\s+)?(?:(?:western|eastern|northern|southern)\s+outskirts\s+of\s+)?(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|hamlet|city|villages|towns|hamlets)\s+of\s+)?$",
     re.I,
 )
+_PROJECTILE_BEFORE = re.compile(r"\b(?:shells?|rockets?|mortars?|missiles?|bombs?|rounds|projectiles?)\s+$", re.I)
+_TOGETHER = re.compile(r"^(?:together\s+with|along\s+with|as\s+well\s+as|and|with)\s+(?:the\s+)?$", re.I)
+_TOWARD_BEFORE = re.compile(r"\b(?:toward|towards|to|into)\s+(?:the\s+)?$", re.I)
+_DENIAL = re.compile(r"\b(?:lies|false|fabricated|baseless|untrue|unfounded|not\s+supported|not\s+borne\s+out|no\s+evidence|"
+                     r"rumou?rs?)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|toward|towards|to|via|through|past)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r";|:|\.\s|, while |, but |, whereas | while | whereas ")
 _SIGNIFICANT = re.compile(r"\b(?:heavy|fierce|intense|major|large|massive|violent|wave|barrage|dozens|hundreds|scores|"
@@ -161,6 +168,7 @@ class EventExtractor:
         adversary = theater.rules.get("adversary", {})
         self.adversary: dict[str, str] = {"opposition": "government", "government": "opposition", **adversary}
         self.default_attacker: str = theater.rules.get("default_attacker", "")
+        self.air_force: str = theater.rules.get("air_force", "")
         self._actor_names = {a.id: a.name for a in theater.actors.actors.values()}
 
     def __call__(self, doc: Document, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
@@ -168,6 +176,7 @@ class EventExtractor:
         """Events of one document, one per happening, in text order."""
         text = doc.text
         profile = self.theater.source_profile(doc.source)
+        voice = partisan_voice(text)
         events: list[Event] = []
         context_date: date | None = None
         last_actor: ActorMention | None = None
@@ -177,6 +186,14 @@ class EventExtractor:
             s_places = [p for p in places if s_start <= p.start < s_end]
             s_actors = [a for a in actors if s_start <= a.start < s_end and not a.media]
             hits = _drop_vague_remote(hits, sentence)
+            names = [(p.start - s_start, p.end - s_start) for p in s_places]
+            hits = [h for h in hits if not any(a <= h.start < b for a, b in names)]  # "Ramouseh artillery academy"
+            if not s_actors:
+                hits = [h for h in hits if h.trigger.kind != "move"]
+            hits = [h for h in hits if not (sentence[h.start : h.end].lower().startswith("fell")
+                                            and _PROJECTILE_BEFORE.search(sentence[max(0, h.start - 30) : h.start]))]
+            if _DENIAL.search(sentence):
+                hits = [h for h in hits if h.trigger.kind not in ("capture", "surrender", "withdraw")]
             if not hits:
                 if s_actors:
                     last_actor = s_actors[0]
@@ -187,7 +204,8 @@ class EventExtractor:
                 owned = self._places_for(sentence, s_start, s_places, hit, window) or self._anaphora(
                     sentence, s_start, places, hit, window)
                 for place in owned:
-                    event = self._event(doc, profile, sentence, s_start, hit, place, s_actors, last_actor, context_date)
+                    event = self._event(doc, profile, sentence, s_start, hit, place, s_actors, last_actor, context_date,
+                                        voice)
                     if event is not None:
                         sentence_events.append(event)
             sentence_events = _merge_concurrent(sentence_events)
@@ -204,16 +222,25 @@ class EventExtractor:
         rel = [(p.start - s_start, p.end - s_start, p) for p in s_places]
         lo, hi = window
         after = [x for x in rel if hit.end <= x[0] < hi]
+        before = [x for x in rel if lo <= x[0] and x[1] <= hit.start]
         chosen: list[PlaceMention] = []
-        if after and _near_gap(sentence[hit.end : after[0][0]]):
+        gap_after = sentence[hit.end : after[0][0]] if after else ""
+        if hit.trigger.passive and before and _near_gap(sentence[before[-1][1] : hit.start], words=12):
+            # "Saraqib fell", "Khan al-Asal is liberated together with Kafr Naha and Arnaz"
+            chosen = _extend_list(sentence, before[::-1], backwards=True)
+            if after and _TOGETHER.match(" ".join(re.sub(r"[^\w\s]", " ", gap_after).split()) + " "):
+                chosen += _extend_list(sentence, after)
+        elif after and _near_gap(gap_after):
             chosen = _extend_list(sentence, after)
-        if not chosen:
-            before = [x for x in rel if lo <= x[0] and x[1] <= hit.start]
-            if before and _near_gap(sentence[before[-1][1] : hit.start], words=12):
-                chosen = _extend_list(sentence, before[::-1], backwards=True)
-        if hit.trigger.kind in ("capture", "surrender"):
-            # "stormed territory west of Aleppo" is not the capture of Aleppo.
-            chosen = [p for p in chosen if not p.relation or p.relation == "between"]
+        if not chosen and before and _near_gap(sentence[before[-1][1] : hit.start], words=12):
+            chosen = _extend_list(sentence, before[::-1], backwards=True)
+        if hit.trigger.kind in ("capture", "surrender", "withdraw"):
+            # "stormed territory west of Aleppo" is not the capture of Aleppo; a governorate is not taken in one event.
+            chosen = [p for p in chosen if (not p.relation or p.relation == "between") and p.kind != "region"]
+        if hit.trigger.kind in ("withdraw", "move"):
+            # "retreated toward al-Safira": the destination is not where the event happened.
+            chosen = [p for p in chosen
+                      if not _TOWARD_BEFORE.search(sentence[max(0, p.start - s_start - 20) : p.start - s_start])]
         settlements = [p for p in chosen if p.kind not in ("region", "country")]
         if settlements:
             return settlements
@@ -237,7 +264,8 @@ class EventExtractor:
         return []
 
     def _event(self, doc: Document, profile: object, sentence: str, s_start: int, hit: _Hit, place: PlaceMention,
-               s_actors: Sequence[ActorMention], last_actor: ActorMention | None, context_date: date | None) -> Event | None:
+               s_actors: Sequence[ActorMention], last_actor: ActorMention | None, context_date: date | None,
+               voice: str = "") -> Event | None:
         check = assess(sentence, hit.start, hit.end)
         if check.negated or check.hypothetical:
             return None
@@ -263,7 +291,9 @@ class EventExtractor:
             side2 = "civilians"
         elif kind in ("air", "shelling", "ied", "suicide", "remote") and _CIVILIAN_TARGET.search(sentence):
             side2 = side2 or "civilians"
-        if side1 and not side2 and sub != "Change to group/activity" and kind not in ("protest", "riot", "arrests", "hq"):
+        if not side1 and kind in ("air", "remote") and _AIRCRAFT.search(sentence) and self.air_force:
+            side1 = self.air_force  # only one side flies warplanes in this theater (theater rule)
+        if side1 and not side2 and sub != "Change to group/activity" and kind not in _NO_DEFAULT_TARGET:
             side2 = self.adversary.get(side1, "")
         span_date = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=context_date,
                                        trigger_start=hit.start)
@@ -273,7 +303,7 @@ class EventExtractor:
                                 time_precision=1, warning="")
         casualties = parse_casualties(sentence, significant=bool(_SIGNIFICANT.search(sentence)))
         certainty, claimed_by = check.certainty, check.claimed_by
-        if profile.level == "claimed" and certainty in ("reported", "confirmed"):  # type: ignore[attr-defined]
+        if (profile.level == "claimed" or voice) and certainty in ("reported", "confirmed"):  # type: ignore[attr-defined]
             certainty, claimed_by = "claimed", claimed_by or doc.source
         sub_type = BY_NAME[sub]
         warnings = (span_date.warning,) if span_date.warning else ()
@@ -295,10 +325,13 @@ class EventExtractor:
 
     def _roles(self, sentence: str, s_start: int, hit: _Hit, s_actors: Sequence[ActorMention],
                last_actor: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
+        kind = hit.trigger.kind
+        if kind not in ("protest", "riot", "excessive"):
+            # Civilians suffer violence or flee; they are not the actor of a strike or a capture.
+            s_actors = [a for a in s_actors if a.side != "civilians"]
         rel = [(a.start - s_start, a) for a in s_actors]
         before = [a for pos, a in rel if pos < hit.start]
         after = [a for pos, a in rel if pos >= hit.end]
-        kind = hit.trigger.kind
         if hit.trigger.passive or kind == "surrender":
             # "X fell to HTS", "captured by the SNA", "surrendered to rebels": the agent comes after.
             agent = next((a for pos, a in rel if pos >= hit.end and re.search(r"\b(?:by|to)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
@@ -322,6 +355,23 @@ class EventExtractor:
             # "took X from regime forces": the named loser implies the other side took it.
             return None, other
         return subject, other
+
+
+_NO_DEFAULT_TARGET = frozenset({"protest", "riot", "arrests", "hq", "air", "remote", "shelling", "ied", "suicide", "move"})
+_AIRCRAFT = re.compile(r"\b(?:aircraft|airstrikes?|air\s+strikes?|warplanes?|jets?|Su-\d+s?|Sukhoi|helicopters?|barrel\s+bombs?|"
+                       r"air\s+force|aviation|sorties|bombers?|air\s+raids?)\b", re.I)
+# Words only a partisan voice uses of the other side or of its own ("our heroes", "regime gangs").
+_PARTISAN = re.compile(
+    r"\b(?:our\s+(?:forces|fighters|heroes|army|brothers|units|mujahideen|men)|heroes|regime\s+gangs|Assad\s+gangs|shabiha|"
+    r"mercenaries|gangs|terrorist\s+(?:groups|gangs|organi[sz]ations|convoys|positions|media)|takfiri|Nusra\s+terrorists|"
+    r"PKK/SDF|liberated\s+from\s+the\s+regime|the\s+terrorists)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
+
+
+def partisan_voice(text: str) -> bool:
+    """True when the report itself speaks for a side (its own words, not quotes), e.g. a channel's post."""
+    unquoted = _QUOTED.sub(" ", text)
+    return len(_PARTISAN.findall(unquoted)) >= 2
 
 
 _SPECIFIC_REMOTE = frozenset({"air", "shelling", "ied", "suicide", "downed"})
@@ -357,8 +407,7 @@ def _extend_list(sentence: str, ordered: Sequence[tuple[int, int, PlaceMention]]
 
 
 def _side_label(side: str) -> str:
-    return {"government": "Government forces", "opposition": "Opposition forces", "sdf": "SDF", "isis": "Islamic State",
-            "civilians": "Civilians"}.get(side, "")
+    return SIDE_LABELS.get(side, "")
 
 
 def _merge_concurrent(events: list[Event]) -> list[Event]:

@@ -217,24 +217,51 @@ _THING_IN = re.compile(
 )
 
 # Left of a quantity (searched in a short window ending at the quantity).
-_LEFT = re.compile(
-    r"\b(?:(?P<comb>\b(?:killed|dead|deaths)\s+(?:or|and)\s+(?:wounded|injured))"
-    r"|(?P<cumul>\b(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+)?(?:overall\s+|total\s+|death\s+)*"
-    r"toll\s+(?:\w+\s+){0,2}?(?:to|at))"
-    r"|(?P<free>\b(?:free(?:d|ing)?|releas(?:ed|ing)|swap(?:ped|ping)?|exchang(?:ed|ing)|rescu(?:ed|ing)))"
-    r"|(?P<death>\bkill(?:ed|ing|s)?|\b(?:claim(?:ed|ing)|took|taking)\s+the\s+lives\s+of|"
-    r"\b(?:killing|killings|deaths?|bodies|execution|executions|massacre|murder|remains)\s+of|"
-    r"\bexecut(?:ed|ing)|\bmassacr(?:ed|ing)|(?<!casualty\s)\b(?:death\s+)?toll\s+"
-    r"(?:(?:has|had|have|now|rose|rising|risen|climbed|climbing|increased|jumped|reached|stands?|stood|"
-    r"was|is|hit|to|at|of)\s+){0,3}?(?:to|at|of|reached|hit|is|was))"
-    r"|(?P<wound>\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|maim(?:ed|ing)))"
-    r"|(?P<capt>\b(?:captur(?:ed|ing|es?)|took|taking|takes|detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|"
-    r"seiz(?:ed|ing)|abduct(?:ed|ing)|kidnap(?:ped|ping)))"
-    r"|(?P<fig>\b(?:said|says|put\s+(?:it|the\s+(?:toll|figure|number))\s+at|gave\s+a\s+(?:toll|figure)\s+of|"
-    r"claimed|counted|documented|recorded|reported)))\s+$",
-    re.IGNORECASE,
+_TOLL_VERBS = (
+    r"\s+(?:(?:has|had|have|now|rose|rising|risen|climbed|climbing|increased|jumped|reached|stands?|stood|"
+    r"was|is|hit|to|at|of)\s+){0,3}?(?:to|at|of|reached|hit|is|was)"
 )
-_LEFT_WINDOW = 60
+_CUMUL = r"\s+(?:the\s+)?(?:overall\s+|total\s+|death\s+)*toll\s+(?:\w+\s+){0,2}?(?:to|at)"
+_LEFT_CUES: tuple[tuple[str, str], ...] = (
+    # One figure for the dead and the wounded together: unknown deaths.
+    ("comb", r"killed\s+(?:or|and)\s+(?:wounded|injured)"),
+    ("comb", r"dead\s+(?:or|and)\s+(?:wounded|injured)"),
+    ("comb", r"deaths\s+(?:or|and)\s+(?:wounded|injured|injuries)"),
+    ("comb", r"casualty\s+toll" + _TOLL_VERBS),
+    # A running total ("bringing the toll to 40").
+    *(("cumul", w + _CUMUL) for w in ("bringing", "raising", "taking", "pushing", "lifting")),
+    # People freed are not captured.
+    *(("free", w) for w in ("free(?:d|ing)?", "releas(?:ed|ing)", "swap(?:ped|ping)?", "exchang(?:ed|ing)",
+                            "rescu(?:ed|ing)")),
+    *(("death", w) for w in (
+        "kill(?:ed|ing|s)?", r"killings?\s+of", r"claim(?:ed|ing)\s+the\s+lives\s+of", r"took\s+the\s+lives\s+of",
+        r"taking\s+the\s+lives\s+of", r"deaths?\s+of", r"bodies\s+of", r"executions?\s+of", r"massacre\s+of",
+        r"murder\s+of", r"remains\s+of", "execut(?:ed|ing)", "massacr(?:ed|ing)", r"death\s+toll" + _TOLL_VERBS,
+        "toll" + _TOLL_VERBS,
+    )),
+    *(("wound", w) for w in ("wound(?:ed|ing|s)?", "injur(?:ed|ing|es)", "hurt(?:ing)?", "maim(?:ed|ing)")),
+    *(("capt", w) for w in ("captur(?:ed|ing|es?)", "took", "taking", "takes", "detain(?:ed|ing|s)?",
+                            "arrest(?:ed|ing|s)?", "seiz(?:ed|ing)", "abduct(?:ed|ing)", "kidnap(?:ped|ping)")),
+    # A bare competing figure: "..., while state media said 40".
+    *(("fig", w) for w in ("said", "says", r"put\s+(?:it|the\s+(?:toll|figure|number))\s+at",
+                           r"gave\s+a\s+(?:toll|figure)\s+of", "claimed", "counted", "documented", "recorded",
+                           "reported")),
+)
+
+
+def _grouped(entries: tuple[tuple[str, str], ...]) -> str:
+    """(role, fragment) pairs as one alternation grouped by the fragments'
+    first letter (matched in either case). Each fragment gets a group named
+    ``role_N`` so ``lastgroup`` tells the role."""
+    by: dict[str, list[str]] = {}
+    for i, (role, frag) in enumerate(entries):
+        by.setdefault(frag[0], []).append(f"(?P<{role}_{i}>{frag[1:]})")
+    return "|".join(f"[{c}{c.upper()}](?i:{'|'.join(alts)})" for c, alts in sorted(by.items()))
+
+
+# Left of a quantity: the cue must end just before it ("killing 12").
+_LEFT = re.compile(rf"\b(?:{_grouped(_LEFT_CUES)})\s+$")
+_LEFT_WINDOW = 50
 
 # Sub-counts ("including four children") are masked out so that they are
 # not added to the total and do not separate a number from its verb.
@@ -250,24 +277,24 @@ _COORD = re.compile(
     re.IGNORECASE,
 )
 # Where sources may differ: clause breaks, and the attributions inside them.
-_SEGMENT = re.compile(r";|,?\s*\b(?:while|whereas|but|although|though)\b|\bor\s+(?=\d)", re.IGNORECASE)
+_SEGMENT = re.compile(r";|\b(?:[Ww]hile|[Ww]hereas|[Bb]ut|[Aa]lthough|[Tt]hough|or(?=\s+\d))\b")
 _ATTRIB = re.compile(
     r"\b(?:said|says|say|reported|reports|according\s+to|claimed|claims|put|puts|estimated|counted|"
     r"tallied|documented|recorded|cited|citing|told)\b",
     re.IGNORECASE,
 )
 # Deaths without a count, used only when no counted death was found.
+# (First letters are spelled out as classes, not left to re.IGNORECASE, so
+# that sre can reject a position with one character test.)
 _BARE_SINGULAR = re.compile(
-    r"\b(?:was|has\s+been|had\s+been|is)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?"
-    r"(?:killed|shot\s+dead|executed|slain|assassinated)\b",
-    re.IGNORECASE,
+    r"\b(?:[Ww]as|[Hh]a[sd]\s+been|[Ii]s)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?"
+    r"(?i:killed|shot\s+dead|executed|slain|assassinated)\b"
 )
 _BARE_PLURAL = re.compile(
-    rf"\b(?:were|have\s+been|had\s+been|are)\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}?(?:killed|slain|executed)\b"
-    rf"(?!\s*,?\s*(?:or|and)\s+(?:{_WOUND}))"
-    rf"|\bkill(?:ed|ing)\s+(?:[\w'\-]+\s+){{0,2}}?(?:{_PERSON_PL})\b"
-    rf"|\b(?:deaths|fatalities)\b(?!\s*,?\s*(?:or|and)\s+(?:injuries|wounded|injured))",
-    re.IGNORECASE,
+    rf"\b(?:[Ww]ere|[Hh]a(?:ve|d)\s+been|[Aa]re)\s+(?:(?!not\b|never\b)\w+\s+){{0,2}}?(?i:killed|slain|executed)\b"
+    rf"(?!\s*,?\s*(?i:or|and)\s+(?i:{_WOUND}))"
+    rf"|\b[Kk]ill(?:ed|ing)\s+(?:[\w'\-]+\s+){{0,2}}?(?i:{_PERSON_PL})\b"
+    rf"|\b(?:[Dd]eaths|[Ff]atalities)\b(?!\s*,?\s*(?i:or|and)\s+(?i:injuries|wounded|injured))"
 )
 # Every role word above starts with one of these stems: a sentence without
 # any of them has nothing to count. Grouped by first character so that sre
@@ -284,7 +311,6 @@ _GENERIC_HEADS = frozenset({"", "people", "person", "other", "others", "individu
 _WORD_SPLIT = re.compile(r"[\s\-]+")
 
 
-_LEFT_ROLES = ("comb", "cumul", "free", "death", "wound", "capt", "fig")
 _RIGHT_ROLES = ("death", "wound", "capt", "cas")
 
 
@@ -393,12 +419,14 @@ def parse_casualties(sentence: str, *, significant: bool = False) -> Casualties:
         q = _Q(m.start(), m.end(), _qty_value(m, significant))
         np_text = _np_after(text, q.end)
         lm = _LEFT.search(text, max(0, q.start - _LEFT_WINDOW), q.start)
-        left = _which(lm, _LEFT_ROLES)
+        left = lm.lastgroup.rsplit("_", 1)[0] if lm is not None and lm.lastgroup else ""
         if left == "capt" and not (_PERSON_IN.search(np_text) and not _THING_IN.search(np_text)):
             left = ""  # "captured 20 villages" takes no prisoners
         if left and left != "fig":
             assert lm is not None
-            q.role, q.p_start, q.p_end = left, lm.start(), q.end + len(np_text.rstrip())
+            # The phrase runs on over the victims ("killing 5 soldiers").
+            tail = np_text.rstrip() if _PERSON_IN.search(np_text) else ""
+            q.role, q.p_start, q.p_end = left, lm.start(), q.end + len(tail)
         else:
             rm = _RIGHT.match(text, q.end)
             right = _which(rm, _RIGHT_ROLES)
@@ -474,7 +502,7 @@ def parse_casualties(sentence: str, *, significant: bool = False) -> Casualties:
 def _code_deaths(text: str, deaths: list[_Q], figures: list[_Q]) -> tuple[int, list[_Q]]:
     """Sum separate groups, but take the lowest figure when the counts sit in
     differently attributed clauses about the same victims."""
-    bounds = [m.end() for m in _SEGMENT.finditer(text)]
+    bounds = [m.end() for m in _SEGMENT.finditer(text)] if len(deaths) + len(figures) > 1 else []
     if bounds:
         by_seg: dict[int, list[_Q]] = {}
         for q in deaths + figures:

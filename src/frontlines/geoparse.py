@@ -73,6 +73,9 @@ _NOT_PLACE_BEFORE = re.compile(
     r"Tajammu|Alwiyat|Suqour|Suqur|Usud|Quwat|Jund|Ansar|Nour al-Din|Fursan)(?:\s+(?:al|el|ash|as|ad|ar)-?|\s+)$"
 )
 _MODEL_NUMBER = re.compile(r"^-\d")
+_PLACE_SLOT_BEFORE = re.compile(
+    r"\b(?:in|near|of|to|from|toward|towards|into|outside|around|at|seized|captured|took|entered|liberated|freed|stormed|"
+    r"shelled|struck|hit|reached|overran|recaptured|retook)\s+(?:the\s+)?$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:\n])\b[A-Z][a-z]+ $")
 _SPEAKER_AFTER = re.compile(r"^\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|claimed|claims|announced|insisted|accused|"
                             r"rejected|warned|responded|blamed)\b")
@@ -98,6 +101,8 @@ _DISTANCE_BEFORE = re.compile(
 _DIRECTION_BEFORE = re.compile(r"\b" + _DIR + r"(?:ern)?\s+(?:of|outskirts of)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$", re.I)
 _NEAR_BEFORE = re.compile(
     r"\b(?P<rel>(?:on |at )?the (?:outskirts|edge|edges|environs|vicinity|gates) of|outskirts of|near|nearby|outside|around|"
+    r"within\s+(?:about\s+|some\s+|roughly\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:of|from)|"
+    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:from|short\s+of)|"
     r"close to|in the vicinity of|just outside|approaches to|the approaches of)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$",
     re.I,
 )
@@ -354,9 +359,9 @@ class Geoparser:
         if len(words) == 1 and at_sentence_start and span.text.lower() in _COMMON_WORDS:
             return True
         fuzzy = span.candidates[0].score < 0.9
-        if fuzzy and any(s <= span.start and span.end <= e for s, e in persons):
+        if fuzzy and any(s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in persons):
             # A weak veto for names matched only approximately inside a person's name ("al-Jolani").
-            return not re.search(r"\b(?:in|near|of|to|from|toward|towards|into|outside|around|at)\s+(?:the\s+)?$", before)
+            return not _PLACE_SLOT_BEFORE.search(before)
         return False
 
     # -- context ---------------------------------------------------------------------------------
