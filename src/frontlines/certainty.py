@@ -273,9 +273,11 @@ def _matches(sentence: str) -> Iterator[re.Match[str]]:
 
 
 # Clause breaks that stop a cue from reaching the trigger.
-_BOUNDARY = re.compile(r";|,?\s*\bbut\b|,\s*(?:while|whereas|although|though|yet)\b", re.IGNORECASE)
+_BOUNDARY = re.compile(r";|\b[Bb]ut\b|,\s*(?:while|whereas|although|though|yet)\b")
 # Sources right after a clause break ("..., but the army said") dispute it.
 _ATTRIB_KINDS = frozenset({"claim_subj", "claim_by", "rep_subj", "deny_subj", "claim"})
+_FORWARD_KINDS = frozenset({"claim_subj", "rep_subj", "claim"})
+_FORWARD = re.compile(r"\s+(?:that|to|how|whether|it|its|they|their|he|she)\b", re.IGNORECASE)
 # "denied that ..." with a claim to deny.
 _DENY_TARGET = re.compile(r"\s+(?:the\s+|these\s+|such\s+)?(?:claims?|reports?|allegations?)\b", re.IGNORECASE)
 # The claimant before a bare "claimed": a capitalised name or "the <noun>"
@@ -348,7 +350,16 @@ def assess(sentence: str, trigger_start: int = -1, trigger_end: int = -1) -> Ass
         return bisect_right(break_ends, pos)
 
     tclause = clause(trigger_start) if has_trigger else -1
-    scope = [c for c in cues if not has_trigger or clause(c.start) == tclause]
+    scope = [
+        c for c in cues
+        if not has_trigger or (
+            clause(c.start) == tclause
+            # A source after the trigger governs it only as a tag ("...,
+            # state media said"), not when it opens a new report ("... and
+            # claimed to have taken the square").
+            and not (c.kind in _FORWARD_KINDS and c.start >= trigger_end and _FORWARD.match(sentence, c.end))
+        )
+    ]
     used: list[_Cue] = []
 
     # --- negation and hypotheticality: shortly before the trigger ---------
@@ -390,11 +401,15 @@ def assess(sentence: str, trigger_start: int = -1, trigger_end: int = -1) -> Ass
                 # so the denier's statement negates the event.
                 negated = True
                 used.append(c)
-    # "..., but the army said ...": a source after a clause break disputes
-    # the clause before it (or the break sits between two sources).
-    for _, be in breaks:
+    # "..., but the army said ...": a source right after a contrast ("but",
+    # "while", not a mere ';') disputes the clause before it (or the
+    # contrast sits between two sources).
+    sourced = [a for a in attributions if a.kind != "claim"]
+    for bs, be in breaks:
+        if sentence[bs] == ";":
+            continue
         k = clause(be)
-        after = next((a for a in attributions if clause(a.start) == k
+        after = next((a for a in sourced if clause(a.start) == k
                       and _words_between(sentence, be, a.start) <= 3), None)
         if after is None:
             continue

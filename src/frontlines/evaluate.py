@@ -29,7 +29,7 @@ from frontlines.errors import EvalError
 from frontlines.events import merge_events
 from frontlines.gazetteer import haversine_km
 from frontlines.ingest import read_file
-from frontlines.ledger import Ledger
+from frontlines.ledger import Ledger, baseline_assertions
 from frontlines.models import Document, Event
 from frontlines.pipeline import DocumentResult, Pipeline
 from frontlines.theater import Theater
@@ -232,7 +232,8 @@ def score_events(gold_docs: Sequence[GoldDoc], results: dict[str, DocumentResult
 
 def score_control(rows: Sequence[dict[str, str]], results: Sequence[DocumentResult], theater: Theater) -> dict[str, Any]:
     """Share of gold place-days where the ledger gives the gold status."""
-    ledger = Ledger([a for r in results for a in r.assertions], theater.gazetteer, theater.actors.sides)
+    ledger = Ledger([*baseline_assertions(theater), *(a for r in results for a in r.assertions)], theater.gazetteer,
+                    theater.actors.sides)
     right = 0
     errors = []
     for row in rows:

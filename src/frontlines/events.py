@@ -34,6 +34,7 @@ from frontlines.actors import SIDE_LABELS
 from frontlines.certainty import assess
 from frontlines.dates import resolve_event_date
 from frontlines.fatalities import parse_casualties
+from frontlines.phrases import extend_list, near_gap
 from frontlines.models import ActorMention, Document, Event, PlaceMention
 from frontlines.theater import Theater
 from frontlines.typology import BY_NAME, RANK, family
@@ -65,7 +66,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"in\s+the\s+hands\s+of|changed\s+hands|passed\s+to|slipped\s+(?:\w+\s+){0,2}out\s+of\s+(?:government|regime|army)\s+control",
        passive=True),
     _t("capture", OVERTAKE,
-       r"captured(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|civilians|soldiers|"
+       r"(?:has|have|had)\s+(?:now\s+)?taken|captured(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|civilians|soldiers|"
        r"fighters|troops|officers|men|prisoners|weapons|tanks|vehicles|equipment|ammunition|militiamen))|captures|capturing|capture of|seized|seizes|seizing|seizure of|took\s+(?:full\s+|complete\s+)?control\s+of|"
        r"took\s+over|take\s+control\s+of|taking\s+control\s+of|took|taking|liberated|liberating|liberation\s+of|"
        r"secured|securing|cleared|stormed|storming|overran|overrunning|recaptured|recapturing|recapture\s+of|retook|retaking|"
@@ -121,12 +122,6 @@ _CIVILIAN_TARGET = re.compile(
 _NONVIOLENT = re.compile(r"\b(?:without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)|no\s+resistance|peacefully|unopposed|"
                          r"handed\s+over|after\s+(?:the\s+)?(?:army|regime|government\s+forces|troops)\s+(?:had\s+)?withdrew|"
                          r"negotiated|surrendered)\b", re.I)
-_GAP_BREAK = re.compile(r"[;:.!?]|\b(?:but|while|whereas|after|before|when|as|although)\b")
-_LIST_GAP = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*(?:including\s+)?|\s+and\s+|\s*,\s*and\s+|\s*,?\s*as\s+well\s+as\s+|\s*,?\s*or\s+|\s*/\s*)"
-    r"(?:(?:from|in|into|to|at|on|near|around|over|including)\s+)?(?:the\s+)?(?:(?:western|eastern|northern|southern)\s+outskirts\s+of\s+)?(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|hamlet|city|villages|towns|hamlets)\s+of\s+)?$",
-    re.I,
-)
 _PROJECTILE_BEFORE = re.compile(r"\b(?:shells?|rockets?|mortars?|missiles?|bombs?|rounds|projectiles?)\s+$", re.I)
 _TOGETHER = re.compile(r"^(?:together\s+with|along\s+with|as\s+well\s+as|and|with)\s+(?:the\s+)?$", re.I)
 _TOWARD_BEFORE = re.compile(r"\b(?:toward|towards|to|into)\s+(?:the\s+)?$", re.I)
@@ -225,15 +220,15 @@ class EventExtractor:
         before = [x for x in rel if lo <= x[0] and x[1] <= hit.start]
         chosen: list[PlaceMention] = []
         gap_after = sentence[hit.end : after[0][0]] if after else ""
-        if hit.trigger.passive and before and _near_gap(sentence[before[-1][1] : hit.start], words=12):
+        if hit.trigger.passive and before and near_gap(sentence[before[-1][1] : hit.start], words=12):
             # "Saraqib fell", "Khan al-Asal is liberated together with Kafr Naha and Arnaz"
-            chosen = _extend_list(sentence, before[::-1], backwards=True)
+            chosen = extend_list(sentence, before[::-1], backwards=True)
             if after and _TOGETHER.match(" ".join(re.sub(r"[^\w\s]", " ", gap_after).split()) + " "):
-                chosen += _extend_list(sentence, after)
-        elif after and _near_gap(gap_after):
-            chosen = _extend_list(sentence, after)
-        if not chosen and before and _near_gap(sentence[before[-1][1] : hit.start], words=12):
-            chosen = _extend_list(sentence, before[::-1], backwards=True)
+                chosen += extend_list(sentence, after)
+        elif after and near_gap(gap_after):
+            chosen = extend_list(sentence, after)
+        if not chosen and before and near_gap(sentence[before[-1][1] : hit.start], words=12):
+            chosen = extend_list(sentence, before[::-1], backwards=True)
         if hit.trigger.kind in ("capture", "surrender", "withdraw"):
             # "stormed territory west of Aleppo" is not the capture of Aleppo; a governorate is not taken in one event.
             chosen = [p for p in chosen if (not p.relation or p.relation == "between") and p.kind != "region"]
@@ -252,7 +247,7 @@ class EventExtractor:
         lo, hi = window
         for m in _ANAPHORA.finditer(sentence, lo, hi):
             gap = sentence[hit.end : m.start()] if m.start() >= hit.end else sentence[m.end() : hit.start]
-            if not _near_gap(gap, words=8 if m.start() >= hit.end else 12):
+            if not near_gap(gap, words=8 if m.start() >= hit.end else 12):
                 continue
             noun = (m.group("noun") or "").lower()
             kinds = {"town": ("settlement",), "city": ("settlement",), "village": ("settlement",), "hamlet": ("settlement",),
@@ -386,24 +381,6 @@ def _drop_vague_remote(hits: list[_Hit], sentence: str) -> list[_Hit]:
     armed = bool(_AIR_CONTEXT.search(sentence) or _GROUND_FIRE_CONTEXT.search(sentence))
     return [h for h in hits if h.trigger.kind != "remote"
             or (not specific and (armed or _STRIKE_NOUN.match(sentence[h.start : h.end])))]
-
-
-def _near_gap(gap: str, words: int = 8) -> bool:
-    """Few words and no clause break between a trigger and a place."""
-    return len(gap.split()) <= words and not _GAP_BREAK.search(gap)
-
-
-def _extend_list(sentence: str, ordered: Sequence[tuple[int, int, PlaceMention]], backwards: bool = False) -> list[PlaceMention]:
-    """The first place and those joined to it as a list ("A, B and the village of C")."""
-    chosen = [ordered[0][2]]
-    prev = ordered[0]
-    for item in ordered[1:]:
-        gap = sentence[item[1] : prev[0]] if backwards else sentence[prev[1] : item[0]]
-        if not _LIST_GAP.match(gap):
-            break
-        chosen.append(item[2])
-        prev = item
-    return chosen
 
 
 def _side_label(side: str) -> str:

@@ -78,8 +78,6 @@ _WORDNUM = (
     rf"half\s+an?\s+dozen|(?:an?|{_W})\s+(?:dozen|score)\b(?!s)|"
     rf"(?:an?|{_W})\s+(?:hundred|thousand)\b(?:\s+(?:and\s+)?{_W})?|{_W}"
 )
-_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d)\+?"
-_NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM}))"
 _VAGUE = (
     r"\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|"
     r"tens(?=\s+of\b)|several|many|numerous|multiple|countless|"
@@ -107,9 +105,18 @@ _PERSON_PL = (
     r"conscripts|recruits|guards|pilots|personnel|militiamen|servicemen|jihadists|insurgents|"
     r"combatants|terrorists|mercenaries|elements|operatives|individuals|youths|prisoners|captives|"
     r"POWs|hostages|detainees|others|infants|relatives|family\s+members|villagers|passengers|"
-    r"displaced|victims|defenders|attackers|loyalists|gunmen|recruits|cadres|staff"
+    r"displaced|victims|defenders|attackers|loyalists|cadres|staff|students|pupils|patients|farmers|shepherds|"
+    r"teachers|nurses|paramedics|rescuers|medics|reporters|officials|leaders|militia|police|policemen|guardsmen|"
+    r"worshippers|shoppers|sons|daughters|brothers|husbands|wives|fathers|mothers|adults|teenagers|minors|"
+    r"martyrs|troopers|paratroopers|snipers|fighters"
 )
 _PERSON = rf"(?:{_PERSON_PL}|{_PERSON_SG})"
+# A bare year ("another 2024 strike") is not a count, unless people follow.
+_DIGITS = (
+    rf"(?<![\d.,])(?!(?:19|20)\d\d(?![\d,])(?!\s+(?:[\w\-]+\s+)?(?:{_PERSON_PL})\b))"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d)\+?"
+)
+_NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM}))"
 _MONTH = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
@@ -186,7 +193,8 @@ _CAPT = (
 _CASUAL = r"casualties|casualty"
 _STOP = (
     rf"were|was|are|is|have|has|had|been|be|being|and|or|but|while|including|who|which|that|"
-    rf"when|after|as|because|{_DEATH}|{_WOUND}|{_CAPT}|{_CASUAL}|kill\w*|wound\w*|injur\w*"
+    rf"when|after|as|because|said|says|say|told|reported|according|claimed|{_UNIT_RE}|{_TENS_RE}|"
+    rf"hundreds?|thousands?|dozens?|scores?|{_DEATH}|{_WOUND}|{_CAPT}|{_CASUAL}|kill\w*|wound\w*|injur\w*"
 )
 # One word of the noun phrase between a number and its verb ("12 [HTS
 # fighters] were killed"); it may not be a verb, a role word or a number.
@@ -200,7 +208,8 @@ _COMBINED = rf"(?=\s*,?\s*(?:or|and/or|and)\s+(?:(?:got|were|was|been|seriously|
 
 # Right of a quantity: "... [noun phrase] (were) killed".
 _RIGHT = re.compile(
-    rf"(?P<np>(?:\s+(?:of\s+)?{_NPWORD}){{0,6}}?)\s*,?(?:\s+(?:{_AUX})\b)*\s*"
+    # "dozens of [regime soldiers and Iranian militiamen] were killed"
+    rf"(?P<np>(?:\s+(?:of\s+|(?:and|or)\s+(?={_NPWORD}))?{_NPWORD}){{0,6}}?)\s*,?(?:\s+(?:{_AUX})\b)*\s*"
     rf"(?:(?P<death>{_DEATH})\b(?P<comb>{_COMBINED})?|(?P<wound>{_WOUND})\b|(?P<capt>{_CAPT})\b|"
     rf"(?P<cas>{_CASUAL})\b)",
     re.IGNORECASE,
@@ -218,10 +227,11 @@ _THING_IN = re.compile(
 
 # Left of a quantity (searched in a short window ending at the quantity).
 _TOLL_VERBS = (
-    r"\s+(?:(?:has|had|have|now|rose|rising|risen|climbed|climbing|increased|jumped|reached|stands?|stood|"
+    # "toll [from the market strike] rose to"
+    r"\s+(?:(?:from|in|after|since)\s+(?:[A-Za-z][\w'’\-]*\s+){1,5}?)?(?:(?:has|had|have|now|rose|rising|risen|climbed|climbing|increased|jumped|reached|stands?|stood|"
     r"was|is|hit|to|at|of)\s+){0,3}?(?:to|at|of|reached|hit|is|was)"
 )
-_CUMUL = r"\s+(?:the\s+)?(?:overall\s+|total\s+|death\s+)*toll\s+(?:\w+\s+){0,2}?(?:to|at)"
+_CUMUL = r"\s+(?:the\s+)?(?:overall\s+|total\s+|death\s+)*toll\s+(?:[A-Za-z][\w'’\-]*\s+){0,5}?(?:to|at)"
 _LEFT_CUES: tuple[tuple[str, str], ...] = (
     # One figure for the dead and the wounded together: unknown deaths.
     ("comb", r"killed\s+(?:or|and)\s+(?:wounded|injured)"),
@@ -266,10 +276,12 @@ _LEFT_WINDOW = 50
 # Sub-counts ("including four children") are masked out so that they are
 # not added to the total and do not separate a number from its verb.
 _SUBSET = re.compile(
-    r"(?:,\s*|\s*[—–(]\s*|\s+-\s+)?\b(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)"
+    r"(?:,\s*|\s*[—–(]\s*|\s+-\s+)?\b(?:including|among\s+them|among\s+whom|of\s+whom|incl\.|"
+    r"(?:most|many|all|some|half)\s+of\s+them|mostly|mainly)"
     r"[^,;—–()]*(?:[,—–)]|(?=;)|$)",
     re.IGNORECASE,
 )
+_SUBSET_HINT = re.compile(r"nclu|mong|whom|of them|ostly|ainly")
 _ROLE_WORD = re.compile(rf"\b(?:{_DEATH}|{_WOUND}|{_CAPT})\b", re.IGNORECASE)
 # Coordination: "5 soldiers and 3 civilians", "5 soldiers, 3 civilians".
 _COORD = re.compile(
@@ -277,7 +289,7 @@ _COORD = re.compile(
     re.IGNORECASE,
 )
 # Where sources may differ: clause breaks, and the attributions inside them.
-_SEGMENT = re.compile(r";|\b(?:[Ww]hile|[Ww]hereas|[Bb]ut|[Aa]lthough|[Tt]hough|or(?=\s+\d))\b")
+_SEGMENT = re.compile(r";|,\s*and\b|\b(?:[Ww]hile|[Ww]hereas|[Bb]ut|[Aa]lthough|[Tt]hough|or(?=\s+\d))\b")
 _ATTRIB = re.compile(
     r"\b(?:said|says|say|reported|reports|according\s+to|claimed|claims|put|puts|estimated|counted|"
     r"tallied|documented|recorded|cited|citing|told)\b",
@@ -287,7 +299,7 @@ _ATTRIB = re.compile(
 # (First letters are spelled out as classes, not left to re.IGNORECASE, so
 # that sre can reject a position with one character test.)
 _BARE_SINGULAR = re.compile(
-    r"\b(?:[Ww]as|[Hh]a[sd]\s+been|[Ii]s)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?"
+    r"\b(?:[Ww]as|[Hh]as\s+been|[Ii]s)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?"
     r"(?i:killed|shot\s+dead|executed|slain|assassinated)\b"
 )
 _BARE_PLURAL = re.compile(
@@ -329,6 +341,15 @@ def _np_after(text: str, pos: int) -> str:
     return m.group() if m else ""
 
 
+def _victims_len(np_text: str) -> int:
+    """Length of the noun phrase up to its last word for people ("5
+    [soldiers] in the raid"), 0 if it names none."""
+    end = 0
+    for m in _PERSON_IN.finditer(np_text):  # a few words at most
+        end = m.end()
+    return end
+
+
 def number_value(text: str) -> int | None:
     """The value of a number written in digits or words, else ``None``.
 
@@ -367,6 +388,7 @@ class _Q:
     end: int
     value: int
     role: str = ""          # death, wound, capt, cas, comb, cumul, fig, free, ""
+    one: bool = False       # "a"/"an" + a person: one
     from_right: bool = False
     p_start: int = -1       # the phrase it was read from
     p_end: int = -1
@@ -396,8 +418,7 @@ def _mask(sentence: str) -> str:
         region = m.group()
         return region if _ROLE_WORD.search(region) else " " * len(region)
 
-    return _SUBSET.sub(blank, sentence) if "nclu" in sentence or "mong" in sentence or "whom" in sentence \
-        else sentence
+    return _SUBSET.sub(blank, sentence) if _SUBSET_HINT.search(sentence) else sentence
 
 
 _NONE = Casualties(0, "", None, None)
@@ -416,7 +437,7 @@ def parse_casualties(sentence: str, *, significant: bool = False) -> Casualties:
     for m in _quantities(text):
         if not m.group().strip():
             continue
-        q = _Q(m.start(), m.end(), _qty_value(m, significant))
+        q = _Q(m.start(), m.end(), _qty_value(m, significant), one=m.group("one") is not None)
         np_text = _np_after(text, q.end)
         lm = _LEFT.search(text, max(0, q.start - _LEFT_WINDOW), q.start)
         left = lm.lastgroup.rsplit("_", 1)[0] if lm is not None and lm.lastgroup else ""
@@ -425,8 +446,7 @@ def parse_casualties(sentence: str, *, significant: bool = False) -> Casualties:
         if left and left != "fig":
             assert lm is not None
             # The phrase runs on over the victims ("killing 5 soldiers").
-            tail = np_text.rstrip() if _PERSON_IN.search(np_text) else ""
-            q.role, q.p_start, q.p_end = left, lm.start(), q.end + len(tail)
+            q.role, q.p_start, q.p_end = left, lm.start(), q.end + _victims_len(np_text)
         else:
             rm = _RIGHT.match(text, q.end)
             right = _which(rm, _RIGHT_ROLES)
@@ -454,8 +474,11 @@ def parse_casualties(sentence: str, *, significant: bool = False) -> Casualties:
     for i in range(1, len(qs)):
         prev, cur = qs[i - 1], qs[i]
         if not cur.role and prev.role in ("death", "wound", "capt") and not prev.from_right \
-                and _COORD.fullmatch(text, prev.end, cur.start):
-            cur.role, cur.p_start, cur.p_end = prev.role, cur.start, cur.end + len(_np_after(text, cur.end).rstrip())
+                and _COORD.fullmatch(text, prev.end, cur.start) \
+                and not (cur.one and "and" not in text[prev.end:cur.start]):
+            # ("killing two civilians, a woman and her son": the comma adds
+            # an apposition, not a third victim.)
+            cur.role, cur.p_start, cur.p_end = prev.role, cur.start, cur.end + _victims_len(_np_after(text, cur.end))
     for i in range(len(qs) - 2, -1, -1):
         cur, nxt = qs[i], qs[i + 1]
         if not cur.role and nxt.role in ("death", "wound", "capt") and nxt.from_right \

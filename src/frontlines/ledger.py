@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,11 @@ CERTAINTY_CONFIDENCE = {"confirmed": 0.95, "reported": 0.8, "claimed": 0.55, "un
 REGION_FACTOR = 0.6
 SECTOR_KM = 60.0
 CLASH_CONFIDENCE = 0.4
+_WITHDRAWAL = re.compile(r"withdr|retreat|pulled|pulling|abandon|fled|left", re.I)
+_ARRIVAL = re.compile(r"arrived|deployed|regroup", re.I)
+# Fighting *inside* a place (both sides there) contests it; fighting near or for it does not.
+_INSIDE = re.compile(r"\b(?:inside|street|streets|house-to-house|within\s+the\s+(?:town|city)|in\s+the\s+(?:town|city)\s+centre)\b",
+                     re.I)
 
 
 def _aid(*parts: object) -> str:
@@ -60,6 +66,24 @@ def _level(theater: Theater, source: str, certainty: str) -> tuple[str, float]:
     return level, round(base * (0.5 + profile.reliability / 2), 3)
 
 
+BASELINE_CONFIDENCE = 0.5
+
+
+def baseline_assertions(theater: Theater) -> list[ControlAssertion]:
+    """The theater's control state before the first report, as assertions any report overrides."""
+    if theater.baseline_date is None:
+        return []
+    return [
+        ControlAssertion(
+            id=_aid("baseline", theater.id, place_id), place_id=place_id, status=status, level="assessed",
+            valid_from=theater.baseline_date, time_precision=1, doc="", start=0, end=0,
+            confidence=BASELINE_CONFIDENCE, source="baseline", basis="baseline", scope="baseline",
+            text=f"baseline: {note}" if note else "baseline",
+        )
+        for place_id, status, note in theater.baseline
+    ]
+
+
 def assertions_from_events(events: Iterable[Event], theater: Theater) -> list[ControlAssertion]:
     """Control assertions implied by territory, withdrawal and clash events."""
     out: list[ControlAssertion] = []
@@ -73,9 +97,12 @@ def assertions_from_events(events: Iterable[Event], theater: Theater) -> list[Co
             status = ev.actor1_side if ev.certainty != "disputed" else CONTESTED
             if ev.geo_precision > 1 and ev.relation and ev.relation not in ("between",):
                 continue  # "took positions near X" says nothing sure about X itself
-        elif ev.sub_event_type == "Change to group/activity" and ev.trigger and ev.geo_precision == 1:
+        elif ev.sub_event_type == "Change to group/activity" and _WITHDRAWAL.search(ev.trigger) and ev.geo_precision == 1:
             status = UNKNOWN
-        elif ev.sub_event_type == "Armed clash" and ev.geo_precision == 1 and not ev.relation:
+        elif (ev.sub_event_type == "Change to group/activity" and _ARRIVAL.search(ev.trigger) and ev.geo_precision == 1
+              and ev.actor1_side in sides and ev.actor1_side not in ("civilians", "unknown")):
+            status, confidence_factor = ev.actor1_side, 0.6  # troops arriving in a place: presence implies control
+        elif ev.sub_event_type == "Armed clash" and ev.geo_precision == 1 and not ev.relation and _INSIDE.search(ev.text):
             status, confidence_factor = CONTESTED, CLASH_CONFIDENCE / 0.8
         if not status:
             continue
@@ -141,6 +168,14 @@ def _sector(gaz: Gazetteer, st: Statement, theater: Theater, confidence: float) 
     return out
 
 
+def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[ControlAssertion]:
+    """Within one report, the last assertion on a place and day is its conclusion ("by evening, however...")."""
+    last: dict[tuple[str, str, object, str], ControlAssertion] = {}
+    for a in sorted(assertions, key=lambda a: a.start):
+        last[(a.doc, a.place_id, a.valid_from, a.scope)] = a
+    return list(last.values())
+
+
 class Ledger:
     """Assertions indexed by place and day, for fast as-of queries."""
 
@@ -181,9 +216,22 @@ class Ledger:
         i = len(days) if as_of is None else bisect.bisect_right(days, as_of)
         if i == 0:
             return None
-        status, level, confidence, evidence = self.verdict(place_id, days[i - 1])
-        since = days[i - 1]
-        for j in range(i - 2, -1, -1):
+        latest = i - 1
+        status, level, confidence, evidence = self.verdict(place_id, days[latest])
+        if level == "claimed":
+            # A claim does not overturn an assessed status (ISW's practice): the assessed status stands
+            # until an assessed report, or a second independent source, changes it.
+            for j in range(latest - 1, -1, -1):
+                if all(a.scope == "baseline" for a in self._by_day[place_id][days[j]]):
+                    break  # the baseline is only a starting point: any report may overturn it
+                earlier = self.verdict(place_id, days[j])
+                if earlier[1] == "assessed":
+                    if earlier[0] != status:
+                        latest = j
+                        status, level, confidence, evidence = earlier
+                    break
+        since = days[latest]
+        for j in range(latest - 1, -1, -1):
             if self.verdict(place_id, days[j])[0] != status:
                 break
             since = days[j]

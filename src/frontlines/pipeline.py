@@ -13,7 +13,13 @@ from datetime import date
 from frontlines.events import EventExtractor, merge_events
 from frontlines.geoparse import Geoparser
 from frontlines.ingest import from_text
-from frontlines.ledger import Ledger, assertions_from_events, assertions_from_statements
+from frontlines.ledger import (
+    Ledger,
+    assertions_from_events,
+    assertions_from_statements,
+    baseline_assertions,
+    last_word_per_document,
+)
 from frontlines.models import ActorMention, ControlAssertion, Document, Event, Extraction, PlaceMention, Unresolved
 from frontlines.nlp import analyse
 from frontlines.statements import find_statements
@@ -55,9 +61,9 @@ class Pipeline:
             geo = self.geoparse(doc, sentences, analysis.entities, actors)
             events = self.extract_events(doc, sentences, geo.places, actors)
             statements = find_statements(doc, sentences, geo.places, actors, self.default_side)
-            assertions = assertions_from_events(events, self.theater) + assertions_from_statements(
+            assertions = last_word_per_document(assertions_from_events(events, self.theater) + assertions_from_statements(
                 statements, self.theater, {doc.id: doc}
-            )
+            ))
             warnings = tuple(dict.fromkeys(w for e in events for w in e.warnings))
             if doc.published is None:
                 warnings = (f"{doc.path or doc.id}: no published date; relative dates cannot be resolved",) + warnings
@@ -72,7 +78,7 @@ def combine(results: Sequence[DocumentResult], theater: Theater, as_of: date | N
     """One :class:`Extraction` for many documents: events merged across reports, control derived."""
     events = merge_events([e for r in results for e in r.events], window_days=1)
     assertions = [a for r in results for a in r.assertions]
-    ledger = Ledger(assertions, theater.gazetteer, theater.actors.sides)
+    ledger = Ledger([*baseline_assertions(theater), *assertions], theater.gazetteer, theater.actors.sides)
     return Extraction(
         documents=[r.doc for r in results],
         places=[p for r in results for p in r.places],

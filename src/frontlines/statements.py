@@ -17,6 +17,7 @@ from datetime import date
 from frontlines.certainty import assess
 from frontlines.dates import resolve_event_date
 from frontlines.models import ActorMention, Document, PlaceMention
+from frontlines.phrases import extend_list, near_gap
 
 _SIDE_WORDS = {
     "opposition": "opposition", "rebel": "opposition", "rebels": "opposition", "insurgent": "opposition", "hts": "opposition",
@@ -28,7 +29,7 @@ CONTESTED_RE = re.compile(
     r"\b(?:contested|disputed\s+control|no[- ]man'?s[- ]land|changed\s+hands\s+(?:several|many|multiple|repeatedly)|front\s*line\s+(?:now\s+)?runs\s+through|"
     r"(?:fighting|clashes)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:ongoing|raging|continuing)\s+(?:in|inside|within)|"
     r"partially\s+(?:controlled|captured|taken)|(?:entered|seized|took|captured|controls?)\s+parts?\s+of|"
-    r"street\s+(?:battles|fighting)\s+in)\b", re.I)
+    r"street\s+(?:battles|fighting)\s+in|neither\s+side\s+(?:\w+\s+){0,2}in\s+control|no\s+side\s+(?:\w+\s+)?controls?)\b", re.I)
 UNKNOWN_RE = re.compile(
     r"\b(?:(?:status|control)\s+of\s+.{1,60}?\s+(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|unknown|uncertain|murky)|"
     r"unclear\s+who\s+(?:controls|holds|held|controlled)|(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|unknown|uncertain)|"
@@ -40,13 +41,15 @@ UNDER_RE = re.compile(
 HOLD_RE = re.compile(
     r"\b(?:still\s+)?(?:hold|holds|held|control|controls|controlled|remain\s+in|remains\s+in|remained\s+in|"
     r"are\s+still\s+in|is\s+still\s+in|maintain\s+positions\s+in|kept\s+control\s+of|retain\s+control\s+of|"
-    r"retained|are\s+(?:deployed|stationed|present)\s+in|garrison\s+in|dug\s+in\s+(?:in|at))\b", re.I)
+    r"retained|are\s+(?:deployed|stationed|present)\s+in|garrison\s+in|dug\s+in\s+(?:in|at)|(?:are|is|were|was)\s+in\s+control\s+of|"
+    r"still\s+(?:in|inside))\b", re.I)
 SECURE_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?(?:secure|secured|calm|safe)\b", re.I)
 REGION_RE = re.compile(
     r"\b(?:all\s+of|the\s+entire|the\s+whole|entire|all|the\s+entirety\s+of)\s+(?:the\s+)?(?:(?:city|province|governorate)\s+of\s+)?$",
     re.I)
 NO_POSITIONS_RE = re.compile(
     r"\bno\s+(?:positions|presence|troops|forces)\s+(?:left\s+)?(?P<dir>west|east|north|south)\s+of\s+$", re.I)
+_ABOUT_CONTROL = re.compile(r"\b(?:status|control|controls|controlled|holds?|held|hands|who)\b", re.I)
 LIBERATED_RE = re.compile(r"\b(?:liberated|captured|fell|seized|taken|freed)\b", re.I)
 
 
@@ -99,35 +102,64 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
                 scope=scope, admin1=place.admin1,
             ))
 
-        if UNKNOWN_RE.search(sentence):
-            for p in s_places:
+        direct = [p for p in s_places if not p.relation and p.kind != "region"]
+        if UNKNOWN_RE.search(sentence) and _ABOUT_CONTROL.search(sentence):
+            for p in direct:
                 emit(p, "unknown")
             continue
         if CONTESTED_RE.search(sentence) and not check.negated:
-            for p in s_places:
-                if p.kind != "region":
-                    emit(p, "contested")
+            for p in direct:
+                emit(p, "contested")
             continue
         if check.negated:
             continue
         for p in s_places:
-            rel = p.start - s_start
-            before = sentence[max(0, rel - 50) : rel]
-            if p.kind == "region" and (m := REGION_RE.search(before)):
+            if p.kind != "region":
+                continue
+            before = sentence[max(0, p.start - s_start - 50) : p.start - s_start]
+            if REGION_RE.search(before):
                 side = _side_near(sentence, s_actors, s_start, default="")
                 if not side and LIBERATED_RE.search(sentence):
                     side = default_side
                 if side:
                     emit(p, side, scope="region")
-                continue
+        for p in s_places:
+            before = sentence[max(0, p.start - s_start - 50) : p.start - s_start]
             if (m := NO_POSITIONS_RE.search(before)) is not None:
                 side = _side_near(sentence, s_actors, s_start, default="")
                 if side:
                     emit(p, f"not:{side}", scope=f"sector-{m.group('dir').lower()}")
-                continue
-            side = _status_for(sentence, rel, p, s_actors, s_start)
-            if side:
-                emit(p, side)
+        for p, side in _held(sentence, s_start, direct, s_actors):
+            emit(p, side)
+    return out
+
+
+def _held(sentence: str, s_start: int, places: Sequence[PlaceMention],
+          actors: Sequence[ActorMention]) -> list[tuple[PlaceMention, str]]:
+    """Places a sentence says a side holds: "the SDF still holds A and B", "A and B are under opposition control"."""
+    rel = [(p.start - s_start, p.end - s_start, p) for p in places]
+    out: list[tuple[PlaceMention, str]] = []
+    for m in HOLD_RE.finditer(sentence):
+        actor = next((a for a in reversed(actors) if a.start - s_start < m.start()), None)
+        after = [x for x in rel if x[0] >= m.end()]
+        if actor is None or not after or not near_gap(sentence[m.end() : after[0][0]], words=4):
+            continue
+        out += [(p, actor.side) for p in extend_list(sentence, after)]
+    for m in UNDER_RE.finditer(sentence):
+        before = [x for x in rel if x[1] <= m.start()]
+        if not before or not near_gap(sentence[before[-1][1] : m.start()], words=5):
+            continue
+        if m.group("sideword"):
+            side = _side_from_word(m.group("sideword"))
+        else:
+            agent = next((a for a in actors if a.start - s_start >= m.end() - 1), None)
+            side = agent.side if agent else ""
+        if side:
+            out += [(p, side) for p in extend_list(sentence, before[::-1], backwards=True)]
+    for m in SECURE_RE.finditer(sentence):
+        before = [x for x in rel if x[1] <= m.start()]
+        if before and near_gap(sentence[before[-1][1] : m.start()], words=2) and actors:
+            out.append((before[-1][2], actors[0].side))
     return out
 
 
@@ -136,27 +168,3 @@ def _side_near(sentence: str, actors: Sequence[ActorMention], s_start: int, defa
         return actors[0].side
     m = re.search(_SIDE_RE, sentence, re.I)
     return _side_from_word(m.group("sideword")) if m else default
-
-
-def _status_for(sentence: str, rel: int, place: PlaceMention, actors: Sequence[ActorMention], s_start: int) -> str:
-    after = sentence[place.end - place.start + rel : place.end - place.start + rel + 80]
-    before = sentence[max(0, rel - 80) : rel]
-    # "X is under opposition control", "X, held by the SDF"
-    m = UNDER_RE.search(after)
-    if m and m.start() < 25:
-        if m.group("sideword"):
-            return _side_from_word(m.group("sideword"))
-        tail_actor = next((a for a in actors if a.start - s_start >= rel + m.end() + place.end - place.start - 1), None)
-        return tail_actor.side if tail_actor else ""
-    # "government troops remain in X", "the SDF still holds X"
-    m_hold = None
-    for m_hold in HOLD_RE.finditer(before):
-        pass
-    if m_hold is not None and len(before) - m_hold.end() < 12:
-        actor = next((a for a in reversed(actors) if a.start - s_start < rel - (len(before) - m_hold.start())), None)
-        if actor is not None:
-            return actor.side
-    if SECURE_RE.match(after.lstrip(" ,")) or SECURE_RE.match(after):
-        actor = actors[0] if actors else None
-        return actor.side if actor else ""
-    return ""

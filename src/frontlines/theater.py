@@ -9,6 +9,7 @@ Adding a theater adds a folder; no code changes.
 
 from __future__ import annotations
 
+import csv
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ class Theater:
     end: date | None = None
     boundary_path: Path | None = None
     rules: dict[str, Any] = field(default_factory=dict)
+    baseline: list[tuple[str, str, str]] = field(default_factory=list)  # (place id, status, note)
+    baseline_date: date | None = None
 
     def source_profile(self, source: str) -> SourceProfile:
         """The profile whose pattern occurs in a document's source name."""
@@ -155,11 +158,34 @@ def load_theater(name_or_path: str = "syria") -> Theater:
     sources, default_source = _load_sources(folder / files.get("sources", "sources.toml"))
     boundary = folder / files.get("boundary", "boundary.geojson")
     bbox = meta.get("bbox")
+    gazetteer = Gazetteer(places)
+    sides = {s.id for s in actors.sides.values()} | {"contested", "unknown"}
+    baseline = _load_baseline(folder / files.get("baseline", "baseline.csv"), gazetteer, sides)
     return Theater(
         id=meta.get("id", folder.name), name=meta.get("name", folder.name),
         country=meta.get("country", ""), country_name=meta.get("country_name", ""),
         iso=int(meta.get("iso", 0)), region=meta.get("region", ""), folder=folder,
-        gazetteer=Gazetteer(places), actors=actors, sources=sources, default_source=default_source,
+        gazetteer=gazetteer, actors=actors, sources=sources, default_source=default_source,
         bbox=tuple(bbox) if bbox else None, start=meta.get("start"), end=meta.get("end"),
         boundary_path=boundary if boundary.is_file() else None, rules=meta.get("rules", {}),
+        baseline=baseline, baseline_date=meta.get("baseline_date"),
     )
+
+
+def _load_baseline(path: Path, gazetteer: Gazetteer, sides: set[str]) -> list[tuple[str, str, str]]:
+    """The control state before the first report (``baseline.csv``: place, admin1, status, note)."""
+    if not path.is_file():
+        return []
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        for row in rows:
+            name, admin1, status = row["place"].strip(), (row.get("admin1") or "").strip(), row["status"].strip()
+            if status not in sides:
+                raise TheaterError(f"{path}: {name!r} has status {status!r}; expected one of {', '.join(sorted(sides))}")
+            cands = [c.place for c in gazetteer.lookup(name) if not admin1 or c.place.admin1 == admin1]
+            cands = [p for p in cands if p.kind != "region"] or cands
+            if not cands:
+                raise TheaterError(f"{path}: baseline place {name!r} ({admin1}) is not in the gazetteer")
+            out.append((cands[0].id, status, (row.get("note") or "").strip()))
+    return out
