@@ -207,3 +207,10 @@ def test_resolve_with_a_trigger_picks_the_nearest_date_in_its_clause() -> None:
     assert resolve_event_date(sentence, MON).date == date(2024, 11, 29)
     span = resolve_event_date(sentence, MON, trigger_start=sentence.index("captured"))
     assert span.date == date(2024, 11, 30)
+
+
+def test_long_ranges_lose_precision_or_their_date() -> None:
+    fortnight = one("Between 20 November and 2 December, 80,000 people fled.")
+    assert (fortnight.date, fortnight.time_precision) == (date(2024, 11, 26), 3)
+    years = one("Front lines had been static since March 2020.")
+    assert years.date is None and years.date_start == date(2020, 3, 1) and years.date_end == MON

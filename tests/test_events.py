@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from frontlines.pipeline import Pipeline
 from frontlines.ingest import from_text
+from frontlines.pipeline import Pipeline
 
 PUBLISHED = date(2024, 11, 30)
 

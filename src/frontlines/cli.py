@@ -6,14 +6,13 @@ nothing is written to the database unless the whole input was read.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -37,19 +36,19 @@ out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, highlight=False)
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
 
 
-class ControlFormat(str, Enum):
+class ControlFormat(StrEnum):
     json = "json"
     table = "table"
     geojson = "geojson"
 
 
-class EventsFormat(str, Enum):
+class EventsFormat(StrEnum):
     csv = "csv"
     json = "json"
 
@@ -63,18 +62,23 @@ def _date(value: str | None, what: str) -> date | None:
     return parse_date(value, what=what) if value else None
 
 
+def _say(message: str) -> None:
+    """One unwrapped line on stderr (errors must stay one line, whatever the terminal width)."""
+    sys.stderr.write(" ".join(message.split()) + "\n")
+
+
 @contextmanager
 def _errors() -> Iterator[None]:
     try:
         yield
     except FrontlinesError as exc:
-        err.print(f"error: {exc}", markup=False)
+        _say(f"error: {exc}")
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
-        err.print("interrupted", markup=False)
+        _say("interrupted")
         raise typer.Exit(130) from None
     except OSError as exc:
-        err.print(f"error: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "), markup=False)
+        _say(f"error: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "))
         raise typer.Exit(2) from None
 
 
@@ -87,6 +91,11 @@ def _progress(total: int, label: str) -> Iterator[Callable[[int, int], None]]:
     with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda done, n: bar.update(task, completed=done)
+
+
+def _latest_day(snap: Any) -> date | None:
+    days = [s.since for s in snap.statuses if s.since] + [e.date for e in snap.events if e.date]
+    return max(days) if days else None
 
 
 def _theater(name: str | None) -> Any:
@@ -128,7 +137,7 @@ def extract(
         th, results = _run(paths, published, source, theater)
         for r in results:
             for w in r.warnings:
-                err.print(f"warning: {w}", markup=False)
+                _say(f"warning: {w}")
         if format is ExtractFormat.jsonl:
             for r in results:
                 sys.stdout.write(json.dumps(combine([r], th).to_dict(), ensure_ascii=False) + "\n")
@@ -166,9 +175,8 @@ def ingest(
         store = _store(db, create=True)
         added, skipped = store.write(results, th.id)
         counts = store.counts()
-        err.print(f"ingested {added} new document(s), {skipped} already present; database holds "
-                  f"{counts['documents']} documents, {counts['events']} events, {counts['assertions']} assertions",
-                  markup=False)
+        _say(f"ingested {added} new document(s), {skipped} already present; database holds "
+             f"{counts['documents']} documents, {counts['events']} events, {counts['assertions']} assertions")
 
 
 @app.command()
@@ -251,16 +259,18 @@ def map_(
                     s = snapshot(store, th, day)
                     frames.append((day, s.statuses, s.areas, s.events))
                     tick(n, len(days))
-            render_animation(output, frames, theater_regions(th), theater_boundary(th), th.side_colors())
+            render_animation(output, frames, theater_regions(th), theater_boundary(th), th.side_colors(), title=th.name,
+                             population={p.id: p.population for p in th.gazetteer.places})
         else:
-            day = _date(as_of, "--as-of date")
-            snap = snapshot(store, th, day)
+            as_of_day = _date(as_of, "--as-of date")
+            snap = snapshot(store, th, as_of_day)
             if output.suffix.lower() == ".png":
+                population = {p.id: p.population for p in th.gazetteer.places}
                 render_map(output, snap.statuses, snap.areas, snap.events, theater_regions(th), theater_boundary(th),
-                           th.side_colors(), day, title=th.name)
+                           th.side_colors(), as_of_day or _latest_day(snap), title=th.name, population=population)
             else:
                 export_snapshot(snap, output)
-        err.print(f"wrote {output}", markup=False)
+        _say(f"wrote {output}")
 
 
 @app.command()
@@ -377,10 +387,53 @@ def gazetteer_search(
         out.print(table)
 
 
-def _write_rows(rows: list[dict[str, Any]]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
+class Kind(StrEnum):
+    settlement = "settlement"
+    facility = "facility"
+    terrain = "terrain"
+    region = "region"
+    route = "route"
+
+
+@gazetteer_app.command("add")
+def gazetteer_add(
+    name: Annotated[str, typer.Argument(help="The place's name.")],
+    lat: Annotated[float, typer.Option(help="Latitude (WGS84).")],
+    lon: Annotated[float, typer.Option(help="Longitude (WGS84).")],
+    kind: Annotated[Kind, typer.Option(help="What sort of place it is.")] = Kind.settlement,
+    alias: Annotated[list[str] | None, typer.Option(help="Another spelling (repeatable).")] = None,
+    admin1: Annotated[str, typer.Option(help="Governorate (default: that of the nearest place).")] = "",
+    theater: TheaterOpt = None,
+) -> None:
+    """Add a place to your copy of the theater (kept in FRONTLINES_HOME, used from the next run on)."""
+    from frontlines.gazetteer_import import add_user_places, make_place
+
+    with _errors():
+        th = _theater(theater)
+        place = make_place(name, lat, lon, kind.value, aliases=alias or (), admin1=admin1, theater=th)
+        path = add_user_places(th.id, [place])
+        _say(f"added {place.name} ({place.kind}, {place.admin1 or '?'}) as {place.id} to {path}")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    path: Annotated[Path, typer.Argument(help="A GeoNames country dump: XX.txt or XX.zip (19 columns).")],
+    alternate_names: Annotated[Path | None, typer.Option(help="alternateNamesV2 file (.txt or .zip) to add spellings.")] = None,
+    theater: TheaterOpt = None,
+) -> None:
+    """Import a full GeoNames country dump so every village of the country resolves."""
+    from frontlines.gazetteer_import import add_user_places, merge_places, read_geonames_dump
+
+    with _errors():
+        th = _theater(theater)
+        result = read_geonames_dump(path, country=th.country, alternate_names=alternate_names,
+                                    existing=th.gazetteer.places)
+        merged = merge_places(th.gazetteer.places, result.places, near_km=3.0)
+        target = add_user_places(th.id, merged)
+        skipped = ", ".join(f"{reason}: {n}" for reason, n in sorted(result.skipped.items()))
+        _say(f"imported {len(merged)} places into {target} (read {len(result.places)}; skipped {skipped or 'none'})")
+        for w in result.warnings[:20]:
+            _say(f"warning: {w}")
 
 
 def main() -> None:

@@ -40,6 +40,8 @@ NO_DATE_WARNING = "no published date and no year in text: date unknown"
 _NO_CONTEXT_WARNING = "no context date: taken relative to the published date"
 _INVALID_WARNING = "invalid calendar date"
 _WEEKDAY_MISMATCH = "weekday does not match the date"
+_LONG_RANGE_WARNING = "range longer than a month: no event date"
+_LONGEST_RANGE = 31  # days
 
 # A year-less date more than this far after the anchor is taken to be in the
 # previous year (a report of 2 January speaking of "29 December").
@@ -195,7 +197,7 @@ _ALTERNATIVES: list[str] = [
     # "late November", "in November 2024", "the end of November"
     _alt(
         "mo",
-        r"(?:\b(?P<mo_pre>in|during|throughout|since|until|by|through|of)\s+)?"
+        r"(?:\b(?P<mo_pre>in|during|throughout|since|until|by|through)\s+)?"
         r"(?:(?P<mo_mod>early|mid|middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|"
         r"beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of)[\s\-]+)?"
         rf"(?P<mo_m>{_MON})(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<mo_y>{_YEAR}))?",
@@ -275,7 +277,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "md": ("#W", "#M"),
     "ord": ("on",),
     "wk": ("the", "first", "second", "third", "fourth", "last", "final"),
-    "mo": ("in", "during", "throughout", "since", "until", "by", "through", "of", "early", "mid",
+    "mo": ("in", "during", "throughout", "since", "until", "by", "through", "early", "mid",
            "middle", "late", "the", "end", "beginning", "start", "#M"),
     "past": ("over", "in", "during", "within", "for", "the"),
     "recent": ("in", "over"),
@@ -423,7 +425,13 @@ def _range(s: int, e: int, text: str, a: date | None, b: date | None, kind: str 
         return DateSpan(s, e, text[s:e], None, a, b, 2, warning or NO_DATE_WARNING, kind)
     if b < a:
         a, b = b, a
-    prec = 1 if a == b else 2
+    days = (b - a).days + 1
+    if days > _LONGEST_RANGE:
+        # "since March 2020": no day can stand for the period.
+        return DateSpan(s, e, text[s:e], None, a, b, 3, _LONG_RANGE_WARNING, kind)
+    # ACLED precision 2 is "within a week"; a longer range is no better than
+    # knowing the month.
+    prec = 1 if days == 1 else 2 if days <= 7 else 3
     return DateSpan(s, e, text[s:e], _middle(a, b), a, b, prec, warning, kind)
 
 

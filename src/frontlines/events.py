@@ -34,8 +34,8 @@ from frontlines.actors import SIDE_LABELS
 from frontlines.certainty import assess
 from frontlines.dates import resolve_event_date
 from frontlines.fatalities import parse_casualties
+from frontlines.models import ActorMention, Document, Event, Place, PlaceMention
 from frontlines.phrases import extend_list, near_gap
-from frontlines.models import ActorMention, Document, Event, PlaceMention
 from frontlines.theater import Theater
 from frontlines.typology import BY_NAME, RANK, family
 
@@ -62,7 +62,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("capture", OVERTAKE,
        r"(?:was|were|had been|has been|have been|being|is|are)\s+(?:\w+\s+)?(?:captured|seized|taken|liberated|retaken|"
        r"recaptured|overrun|stormed|secured|cleared)(?:\s+by)?", passive=True),
-    _t("capture", OVERTAKE, r"fell\s+(?:\w+\s+)?to|falls\s+to|fallen\s+to|fall\s+of|fell(?!\s+(?:on|onto|short|silent|back))|under\s+the\s+control\s+of|"
+    _t("capture", OVERTAKE, r"(?<=,\s)taken|(?<=,\s)captured|fell\s+(?:\w+\s+)?to|falls\s+to|fallen\s+to|fall\s+of|fell(?!\s+(?:on|onto|short|silent|back))|under\s+the\s+control\s+of|"
        r"in\s+the\s+hands\s+of|changed\s+hands|passed\s+to|slipped\s+(?:\w+\s+){0,2}out\s+of\s+(?:government|regime|army)\s+control",
        passive=True),
     _t("capture", OVERTAKE,
@@ -78,28 +78,30 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"withdrew|withdrawn|withdrawing|withdrawal|retreated|retreating|retreat|pulled\s+back|pulled\s+out|pulling\s+out|"
        r"pulling\s+back|abandoned\s+(?:its|their|the)\s+(?:positions|posts|checkpoints|base|bases)|fled\s+their\s+positions|(?:had\s+)?left\s+(?:overnight|the\s+(?:town|city|village|base))"),
     _t("move", "Change to group/activity",
-       r"arrived\s+in|regroup(?:ed|ing)|reinforcements|moving\s+(?:\w+\s+){0,2}(?:from|toward|towards|along|north|south|east|west)|"
+       r"arrived\s+in|regroup(?:ed|ing)|(?:sent|sending|rushed|rushing|dispatched|brought|moving|moved)\s+(?:\w+\s+){0,2}reinforcements|"
+       r"reinforcements\s+(?:arrived|reached|moved)|moving\s+(?:\w+\s+){0,2}(?:from|toward|towards|along|north|south|east|west)|"
        r"redeploy(?:ed|ing)|repositioned|mobili[sz](?:ed|ing)|deployed\s+(?:to|in)"),
-    _t("suicide", "Suicide bomb", r"suicide\s+(?:bomber|bombing|attack|car\s+bomb|vehicle)|SVBIEDs?|inghimasi"),
+    _t("suicide", "Suicide bomb", r"suicide\s+(?:bomber|bombers|bombing|bombings|attack|attacks|car\s+bombs?|vehicles?)|SVBIEDs?|inghimasi"),
     _t("air", "Air/drone strike",
        r"air\s*strikes?|airstrikes?|air\s+raids?|warplanes?|jets?\s+(?:struck|bombed|hit|pounded|targeted)|bombed|bombing|"
        r"drone\s+strikes?|drones?\s+(?:struck|hit|targeted|attacked)|helicopters?\s+(?:dropped|struck|attacked)|barrel\s+bombs?|"
        r"struck\s+by\s+(?:Russian|Syrian|regime|government)\s+(?:jets|aircraft|warplanes|drones)|aerial\s+bombardment|"
-       r"kamikaze\s+drones?|Shaheen\s+drones?|FPV\s+drones?"),
+       r"kamikaze\s+drones?|suicide\s+drones?|Shaheen\s+drones?|FPV\s+drones?"),
     _t("remote", "Air/drone strike",
        r"struck|strikes?|hit|hits|hitting|pounded|pounding|targeted|targeting|raids?|wiped\s+out|destroyed"),
     _t("shelling", "Shelling/artillery/missile attack",
        r"shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|bombard(?:ed|ment)|MLRS|Grad|Burkan|rocket\s+launchers?"),
-    _t("ied", "Remote explosive/landmine/IED", r"IEDs?|roadside\s+bombs?|landmines?|land\s+mines?|car\s+bombs?|VBIEDs?|explosive\s+device"),
+    _t("ied", "Remote explosive/landmine/IED", r"IEDs?|roadside\s+bombs?|landmines?|land\s+mines?|car\s+bombs?|VBIEDs?|explosive\s+device|blew\s+up|exploded|explosions?"),
     _t("downed", "Disrupted weapons use", r"shot\s+down|downed|intercepted|jammed|brought\s+down"),
     _t("abduction", "Abduction/forced disappearance", r"abducted|kidnapped|abduction|disappeared"),
     _t("civilians", "Attack", r"executed|executions?|massacred?|summarily\s+killed|killed\s+(?:\w+\s+){0,3}civilians|"
        r"opened\s+fire\s+on\s+(?:civilians|residents|a\s+crowd)|shot\s+dead"),
     _t("arrests", "Arrests", r"arrested|detained|arrests|detention\s+campaign|rounded\s+up"),
-    _t("looting", "Looting/property destruction", r"looted|looting|plundered|torched|set\s+(?:fire|ablaze)|vandali[sz]ed|ransacked"),
+    _t("looting", "Looting/property destruction", r"looted|looting|plundered|torched|set\s+(?:fire|ablaze)|vandali[sz]ed|ransacked|"
+       r"toppled|tore\s+down|demolished|burned\s+down|burnt\s+down"),
     _t("agreement", "Agreement", r"agreement|agreed|deal|truce|ceasefire|cease-fire|evacuation\s+deal|reconciliation\s+deal|brokered"),
-    _t("hq", "Headquarters or base established", r"established\s+(?:a\s+)?(?:headquarters|base|HQ|command\s+post)|"
-       r"set\s+up\s+(?:a\s+)?(?:headquarters|base|HQ|command\s+post)"),
+    _t("hq", "Headquarters or base established",
+       r"(?:established|set\s+up|opened)\s+(?:a\s+|an\s+|its\s+)?(?:\w+\s+){0,3}(?:headquarters|base|HQ|command\s+post)"),
     _t("excessive", "Excessive force against protesters", r"fired\s+(?:live\s+ammunition\s+)?(?:on|at)\s+(?:the\s+)?protesters|"
        r"opened\s+fire\s+on\s+(?:the\s+)?(?:protesters|demonstrators)"),
     _t("protest", "Peaceful protest", r"protest(?:s|ed|ers)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|took\s+to\s+the\s+streets|"
@@ -122,6 +124,10 @@ _CIVILIAN_TARGET = re.compile(
 _NONVIOLENT = re.compile(r"\b(?:without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)|no\s+resistance|peacefully|unopposed|"
                          r"handed\s+over|after\s+(?:the\s+)?(?:army|regime|government\s+forces|troops)\s+(?:had\s+)?withdrew|"
                          r"negotiated|surrendered)\b", re.I)
+_GAP_WORDS = {"clash": 10, "arrests": 12, "looting": 10, "agreement": 12, "civilians": 10, "abduction": 10, "hq": 10}
+_UNKNOWN_SLOT = re.compile(r"\b(?:village|town|hamlet|city|district|neighbourhood)\s+of\s+(?:al-|el-|ad-|as-)?[A-Z]")
+_NEAR_RELATIONS = ("near", "nearby", "outside", "around", "between")
+_APPOSITIVE_GAP = re.compile(r",\s*(?:[\w-]+\s+){0,4}of\s+(?:the\s+)?", re.I)
 _PROJECTILE_BEFORE = re.compile(r"\b(?:shells?|rockets?|mortars?|missiles?|bombs?|rounds|projectiles?)\s+$", re.I)
 _TOGETHER = re.compile(r"^(?:together\s+with|along\s+with|as\s+well\s+as|and|with)\s+(?:the\s+)?$", re.I)
 _TOWARD_BEFORE = re.compile(r"\b(?:toward|towards|to|into)\s+(?:the\s+)?$", re.I)
@@ -165,6 +171,13 @@ class EventExtractor:
         self.default_attacker: str = theater.rules.get("default_attacker", "")
         self.air_force: str = theater.rules.get("air_force", "")
         self._actor_names = {a.id: a.name for a in theater.actors.actors.values()}
+        # ACLED codes an event known only to a governorate at geo precision 3, at its capital.
+        self._capitals: dict[str, Place] = {}
+        for p in theater.gazetteer.places:
+            if p.kind == "settlement" and p.country == theater.country and p.admin1:
+                best = self._capitals.get(p.admin1)
+                if best is None or p.population > best.population:
+                    self._capitals[p.admin1] = p
 
     def __call__(self, doc: Document, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
                  actors: Sequence[ActorMention]) -> list[Event]:
@@ -183,8 +196,8 @@ class EventExtractor:
             hits = _drop_vague_remote(hits, sentence)
             names = [(p.start - s_start, p.end - s_start) for p in s_places]
             hits = [h for h in hits if not any(a <= h.start < b for a, b in names)]  # "Ramouseh artillery academy"
-            if not s_actors:
-                hits = [h for h in hits if h.trigger.kind != "move"]
+            if not any(not a.actor_id.startswith("side:") for a in s_actors):
+                hits = [h for h in hits if h.trigger.kind != "move"]  # troop movements need a named unit
             hits = [h for h in hits if not (sentence[h.start : h.end].lower().startswith("fell")
                                             and _PROJECTILE_BEFORE.search(sentence[max(0, h.start - 30) : h.start]))]
             if _DENIAL.search(sentence):
@@ -225,17 +238,36 @@ class EventExtractor:
             chosen = extend_list(sentence, before[::-1], backwards=True)
             if after and _TOGETHER.match(" ".join(re.sub(r"[^\w\s]", " ", gap_after).split()) + " "):
                 chosen += extend_list(sentence, after)
-        elif after and near_gap(gap_after):
+        elif after and near_gap(gap_after, words=_GAP_WORDS.get(hit.trigger.kind, 8)):
+            if _UNKNOWN_SLOT.search(gap_after):
+                return []  # "recaptured the village of Lahaya": its object is a place we cannot resolve
             chosen = extend_list(sentence, after)
         if not chosen and before and near_gap(sentence[before[-1][1] : hit.start], words=12):
             chosen = extend_list(sentence, before[::-1], backwards=True)
+        if len(chosen) == 1 and chosen[0].relation and chosen[0].relation not in _NEAR_RELATIONS:
+            # "In Salamiyah, south-east of Hama, leaders agreed": the direction phrase describes Salamiyah.
+            k = next((i for i, x in enumerate(rel) if x[2] is chosen[0]), 0)
+            if k > 0 and _APPOSITIVE_GAP.fullmatch(sentence[rel[k - 1][1] : rel[k][0]]):
+                chosen = [rel[k - 1][2]]
         if hit.trigger.kind in ("capture", "surrender", "withdraw"):
             # "stormed territory west of Aleppo" is not the capture of Aleppo; a governorate is not taken in one event.
-            chosen = [p for p in chosen if (not p.relation or p.relation == "between") and p.kind != "region"]
-        if hit.trigger.kind in ("withdraw", "move"):
-            # "retreated toward al-Safira": the destination is not where the event happened.
-            chosen = [p for p in chosen
+            chosen = [p for p in chosen if (not p.relation or (p.relation == "between" and hit.trigger.kind != "withdraw"))
+                      and p.kind != "region"]
+        # "between X and Y" is one location (their midpoint), not two events.
+        seen_between: set[tuple[float, float]] = set()
+        kept = []
+        for p in chosen:
+            if p.relation == "between":
+                if (p.lat, p.lon) in seen_between:
+                    continue
+                seen_between.add((p.lat, p.lon))
+            kept.append(p)
+        chosen = kept
+        if hit.trigger.kind == "withdraw" and chosen:
+            # "withdrew from al-Hader toward Khanasir": where they left, not where they went (unless that is all we have).
+            origin = [p for p in chosen
                       if not _TOWARD_BEFORE.search(sentence[max(0, p.start - s_start - 20) : p.start - s_start])]
+            chosen = origin or chosen
         settlements = [p for p in chosen if p.kind not in ("region", "country")]
         if settlements:
             return settlements
@@ -251,7 +283,7 @@ class EventExtractor:
                 continue
             noun = (m.group("noun") or "").lower()
             kinds = {"town": ("settlement",), "city": ("settlement",), "village": ("settlement",), "hamlet": ("settlement",),
-                     "base": ("facility",), "airbase": ("facility",), "airport": ("facility",)}.get(noun, ("settlement", "facility"))
+                     "base": ("facility",), "airbase": ("facility",), "airport": ("facility",)}.get(noun, ("settlement", "facility", "terrain"))
             earlier = [p for p in places if s_start - ANAPHORA_CHARS <= p.start < s_start + m.start() and p.kind in kinds
                        and not p.relation]
             if earlier:
@@ -260,7 +292,7 @@ class EventExtractor:
 
     def _event(self, doc: Document, profile: object, sentence: str, s_start: int, hit: _Hit, place: PlaceMention,
                s_actors: Sequence[ActorMention], last_actor: ActorMention | None, context_date: date | None,
-               voice: str = "") -> Event | None:
+               voice: bool = False) -> Event | None:
         check = assess(sentence, hit.start, hit.end)
         if check.negated or check.hypothetical:
             return None
@@ -302,6 +334,9 @@ class EventExtractor:
             certainty, claimed_by = "claimed", claimed_by or doc.source
         sub_type = BY_NAME[sub]
         warnings = (span_date.warning,) if span_date.warning else ()
+        if place.kind == "region" and place.admin1 in self._capitals:
+            capital = self._capitals[place.admin1]
+            place = replace(place, place_id=capital.id, name=capital.name, lat=capital.lat, lon=capital.lon, geo_precision=3)
         start, end = s_start + hit.start, s_start + hit.end
         return Event(
             id=_event_id(doc.id, start, place.place_id, sub), doc=doc.id, date=span_date.date,
@@ -370,6 +405,7 @@ def partisan_voice(text: str) -> bool:
 
 
 _SPECIFIC_REMOTE = frozenset({"air", "shelling", "ied", "suicide", "downed"})
+_REFERENCE_BEFORE = re.compile(r"\b(?:against|condemn\w*|protest\w*|since|after)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _STRIKE_NOUN = re.compile(r"^(?:strikes?|raids?)$", re.I)
 
 
@@ -380,7 +416,8 @@ def _drop_vague_remote(hits: list[_Hit], sentence: str) -> list[_Hit]:
     specific = any(h.trigger.kind in _SPECIFIC_REMOTE for h in hits)
     armed = bool(_AIR_CONTEXT.search(sentence) or _GROUND_FIRE_CONTEXT.search(sentence))
     return [h for h in hits if h.trigger.kind != "remote"
-            or (not specific and (armed or _STRIKE_NOUN.match(sentence[h.start : h.end])))]
+            or (not specific and (armed or _STRIKE_NOUN.match(sentence[h.start : h.end]))
+                and not _REFERENCE_BEFORE.search(sentence[max(0, h.start - 30) : h.start]))]
 
 
 def _side_label(side: str) -> str:
@@ -388,11 +425,19 @@ def _side_label(side: str) -> str:
 
 
 def _merge_concurrent(events: list[Event]) -> list[Event]:
-    """ACLED: concurrent tactics at one place fold into the highest-ranked type."""
-    best: dict[tuple[str, date | None], Event] = {}
-    order: list[tuple[str, date | None]] = []
+    """ACLED's merging of concurrent tactics, within one sentence and place.
+
+    Fighting for a place and its capture are one battle, coded as the capture; a strike that kills
+    civilians is one remote-violence event (ACLED marks civilian targeting, not a second "Attack");
+    of two remote-violence types the higher in ACLED's table wins (a suicide car bomb, not an IED).
+    Strikes, arrests and looting at a place that is also captured stay separate events.
+    """
+    best: dict[tuple[str, date | None, str], Event] = {}
+    order: list[tuple[str, date | None, str]] = []
     for ev in events:
-        key = (ev.place_id, ev.date)
+        fam = family(ev.sub_event_type)
+        group = {"territory": "battle", "clash": "battle", "remote": "violence", "civilians": "violence"}.get(fam, ev.sub_event_type)
+        key = (ev.place_id, ev.date, group)
         if key not in best:
             best[key] = ev
             order.append(key)

@@ -40,7 +40,7 @@ GAZETTEER_COLUMNS = (
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʿʾ`´ʻʼ"), None)
 _ARTICLES = frozenset(
-    "al el il ul as es us ar er ur ad ed ud at et ut az ez an en un ash esh adh ath al".split()
+    ["al", "el", "il", "ul", "as", "es", "us", "ar", "er", "ur", "ad", "ed", "ud", "at", "et", "ut", "az", "ez", "an", "en", "un", "ash", "esh", "adh", "ath", "al"]
 )
 # Generic words that transliterate many ways; every spelling maps to one form.
 _SYNONYMS = {

@@ -40,7 +40,7 @@ _LIST_SEP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
 _PLURAL_REGION_AFTER = re.compile(r"^[ -]*(?:governorates|provinces)\b", re.I)
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘ʿʾ`][^\W_]+)*")
 _GAP = re.compile(r"^(?: |-|–| - |\u00a0)$")
-_ARTICLE_WORDS = frozenset({"al", "el", "as", "ar", "ad", "at", "az", "an", "ash", "ad", "es", "en", "et", "ez"})
+_ARTICLE_WORDS = frozenset({"al", "el", "as", "ar", "ad", "at", "az", "an", "ash", "es", "en", "et", "ez"})
 _LOWER_INNER = _ARTICLE_WORDS | {"ibn", "bin", "bani", "wa", "of", "de", "la"}
 _FACILITY_TAIL = re.compile(
     r"^[ -]*((?:military |international |air |main )?(?:airbase|air base|airport|airfield|air field|base|academy|"
@@ -120,23 +120,13 @@ _WEAK_SLOT = re.compile(
     r"advanced on|advancing on|withdrew from|fled|pushed into)\s+(?:the\s+)?" + _NAME
 )
 _NOT_NAMES = frozenset(
-    """January February March April May June July August September October November December Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday The A An This That These Those It He She They We I Its Their His Her Our Several
-    Many Some Most All Both Each Every Other Another Government Opposition Army Forces Regime Rebels Russian Russia
-    Syrian Turkish Turkey Iranian Iran Iraqi Iraq Lebanese Lebanon Jordanian Jordan Israel Israeli Kurdish
-    Christian Christians Alawite Alawites Sunni Shia UN OCHA According However Meanwhile Earlier Later On In At By
-    For From With Without After Before During Since Until Monitor Observatory Telegram Reuters AFP SANA Ministry
-    Defence Defense Command Operations Military Local Sources Residents Activists State Media Update Breaking""".split()
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "Its", "Their", "His", "Her", "Our", "Several", "Many", "Some", "Most", "All", "Both", "Each", "Every", "Other", "Another", "Government", "Opposition", "Army", "Forces", "Regime", "Rebels", "Russian", "Russia", "Syrian", "Turkish", "Turkey", "Iranian", "Iran", "Iraqi", "Iraq", "Lebanese", "Lebanon", "Jordanian", "Jordan", "Israel", "Israeli", "Kurdish", "Christian", "Christians", "Alawite", "Alawites", "Sunni", "Shia", "UN", "OCHA", "According", "However", "Meanwhile", "Earlier", "Later", "On", "In", "At", "By", "For", "From", "With", "Without", "After", "Before", "During", "Since", "Until", "Monitor", "Observatory", "Telegram", "Reuters", "AFP", "SANA", "Ministry", "Defence", "Defense", "Command", "Operations", "Military", "Local", "Sources", "Residents", "Activists", "State", "Media", "Update", "Breaking"]
 )
-_STOP_START = frozenset("in on at the a an as to of by for and or from with into near is it if".split())
+_STOP_START = frozenset(["in", "on", "at", "the", "a", "an", "as", "to", "of", "by", "for", "and", "or", "from", "with", "into", "near", "is", "it", "if"])
 # Words that are part of many names but never a name alone.
-_GENERIC = frozenset("""kafr tal jabal ayn dayr abu umm bayt khirbat shaykh qalaat kubra sughra kabir saghir jadida
-    qadima sharqi gharbi shamali janubi tahtani fawqani wadi ras suq mazraa jisr""".split())
+_GENERIC = frozenset(["kafr", "tal", "jabal", "ayn", "dayr", "abu", "umm", "bayt", "khirbat", "shaykh", "qalaat", "kubra", "sughra", "kabir", "saghir", "jadida", "qadima", "sharqi", "gharbi", "shamali", "janubi", "tahtani", "fawqani", "wadi", "ras", "suq", "mazraa", "jisr"])
 _COMMON_WORDS = frozenset(
-    """and or but the a an of in on at by for from to with as is was were are be been has have had not no yes
-    more most many much some all any both each few several other such only own same so than too very can will just
-    new old big small first last next early late major heavy fierce open free east west north south central
-    breaking update urgent video photo map today yesterday tonight morning evening night dawn day week month""".split()
+    ["and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "to", "with", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "not", "no", "yes", "more", "most", "many", "much", "some", "all", "any", "both", "each", "few", "several", "other", "such", "only", "own", "same", "so", "than", "too", "very", "can", "will", "just", "new", "old", "big", "small", "first", "last", "next", "early", "late", "major", "heavy", "fierce", "open", "free", "east", "west", "north", "south", "central", "breaking", "update", "urgent", "video", "photo", "map", "today", "yesterday", "tonight", "morning", "evening", "night", "dawn", "day", "week", "month"]
 )
 
 
@@ -189,7 +179,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     i = 0
     while i < len(toks):
         start, _end, word = toks[i]
-        if word.lower() in _STOP_START and not text[toks[i][1] : toks[i][1] + 1] == "-":
+        if word.lower() in _STOP_START and text[toks[i][1] : toks[i][1] + 1] != "-":
             i += 1  # "In Dar'a" starts with the English word, not a name
             continue
         first_ok = _capitalised(word) or (

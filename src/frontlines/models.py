@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+Day = date  # an alias: inside Event, the field named "date" hides the type
 Kind = Literal["settlement", "facility", "terrain", "region", "route", "country"]
 KINDS: tuple[str, ...] = ("settlement", "facility", "terrain", "region", "route", "country")
 Certainty = Literal["confirmed", "reported", "claimed", "disputed", "uncertain"]
@@ -144,7 +145,7 @@ class Event(Record):
     start: int
     end: int
     admin1: str = ""
-    date_end: date | None = None
+    date_end: Day | None = None
     wounded: int | None = None
     captured: int | None = None
     trigger: str = ""

@@ -66,7 +66,7 @@ class Pipeline:
             ))
             warnings = tuple(dict.fromkeys(w for e in events for w in e.warnings))
             if doc.published is None:
-                warnings = (f"{doc.path or doc.id}: no published date; relative dates cannot be resolved",) + warnings
+                warnings = (f"{doc.path or doc.id}: no published date; relative dates cannot be resolved", *warnings)
             results.append(DocumentResult(doc, geo.places, geo.unresolved, tuple(actors), tuple(events),
                                           tuple(assertions), warnings))
             if progress is not None:

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from frontlines.certainty import assess
-from frontlines.dates import resolve_event_date
+from frontlines.certainty import Assessment, assess
+from frontlines.dates import DateSpan, resolve_event_date
 from frontlines.models import ActorMention, Document, PlaceMention
 from frontlines.phrases import extend_list, near_gap
 
@@ -95,7 +95,8 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
             continue
         when = resolve_event_date(sentence, doc.published, sentence_offset=s_start)
 
-        def emit(place: PlaceMention, status: str, scope: str = "place") -> None:
+        def emit(place: PlaceMention, status: str, scope: str = "place", when: DateSpan = when, s_start: int = s_start,
+                 s_end: int = s_end, sentence: str = sentence, check: Assessment = check) -> None:
             out.append(Statement(
                 doc=doc.id, place_id=place.place_id, status=status, date=when.date, time_precision=when.time_precision,
                 start=s_start, end=s_end, text=sentence.strip(), certainty=check.certainty, claimed_by=check.claimed_by,

@@ -15,7 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
-    JSON, Column, Date, Float, Integer, MetaData, String, Table, Text, create_engine, event, func, insert, select,
+    JSON,
+    Column,
+    Date,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -191,4 +204,4 @@ def open_store(target: str, *, create: bool = True) -> Store:
     return Store(target, create=create)
 
 
-__all__: Sequence[str] = ("Store", "open_store", "SCHEMA_VERSION")
+__all__: Sequence[str] = ("SCHEMA_VERSION", "Store", "open_store")

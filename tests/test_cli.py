@@ -1,0 +1,181 @@
+"""The command line end to end: output shapes, idempotent ingest, and clear refusals that change nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from frontlines.cli import app
+from frontlines.exports import ACLED_COLUMNS
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+runner = CliRunner()
+GOOD = "SOURCE: Test Monitor\nDATE: 2024-11-30\n\nHTS fighters captured Saraqib today after clashes with regime forces.\n"
+
+
+def _run(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture()
+def good(tmp_path: Path) -> Path:
+    f = tmp_path / "good.txt"
+    f.write_text(GOOD, encoding="utf-8")
+    return f
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = _run("ingest", EXAMPLES / "reports", "--db", db)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_help_for_every_command() -> None:
+    for cmd in ("extract", "ingest", "control", "events", "map", "history", "changes", "eval", "gazetteer"):
+        result = _run(cmd, "--help")
+        assert result.exit_code == 0 and "Usage" in result.output, cmd
+
+
+def test_extract_json_shape(good: Path) -> None:
+    result = _run("extract", good, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"documents", "places", "unresolved", "events", "control"} <= set(data)
+    assert set(data["documents"][0]) >= {"id", "source", "published", "title"}
+    place_keys = {"mention", "start", "end", "doc", "place_id", "name", "lat", "lon", "kind", "admin1", "score"}
+    assert place_keys <= set(data["places"][0])
+    event_keys = {"id", "doc", "date", "time_precision", "event_type", "sub_event_type", "actor1", "actor1_side", "actor2",
+                  "actor2_side", "place_id", "location", "lat", "lon", "geo_precision", "fatalities", "fatalities_text",
+                  "certainty", "claimed_by", "text", "start", "end"}
+    (event,) = data["events"]
+    assert event_keys <= set(event)
+    assert (event["sub_event_type"], event["location"], event["actor1_side"]) == (
+        "Non-state actor overtakes territory", "Saraqib", "opposition")
+    control_keys = {"place_id", "name", "lat", "lon", "status", "level", "since", "confidence", "evidence"}
+    saraqib = next(c for c in data["control"] if c["name"] == "Saraqib")
+    assert control_keys <= set(saraqib) and saraqib["status"] == "opposition" and event["id"] in saraqib["evidence"]
+
+
+def test_extract_jsonl_is_one_object_per_document(tmp_path: Path, good: Path) -> None:
+    second = tmp_path / "second.txt"
+    second.write_text(GOOD.replace("Saraqib", "Maarat al-Numan"), encoding="utf-8")
+    result = _run("extract", good, second, "--format", "jsonl")
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 2 and all(len(obj["documents"]) == 1 for obj in lines)
+
+
+def test_ingest_twice_changes_nothing(tmp_path: Path, good: Path) -> None:
+    db = tmp_path / "f.db"
+    assert _run("ingest", good, "--db", db).exit_code == 0
+    first = json.loads(_run("control", "--db", db, "--format", "json").stdout)
+    again = _run("ingest", good, "--db", db)
+    assert again.exit_code == 0 and "0 new document" in again.output
+    assert json.loads(_run("control", "--db", db, "--format", "json").stdout) == first
+
+
+def test_events_csv_follows_acled_header(demo_db: Path) -> None:
+    result = _run("events", "--db", demo_db, "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0][: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+    assert len(rows) > 50
+    since = _run("events", "--db", demo_db, "--since", "2024-12-03", "--format", "json")
+    assert all(e["date"] >= "2024-12-03" for e in json.loads(since.stdout))
+
+
+def test_control_as_of_and_history(demo_db: Path) -> None:
+    before = {c["name"]: c["status"] for c in json.loads(_run("control", "--db", demo_db, "--as-of", "2024-11-27",
+                                                               "--format", "json").stdout)["control"]}
+    after = {c["name"]: c["status"] for c in json.loads(_run("control", "--db", demo_db, "--as-of", "2024-12-05",
+                                                              "--format", "json").stdout)["control"]}
+    assert before["Aleppo"] == "government" and after["Aleppo"] == "opposition"
+    history = _run("history", "Khan Sheikhoun", "--db", demo_db)
+    assert history.exit_code == 0 and "Khan Shaykhun" in history.output and "opposition" in history.output
+    changes = _run("changes", "--from", "2024-11-27", "--to", "2024-12-05", "--db", demo_db)
+    assert changes.exit_code == 0 and "Saraqib" in changes.output
+
+
+def test_map_outputs(demo_db: Path, tmp_path: Path) -> None:
+    png, geojson = tmp_path / "m.png", tmp_path / "m.geojson"
+    assert _run("map", "--db", demo_db, "--as-of", "2024-11-30", "-o", png).exit_code == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert _run("map", "--db", demo_db, "-o", geojson).exit_code == 0
+    fc = json.loads(geojson.read_text())
+    layers = {f["properties"]["layer"] for f in fc["features"]}
+    assert fc["type"] == "FeatureCollection" and {"place", "area", "front_line", "event"} <= layers
+
+
+def _snapshot(db: Path) -> bytes:
+    return db.read_bytes() if db.exists() else b""
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+        ("latin1.txt", "Alep est tomb\xe9e".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_bad_files_fail_cleanly_and_change_nothing(tmp_path: Path, good: Path, name: str, content: bytes,
+                                                   message: str) -> None:
+    db = tmp_path / "f.db"
+    assert _run("ingest", good, "--db", db).exit_code == 0
+    counts = json.loads(_run("control", "--db", db, "--format", "json").stdout)
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    other = tmp_path / "other.txt"
+    other.write_text(GOOD.replace("Saraqib", "Kafr Nabl"), encoding="utf-8")
+    result = _run("ingest", other, bad, "--db", db)  # one good file and one bad: all or nothing
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert json.loads(_run("control", "--db", db, "--format", "json").stdout) == counts
+
+
+def test_fifty_megabyte_file_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    block = (GOOD * (1_000_000 // len(GOOD) + 1)).encode()[:1_000_000]
+    with big.open("wb") as fh:
+        for _ in range(50):
+            fh.write(block)
+    assert big.stat().st_size == 50_000_000
+    result = _run("extract", big)
+    assert result.exit_code == 2 and "MB limit" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("extract", "{empty}"), "no reports"),
+        (("extract", "{good}", "--theater", "narnia"), "unknown theater"),
+        (("extract", "{good}", "--published", "2024-02-30"), "impossible"),
+        (("control", "--db", "{good}.db", "--as-of", "2024-13-01"), "impossible"),
+        (("control", "--db", "{missing}"), "does not exist"),
+        (("extract", "{missing}"), "no such file"),
+    ],
+)
+def test_bad_arguments(tmp_path: Path, good: Path, args: tuple[str, ...], message: str) -> None:
+    empty = tmp_path / "empty-dir"
+    empty.mkdir()
+    if "{good}.db" in args:
+        shutil.copy(good, tmp_path / "x")
+    values = {"empty": empty, "good": good, "missing": tmp_path / "missing.db"}
+    result = _run(*(a.format(**values) for a in args))
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_eval_reports_figures(tmp_path: Path) -> None:
+    result = _run("eval", EXAMPLES / "gold", "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["places"]["gold_mentions"] >= 300 and report["events"]["gold_events"] >= 150
