@@ -32,7 +32,7 @@ app = typer.Typer(
 )
 gazetteer_app = typer.Typer(help="Look up and extend the theater gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
-out = Console(soft_wrap=True, highlight=False)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False)
 
 
