@@ -234,19 +234,24 @@ def score_control(rows: Sequence[dict[str, str]], results: Sequence[DocumentResu
     """Share of gold place-days where the ledger gives the gold status."""
     ledger = Ledger([*baseline_assertions(theater), *(a for r in results for a in r.assertions)], theater.gazetteer,
                     theater.actors.sides)
-    right = 0
+    right = right_known = known = 0
     errors = []
     for row in rows:
         place_id = _gold_place_id(row, theater)
         day = date.fromisoformat(row["date"])
         status = ledger.status(place_id, day) if place_id else None
         got = status.status if status else "none"
+        known += bool(place_id)
         if got == row["status"]:
             right += 1
+            right_known += bool(place_id)
         else:
-            errors.append(f"{row['date']} {row['place']}: gold {row['status']}, ledger {got}")
+            errors.append(f"{row['date']} {row['place']}: gold {row['status']}, ledger {got}"
+                          + ("" if place_id else " (place not in gazetteer)"))
     return {"gold_place_days": len(rows), "right": right,
-            "accuracy": round(right / len(rows), 4) if rows else 0.0, "errors": errors}
+            "accuracy": round(right / len(rows), 4) if rows else 0.0,
+            "place_days_in_gazetteer": known,
+            "accuracy_in_gazetteer": round(right_known / known, 4) if known else 0.0, "errors": errors}
 
 
 def _gold_place_id(row: dict[str, str], theater: Theater) -> str:
@@ -288,5 +293,7 @@ def format_report(report: dict[str, Any]) -> str:
     ]
     if "control" in report:
         c = report["control"]
-        lines.append(f"control: {c['accuracy']:.3f} right ({c['right']}/{c['gold_place_days']} place-days)")
+        lines.append(f"control: {c['accuracy']:.3f} right ({c['right']}/{c['gold_place_days']} place-days); "
+                     f"{c['accuracy_in_gazetteer']:.3f} on the {c['place_days_in_gazetteer']} place-days whose place "
+                     f"the gazetteer holds")
     return "\n".join(lines)

@@ -375,7 +375,7 @@ class EventExtractor:
             other = next((a for a in before + after if agent is None or a.side != agent.side), None)
             return agent, other
         subject = before[-1] if before else None
-        if subject is None and kind in ("capture", "withdraw", "air", "shelling", "clash") and last_actor is not None and not after:
+        if subject is None and kind in ("withdraw", "shelling", "clash") and last_actor is not None and not after:
             subject = last_actor
         if subject is None and after and kind not in ("capture",):
             subject = after[0]

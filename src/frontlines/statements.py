@@ -42,7 +42,7 @@ HOLD_RE = re.compile(
     r"\b(?:still\s+)?(?:hold|holds|held|control|controls|controlled|remain\s+in|remains\s+in|remained\s+in|"
     r"are\s+still\s+in|is\s+still\s+in|maintain\s+positions\s+in|kept\s+control\s+of|retain\s+control\s+of|"
     r"retained|are\s+(?:deployed|stationed|present)\s+in|garrison\s+in|dug\s+in\s+(?:in|at)|(?:are|is|were|was)\s+in\s+control\s+of|"
-    r"still\s+(?:in|inside))\b", re.I)
+    r"still\s+(?:in|inside)|(?:filmed|seen|spotted|photographed|pictured)\s+(?:\w+\s+){0,2}(?:inside|in|at))\b", re.I)
 SECURE_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?(?:secure|secured|calm|safe)\b", re.I)
 REGION_RE = re.compile(
     r"\b(?:all\s+of|the\s+entire|the\s+whole|entire|all|the\s+entirety\s+of)\s+(?:the\s+)?(?:(?:city|province|governorate)\s+of\s+)?$",
@@ -143,7 +143,7 @@ def _held(sentence: str, s_start: int, places: Sequence[PlaceMention],
     for m in HOLD_RE.finditer(sentence):
         actor = next((a for a in reversed(actors) if a.start - s_start < m.start()), None)
         after = [x for x in rel if x[0] >= m.end()]
-        if actor is None or not after or not near_gap(sentence[m.end() : after[0][0]], words=4):
+        if actor is None or not after or not near_gap(sentence[m.end() : after[0][0]], words=6):
             continue
         out += [(p, actor.side) for p in extend_list(sentence, after)]
     for m in UNDER_RE.finditer(sentence):
