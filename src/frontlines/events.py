@@ -71,7 +71,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"took\s+over|take\s+control\s+of|taking\s+control\s+of|took|taking|liberated|liberating|liberation\s+of|"
        r"secured|securing|cleared|stormed|storming|overran|overrunning|recaptured|recapturing|recapture\s+of|retook|retaking|"
        r"regained|regaining|restored\s+control\s+(?:over|of)|entered|entering|swept\s+into|pushed\s+into|advanced\s+into|"
-       r"moved\s+into|rolled\s+into|freed|raised\s+(?:their|its|the)\s+flags?\s+(?:over|on|above)|control\s+of"),
+       r"moved\s+into|rolled\s+into|freed|raised\s+(?:their|its|the)\s+flags?\s+(?:over|on|above)|control\s+of|"
+       r"claim(?:s|ed)?(?=\s+(?:al-|el-|as-|ad-)?[A-Z])"),
     _t("surrender", "Non-violent transfer of territory", r"surrendered|surrender\s+of|surrendering|handed\s+(?:\w+\s+){0,3}over|handover\s+of|"
        r"laid\s+down\s+(?:their\s+)?arms"),
     _t("withdraw", "Change to group/activity",
@@ -300,6 +301,8 @@ class EventExtractor:
         actor1, actor2 = self._roles(sentence, s_start, hit, s_actors, last_actor)
         side1 = actor1.side if actor1 else ""
         side2 = actor2.side if actor2 else ""
+        if not side1 and voice and _FIRST_PERSON.search(sentence[: hit.start]):
+            side1 = voice_side(doc.text)  # "our forces cleared X" in a partisan channel's post
         kind = hit.trigger.kind
         if kind in ("capture", "surrender"):
             if not side1 and self.default_attacker:
@@ -364,9 +367,10 @@ class EventExtractor:
         after = [a for pos, a in rel if pos >= hit.end]
         if hit.trigger.passive or kind == "surrender":
             # "X fell to HTS", "captured by the SNA", "surrendered to rebels": the agent comes after.
-            agent = next((a for pos, a in rel if pos >= hit.end and re.search(r"\b(?:by|to)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
+            agent = next((a for pos, a in rel if pos >= hit.end and re.search(r"\b(?:by|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
                                                                              sentence[hit.start:pos] + " ")), None)
-            agent = agent or (after[0] if after else None)
+            if agent is None and re.search(r"\b(?:by|to)\s*$", sentence[hit.start : hit.end]) and after:
+                agent = after[0]  # the trigger itself ends in "to"/"by": "fell to HTS"
             if kind == "surrender":
                 patient = before[-1] if before else None
                 if agent is None and patient is not None:
@@ -395,6 +399,11 @@ _PARTISAN = re.compile(
     r"\b(?:our\s+(?:forces|fighters|heroes|army|brothers|units|mujahideen|men)|heroes|regime\s+gangs|Assad\s+gangs|shabiha|"
     r"mercenaries|gangs|terrorist\s+(?:groups|gangs|organi[sz]ations|convoys|positions|media)|takfiri|Nusra\s+terrorists|"
     r"PKK/SDF|liberated\s+from\s+the\s+regime|the\s+terrorists)\b", re.I)
+_PRO_GOVERNMENT = re.compile(r"\b(?:terrorists?|Nusra|takfiri|lions\s+of|our\s+(?:valiant|brave|heroic)\s+army|"
+                             r"Syrian\s+Arab\s+Army|armed\s+forces\s+of\s+the\s+homeland)\b", re.I)
+_PRO_OPPOSITION = re.compile(r"\b(?:regime\s+gangs|Assad\s+gangs|shabiha|mujahideen|revolution|liberated|PKK/SDF|PKK|"
+                             r"Military\s+Operations\s+Command|National\s+Army|Deterrence\s+of\s+Aggression)\b", re.I)
+_FIRST_PERSON = re.compile(r"\bour\s+(?:forces|fighters|heroes|army|brothers|units|mujahideen|men|troops|lions)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
 
 
@@ -402,6 +411,17 @@ def partisan_voice(text: str) -> bool:
     """True when the report itself speaks for a side (its own words, not quotes), e.g. a channel's post."""
     unquoted = _QUOTED.sub(" ", text)
     return len(_PARTISAN.findall(unquoted)) >= 2
+
+
+def voice_side(text: str) -> str:
+    """Which side a partisan text speaks for, from the words it uses for the enemy ("terrorists" vs "regime gangs")."""
+    unquoted = _QUOTED.sub(" ", text)
+    gov, opp = len(_PRO_GOVERNMENT.findall(unquoted)), len(_PRO_OPPOSITION.findall(unquoted))
+    if gov > opp:
+        return "government"
+    if opp > gov:
+        return "opposition"
+    return ""
 
 
 _SPECIFIC_REMOTE = frozenset({"air", "shelling", "ied", "suicide", "downed"})

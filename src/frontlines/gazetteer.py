@@ -114,7 +114,7 @@ def glued_article_variants(name: str) -> list[str]:
     words = name.split()
     out = []
     for i, w in enumerate(words):
-        if i > 0 and len(w) >= 5 and w[:2].lower() in ("el", "al") and w[2].lower() not in "aeiouy-'":
+        if i > 0 and len(w) >= 5 and w[:2].lower() in ("el", "al") and w[2].isalpha() and w[2].islower():
             out.append(" ".join([*words[:i], f"{w[:2]}-{w[2:]}", *words[i + 1 :]]))
     return out
 

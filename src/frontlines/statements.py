@@ -43,6 +43,8 @@ HOLD_RE = re.compile(
     r"are\s+still\s+in|is\s+still\s+in|maintain\s+positions\s+in|kept\s+control\s+of|retain\s+control\s+of|"
     r"retained|are\s+(?:deployed|stationed|present)\s+in|garrison\s+in|dug\s+in\s+(?:in|at)|(?:are|is|were|was)\s+in\s+control\s+of|"
     r"still\s+(?:in|inside)|(?:filmed|seen|spotted|photographed|pictured)\s+(?:\w+\s+){0,2}(?:inside|in|at))\b", re.I)
+PRESENCE_RE = re.compile(r"\b(?:shows?|showed|showing|filmed|footage\s+of)\s+(?:[\w'’-]+\s+){1,5}?"
+                         r"(?:inside|in|on\s+the\s+\w+\s+of|at)\s+(?:the\s+)?", re.I)
 SECURE_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?(?:secure|secured|calm|safe)\b", re.I)
 REGION_RE = re.compile(
     r"\b(?:all\s+of|the\s+entire|the\s+whole|entire|all|the\s+entirety\s+of)\s+(?:the\s+)?(?:(?:city|province|governorate)\s+of\s+)?$",
@@ -157,6 +159,12 @@ def _held(sentence: str, s_start: int, places: Sequence[PlaceMention],
             side = agent.side if agent else ""
         if side:
             out += [(p, side) for p in extend_list(sentence, before[::-1], backwards=True)]
+    for m in PRESENCE_RE.finditer(sentence):
+        # "footage shows HTS fighters on the apron of X": presence of a side inside a place.
+        after = [x for x in rel if x[0] >= m.end()]
+        actor = next((a for a in actors if m.start() <= a.start - s_start < m.end()), None)
+        if actor is not None and after and near_gap(sentence[m.end() : after[0][0]], words=2):
+            out.append((after[0][2], actor.side))
     for m in SECURE_RE.finditer(sentence):
         before = [x for x in rel if x[1] <= m.start()]
         if before and near_gap(sentence[before[-1][1] : m.start()], words=2) and actors:
