@@ -111,7 +111,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("clash", "Armed clash",
        r"clash(?:es|ed)?|fighting|fought|battles?\s+(?:for|in|near|around)|battled|ambush(?:ed|es)?|firefights?|"
        r"skirmish(?:es)?|attacks?\s+on|attacked|attacking|assault(?:ed|s)?\s+on|assaulted|counter-?attack(?:ed|s)?|"
-       r"repelled|repulsed|push(?:ed)?\s+back|street\s+battles|battling|"
+       r"repelled|repulsed|push(?:ed)?\s+back|street\s+battles|battling|defending|"
+       r"reached\s+the\s+(?:outskirts|edge|edges|gates|approaches)\s+of|"
        r"killed\s+(?:\W?\w+\W?\s+){0,3}(?:terrorists|fighters|soldiers|militants|troops|insurgents|rebels|gunmen)"),
 )
 _AIR_CONTEXT = re.compile(r"\b(?:air|aircraft|airstrikes?|warplanes?|jets?|Su-\d+s?|Sukhoi|helicopters?|drones?|UAVs?|"
@@ -125,7 +126,8 @@ _CIVILIAN_TARGET = re.compile(
 _NONVIOLENT = re.compile(r"\b(?:without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)|no\s+resistance|peacefully|unopposed|"
                          r"handed\s+over|after\s+(?:the\s+)?(?:army|regime|government\s+forces|troops)\s+(?:had\s+)?withdrew|"
                          r"negotiated|surrendered)\b", re.I)
-_GAP_WORDS = {"clash": 10, "arrests": 12, "looting": 10, "agreement": 12, "civilians": 10, "abduction": 10, "hq": 10}
+_GAP_WORDS = {"clash": 10, "arrests": 12, "looting": 10, "agreement": 12, "civilians": 10, "abduction": 10, "hq": 10,
+              "air": 12, "shelling": 12, "remote": 10, "ied": 12, "suicide": 12}
 _UNKNOWN_SLOT = re.compile(r"\b(?:village|town|hamlet|city|district|neighbourhood)\s+of\s+(?:al-|el-|ad-|as-)?[A-Z]")
 _NEAR_RELATIONS = ("near", "nearby", "outside", "around", "between")
 _APPOSITIVE_GAP = re.compile(r",\s*(?:[\w-]+\s+){0,4}of\s+(?:the\s+)?", re.I)
@@ -239,7 +241,7 @@ class EventExtractor:
             chosen = extend_list(sentence, before[::-1], backwards=True)
             if after and _TOGETHER.match(" ".join(re.sub(r"[^\w\s]", " ", gap_after).split()) + " "):
                 chosen += extend_list(sentence, after)
-        elif after and near_gap(gap_after, words=_GAP_WORDS.get(hit.trigger.kind, 8)):
+        elif after and near_gap(gap_after, words=_GAP_WORDS.get(hit.trigger.kind, 8) + len(after[0][2].relation.split())):
             if _UNKNOWN_SLOT.search(gap_after):
                 return []  # "recaptured the village of Lahaya": its object is a place we cannot resolve
             chosen = extend_list(sentence, after)
@@ -381,7 +383,8 @@ class EventExtractor:
         subject = before[-1] if before else None
         if subject is None and kind in ("withdraw", "shelling", "clash") and last_actor is not None and not after:
             subject = last_actor
-        if subject is None and after and kind not in ("capture",):
+        if subject is None and after and kind not in ("capture", "air", "remote", "shelling", "ied", "suicide", "clash",
+                                                      "civilians", "abduction", "arrests", "looting"):
             subject = after[0]
             after = after[1:]
         other = next((a for a in after + before if subject is None or a.side != subject.side), None)
@@ -403,7 +406,8 @@ _PRO_GOVERNMENT = re.compile(r"\b(?:terrorists?|Nusra|takfiri|lions\s+of|our\s+(
                              r"Syrian\s+Arab\s+Army|armed\s+forces\s+of\s+the\s+homeland)\b", re.I)
 _PRO_OPPOSITION = re.compile(r"\b(?:regime\s+gangs|Assad\s+gangs|shabiha|mujahideen|revolution|liberated|PKK/SDF|PKK|"
                              r"Military\s+Operations\s+Command|National\s+Army|Deterrence\s+of\s+Aggression)\b", re.I)
-_FIRST_PERSON = re.compile(r"\bour\s+(?:forces|fighters|heroes|army|brothers|units|mujahideen|men|troops|lions)\b", re.I)
+_FIRST_PERSON = re.compile(r"\bour\s+(?:forces|fighters|heroes|army|brothers|units|mujahideen|men|troops|lions|jets|aircraft|"
+                           r"air\s+force|artillery|drones|air\s+defences?)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
 
 
@@ -433,10 +437,14 @@ def _drop_vague_remote(hits: list[_Hit], sentence: str) -> list[_Hit]:
     """Generic verbs ("hit", "struck") count as remote violence only with a weapon in view and no specific trigger."""
     if not any(h.trigger.kind == "remote" for h in hits):
         return hits
-    specific = any(h.trigger.kind in _SPECIFIC_REMOTE for h in hits)
+    specific = [h for h in hits if h.trigger.kind in _SPECIFIC_REMOTE]
     armed = bool(_AIR_CONTEXT.search(sentence) or _GROUND_FIRE_CONTEXT.search(sentence))
+
+    def near_specific(h: _Hit) -> bool:
+        return any(abs(h.start - x.start) < 60 for x in specific)
+
     return [h for h in hits if h.trigger.kind != "remote"
-            or (not specific and (armed or _STRIKE_NOUN.match(sentence[h.start : h.end]))
+            or (not near_specific(h) and (armed or _STRIKE_NOUN.match(sentence[h.start : h.end]))
                 and not _REFERENCE_BEFORE.search(sentence[max(0, h.start - 30) : h.start]))]
 
 

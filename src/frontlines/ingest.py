@@ -98,9 +98,23 @@ def _split_header(raw: str) -> tuple[dict[str, str], str]:
     return {}, raw
 
 
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})[_\-. ]")
+
+
 def _meta_date(meta: dict[str, Any], path: Path) -> date | None:
-    value = meta.get("date") or meta.get("published")
-    return parse_date(str(value), what=f"date in {path}") if value else None
+    """The published date from a header; a descriptive value ("covers 2024-11-27..2024-11-30")
+    falls back to a date at the start of the file name, then to the latest date in the value."""
+    value = str(meta.get("date") or meta.get("published") or "").strip()
+    if not value:
+        m = _NAME_DATE.match(path.name)
+        return parse_date(m.group(1), what=f"date in the name of {path}") if m else None
+    if _ISO_DATE.fullmatch(value) or not _ISO_DATE.search(value):
+        return parse_date(value, what=f"date in {path}")
+    m = _NAME_DATE.match(path.name)
+    if m:
+        return parse_date(m.group(1), what=f"date in the name of {path}")
+    return max(parse_date(d, what=f"date in {path}") for d in _ISO_DATE.findall(value))
 
 
 def _read_text(path: Path, raw: str, source: str | None, published: date | None) -> list[Document]:

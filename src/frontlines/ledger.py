@@ -172,7 +172,11 @@ def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[Contr
     """Within one report, the last assertion on a place and day is its conclusion ("by evening, however...")."""
     last: dict[tuple[str, str, object, str], ControlAssertion] = {}
     for a in sorted(assertions, key=lambda a: a.start):
-        last[(a.doc, a.place_id, a.valid_from, a.scope)] = a
+        key = (a.doc, a.place_id, a.valid_from, a.scope)
+        earlier = last.get(key)
+        if a.status == UNKNOWN and earlier is not None and earlier.status != UNKNOWN:
+            continue  # "X fell ... the army had withdrawn from X": the withdrawal explains the capture
+        last[key] = a
     return list(last.values())
 
 

@@ -18,7 +18,8 @@ from frontlines.models import Document
 from frontlines.settings import SPACY_MODEL
 
 DISABLED = ("lemmatizer",)
-_LINE_BREAK = re.compile(r"\n+")
+# A line break always ends a sentence; so does a run of emoji before a capital (Telegram posts).
+_LINE_BREAK = re.compile(r"\n+|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])\s+(?=[A-Z\u0600-\u06FF])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ class Analysis:
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
-        """Character spans of the sentences; a line break always ends one (bullets, posts, headings)."""
+        """Character spans of the sentences; a line break (bullets, posts, headings) or emoji before a capital ends one."""
         text = self.doc.text
         out = []
         for s in self.spacy_doc.sents:

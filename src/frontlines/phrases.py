@@ -19,8 +19,8 @@ _SEP = (
     r"(?:\s*\([^()]{1,40}\))?"
     r"(?:\s*,\s*(?:including\s+|among\s+them\s+)?|\s+and\s+|\s*,\s*and\s+|\s*,?\s*as\s+well\s+as\s+|\s*,?\s*or\s+|\s*/\s*)"
     r"(?:(?:from|in|into|to|at|on|near|around|over|including)\s+)?(?:the\s+)?"
-    r"(?:(?:western|eastern|northern|southern)\s+outskirts\s+of\s+)?"
-    r"(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|hamlet|city|villages|towns|hamlets)\s+of\s+)?"
+    r"(?:(?:western|eastern|northern|southern)\s+)?(?:outskirts\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|hamlet|city|villages|towns|hamlets)\s+(?:of|in|around)\s+)?"
 )
 # A capitalised name the gazetteer does not know, standing in a list: "X".
 _NAME = re.compile(r"(?:\b(?:al|el|as|ar|ad|at|an|ash)-)?[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|as|ar|ad|at|an)-)?[A-Z][\w'’\-]*)*")
