@@ -72,7 +72,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"secured|securing|cleared|stormed|storming|overran|overrunning|recaptured|recapturing|recapture\s+of|retook|retaking|"
        r"regained|regaining|restored\s+control\s+(?:over|of)|entered|entering|swept\s+into|pushed\s+into|advanced\s+into|"
        r"moved\s+into|rolled\s+into|freed|raised\s+(?:their|its|the)\s+flags?\s+(?:over|on|above)|control\s+of|"
-       r"claim(?:s|ed)?(?=\s+(?:al-|el-|as-|ad-)?[A-Z])"),
+       r"claim(?:s|ed)?(?=\s+(?:al-|el-|as-|ad-)?(?-i:[A-Z]))"),
     _t("surrender", "Non-violent transfer of territory", r"surrendered|surrender\s+of|surrendering|handed\s+(?:\w+\s+){0,3}over|handover\s+of|"
        r"laid\s+down\s+(?:their\s+)?arms"),
     _t("withdraw", "Change to group/activity",
@@ -82,7 +82,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"arrived\s+in|regroup(?:ed|ing)|(?:sent|sending|rushed|rushing|dispatched|brought|moving|moved)\s+(?:\w+\s+){0,2}reinforcements|"
        r"reinforcements\s+(?:arrived|reached|moved)|moving\s+(?:\w+\s+){0,2}(?:from|toward|towards|along|north|south|east|west)|"
        r"redeploy(?:ed|ing)|repositioned|mobili[sz](?:ed|ing)|deployed\s+(?:to|in)"),
-    _t("suicide", "Suicide bomb", r"suicide\s+(?:bomber|bombers|bombing|bombings|attack|attacks|car\s+bombs?|vehicles?)|SVBIEDs?|inghimasi"),
+    _t("suicide", "Suicide bomb", r"suicide\s+(?:bomber|bombers|bombing|bombings|attack|attacks|attackers?|car\s+bombs?|vehicles?|drivers?)|SVBIEDs?|inghimasi"),
     _t("air", "Air/drone strike",
        r"air\s*strikes?|airstrikes?|air\s+raids?|warplanes?|jets?\s+(?:struck|bombed|hit|pounded|targeted)|bombed|bombing|"
        r"drone\s+strikes?|drones?\s+(?:struck|hit|targeted|attacked)|helicopters?\s+(?:dropped|struck|attacked)|barrel\s+bombs?|"
@@ -91,7 +91,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("remote", "Air/drone strike",
        r"struck|strikes?|hit|hits|hitting|pounded|pounding|targeted|targeting|raids?|wiped\s+out|destroyed"),
     _t("shelling", "Shelling/artillery/missile attack",
-       r"shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|bombard(?:ed|ment)|MLRS|Grad|Burkan|rocket\s+launchers?"),
+       r"shell(?:ed|ing|s)|artillery(?!\s+(?:academy|school|college|base|regiment|brigade|battalion))|mortars?|rockets?|missiles?|bombard(?:ed|ment)|MLRS|Grad|Burkan|rocket\s+launchers?"),
     _t("ied", "Remote explosive/landmine/IED", r"IEDs?|roadside\s+bombs?|landmines?|land\s+mines?|car\s+bombs?|VBIEDs?|explosive\s+device|blew\s+up|exploded|explosions?"),
     _t("downed", "Disrupted weapons use", r"shot\s+down|downed|intercepted|jammed|brought\s+down"),
     _t("abduction", "Abduction/forced disappearance", r"abducted|kidnapped|abduction|disappeared"),
@@ -212,8 +212,10 @@ class EventExtractor:
             sentence_events = []
             for i, hit in enumerate(hits):
                 window = (hits[i - 1].end if i else 0, hits[i + 1].start if i + 1 < len(hits) else len(sentence))
-                owned = self._places_for(sentence, s_start, s_places, hit, window) or self._anaphora(
-                    sentence, s_start, places, hit, window)
+                owned = self._places_for(sentence, s_start, s_places, hit, window)
+                if owned is not None and not owned:
+                    owned = self._anaphora(sentence, s_start, places, hit, window)
+                owned = owned or []
                 for place in owned:
                     event = self._event(doc, profile, sentence, s_start, hit, place, s_actors, last_actor, context_date,
                                         voice)
@@ -228,22 +230,26 @@ class EventExtractor:
         return merge_events(events)
 
     def _places_for(self, sentence: str, s_start: int, s_places: Sequence[PlaceMention], hit: _Hit,
-                    window: tuple[int, int]) -> list[PlaceMention]:
-        """The places a trigger is about: the list right after it, else the list right before it."""
+                    window: tuple[int, int]) -> list[PlaceMention] | None:
+        """The places a trigger is about: the list right after it, else the list right before it.
+
+        ``None`` means the trigger's object is a named place the gazetteer lacks (no fallback then).
+        """
         rel = [(p.start - s_start, p.end - s_start, p) for p in s_places]
         lo, hi = window
         after = [x for x in rel if hit.end <= x[0] < hi]
         before = [x for x in rel if lo <= x[0] and x[1] <= hit.start]
         chosen: list[PlaceMention] = []
         gap_after = sentence[hit.end : after[0][0]] if after else ""
-        if hit.trigger.passive and before and near_gap(sentence[before[-1][1] : hit.start], words=12):
+        prefer_before = hit.trigger.kind in ("protest",) and before and near_gap(sentence[before[-1][1] : hit.start], words=12)
+        if (hit.trigger.passive or prefer_before) and before and near_gap(sentence[before[-1][1] : hit.start], words=12):
             # "Saraqib fell", "Khan al-Asal is liberated together with Kafr Naha and Arnaz"
             chosen = extend_list(sentence, before[::-1], backwards=True)
             if after and _TOGETHER.match(" ".join(re.sub(r"[^\w\s]", " ", gap_after).split()) + " "):
                 chosen += extend_list(sentence, after)
         elif after and near_gap(gap_after, words=_GAP_WORDS.get(hit.trigger.kind, 8) + len(after[0][2].relation.split())):
             if _UNKNOWN_SLOT.search(gap_after):
-                return []  # "recaptured the village of Lahaya": its object is a place we cannot resolve
+                return None  # "recaptured the village of Lahaya": its object is a place we cannot resolve
             chosen = extend_list(sentence, after)
         if not chosen and before and near_gap(sentence[before[-1][1] : hit.start], words=12):
             chosen = extend_list(sentence, before[::-1], backwards=True)
@@ -266,6 +272,11 @@ class EventExtractor:
                 seen_between.add((p.lat, p.lon))
             kept.append(p)
         chosen = kept
+        if hit.trigger.kind == "move" and len(chosen) > 1:
+            # "rushing reinforcements from Homs to Hama": the move is toward the destination.
+            destination = [p for p in chosen
+                           if _TOWARD_BEFORE.search(sentence[max(0, p.start - s_start - 20) : p.start - s_start])]
+            chosen = destination or chosen
         if hit.trigger.kind == "withdraw" and chosen:
             # "withdrew from al-Hader toward Khanasir": where they left, not where they went (unless that is all we have).
             origin = [p for p in chosen
