@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from frontlines.certainty import Assessment, assess
@@ -43,6 +43,8 @@ HOLD_RE = re.compile(
     r"are\s+still\s+in|is\s+still\s+in|maintain\s+positions\s+in|kept\s+control\s+of|retain\s+control\s+of|"
     r"retained|are\s+(?:deployed|stationed|present)\s+in|garrison\s+in|dug\s+in\s+(?:in|at)|(?:are|is|were|was)\s+in\s+control\s+of|"
     r"still\s+(?:in|inside)|(?:filmed|seen|spotted|photographed|pictured)\s+(?:\w+\s+){0,2}(?:inside|in|at))\b", re.I)
+SIDE_LIST_RE = re.compile(r"^\W*(?P<label>Opposition|Government|Regime|SDF|Contested|Disputed|Unclear|Unknown)"
+                          r"(?:[- ]held|\s+control(?:led)?)?\s*:", re.I)
 PRESENCE_RE = re.compile(r"\b(?:shows?|showed|showing|filmed|footage\s+of)\s+(?:[\w'’-]+\s+){1,5}?"
                          r"(?:inside|in|on\s+the\s+\w+\s+of|at)\s+(?:the\s+)?", re.I)
 SECURE_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?(?:secure|secured|calm|safe)\b", re.I)
@@ -98,11 +100,16 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
         when = resolve_event_date(sentence, doc.published, sentence_offset=s_start)
 
         def emit(place: PlaceMention, status: str, scope: str = "place", when: DateSpan = when, s_start: int = s_start,
-                 s_end: int = s_end, sentence: str = sentence, check: Assessment = check) -> None:
+                 s_end: int = s_end, sentence: str = sentence, check: Assessment = check, at: int = -1) -> None:
+            if at >= 0:
+                # The date and the order of the clause that says it ("...; SDF units had moved in on 30 November").
+                when = resolve_event_date(sentence, doc.published, sentence_offset=s_start, trigger_start=at)
+                if when.kind == "default" and doc.published is not None:
+                    when = replace(when, date=doc.published, time_precision=1)
             out.append(Statement(
                 doc=doc.id, place_id=place.place_id, status=status, date=when.date, time_precision=when.time_precision,
-                start=s_start, end=s_end, text=sentence.strip(), certainty=check.certainty, claimed_by=check.claimed_by,
-                scope=scope, admin1=place.admin1,
+                start=s_start + max(at, 0), end=s_end, text=sentence.strip(), certainty=check.certainty,
+                claimed_by=check.claimed_by, scope=scope, admin1=place.admin1,
             ))
 
         direct = [p for p in s_places if not p.relation and p.kind != "region"]
@@ -132,25 +139,32 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
                 side = _side_near(sentence, s_actors, s_start, default="")
                 if side:
                     emit(p, f"not:{side}", scope=f"sector-{m.group('dir').lower()}")
-        for p, side in _held(sentence, s_start, direct, s_actors):
-            emit(p, side)
+        if (m := SIDE_LIST_RE.match(sentence)) is not None:
+            # An analyst's summary line: "- Opposition: Urum al-Sughra, Anjara and the 46th Regiment base".
+            status = _side_from_word(m.group("label")) or m.group("label").lower()
+            status = {"unclear": "unknown", "disputed": "contested"}.get(status, status)
+            for p in direct:
+                emit(p, status, at=m.end())
+            continue
+        for p, side, at in _held(sentence, s_start, direct, s_actors):
+            emit(p, side, at=at)
     return out
 
 
 def _held(sentence: str, s_start: int, places: Sequence[PlaceMention],
-          actors: Sequence[ActorMention]) -> list[tuple[PlaceMention, str]]:
+          actors: Sequence[ActorMention]) -> list[tuple[PlaceMention, str, int]]:
     """Places a sentence says a side holds: "the SDF still holds A and B", "A and B are under opposition control"."""
     rel = [(p.start - s_start, p.end - s_start, p) for p in places]
-    out: list[tuple[PlaceMention, str]] = []
+    out: list[tuple[PlaceMention, str, int]] = []
     for m in HOLD_RE.finditer(sentence):
         actor = next((a for a in reversed(actors) if a.start - s_start < m.start()), None)
         after = [x for x in rel if x[0] >= m.end()]
         if actor is None or not after or not near_gap(sentence[m.end() : after[0][0]], words=6):
             continue
-        out += [(p, actor.side) for p in extend_list(sentence, after)]
+        out += [(p, actor.side, m.start()) for p in extend_list(sentence, after)]
     for m in UNDER_RE.finditer(sentence):
         before = [x for x in rel if x[1] <= m.start()]
-        if not before or not near_gap(sentence[before[-1][1] : m.start()], words=5):
+        if not before or not near_gap(sentence[before[-1][1] : m.start()], words=10):
             continue
         if m.group("sideword"):
             side = _side_from_word(m.group("sideword"))
@@ -158,17 +172,17 @@ def _held(sentence: str, s_start: int, places: Sequence[PlaceMention],
             agent = next((a for a in actors if a.start - s_start >= m.end() - 1), None)
             side = agent.side if agent else ""
         if side:
-            out += [(p, side) for p in extend_list(sentence, before[::-1], backwards=True)]
+            out += [(p, side, m.start()) for p in extend_list(sentence, before[::-1], backwards=True)]
     for m in PRESENCE_RE.finditer(sentence):
         # "footage shows HTS fighters on the apron of X": presence of a side inside a place.
         after = [x for x in rel if x[0] >= m.end()]
         actor = next((a for a in actors if m.start() <= a.start - s_start < m.end()), None)
         if actor is not None and after and near_gap(sentence[m.end() : after[0][0]], words=2):
-            out.append((after[0][2], actor.side))
+            out.append((after[0][2], actor.side, m.start()))
     for m in SECURE_RE.finditer(sentence):
         before = [x for x in rel if x[1] <= m.start()]
         if before and near_gap(sentence[before[-1][1] : m.start()], words=2) and actors:
-            out.append((before[-1][2], actors[0].side))
+            out.append((before[-1][2], actors[0].side, m.start()))
     return out
 
 
