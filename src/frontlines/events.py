@@ -32,7 +32,7 @@ from datetime import date
 
 from frontlines.actors import SIDE_LABELS
 from frontlines.certainty import assess
-from frontlines.dates import resolve_event_date
+from frontlines.dates import find_dates, resolve_event_date
 from frontlines.fatalities import parse_casualties
 from frontlines.models import ActorMention, Document, Event, Place, PlaceMention
 from frontlines.phrases import extend_list, near_gap
@@ -131,6 +131,8 @@ _GAP_WORDS = {"clash": 10, "arrests": 12, "looting": 10, "agreement": 12, "civil
 _UNKNOWN_SLOT = re.compile(r"\b(?:village|town|hamlet|city|district|neighbourhood)\s+of\s+(?:al-|el-|ad-|as-)?[A-Z]")
 _NEAR_RELATIONS = ("near", "nearby", "outside", "around", "between")
 _APPOSITIVE_GAP = re.compile(r",\s*(?:[\w-]+\s+){0,4}of\s+(?:the\s+)?", re.I)
+CHRONOLOGY_DAYS = 4
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _PROJECTILE_BEFORE = re.compile(r"\b(?:shells?|rockets?|mortars?|missiles?|bombs?|rounds|projectiles?)\s+$", re.I)
 _TOGETHER = re.compile(r"^(?:together\s+with|along\s+with|as\s+well\s+as|and|with)\s+(?:the\s+)?$", re.I)
 _TOWARD_BEFORE = re.compile(r"\b(?:toward|towards|to|into)\s+(?:the\s+)?$", re.I)
@@ -190,9 +192,17 @@ class EventExtractor:
         voice = partisan_voice(text)
         events: list[Event] = []
         context_date: date | None = None
+        para_date: date | None = None  # the last calendar day named in this paragraph
+        # A chronology (many calendar days named) dates undated sentences by their paragraph;
+        # a daily report's undated sentences are about the day of the report.
+        chronology = len({d.date for d in find_dates(text, doc.published) if d.kind == "explicit"}) >= CHRONOLOGY_DAYS
         last_actor: ActorMention | None = None
+        prev_end = 0
         for s_start, s_end in sentences or [(0, len(text))]:
             sentence = text[s_start:s_end]
+            if _PARAGRAPH_BREAK.search(text, prev_end, s_start):
+                para_date = None
+            prev_end = s_end
             hits = _find_triggers(sentence)
             s_places = [p for p in places if s_start <= p.start < s_end]
             s_actors = [a for a in actors if s_start <= a.start < s_end and not a.media]
@@ -208,6 +218,9 @@ class EventExtractor:
             if not hits:
                 if s_actors:
                     last_actor = s_actors[0]
+                named = [d for d in find_dates(sentence, doc.published) if d.kind in ("explicit", "weekday") and d.date]
+                if named:
+                    para_date = named[-1].date
                 continue
             sentence_events = []
             for i, hit in enumerate(hits):
@@ -218,12 +231,15 @@ class EventExtractor:
                 owned = owned or []
                 for place in owned:
                     event = self._event(doc, profile, sentence, s_start, hit, place, s_actors, last_actor, context_date,
-                                        voice)
+                                        voice, para_date if chronology else None)
                     if event is not None:
                         sentence_events.append(event)
             sentence_events = _merge_concurrent(sentence_events)
             if sentence_events:
                 context_date = sentence_events[-1].date or context_date
+            named = [d for d in find_dates(sentence, doc.published) if d.kind in ("explicit", "weekday") and d.date]
+            if named:
+                para_date = named[-1].date
             events.extend(sentence_events)
             if s_actors:
                 last_actor = s_actors[0]
@@ -306,7 +322,7 @@ class EventExtractor:
 
     def _event(self, doc: Document, profile: object, sentence: str, s_start: int, hit: _Hit, place: PlaceMention,
                s_actors: Sequence[ActorMention], last_actor: ActorMention | None, context_date: date | None,
-               voice: bool = False) -> Event | None:
+               voice: bool = False, para_date: date | None = None) -> Event | None:
         check = assess(sentence, hit.start, hit.end)
         if check.negated or check.hypothetical:
             return None
@@ -340,9 +356,11 @@ class EventExtractor:
             side2 = self.adversary.get(side1, "")
         span_date = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=context_date,
                                        trigger_start=hit.start)
-        if span_date.kind == "default" and doc.published is not None:
-            # No date in the sentence: the report's own date, as a coder would read it.
-            span_date = replace(span_date, date=doc.published, date_start=doc.published, date_end=doc.published,
+        default_day = para_date or doc.published
+        if span_date.kind == "default" and default_day is not None:
+            # No date in the sentence: the day the paragraph last named ("On 30 November, ... They also took X"),
+            # else the report's own date, as a coder would read it.
+            span_date = replace(span_date, date=default_day, date_start=default_day, date_end=default_day,
                                 time_precision=1, warning="")
         casualties = parse_casualties(sentence, significant=bool(_SIGNIFICANT.search(sentence)))
         certainty, claimed_by = check.certainty, check.claimed_by
