@@ -179,3 +179,22 @@ def test_eval_reports_figures(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["places"]["gold_mentions"] >= 300 and report["events"]["gold_events"] >= 150
+
+
+def test_gazetteer_add_then_resolve(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("FRONTLINES_HOME", str(tmp_path / "home"))
+    report = tmp_path / "r.txt"
+    report.write_text("SOURCE: t\nDATE: 2024-11-28\n\nFighters cleared the hamlet of Mazraat al-Qarmeh at dawn.\n",
+                      encoding="utf-8")
+    before = json.loads(_run("extract", report).stdout)
+    assert [u["mention"] for u in before["unresolved"]] == ["Mazraat al-Qarmeh"] and not before["places"]
+    added = _run("gazetteer", "add", "Mazraat al-Qarmeh", "--lat", "36.13", "--lon", "36.98", "--alias", "Mazraat al-Qarma")
+    assert added.exit_code == 0, added.output
+    after = json.loads(_run("extract", report).stdout)
+    assert [p["name"] for p in after["places"]] == ["Mazraat al-Qarmeh"] and after["places"][0]["admin1"] == "Aleppo"
+    assert "Mazraat al-Qarmeh" in _run("gazetteer", "search", "Mazraat al Qarma").output
+    bad = _run("gazetteer", "add", "Nowhere", "--lat", "95", "--lon", "36")
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    from frontlines.theater import load_theater
+
+    load_theater.cache_clear()  # leave no user place behind for other tests

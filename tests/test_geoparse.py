@@ -104,3 +104,10 @@ def test_offsets_point_into_text(mini) -> None:
     text = "HTS captured Saraqib. Later, Idlib city was hit."
     for p in _parse(mini, text).places:
         assert text[p.start : p.end] == p.mention
+
+
+def test_unknown_names_in_a_list_of_places_are_unresolved(mini) -> None:
+    result = _parse(mini, "Rebels took Saraqib, Tell Hadiya, Kherbet Joz and Kafr Nabl on Friday.")
+    assert [p.name for p in result.places] == ["Saraqib", "Kafr Nabl"]
+    assert [u.mention for u in result.unresolved] == ["Tell Hadiya", "Kherbet Joz"]
+    assert all("list of places" in u.reason for u in result.unresolved)

@@ -98,6 +98,12 @@ def _latest_day(snap: Any) -> date | None:
     return max(days) if days else None
 
 
+def _theater_cache_clear() -> None:
+    from frontlines.theater import load_theater
+
+    load_theater.cache_clear()  # the next command in this process sees the new places
+
+
 def _theater(name: str | None) -> Any:
     from frontlines.theater import load_theater
 
@@ -412,6 +418,7 @@ def gazetteer_add(
         th = _theater(theater)
         place = make_place(name, lat, lon, kind.value, aliases=alias or (), admin1=admin1, theater=th)
         path = add_user_places(th.id, [place])
+        _theater_cache_clear()
         _say(f"added {place.name} ({place.kind}, {place.admin1 or '?'}) as {place.id} to {path}")
 
 
@@ -430,6 +437,7 @@ def gazetteer_import(
                                     existing=th.gazetteer.places)
         merged = merge_places(th.gazetteer.places, result.places, near_km=3.0)
         target = add_user_places(th.id, merged)
+        _theater_cache_clear()
         skipped = ", ".join(f"{reason}: {n}" for reason, n in sorted(result.skipped.items()))
         _say(f"imported {len(merged)} places into {target} (read {len(result.places)}; skipped {skipped or 'none'})")
         for w in result.warnings[:20]:

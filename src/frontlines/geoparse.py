@@ -30,6 +30,7 @@ from pyproj import Geod
 
 from frontlines.gazetteer import Candidate, Gazetteer, fold_token, haversine_km, is_arabic
 from frontlines.models import ActorMention, Document, Place, PlaceMention, Unresolved
+from frontlines.phrases import LIST_NAME, list_gap
 from frontlines.theater import Theater
 
 _GEOD = Geod(ellps="WGS84")
@@ -324,6 +325,8 @@ class Geoparser:
         mentions = self._between(text, self._governorate_lists(text, mentions))
         taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unresolved]
         unresolved.extend(self._unresolved_slots(doc, taken, actor_spans, persons))
+        taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unresolved]
+        unresolved.extend(self._unresolved_in_lists(doc, mentions, taken, actor_spans))
         return GeoparseResult(tuple(sorted(mentions, key=lambda m: m.start)), tuple(sorted(unresolved, key=lambda u: u.start)))
 
     # -- filtering -------------------------------------------------------------------------------
@@ -516,6 +519,20 @@ class Geoparser:
                 out[i + 1] = replace(nxt, relation="between", anchor_id=nxt.place_id, geo_precision=2, lat=mid_lat, lon=mid_lon)
         return out
 
+    def _unresolved_in_lists(self, doc: Document, mentions: Sequence[PlaceMention], taken: Sequence[tuple[int, int]],
+                             actor_spans: Sequence[tuple[int, int]]) -> list[Unresolved]:
+        """'took Anjara, Hawr and Kafr Basin': a name listed between two places is a place we lack."""
+        out = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            for s, e in _list_names(doc.text[a.end : b.start]):
+                start, end = a.end + s, a.end + e
+                name = doc.text[start:end]
+                if name in _NOT_NAMES or any(x < end and start < y for x, y in (*taken, *actor_spans)):
+                    continue
+                out.append(Unresolved(name, start, end, doc.id, "not in gazetteer (in a list of places)"))
+        return out
+
     def _unresolved_slots(self, doc: Document, taken: Sequence[tuple[int, int]], actor_spans: Sequence[tuple[int, int]],
                           persons: Sequence[tuple[int, int]]) -> list[Unresolved]:
         out: list[Unresolved] = []
@@ -536,6 +553,13 @@ class Geoparser:
                 seen.add((start, end))
                 out.append(Unresolved(name, start, end, doc.id, reason))
         return out
+
+
+def _list_names(gap: str) -> list[tuple[int, int]]:
+    """Spans of the capitalised names inside a gap that joins two places as one list."""
+    if "\n" in gap or not list_gap(gap):
+        return []
+    return [m.span() for m in LIST_NAME.finditer(gap)]
 
 
 def _distance_km(number: str, unit: str) -> float:

@@ -23,7 +23,7 @@ _SEP = (
     r"(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|hamlet|city|villages|towns|hamlets)\s+(?:of|in|around)\s+)?"
 )
 # A capitalised name the gazetteer does not know, standing in a list: "X".
-_NAME = re.compile(r"(?:\b(?:al|el|as|ar|ad|at|an|ash)-)?[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|as|ar|ad|at|an)-)?[A-Z][\w'’\-]*)*")
+LIST_NAME = _NAME = re.compile(r"(?:\b(?:al|el|as|ar|ad|at|an|ash)-)?[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|as|ar|ad|at|an)-)?[A-Z][\w'’\-]*)*")
 _LIST_GAP = re.compile(rf"(?:{_SEP}X)*{_SEP}", re.I)
 
 
