@@ -25,6 +25,7 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from pyproj import Geod
 
@@ -524,7 +525,7 @@ class Geoparser:
         """'took Anjara, Hawr and Kafr Basin': a name listed between two places is a place we lack."""
         out = []
         ordered = sorted(mentions, key=lambda m: m.start)
-        for a, b in zip(ordered, ordered[1:], strict=False):
+        for a, b in pairwise(ordered):
             for s, e in _list_names(doc.text[a.end : b.start]):
                 start, end = a.end + s, a.end + e
                 name = doc.text[start:end]
