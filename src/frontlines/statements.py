@@ -102,10 +102,13 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
         def emit(place: PlaceMention, status: str, scope: str = "place", when: DateSpan = when, s_start: int = s_start,
                  s_end: int = s_end, sentence: str = sentence, check: Assessment = check, at: int = -1) -> None:
             if at >= 0:
-                # The date and the order of the clause that says it ("...; SDF units had moved in on 30 November").
+                # The date, order and hedges of the clause that says it ("...; SDF units had moved in on 30 November").
                 when = resolve_event_date(sentence, doc.published, sentence_offset=s_start, trigger_start=at)
                 if when.kind == "default" and doc.published is not None:
                     when = replace(when, date=doc.published, time_precision=1)
+                check = assess(sentence, at, at + 1)
+                if check.negated or check.hypothetical:
+                    return
             out.append(Statement(
                 doc=doc.id, place_id=place.place_id, status=status, date=when.date, time_precision=when.time_precision,
                 start=s_start + max(at, 0), end=s_end, text=sentence.strip(), certainty=check.certainty,
@@ -121,10 +124,8 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
             for p in direct:
                 emit(p, "contested")
             continue
-        if check.negated:
-            continue
         for p in s_places:
-            if p.kind != "region":
+            if p.kind != "region" or check.negated:
                 continue
             before = sentence[max(0, p.start - s_start - 50) : p.start - s_start]
             if REGION_RE.search(before):
@@ -135,7 +136,7 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
                     emit(p, side, scope="region")
         for p in s_places:
             before = sentence[max(0, p.start - s_start - 50) : p.start - s_start]
-            if (m := NO_POSITIONS_RE.search(before)) is not None:
+            if not check.negated and (m := NO_POSITIONS_RE.search(before)) is not None:
                 side = _side_near(sentence, s_actors, s_start, default="")
                 if side:
                     emit(p, f"not:{side}", scope=f"sector-{m.group('dir').lower()}")
@@ -144,7 +145,7 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
             status = _side_from_word(m.group("label")) or m.group("label").lower()
             status = {"unclear": "unknown", "disputed": "contested"}.get(status, status)
             for p in direct:
-                emit(p, status, at=m.end())
+                emit(p, status, at=p.start - s_start)
             continue
         for p, side, at in _held(sentence, s_start, direct, s_actors):
             emit(p, side, at=at)
