@@ -1,8 +1,8 @@
 """Quality gate: the pipeline against the gold annotations of the bundled examples.
 
 The floors are pinned a little under the figures measured when they were set (see the issue notes);
-lowering one is a visible decision in this file. The issue targets are higher still for events and
-control, and are reported by `frontlines eval`, not asserted here.
+lowering one is a visible decision in this file. The control target of issue 5 (0.90) is not met yet:
+its floor guards what we have, and `frontlines eval` reports the figure.
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ from frontlines.evaluate import evaluate
 GOLD = Path(__file__).resolve().parent.parent / "examples" / "gold"
 
 FLOORS = {
-    ("places", "precision"): 0.95,  # issue 3 target: 0.95
-    ("places", "recall"): 0.93,  # issue 3 target: 0.90
-    ("events", "f1"): 0.72,  # issue 4 target: 0.80 (not yet met)
-    ("events", "precision"): 0.76,
-    ("control", "accuracy"): 0.72,  # issue 5 target: 0.90 (not yet met)
+    ("places", "precision"): 0.95,  # issue 3 target 0.95; measured 0.971
+    ("places", "recall"): 0.95,  # issue 3 target 0.90; measured 0.971
+    ("events", "f1"): 0.80,  # issue 4 target 0.80; measured 0.818
+    ("events", "precision"): 0.82,  # measured 0.845
+    ("events", "recall"): 0.77,  # measured 0.792
+    ("control", "accuracy"): 0.80,  # issue 5 target 0.90 (not met); measured 0.822
+    ("control", "accuracy_in_gazetteer"): 0.87,  # measured 0.890
 }
 
 
@@ -45,7 +47,7 @@ def test_quality_floor(report: dict, section: str, metric: str) -> None:
 def test_missing_places_are_not_forced_onto_namesakes(report: dict) -> None:
     places = report["places"]
     assert places["missing_forced_onto_namesake"] <= 2
-    assert places["missing_reported_unresolved"] >= places["gold_missing"] // 3
+    assert places["missing_reported_unresolved"] >= places["gold_missing"] // 2
 
 
 def test_field_accuracy(report: dict) -> None:
