@@ -297,7 +297,8 @@ class Geoparser:
         self.theater = theater
         self.gazetteer = theater.gazetteer
         self.country = theater.country
-        self._regions_by_admin1 = {p.admin1: p for p in self.gazetteer.places if p.kind == "region"}
+        self._regions_by_admin1 = {p.admin1: p for p in self.gazetteer.places
+                                   if p.kind == "region" and p.feature == "governorate"}
         self._facilities = [p for p in self.gazetteer.places if p.kind == "facility"]
 
     def __call__(
@@ -500,9 +501,11 @@ class Geoparser:
         return out
 
     def _region_for(self, cands: Sequence[Candidate]) -> Candidate | None:
-        for c in cands:
-            if c.place.kind == "region" and c.place.country == self.country:
-                return c
+        regions = [c for c in cands if c.place.kind == "region" and c.place.country == self.country]
+        # A governorate before any smaller named area that shares the name.
+        regions.sort(key=lambda c: (c.place.feature != "governorate", -c.score))
+        if regions:
+            return regions[0]
         for c in cands:
             region = self._regions_by_admin1.get(c.place.admin1)
             if region is not None and c.place.country == self.country and c.place.population > 50_000:
