@@ -251,7 +251,11 @@ class EventExtractor:
 
         ``None`` means the trigger's object is a named place the gazetteer lacks (no fallback then).
         """
-        rel = [(p.start - s_start, p.end - s_start, p) for p in s_places]
+        rel = []
+        for p in s_places:
+            if rel and rel[-1][2].place_id == p.place_id and sentence[rel[-1][1] : p.start - s_start].strip() == "(":
+                continue  # "Suran (Ṣūrān)": the same place again, in another script
+            rel.append((p.start - s_start, p.end - s_start, p))
         lo, hi = window
         after = [x for x in rel if hit.end <= x[0] < hi]
         before = [x for x in rel if lo <= x[0] and x[1] <= hit.start]

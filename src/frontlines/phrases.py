@@ -16,7 +16,7 @@ T = TypeVar("T")
 GAP_BREAK = re.compile(r"[;:.!?]|\b(?:but|while|whereas|when|although)\b")
 _SEP = (
     r"(?:\s+(?:city|town|village|district|countryside|governorate|province|airbase|base|camp))?"
-    r"(?:\s*\([^()]{1,40}\))?"
+    r"(?:\s*\([^()]{1,40}\)|\))?"
     r"(?:\s*,\s*(?:including\s+|among\s+them\s+)?|\s+and\s+|\s*,\s*and\s+|\s*,?\s*as\s+well\s+as\s+|\s*,?\s*or\s+|\s*/\s*)"
     r"(?:(?:from|in|into|to|at|on|near|around|over|including)\s+)?(?:the\s+)?"
     r"(?:(?:western|eastern|northern|southern)\s+)?(?:outskirts\s+of\s+(?:the\s+)?)?"
