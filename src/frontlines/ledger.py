@@ -87,6 +87,7 @@ def baseline_assertions(theater: Theater) -> list[ControlAssertion]:
 def assertions_from_events(events: Iterable[Event], theater: Theater) -> list[ControlAssertion]:
     """Control assertions implied by territory, withdrawal and clash events."""
     out: list[ControlAssertion] = []
+    kinds = {p.id: p.kind for p in theater.gazetteer.places}
     for ev in events:
         if not ev.place_id or ev.date is None:
             continue
@@ -102,7 +103,9 @@ def assertions_from_events(events: Iterable[Event], theater: Theater) -> list[Co
         elif (ev.sub_event_type == "Change to group/activity" and _ARRIVAL.search(ev.trigger) and ev.geo_precision == 1
               and ev.actor1_side in sides and ev.actor1_side not in ("civilians", "unknown")):
             status, confidence_factor = ev.actor1_side, 0.6  # troops arriving in a place: presence implies control
-        elif ev.sub_event_type == "Armed clash" and ev.geo_precision == 1 and not ev.relation and _INSIDE.search(ev.text):
+        elif ev.sub_event_type == "Armed clash" and ev.geo_precision == 1 and not ev.relation and (
+                _INSIDE.search(ev.text) or kinds.get(ev.place_id) == "terrain"):
+            # Fighting inside a town, or for a hill or mountain, contests it.
             status, confidence_factor = CONTESTED, CLASH_CONFIDENCE / 0.8
         if not status:
             continue

@@ -29,7 +29,7 @@ CONTESTED_RE = re.compile(
     r"\b(?:contested|disputed\s+control|no[- ]man'?s[- ]land|changed\s+hands\s+(?:several|many|multiple|repeatedly)|front\s*line\s+(?:now\s+)?runs\s+through|"
     r"(?:fighting|clashes)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:ongoing|raging|continuing)\s+(?:in|inside|within)|"
     r"partially\s+(?:controlled|captured|taken)|(?:entered|seized|took|captured|controls?)\s+parts?\s+of|"
-    r"street\s+(?:battles|fighting)\s+in|neither\s+side\s+(?:\w+\s+){0,2}in\s+control|no\s+side\s+(?:\w+\s+)?controls?)\b", re.I)
+    r"street\s+(?:battles|fighting)\s+in|treat\s+it\s+as\s+contested|neither\s+side\s+(?:\w+\s+){0,2}in\s+control|no\s+side\s+(?:\w+\s+)?controls?)\b", re.I)
 UNKNOWN_RE = re.compile(
     r"\b(?:(?:status|control)\s+of\s+.{1,60}?\s+(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|unknown|uncertain|murky)|"
     r"unclear\s+who\s+(?:controls|holds|held|controlled)|(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|unknown|uncertain)|"
@@ -53,6 +53,7 @@ REGION_RE = re.compile(
     re.I)
 NO_POSITIONS_RE = re.compile(
     r"\bno\s+(?:positions|presence|troops|forces)\s+(?:left\s+)?(?P<dir>west|east|north|south)\s+of\s+$", re.I)
+_AROUND = ("around", "near", "on the outskirts of", "outskirts of", "the outskirts of", "in the vicinity of")
 _ABOUT_CONTROL = re.compile(r"\b(?:status|control|controls|controlled|holds?|held|hands|who)\b", re.I)
 LIBERATED_RE = re.compile(r"\b(?:liberated|captured|fell|seized|taken|freed)\b", re.I)
 
@@ -116,12 +117,14 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
             ))
 
         direct = [p for p in s_places if not p.relation and p.kind != "region"]
+        # "clashes around X and Y, with neither side in control": fighting around a place contests it.
+        around = [p for p in s_places if p.kind != "region" and (not p.relation or p.relation in _AROUND)]
         if UNKNOWN_RE.search(sentence) and _ABOUT_CONTROL.search(sentence):
-            for p in direct:
+            for p in around:
                 emit(p, "unknown")
             continue
-        if CONTESTED_RE.search(sentence) and not check.negated:
-            for p in direct:
+        if CONTESTED_RE.search(sentence):  # explicit enough that "not confirmed either way" still counts
+            for p in around:
                 emit(p, "contested")
             continue
         for p in s_places:
