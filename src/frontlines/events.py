@@ -251,7 +251,7 @@ class EventExtractor:
 
         ``None`` means the trigger's object is a named place the gazetteer lacks (no fallback then).
         """
-        rel = []
+        rel: list[tuple[int, int, PlaceMention]] = []
         for p in s_places:
             if rel and rel[-1][2].place_id == p.place_id and sentence[rel[-1][1] : p.start - s_start].strip() == "(":
                 continue  # "Suran (Ṣūrān)": the same place again, in another script
