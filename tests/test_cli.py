@@ -198,3 +198,13 @@ def test_gazetteer_add_then_resolve(tmp_path: Path, monkeypatch) -> None:
     from frontlines.theater import load_theater
 
     load_theater.cache_clear()  # leave no user place behind for other tests
+
+
+def test_known_by_hides_later_reports(demo_db: Path) -> None:
+    def status(*extra: str) -> dict[str, str]:
+        out = _run("control", "--db", demo_db, "--as-of", "2024-11-30", "--format", "json", *extra)
+        return {c["name"]: c["status"] for c in json.loads(out.stdout)["control"]}
+
+    hindsight, then = status(), status("--known-by", "2024-11-30")
+    # The capture of Morek on 30 November is first reported on 1 December.
+    assert hindsight["Morek"] == "opposition" and then["Morek"] == "government"

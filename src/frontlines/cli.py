@@ -189,6 +189,7 @@ def ingest(
 def control(
     db: DbOpt = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Status as of this day (YYYY-MM-DD); default: latest.")] = None,
+    known_by: Annotated[str | None, typer.Option("--known-by", help="Use only reports published by this day.")] = None,
     theater: TheaterOpt = None,
     format: Annotated[ControlFormat, typer.Option("--format", "-f")] = ControlFormat.table,
 ) -> None:
@@ -198,7 +199,8 @@ def control(
     with _errors():
         th = _theater(theater)
         day = _date(as_of, "--as-of date")
-        snap = snapshot(_store(db), th, day, with_areas=format is ControlFormat.geojson)
+        snap = snapshot(_store(db), th, day, with_areas=format is ControlFormat.geojson,
+                        known_by=_date(known_by, "--known-by date"))
         if format is ControlFormat.json:
             payload = {"as_of": day.isoformat() if day else None, "control": [s.to_dict() for s in snap.statuses]}
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")

@@ -239,14 +239,17 @@ def score_events(gold_docs: Sequence[GoldDoc], results: dict[str, DocumentResult
 
 def score_control(rows: Sequence[dict[str, str]], results: Sequence[DocumentResult], theater: Theater) -> dict[str, Any]:
     """Share of gold place-days where the ledger gives the gold status."""
-    ledger = Ledger([*baseline_assertions(theater), *(a for r in results for a in r.assertions)], theater.gazetteer,
-                    theater.actors.sides)
+    every = [*baseline_assertions(theater), *(a for r in results for a in r.assertions)]
+    # The gold says what the reports published by each day establish: the ledger as known that day.
+    ledgers: dict[date, Ledger] = {}
     right = right_known = known = 0
     errors = []
     for row in rows:
         place_id = _gold_place_id(row, theater)
         day = date.fromisoformat(row["date"])
-        status = ledger.status(place_id, day) if place_id else None
+        if day not in ledgers:
+            ledgers[day] = Ledger(every, theater.gazetteer, theater.actors.sides, known_by=day)
+        status = ledgers[day].status(place_id, day) if place_id else None
         got = status.status if status else "none"
         known += bool(place_id)
         if got == row["status"]:

@@ -84,8 +84,10 @@ def baseline_assertions(theater: Theater) -> list[ControlAssertion]:
     ]
 
 
-def assertions_from_events(events: Iterable[Event], theater: Theater) -> list[ControlAssertion]:
-    """Control assertions implied by territory, withdrawal and clash events."""
+def assertions_from_events(events: Iterable[Event], theater: Theater,
+                           published: dict[str, date | None] | None = None) -> list[ControlAssertion]:
+    """Control assertions implied by territory, withdrawal and clash events (``published``: doc id -> date)."""
+    published = published or {}
     out: list[ControlAssertion] = []
     kinds = {p.id: p.kind for p in theater.gazetteer.places}
     for ev in events:
@@ -117,7 +119,7 @@ def assertions_from_events(events: Iterable[Event], theater: Theater) -> list[Co
                 id=_aid(ev.id, evidence, status), place_id=ev.place_id, status=status, level=level,
                 valid_from=ev.date, time_precision=ev.time_precision, doc=doc, start=int(start), end=int(end),
                 confidence=round(min(0.99, confidence * confidence_factor), 3), source=source, basis=ev.id,
-                scope="place", text=ev.text,
+                scope="place", text=ev.text, published=published.get(doc),
             ))
     return out
 
@@ -145,6 +147,7 @@ def assertions_from_statements(statements: Iterable[Statement], theater: Theater
                 id=_aid(st.doc, st.start, place_id, status, st.scope), place_id=place_id, status=status, level=level,
                 valid_from=st.date, time_precision=st.time_precision, doc=st.doc, start=st.start, end=st.end,
                 confidence=round(conf, 3), source=source, basis=f"statement:{st.scope}", scope=st.scope, text=st.text,
+                published=docs[st.doc].published if st.doc in docs else None,
             ))
     return out
 
@@ -186,13 +189,17 @@ def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[Contr
 class Ledger:
     """Assertions indexed by place and day, for fast as-of queries."""
 
-    def __init__(self, assertions: Iterable[ControlAssertion], gazetteer: Gazetteer, sides: Iterable[str] = ()):
+    def __init__(self, assertions: Iterable[ControlAssertion], gazetteer: Gazetteer, sides: Iterable[str] = (),
+                 known_by: date | None = None):
+        """``known_by``: keep only what had been published by that day (the map as it could be drawn then)."""
         self.gazetteer = gazetteer
         self.sides = set(sides) - {"civilians", "unknown"}
         by_place: dict[str, dict[date, list[ControlAssertion]]] = defaultdict(lambda: defaultdict(list))
         seen: set[str] = set()
         for a in assertions:
             if a.valid_from is None or a.id in seen:
+                continue
+            if known_by is not None and (a.published or a.valid_from) > known_by:
                 continue
             seen.add(a.id)
             by_place[a.place_id][a.valid_from].append(a)

@@ -177,6 +177,7 @@ class ControlAssertion(Record):
     basis: str = ""  # event id or statement kind that produced it
     scope: str = "place"  # "place" or "region" (applied from a region statement)
     text: str = ""
+    published: Day | None = None  # when the source became known (its publication date)
 
 
 @dataclass(frozen=True, slots=True)

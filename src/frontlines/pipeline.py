@@ -61,7 +61,8 @@ class Pipeline:
             geo = self.geoparse(doc, sentences, analysis.entities, actors)
             events = self.extract_events(doc, sentences, geo.places, actors)
             statements = find_statements(doc, sentences, geo.places, actors, self.default_side)
-            assertions = last_word_per_document(assertions_from_events(events, self.theater) + assertions_from_statements(
+            assertions = last_word_per_document(assertions_from_events(events, self.theater, {doc.id: doc.published})
+                                                + assertions_from_statements(
                 statements, self.theater, {doc.id: doc}
             ))
             warnings = tuple(dict.fromkeys(w for e in events for w in e.warnings))

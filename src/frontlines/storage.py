@@ -69,6 +69,7 @@ assertions = Table(
     Column("level", String(16)), Column("valid_from", Date, index=True), Column("time_precision", Integer),
     Column("doc", String(32), index=True), Column("start", Integer), Column("end", Integer), Column("confidence", Float),
     Column("source", Text), Column("basis", Text), Column("scope", String(32)), Column("text", Text),
+    Column("published", Date),
 )
 meta_table = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
 
@@ -136,7 +137,8 @@ class Store:
                         conn.execute(insert(events), [
                             {"id": e.id, "doc": e.doc, "date": e.date, "data": e.to_dict()} for e in r.events])
                     if r.assertions:
-                        conn.execute(insert(assertions), [a.to_dict() | {"valid_from": a.valid_from} for a in r.assertions])
+                        conn.execute(insert(assertions), [a.to_dict() | {"valid_from": a.valid_from, "published": a.published}
+                                                          for a in r.assertions])
         except SQLAlchemyError as exc:
             raise StorageError(f"cannot write to {self.target}: {exc.__class__.__name__}: {exc}") from exc
         return added, skipped

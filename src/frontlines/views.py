@@ -61,9 +61,10 @@ class Snapshot:
     events: list[Event]
 
 
-def ledger_from_store(store: Store, theater: Theater, until: date | None = None) -> Ledger:
-    """The ledger of every assertion in the store (up to ``until``)."""
-    return Ledger([*baseline_assertions(theater), *store.assertions(until)], theater.gazetteer, theater.actors.sides)
+def ledger_from_store(store: Store, theater: Theater, until: date | None = None, known_by: date | None = None) -> Ledger:
+    """The ledger of every assertion in the store (valid up to ``until``; published by ``known_by``)."""
+    return Ledger([*baseline_assertions(theater), *store.assertions(until)], theater.gazetteer, theater.actors.sides,
+                  known_by=known_by)
 
 
 def merged_events(store: Store, since: date | None = None, until: date | None = None) -> list[Event]:
@@ -71,9 +72,14 @@ def merged_events(store: Store, since: date | None = None, until: date | None = 
     return merge_events(store.events(since, until), window_days=1)
 
 
-def snapshot(store: Store, theater: Theater, as_of: date | None, *, with_areas: bool = True) -> Snapshot:
-    """Control statuses, areas and events for a day (the latest data when ``as_of`` is None)."""
-    ledger = ledger_from_store(store, theater, as_of)
+def snapshot(store: Store, theater: Theater, as_of: date | None, *, with_areas: bool = True,
+             known_by: date | None = None) -> Snapshot:
+    """Control statuses, areas and events for a day (the latest data when ``as_of`` is None).
+
+    ``known_by`` limits the evidence to what had been published by that day: the map as it could
+    have been drawn then, rather than with hindsight.
+    """
+    ledger = ledger_from_store(store, theater, as_of, known_by)
     statuses = [s for s in ledger.as_of(as_of) if s.kind not in ("region", "country", "route")]
     day_events = merged_events(store, as_of, as_of) if as_of else merged_events(store)
     areas = control_areas(statuses, theater_boundary(theater)) if with_areas and statuses else None
