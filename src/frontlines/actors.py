@@ -17,6 +17,7 @@ class Side:
     name: str
     color: str = "#888888"
     cues: tuple[str, ...] = ()  # words naming the side without an actor ("regime", "rebel")
+    voice: tuple[str, ...] = ()  # words only this side's own media use ("terrorists" for the enemy...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,10 @@ class ActorDictionary:
         for side in sides:
             for cue in side.cues:
                 self._cue_side.setdefault(cue.casefold(), side.id)
+        self._voices = {
+            side.id: re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(v) for v in side.voice) + r")(?![\w-])")
+            for side in sides if side.voice
+        }
         cue_words = sorted(self._cue_side, key=len, reverse=True)
         self._cues = re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(c) for c in cue_words) + r")(?![\w-])") if cue_words else None
 
@@ -74,6 +79,20 @@ class ActorDictionary:
         """The side id of an actor (``unknown`` when not in the dictionary)."""
         actor = self.actors.get(actor_id)
         return actor.side if actor else "unknown"
+
+    def voice_side(self, text: str) -> str:
+        """The side whose own vocabulary a text uses most ("" when none or a tie)."""
+        counts = sorted(((len(p.findall(text)), side) for side, p in self._voices.items()), reverse=True)
+        if not counts or counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+            return ""
+        return counts[0][1]
+
+    def side_of_word(self, word: str) -> str:
+        """The side a word names, as an actor alias or a side cue ("" when neither)."""
+        actor = self.resolve(word)
+        if actor is not None and not actor.media:
+            return actor.side
+        return self._cue_side.get(word.casefold(), "")
 
     def resolve(self, name: str) -> Actor | None:
         """The actor an alias names, or ``None``."""

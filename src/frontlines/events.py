@@ -335,7 +335,8 @@ class EventExtractor:
         side1 = actor1.side if actor1 else ""
         side2 = actor2.side if actor2 else ""
         if not side1 and voice and _FIRST_PERSON.search(sentence[: hit.start]):
-            side1 = voice_side(doc.text)  # "our forces cleared X" in a partisan channel's post
+            # "our forces cleared X" in a partisan channel's post: the side whose vocabulary the post uses
+            side1 = self.theater.actors.voice_side(_QUOTED.sub(" ", doc.text))
         kind = hit.trigger.kind
         if kind in ("capture", "surrender"):
             if not side1 and self.default_attacker:
@@ -435,10 +436,6 @@ _PARTISAN = re.compile(
     r"\b(?:our\s+(?:forces|fighters|heroes|army|brothers|units|mujahideen|men)|heroes|regime\s+gangs|Assad\s+gangs|shabiha|"
     r"mercenaries|gangs|terrorist\s+(?:groups|gangs|organi[sz]ations|convoys|positions|media)|takfiri|Nusra\s+terrorists|"
     r"PKK/SDF|liberated\s+from\s+the\s+regime|the\s+terrorists)\b", re.I)
-_PRO_GOVERNMENT = re.compile(r"\b(?:terrorists?|Nusra|takfiri|lions\s+of|our\s+(?:valiant|brave|heroic)\s+army|"
-                             r"Syrian\s+Arab\s+Army|armed\s+forces\s+of\s+the\s+homeland)\b", re.I)
-_PRO_OPPOSITION = re.compile(r"\b(?:regime\s+gangs|Assad\s+gangs|shabiha|mujahideen|revolution|liberated|PKK/SDF|PKK|"
-                             r"Military\s+Operations\s+Command|National\s+Army|Deterrence\s+of\s+Aggression)\b", re.I)
 _FIRST_PERSON = re.compile(r"\bour\s+(?:forces|fighters|heroes|army|brothers|units|mujahideen|men|troops|lions|jets|aircraft|"
                            r"air\s+force|artillery|drones|air\s+defences?)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
@@ -448,17 +445,6 @@ def partisan_voice(text: str) -> bool:
     """True when the report itself speaks for a side (its own words, not quotes), e.g. a channel's post."""
     unquoted = _QUOTED.sub(" ", text)
     return len(_PARTISAN.findall(unquoted)) >= 2
-
-
-def voice_side(text: str) -> str:
-    """Which side a partisan text speaks for, from the words it uses for the enemy ("terrorists" vs "regime gangs")."""
-    unquoted = _QUOTED.sub(" ", text)
-    gov, opp = len(_PRO_GOVERNMENT.findall(unquoted)), len(_PRO_OPPOSITION.findall(unquoted))
-    if gov > opp:
-        return "government"
-    if opp > gov:
-        return "opposition"
-    return ""
 
 
 _SPECIFIC_REMOTE = frozenset({"air", "shelling", "ied", "suicide", "downed"})

@@ -60,7 +60,8 @@ class Pipeline:
             actors = self.theater.actors.find(doc.text, doc.id)
             geo = self.geoparse(doc, sentences, analysis.entities, actors)
             events = self.extract_events(doc, sentences, geo.places, actors)
-            statements = find_statements(doc, sentences, geo.places, actors, self.default_side)
+            statements = find_statements(doc, sentences, geo.places, actors, self.default_side,
+                                         self.theater.actors.side_of_word)
             assertions = last_word_per_document(assertions_from_events(events, self.theater, {doc.id: doc.published})
                                                 + assertions_from_statements(
                 statements, self.theater, {doc.id: doc}

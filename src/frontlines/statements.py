@@ -10,7 +10,7 @@ events into control assertions.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -19,12 +19,8 @@ from frontlines.dates import DateSpan, resolve_event_date
 from frontlines.models import ActorMention, Document, PlaceMention
 from frontlines.phrases import extend_list, near_gap
 
-_SIDE_WORDS = {
-    "opposition": "opposition", "rebel": "opposition", "rebels": "opposition", "insurgent": "opposition", "hts": "opposition",
-    "sna": "opposition", "regime": "government", "government": "government", "army": "government", "syrian army": "government",
-    "sdf": "sdf", "kurdish": "sdf", "kurdish-led": "sdf", "is": "isis", "isis": "isis", "islamic state": "isis",
-}
-_SIDE_RE = r"(?P<sideword>opposition|rebel|rebels|insurgent|HTS|SNA|regime|government|army|Syrian army|SDF|Kurdish|Kurdish-led|IS|ISIS|Islamic State)"
+# A word naming a side, resolved through the theater's actor dictionary (aliases and side cues).
+_SIDE_RE = r"(?P<sideword>[\w-]+(?:\s[\w-]+)?)"
 CONTESTED_RE = re.compile(
     r"\b(?:contested|disputed\s+control|no[- ]man'?s[- ]land|changed\s+hands\s+(?:several|many|multiple|repeatedly)|front\s*line\s+(?:now\s+)?runs\s+through|"
     r"(?:fighting|clashes)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:ongoing|raging|continuing)\s+(?:in|inside|within)|"
@@ -43,8 +39,8 @@ HOLD_RE = re.compile(
     r"are\s+still\s+in|is\s+still\s+in|maintain\s+positions\s+in|kept\s+control\s+of|retain\s+control\s+of|"
     r"retained|are\s+(?:deployed|stationed|present)\s+in|garrison\s+in|dug\s+in\s+(?:in|at)|(?:are|is|were|was)\s+in\s+control\s+of|"
     r"still\s+(?:in|inside)|(?:filmed|seen|spotted|photographed|pictured)\s+(?:\w+\s+){0,2}(?:inside|in|at))\b", re.I)
-SIDE_LIST_RE = re.compile(r"^\W*(?P<label>Opposition|Government|Regime|SDF|Contested|Disputed|Unclear|Unknown)"
-                          r"(?:[- ]held|\s+control(?:led)?)?\s*:", re.I)
+SIDE_LIST_RE = re.compile(r"^\W*(?P<label>[A-Z][\w-]*)(?:[- ]held|\s+control(?:led)?)?\s*:")
+_STATUS_WORDS = {"contested": "contested", "disputed": "contested", "unclear": "unknown", "unknown": "unknown"}
 PRESENCE_RE = re.compile(r"\b(?:shows?|showed|showing|filmed|footage\s+of)\s+(?:[\w'’-]+\s+){1,5}?"
                          r"(?:inside|in|on\s+the\s+\w+\s+of|at)\s+(?:the\s+)?", re.I)
 SECURE_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?(?:secure|secured|calm|safe)\b", re.I)
@@ -76,16 +72,17 @@ class Statement:
     admin1: str = ""
 
 
-def _side_from_word(word: str) -> str:
-    return _SIDE_WORDS.get(word.casefold(), "")
+SideOf = Callable[[str], str]
 
 
 def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
-                    actors: Sequence[ActorMention], default_side: str = "") -> list[Statement]:
+                    actors: Sequence[ActorMention], default_side: str = "",
+                    side_of: SideOf = lambda word: "") -> list[Statement]:
     """Control statements of one document (see module docstring for the forms recognised).
 
     ``default_side`` is the theater's side on the offensive: who an unattributed
-    "all of X governorate is liberated" refers to.
+    "all of X governorate is liberated" refers to. ``side_of`` maps a word ("opposition",
+    "regime", "SDF") to a side id through the theater's actor dictionary ("" if none).
     """
     text = doc.text
     out: list[Statement] = []
@@ -143,20 +140,20 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
                 side = _side_near(sentence, s_actors, s_start, default="")
                 if side:
                     emit(p, f"not:{side}", scope=f"sector-{m.group('dir').lower()}")
-        if (m := SIDE_LIST_RE.match(sentence)) is not None:
+        m = SIDE_LIST_RE.match(sentence)
+        status = (side_of(m.group("label")) or _STATUS_WORDS.get(m.group("label").lower(), "")) if m else ""
+        if status:
             # An analyst's summary line: "- Opposition: Urum al-Sughra, Anjara and the 46th Regiment base".
-            status = _side_from_word(m.group("label")) or m.group("label").lower()
-            status = {"unclear": "unknown", "disputed": "contested"}.get(status, status)
             for p in direct:
                 emit(p, status, at=p.start - s_start)
             continue
-        for p, side, at in _held(sentence, s_start, direct, s_actors):
+        for p, side, at in _held(sentence, s_start, direct, s_actors, side_of):
             emit(p, side, at=at)
     return out
 
 
 def _held(sentence: str, s_start: int, places: Sequence[PlaceMention],
-          actors: Sequence[ActorMention]) -> list[tuple[PlaceMention, str, int]]:
+          actors: Sequence[ActorMention], side_of: SideOf) -> list[tuple[PlaceMention, str, int]]:
     """Places a sentence says a side holds: "the SDF still holds A and B", "A and B are under opposition control"."""
     rel = [(p.start - s_start, p.end - s_start, p) for p in places]
     out: list[tuple[PlaceMention, str, int]] = []
@@ -171,7 +168,7 @@ def _held(sentence: str, s_start: int, places: Sequence[PlaceMention],
         if not before or not near_gap(sentence[before[-1][1] : m.start()], words=10):
             continue
         if m.group("sideword"):
-            side = _side_from_word(m.group("sideword"))
+            side = side_of(m.group("sideword"))
         else:
             agent = next((a for a in actors if a.start - s_start >= m.end() - 1), None)
             side = agent.side if agent else ""
@@ -191,7 +188,5 @@ def _held(sentence: str, s_start: int, places: Sequence[PlaceMention],
 
 
 def _side_near(sentence: str, actors: Sequence[ActorMention], s_start: int, default: str) -> str:
-    if actors:
-        return actors[0].side
-    m = re.search(_SIDE_RE, sentence, re.I)
-    return _side_from_word(m.group("sideword")) if m else default
+    # Actor mentions include the theater's side cues ("regime", "rebels"), so the first one names the side.
+    return actors[0].side if actors else default
