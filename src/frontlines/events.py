@@ -138,8 +138,6 @@ _TOGETHER = re.compile(r"^(?:together\s+with|along\s+with|as\s+well\s+as|and|wit
 _TOWARD_BEFORE = re.compile(r"\b(?:toward|towards|to|into)\s+(?:the\s+)?$", re.I)
 _DENIAL = re.compile(r"\b(?:lies|false|fabricated|baseless|untrue|unfounded|not\s+supported|not\s+borne\s+out|no\s+evidence|"
                      r"rumou?rs?)\b", re.I)
-_ORIGIN_BEFORE = re.compile(r"\b(?:from|toward|towards|to|via|through|past)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
-_CLAUSE_BREAK = re.compile(r";|:|\.\s|, while |, but |, whereas | while | whereas ")
 _SIGNIFICANT = re.compile(r"\b(?:heavy|fierce|intense|major|large|massive|violent|wave|barrage|dozens|hundreds|scores|"
                           r"offensive|large-scale|massacre)\b", re.I)
 _GOVERNMENT_CUE = re.compile(r"\b(?:recaptur\w*|retook|retak\w*|regain\w*|restored)\b", re.I)

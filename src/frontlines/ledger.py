@@ -27,7 +27,6 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from frontlines.gazetteer import Gazetteer
@@ -49,14 +48,6 @@ _INSIDE = re.compile(r"\b(?:inside|street|streets|house-to-house|within\s+the\s+
 
 def _aid(*parts: object) -> str:
     return "a" + hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:12]
-
-
-@dataclass(frozen=True, slots=True)
-class Inference:
-    """Settings of assertion inference, from the theater's ``[rules]``."""
-
-    default_attacker: str = ""
-    clash_contests: bool = True
 
 
 def _level(theater: Theater, source: str, certainty: str) -> tuple[str, float]:

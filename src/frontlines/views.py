@@ -7,7 +7,6 @@ computes a map or a timeline the same way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -104,8 +103,3 @@ def export_snapshot(snap: Snapshot, path: Path) -> None:
         write_kml(path, snap.statuses, snap.areas, snap.events)
     else:
         raise ExportError(f"{path}: unsupported output type {suffix!r}; use .png, .gif, .geojson, .gpkg or .kml")
-
-
-def statuses_for(ledger: Ledger, as_of: date | None, kinds: Sequence[str] = ("settlement", "facility", "terrain")) -> list[ControlStatus]:
-    """Statuses limited to drawable kinds."""
-    return [s for s in ledger.as_of(as_of) if s.kind in kinds]
