@@ -125,9 +125,8 @@ _NOT_NAMES = frozenset(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "Its", "Their", "His", "Her", "Our", "Several", "Many", "Some", "Most", "All", "Both", "Each", "Every", "Other", "Another", "Government", "Opposition", "Army", "Forces", "Regime", "Rebels", "Russian", "Russia", "Syrian", "Turkish", "Turkey", "Iranian", "Iran", "Iraqi", "Iraq", "Lebanese", "Lebanon", "Jordanian", "Jordan", "Israel", "Israeli", "Kurdish", "Christian", "Christians", "Alawite", "Alawites", "Sunni", "Shia", "UN", "OCHA", "According", "However", "Meanwhile", "Earlier", "Later", "On", "In", "At", "By", "For", "From", "With", "Without", "After", "Before", "During", "Since", "Until", "Monitor", "Observatory", "Telegram", "Reuters", "AFP", "SANA", "Ministry", "Defence", "Defense", "Command", "Operations", "Military", "Local", "Sources", "Residents", "Activists", "State", "Media", "Update", "Breaking"]
 )
 # Lower-case words that end or continue a facility or feature name ("Abu al-Duhur airbase", "M5 motorway").
-_TYPE_WORDS = frozenset("""airbase airport base highway motorway road plain dam crossing academy college school camp citadel
-    university mountain mountains regiment""".split())
-_FACILITY_QUALIFIERS = frozenset("military air international artillery engineering".split())
+_TYPE_WORDS = frozenset(["airbase", "airport", "base", "highway", "motorway", "road", "plain", "dam", "crossing", "academy", "college", "school", "camp", "citadel", "university", "mountain", "mountains", "regiment"])
+_FACILITY_QUALIFIERS = frozenset(["military", "air", "international", "artillery", "engineering"])
 _STOP_START = frozenset(["in", "on", "at", "the", "a", "an", "as", "to", "of", "by", "for", "and", "or", "from", "with", "into", "near", "is", "it", "if"])
 # Words that are part of many names but never a name alone.
 _GENERIC = frozenset(["kafr", "tal", "jabal", "ayn", "dayr", "abu", "umm", "bayt", "khirbat", "shaykh", "qalaat", "kubra", "sughra", "kabir", "saghir", "jadida", "qadima", "sharqi", "gharbi", "shamali", "janubi", "tahtani", "fawqani", "wadi", "ras", "suq", "mazraa", "jisr"])
