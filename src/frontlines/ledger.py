@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from frontlines.gazetteer import Gazetteer
+from frontlines.gazetteer import Gazetteer, haversine_km
 from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document, Event
 from frontlines.statements import Statement
 from frontlines.theater import Theater
@@ -144,8 +144,6 @@ def assertions_from_statements(statements: Iterable[Statement], theater: Theater
 
 
 def _sector(gaz: Gazetteer, st: Statement, theater: Theater, confidence: float) -> list[tuple[str, str, float]]:
-    from frontlines.gazetteer import haversine_km
-
     anchor = gaz.by_id.get(st.place_id)
     if anchor is None or not st.status.startswith("not:"):
         return []
