@@ -140,7 +140,10 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
                 side = _side_near(sentence, s_actors, s_start, default="")
                 if side:
                     emit(p, f"not:{side}", scope=f"sector-{m.group('dir').lower()}")
-        m = SIDE_LIST_RE.match(sentence)
+        line_start = text.rfind("\n", 0, s_start) + 1
+        m = SIDE_LIST_RE.match(text[line_start:s_end])  # the label may be a "sentence" of its own
+        if m and text[line_start + m.end() : s_start].strip():
+            m = None  # a later sentence on the labelled line is not part of the list
         status = (side_of(m.group("label")) or _STATUS_WORDS.get(m.group("label").lower(), "")) if m else ""
         if status:
             # An analyst's summary line: "- Opposition: Urum al-Sughra, Anjara and the 46th Regiment base".
