@@ -97,3 +97,17 @@ def test_withdrawal_without_capture(run) -> None:
 def test_concurrent_tactics_merge(run) -> None:
     e = _one(run("After shelling and clashes, HTS captured Saraqib."))
     assert e.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_places_the_gazetteer_lacks_keep_their_events_by_name(run, mini) -> None:
+    from frontlines.ledger import Ledger
+
+    result = run("Rebels took Saraqib, Tell Ayyubi and Kherbet Joz today.")
+    by_place = {e.place_id: e for e in result.events}
+    assert set(by_place) == {"gn:163270", "name:tal-ayubi", "name:khirbat-joz"}  # ids fold spellings
+    unmapped = by_place["name:tal-ayubi"]
+    assert unmapped.lat is None and unmapped.lon is None and unmapped.location == "Tell Ayyubi"
+    ledger = Ledger(result.assertions, mini.gazetteer, mini.actors.sides)
+    assert ledger.status("name:tal-ayubi", PUBLISHED).status == "opposition"
+    assert all(s.place_id in mini.gazetteer.by_id for s in ledger.as_of(PUBLISHED))  # not drawn on maps
+    assert len(ledger.as_of(PUBLISHED, unmapped=True)) == 3

@@ -1,8 +1,7 @@
 """Quality gate: the pipeline against the gold annotations of the bundled examples.
 
 The floors are pinned a little under the figures measured when they were set (see the issue notes);
-lowering one is a visible decision in this file. The control target of issue 5 (0.90) is not met yet:
-its floor guards what we have, and `frontlines eval` reports the figure.
+lowering one is a visible decision in this file.
 """
 
 from __future__ import annotations
@@ -18,11 +17,11 @@ GOLD = Path(__file__).resolve().parent.parent / "examples" / "gold"
 FLOORS = {
     ("places", "precision"): 0.95,  # issue 3 target 0.95; measured 0.971
     ("places", "recall"): 0.95,  # issue 3 target 0.90; measured 0.971
-    ("events", "f1"): 0.80,  # issue 4 target 0.80; measured 0.821
-    ("events", "precision"): 0.82,  # measured 0.845
-    ("events", "recall"): 0.77,  # measured 0.792
-    ("control", "accuracy"): 0.83,  # issue 5 target 0.90 (not met over all place-days); measured 0.843
-    ("control", "accuracy_in_gazetteer"): 0.90,  # measured 0.913 where the gazetteer holds the place
+    ("events", "f1"): 0.83,  # issue 4 target 0.80; measured 0.851
+    ("events", "precision"): 0.83,  # measured 0.851
+    ("events", "recall"): 0.83,  # measured 0.851
+    ("control", "accuracy"): 0.90,  # issue 5 target 0.90; measured 0.920
+    ("control", "accuracy_in_gazetteer"): 0.90,  # measured 0.916 where the gazetteer holds the place
 }
 
 
@@ -47,7 +46,8 @@ def test_quality_floor(report: dict, section: str, metric: str) -> None:
 def test_missing_places_are_not_forced_onto_namesakes(report: dict) -> None:
     places = report["places"]
     assert places["missing_forced_onto_namesake"] <= 2
-    assert places["missing_reported_unresolved"] >= places["gold_missing"] // 2
+    assert places["missing_reported_unresolved"] >= places["gold_missing"] * 2 // 3
+    assert places["unresolved_not_in_gold"] <= 8
 
 
 def test_field_accuracy(report: dict) -> None:

@@ -288,18 +288,22 @@ def history(
     theater: TheaterOpt = None,
 ) -> None:
     """The control timeline of one place, with the evidence sentences."""
+    from frontlines.geoparse import unmapped_id
     from frontlines.views import ledger_from_store
 
     with _errors():
         th = _theater(theater)
         ledger = ledger_from_store(_store(db), th)
         ids = [place] if place in th.gazetteer.by_id else [c.place.id for c in th.gazetteer.lookup(place)]
-        ids = [i for i in ids if i in set(ledger.places())] or ids[:1]
+        known = set(ledger.places())
+        # A place the gazetteer lacks is kept in the ledger by its name.
+        ids = [i for i in [*ids, unmapped_id(place)] if i in known] or ids[:1]
         if not ids:
-            raise InputError(f"no place named {place!r} in the {th.id} gazetteer; try 'frontlines gazetteer search'")
+            raise InputError(f"no place named {place!r} in the {th.id} gazetteer or the ledger; "
+                             "try 'frontlines gazetteer search'")
         for pid in ids:
-            p = th.gazetteer.by_id[pid]
-            out.print(f"[bold]{p.name}[/bold] ({p.admin1}, {pid})")
+            p = th.gazetteer.by_id.get(pid)
+            out.print(f"[bold]{p.name}[/bold] ({p.admin1}, {pid})" if p else f"[bold]{place}[/bold] ({pid}: not on the map)")
             timeline = ledger.history(pid)
             if not timeline:
                 out.print("  no control statements recorded")

@@ -28,6 +28,7 @@ from typing import Any
 from frontlines.errors import EvalError
 from frontlines.events import merge_events
 from frontlines.gazetteer import haversine_km
+from frontlines.geoparse import unmapped_id
 from frontlines.ingest import read_file
 from frontlines.ledger import Ledger, baseline_assertions
 from frontlines.models import Document, Event
@@ -165,6 +166,9 @@ def _event_match(s: Event, g: dict[str, Any], *, same_date: bool, kinds: dict[st
     if family(s.sub_event_type) != family(g["sub_event_type"]):
         return False
     if g.get("lat") is None or s.lat is None or s.lon is None:
+        # A place neither the gazetteer nor the gold can locate: the same name is the same place.
+        if g.get("lat") is None and s.lat is None and g.get("place"):
+            return s.place_id == unmapped_id(g["place"]) and _same_day(s, g, same_date)
         return False
     # 5 km for a town; a governorate-level event (precision 3) or one on a mountain or road is coded at a
     # representative point that two coders place differently.
@@ -175,6 +179,10 @@ def _event_match(s: Event, g: dict[str, Any], *, same_date: bool, kinds: dict[st
         limit = TOLERANCE_KM[kinds[s.place_id]]
     if haversine_km(s.lat, s.lon, float(g["lat"]), float(g["lon"])) > limit:
         return False
+    return _same_day(s, g, same_date)
+
+
+def _same_day(s: Event, g: dict[str, Any], same_date: bool) -> bool:
     if s.date is None or not g.get("date"):
         return False
     delta = abs((s.date - date.fromisoformat(g["date"])).days)
@@ -251,13 +259,14 @@ def score_control(rows: Sequence[dict[str, str]], results: Sequence[DocumentResu
             ledgers[day] = Ledger(every, theater.gazetteer, theater.actors.sides, known_by=day)
         status = ledgers[day].status(place_id, day) if place_id else None
         got = status.status if status else "none"
-        known += bool(place_id)
+        in_gazetteer = place_id in theater.gazetteer.by_id
+        known += in_gazetteer
         if got == row["status"]:
             right += 1
-            right_known += bool(place_id)
+            right_known += in_gazetteer
         else:
             errors.append(f"{row['date']} {row['place']}: gold {row['status']}, ledger {got}"
-                          + ("" if place_id else " (place not in gazetteer)"))
+                          + ("" if in_gazetteer else " (place not in gazetteer)"))
     return {"gold_place_days": len(rows), "right": right,
             "accuracy": round(right / len(rows), 4) if rows else 0.0,
             "place_days_in_gazetteer": known,
@@ -265,6 +274,11 @@ def score_control(rows: Sequence[dict[str, str]], results: Sequence[DocumentResu
 
 
 def _gold_place_id(row: dict[str, str], theater: Theater) -> str:
+    """The gazetteer id of a gold row's place, or its name-only id when the gazetteer lacks it."""
+    return _gazetteer_id(row, theater) or unmapped_id(row["place"])
+
+
+def _gazetteer_id(row: dict[str, str], theater: Theater) -> str:
     gaz = theater.gazetteer
     lat, lon = (float(row["lat"]), float(row["lon"])) if row.get("lat") and row.get("lon") else (None, None)
     cands = [c.place for c in gaz.lookup(row["place"])]

@@ -34,6 +34,7 @@ from frontlines.actors import SIDE_LABELS
 from frontlines.certainty import assess
 from frontlines.dates import find_dates, resolve_event_date
 from frontlines.fatalities import parse_casualties
+from frontlines.geoparse import UNMAPPED_KIND
 from frontlines.models import ActorMention, Document, Event, Place, PlaceMention
 from frontlines.phrases import extend_list, near_gap
 from frontlines.theater import Theater
@@ -380,7 +381,8 @@ class EventExtractor:
             time_precision=span_date.time_precision, event_type=sub_type.event_type, sub_event_type=sub,
             actor1=actor1.name if actor1 else _side_label(side1), actor1_side=side1 or "unknown",
             actor2=actor2.name if actor2 else _side_label(side2), actor2_side=side2 or ("" if not side1 else "unknown"),
-            place_id=place.place_id, location=place.name, lat=place.lat, lon=place.lon,
+            place_id=place.place_id, location=place.name,
+            lat=None if place.kind == UNMAPPED_KIND else place.lat, lon=None if place.kind == UNMAPPED_KIND else place.lon,
             geo_precision=place.geo_precision, fatalities=casualties.fatalities,
             fatalities_text=casualties.fatalities_text, certainty=certainty, claimed_by=claimed_by,
             text=sentence.strip(), start=start, end=end, admin1=place.admin1,

@@ -29,9 +29,9 @@ from itertools import pairwise
 
 from pyproj import Geod
 
-from frontlines.gazetteer import Candidate, Gazetteer, fold_token, haversine_km, is_arabic
+from frontlines.gazetteer import Candidate, Gazetteer, fold_token, haversine_km, is_arabic, name_tokens
 from frontlines.models import ActorMention, Document, Place, PlaceMention, Unresolved
-from frontlines.phrases import LIST_NAME, list_gap
+from frontlines.phrases import LIST_NAME, list_gap, list_tail
 from frontlines.theater import Theater
 
 _GEOD = Geod(ellps="WGS84")
@@ -112,6 +112,8 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|citie
 _AND_BETWEEN = re.compile(r"^\s+and\s+(?:the\s+)?$")
 # A capitalised name in a slot that only a place fills.
 _NAME = r"((?:(?:al|el|as|ar|ad|at|an|ash|Al|El|As|Ar|Ad|At|An|Ash)[-\s])?[A-Z][\w'’‘ʿ]+(?:[-\s](?:(?:al|el|as|ar|ad|at|an|ash)-)?[A-Z][\w'’‘ʿ]+){0,3})"
+_TAKE_VERB = re.compile(r"(?:entered|entering|captured|capturing|took|taking|seized|seizing|stormed|storming|recaptured|"
+                        r"overran|liberated|retook|shelled|shelling|bombarded|struck)\b")
 _STRONG_SLOT = re.compile(
     r"\b(?:village|villages|town|towns|hamlet|hamlets|settlement|farms|farm|neighbourhood|neighborhood|district|suburb|"
     r"locality|hilltop|hill|outpost)\s+of\s+" + _NAME
@@ -524,16 +526,21 @@ class Geoparser:
 
     def _unresolved_in_lists(self, doc: Document, mentions: Sequence[PlaceMention], taken: Sequence[tuple[int, int]],
                              actor_spans: Sequence[tuple[int, int]]) -> list[Unresolved]:
-        """'took Anjara, Hawr and Kafr Basin': a name listed between two places is a place we lack."""
-        out = []
+        """'took Anjara, Hawr and Kafr Basin': a name listed with places is a place we lack.
+
+        Names between two places of one list count, and names that continue a list after its last place
+        ("..., Qubtan al-Jabal, Sheikh Aqil and Basratoun.").
+        """
         ordered = sorted(mentions, key=lambda m: m.start)
-        for a, b in pairwise(ordered):
-            for s, e in _list_names(doc.text[a.end : b.start]):
-                start, end = a.end + s, a.end + e
-                name = doc.text[start:end]
-                if name in _NOT_NAMES or any(x < end and start < y for x, y in (*taken, *actor_spans)):
-                    continue
-                out.append(Unresolved(name, start, end, doc.id, "not in gazetteer (in a list of places)"))
+        spans = [(a.end + s, a.end + e) for a, b in pairwise(ordered) for s, e in _list_names(doc.text[a.end : b.start])]
+        spans += [span for m in ordered for span in list_tail(doc.text, m.end)]
+        out = []
+        for start, end in sorted(set(spans)):
+            name = doc.text[start:end]
+            if name in _NOT_NAMES or name.split()[0] in _NOT_NAMES or any(
+                    x < end and start < y for x, y in (*taken, *actor_spans)):
+                continue
+            out.append(Unresolved(name, start, end, doc.id, "not in gazetteer (in a list of places)"))
         return out
 
     def _unresolved_slots(self, doc: Document, taken: Sequence[tuple[int, int]], actor_spans: Sequence[tuple[int, int]],
@@ -549,13 +556,30 @@ class Geoparser:
                     continue
                 if any(s < end and start < e for s, e in (*taken, *actor_spans)):
                     continue
-                if pattern is _WEAK_SLOT and any(s <= start and end <= e for s, e in persons):
-                    continue
+                if pattern is _WEAK_SLOT and not _TAKE_VERB.match(m.group(0)) and any(s <= start and end <= e for s, e in persons):
+                    continue  # "near Hassan": spaCy's PERSON wins, but nobody "took" or "shelled" a person
                 if _NOT_PLACE_AFTER.match(doc.text[end : end + 30]):
                     continue
                 seen.add((start, end))
                 out.append(Unresolved(name, start, end, doc.id, reason))
         return out
+
+
+UNMAPPED_REASON = "not in gazetteer"
+UNMAPPED_KIND = "unmapped"
+
+
+def unmapped_id(name: str) -> str:
+    """The ledger's id for a place known only by name: ``name:<folded name>``."""
+    return "name:" + "-".join(name_tokens(name))
+
+
+def unmapped_place(u: Unresolved) -> PlaceMention:
+    """A name the gazetteer lacks, as a place mention with no coordinates (NaN), for events and the ledger."""
+    return PlaceMention(
+        mention=u.mention, start=u.start, end=u.end, doc=u.doc, place_id=unmapped_id(u.mention), name=u.mention,
+        lat=math.nan, lon=math.nan, kind=UNMAPPED_KIND, admin1="", score=0.0,
+    )
 
 
 def _list_names(gap: str) -> list[tuple[int, int]]:

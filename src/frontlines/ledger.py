@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -214,7 +215,7 @@ class Ledger:
         """The status of one place as of a day (the latest day if ``as_of`` is None)."""
         days = self._days.get(place_id)
         place = self.gazetteer.by_id.get(place_id)
-        if not days or place is None:
+        if not days or (place is None and not place_id.startswith("name:")):
             return None
         i = len(days) if as_of is None else bisect.bisect_right(days, as_of)
         if i == 0:
@@ -238,15 +239,22 @@ class Ledger:
             if self.verdict(place_id, days[j])[0] != status:
                 break
             since = days[j]
+        if place is None:  # known only by name: no point on the map
+            return ControlStatus(
+                place_id=place_id, name=place_id[5:].replace("-", " ").title(), lat=math.nan, lon=math.nan,
+                status=status, level=level, since=since, confidence=confidence, evidence=evidence, kind="unmapped",
+            )
         return ControlStatus(
             place_id=place_id, name=place.name, lat=place.lat, lon=place.lon, status=status, level=level,
             since=since, confidence=confidence, evidence=evidence, admin1=place.admin1, kind=place.kind,
         )
 
-    def as_of(self, day: date | None = None) -> list[ControlStatus]:
-        """Status of every place with assertions up to ``day``."""
+    def as_of(self, day: date | None = None, *, unmapped: bool = False) -> list[ControlStatus]:
+        """Status of every place with assertions up to ``day`` (places known only by name if ``unmapped``)."""
         out = []
         for place_id in self._days:
+            if not unmapped and place_id not in self.gazetteer.by_id:
+                continue
             st = self.status(place_id, day)
             if st is not None:
                 out.append(st)
@@ -260,6 +268,8 @@ class Ledger:
         """Places whose status differs between ``start`` and ``end`` (before, after)."""
         out = []
         for place_id in self._days:
+            if place_id not in self.gazetteer.by_id:
+                continue
             after = self.status(place_id, end)
             if after is None:
                 continue

@@ -25,6 +25,8 @@ _SEP = (
 # A capitalised name the gazetteer does not know, standing in a list: "X".
 LIST_NAME = _NAME = re.compile(r"(?:\b(?:al|el|as|ar|ad|at|an|ash)-)?[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|as|ar|ad|at|an)-)?[A-Z][\w'’\-]*)*")
 _LIST_GAP = re.compile(rf"(?:{_SEP}X)*{_SEP}", re.I)
+_LIST_TAIL = re.compile(rf"{_SEP}(?P<name>{_NAME.pattern})(?=\s*(?:[,.;:)]|\s+and\b|\s+(?:on|in|at|after|before|by|as|from|to|today|yesterday|tonight|overnight|this|last|"
+    rf"early|late|without|with)\b|$))")
 
 
 def near_gap(gap: str, words: int = 8) -> bool:
@@ -37,6 +39,19 @@ def list_gap(gap: str) -> bool:
     if len(gap) > 120:
         return False
     return bool(_LIST_GAP.fullmatch(_NAME.sub("X", gap)))
+
+
+def list_tail(text: str, start: int, limit: int = 200) -> list[tuple[int, int]]:
+    """Names that continue a list of places after ``start`` ("..., Sheikh Aqil and Basratoun.")."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while len(out) < 8:
+        m = _LIST_TAIL.match(text, pos, min(len(text), start + limit))
+        if m is None:
+            break
+        out.append(m.span("name"))
+        pos = m.end()
+    return out
 
 
 def extend_list(sentence: str, ordered: Sequence[tuple[int, int, T]], backwards: bool = False) -> list[T]:

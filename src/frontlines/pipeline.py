@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from frontlines.events import EventExtractor, merge_events
-from frontlines.geoparse import Geoparser
+from frontlines.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
 from frontlines.ingest import from_text
 from frontlines.ledger import (
     Ledger,
@@ -59,8 +59,11 @@ class Pipeline:
             sentences = analysis.sentences
             actors = self.theater.actors.find(doc.text, doc.id)
             geo = self.geoparse(doc, sentences, analysis.entities, actors)
-            events = self.extract_events(doc, sentences, geo.places, actors)
-            statements = find_statements(doc, sentences, geo.places, actors, self.default_side,
+            # Names the gazetteer lacks still carry events and control, by name (no point on the map).
+            places = sorted([*geo.places, *(unmapped_place(u) for u in geo.unresolved if u.reason.startswith(UNMAPPED_REASON))],
+                            key=lambda p: p.start)
+            events = self.extract_events(doc, sentences, places, actors)
+            statements = find_statements(doc, sentences, places, actors, self.default_side,
                                          self.theater.actors.side_of_word)
             assertions = last_word_per_document(assertions_from_events(events, self.theater, {doc.id: doc.published})
                                                 + assertions_from_statements(
