@@ -51,3 +51,8 @@ def test_region_statement_covers_the_governorate(assert_of) -> None:
     got = assert_of("The operations room declared that all of Idlib governorate is liberated.")
     assert got["Saraqib"] == ("opposition", "region") and got["Kafr Nabl"] == ("opposition", "region")
     assert "Hama" not in got
+
+
+def test_civilians_never_hold_a_place(assert_of) -> None:
+    got = assert_of("Residents remain in Saraqib, and civilians still hold out in Mhardeh.")
+    assert all(status != "civilians" for status, _scope in got.values())

@@ -59,6 +59,7 @@ def _level(theater: Theater, source: str, certainty: str) -> tuple[str, float]:
 
 
 BASELINE_CONFIDENCE = 0.5
+NOT_HOLDERS = frozenset({"civilians", ""})
 
 
 def baseline_assertions(theater: Theater) -> list[ControlAssertion]:
@@ -135,6 +136,8 @@ def assertions_from_statements(statements: Iterable[Statement], theater: Theater
         else:
             targets = [(st.place_id, st.status, confidence)]
         for place_id, status, conf in targets:
+            if status in NOT_HOLDERS:
+                continue  # civilians, or an actor of no known side, do not hold territory
             out.append(ControlAssertion(
                 id=_aid(st.doc, st.start, place_id, status, st.scope), place_id=place_id, status=status, level=level,
                 valid_from=st.date, time_precision=st.time_precision, doc=st.doc, start=st.start, end=st.end,

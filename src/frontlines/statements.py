@@ -161,7 +161,8 @@ def _held(sentence: str, s_start: int, places: Sequence[PlaceMention],
     rel = [(p.start - s_start, p.end - s_start, p) for p in places]
     out: list[tuple[PlaceMention, str, int]] = []
     for m in HOLD_RE.finditer(sentence):
-        actor = next((a for a in reversed(actors) if a.start - s_start < m.start()), None)
+        actor = next((a for a in reversed(actors) if a.start - s_start < m.start() and a.side not in ("civilians", "unknown")),
+                     None)
         after = [x for x in rel if x[0] >= m.end()]
         if actor is None or not after or not near_gap(sentence[m.end() : after[0][0]], words=6):
             continue
