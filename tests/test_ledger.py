@@ -74,3 +74,12 @@ def test_changes_between_days(mini) -> None:
                      _a("gn:170017", "government", D1, n=2)], mini.gazetteer, SIDES)
     changed = ledger.changes(D1, D3)
     assert [(b.status, a.status, a.name) for b, a in changed] == [("government", "opposition", "Saraqib")]
+
+
+def test_a_report_dated_before_the_baseline_still_overrides_it(mini) -> None:
+    baseline = ControlAssertion(id="b", place_id="gn:163270", status="government", level="assessed",
+                                valid_from=date(2024, 11, 26), time_precision=1, doc="", start=0, end=0, confidence=0.5,
+                                source="baseline", basis="baseline", scope="baseline")
+    report = _a("gn:163270", "opposition", date(2024, 11, 21))  # "taken last week", in a later report
+    ledger = Ledger([baseline, report], mini.gazetteer, SIDES)
+    assert ledger.status("gn:163270", D1).status == "opposition"

@@ -374,6 +374,9 @@ def changes_table(db: DbOpt = None, theater: TheaterOpt = None) -> None:
             for s in ledger.as_of(day):
                 if s.kind in ("region", "country"):
                     continue
+                if s.place_id not in previous and th.baseline_date and day <= th.baseline_date:
+                    previous[s.place_id] = s.status  # the starting state, not a change
+                    continue
                 if previous.get(s.place_id) != s.status:
                     table.add_row(str(day), s.name, s.admin1, previous.get(s.place_id, "-"), s.status, s.level,
                                   f"{s.confidence:.2f}")

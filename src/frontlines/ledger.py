@@ -214,6 +214,9 @@ class Ledger:
             self._verdicts[key] = reconcile(self._by_day[place_id][day], self.sides)
         return self._verdicts[key]
 
+    def _baseline_only(self, place_id: str, day: date) -> bool:
+        return all(a.scope == "baseline" for a in self._by_day[place_id][day])
+
     def status(self, place_id: str, as_of: date | None = None) -> ControlStatus | None:
         """The status of one place as of a day (the latest day if ``as_of`` is None)."""
         days = self._days.get(place_id)
@@ -224,12 +227,16 @@ class Ledger:
         if i == 0:
             return None
         latest = i - 1
+        if self._baseline_only(place_id, days[latest]):
+            # The baseline is the state before the reports: a report dated earlier still overrides it.
+            earlier = [j for j in range(latest) if not self._baseline_only(place_id, days[j])]
+            latest = earlier[-1] if earlier else latest
         status, level, confidence, evidence = self.verdict(place_id, days[latest])
         if level == "claimed":
             # A claim does not overturn an assessed status (ISW's practice): the assessed status stands
             # until an assessed report, or a second independent source, changes it.
             for j in range(latest - 1, -1, -1):
-                if all(a.scope == "baseline" for a in self._by_day[place_id][days[j]]):
+                if self._baseline_only(place_id, days[j]):
                     break  # the baseline is only a starting point: any report may overturn it
                 earlier = self.verdict(place_id, days[j])
                 if earlier[1] == "assessed":
