@@ -229,8 +229,8 @@ class Ledger:
         latest = i - 1
         if self._baseline_only(place_id, days[latest]):
             # The baseline is the state before the reports: a report dated earlier still overrides it.
-            earlier = [j for j in range(latest) if not self._baseline_only(place_id, days[j])]
-            latest = earlier[-1] if earlier else latest
+            reported = [j for j in range(latest) if not self._baseline_only(place_id, days[j])]
+            latest = reported[-1] if reported else latest
         status, level, confidence, evidence = self.verdict(place_id, days[latest])
         if level == "claimed":
             # A claim does not overturn an assessed status (ISW's practice): the assessed status stands
