@@ -19,7 +19,7 @@ demo: install
 	rm -rf out && mkdir -p out
 	$(BIN)/frontlines ingest examples/reports --db out/demo.db
 	$(BIN)/frontlines changes-table --db out/demo.db
-	$(BIN)/frontlines map --db out/demo.db -o out/map.png
+	$(BIN)/frontlines map --db out/demo.db --as-of 2024-12-05 -o out/map.png
 	$(BIN)/frontlines control --db out/demo.db --format geojson > out/control.geojson
 	$(BIN)/frontlines events --db out/demo.db --format csv > out/events.csv
 	@echo "wrote out/map.png out/control.geojson out/events.csv"

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from frontlines.events import EventExtractor, merge_events
+from frontlines.events import EventExtractor, merge_events, partisan_voice
 from frontlines.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
 from frontlines.ingest import from_text
 from frontlines.ledger import (
@@ -64,7 +64,7 @@ class Pipeline:
                             key=lambda p: p.start)
             events = self.extract_events(doc, sentences, places, actors)
             statements = find_statements(doc, sentences, places, actors, self.default_side,
-                                         self.theater.actors.side_of_word)
+                                         self.theater.actors.side_of_word, partisan=partisan_voice(doc.text))
             assertions = last_word_per_document(assertions_from_events(events, self.theater, {doc.id: doc.published})
                                                 + assertions_from_statements(
                 statements, self.theater, {doc.id: doc}

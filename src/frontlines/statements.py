@@ -77,12 +77,13 @@ SideOf = Callable[[str], str]
 
 def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
                     actors: Sequence[ActorMention], default_side: str = "",
-                    side_of: SideOf = lambda word: "") -> list[Statement]:
+                    side_of: SideOf = lambda word: "", partisan: bool = False) -> list[Statement]:
     """Control statements of one document (see module docstring for the forms recognised).
 
     ``default_side`` is the theater's side on the offensive: who an unattributed
     "all of X governorate is liberated" refers to. ``side_of`` maps a word ("opposition",
-    "regime", "SDF") to a side id through the theater's actor dictionary ("" if none).
+    "regime", "SDF") to a side id through the theater's actor dictionary ("" if none). ``partisan``
+    marks a report written in a side's own voice: its plain statements are that side's claims.
     """
     text = doc.text
     out: list[Statement] = []
@@ -107,10 +108,13 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
                 check = assess(sentence, at, at + 1)
                 if check.negated or check.hypothetical:
                     return
+            certainty, claimed_by = check.certainty, check.claimed_by
+            if partisan and certainty in ("reported", "confirmed"):
+                certainty, claimed_by = "claimed", claimed_by or doc.source  # a partisan post speaks for its side
             out.append(Statement(
                 doc=doc.id, place_id=place.place_id, status=status, date=when.date, time_precision=when.time_precision,
-                start=s_start + max(at, 0), end=s_end, text=sentence.strip(), certainty=check.certainty,
-                claimed_by=check.claimed_by, scope=scope, admin1=place.admin1,
+                start=s_start + max(at, 0), end=s_end, text=sentence.strip(), certainty=certainty,
+                claimed_by=claimed_by, scope=scope, admin1=place.admin1,
             ))
 
         direct = [p for p in s_places if not p.relation and p.kind != "region"]
