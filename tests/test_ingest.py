@@ -109,3 +109,14 @@ def test_impossible_dates(value: str) -> None:
 def test_ids_are_stable_and_content_based() -> None:
     assert document_id("a", "text") == document_id("a", "text") != document_id("a", "text2")
     assert from_text("Rebels took Hama.", published="2024-12-05").published == date(2024, 12, 5)
+
+
+def test_wiki_markup_is_cleaned(tmp_path) -> None:
+    f = tmp_path / "wiki.txt"
+    f.write_text("SOURCE: Wikipedia\nDATE: 2024-12-08\n\nHTS captured Urum al-Kubra|Urm al-Kubra, Anjara and "
+                 "Bara, Syria|Bara within {{convert|20|km}} of '''Aleppo'''.{{refn|group=note|x}}\n", encoding="utf-8")
+    (doc,) = read_file(f)
+    assert doc.text == "HTS captured Urum al-Kubra, Urm al-Kubra, Anjara and Bara, Syria, Bara within 20 km of Aleppo."
+    plain = tmp_path / "plain.txt"
+    plain.write_text("BREAKING | Rebels entered Saraqib.\n", encoding="utf-8")
+    assert read_file(plain)[0].text == "BREAKING | Rebels entered Saraqib."

@@ -67,8 +67,10 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"in\s+the\s+hands\s+of|changed\s+hands|passed\s+to|slipped\s+(?:\w+\s+){0,2}out\s+of\s+(?:government|regime|army)\s+control",
        passive=True),
     _t("capture", OVERTAKE,
-       r"(?:has|have|had)\s+(?:now\s+)?taken|captured(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|civilians|soldiers|"
-       r"fighters|troops|officers|men|prisoners|weapons|tanks|vehicles|equipment|ammunition|militiamen))|captures|capturing|capture of|seized|seizes|seizing|seizure of|took\s+(?:full\s+|complete\s+)?control\s+of|"
+       r"(?:has|have|had)\s+(?:now\s+)?taken|"
+       r"captured(?!\s+(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|scores\s+of|hundreds\s+of|more\s+than\s+\d+)?\s*"
+       r"(?:civilians|soldiers|fighters|troops|officers|men|prisoners|weapons|tanks|vehicles|equipment|ammunition|militiamen|"
+       r"members|gunmen|personnel))|captures|capturing|capture of|seized|seizes|seizing|seizure of|took\s+(?:full\s+|complete\s+)?control\s+of|"
        r"took\s+over|take\s+control\s+of|taking\s+control\s+of|took|taking|liberated|liberating|liberation\s+of|"
        r"secured|securing|cleared|stormed|storming|overran|overrunning|recaptured|recapturing|recapture\s+of|retook|retaking|"
        r"regained|regaining|restored\s+control\s+(?:over|of)|entered|entering|swept\s+into|pushed\s+into|advanced\s+into|"
@@ -129,6 +131,8 @@ _NONVIOLENT = re.compile(r"\b(?:without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)
                          r"negotiated|surrendered)\b", re.I)
 _GAP_WORDS = {"clash": 10, "arrests": 12, "looting": 10, "agreement": 12, "civilians": 10, "abduction": 10, "hq": 10,
               "air": 12, "shelling": 12, "remote": 10, "ied": 12, "suicide": 12}
+# "captured 20 villages from government forces, including the towns of A, B...": the list comes late.
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|such\s+as|namely)\b", re.I)
 _UNKNOWN_SLOT = re.compile(r"\b(?:village|town|hamlet|city|district|neighbourhood)\s+of\s+(?:al-|el-|ad-|as-)?[A-Z]")
 _NEAR_RELATIONS = ("near", "nearby", "outside", "around", "between")
 _APPOSITIVE_GAP = re.compile(r",\s*(?:[\w-]+\s+){0,4}of\s+(?:the\s+)?", re.I)
@@ -266,7 +270,8 @@ class EventExtractor:
             chosen = extend_list(sentence, before[::-1], backwards=True)
             if after and _TOGETHER.match(" ".join(re.sub(r"[^\w\s]", " ", gap_after).split()) + " "):
                 chosen += extend_list(sentence, after)
-        elif after and near_gap(gap_after, words=_GAP_WORDS.get(hit.trigger.kind, 8) + len(after[0][2].relation.split())):
+        elif after and near_gap(gap_after, words=_GAP_WORDS.get(hit.trigger.kind, 8) + len(after[0][2].relation.split())
+                                + (8 if _INCLUDING.search(gap_after) else 0)):
             if _UNKNOWN_SLOT.search(gap_after):
                 return None  # "recaptured the village of Lahaya": its object is a place we cannot resolve
             chosen = extend_list(sentence, after)

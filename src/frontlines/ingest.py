@@ -117,8 +117,28 @@ def _meta_date(meta: dict[str, Any], path: Path) -> date | None:
     return max(parse_date(d, what=f"date in {path}") for d in _ISO_DATE.findall(value))
 
 
+_WIKI_PIPE = re.compile(r"(?<=[^\s|])\|(?=[^\s|])")
+_WIKI_CONVERT = re.compile(r"\{\{convert\|([\d.,]+)\|([a-z]+)[^{}]*\}\}", re.I)
+_WIKI_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_WIKI_QUOTES = re.compile(r"'{2,}")
+
+
+def clean_wiki_markup(text: str) -> str:
+    """Wikipedia text copied with its markup: links 'Target|Label' become 'Target, Label' (both names
+    stay readable as a list), {{convert|20|km}} becomes '20 km', other templates and bold/italic quotes go.
+    Text without such markup is returned unchanged."""
+    if len(_WIKI_PIPE.findall(text)) < 2 and "{{" not in text:
+        return text
+    text = _WIKI_CONVERT.sub(r"\1 \2", text)
+    for _ in range(3):  # nested templates, innermost first
+        text = _WIKI_TEMPLATE.sub("", text)
+    text = _WIKI_QUOTES.sub("", text)
+    return _WIKI_PIPE.sub(", ", text)
+
+
 def _read_text(path: Path, raw: str, source: str | None, published: date | None) -> list[Document]:
     meta, body = _split_header(raw)
+    body = clean_wiki_markup(body)
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     return [_make(
         body, source=source or meta.get("source", "") or path.stem, published=published or _meta_date(meta, path),
