@@ -385,7 +385,7 @@ class EventExtractor:
             id=_event_id(doc.id, start, place.place_id, sub), doc=doc.id, date=span_date.date,
             time_precision=span_date.time_precision, event_type=sub_type.event_type, sub_event_type=sub,
             actor1=actor1.name if actor1 else _side_label(side1), actor1_side=side1 or "unknown",
-            actor2=actor2.name if actor2 else _side_label(side2), actor2_side=side2 or ("" if not side1 else "unknown"),
+            actor2=actor2.name if actor2 else _side_label(side2), actor2_side=side2,  # blank when the report names no second party (ACLED leaves actor2 empty)
             place_id=place.place_id, location=place.name,
             lat=None if place.kind == UNMAPPED_KIND else place.lat, lon=None if place.kind == UNMAPPED_KIND else place.lon,
             geo_precision=place.geo_precision, fatalities=casualties.fatalities,
