@@ -359,8 +359,9 @@ class EventExtractor:
             side2 = "civilians"
         elif kind in ("air", "shelling", "ied", "suicide", "remote") and _CIVILIAN_TARGET.search(sentence):
             side2 = side2 or "civilians"
-        if not side1 and kind in ("air", "remote") and _AIRCRAFT.search(sentence) and self.air_force:
-            side1 = self.air_force  # only one side flies warplanes in this theater (theater rule)
+        if (not side1 and self.air_force and sub == "Air/drone strike"
+                and (_AIRCRAFT.search(sentence) or not _DRONE.search(sentence))):
+            side1 = self.air_force  # only one side flies warplanes in this theater (theater rule); drones fly for both
         if side1 and not side2 and sub != "Change to group/activity" and kind not in _NO_DEFAULT_TARGET:
             side2 = self.adversary.get(side1, "")
         span_date = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=context_date,
@@ -434,6 +435,7 @@ class EventExtractor:
 
 
 _NO_DEFAULT_TARGET = frozenset({"protest", "riot", "arrests", "hq", "air", "remote", "shelling", "ied", "suicide", "move"})
+_DRONE = re.compile(r"\b(?:drones?|UAVs?|Shaheen|FPV|kamikaze)\b", re.I)
 _AIRCRAFT = re.compile(r"\b(?:aircraft|airstrikes?|air\s+strikes?|warplanes?|jets?|Su-\d+s?|Sukhoi|helicopters?|barrel\s+bombs?|"
                        r"air\s+force|aviation|sorties|bombers?|air\s+raids?)\b", re.I)
 # Words only a partisan voice uses of the other side or of its own ("our heroes", "regime gangs").
