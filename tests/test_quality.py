@@ -17,8 +17,8 @@ GOLD = Path(__file__).resolve().parent.parent / "examples" / "gold"
 FLOORS = {
     ("places", "precision"): 0.95,  # issue 3 target 0.95; measured 0.971
     ("places", "recall"): 0.95,  # issue 3 target 0.90; measured 0.971
-    ("events", "f1"): 0.83,  # issue 4 target 0.80; measured 0.851
-    ("events", "precision"): 0.83,  # measured 0.851
+    ("events", "f1"): 0.83,  # issue 4 target 0.80; measured 0.849
+    ("events", "precision"): 0.83,  # measured 0.847
     ("events", "recall"): 0.83,  # measured 0.851
     ("control", "accuracy"): 0.90,  # issue 5 target 0.90; measured 0.920
     ("control", "accuracy_in_gazetteer"): 0.90,  # measured 0.916 where the gazetteer holds the place
@@ -53,4 +53,5 @@ def test_missing_places_are_not_forced_onto_namesakes(report: dict) -> None:
 def test_field_accuracy(report: dict) -> None:
     accuracy = report["events"]["accuracy"]
     assert accuracy["sub_event_type"] >= 0.9 and accuracy["date"] >= 0.9
-    assert accuracy["actor1_side"] >= 0.75 and accuracy["fatalities"] >= 0.85 and accuracy["certainty"] >= 0.75
+    assert accuracy["actor1_side"] >= 0.85 and accuracy["actor2_side"] >= 0.78
+    assert accuracy["fatalities"] >= 0.85 and accuracy["certainty"] >= 0.8
