@@ -208,3 +208,18 @@ def test_known_by_hides_later_reports(demo_db: Path) -> None:
     hindsight, then = status(), status("--known-by", "2024-11-30")
     # The capture of Morek on 30 November is first reported on 1 December.
     assert hindsight["Morek"] == "opposition" and then["Morek"] == "government"
+
+
+def _strict(text: str):
+    def refuse(constant: str):
+        raise AssertionError(f"non-standard JSON constant {constant}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_outputs_are_strict_json_even_with_places_known_only_by_name(demo_db: Path) -> None:
+    extracted = _strict(_run("extract", EXAMPLES / "reports", "--format", "json").stdout)
+    assert any(e["lat"] is None for e in extracted["events"])  # events at places the gazetteer lacks
+    assert all(c["lat"] == c["lat"] for c in extracted["control"])  # no NaN on the map layers
+    _strict(_run("control", "--db", demo_db, "--format", "geojson").stdout)
+    _strict(_run("events", "--db", demo_db, "--format", "json").stdout)
