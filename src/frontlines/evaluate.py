@@ -27,7 +27,7 @@ from typing import Any
 
 from frontlines.errors import EvalError
 from frontlines.events import merge_events
-from frontlines.gazetteer import haversine_km
+from frontlines.gazetteer import Gazetteer, haversine_km
 from frontlines.geoparse import unmapped_id
 from frontlines.ingest import read_file
 from frontlines.ledger import Ledger, baseline_assertions
@@ -162,7 +162,7 @@ def score_places(gold_docs: Sequence[GoldDoc], results: dict[str, DocumentResult
     }
 
 
-def _event_match(s: Event, g: dict[str, Any], *, same_date: bool, kinds: dict[str, str] | None = None) -> bool:
+def _event_match(s: Event, g: dict[str, Any], *, same_date: bool, gazetteer: Gazetteer | None = None) -> bool:
     if family(s.sub_event_type) != family(g["sub_event_type"]):
         return False
     if g.get("lat") is None or s.lat is None or s.lon is None:
@@ -175,8 +175,8 @@ def _event_match(s: Event, g: dict[str, Any], *, same_date: bool, kinds: dict[st
     limit = EVENT_KM
     if s.geo_precision == 3 and int(g.get("geo_precision") or 1) == 3:
         limit = REGION_EVENT_KM
-    elif kinds and kinds.get(s.place_id) in ("terrain", "route", "facility"):
-        limit = TOLERANCE_KM[kinds[s.place_id]]
+    elif gazetteer is not None and (place := gazetteer.by_id.get(s.place_id)) and place.kind in ("terrain", "route", "facility"):
+        limit = TOLERANCE_KM[place.kind]
     if haversine_km(s.lat, s.lon, float(g["lat"]), float(g["lon"])) > limit:
         return False
     return _same_day(s, g, same_date)
@@ -190,12 +190,12 @@ def _same_day(s: Event, g: dict[str, Any], same_date: bool) -> bool:
 
 
 def _pairs(system: list[Event], gold: list[dict[str, Any]], *, same_date: bool,
-           kinds: dict[str, str] | None = None) -> list[tuple[Event, dict[str, Any]]]:
+           gazetteer: Gazetteer | None = None) -> list[tuple[Event, dict[str, Any]]]:
     used: set[int] = set()
     pairs = []
     for g in gold:
         for i, s in enumerate(system):
-            if i not in used and _event_match(s, g, same_date=same_date, kinds=kinds):
+            if i not in used and _event_match(s, g, same_date=same_date, gazetteer=gazetteer):
                 used.add(i)
                 pairs.append((s, g))
                 break
@@ -203,7 +203,7 @@ def _pairs(system: list[Event], gold: list[dict[str, Any]], *, same_date: bool,
 
 
 def score_events(gold_docs: Sequence[GoldDoc], results: dict[str, DocumentResult],
-                 kinds: dict[str, str] | None = None) -> dict[str, Any]:
+                 gazetteer: Gazetteer | None = None) -> dict[str, Any]:
     """Event precision, recall and F1, and per-field accuracy over matched events."""
     n_sys = n_gold = 0
     matched: list[tuple[Event, dict[str, Any]]] = []
@@ -213,9 +213,9 @@ def score_events(gold_docs: Sequence[GoldDoc], results: dict[str, DocumentResult
         system = merge_events(list(results[gd.doc.id].events))
         n_sys += len(system)
         n_gold += len(gd.events)
-        pairs = _pairs(system, gd.events, same_date=True, kinds=kinds)
+        pairs = _pairs(system, gd.events, same_date=True, gazetteer=gazetteer)
         matched.extend(pairs)
-        loose.extend(_pairs(system, gd.events, same_date=False, kinds=kinds))
+        loose.extend(_pairs(system, gd.events, same_date=False, gazetteer=gazetteer))
         hit_gold = {id(g) for _, g in pairs}
         hit_sys = {s.id for s, _ in pairs}
         errors += [f"missed {gd.file}: {g['sub_event_type']} at {g.get('place')} {g.get('date')}: {g['evidence']!r}"
@@ -297,7 +297,7 @@ def evaluate(gold: Path, *, reports_dir: Path | None = None, theater: Theater) -
     results = {r.doc.id: r for r in Pipeline(theater).run(unique)}
     report: dict[str, Any] = {"documents": len(unique)}
     report["places"] = score_places(gold_docs, results, theater)
-    report["events"] = score_events(gold_docs, results, {p.id: p.kind for p in theater.gazetteer.places})
+    report["events"] = score_events(gold_docs, results, theater.gazetteer)
     if rows:
         report["control"] = score_control(rows, list(results.values()), theater)
     return report

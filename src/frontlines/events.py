@@ -188,11 +188,14 @@ class EventExtractor:
                     self._capitals[p.admin1] = p
 
     def __call__(self, doc: Document, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
-                 actors: Sequence[ActorMention]) -> list[Event]:
-        """Events of one document, one per happening, in text order."""
+                 actors: Sequence[ActorMention], partisan: bool | None = None) -> list[Event]:
+        """Events of one document, one per happening, in text order.
+
+        ``partisan``: whether the report speaks in a side's voice (computed here when not given).
+        """
         text = doc.text
         profile = self.theater.source_profile(doc.source)
-        voice = partisan_voice(text)
+        voice = partisan_voice(text) if partisan is None else partisan
         events: list[Event] = []
         context_date: date | None = None
         para_date: date | None = None  # the last calendar day named in this paragraph

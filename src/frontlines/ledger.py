@@ -82,7 +82,6 @@ def assertions_from_events(events: Iterable[Event], theater: Theater,
     """Control assertions implied by territory, withdrawal and clash events (``published``: doc id -> date)."""
     published = published or {}
     out: list[ControlAssertion] = []
-    kinds = {p.id: p.kind for p in theater.gazetteer.places}
     for ev in events:
         if not ev.place_id or ev.date is None:
             continue
@@ -99,7 +98,7 @@ def assertions_from_events(events: Iterable[Event], theater: Theater,
               and ev.actor1_side in sides and ev.actor1_side not in ("civilians", "unknown")):
             status, confidence_factor = ev.actor1_side, 0.6  # troops arriving in a place: presence implies control
         elif ev.sub_event_type == "Armed clash" and ev.geo_precision == 1 and not ev.relation and (
-                _INSIDE.search(ev.text) or kinds.get(ev.place_id) == "terrain"):
+                _INSIDE.search(ev.text) or _kind(theater.gazetteer, ev.place_id) == "terrain"):
             # Fighting inside a town, or for a hill or mountain, contests it.
             status, confidence_factor = CONTESTED, CLASH_CONFIDENCE / 0.8
         if not status:
@@ -115,6 +114,11 @@ def assertions_from_events(events: Iterable[Event], theater: Theater,
                 scope="place", text=ev.text, published=published.get(doc),
             ))
     return out
+
+
+def _kind(gazetteer: Gazetteer, place_id: str) -> str:
+    place = gazetteer.by_id.get(place_id)
+    return place.kind if place else ""
 
 
 def assertions_from_statements(statements: Iterable[Statement], theater: Theater,

@@ -62,9 +62,10 @@ class Pipeline:
             # Names the gazetteer lacks still carry events and control, by name (no point on the map).
             places = sorted([*geo.places, *(unmapped_place(u) for u in geo.unresolved if u.reason.startswith(UNMAPPED_REASON))],
                             key=lambda p: p.start)
-            events = self.extract_events(doc, sentences, places, actors)
+            partisan = partisan_voice(doc.text)
+            events = self.extract_events(doc, sentences, places, actors, partisan)
             statements = find_statements(doc, sentences, places, actors, self.default_side,
-                                         self.theater.actors.side_of_word, partisan=partisan_voice(doc.text))
+                                         self.theater.actors.side_of_word, partisan=partisan)
             assertions = last_word_per_document(assertions_from_events(events, self.theater, {doc.id: doc.published})
                                                 + assertions_from_statements(
                 statements, self.theater, {doc.id: doc}
