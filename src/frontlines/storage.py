@@ -72,6 +72,25 @@ assertions = Table(
     Column("published", Date),
 )
 meta_table = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+# The analyst's desk (frontlines.web): accounts, review corrections (analyst assertions that
+# outrank reports, applied as an overlay by frontlines.web.review) and the audit log of every change.
+users_table = Table(
+    "users", metadata,
+    Column("name", String(64), primary_key=True), Column("password_hash", Text, nullable=False),
+    Column("role", String(16), nullable=False), Column("session_version", Integer, nullable=False, default=0),
+    Column("created", Text),
+)
+corrections_table = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True), Column("place_id", String(64), index=True),
+    Column("action", String(16), nullable=False), Column("status", String(32)), Column("valid_from", Date),
+    Column("note", Text), Column("author", String(64)), Column("created", Text), Column("undone", Integer, default=0),
+)
+audit_table = Table(
+    "audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True), Column("at", Text), Column("who", String(64)),
+    Column("action", String(32)), Column("target", Text), Column("detail", JSON), Column("why", Text),
+)
 
 
 def _url(target: str) -> str:
