@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -39,7 +39,7 @@ ROWS = _rows()
 CATEGORIES = sorted({category for category, _ in ROWS})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _extract(sentences: tuple[str, ...]) -> tuple[Extraction, str, list[tuple[int, int]]]:
     """One document of the sentences, blank lines between them; also where each sentence lies."""
     result = frontlines.extract("\n\n".join(sentences), published=PUBLISHED)
