@@ -14,7 +14,8 @@ from frontlines.models import Extraction
 from frontlines.theater import load_theater
 
 __version__ = "0.1.0"
-__all__ = ["Extraction", "FrontlinesError", "InputError", "TheaterError", "extract", "extract_documents", "load_theater"]
+__all__ = ["Extraction", "FrontlinesError", "InputError", "TheaterError", "extract", "extract_documents", "load_theater",
+           "open"]
 
 
 def __getattr__(name: str) -> Any:
@@ -23,4 +24,13 @@ def __getattr__(name: str) -> Any:
         from frontlines import pipeline
 
         return getattr(pipeline, name)
+    if name == "open":
+        from frontlines.views import open_database
+
+        return open_database
     raise AttributeError(f"module 'frontlines' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # The lazy names (extract, open...) are listed even before their first use.
+    return sorted(set(globals()) | set(__all__))

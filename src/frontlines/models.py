@@ -39,6 +39,14 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
 
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """A GeoJSON Feature (the Python geo interface) for records with a point; AttributeError otherwise."""
+        lon, lat = getattr(self, "lon", None), getattr(self, "lat", None)
+        if lon is None or lat is None:
+            raise AttributeError(f"{type(self).__name__} has no point")
+        return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": self.to_dict()}
+
 
 @dataclass(frozen=True, slots=True)
 class Place(Record):
@@ -224,3 +232,21 @@ class Extraction:
             "assertions": [a.to_dict() for a in self.assertions],
             "warnings": list(self.warnings),
         }
+
+    def to_dataframes(self, theater: Any = None, *, geo: bool | None = None) -> Any:
+        """``Frames(places, events, control)`` as pandas (Geo)DataFrames; see :mod:`frontlines.dataframes`."""
+        from frontlines import settings
+        from frontlines.acled import acled_context
+        from frontlines.dataframes import frames
+        from frontlines.theater import Theater, load_theater
+
+        th = theater if isinstance(theater, Theater) else load_theater(settings.THEATER.value(theater))
+        ctx = acled_context(th, self.documents)
+        return frames(self.places, self.events, [(None, self.control)], ctx, geo)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """Control statuses and events as a GeoJSON FeatureCollection (the Python geo interface)."""
+        from frontlines.exports import statuses_geojson
+
+        return statuses_geojson(self.control, None, self.events)

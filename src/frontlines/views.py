@@ -103,3 +103,87 @@ def export_snapshot(snap: Snapshot, path: Path) -> None:
         write_kml(path, snap.statuses, snap.areas, snap.events)
     else:
         raise ExportError(f"{path}: unsupported output type {suffix!r}; use .png, .gif, .geojson, .gpkg or .kml")
+
+
+def _day(value: date | str | None, what: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"{what}: {value!r} is not a day (YYYY-MM-DD)") from exc
+
+
+class Database:
+    """A stored frontlines database, read from Python: ``frontlines.open("out/demo.db")``.
+
+    Events are merged across reports (one per happening); control comes from the ledger with the
+    theater's baseline, as the CLI shows it.
+    """
+
+    def __init__(self, target: str, theater: Theater | str | None = None):
+        from frontlines import settings
+        from frontlines.storage import open_store
+        from frontlines.theater import load_theater
+
+        self.store = open_store(target, create=False)
+        self.theater = theater if isinstance(theater, Theater) else load_theater(settings.THEATER.value(theater))
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.store.close()
+
+    def events(self, since: date | str | None = None, until: date | str | None = None) -> list[Event]:
+        """Events from ``since`` to ``until`` (inclusive; open ends when None)."""
+        return merged_events(self.store, _day(since, "since"), _day(until, "until"))
+
+    def control(self, as_of: date | str | None = None, known_by: date | str | None = None) -> list[ControlStatus]:
+        """Who holds what on a day (the latest statuses when ``as_of`` is None)."""
+        day = _day(as_of, "as_of")
+        ledger = ledger_from_store(self.store, self.theater, day, _day(known_by, "known_by"))
+        return [s for s in ledger.as_of(day) if s.kind not in ("region", "country", "route")]
+
+    def control_days(self, start: date | str, end: date | str) -> list[tuple[date | None, list[ControlStatus]]]:
+        """Control on every day from ``start`` to ``end``."""
+        d1, d2 = _day(start, "since"), _day(end, "until")
+        assert d1 is not None and d2 is not None
+        ledger = ledger_from_store(self.store, self.theater, d2)
+        return [(d, [s for s in ledger.as_of(d) if s.kind not in ("region", "country", "route")])
+                for d in days_between(d1, d2)]
+
+    def to_dataframes(self, as_of: date | str | None = None, since: date | str | None = None,
+                      until: date | str | None = None, *, geo: bool | None = None) -> Any:
+        """``Frames(places, events, control)`` as pandas (Geo)DataFrames.
+
+        Control is one day (``as_of``), every day from ``since`` to ``until`` when both are given
+        and ``as_of`` is not, or else the latest statuses. Events run from ``since`` to ``until``
+        (to ``as_of`` when only that is given). ``geo``: GeoDataFrames when geopandas is installed
+        (None), always (True) or never (False).
+        """
+        from frontlines.acled import acled_context
+        from frontlines.dataframes import frames
+
+        day, first, last = _day(as_of, "as_of"), _day(since, "since"), _day(until, "until")
+        if day is None and first is not None and last is not None:
+            control_days = self.control_days(first, last)
+        else:
+            control_days = [(day, self.control(day))]
+        evs = merged_events(self.store, first, last if last is not None else day)
+        ctx = acled_context(self.theater, self.store.documents())
+        return frames(self.store.places(), evs, control_days, ctx, geo)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """The latest control statuses and all events as a GeoJSON FeatureCollection."""
+        return statuses_geojson(self.control(), None, self.events())
+
+
+def open_database(target: str, theater: Theater | str | None = None) -> Database:
+    """Open a stored database for reading (``frontlines.open``)."""
+    return Database(target, theater)
