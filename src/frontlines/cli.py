@@ -20,10 +20,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from frontlines import settings
 from frontlines.errors import FrontlinesError, InputError
-from frontlines.ingest import parse_date, read_paths
+from frontlines.ingest import clean_text, parse_date, read_paths
 from frontlines.models import Extraction
 
 app = typer.Typer(
@@ -32,8 +33,10 @@ app = typer.Typer(
 )
 gazetteer_app = typer.Typer(help="Look up and extend the theater gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False)
+# Report text reaches these consoles: no markup ("[/bold]", "[link=...]") and no emoji codes are read in it.
+out = Console(highlight=False, markup=False, emoji=False, width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, highlight=False, markup=False, emoji=False)
+_LONGEST_MESSAGE = 400  # characters: an error quotes file names and values, never a whole report
 
 
 class ExtractFormat(StrEnum):
@@ -64,7 +67,10 @@ def _date(value: str | None, what: str) -> date | None:
 
 def _say(message: str) -> None:
     """One unwrapped line on stderr (errors must stay one line, whatever the terminal width)."""
-    sys.stderr.write(" ".join(message.split()) + "\n")
+    line = " ".join(clean_text(message).split())
+    if len(line) > _LONGEST_MESSAGE:
+        line = line[: _LONGEST_MESSAGE - 3] + "..."
+    sys.stderr.write(line + "\n")
 
 
 @contextmanager
@@ -121,7 +127,7 @@ def _run(paths: list[Path], published: str | None, source: str | None, theater: 
 
     when = _date(published, "published date")
     th = _theater(theater)
-    max_bytes = int(float(settings.MAX_MB.value()) * 1024 * 1024)
+    max_bytes = settings.max_bytes()
     docs = read_paths(paths, source=source, published=when, max_bytes=max_bytes)
     with _progress(len(docs), "extracting") as tick:
         results = Pipeline(th).run(docs, progress=tick)
@@ -303,7 +309,8 @@ def history(
                              "try 'frontlines gazetteer search'")
         for pid in ids:
             p = th.gazetteer.by_id.get(pid)
-            out.print(f"[bold]{p.name}[/bold] ({p.admin1}, {pid})" if p else f"[bold]{place}[/bold] ({pid}: not on the map)")
+            out.print(Text.assemble((p.name if p else place, "bold"),
+                                    f" ({p.admin1}, {pid})" if p else f" ({pid}: not on the map)"))
             timeline = ledger.history(pid)
             if not timeline:
                 out.print("  no control statements recorded")

@@ -21,8 +21,10 @@ runs on every sentence of every report. The rules are documented in
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as _dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -344,7 +346,10 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         p = k.start()
         if p < end:
             continue
-        m = _BY_CHAR[text[p]].match(text, p)
+        alternatives = _BY_CHAR.get(text[p])
+        if alternatives is None:  # a digit of another script left untranslated: not a date start
+            continue
+        m = alternatives.match(text, p)
         if m is not None and m.end() > p:
             end = m.end()
             yield m
@@ -371,6 +376,31 @@ _TIER: dict[str, int] = {
 # ---------------------------------------------------------------------------
 
 
+# Digits of every script (Arabic-Indic "٣", Devanagari...) are read as digits: they are
+# translated to ASCII, one character for one, so offsets stay those of the text.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+# Case-insensitive matching lets "ſ", "ı", "İ" and the Kelvin sign stand for s, i, i, k;
+# the words they spell are folded back before they are looked up.
+_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"})
+# Relative expressions go at most ~20 years from their anchor ("the past 999 weeks");
+# an anchor outside these years would leave Python's calendar, so it is not used.
+_ANCHOR_YEARS = range(100, 9900)
+
+
+def _ascii_digits(text: str) -> str:
+    if not _OTHER_DIGIT.search(text):
+        return text
+    return _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group(), 0)), text)
+
+
+def _fold(s: str) -> str:
+    return s.translate(_FOLD).lower()
+
+
+def _usable(d: date | None) -> date | None:
+    return d if d is None or d.year in _ANCHOR_YEARS else None
+
+
 def _day(s: str) -> int:
     return int(_ORD_SUFFIX.sub("", s))
 
@@ -382,7 +412,7 @@ def _month(s: str) -> int:
 def _small(s: str | None, default: int = 1) -> int:
     if not s:
         return default
-    s = " ".join(s.lower().split())
+    s = " ".join(_fold(s).split())
     if s.isdigit():
         return int(s)
     return _SMALL.get(s, _SMALL.get(s.removeprefix("a ").removesuffix(" of"), default))
@@ -484,7 +514,7 @@ def _month_span(m: int, y: str | None, mod: str | None, anchor: date | None
         return None, None, None, NO_DATE_WARNING
     last = calendar.monthrange(year, m)[1]
     first_d, last_d, coded = 1, last, 15
-    mod = (mod or "").lower()
+    mod = _fold(mod or "")
     if mod.startswith("early") or "beginning" in mod or "start" in mod:
         first_d, last_d, coded = 1, 10, 1
     elif mod.startswith("late") or "end" in mod:
@@ -508,7 +538,9 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
     day") and, when ``published`` is missing, the year of year-less dates.
     """
     out: list[DateSpan] = []
+    published, context = _usable(published), _usable(context)
     anchor = published or context
+    original, text = text, _ascii_digits(text)
     for m in _matches(text):
         kind = m.lastgroup
         s, e = m.span()
@@ -571,7 +603,7 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
             if wy is None:
                 span = _unknown(s, e, text, "range")
             else:
-                n = g("wk_n").lower()
+                n = _fold(g("wk_n"))
                 last = calendar.monthrange(wy, mm)[1]
                 if n in ("last", "final"):
                     a, b = date(wy, mm, last - 6), date(wy, mm, last)
@@ -582,7 +614,7 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
         elif kind == "mo":
             if not (g("mo_pre") or g("mo_mod") or g("mo_y")):
                 continue  # a bare month name is too often part of a name
-            if g("mo_pre") and g("mo_pre").lower() == "since" and not g("mo_mod"):
+            if g("mo_pre") and _fold(g("mo_pre")) == "since" and not g("mo_mod"):
                 # "since November": from the 1st to publication
                 mm = _month(g("mo_m"))
                 a0, _, _, w = _month_span(mm, g("mo_y"), "early", anchor)
@@ -595,7 +627,7 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
                 span = _unknown(s, e, text, "range")
             else:
                 n = _small(g("past_n"))
-                unit = g("past_u").lower()
+                unit = _fold(g("past_u"))
                 if unit.startswith("hour"):
                     back = -(-n // 24)  # the calendar days those hours touch
                 elif unit.startswith("week"):
@@ -610,8 +642,8 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
             if published is None:
                 span = _unknown(s, e, text, "range")
             else:
-                which = (g("week_w") or "this").lower()
-                unit = (g("week_u") or g("week_we")).lower()
+                which = _fold(g("week_w") or "this")
+                unit = _fold(g("week_u") or g("week_we"))
                 monday = published - timedelta(days=published.weekday())
                 if unit == "weekend":
                     sat = _weekday_on_or_before(5, published, strict=False)
@@ -646,7 +678,7 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
                 span = _unknown(s, e, text, "weekday")
             else:
                 wdn = _WEEKDAYS[g("wd_d").lower()]
-                rel = (g("wd_rel") or "").lower()
+                rel = _fold(g("wd_rel") or "")
                 if rel == "next":
                     d = published + timedelta(days=(wdn - published.weekday()) % 7 or 7)
                 else:
@@ -655,7 +687,7 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
         elif kind in ("yday", "lnight"):
             # "last night"/"overnight": the night before the report, coded to
             # the day it began (published - 1).
-            rel = kind == "yday" or m.group().lower().startswith("last")
+            rel = kind == "yday" or _fold(m.group()).startswith("last")
             span = (_day_span(s, e, text, published - timedelta(days=1),
                               "relative" if rel else "daypart")
                     if published else _unknown(s, e, text, "relative"))
@@ -673,7 +705,7 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
                 shift = -1
             elif kind == "ndays":
                 n = _small(g("nd_n"))
-                shift = n if g("nd_dir").lower() == "later" else -n
+                shift = n if _fold(g("nd_dir")) == "later" else -n
             if context is not None:
                 span = _day_span(s, e, text, context + timedelta(days=shift), "anaphoric")
             elif published is not None and shift <= 0:
@@ -693,6 +725,8 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
             else:
                 span = DateSpan(ss.start(), e, text[ss.start():e], None, span.date, None, 2,
                                 "open range without a published date: end unknown", "range")
+        if text is not original:
+            span = dataclasses.replace(span, text=original[span.start:span.end])
         out.append(span)
     return out
 

@@ -29,23 +29,50 @@ JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSON_SUFFIXES
 _HEADER = re.compile(r"^(SOURCE|DATE|PUBLISHED|TITLE|URL|TYPE|LICEN[CS]E|PROVENANCE|AUTHOR)\s*:\s*(.*)$", re.I)
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td", "figcaption")
+# Published dates outside these years are typos or junk; the date arithmetic of later stages
+# (weeks back, merge windows) must never reach the ends of Python's calendar.
+EARLIEST = date(1800, 1, 1)
+LATEST = date(2199, 12, 31)
+# Lone surrogates (JSON "\ud800") cannot be encoded; C0 controls other than tab and newline
+# (ESC above all) would reach terminals and exports.
+_UNSAFE_CHARS = re.compile(r"[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f]")
+_SHOWN = 60  # characters of an input value quoted in an error message
+
+
+def shown(value: object, limit: int = _SHOWN) -> str:
+    """A value as quoted in an error message: repr, cut to ``limit`` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def clean_text(text: str) -> str:
+    """Text safe to store and print: lone surrogates become U+FFFD, control characters spaces."""
+    return _UNSAFE_CHARS.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else " ", text)
+
+
+def check_published(day: date, *, what: str = "date") -> date:
+    """``day`` when it lies in the years a report can carry; :class:`InputError` otherwise."""
+    if not EARLIEST <= day <= LATEST:
+        raise InputError(f"{what} {day.isoformat()} is outside {EARLIEST.year}-{LATEST.year}; expected a report's date")
+    return day
 
 
 def parse_date(value: str, *, what: str = "date") -> date:
     """Parse ``YYYY-MM-DD`` or an ISO timestamp; raise :class:`InputError` on impossible dates."""
-    text = value.strip()
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    for fmt in ("%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z", "%d %B %Y", "%B %d, %Y", "%d %b %Y"):
+    text = clean_text(value.strip())
+    if len(text) <= 64:  # longer is no date, and strptime's cost grows with it
         try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise InputError(f"impossible {what} {value!r}: expected YYYY-MM-DD")
+            if len(text) == 10:
+                return check_published(date.fromisoformat(text), what=what)
+            return check_published(datetime.fromisoformat(text.replace("Z", "+00:00")).date(), what=what)
+        except (ValueError, OverflowError):
+            pass
+        for fmt in ("%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z", "%d %B %Y", "%B %d, %Y", "%d %b %Y"):
+            try:
+                return check_published(datetime.strptime(text, fmt).date(), what=what)
+            except (ValueError, OverflowError):
+                continue
+    raise InputError(f"impossible {what} {shown(value)}: expected YYYY-MM-DD")
 
 
 def document_id(source: str, text: str) -> str:
@@ -69,12 +96,15 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _make(text: str, *, source: str, published: date | None, title: str, path: Path, fmt: str, url: str = "") -> Document:
-    text = text.strip("\n")
+    text = clean_text(text).strip("\n")
     if not text.strip():
         raise InputError(f"{path}: no text in the report")
+    if published is not None:
+        check_published(published, what=f"published date of {path}")
+    source = clean_text(source)
     return Document(
         id=document_id(source, text), text=text, source=source, published=published,
-        title=title, path=str(path), format=fmt, url=url,
+        title=clean_text(title), path=clean_text(str(path)), format=fmt, url=clean_text(url),
     )
 
 
@@ -230,11 +260,28 @@ def _read_feed(path: Path, raw: str, source: str | None, published: date | None)
 
 
 def _telegram_text(value: Any) -> str:
+    """Telegram text: a string, or a list of strings and ``{"type": ..., "text": ...}`` entities.
+    Parts of any other shape (numbers, nested lists) carry no text and are skipped."""
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        return "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in value)
+        parts = (part if isinstance(part, str) else part.get("text") if isinstance(part, dict) else None
+                 for part in value)
+        return "".join(p for p in parts if isinstance(p, str))
     return ""
+
+
+def _loads(raw: str) -> Any:
+    """``json.loads`` whose every failure is a ``ValueError``: too deep nesting and numbers
+    beyond Python's digit limit included."""
+    try:
+        return json.loads(raw)
+    except RecursionError as exc:
+        raise ValueError("nested too deeply") from exc
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # int digit limit
+        raise ValueError(str(exc).split(";")[0]) from exc
 
 
 def _from_record(path: Path, rec: Any, where: str, source: str | None, published: date | None) -> Document:
@@ -242,6 +289,8 @@ def _from_record(path: Path, rec: Any, where: str, source: str | None, published
         raise InputError(f"{path}{where}: expected a JSON object with a 'text' field")
     text = _telegram_text(rec.get("text") or rec.get("body") or rec.get("content") or "")
     when = rec.get("published") or rec.get("date")
+    if isinstance(when, (dict, list)):
+        raise InputError(f"{path}{where}: the date is a JSON {type(when).__name__}, not a string")
     return _make(
         text, source=source or str(rec.get("source") or rec.get("channel") or path.stem),
         published=published or (parse_date(str(when), what=f"date in {path}{where}") if when else None),
@@ -253,15 +302,18 @@ def _read_json(path: Path, raw: str, source: str | None, published: date | None)
     stripped = raw.lstrip()
     if stripped.startswith("{") and "\n{" not in stripped.strip():
         try:
-            data = json.loads(raw)
+            data = _loads(raw)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+        except ValueError as exc:
+            raise InputError(f"{path}: unusable JSON: {exc}") from exc
         if isinstance(data, dict) and isinstance(data.get("messages"), list):  # Telegram Desktop export
             channel = source or str(data.get("name") or path.stem)
             docs = []
             for msg in data["messages"]:
                 if isinstance(msg, dict) and msg.get("type", "message") == "message" and _telegram_text(msg.get("text")).strip():
-                    docs.append(_from_record(path, {**msg, "source": channel}, f" message {msg.get('id')}", None, published))
+                    where = f" message {shown(msg.get('id'), 24)}"
+                    docs.append(_from_record(path, {**msg, "source": channel}, where, None, published))
             if not docs:
                 raise InputError(f"{path}: the Telegram export has no text messages")
             return docs
@@ -271,9 +323,11 @@ def _read_json(path: Path, raw: str, source: str | None, published: date | None)
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = _loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}: line {n} is not valid JSON: {exc.msg}") from exc
+        except ValueError as exc:
+            raise InputError(f"{path}: line {n} is unusable JSON: {exc}") from exc
         docs.append(_from_record(path, rec, f" line {n}", source, published))
     return docs
 
@@ -328,7 +382,14 @@ def read_paths(paths: Iterable[Path], *, source: str | None = None, published: d
 
 def from_text(text: str, *, source: str = "", published: date | str | None = None, title: str = "") -> Document:
     """A document from a string (the Python API's entry point)."""
+    if not isinstance(text, str):
+        raise InputError(f"the text must be a string, not {type(text).__name__}")
     when = parse_date(published, what="published date") if isinstance(published, str) else published
+    if when is not None:
+        if not isinstance(when, date):
+            raise InputError(f"published must be a date or YYYY-MM-DD, not {type(when).__name__}")
+        when = check_published(when.date() if isinstance(when, datetime) else when, what="published date")
+    text, source, title = clean_text(text), clean_text(str(source or "")), clean_text(str(title or ""))
     if not text.strip():
         raise InputError("the text is empty")
     return Document(id=document_id(source, text), text=text, source=source, published=when, title=title, format="text")
