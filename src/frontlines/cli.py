@@ -213,7 +213,9 @@ def control(
         elif format is ControlFormat.geojson:
             from frontlines.exports import statuses_geojson
 
-            sys.stdout.write(json.dumps(statuses_geojson(snap.statuses, snap.areas, snap.events, day)) + "\n")
+            from frontlines.views import latest_day
+
+            sys.stdout.write(json.dumps(statuses_geojson(snap.statuses, snap.areas, snap.events, day or latest_day(snap))) + "\n")
         else:
             table = Table(title=f"Control as of {day or 'latest'}: {len(snap.statuses)} places")
             for col in ("place", "governorate", "status", "level", "since", "conf.", "evidence"):
@@ -252,16 +254,32 @@ def map_(
     db: DbOpt = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Day to draw (YYYY-MM-DD); default: latest.")] = None,
     animate: Annotated[tuple[str, str] | None, typer.Option(help="Two days D1 D2: one frame per day, into a .gif.")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First day of a time-aware .geojson/.gpkg/.kml export.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day of a time-aware export (with --from).")] = None,
     theater: TheaterOpt = None,
 ) -> None:
-    """Draw control areas, front lines, places and events, or export them."""
+    """Draw control areas, front lines, places and events, or export them.
+
+    With --from and --to, a .geojson, .gpkg or .kml holds every day: places with
+    valid_from/valid_to dates, areas and front lines once per day (QGIS's temporal controller,
+    Google Earth's time slider).
+    """
     from frontlines.maps import render_animation, render_map
-    from frontlines.views import days_between, export_snapshot, snapshot, theater_boundary, theater_regions
+    from frontlines.views import days_between, export_range, export_snapshot, snapshot, theater_boundary, theater_regions
 
     with _errors():
         th = _theater(theater)
         store = _store(db)
+        if (start is None) != (end is None):
+            raise InputError("--from and --to go together")
+        if start and end and (animate or as_of):
+            raise InputError("--from/--to exports a range of days; leave out --as-of and --animate")
         output.parent.mkdir(parents=True, exist_ok=True)
+        if start and end:
+            d1, d2 = parse_date(start, what="--from date"), parse_date(end, what="--to date")
+            n = export_range(store, th, d1, d2, output)
+            _say(f"wrote {output} ({n} days, {d1} to {d2})")
+            return
         if animate:
             start, end = (parse_date(d, what="--animate date") for d in animate)
             if output.suffix.lower() != ".gif":

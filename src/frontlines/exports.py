@@ -179,7 +179,9 @@ def _columns(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> dict[str, 
     out: dict[str, np.ndarray] = {}
     for name in names:
         values = [row[name] for row in rows]
-        if name in _INT_FIELDS:
+        if name in _DATE_FIELDS:
+            out[name] = np.array([v or "NaT" for v in values], dtype="datetime64[D]")
+        elif name in _INT_FIELDS:
             out[name] = np.array(values, dtype=np.int64)
         elif name in _FLOAT_FIELDS:
             out[name] = np.array(values, dtype=float)
@@ -191,7 +193,9 @@ def _columns(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> dict[str, 
     return out
 
 
-_INT_FIELDS = frozenset({"fatalities"})
+_INT_FIELDS = frozenset({"fatalities", "sources"})
+# GeoPackage DATE columns (QGIS's temporal controller reads them as dates, not text).
+_DATE_FIELDS = frozenset({"since", "date", "as_of", "valid_from", "valid_to"})
 _FLOAT_FIELDS = frozenset({"confidence"})
 
 
@@ -218,6 +222,10 @@ def _write_layer(
     )
 
 
+def _multipolygon(geom: BaseGeometry) -> BaseGeometry:
+    return MultiPolygon([geom]) if geom.geom_type == "Polygon" else geom
+
+
 def _point(lon: float | None, lat: float | None) -> Point | None:
     return Point(lon, lat) if _has_point(lon, lat) else None
 
@@ -227,39 +235,41 @@ def write_gpkg(
     statuses: Sequence[ControlStatus],
     areas: AreaSet | None = None,
     events: Sequence[Event] = (),
+    as_of: date | None = None,
 ) -> None:
     """Write a GeoPackage with layers ``places``, ``areas``, ``front_lines``, ``events``.
 
-    An existing file is replaced. Dates are ISO strings; the evidence list is
-    joined with ``;``. Layers are written even when empty so readers find the
-    same schema every time.
+    An existing file is replaced. Dates are DATE fields; every layer has an ``as_of``
+    DATE column naming the day drawn; the evidence list is joined with ``;``. Layers
+    are written even when empty so readers find the same schema every time.
     """
     p = Path(path)
     area_items = sorted(areas.areas.items()) if areas else []
     fronts = areas.front_lines if areas else []
-    front_rows = [{"side_a": f.side_a, "side_b": f.side_b, "kind": f.kind} for f in fronts]
+    day = {"as_of": _iso(as_of)}
+    front_rows = [{"side_a": f.side_a, "side_b": f.side_b, "kind": f.kind} | day for f in fronts]
     try:
         if p.exists():
             p.unlink()
         _write_layer(
             p, "places", "Point",
             [_point(s.lon, s.lat) for s in statuses],
-            _columns([_place_props(s) for s in statuses], _PLACE_FIELDS),
+            _columns([_place_props(s) | day for s in statuses], (*_PLACE_FIELDS, "as_of")),
         )  # fmt: skip
         _write_layer(
             p, "areas", "MultiPolygon",
-            [MultiPolygon(a) if a.geom_type == "Polygon" else a for _, a in area_items],
-            _columns([{"status": k} for k, _ in area_items], ("status",)),
+            [_multipolygon(a) for _, a in area_items],
+            _columns([{"status": k} | day for k, _ in area_items], ("status", "as_of")),
         )  # fmt: skip
         _write_layer(
             p, "front_lines", "MultiLineString",
             [MultiLineString(list(shapely.get_parts(f.geometry))) for f in fronts],
-            _columns(front_rows, ("side_a", "side_b", "kind")),
+            _columns(front_rows, ("side_a", "side_b", "kind", "as_of")),
         )  # fmt: skip
         _write_layer(
             p, "events", "Point",
             [_point(e.lon, e.lat) for e in events],
-            _columns([_event_props(e) for e in events], _EVENT_FIELDS),
+            _columns([_event_props(e) | day for e in events], (*_EVENT_FIELDS, "as_of")),
         )  # fmt: skip
     except OSError as exc:
         raise ExportError(f"cannot write {p}: {exc.strerror or exc}") from exc
@@ -357,11 +367,17 @@ def kml_document(
     events: Sequence[Event] = (),
     side_colors: dict[str, str] | None = None,
     name: str = "frontlines",
+    as_of: date | None = None,
 ) -> ET.Element:
-    """The KML tree: folders for areas, front lines, places and events, styled by status."""
+    """The KML tree: folders for areas, front lines, places and events, styled by status.
+
+    ``as_of`` names the day drawn, in the document's name and its ExtendedData.
+    """
     root = ET.Element("kml", xmlns=KML_NS)
     doc = _sub(root, "Document")
-    _sub(doc, "name", name)
+    _sub(doc, "name", f"{name}: control as of {as_of.isoformat()}" if as_of else name)
+    if as_of is not None:
+        _extended(doc, {"as_of": as_of.isoformat()})
     used = {s.status for s in statuses} | set(areas.areas if areas else ())
     for status in sorted(used):
         _kml_style(doc, f"status-{status}", side_color(status, side_colors), 2, 0.35)
@@ -427,9 +443,14 @@ def write_kml(
     areas: AreaSet | None = None,
     events: Sequence[Event] = (),
     side_colors: dict[str, str] | None = None,
+    as_of: date | None = None,
 ) -> None:
     """Write a KML file (Google Earth) of areas, front lines, places and events."""
-    tree = ET.ElementTree(kml_document(statuses, areas, events, side_colors))
+    _write_kml_tree(path, kml_document(statuses, areas, events, side_colors, as_of=as_of))
+
+
+def _write_kml_tree(path: str | Path, root: ET.Element) -> None:
+    tree = ET.ElementTree(root)
     ET.indent(tree)
     try:
         tree.write(str(path), encoding="utf-8", xml_declaration=True)

@@ -92,17 +92,58 @@ def days_between(start: date, end: date) -> list[date]:
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
 
+def latest_day(snap: Snapshot) -> date | None:
+    """The day a snapshot drawn "as of latest" shows: its newest status change or event."""
+    days = [s.since for s in snap.statuses if s.since] + [e.date for e in snap.events if e.date]
+    return max(days) if days else None
+
+
+_EXPORT_TYPES = "use .png, .gif, .geojson, .gpkg or .kml"
+
+
 def export_snapshot(snap: Snapshot, path: Path) -> None:
-    """Write a snapshot as GeoJSON, GeoPackage or KML, by the file's suffix."""
+    """Write a snapshot as GeoJSON, GeoPackage or KML, by the file's suffix; the file names its day."""
     suffix = path.suffix.lower()
+    day = snap.as_of or latest_day(snap)
     if suffix in (".geojson", ".json"):
-        write_geojson(path, statuses_geojson(snap.statuses, snap.areas, snap.events, snap.as_of))
+        write_geojson(path, statuses_geojson(snap.statuses, snap.areas, snap.events, day))
     elif suffix == ".gpkg":
-        write_gpkg(path, snap.statuses, snap.areas, snap.events)
+        write_gpkg(path, snap.statuses, snap.areas, snap.events, as_of=day)
     elif suffix == ".kml":
-        write_kml(path, snap.statuses, snap.areas, snap.events)
+        write_kml(path, snap.statuses, snap.areas, snap.events, as_of=day)
     else:
-        raise ExportError(f"{path}: unsupported output type {suffix!r}; use .png, .gif, .geojson, .gpkg or .kml")
+        raise ExportError(f"{path}: unsupported output type {suffix!r}; {_EXPORT_TYPES}")
+
+
+def export_range(store: Store, theater: Theater, start: date, end: date, path: Path) -> int:
+    """Write every day from ``start`` to ``end`` to one GeoJSON, GeoPackage or KML file.
+
+    Places get one feature per run of days with the same status (``valid_from``/``valid_to``),
+    areas and front lines one set per day. Returns the number of days written.
+    """
+    from frontlines.series import status_runs, write_geojson_series, write_gpkg_series, write_kml_series
+
+    suffix = path.suffix.lower()
+    if suffix not in (".geojson", ".json", ".gpkg", ".kml"):
+        raise ExportError(f"{path}: --from/--to writes .geojson, .gpkg or .kml, not {suffix!r}")
+    days = days_between(start, end)
+    ledger = ledger_from_store(store, theater, end)
+    boundary = theater_boundary(theater)
+    per_day = []
+    day_areas = []
+    for day in days:
+        statuses = [s for s in ledger.as_of(day) if s.kind not in ("region", "country", "route")]
+        per_day.append((day, statuses))
+        day_areas.append((day, control_areas(statuses, boundary) if statuses else None))
+    runs = status_runs(per_day)
+    evs = merged_events(store, start, end)
+    if suffix == ".gpkg":
+        write_gpkg_series(path, runs, day_areas, evs)
+    elif suffix == ".kml":
+        write_kml_series(path, runs, day_areas, evs, start, end, theater.side_colors())
+    else:
+        write_geojson_series(path, runs, day_areas, evs, start, end)
+    return len(days)
 
 
 def _day(value: date | str | None, what: str) -> date | None:
