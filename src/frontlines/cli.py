@@ -99,6 +99,27 @@ def _progress(total: int, label: str) -> Iterator[Callable[[int, int], None]]:
         yield lambda done, n: bar.update(task, completed=done)
 
 
+@contextmanager
+def _ingest_progress(total: int) -> Iterator[Callable[[int, int, int], None]]:
+    """Documents, events and the rate, on stderr when it is a terminal and the job is not tiny."""
+    if total < 5 or not sys.stderr.isatty():
+        yield lambda done, n, found: None
+        return
+    from rich.progress import TaskProgressColumn
+
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+               TextColumn("{task.fields[events]} events"), TextColumn("{task.fields[rate]:.1f} docs/s"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=total, events=0, rate=0.0)
+
+        def tick(done: int, todo: int, found: int) -> None:
+            elapsed = bar.tasks[0].elapsed or 0.0
+            bar.update(task, total=todo, completed=done, events=found, rate=done / elapsed if elapsed else 0.0)
+
+        yield tick
+
+
 def _latest_day(snap: Any) -> date | None:
     days = [s.since for s in snap.statuses if s.since] + [e.date for e in snap.events if e.date]
     return max(days) if days else None
@@ -180,15 +201,38 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Published date for reports that lack one (YYYY-MM-DD).")] = None,
     source: Annotated[str | None, typer.Option(help="Source name for reports that lack one.")] = None,
     theater: TheaterOpt = None,
+    workers: Annotated[int | None, typer.Option(help="Extraction processes (or Ray actors); default: one per core.")] = None,
+    batch: Annotated[int | None, typer.Option(help="Documents written per transaction (default 64).")] = None,
+    ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (a local one without --ray-address).")] = False,
+    ray_address: Annotated[str | None, typer.Option(help="Ray cluster address, e.g. auto or ray://head:10001.")] = None,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="Read links that lead out of a folder.")] = False,
 ) -> None:
-    """Store reports with their mentions, events and control assertions (same report twice: no change)."""
+    """Store reports with their mentions, events and control assertions (same report twice: no change).
+
+    Documents already stored are skipped before extraction; results are written in batches, so an
+    interrupted ingest keeps what it wrote and a rerun continues from there."""
+    from frontlines.batch import default_workers, ingest_documents
+
     with _errors():
-        th, results = _run(paths, published, source, theater)
+        when = _date(published, "published date")
+        th = _theater(theater)
+        n_workers = settings.positive_int(settings.WORKERS, None if workers is None else str(workers), low=0) or default_workers()
+        batch_size = settings.positive_int(settings.BATCH, None if batch is None else str(batch), high=100_000)
+        outside: list[Path] = []
+        docs = read_paths(paths, source=source, published=when, max_bytes=settings.max_bytes(),
+                          follow_links=follow_links, outside=outside)
+        if outside:
+            _say(f"warning: skipped {len(outside)} link(s) leading out of the folder, e.g. {outside[0]} "
+                 "(--follow-links reads them)")
         store = _store(db, create=True)
-        added, skipped = store.write(results, th.id)
+        with _ingest_progress(len(docs)) as tick:
+            summary = ingest_documents(docs, store, settings.THEATER.value(theater) if theater is None else theater,
+                                       workers=n_workers, batch_size=batch_size, ray=ray or bool(ray_address),
+                                       ray_address=ray_address, progress=tick)
+        del th
         counts = store.counts()
-        _say(f"ingested {added} new document(s), {skipped} already present; database holds "
-             f"{counts['documents']} documents, {counts['events']} events, {counts['assertions']} assertions")
+        _say(f"ingested {summary.added} new document(s), {summary.stored_before + summary.raced} already present; "
+             f"database holds {counts['documents']} documents, {counts['events']} events, {counts['assertions']} assertions")
 
 
 @app.command()
@@ -476,6 +520,61 @@ def gazetteer_import(
         _say(f"imported {len(merged)} places into {target} (read {len(result.places)}; skipped {skipped or 'none'})")
         for w in result.warnings[:20]:
             _say(f"warning: {w}")
+
+
+users_app = typer.Typer(help="Accounts for the web desk (frontlines serve).", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+
+
+class Role(StrEnum):
+    viewer = "viewer"
+    editor = "editor"
+    admin = "admin"
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Publish the map: anyone reads, no sign-in, no changes.")] = False,
+    theater: TheaterOpt = None,
+) -> None:
+    """The analyst's desk: a web map with a day slider, evidence, review and sign-in."""
+    import uvicorn
+
+    from frontlines.web import create_app
+
+    with _errors():
+        web = create_app(settings.DATABASE.value(db), theater=theater, read_only=read_only)
+        _say(f"frontlines desk on http://{host}:{port}/" + (" (read-only)" if read_only else ""))
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="Account name.")],
+    role: Annotated[Role, typer.Option(help="viewer reads; editor adds reports and reviews; admin manages users.")] = Role.viewer,
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True, envvar="FRONTLINES_PASSWORD",
+                                          help="Asked for when not given (or set FRONTLINES_PASSWORD).")] = "",
+    db: DbOpt = None,
+) -> None:
+    """Add a desk account, or reset an existing one's password and role (its sessions end)."""
+    from frontlines.web.auth import add_user
+
+    with _errors():
+        user = add_user(_store(db, create=True), name, password, role.value)
+        _say(f"user {user.name} has the {user.role} role")
+
+
+@users_app.command("list")
+def users_list(db: DbOpt = None) -> None:
+    """Desk accounts and their roles."""
+    from frontlines.web.auth import list_users
+
+    with _errors():
+        for user in list_users(_store(db)):
+            out.print(f"{user.name}\t{user.role}", markup=False)
 
 
 def main() -> None:
