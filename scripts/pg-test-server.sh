@@ -4,8 +4,8 @@
 #   scripts/pg-test-server.sh stop
 # Installs Debian's postgresql package when no server binaries are present.
 set -euo pipefail
-STATE=/tmp/frontlines-pg.current
 PORT=${FRONTLINES_PG_PORT:-54329}
+STATE=/tmp/frontlines-pg.$PORT.current  # one per port: two test servers can run side by side
 
 as_owner() {  # PostgreSQL refuses to run as root: use the postgres account then
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

@@ -215,7 +215,7 @@ def ingest(
 
     with _errors():
         when = _date(published, "published date")
-        th = _theater(theater)
+        _theater(theater)  # a bad theater is refused before any file is read
         n_workers = settings.positive_int(settings.WORKERS, None if workers is None else str(workers), low=0) or default_workers()
         batch_size = settings.positive_int(settings.BATCH, None if batch is None else str(batch), high=100_000)
         outside: list[Path] = []
@@ -226,10 +226,9 @@ def ingest(
                  "(--follow-links reads them)")
         store = _store(db, create=True)
         with _ingest_progress(len(docs)) as tick:
-            summary = ingest_documents(docs, store, settings.THEATER.value(theater) if theater is None else theater,
+            summary = ingest_documents(docs, store, settings.THEATER.value(theater),
                                        workers=n_workers, batch_size=batch_size, ray=ray or bool(ray_address),
                                        ray_address=ray_address, progress=tick)
-        del th
         counts = store.counts()
         _say(f"ingested {summary.added} new document(s), {summary.stored_before + summary.raced} already present; "
              f"database holds {counts['documents']} documents, {counts['events']} events, {counts['assertions']} assertions")

@@ -352,12 +352,31 @@ def read_file(path: Path, *, source: str | None = None, published: date | None =
     return _read_text(path, raw, source, published)
 
 
-def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to read: files as given, directories walked (report suffixes only, sorted)."""
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, links resolved, lies inside ``folder`` (links resolved)."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):  # elsewhere, unreadable, or a link loop
+        return False
+    return True
+
+
+def iter_paths(paths: Iterable[Path], *, follow_links: bool = False, outside: list[Path] | None = None) -> Iterator[Path]:
+    """Files to read: files as given, directories walked (report suffixes only, sorted).
+
+    In a walked directory a link that leads out of it is skipped (and appended to ``outside``)
+    unless ``follow_links``: a folder of reports must not pull in /etc/passwd."""
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES - {""}
-                           and not p.name.startswith("."))
+            found = []
+            for p in sorted(path.rglob("*")):
+                if not (p.suffix.lower() in SUFFIXES - {""} and not p.name.startswith(".") and p.is_file()):
+                    continue
+                if not follow_links and not _inside(p, path):
+                    if outside is not None:
+                        outside.append(p)
+                    continue
+                found.append(p)
             if not found:
                 raise InputError(f"{path}: directory has no reports (looked for {', '.join(sorted(SUFFIXES - {''}))})")
             yield from found
@@ -368,11 +387,11 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def read_paths(paths: Iterable[Path], *, source: str | None = None, published: date | None = None,
-               max_bytes: int = MAX_BYTES) -> list[Document]:
+               max_bytes: int = MAX_BYTES, follow_links: bool = False, outside: list[Path] | None = None) -> list[Document]:
     """Read every report under ``paths``; all or nothing, so a bad file changes nothing."""
     docs: list[Document] = []
     seen: set[str] = set()
-    for path in iter_paths(paths):
+    for path in iter_paths(paths, follow_links=follow_links, outside=outside):
         for doc in read_file(path, source=source, published=published, max_bytes=max_bytes):
             if doc.id not in seen:
                 seen.add(doc.id)

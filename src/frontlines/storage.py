@@ -1,9 +1,12 @@
 """Storage behind one small interface: SQLite by default, PostgreSQL for a team.
 
-SQLAlchemy Core tables; one writer (:meth:`Store.write`) that puts a whole
-document's results in one transaction, so readers never see half a report and
+SQLAlchemy Core tables; one writer (:meth:`Store.write`) that puts a batch of
+documents' results in one transaction, so readers never see half a report and
 re-ingesting a document changes nothing (documents are keyed by a content
-hash).
+hash). Many processes may write at once: rows are inserted with ``ON CONFLICT
+DO NOTHING`` and a document's rows are written only by the transaction that
+inserted the document; the schema is created by Alembic migrations under a
+lock (PostgreSQL advisory lock, SQLite ``BEGIN IMMEDIATE``), once.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Connection,
     Column,
     Date,
     Float,
@@ -28,8 +32,11 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
+    text,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -97,6 +104,18 @@ def _url(target: str) -> str:
     return target if "://" in target else f"sqlite:///{Path(target)}"
 
 
+_BUSY_SECONDS = 120  # a writer waits this long for another's transaction before giving up
+_SCHEMA_LOCK = 0x66726F6E  # PostgreSQL advisory lock key held while migrating ("fron")
+_WRITE_LOCK = 0x66726F6F
+
+
+def _why(exc: BaseException) -> str:
+    """The driver's first line of an error: never the SQL statement or its parameters."""
+    orig = getattr(exc, "orig", None) or exc
+    first = (str(orig).strip().splitlines() or [""])[0]
+    return f"{orig.__class__.__name__}: {first[:160]}"
+
+
 def _event_from_row(data: dict[str, Any]) -> Event:
     fields = dict(data)
     for key in ("date", "date_end"):
@@ -118,13 +137,41 @@ class Store:
                 raise StorageError(f"database {target} does not exist; run 'frontlines ingest' first")
             if path.exists() and path.is_dir():
                 raise StorageError(f"database path {target} is a directory")
+        url = _url(target)
         try:
-            self.engine: Engine = create_engine(_url(target), future=True)
+            connect_args = {"timeout": _BUSY_SECONDS} if url.startswith("sqlite") else {}
+            self.engine: Engine = create_engine(url, future=True, connect_args=connect_args)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            metadata.create_all(self.engine)
+            self._migrate()
         except SQLAlchemyError as exc:
-            raise StorageError(f"cannot open database {target}: {exc.__class__.__name__}: {exc}") from exc
+            raise StorageError(f"cannot open database {_shown_target(target)}: {_why(exc)}") from exc
+
+    def _lock(self, conn: Connection, key: int) -> None:
+        """Serialize writers of this database for the rest of ``conn``'s transaction."""
+        if self.engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif self.engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
+    def _migrate(self) -> None:
+        """Bring the schema to the newest migration, once, whoever else opens the database now."""
+        from frontlines.migrations import HEAD, upgrade
+
+        def current(conn: Connection) -> bool:
+            names = set(inspect(conn).get_table_names())
+            if "alembic_version" not in names or not set(metadata.tables) <= names:
+                return False
+            return conn.scalar(text("SELECT version_num FROM alembic_version")) == HEAD
+
+        with self.engine.connect() as conn:
+            if current(conn):
+                return
+        with self.engine.begin() as conn:
+            self._lock(conn, _SCHEMA_LOCK)
+            if not current(conn):  # another process may have finished while this one waited
+                upgrade(conn)
+                metadata.create_all(conn, checkfirst=True)  # tables declared after the last migration
 
     def close(self) -> None:
         """Release connections."""
@@ -132,35 +179,63 @@ class Store:
 
     # -- the one writer ---------------------------------------------------------------------------
 
+    def _insert_new(self, table: Table) -> Any:
+        """``INSERT ... ON CONFLICT DO NOTHING`` on the table's primary key."""
+        name = self.engine.dialect.name
+        if name == "sqlite":
+            return sqlite.insert(table).on_conflict_do_nothing()
+        if name == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        return insert(table)  # other databases: the document check below keeps rows unique
+
     def write(self, results: Iterable[DocumentResult], theater: str) -> tuple[int, int]:
-        """Store results; return (documents added, documents already present). All in one transaction."""
+        """Store results; return (documents added, documents already present). All in one transaction.
+
+        Safe with concurrent writers: a document's rows are written only by the transaction that
+        inserted the document, so the same report ingested by two processes is stored once."""
         added = skipped = 0
         try:
             with self.engine.begin() as conn:
-                existing = set(conn.scalars(select(documents.c.id)))
+                if self.engine.dialect.name == "sqlite":
+                    self._lock(conn, _WRITE_LOCK)  # take the write lock now: no read-then-write deadlock
                 for r in results:
-                    if r.doc.id in existing:
+                    d = r.doc
+                    row = {"id": d.id, "source": d.source, "published": d.published, "title": d.title, "path": d.path,
+                           "format": d.format, "url": d.url, "text": d.text, "theater": theater}
+                    if self.engine.dialect.name not in ("sqlite", "postgresql") and conn.scalar(
+                            select(documents.c.id).where(documents.c.id == d.id)) is not None:
                         skipped += 1
                         continue
-                    existing.add(r.doc.id)
+                    # RETURNING says whether this transaction inserted the row (rowcount is unreliable here).
+                    if conn.execute(self._insert_new(documents).values(**row).returning(documents.c.id)).first() is None:
+                        skipped += 1
+                        continue
                     added += 1
-                    d = r.doc
-                    conn.execute(insert(documents).values(
-                        id=d.id, source=d.source, published=d.published, title=d.title, path=d.path,
-                        format=d.format, url=d.url, text=d.text, theater=theater))
                     if r.places:
                         conn.execute(insert(place_mentions), [_mention_row(p) for p in r.places])
                     if r.unresolved:
                         conn.execute(insert(unresolved), [u.to_dict() for u in r.unresolved])
                     if r.events:
-                        conn.execute(insert(events), [
+                        conn.execute(self._insert_new(events), [
                             {"id": e.id, "doc": e.doc, "date": e.date, "data": e.to_dict()} for e in r.events])
                     if r.assertions:
-                        conn.execute(insert(assertions), [a.to_dict() | {"valid_from": a.valid_from, "published": a.published}
-                                                          for a in r.assertions])
+                        conn.execute(self._insert_new(assertions), [
+                            a.to_dict() | {"valid_from": a.valid_from, "published": a.published} for a in r.assertions])
         except SQLAlchemyError as exc:
-            raise StorageError(f"cannot write to {self.target}: {exc.__class__.__name__}: {exc}") from exc
+            raise StorageError(f"cannot write to {_shown_target(self.target)}: {_why(exc)}") from exc
         return added, skipped
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The ids among ``ids`` of documents already stored (to skip them before extraction)."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        try:
+            with self.engine.connect() as conn:
+                for i in range(0, len(wanted), 500):
+                    found.update(conn.scalars(select(documents.c.id).where(documents.c.id.in_(wanted[i:i + 500]))))
+        except SQLAlchemyError as exc:
+            raise StorageError(f"cannot read {_shown_target(self.target)}: {_why(exc)}") from exc
+        return found
 
     # -- readers ----------------------------------------------------------------------------------
 
@@ -215,9 +290,22 @@ def _mention_row(p: PlaceMention) -> dict[str, Any]:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={_BUSY_SECONDS * 1000}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _shown_target(target: str) -> str:
+    """A database as named in messages: a URL without its password."""
+    if "://" not in target:
+        return target
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(target).render_as_string(hide_password=True)
+    except (SQLAlchemyError, ValueError):
+        return target.split("://", 1)[0] + "://..."
 
 
 def open_store(target: str, *, create: bool = True) -> Store:
