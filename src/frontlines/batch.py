@@ -76,6 +76,8 @@ def extract_local(docs: Sequence[Document], theater: str, *, workers: int, batch
     """Results batch by batch (in completion order), from ``workers`` processes, or in this
     process when one worker or one batch is all there is."""
     parts = batches(docs, batch_size)
+    if not parts:
+        return
     if workers <= 1 or len(parts) <= 1:
         pipeline = Pipeline(load_theater(theater), model=model)
         for part in parts:
