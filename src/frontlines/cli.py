@@ -255,7 +255,6 @@ def control(
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
         elif format is ControlFormat.geojson:
             from frontlines.exports import statuses_geojson
-
             from frontlines.views import latest_day
 
             sys.stdout.write(json.dumps(statuses_geojson(snap.statuses, snap.areas, snap.events, day or latest_day(snap))) + "\n")
@@ -324,10 +323,10 @@ def map_(
             _say(f"wrote {output} ({n} days, {d1} to {d2})")
             return
         if animate:
-            start, end = (parse_date(d, what="--animate date") for d in animate)
+            first, last = (parse_date(d, what="--animate date") for d in animate)
             if output.suffix.lower() != ".gif":
                 raise InputError(f"{output}: --animate writes a .gif")
-            days = days_between(start, end)
+            days = days_between(first, last)
             with _progress(len(days), "frames") as tick:
                 frames = []
                 for n, day in enumerate(days, start=1):

@@ -246,7 +246,7 @@ def write_gpkg(
     p = Path(path)
     area_items = sorted(areas.areas.items()) if areas else []
     fronts = areas.front_lines if areas else []
-    day = {"as_of": _iso(as_of)}
+    day: dict[str, Any] = {"as_of": _iso(as_of)}
     front_rows = [{"side_a": f.side_a, "side_b": f.side_b, "kind": f.kind} | day for f in fronts]
     try:
         if p.exists():
