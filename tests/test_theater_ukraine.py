@@ -137,3 +137,14 @@ def test_unattributed_air_strike_is_the_theaters_air_force(ukraine: Theater) -> 
     assert strikes[0].location == "Orikhiv"
     # A strike moves no line: Orikhiv keeps its baseline holder.
     assert not [a for a in result.assertions if a.place_id == strikes[0].place_id]
+
+
+def test_a_report_from_two_fronts_keeps_the_far_front(ukraine: Theater) -> None:
+    """Zaporizhzhia and Bakhmut are 200 km apart; a daily summary names both, and each place is unique here."""
+    text = ("Ukrainian troops recaptured Robotyne on 28 August. Russian forces shelled Orikhiv the same day. "
+            "The 3rd Assault Brigade took Andriivka on 15 September.")
+    result = frontlines.extract(text, published="2023-09-16", theater=THEATER)
+    (andriivka,) = [c.place for c in ukraine.gazetteer.lookup("Andriivka")]
+    assert andriivka.id in {p.place_id for p in result.places}, [u.to_dict() for u in result.unresolved]
+    captures = [e for e in result.events if e.place_id == andriivka.id]
+    assert captures and captures[0].actor1_side == "ukraine"
