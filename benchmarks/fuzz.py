@@ -1,0 +1,99 @@
+"""`make fuzz`: many generated hostile inputs through every reader, the date reader, the settings
+and frontlines.extract; prints how many inputs each target got and how many uncaught exceptions
+(anything but a FrontlinesError) they raised, with the first example of each kind.
+
+    python benchmarks/fuzz.py [--total 100000] [--seed 0]
+
+The exit status is 1 when any input raised an uncaught exception."""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+import frontlines  # noqa: E402
+from frontlines.dates import find_dates, resolve_event_date  # noqa: E402
+from frontlines.errors import FrontlinesError  # noqa: E402
+from frontlines.ingest import parse_date, read_file  # noqa: E402
+from frontlines.settings import max_bytes  # noqa: E402
+from fuzz_strategies import DOCUMENTS, any_date, published_value, report_text  # noqa: E402
+
+# Share of the inputs per target: extract is ~100x slower than the others.
+SHARES = {"readers": 0.35, "dates": 0.40, "settings": 0.15, "extract": 0.10}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--total", type=int, default=100_000, help="generated inputs in all")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="frontlines-fuzz-"))
+    counts: collections.Counter[str] = collections.Counter()
+    crashes: collections.Counter[tuple[str, str, str]] = collections.Counter()
+    first: dict[tuple[str, str, str], str] = {}
+
+    def guard(target: str, call: Callable[[], Any], shown: str) -> None:
+        counts[target] += 1
+        try:
+            call()
+        except FrontlinesError:
+            pass
+        except Exception as exc:  # the point of the run: count what escapes
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            key = (target, type(exc).__name__, f"{Path(frame.filename).name}:{frame.lineno}")
+            crashes[key] += 1
+            first.setdefault(key, shown[:160])
+
+    docs = st.sampled_from(sorted(DOCUMENTS)).flatmap(lambda s: st.tuples(st.just(s), DOCUMENTS[s]))
+
+    def read(doc: tuple[str, str], junk: bytes) -> None:
+        path = folder / f"r{doc[0]}"
+        path.write_bytes(junk + doc[1].encode("utf-8", "surrogatepass"))
+        for d in read_file(path):
+            d.text.encode("utf-8")
+            d.title.encode("utf-8")
+
+    def dates(text: str, pub: Any, ctx: Any) -> None:
+        find_dates(text, pub, context=ctx)
+        resolve_event_date(text, pub, context=ctx, trigger_start=len(text) // 2)
+
+    targets: dict[str, tuple[Any, Callable[..., None]]] = {
+        "readers": ((docs, st.binary(max_size=30)), lambda d, j: guard("readers", lambda: read(d, j), repr(d))),
+        "dates": ((report_text(), st.one_of(st.none(), any_date), st.one_of(st.none(), any_date)),
+                  lambda t, p, c: guard("dates", lambda: dates(t, p, c), repr((t, p, c)))),
+        "settings": ((st.one_of(st.text(max_size=60), published_value.map(str)),),
+                     lambda v: guard("settings", lambda: (parse_date(v), max_bytes(v)), repr(v))),
+        "extract": ((report_text(), published_value),
+                    lambda t, p: guard("extract", lambda: frontlines.extract(t, published=p).to_dict(), repr((t, p)))),
+    }
+    started = time.perf_counter()
+    for name, (strategies, body) in targets.items():
+        n = max(1, int(args.total * SHARES[name]))
+        t0 = time.perf_counter()
+        run = settings(max_examples=n, deadline=None, database=None, suppress_health_check=list(HealthCheck))(
+            seed(args.seed)(given(*strategies)(body)))
+        run()
+        print(f"{name:9} {counts[name]:>8} inputs  {sum(v for k, v in crashes.items() if k[0] == name):>5} uncaught"
+              f"  {time.perf_counter() - t0:7.1f} s", flush=True)
+    total_crashes = sum(crashes.values())
+    print(f"fuzz: {sum(counts.values())} generated inputs, {total_crashes} uncaught exceptions "
+          f"({time.perf_counter() - started:.0f} s)")
+    for key, n in crashes.most_common():
+        print(f"  {n:6} {key[0]} {key[1]} at {key[2]}: {first[key]}")
+    return 1 if total_crashes else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
