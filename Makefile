@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench lint clean
+.PHONY: install demo test bench fuzz lint clean
 
 install: $(STAMP)
 
@@ -29,6 +29,10 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+# Hostile inputs through every reader and frontlines.extract; prints inputs and uncaught exceptions.
+fuzz: install
+	$(BIN)/python benchmarks/fuzz.py --total $(or $(FUZZ_TOTAL),100000)
 
 lint: install
 	$(BIN)/ruff check src tests scripts benchmarks
