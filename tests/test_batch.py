@@ -146,3 +146,11 @@ def test_folder_ingest_does_not_follow_links_out(tmp_path: Path) -> None:
     assert sorted(Path(d.path).name for d in docs) == ["a.txt", "inside.txt"]  # a link inside the folder is read
     assert outside == [folder / "link.txt"]
     assert len(read_paths([folder], follow_links=True)) == 3
+
+
+def test_local_ray_gives_the_same_result(tmp_path: Path, reference: tuple) -> None:
+    # One local Ray instance, two actors each loading the pipeline once; ~30 s, the slowest test here.
+    store = Store(str(tmp_path / "ray.db"))
+    summary = ingest_documents(corpus(12), store, "syria", workers=2, batch_size=3, ray=True)
+    assert (summary.added, summary.stored_before) == (12, 0)
+    assert snapshot(store) == reference
