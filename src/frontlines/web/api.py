@@ -224,7 +224,15 @@ async def add_reports(request: Request, user: Editor,
             paths.insert(0, pasted)
         from starlette.concurrency import run_in_threadpool
 
-        return await run_in_threadpool(_ingest, cfg, paths, source.strip() or None, when, user)
+        names = {str(p): (f.filename or p.name) for p, f in zip(paths[-len(uploads):] if uploads else [], uploads, strict=True)}
+        names[str(folder / "000-pasted.txt")] = "the pasted text"
+        try:
+            return await run_in_threadpool(_ingest, cfg, paths, source.strip() or None, when, user)
+        except InputError as exc:  # name the file as the user knows it, not by its temporary path
+            message = str(exc)
+            for tmp_path, shown in names.items():
+                message = message.replace(tmp_path, shown)
+            raise InputError(message) from None
 
 
 def _ingest(cfg: DeskConfig, paths: list[Path], source: str | None, when: date | None, user: User) -> dict[str, Any]:

@@ -150,15 +150,17 @@ class Desk:
         state = self.state()
         return place_id in self.theater.gazetteer.by_id or place_id in state.ledger.places() or place_id in self.unmapped_names()
 
-    def unmapped_names(self) -> dict[str, int]:
-        """Names the gazetteer lacks, as ``name:`` ids, with how often reports used them."""
-        def build(state: _State) -> dict[str, int]:
+    def unmapped_names(self) -> dict[str, tuple[int, str]]:
+        """Names the gazetteer lacks, by ``name:`` id: how often reports used them, and the first spelling."""
+        def build(state: _State) -> dict[str, tuple[int, str]]:
             counts: Counter[str] = Counter()
+            spelling: dict[str, str] = {}
             for u in self.store.unresolved():
                 pid = unmapped_id(u.mention)
                 if pid != "name:":
                     counts[pid] += 1
-            return dict(counts)
+                    spelling.setdefault(pid, u.mention)
+            return {pid: (n, spelling[pid]) for pid, n in counts.items()}
         return self._cached(("unmapped",), build)  # type: ignore[no-any-return]
 
     def history(self, place_id: str) -> dict[str, Any]:

@@ -190,7 +190,7 @@ def overlay(statuses: Sequence[ControlStatus], ledger: Ledger, day: date | None,
 
 # -- the queue ------------------------------------------------------------------------------------
 
-def review_queue(statuses: Sequence[ControlStatus], unmapped_names: dict[str, int],
+def review_queue(statuses: Sequence[ControlStatus], unmapped_names: dict[str, tuple[int, str]],
                  corrections: dict[str, list[Correction]]) -> list[dict[str, Any]]:
     """What needs a person on a day: claimed-only, contested, low confidence, places the gazetteer lacks."""
     items = []
@@ -211,9 +211,9 @@ def review_queue(statuses: Sequence[ControlStatus], unmapped_names: dict[str, in
                           "level": s.level, "confidence": s.confidence, "since": s.since.isoformat() if s.since else None,
                           "reasons": reasons, "corrections": len(corrections.get(s.place_id, []))})
     queued = {i["place_id"] for i in items} | {s.place_id for s in statuses}
-    for place_id, mentions in sorted(unmapped_names.items(), key=lambda kv: -kv[1]):
+    for place_id, (mentions, spelling) in sorted(unmapped_names.items(), key=lambda kv: -kv[1][0]):
         if place_id not in queued:
-            items.append({"place_id": place_id, "name": place_id.removeprefix("name:").replace("-", " ").title(),
+            items.append({"place_id": place_id, "name": spelling,
                           "admin1": "", "status": UNKNOWN, "level": "", "confidence": 0.0, "since": None,
                           "reasons": ["not in the gazetteer"], "mentions": mentions, "corrections": 0})
     return items
