@@ -223,3 +223,77 @@ def test_outputs_are_strict_json_even_with_places_known_only_by_name(demo_db: Pa
     assert all(c["lat"] == c["lat"] for c in extracted["control"])  # no NaN on the map layers
     _strict(_run("control", "--db", demo_db, "--format", "geojson").stdout)
     _strict(_run("events", "--db", demo_db, "--format", "json").stdout)
+
+
+def test_version_and_plain_help() -> None:
+    from frontlines import __version__
+
+    result = _run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"frontlines {__version__}"
+    assert "<bool>" not in _run("map", "--help").output
+
+
+def test_changes_and_history_as_json(demo_db: Path) -> None:
+    changes = _run("changes", "--from", "2024-11-27", "--to", "2024-12-05", "--db", demo_db, "--format", "json")
+    assert changes.exit_code == 0, changes.output
+    payload = json.loads(changes.stdout)
+    saraqib = [c for c in payload["changes"] if c["name"] == "Saraqib"]
+    assert payload["from"] == "2024-11-27" and saraqib and saraqib[0]["after"] == "opposition"
+    history = _run("history", "Aleppo", "--db", demo_db, "--format", "json")
+    timeline = json.loads(history.stdout)[0]["timeline"]
+    assert timeline and all(t["evidence"] for t in timeline) and timeline[-1]["status"] == "opposition"
+
+
+def test_extract_table_shows_places_events_and_control(good: Path) -> None:
+    result = _run("extract", good, "--format", "table")
+    assert result.exit_code == 0, result.output
+    assert "places named" in result.stdout and "events from 1 documents" in result.stdout
+    assert "Control after these reports" in result.stdout and "Saraqib" in result.stdout
+
+
+def test_ingest_warns_on_undated_reports_and_names_the_database(tmp_path: Path) -> None:
+    report = tmp_path / "undated.txt"
+    report.write_text("HTS fighters captured Saraqib after clashes with regime forces.\n", encoding="utf-8")
+    db = tmp_path / "u.db"
+    result = _run("ingest", report, "--db", db)
+    assert result.exit_code == 0 and "no date" in result.output and str(db) in result.output
+
+
+def test_eval_without_gold_fails(tmp_path: Path) -> None:
+    result = _run("eval", tmp_path)
+    assert result.exit_code == 2 and "no gold" in result.output
+
+
+def test_missing_database_says_what_to_type(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "demo.db").write_bytes(b"")
+    result = _run("control", "--as-of", "2024-11-30")
+    assert result.exit_code == 2 and "--db out/demo.db" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon", "message"),
+    [
+        ("London", "51.5", "-0.12", "outside the syria theater"),
+        ("Swapped", "36.98", "36.13", "did you mean --lat 36.13 --lon 36.98"),
+        ("Saraqib", "35.862", "36.80", "already in the gazetteer"),
+    ],
+)
+def test_gazetteer_add_refuses_bad_points(tmp_path: Path, monkeypatch, name: str, lat: str, lon: str, message: str) -> None:
+    monkeypatch.setenv("FRONTLINES_HOME", str(tmp_path / "home"))
+    result = _run("gazetteer", "add", name, "--lat", lat, "--lon", lon)
+    assert result.exit_code == 2 and message in result.output
+    assert not (tmp_path / "home" / "theaters" / "syria" / "places.csv").exists()
+
+
+def test_gazetteer_add_keeps_readable_ids(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("FRONTLINES_HOME", str(tmp_path / "home"))
+    result = _run("gazetteer", "add", "Swapped Hill", "--lat", "36.13", "--lon", "36.98", "--kind", "terrain")
+    assert result.exit_code == 0, result.output
+    assert "user:swapped-hill" in result.output
+    forced = _run("gazetteer", "add", "Nowhere Near", "--lat", "51.5", "--lon", "-0.12", "--force")
+    assert forced.exit_code == 0 and "user:nowhere-near" in forced.output
+    from frontlines.theater import load_theater
+
+    load_theater.cache_clear()

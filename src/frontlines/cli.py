@@ -29,9 +29,25 @@ from frontlines.models import Extraction
 
 app = typer.Typer(
     help="frontlines: conflict reports -> places, ACLED-style events and a day-by-day control ledger.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+    context_settings={"max_content_width": 110},
 )
 gazetteer_app = typer.Typer(help="Look up and extend the theater gazetteer.", no_args_is_help=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from frontlines import __version__
+
+        sys.stdout.write(f"frontlines {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """frontlines: conflict reports -> places, ACLED-style events and a day-by-day control ledger."""
 app.add_typer(gazetteer_app, name="gazetteer")
 # Report text reaches these consoles: no markup ("[/bold]", "[link=...]") and no emoji codes are read in it.
 out = Console(highlight=False, markup=False, emoji=False, width=None if sys.stdout.isatty() else 160)
@@ -56,8 +72,13 @@ class EventsFormat(StrEnum):
     json = "json"
 
 
-DbOpt = Annotated[str | None, typer.Option("--db", help=settings.DATABASE.help + " Default: ./frontlines.db.")]
-TheaterOpt = Annotated[str | None, typer.Option("--theater", help=settings.THEATER.help + " Default: syria.")]
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+DbOpt = Annotated[str | None, typer.Option("--db", metavar="DB", help=settings.DATABASE.help + " Default: ./frontlines.db.")]
+TheaterOpt = Annotated[str | None, typer.Option("--theater", metavar="NAME", help=settings.THEATER.help + " Default: syria.")]
 DateOpt = Annotated[str | None, typer.Option(help="A day, YYYY-MM-DD.")]
 
 
@@ -138,9 +159,15 @@ def _theater(name: str | None) -> Any:
 
 
 def _store(db: str | None, *, create: bool = False) -> Any:
+    from frontlines.errors import StorageError
     from frontlines.storage import open_store
 
-    return open_store(settings.DATABASE.value(db), create=create)
+    target = settings.DATABASE.value(db)
+    if not create and "://" not in target and not Path(target).exists():
+        hint = (" ('make demo' wrote out/demo.db: add --db out/demo.db or export FRONTLINES_DB=out/demo.db)"
+                if Path("out/demo.db").exists() else "")
+        raise StorageError(f"database {target} does not exist; run 'frontlines ingest' first{hint}")
+    return open_store(target, create=create)
 
 
 def _run(paths: list[Path], published: str | None, source: str | None, theater: str | None) -> tuple[Any, list[Any]]:
@@ -183,6 +210,18 @@ def extract(
 
 
 def _print_extraction_table(result: Extraction) -> None:
+    """Three tables: the places named (once each), the events, and control as the reports leave it."""
+    places: dict[str, list[Any]] = {}
+    for p in result.places:
+        places.setdefault(p.place_id, [p, 0])[1] += 1
+    table = Table(title=f"{len(places)} places named in {len(result.documents)} documents")
+    for col in ("place", "id", "kind", "governorate", "lat", "lon", "mentions"):
+        table.add_column(col)
+    for p, n in sorted(places.values(), key=lambda pn: (-pn[1], pn[0].name)):
+        table.add_row(p.name, p.place_id, p.kind, p.admin1, f"{p.lat:.4f}", f"{p.lon:.4f}", str(n))
+    out.print(table)
+    if result.unresolved:
+        out.print("unresolved: " + ", ".join(sorted({u.mention for u in result.unresolved})))
     table = Table(title=f"{len(result.events)} events from {len(result.documents)} documents")
     for col in ("date", "type", "actor1 (side)", "actor2 (side)", "location", "fat.", "certainty"):
         table.add_column(col)
@@ -190,6 +229,12 @@ def _print_extraction_table(result: Extraction) -> None:
         table.add_row(str(e.date or "?"), e.sub_event_type, f"{e.actor1} ({e.actor1_side})",
                       f"{e.actor2} ({e.actor2_side})" if e.actor2_side else "", e.location, str(e.fatalities),
                       e.certainty + (f" by {e.claimed_by}" if e.claimed_by else ""))
+    out.print(table)
+    table = Table(title=f"Control after these reports: {len(result.control)} places")
+    for col in ("place", "governorate", "status", "level", "since", "conf.", "evidence"):
+        table.add_column(col)
+    for s in result.control:
+        table.add_row(s.name, s.admin1, s.status, s.level, str(s.since or "?"), f"{s.confidence:.2f}", str(len(s.evidence)))
     out.print(table)
     out.print(f"places resolved: {len(result.places)}, unresolved: {len(result.unresolved)}")
 
@@ -224,6 +269,11 @@ def ingest(
         if outside:
             _say(f"warning: skipped {len(outside)} link(s) leading out of the folder, e.g. {outside[0]} "
                  "(--follow-links reads them)")
+        undated = [d for d in docs if d.published is None]
+        if undated:
+            _say(f"warning: {len(undated)} report(s) have no date (no DATE: line; --published gives one): "
+                 f"{', '.join(d.path or d.id for d in undated[:5])}{' ...' if len(undated) > 5 else ''}; "
+                 "their events are dated only where the text names a day")
         store = _store(db, create=True)
         with _ingest_progress(len(docs)) as tick:
             summary = ingest_documents(docs, store, settings.THEATER.value(theater),
@@ -231,7 +281,7 @@ def ingest(
                                        ray_address=ray_address, progress=tick)
         counts = store.counts()
         _say(f"ingested {summary.added} new document(s), {summary.stored_before + summary.raced} already present; "
-             f"database holds {counts['documents']} documents, {counts['events']} events, {counts['assertions']} assertions")
+             f"{settings.DATABASE.value(db)} holds {counts['documents']} documents, {counts['events']} events, {counts['assertions']} assertions")
 
 
 @app.command()
@@ -276,18 +326,25 @@ def events(
     format: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.csv,
 ) -> None:
     """Events, one per happening across reports: CSV in ACLED's column order, or JSON."""
-    from frontlines.exports import write_events_csv
+    from frontlines.acled import acled_context, unlocated, write_acled_csv
     from frontlines.views import merged_events
 
     with _errors():
         th = _theater(theater)
-        evs = merged_events(_store(db), _date(since, "--since date"), _date(until, "--until date"))
+        store = _store(db)
+        evs = merged_events(store, _date(since, "--since date"), _date(until, "--until date"))
         if format is EventsFormat.json:
             sys.stdout.write(json.dumps([e.to_dict() for e in evs], ensure_ascii=False, indent=1) + "\n")
         else:
+            ctx = acled_context(th, store.documents())
             buf = io.StringIO()
-            write_events_csv(buf, evs, country=th.country_name, iso=th.iso, region=th.region)
+            write_acled_csv(buf, evs, ctx)
             sys.stdout.write(buf.getvalue())
+            lost = unlocated(evs, ctx)
+            if lost:
+                names = ", ".join(sorted({e.location for e in lost}))
+                _say(f"warning: {len(lost)} event(s) have no point and no governorate (blank coordinates and "
+                     f"geo_precision): {names}")
 
 
 @app.command(name="map")
@@ -352,6 +409,7 @@ def history(
     place: Annotated[str, typer.Argument(help="Place name (any spelling) or id.")],
     db: DbOpt = None,
     theater: TheaterOpt = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """The control timeline of one place, with the evidence sentences."""
     from frontlines.geoparse import unmapped_id
@@ -367,6 +425,10 @@ def history(
         if not ids:
             raise InputError(f"no place named {place!r} in the {th.id} gazetteer or the ledger; "
                              "try 'frontlines gazetteer search'")
+        if format is TableFormat.json:
+            payload = [_history_json(pid, th.gazetteer.by_id.get(pid), place, ledger.history(pid)) for pid in ids]
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+            return
         for pid in ids:
             p = th.gazetteer.by_id.get(pid)
             out.print(Text.assemble((p.name if p else place, "bold"),
@@ -380,12 +442,25 @@ def history(
                     out.print(f"      [{a.source or a.doc}] {a.status}: {a.text}", markup=False)
 
 
+def _history_json(pid: str, p: Any, asked: str, timeline: list[Any]) -> dict[str, Any]:
+    return {
+        "place_id": pid, "name": p.name if p else asked, "admin1": p.admin1 if p else "",
+        "timeline": [
+            {"date": day.isoformat(), "status": status, "level": level, "confidence": round(conf, 3),
+             "evidence": [{"source": a.source or a.doc, "doc": a.doc, "start": a.start, "end": a.end,
+                           "status": a.status, "text": a.text} for a in supporting]}
+            for day, status, level, conf, supporting in timeline
+        ],
+    }
+
+
 @app.command()
 def changes(
-    start: Annotated[str, typer.Option("--from", help="First day (YYYY-MM-DD).")],
-    end: Annotated[str, typer.Option("--to", help="Last day (YYYY-MM-DD).")],
+    start: Annotated[str, typer.Option("--from", metavar="YYYY-MM-DD", help="First day.")],
+    end: Annotated[str, typer.Option("--to", metavar="YYYY-MM-DD", help="Last day.")],
     db: DbOpt = None,
     theater: TheaterOpt = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """What changed hands between two days, with evidence."""
     from frontlines.views import ledger_from_store
@@ -396,6 +471,15 @@ def changes(
         if d2 < d1:
             raise InputError(f"--to {d2} is before --from {d1}")
         ledger = ledger_from_store(_store(db), th)
+        if format is TableFormat.json:
+            rows = [{"place_id": after.place_id, "name": after.name, "admin1": after.admin1,
+                     "before": before.status if before else None, "after": after.status,
+                     "since": after.since.isoformat() if after.since else None, "level": after.level,
+                     "evidence": [a.text for a in ledger.history(after.place_id)[-1][4]]}
+                    for before, after in ledger.changes(d1, d2)]
+            payload = {"from": d1.isoformat(), "to": d2.isoformat(), "changes": rows}
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+            return
         table = Table(title=f"Changes {d1} -> {d2}")
         for col in ("place", "governorate", "before", "after", "since", "level", "evidence"):
             table.add_column(col)
@@ -417,6 +501,8 @@ def eval_(
     from frontlines.evaluate import evaluate, format_report
 
     with _errors():
+        if gold.is_dir() and not any(gold.glob("*.json")):
+            raise InputError(f"{gold}: no gold annotations (*.json) in this folder; see docs/gold-format.md")
         report = evaluate(gold, reports_dir=reports, theater=_theater(theater))
         if format == "json":
             sys.stdout.write(json.dumps(report, indent=1) + "\n")
@@ -485,14 +571,24 @@ def gazetteer_add(
     kind: Annotated[Kind, typer.Option(help="What sort of place it is.")] = Kind.settlement,
     alias: Annotated[list[str] | None, typer.Option(help="Another spelling (repeatable).")] = None,
     admin1: Annotated[str, typer.Option(help="Governorate (default: that of the nearest place).")] = "",
+    force: Annotated[bool, typer.Option("--force", help="Add it even outside the theater or next to a namesake.")] = False,
     theater: TheaterOpt = None,
 ) -> None:
-    """Add a place to your copy of the theater (kept in FRONTLINES_HOME, used from the next run on)."""
+    """Add a place to your copy of the theater (kept in FRONTLINES_HOME, used from the next run on).
+
+    Refused unless --force: a point outside the theater (with a hint when latitude and longitude
+    look swapped) and a place of the same name within 1 km of one already known."""
+    from dataclasses import replace
+
     from frontlines.gazetteer_import import add_user_places, make_place
+    from frontlines.views import check_user_place, readable_id
 
     with _errors():
         th = _theater(theater)
         place = make_place(name, lat, lon, kind.value, aliases=alias or (), admin1=admin1, theater=th)
+        for warning in check_user_place(th, place.name, lat, lon, force=force):
+            _say(f"warning: {warning}")
+        place = replace(place, id=readable_id(place.name) or place.id)
         path = add_user_places(th.id, [place])
         _theater_cache_clear()
         _say(f"added {place.name} ({place.kind}, {place.admin1 or '?'}) as {place.id} to {path}")
@@ -575,9 +671,30 @@ def users_list(db: DbOpt = None) -> None:
             out.print(f"{user.name}\t{user.role}", markup=False)
 
 
+_DAY_OPTIONS = frozenset({"as_of", "known_by", "since", "until", "published", "start", "end", "animate"})
+_METAVARS = {"output": "FILE", "reports": "DIR", "alternate_names": "FILE"}
+
+
+def _tidy_help(command: Any) -> None:
+    """Name option values in help (YYYY-MM-DD, FILE...) instead of Python types (<str>, <path>)."""
+    for param in command.params:
+        # typer ships its own copy of click: test the kind of parameter by its attributes.
+        if getattr(param, "param_type_name", "") != "option" or param.metavar is not None or param.is_flag:
+            continue
+        descriptor = getattr(param, "type_descriptor", None)
+        if (descriptor is not None and descriptor.is_choice) or not param.name:
+            continue
+        name = "YYYY-MM-DD" if param.name in _DAY_OPTIONS else _METAVARS.get(param.name, param.name.upper())
+        param.metavar = f"{name} {name}" if param.nargs == 2 else name
+    for sub in getattr(command, "commands", {}).values():
+        _tidy_help(sub)
+
+
 def main() -> None:
     """Entry point of the ``frontlines`` command."""
-    app()
+    command = typer.main.get_command(app)
+    _tidy_help(command)
+    command()
 
 
 if __name__ == "__main__":

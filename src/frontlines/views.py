@@ -228,3 +228,52 @@ class Database:
 def open_database(target: str, theater: Theater | str | None = None) -> Database:
     """Open a stored database for reading (``frontlines.open``)."""
     return Database(target, theater)
+
+
+def readable_id(name: str, prefix: str = "user:") -> str:
+    """A place id a person can read: ``Mazraat al-Qarmeh`` -> ``user:mazraat-al-qarmeh`` ('' without Latin letters)."""
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    slug = "-".join(re.findall(r"[a-z0-9]+", folded))
+    return prefix + slug if slug else ""
+
+
+def check_user_place(theater: Theater, name: str, lat: float, lon: float, *, force: bool = False) -> list[str]:
+    """Refuse a hand-added point outside the theater or within 1 km of a place of the same name
+    (unless ``force``); return warnings (a likely latitude/longitude swap)."""
+    import math
+
+    from shapely.geometry import Point
+
+    boundary = theater_boundary(theater)
+    inside = boundary.covers(Point(lon, lat))
+    swapped_inside = boundary.covers(Point(lat, lon))
+    if not inside and not force:
+        hint = f"; latitude and longitude look swapped: did you mean --lat {lon} --lon {lat}?" if swapped_inside else ""
+        raise InputError(f"{name!r} at lat {lat}, lon {lon} lies outside the {theater.id} theater{hint} "
+                         "(--force adds it anyway)")
+
+    def km(p_lat: float, p_lon: float, q_lat: float, q_lon: float) -> float:
+        dx = math.radians(q_lon - p_lon) * math.cos(math.radians((p_lat + q_lat) / 2))
+        return 6371.0 * math.hypot(dx, math.radians(q_lat - p_lat))
+
+    def neighbours(p_lat: float, p_lon: float) -> int:
+        return sum(1 for p in theater.gazetteer.places
+                   if abs(p.lat - p_lat) < 0.2 and abs(p.lon - p_lon) < 0.2 and km(p.lat, p.lon, p_lat, p_lon) <= 10)
+
+    warnings = []
+    if inside and swapped_inside and (lat, lon) != (lon, lat) and neighbours(lat, lon) == 0 and neighbours(lon, lat) > 0:
+        warnings.append(f"no known place lies within 10 km of lat {lat}, lon {lon} but several do of lat {lon}, "
+                        f"lon {lat}: are latitude and longitude swapped?")
+    if not force:
+        for cand in theater.gazetteer.lookup(name):
+            place = cand.place
+            if place.kind in ("region", "country", "route"):
+                continue
+            distance = km(place.lat, place.lon, lat, lon)
+            if distance <= 1.0:
+                raise InputError(f"{name!r} is already in the gazetteer as {place.name} ({place.id}), "
+                                 f"{distance:.2f} km away (--force adds it anyway)")
+    return warnings
