@@ -187,7 +187,7 @@ const desk = (() => {
       d.correction ? h("div", { class: "small" }, `analyst correction by ${d.correction.author}: ${d.correction.note || "(no note)"}`,
         canEdit ? h("button", { type: "button", class: "undo", "data-correction": d.correction.id, onclick: () => undo(d.correction.id, id) }, "undo") : null) : null,
       d.evidence.length ? h("ul", { class: "evidence" }, d.evidence.map(evidenceItem)) : null));
-    box.replaceChildren(
+    box.replaceChildren(...[
       h("h2", { id: "place-name" }, data.place.name),
       h("p", { class: "small muted" }, `${data.place.admin1 || ""} · ${data.place.id}`),
       h("p", { id: "place-status" }, `On ${state.day}: `, cur ? `${sideName(cur.status)} (${cur.level}, ${pct(cur.confidence)}) since ${cur.since}` : "no status"),
@@ -196,7 +196,7 @@ const desk = (() => {
       h("ol", { class: "history" }, rows),
       data.events.length ? h("h3", {}, "Events here") : null,
       data.events.length ? h("ul", {}, data.events.map((e) => h("li", {}, h("a", { href: "#", onclick: (ev) => { ev.preventDefault(); showEvent(e.id); } }, `${e.date} ${e.sub_event_type}: ${e.actor1} / ${e.actor2 || "-"}`)))) : null,
-    );
+    ].filter(Boolean));
   }
 
   function reviewForm(id, cur) {
@@ -237,13 +237,13 @@ const desk = (() => {
     try { e = await api(`/api/events/${encodeURIComponent(id)}`); } catch (err) { box.replaceChildren(h("p", { class: "message" }, err.message)); return; }
     const fields = ["date", "event_type", "sub_event_type", "actor1", "actor1_side", "actor2", "actor2_side", "location", "admin1",
       "fatalities", "certainty", "claimed_by", "source", "geo_precision", "time_precision"];
-    box.replaceChildren(
+    box.replaceChildren(...[
       h("h2", { id: "event-title" }, `${e.sub_event_type} · ${e.location}`),
       h("blockquote", { class: "sentence", id: "event-sentence" }, e.text),
       h("table", { class: "fields" }, fields.map((k) => h("tr", {}, h("th", {}, k), h("td", {}, e[k] === null ? "" : String(e[k]))))),
       e.place_id ? h("p", {}, h("a", { href: "#", onclick: (ev) => { ev.preventDefault(); showPlace(e.place_id); } }, `history of ${e.location}`)) : null,
       e.document ? h("p", { class: "small muted" }, `${e.document.source || ""} · ${e.document.title || ""} · ${e.document.published || ""}`) : null,
-    );
+    ].filter(Boolean));
   }
 
   // -- events table ----------------------------------------------------------------------------
