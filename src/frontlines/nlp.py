@@ -66,8 +66,54 @@ def load_nlp(model: str | None = None) -> Any:
     return nlp
 
 
+#: Longest piece of text spaCy parses at once, in characters. spaCy's cost and memory grow
+#: faster than the text on one huge Doc; bounded pieces keep a long report linear.
+WINDOW = 20_000
+#: Characters spaCy holds in one batch: many short reports, or a few pieces of a long one.
+BATCH_CHARS = 200_000
+
+
+def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
+    """Consecutive spans covering ``text``, each at most ``size`` characters, cut after a
+    paragraph break where there is one in the second half of the window, else after a line
+    break (a sentence ends there anyway), else after a sentence end, else after a space."""
+    spans: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        low, high = start + size // 2, start + size
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(sep, low, high - len(sep) + 1)
+            if cut >= 0:
+                cut += len(sep)
+                break
+        else:
+            cut = high  # no whitespace in half a window: not prose, cut anywhere
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, n))
+    return spans
+
+
+def _joined(nlp: Any, parts: list[Any], text: str) -> Any:
+    if len(parts) == 1:
+        return parts[0]
+    from spacy.tokens import Doc
+
+    joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    if joined.text != text:  # cannot happen when the pieces cover the text; a guard for offsets all the same
+        raise FrontlinesError("internal error: pieces of a long report do not join to its text")
+    return joined
+
+
 def analyse(docs: Sequence[Document], *, model: str | None = None, batch_size: int = 32) -> Iterator[Analysis]:
-    """Run spaCy over documents in batches, yielding one :class:`Analysis` each."""
+    """Run spaCy over documents in batches, yielding one :class:`Analysis` each.
+
+    A long document is parsed in pieces of at most :data:`WINDOW` characters (see
+    :func:`windows`) joined back into one spaCy Doc, so offsets stay those of the full text."""
     nlp = load_nlp(model)
-    for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
-        yield Analysis(doc, parsed)
+    cuts = [windows(d.text, WINDOW) for d in docs]
+    longest = max((e - s for spans in cuts for s, e in spans), default=1)
+    pieces = (d.text[s:e] for d, spans in zip(docs, cuts, strict=True) for s, e in spans)
+    parsed = iter(nlp.pipe(pieces, batch_size=max(1, min(batch_size, BATCH_CHARS // max(1, longest)))))
+    for doc, spans in zip(docs, cuts, strict=True):
+        yield Analysis(doc, _joined(nlp, [next(parsed) for _ in spans], doc.text))

@@ -1,0 +1,55 @@
+"""Long reports are parsed in bounded pieces (issue 9): offsets stay those of the full text and
+the results equal a parse of the whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines import nlp
+from frontlines.ingest import from_text
+from frontlines.nlp import analyse, windows
+from frontlines.pipeline import Pipeline
+
+PARAGRAPHS = [
+    "HTS fighters captured Saraqib on 28 November after clashes with regime forces.",
+    "Russian jets struck Idlib city the next day, killing 6 civilians.\nThe strikes hit a market.",
+    "Regime forces withdrew from Hama on 5 December. Opposition factions entered the city.",
+    "Shelling on Tal Rifaat wounded 3 people, a local monitor said.",
+]
+
+
+def long_text(n: int) -> str:
+    return "\n\n".join(f"{PARAGRAPHS[i % len(PARAGRAPHS)]} Item {i}." for i in range(n))
+
+
+@pytest.mark.parametrize("size", [50, 120, 1000])
+def test_windows_cover_the_text_in_bounded_pieces(size: int) -> None:
+    text = long_text(20) + " " + "x" * 300  # a last word longer than some windows
+    spans = windows(text, size)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(e - s <= size for s, e in spans)
+    # a cut falls after a paragraph or line break wherever the window holds one
+    for s, e in spans[:-1]:
+        if "\n" in text[s + size // 2:s + size]:
+            assert text[e - 1] == "\n"
+
+
+def test_short_text_is_one_window() -> None:
+    assert windows("Rebels took Saraqib.", 100) == [(0, 20)]
+
+
+def test_pieces_give_the_same_sentences_entities_and_events(monkeypatch: pytest.MonkeyPatch, syria) -> None:
+    doc = from_text(long_text(24), published="2024-12-06")
+    whole = next(analyse([doc]))
+    pipeline = Pipeline(syria)
+    expected = pipeline.run([doc])[0]
+    monkeypatch.setattr(nlp, "WINDOW", 400)
+    assert len(windows(doc.text, nlp.WINDOW)) > 5
+    pieces = next(analyse([doc]))
+    assert pieces.spacy_doc.text == doc.text
+    assert pieces.sentences == whole.sentences
+    assert pieces.entities == whole.entities
+    got = pipeline.run([doc])[0]
+    assert [(e.id, e.start, e.end, e.date) for e in got.events] == [(e.id, e.start, e.end, e.date) for e in expected.events]
+    assert [(p.place_id, p.start) for p in got.places] == [(p.place_id, p.start) for p in expected.places]
