@@ -169,3 +169,73 @@ def test_animation_has_one_frame_per_day(tmp_path: Path) -> None:
 def test_animation_needs_frames(tmp_path: Path) -> None:
     with pytest.raises(ExportError):
         render_animation(tmp_path / "a.gif", [], None, BOUNDARY, COLORS)
+
+
+def test_packaged_basemap_has_the_context_layers() -> None:
+    from frontlines.theater import load_theater
+    from frontlines.views import theater_basemap, theater_boundary
+
+    syria = load_theater("syria")
+    basemap = theater_basemap(syria)
+    assert basemap is not None and "Natural Earth" in basemap.attribution
+    names = {n for n, _ in basemap.countries}
+    assert {"Syria", "Turkey", "Iraq", "Jordan", "Lebanon"} <= names
+    assert "Euphrates" in {n for n, _ in basemap.rivers} and basemap.coast and len(basemap.roads) >= 8
+    # The theater's outline is its country: Al-Hasakah's east edge and Qamishli lie inside.
+    boundary = theater_boundary(syria)
+    assert boundary.bounds[2] > 42.3
+    qamishli = syria.gazetteer.by_id["gn:173377"]
+    from shapely.geometry import Point
+
+    assert boundary.covers(Point(qamishli.lon, qamishli.lat))
+
+
+def test_frame_keeps_the_whole_theater_in_view() -> None:
+    from frontlines.maps import _BOX_RATIO, _fit, _view
+
+    few = statuses()[:3]  # a handful of places in the west
+    x0, y0, x1, y1 = _fit(_view(few, [], BOUNDARY, (35.5, 32.3, 42.4, 37.4)), _BOX_RATIO)
+    assert x0 < 35.5 and x1 > 42.4 and y0 < 32.3 and y1 > 37.4
+    alone = _fit(_view(few, [], BOUNDARY, None), _BOX_RATIO)
+    assert alone[2] < 42.0  # without a frame the view stays on the data
+
+
+def test_labels_never_overlap() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from frontlines.maps import _place_labels
+
+    fig = Figure(figsize=(4, 4), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.1, 0.1, 0.8, 0.8))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    renderer = fig.canvas.get_renderer()
+    crowded = [(f"Place number {i}", 5.0, 5.0, {"fontsize": 9}) for i in range(10)]
+    taken: list[Any] = []
+    written = _place_labels(ax, renderer, crowded, taken)
+    assert written == 4  # one per corner around the point, then nothing fits
+    assert len(ax.texts) == 4 and len(taken) == 4
+    for i, a in enumerate(taken):
+        for b in taken[i + 1:]:
+            assert not a.overlaps(b)
+    spread = [(f"P{i}", x, y, {"fontsize": 9}) for i, (x, y) in enumerate([(1, 1), (1, 9), (8, 1.5), (8, 9)])]
+    assert _place_labels(ax, renderer, spread, taken) == 4
+
+
+def test_map_with_basemap_shows_claims_and_sources(tmp_path: Path) -> None:
+    from frontlines.theater import load_theater
+    from frontlines.views import map_context
+
+    syria = load_theater("syria")
+    sts = statuses()
+    sts[0] = ControlStatus("c", "Claimed Town", 34.0, 36.0, "opposition", "claimed", AS_OF, 0.3, ("a",))
+    sts[1] = ControlStatus("m", "Many Sources", 34.1, 36.0, "government", "assessed", AS_OF, 0.9, ("a", "b", "c", "d"))
+    out = tmp_path / "context.png"
+    render_map(out, sts, None, [], REGIONS, BOUNDARY, COLORS, AS_OF, title="t", dpi=40, **map_context(syria))
+    with Image.open(out) as im:
+        pixels = np.asarray(im.convert("RGB")).reshape(-1, 3)
+    # The sea colour of the base map is on the picture, so the context layers were drawn.
+    sea = np.array([0xCF, 0xE1, 0xEE])
+    assert (np.abs(pixels.astype(int) - sea).sum(axis=1) < 6).mean() > 0.01

@@ -364,7 +364,15 @@ def map_(
     Google Earth's time slider).
     """
     from frontlines.maps import render_animation, render_map
-    from frontlines.views import days_between, export_range, export_snapshot, snapshot, theater_boundary, theater_regions
+    from frontlines.views import (
+        days_between,
+        export_range,
+        export_snapshot,
+        map_context,
+        snapshot,
+        theater_boundary,
+        theater_regions,
+    )
 
     with _errors():
         th = _theater(theater)
@@ -391,14 +399,15 @@ def map_(
                     frames.append((day, s.statuses, s.areas, s.events))
                     tick(n, len(days))
             render_animation(output, frames, theater_regions(th), theater_boundary(th), th.side_colors(), title=th.name,
-                             population={p.id: p.population for p in th.gazetteer.places})
+                             population={p.id: p.population for p in th.gazetteer.places}, **map_context(th))
         else:
             as_of_day = _date(as_of, "--as-of date")
             snap = snapshot(store, th, as_of_day)
             if output.suffix.lower() == ".png":
                 population = {p.id: p.population for p in th.gazetteer.places}
                 render_map(output, snap.statuses, snap.areas, snap.events, theater_regions(th), theater_boundary(th),
-                           th.side_colors(), as_of_day or _latest_day(snap), title=th.name, population=population)
+                           th.side_colors(), as_of_day or _latest_day(snap), title=th.name, population=population,
+                           **map_context(th))
             else:
                 export_snapshot(snap, output)
         _say(f"wrote {output}")

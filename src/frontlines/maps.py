@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -26,10 +27,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
+from matplotlib.transforms import Bbox
 from PIL import Image
 from shapely.geometry.base import BaseGeometry
 
 from frontlines.areas import AreaSet
+from frontlines.basemap import RIVER, ROAD, Basemap, country_labels, draw_over, draw_under, label_style, river_labels
 from frontlines.errors import ExportError
 from frontlines.exports import side_color
 from frontlines.models import CONTESTED, UNKNOWN, ControlStatus, Event
@@ -42,7 +45,7 @@ if "matplotlib.pyplot" not in sys.modules:
 
 FIGSIZE = (10.0, 10.0)
 DPI = 150
-MAX_LABELS = 25
+MAX_LABELS = 30
 
 # Event symbols: a reader tells fighting from shelling from takeovers by shape.
 EVENT_MARKERS: dict[str, tuple[str, str]] = {
@@ -114,6 +117,20 @@ def _fit(extent: Extent, box_ratio: float) -> Extent:
     return (x0, y0 - grow, x1, y1 + grow)
 
 
+def _grow(extent: Extent, frame: Extent | None) -> Extent:
+    """The extent grown to cover ``frame`` (with a small margin) when one is given."""
+    if frame is None:
+        return extent
+    pad = 0.03 * max(frame[2] - frame[0], frame[3] - frame[1])
+    return (min(extent[0], frame[0] - pad), min(extent[1], frame[1] - pad),
+            max(extent[2], frame[2] + pad), max(extent[3], frame[3] + pad))
+
+
+def _view(statuses: Sequence[ControlStatus], events: Sequence[Event], boundary: BaseGeometry | None,
+          frame: Extent | None) -> Extent:
+    return _grow(_extent([(s.lon, s.lat) for s in statuses] + _event_points(events), boundary), frame)
+
+
 def _event_points(events: Sequence[Event]) -> list[tuple[float, float]]:
     return [(e.lon, e.lat) for e in events if e.lon is not None and e.lat is not None]
 
@@ -142,7 +159,7 @@ def _pick_labels(
 ) -> list[ControlStatus]:
     """The most important places, skipping any too close to one already labelled."""
     x0, y0, x1, y1 = extent
-    min_gap = 0.045 * max(x1 - x0, y1 - y0)
+    min_gap = 0.02 * max(x1 - x0, y1 - y0)  # a first thinning; _place_labels then refuses any overlap
     ranked = sorted(
         (s for s in statuses if x0 <= s.lon <= x1 and y0 <= s.lat <= y1),
         key=lambda s: -_importance(s, population, as_of),
@@ -187,6 +204,65 @@ class _Style:
     side_colors: Mapping[str, str]
     sides: Sequence[str]  # the sides the legend lists, stable across animation frames
     event_types: Sequence[str]
+    basemap: Basemap | None = None
+    country: str = ""  # the theater's country in the base map (drawn white, areas clipped to it)
+
+
+def _marker_size(s: ControlStatus, base: float) -> float:
+    """Dots grow with the number of sources behind a status (1, 2-3, 4+)."""
+    n = len(s.evidence)
+    return base * (1.0 if n <= 1 else 1.6 if n <= 3 else 2.3)
+
+
+def _alpha(confidence: float) -> float:
+    """Full colour from confidence 0.7 up; paler below, never under 0.35."""
+    return 1.0 if confidence >= 0.7 else max(0.35, confidence / 0.7)
+
+
+def _draw_places(ax: Axes, statuses: Sequence[ControlStatus], colors: Mapping[str, str]) -> None:
+    """Filled dots for assessed statuses, hollow ones for claims; paler when confidence is low (< 0.7)."""
+    n = len(statuses)
+    base, edge = (16, 0.4) if n < 300 else (6, 0.3) if n < 3000 else (2, 0.0)
+    for claimed in (False, True):
+        group = [s for s in statuses if (s.level == "claimed") == claimed]
+        if not group:
+            continue
+        rgba = []
+        for s in group:
+            r, g, b = _rgb(side_color(s.status, dict(colors)))
+            rgba.append((r, g, b, _alpha(s.confidence)))
+        sizes = [_marker_size(s, base) for s in group]
+        xs, ys = [s.lon for s in group], [s.lat for s in group]
+        if claimed:
+            ax.scatter(xs, ys, s=sizes, facecolors="white", edgecolors=rgba, linewidths=1.3, zorder=5)
+        else:
+            ax.scatter(xs, ys, s=sizes, c=rgba, edgecolors="#222222", linewidths=edge, zorder=5)
+
+
+_OFFSETS = ((4, 3, "left", "bottom"), (-4, 3, "right", "bottom"), (4, -3, "left", "top"), (-4, -3, "right", "top"))
+
+
+def _place_labels(ax: Axes, renderer: Any, labels: Sequence[tuple[str, float, float, dict[str, Any]]],
+                  taken: list[Any], offsets: Sequence[tuple[int, int, str, str]] = _OFFSETS) -> int:
+    """Write labels in priority order where they overlap nothing written before; skip the rest.
+
+    ``taken`` holds display-space boxes already occupied (legend, markers, earlier labels).
+    Returns how many were written.
+    """
+    frame = ax.get_window_extent(renderer)
+    written = 0
+    for text, x, y, style in labels:
+        for dx, dy, ha, va in offsets:
+            artist = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                                 annotation_clip=True, **style)
+            bbox = artist.get_window_extent(renderer).expanded(1.04, 1.1)
+            inside = frame.x0 <= bbox.x0 and bbox.x1 <= frame.x1 and frame.y0 <= bbox.y0 and bbox.y1 <= frame.y1
+            if inside and not any(bbox.overlaps(other) for other in taken):
+                taken.append(bbox)
+                written += 1
+                break
+            artist.remove()
+    return written
 
 
 def _draw(
@@ -203,8 +279,12 @@ def _draw(
     population: Mapping[str, int],
 ) -> None:
     x0, y0, x1, y1 = extent
+    basemap = style.basemap
+    clip = basemap.country(style.country) if basemap is not None and style.country else None
     ax.set_facecolor("#e9edf1")  # outside the theater
-    if boundary is not None and not boundary.is_empty:
+    if basemap is not None:
+        draw_under(ax, basemap, style.country)
+    if clip is None and boundary is not None and not boundary.is_empty:
         path = _geom_path(boundary)
         if path is not None:
             ax.add_patch(PathPatch(path, facecolor="white", edgecolor="#555555", lw=1.0, zorder=0))
@@ -212,102 +292,44 @@ def _draw(
     colors = style.side_colors
     if areas is not None:
         for status, area in sorted(areas.areas.items(), key=lambda kv: kv[0] == CONTESTED):
-            path = _geom_path(area)
+            path = _geom_path(area.intersection(clip) if clip is not None else area)
             if path is None:
                 continue
             color = side_color(status, dict(colors))
             if status == CONTESTED:
-                patch = PathPatch(
-                    path,
-                    facecolor=(*_rgb(color), 0.15),
-                    edgecolor=color,
-                    hatch="///",
-                    lw=0,
-                    zorder=1,
-                )
+                patch = PathPatch(path, facecolor=(*_rgb(color), 0.15), edgecolor=color, hatch="///", lw=0, zorder=1)
             elif status == UNKNOWN:
                 patch = PathPatch(path, facecolor="#d9d9d9", alpha=0.5, lw=0, zorder=1)
             else:
                 patch = PathPatch(path, facecolor=color, alpha=0.35, lw=0, zorder=1)
             ax.add_patch(patch)
 
-    for name, geom in (regions or {}).items():
-        for line in _lines(geom):
-            ax.plot(line[:, 0], line[:, 1], color="#8c8c8c", lw=0.6, zorder=2)
-        rp = geom.representative_point()
-        if x0 <= rp.x <= x1 and y0 <= rp.y <= y1:
-            ax.text(
-                rp.x,
-                rp.y,
-                name.upper(),
-                fontsize=7,
-                color="#6e6e6e",
-                ha="center",
-                va="center",
-                style="italic",
-                alpha=0.9,
-                zorder=2,
-                path_effects=_HALO,
-            )
+    for geom in (regions or {}).values():
+        for line in _lines(geom.intersection(clip) if clip is not None else geom):
+            ax.plot(line[:, 0], line[:, 1], color="#a0a0a0", lw=0.5, zorder=2)
+    if basemap is not None:
+        draw_over(ax, basemap, style.country)
 
     if areas is not None:
         for fl in areas.front_lines:
             dashed = fl.kind != "front"
-            for line in _lines(fl.geometry):
-                ax.plot(
-                    line[:, 0],
-                    line[:, 1],
-                    color="#333333" if dashed else "#111111",
-                    lw=1.6 if dashed else 2.8,
-                    ls=(0, (4, 2)) if dashed else "-",
-                    solid_capstyle="round",
-                    zorder=4,
-                )
+            geom = fl.geometry.intersection(clip) if clip is not None else fl.geometry
+            for line in _lines(geom):
+                ax.plot(line[:, 0], line[:, 1], color="#333333" if dashed else "#111111", lw=1.6 if dashed else 2.8,
+                        ls=(0, (4, 2)) if dashed else "-", solid_capstyle="round", zorder=4)
 
     if statuses:
-        # Fewer, bigger dots when sparse; thousands of places would otherwise drown the areas.
-        n = len(statuses)
-        size, edge = (22, 0.4) if n < 300 else (8, 0.3) if n < 3000 else (2, 0.0)
-        palette = {st: side_color(st, dict(colors)) for st in {s.status for s in statuses}}
-        ax.scatter(
-            [s.lon for s in statuses],
-            [s.lat for s in statuses],
-            c=[palette[s.status] for s in statuses],
-            s=size,
-            edgecolors="#222222",
-            linewidths=edge,
-            zorder=5,
-        )
-        for s in _pick_labels(statuses, population, as_of, extent):
-            right_edge = s.lon > x0 + 0.85 * (x1 - x0)  # write leftwards so the name stays inside
-            ax.annotate(
-                s.name,
-                (s.lon, s.lat),
-                xytext=(-4, 3) if right_edge else (4, 3),
-                ha="right" if right_edge else "left",
-                textcoords="offset points",
-                fontsize=8,
-                fontweight="bold" if s.kind == "facility" else "normal",
-                zorder=8,
-                path_effects=_HALO,
-                annotation_clip=True,
-            )
+        _draw_places(ax, statuses, colors)
 
+    event_pts: list[tuple[float, float]] = []
     for etype in style.event_types:
         pts = [(e.lon, e.lat) for e in events if e.event_type == etype and e.lon is not None and e.lat is not None]
         if pts:
             marker, _ = EVENT_MARKERS.get(etype, _OTHER_EVENT)
             xs, ys = zip(*pts, strict=True)
-            ax.scatter(
-                xs,
-                ys,
-                marker=marker,
-                s=170 if marker == "*" else 90,
-                c="#111111",
-                edgecolors="white",
-                linewidths=0.8,
-                zorder=7,
-            )
+            ax.scatter(xs, ys, marker=marker, s=170 if marker == "*" else 90, c="#111111", edgecolors="white",
+                       linewidths=0.8, zorder=7)
+            event_pts.extend(pts)
 
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
@@ -319,7 +341,50 @@ def _draw(
     heading = f"Control as of {as_of.isoformat()}" if as_of else "Control"
     ax.set_title(f"{title} — {heading}" if title else heading, fontsize=14, fontweight="bold")
     _scale_bar(ax, extent)
-    _legend(ax, style, areas)
+    legend = _legend(ax, style, areas, statuses)
+    _labels(ax, statuses, regions, style, extent, as_of, population, legend, event_pts)
+
+
+def _labels(ax: Axes, statuses: Sequence[ControlStatus], regions: Mapping[str, BaseGeometry] | None, style: _Style,
+            extent: Extent, as_of: date | None, population: Mapping[str, int], legend: Any,
+            event_pts: Sequence[tuple[float, float]]) -> None:
+    """Places first (most important first), then rivers, neighbours and governorates, none overlapping."""
+    figure = ax.get_figure()
+    assert figure is not None
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    taken: list[Any] = []
+    if legend is not None:
+        taken.append(legend.get_window_extent(renderer))
+    for x, y in event_pts:  # event symbols stay readable: no name is written over them
+        px, py = ax.transData.transform((x, y))
+        taken.append(Bbox.from_extents(px - 6, py - 6, px + 6, py + 6))
+    halo = {"path_effects": _HALO, "zorder": 8}
+    places = [(s.name, s.lon, s.lat, halo | {"fontsize": 8, "fontweight": "bold" if s.kind == "facility" else "normal"})
+              for s in _pick_labels(statuses, population, as_of, extent)]
+    _place_labels(ax, renderer, places, taken)
+    centred = ((0, 0, "center", "center"),)
+    if style.basemap is not None:
+        for name, spots in river_labels(style.basemap, extent):
+            for x, y, angle in spots:  # the first spot along the river where the name fits
+                river_style = label_style() | {"fontsize": 8, "color": RIVER, "style": "italic", "rotation": angle,
+                                               "rotation_mode": "anchor"}
+                if _place_labels(ax, renderer, [(name, x, y, river_style)], taken, ((0, 4, "center", "bottom"),)):
+                    break
+        avoid = None
+        if legend is not None:  # the legend's box in map coordinates, so no name hides under it
+            (lx0, ly0), (lx1, ly1) = ax.transData.inverted().transform(legend.get_window_extent(renderer).get_points())
+            avoid = shapely.box(lx0, ly0, lx1, ly1)
+        countries = [(name, x, y, label_style() | {"fontsize": 10, "color": "#7a7a7a", "fontweight": "bold"})
+                     for name, x, y in country_labels(style.basemap, style.country, extent, avoid)]
+        _place_labels(ax, renderer, countries, taken, centred)
+    x0, y0, x1, y1 = extent
+    names = []
+    for name, geom in (regions or {}).items():
+        rp = geom.representative_point()
+        if x0 <= rp.x <= x1 and y0 <= rp.y <= y1:
+            names.append((name.upper(), rp.x, rp.y, {"fontsize": 7, "color": "#6e6e6e", "style": "italic",
+                                                      "path_effects": _HALO, "zorder": 2}))
+    _place_labels(ax, renderer, names, taken, centred)
 
 
 def _rgb(color: str) -> tuple[float, float, float]:
@@ -328,7 +393,7 @@ def _rgb(color: str) -> tuple[float, float, float]:
     return to_rgb(color)
 
 
-def _legend(ax: Axes, style: _Style, areas: AreaSet | None) -> None:
+def _legend(ax: Axes, style: _Style, areas: AreaSet | None, statuses: Sequence[ControlStatus] = ()) -> Any:
     handles: list[Patch | Line2D] = []
     for side in style.sides:
         color = side_color(side, dict(style.side_colors))
@@ -342,29 +407,26 @@ def _legend(ax: Axes, style: _Style, areas: AreaSet | None) -> None:
         handles.append(Line2D([], [], color="#111111", lw=2.8, label="front line"))
         if any(fl.kind != "front" for fl in areas.front_lines):
             handles.append(Line2D([], [], color="#333333", lw=1.6, ls=(0, (4, 2)), label="edge of contested area"))
+    if statuses:
+        for size, label in ((5, "place, assessed (1 source)"), (8, "... 4 or more sources")):
+            handles.append(Line2D([], [], ls="", marker="o", markeredgecolor="#222222", markerfacecolor="#555555",
+                                  markersize=size, label=label))
+        if any(s.level == "claimed" for s in statuses):
+            handles.append(Line2D([], [], ls="", marker="o", markerfacecolor="white", markeredgecolor="#555555",
+                                  markeredgewidth=1.3, markersize=6, label="claimed only (paler: low confidence)"))
     for etype in style.event_types:
         marker, label = EVENT_MARKERS.get(etype, _OTHER_EVENT)
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker=marker,
-                ls="",
-                color="#111111",
-                markeredgecolor="white",
-                markersize=13 if marker == "*" else 9,
-                label=label,
-            )
-        )
-    if handles:
-        ax.legend(
-            handles=handles,
-            loc="lower right",
-            fontsize=8,
-            framealpha=0.9,
-            title="Legend",
-            title_fontsize=9,
-        )
+        handles.append(Line2D([], [], marker=marker, ls="", color="#111111", markeredgecolor="white",
+                              markersize=13 if marker == "*" else 9, label=label))
+    if style.basemap is not None:
+        if style.basemap.rivers:
+            handles.append(Line2D([], [], color=RIVER, lw=1.4, label="river"))
+        if style.basemap.roads:
+            handles.append(Line2D([], [], color=ROAD, lw=1.0, ls=(0, (6, 2)), label="main road (schematic)"))
+    if not handles:
+        return None
+    return ax.legend(handles=handles, loc="lower right", fontsize=7, framealpha=0.92, title="Legend",
+                     title_fontsize=8)
 
 
 def _sides(statuses: Iterable[ControlStatus], areas: Iterable[AreaSet | None]) -> list[str]:
@@ -395,11 +457,14 @@ def _render(
     title: str,
     population: Mapping[str, int],
     dpi: int,
+    attribution: str = "",
 ) -> bytes:
     fig = Figure(figsize=FIGSIZE, dpi=dpi)
     FigureCanvasAgg(fig)
     ax = fig.add_axes(_AXES_BOX)
     _draw(ax, statuses, areas, events, regions, boundary, style, extent, as_of, title, population)
+    if attribution:
+        fig.text(0.08, 0.012, attribution, fontsize=6.5, color="#555555", ha="left", va="bottom")
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi)
     return buf.getvalue()
@@ -417,15 +482,23 @@ def render_map(
     title: str = "",
     population: Mapping[str, int] | None = None,
     dpi: int = DPI,
+    *,
+    basemap: Basemap | None = None,
+    frame: Extent | None = None,
+    country: str = "",
+    attribution: str = "",
 ) -> None:
     """Write a PNG map (10 x 10 in at ``dpi``) of control areas, front lines, places and events.
 
     ``population`` (place id -> inhabitants) helps choose which ~25 places to
     label. The view is the extent of the statuses and events with a margin,
-    or the boundary when there are none.
+    grown to ``frame`` (the theater's bbox) when given, or the boundary when
+    there is nothing to show. ``basemap`` adds neighbours, coast, rivers and
+    roads; ``country`` names the theater's country in it (drawn white, areas
+    clipped to its border); ``attribution`` is printed under the map.
     """
-    extent = _fit(_extent([(s.lon, s.lat) for s in statuses] + _event_points(events), boundary), _BOX_RATIO)
-    style = _Style(side_colors, _sides(statuses, [areas]), _event_types(events))
+    extent = _fit(_view(statuses, events, boundary, frame), _BOX_RATIO)
+    style = _Style(side_colors, _sides(statuses, [areas]), _event_types(events), basemap, country)
     png = _render(
         statuses,
         areas,
@@ -438,6 +511,7 @@ def render_map(
         title,
         population or {},
         dpi,
+        attribution or (basemap.attribution if basemap else ""),
     )
     try:
         Path(path).write_bytes(png)
@@ -458,10 +532,16 @@ def render_animation(
     title: str = "",
     population: Mapping[str, int] | None = None,
     dpi: int = 80,
+    *,
+    basemap: Basemap | None = None,
+    frame: Extent | None = None,
+    country: str = "",
+    attribution: str = "",
 ) -> None:
     """Write a looping GIF, one frame per ``(day, statuses, areas, events)``.
 
-    Every frame uses the same extent and legend so the picture does not jump.
+    Every frame uses the same extent and legend so the picture does not jump;
+    ``basemap``, ``frame``, ``country`` and ``attribution`` as for :func:`render_map`.
     """
     if not frames:
         raise ExportError("no frames to animate")
@@ -469,11 +549,13 @@ def render_animation(
         raise ExportError("fps must be positive")
     points = [(s.lon, s.lat) for _, sts, _, _ in frames for s in sts]
     points += [p for _, _, _, evs in frames for p in _event_points(evs)]
-    extent = _fit(_extent(points, boundary), _BOX_RATIO)
+    extent = _fit(_grow(_extent(points, boundary), frame), _BOX_RATIO)
     style = _Style(
         side_colors,
         _sides([s for f in frames for s in f[1]], [f[2] for f in frames]),
         _event_types(e for f in frames for e in f[3]),
+        basemap,
+        country,
     )
     images = []
     for day, statuses, areas, events in frames:
@@ -489,6 +571,7 @@ def render_animation(
             title,
             population or {},
             dpi,
+            attribution or (basemap.attribution if basemap else ""),
         )
         with Image.open(io.BytesIO(png)) as im:
             images.append(im.convert("RGB"))

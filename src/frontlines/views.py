@@ -31,7 +31,13 @@ def _boundary(theater_id: str, boundary_path: str | None, points: tuple[tuple[fl
 
 
 def theater_boundary(theater: Theater) -> Any:
-    """The theater's boundary: its boundary file, or one derived from its gazetteer."""
+    """The theater's boundary: its boundary file, else its country in the base map, else one
+    derived from its gazetteer."""
+    if not theater.boundary_path:
+        basemap = theater_basemap(theater)
+        country = basemap.country(theater.country_name) if basemap is not None else None
+        if country is not None and not country.is_empty:
+            return country
     points = tuple((p.lon, p.lat) for p in theater.gazetteer.places
                    if p.country == theater.country and p.kind in ("settlement", "facility"))
     return _boundary(theater.id, str(theater.boundary_path) if theater.boundary_path else None, points)
@@ -277,3 +283,24 @@ def check_user_place(theater: Theater, name: str, lat: float, lon: float, *, for
                 raise InputError(f"{name!r} is already in the gazetteer as {place.name} ({place.id}), "
                                  f"{distance:.2f} km away (--force adds it anyway)")
     return warnings
+
+
+_BASEMAP_CACHE: dict[str, Any] = {}
+
+
+def theater_basemap(theater: Theater) -> Any:
+    """The theater's base map (``basemap.geojson``: neighbours, coast, rivers, roads), or None."""
+    from frontlines.basemap import load_basemap
+
+    path = theater.folder / "basemap.geojson"
+    if not path.is_file():
+        return None
+    key = str(path)
+    if key not in _BASEMAP_CACHE:
+        _BASEMAP_CACHE[key] = load_basemap(path)
+    return _BASEMAP_CACHE[key]
+
+
+def map_context(theater: Theater) -> dict[str, Any]:
+    """Keyword arguments for ``render_map``/``render_animation``: base map, frame and country."""
+    return {"basemap": theater_basemap(theater), "frame": theater.bbox, "country": theater.country_name}
