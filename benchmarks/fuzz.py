@@ -23,12 +23,12 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-import frontlines  # noqa: E402
-from frontlines.dates import find_dates, resolve_event_date  # noqa: E402
-from frontlines.errors import FrontlinesError  # noqa: E402
-from frontlines.ingest import parse_date, read_file  # noqa: E402
-from frontlines.settings import max_bytes  # noqa: E402
-from fuzz_strategies import DOCUMENTS, any_date, published_value, report_text  # noqa: E402
+import frontlines
+from frontlines.dates import find_dates, resolve_event_date
+from frontlines.errors import FrontlinesError
+from frontlines.ingest import parse_date, read_file
+from frontlines.settings import max_bytes
+from fuzz_strategies import DOCUMENTS, any_date, published_value, report_text
 
 # Share of the inputs per target: extract is ~100x slower than the others.
 SHARES = {"readers": 0.35, "dates": 0.40, "settings": 0.15, "extract": 0.10}

@@ -3,6 +3,8 @@ the results equal a parse of the whole."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from frontlines import nlp
@@ -27,7 +29,7 @@ def test_windows_cover_the_text_in_bounded_pieces(size: int) -> None:
     text = long_text(20) + " " + "x" * 300  # a last word longer than some windows
     spans = windows(text, size)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert all(e - s <= size for s, e in spans)
     # a cut falls after a paragraph or line break wherever the window holds one
     for s, e in spans[:-1]:

@@ -603,12 +603,12 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
             if wy is None:
                 span = _unknown(s, e, text, "range")
             else:
-                n = _fold(g("wk_n"))
+                nth = _fold(g("wk_n"))
                 last = calendar.monthrange(wy, mm)[1]
-                if n in ("last", "final"):
+                if nth in ("last", "final"):
                     a, b = date(wy, mm, last - 6), date(wy, mm, last)
                 else:
-                    k = ("first", "second", "third", "fourth").index(n)
+                    k = ("first", "second", "third", "fourth").index(nth)
                     a, b = date(wy, mm, 1 + 7 * k), date(wy, mm, 7 + 7 * k)
                 span = _range(s, e, text, a, b)
         elif kind == "mo":
@@ -678,11 +678,11 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
                 span = _unknown(s, e, text, "weekday")
             else:
                 wdn = _WEEKDAYS[g("wd_d").lower()]
-                rel = _fold(g("wd_rel") or "")
-                if rel == "next":
+                wd_rel = _fold(g("wd_rel") or "")
+                if wd_rel == "next":
                     d = published + timedelta(days=(wdn - published.weekday()) % 7 or 7)
                 else:
-                    d = _weekday_on_or_before(wdn, published, strict=rel in ("last", "past", "previous"))
+                    d = _weekday_on_or_before(wdn, published, strict=wd_rel in ("last", "past", "previous"))
                 span = _day_span(s, e, text, d, "weekday")
         elif kind in ("yday", "lnight"):
             # "last night"/"overnight": the night before the report, coded to

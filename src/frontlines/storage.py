@@ -19,8 +19,8 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    Connection,
     Column,
+    Connection,
     Date,
     Float,
     Integer,
