@@ -99,7 +99,8 @@ def _joined(nlp: Any, parts: list[Any], text: str) -> Any:
         return parts[0]
     from spacy.tokens import Doc
 
-    joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    # spaCy's stub lacks ``exclude`` (spaCy >= 3.3 has it): the tensors would double the memory.
+    joined = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
     if joined.text != text:  # cannot happen when the pieces cover the text; a guard for offsets all the same
         raise FrontlinesError("internal error: pieces of a long report do not join to its text")
     return joined
