@@ -179,3 +179,14 @@ def test_long_bad_date_is_quoted_short(tmp_path: Path) -> None:
     f.write_text(json.dumps({"text": "Rebels took Saraqib.", "date": "x" * 5000}) + "\n")
     line = _one_line_error(_cli("ingest", f, "--db", tmp_path / "x.db"))
     assert len(line) < 300 and "xxxx" in line
+
+
+def test_database_errors_name_no_sql(tmp_path: Path) -> None:
+    f = tmp_path / "r.txt"
+    f.write_text("DATE: 2024-12-01\n\nRebels took Saraqib.\n")
+    bad = tmp_path / "not-a-db.db"
+    bad.write_bytes(b"this is no database, " * 400)
+    line = _one_line_error(_cli("ingest", f, "--db", bad, "--workers", "1"))
+    assert "database" in line and len(line) < 300
+    for sql in ("SELECT", "INSERT", "CREATE", "PRAGMA", "[SQL"):
+        assert sql not in line
