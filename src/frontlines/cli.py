@@ -519,6 +519,27 @@ def eval_(
             out.print(format_report(report), markup=False)
 
 
+@app.command(name="eval-real")
+def eval_real(
+    gold: Annotated[Path, typer.Argument(help="The real-report gold folder (JSON files and split.toml).")],
+    texts: Annotated[Path, typer.Option(help="Folder of the report texts the gold annotates.")],
+    part: Annotated[str, typer.Option(help="heldout, development or all")] = "heldout",
+    theater: TheaterOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+) -> None:
+    """Score against the gold of real reports (docs/real-gold.md): places, control, events, claims."""
+    from frontlines.evaluate_real import format_real, score_real
+
+    with _errors():
+        if format not in ("table", "json"):
+            raise InputError(f"--format must be table or json, not {format!r}")
+        report = score_real(texts, gold, part=part, theater=_theater(theater))
+        if format == "json":
+            sys.stdout.write(json.dumps(report, indent=1, default=str) + "\n")
+        else:
+            out.print(format_real(report), markup=False)
+
+
 @app.command(name="changes-table", hidden=True)
 def changes_table(db: DbOpt = None, theater: TheaterOpt = None) -> None:
     """Day-by-day control changes over the whole ledger (used by make demo)."""
