@@ -11,7 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from frontlines.cli import app
 from frontlines.errors import EvalError
 from frontlines.evaluate_real import (
     TABLE_PLACES,
@@ -201,3 +203,14 @@ def test_score_real_end_to_end(tmp_path: Path, theater) -> None:  # type: ignore
     saraqib = next(r for r in table if r["place"] == "Saraqib")
     # The claim of 30 November shows from that day on, not before.
     assert [c["claim"] for c in saraqib["cells"]] == ["", "opposition", "opposition", "opposition"]
+
+
+def test_cli_eval_real(tmp_path: Path) -> None:
+    texts, gold_dir = _write(tmp_path, _gold(), split="heldout")
+    runner = CliRunner()
+    bad = runner.invoke(app, ["eval-real", str(gold_dir), "--texts", str(texts), "--part", "train"])
+    assert bad.exit_code == 2 and "part must be" in bad.output
+    ok = runner.invoke(app, ["eval-real", str(gold_dir), "--texts", str(texts), "--format", "json"])
+    assert ok.exit_code == 0, ok.output
+    report = json.loads(ok.output)
+    assert report["parts"]["heldout"]["places"]["gold_mentions"] == 3 and len(report["combined"]["table"]) == 12
