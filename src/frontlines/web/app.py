@@ -116,4 +116,4 @@ templates = Jinja2Templates(directory=HERE / "templates")
 
 def config(request: Request) -> DeskConfig:
     """The desk configuration of the app serving this request."""
-    return request.app.state.desk  # type: ignore[no-any-return]
+    return request.app.state.desk

@@ -7,9 +7,11 @@ process writing to the same database (the CLI, a second server) bumps the genera
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import threading
+import time
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ from frontlines.web import review
 from frontlines.web.review import Correction
 
 HIDDEN_KINDS = ("region", "country", "route")
+GENERATION_TTL_S = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +55,28 @@ class Desk:
         self._lock = threading.Lock()
         self._state: _State | None = None
         self._days: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._generation: tuple[int, int] | None = None
+        self._checked = 0.0
 
     # -- generations and caches -------------------------------------------------------------------
 
     def generation(self) -> tuple[int, int]:
+        """Documents stored and corrections made (both only grow), looked up at most once a second.
+
+        Writes through this desk call :meth:`invalidate`, so they show at once; writes by another
+        process (the CLI, a second server) show within a second.
+        """
+        now = time.monotonic()
+        if self._generation is not None and now - self._checked < GENERATION_TTL_S:
+            return self._generation
         with self.store.engine.connect() as conn:
             docs = int(conn.scalar(select(func.count()).select_from(documents)) or 0)
-        return docs, review.review_generation(self.store)
+        self._generation, self._checked = (docs, review.review_generation(self.store)), now
+        return self._generation
+
+    def invalidate(self) -> None:
+        """Forget the cached generation (after a write through this desk)."""
+        self._generation = None
 
     def state(self) -> _State:
         gen = self.generation()
@@ -95,23 +113,30 @@ class Desk:
         def build(state: _State) -> list[ControlStatus]:
             base = [s for s in state.ledger.as_of(day, unmapped=unmapped) if s.kind not in HIDDEN_KINDS]
             return review.overlay(base, state.ledger, day, state.corrections, unmapped=unmapped)
-        return self._cached(("statuses", day, unmapped), build)  # type: ignore[no-any-return]
+        return self._cached(("statuses", day, unmapped), build)
 
-    def control_json(self, day: date | None) -> bytes:
-        """GET /api/control as bytes: place points with status, level, confidence."""
+    def control_json(self, day: date | None, *, gzipped: bool = False) -> bytes:
+        """GET /api/control as bytes (gzip-compressed if asked): place points with status, level, confidence."""
         def build(state: _State) -> bytes:
             fc = statuses_geojson(self.statuses(day), None, (), day)
             return json.dumps(fc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-        return self._cached(("control", day), build)  # type: ignore[no-any-return]
+        return self._encoded(("control", day), build, gzipped)
 
-    def areas_json(self, day: date | None) -> bytes:
-        """GET /api/areas as bytes: areas of control and front lines."""
+    def areas_json(self, day: date | None, *, gzipped: bool = False) -> bytes:
+        """GET /api/areas as bytes (gzip-compressed if asked): areas of control and front lines."""
         def build(state: _State) -> bytes:
             statuses = self.statuses(day)
             areas = control_areas(statuses, theater_boundary(self.theater)) if statuses else None
             fc = statuses_geojson((), areas, (), day)
             return json.dumps(fc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-        return self._cached(("areas", day), build)  # type: ignore[no-any-return]
+        return self._encoded(("areas", day), build, gzipped)
+
+    def _encoded(self, key: tuple[Any, ...], build: Any, gzipped: bool) -> bytes:
+        raw: bytes = self._cached(key, build)
+        if not gzipped:
+            return raw
+        # Compressed once per day and generation: a 20,000-place day is megabytes of GeoJSON.
+        return self._cached((*key, "gzip"), lambda state: gzip.compress(raw, compresslevel=5))
 
     def events(self, since: date | None = None, until: date | None = None, *, types: Sequence[str] = (),
                side: str = "", place: str = "") -> list[Event]:
@@ -144,7 +169,7 @@ class Desk:
             first = min([d for d in (self.theater.start, *seen) if d], default=None)
             last = max([d for d in (self.theater.end, *seen) if d], default=None)
             return first, last
-        return self._cached(("days",), build)  # type: ignore[no-any-return]
+        return self._cached(("days",), build)
 
     def known_place(self, place_id: str) -> bool:
         state = self.state()
@@ -161,7 +186,7 @@ class Desk:
                     counts[pid] += 1
                     spelling.setdefault(pid, u.mention)
             return {pid: (n, spelling[pid]) for pid, n in counts.items()}
-        return self._cached(("unmapped",), build)  # type: ignore[no-any-return]
+        return self._cached(("unmapped",), build)
 
     def history(self, place_id: str) -> dict[str, Any]:
         """A place's status day by day, each day with its evidence, and the analyst's corrections."""
@@ -225,7 +250,7 @@ class Desk:
                     props.setdefault("layer", path.stem)
                     features.append({"type": "Feature", "geometry": f.get("geometry"), "properties": props})
             return {"type": "FeatureCollection", "features": features}
-        return self._cached(("basemap",), build)  # type: ignore[no-any-return]
+        return self._cached(("basemap",), build)
 
     def sides(self) -> dict[str, dict[str, str]]:
         colors = self.theater.side_colors()

@@ -89,9 +89,11 @@ def add_correction(store: Store, *, place_id: str, action: str, status: str, val
         raise InputError(f"the note is longer than {MAX_NOTE} characters")
     created = _now()
     with store.engine.begin() as conn:
-        cid = conn.execute(insert(corrections_table).values(
+        key = conn.execute(insert(corrections_table).values(
             place_id=place_id, action=action, status=status, valid_from=valid_from, note=note, author=author,
-            created=created, undone=0)).inserted_primary_key[0]
+            created=created, undone=0)).inserted_primary_key
+        assert key is not None
+        cid = key[0]
         conn.execute(insert(audit_table).values(
             at=created, who=author, action=action, target=place_id,
             detail={"correction": cid, "status": status, "valid_from": valid_from.isoformat()}, why=note))

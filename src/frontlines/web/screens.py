@@ -44,7 +44,8 @@ def serve_in_thread(app: Any) -> Iterator[str]:
     import uvicorn
 
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off",
+                                           timeout_keep_alive=60, backlog=4096))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -86,11 +87,11 @@ def wait_ready(page: Any, timeout_ms: int = 20000) -> str:
     return str(page.evaluate("document.getElementById('map').dataset.drawnDay"))
 
 
-def set_day(page: Any, day: str) -> None:
+def set_day(page: Any, day: str, timeout_ms: int = 15000) -> None:
     """Move the day slider to ``day`` (as a user dragging it would) and wait for the map."""
     page.evaluate("""d => { const s = document.getElementById('day-slider');
         s.value = String(desk.state.days.indexOf(d)); s.dispatchEvent(new Event('input')); }""", day)
-    wait_drawn(page, day)
+    wait_drawn(page, day, timeout_ms)
 
 
 def take(db: str, out: Path, days: list[str] | None = None) -> list[Path]:

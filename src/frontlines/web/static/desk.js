@@ -105,12 +105,14 @@ const desk = (() => {
         filter: (f) => f.properties.layer === "front_line",
         style: (f) => f.properties.kind === "front" ? { color: "#111", weight: 2.5 } : { color: "#8e44ad", weight: 2, dashArray: "5 4" },
       }).addTo(state.layers.fronts);
+      // Thousands of places draw on one canvas; a few hundred stay SVG elements (inspectable, testable).
+      const renderer = control.features.length > 3000 ? (state.canvas = state.canvas || L.canvas({ padding: 0.2 })) : undefined;
       for (const f of control.features) {
         const p = f.properties;
         state.places[p.place_id] = p;
         if (!f.geometry) continue;
         const [lon, lat] = f.geometry.coordinates;
-        const m = L.circleMarker([lat, lon], placeStyle(p)).addTo(state.layers.places);
+        const m = L.circleMarker([lat, lon], Object.assign(placeStyle(p), renderer ? { renderer } : {})).addTo(state.layers.places);
         m.bindTooltip(`${p.name}: ${sideName(p.status)} (${p.level}, ${pct(p.confidence)})`);
         m.on("click", () => showPlace(p.place_id));
         const el = m.getElement();

@@ -1,0 +1,192 @@
+"""Benchmark of the web desk (make bench; not a test): page load and /api/control latency.
+
+Two databases: the demo database (the bundled example reports) and a synthetic ledger of 20,000
+places (the Syria theater's gazetteer widened with synthetic villages, five days of assertions
+each). For each: the first (cold) /api/control of a day, then 50 concurrent readers asking for
+days across the period, p50/p95 latency; and, when Debian's chromium is installed, the time the
+page takes to draw a day. Targets from issue 10: p95 < 200 ms at 20,000 places; a day drawn < 1 s.
+
+    python benchmarks/web.py [--places 20000] [--readers 50] [--requests 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+from frontlines.models import ControlAssertion, Document
+from frontlines.pipeline import DocumentResult
+from frontlines.storage import open_store
+from frontlines.theater import load_theater
+from frontlines.web.screens import browser, chromium_path, set_day, wait_ready
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SIDES = ("government", "opposition", "sdf", "contested")
+
+
+def demo_db(folder: Path, given: str | None) -> Path:
+    existing = Path(given) if given else ROOT / "out" / "demo.db"
+    if existing.exists():
+        return existing
+    db = folder / "demo.db"
+    subprocess.run([sys.executable, "-m", "frontlines.cli", "ingest", str(ROOT / "examples" / "reports"), "--db", str(db)],
+                   check=True, capture_output=True)
+    return db
+
+
+def synthetic_theater(folder: Path, n_places: int, rng: random.Random) -> tuple[Path, list[str]]:
+    """A copy of the Syria theater folder whose gazetteer has n synthetic villages more."""
+    base = load_theater("syria")
+    target = folder / "synthetic-theater"
+    shutil.copytree(base.folder, target)
+    west, south, east, north = base.bbox or (35.5, 32.3, 42.4, 37.4)
+    ids = [f"syn:{i}" for i in range(n_places)]
+    with (target / "gazetteer.tsv").open("a", encoding="utf-8") as out:
+        for i, pid in enumerate(ids):
+            lat, lon = rng.uniform(south + 0.5, north - 0.5), rng.uniform(west + 0.5, east - 2.0)
+            out.write(f"{pid}\tSynthetic {i}\tsettlement\tvillage\t{lat:.5f}\t{lon:.5f}\tSynthetic\tSY\t0\t1\tSynthetic {i}\n")
+    return target, ids
+
+
+def synthetic_db(folder: Path, n_places: int, seed: int = 7) -> tuple[Path, Path]:
+    """A database of five days of assertions for each of n synthetic villages, and its theater folder."""
+    rng = random.Random(seed)
+    theater_dir, ids = synthetic_theater(folder, n_places, rng)
+    start = load_theater("syria").start or date(2024, 11, 27)
+    db = folder / "synthetic.db"
+    store = open_store(str(db))
+    results = []
+    for d in range(12):
+        day = start + timedelta(days=d)
+        doc = Document(id=f"syn-doc-{d}", text=f"synthetic bulletin {d}", source=f"Synthetic Wire {d % 3}", published=day)
+        chosen = rng.sample(ids, k=n_places * 5 // 12)
+        assertions = tuple(
+            ControlAssertion(id=f"syn-{d}-{pid}", place_id=pid, status=rng.choice(SIDES[:3]), level=rng.choice(("assessed", "claimed")),
+                             valid_from=day, time_precision=1, doc=doc.id, start=0, end=10, confidence=round(rng.uniform(0.3, 0.95), 2),
+                             source=doc.source, basis="statement", text="synthetic", published=day)
+            for pid in chosen)
+        results.append(DocumentResult(doc, (), (), (), (), assertions))
+    store.write(results, "syria")
+    store.close()
+    return db, theater_dir
+
+
+@contextmanager
+def serve_process(db: Path, theater: str) -> Iterator[str]:
+    """`frontlines serve --read-only` in its own process (the readers must not share its interpreter)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cli = Path(sys.executable).parent / "frontlines"
+    proc = subprocess.Popen([str(cli), "serve", "--db", str(db), "--theater", theater, "--read-only", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                httpx.get(url + "/api/me", timeout=2)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("frontlines serve did not start: " + (proc.stderr.read().decode() if proc.stderr else "")) from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def measure(name: str, db: Path, readers: int, requests: int, theater: str = "syria") -> dict[str, float]:
+    out: dict[str, float] = {}
+    with serve_process(db, theater) as url, httpx.Client(base_url=url, timeout=120) as client:
+        period = client.get("/api/theater").json()
+        first, last = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        t = time.perf_counter()
+        r = client.get("/")
+        out["page_ms"] = (time.perf_counter() - t) * 1000
+        r.raise_for_status()
+        t = time.perf_counter()
+        r = client.get(f"/api/control?as_of={days[-1]}")
+        out["cold_control_ms"] = (time.perf_counter() - t) * 1000
+        n_features = len(r.json()["features"])
+        t = time.perf_counter()
+        client.get(f"/api/control?as_of={days[len(days) // 2]}").raise_for_status()
+        out["cold_day_ms"] = (time.perf_counter() - t) * 1000
+
+        def reader(k: int) -> list[float]:
+            rng = random.Random(k)
+            times = []
+            with httpx.Client(base_url=url, timeout=120) as c:
+                for _ in range(requests):
+                    day = rng.choice(days)
+                    t0 = time.perf_counter()
+                    c.get(f"/api/control?as_of={day}").raise_for_status()  # httpx asks for gzip
+                    times.append((time.perf_counter() - t0) * 1000)
+            return times
+
+        t = time.perf_counter()
+        with ThreadPoolExecutor(readers) as pool:
+            latencies = [x for chunk in pool.map(reader, range(readers)) for x in chunk]
+        wall = time.perf_counter() - t
+        out.update(p50_ms=statistics.median(latencies), p95_ms=pct(latencies, 0.95), requests_per_s=len(latencies) / wall,
+                   places=n_features)
+        if chromium_path():
+            with browser() as b:
+                page = b.new_page(viewport={"width": 1400, "height": 850})
+                t = time.perf_counter()
+                page.goto(url + "/")
+                wait_ready(page, 300_000)
+                out["first_draw_s"] = time.perf_counter() - t
+                draws = []
+                for day in days[:: max(1, len(days) // 5)]:
+                    set_day(page, day.isoformat(), timeout_ms=300_000)
+                    draws.append(float(page.evaluate("document.getElementById('map').dataset.drawMs")))
+                out["draw_day_ms_median"] = statistics.median(draws)
+                out["draw_day_ms_max"] = max(draws)
+    print(f"{name}: " + ", ".join(f"{k} {v:.1f}" if isinstance(v, float) else f"{k} {v}" for k, v in out.items()), flush=True)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--places", type=int, default=20_000)
+    parser.add_argument("--readers", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=10, help="requests per reader")
+    parser.add_argument("--demo-db", help="the demo database (default out/demo.db, else built from examples/reports)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        measure("demo database", demo_db(folder, args.demo_db), args.readers, args.requests)
+        t = time.perf_counter()
+        db, theater_dir = synthetic_db(folder, args.places)
+        print(f"synthetic database: {args.places} places written in {time.perf_counter() - t:.1f} s", flush=True)
+        result = measure(f"synthetic {args.places} places", db, args.readers, args.requests, str(theater_dir))
+    ok = result["p95_ms"] < 200 and result.get("draw_day_ms_max", 0) < 1000
+    print("targets (p95 < 200 ms, a day drawn < 1 s): " + ("met" if ok else "NOT met"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
