@@ -233,8 +233,9 @@ def test_single_day_exports_name_their_day(demo_db: Path, tmp_path: Path) -> Non
             assert "2024-12-01" in ET.parse(path).getroot().findtext(".//{http://www.opengis.net/kml/2.2}name", "")
         else:
             assert json.loads(path.read_text())["as_of"] == "2024-12-01"
-    latest = runner.invoke(app, ["control", "--db", str(demo_db), "--format", "geojson"])
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d", json.loads(latest.stdout)["as_of"])
+    for fmt in ("geojson", "json"):
+        latest = runner.invoke(app, ["control", "--db", str(demo_db), "--format", fmt])
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", json.loads(latest.stdout)["as_of"]), fmt
 
 
 def test_notebook_example_runs(demo_db: Path, tmp_path: Path, monkeypatch, capsys) -> None:

@@ -301,7 +301,10 @@ def control(
         snap = snapshot(_store(db), th, day, with_areas=format is ControlFormat.geojson,
                         known_by=_date(known_by, "--known-by date"))
         if format is ControlFormat.json:
-            payload = {"as_of": day.isoformat() if day else None, "control": [s.to_dict() for s in snap.statuses]}
+            from frontlines.views import latest_day
+
+            shown = day or latest_day(snap)  # "latest" still names the day it shows
+            payload = {"as_of": shown.isoformat() if shown else None, "control": [s.to_dict() for s in snap.statuses]}
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
         elif format is ControlFormat.geojson:
             from frontlines.exports import statuses_geojson
