@@ -73,7 +73,8 @@ class ActorDictionary:
             for side in sides if side.voice
         }
         cue_words = sorted(self._cue_side, key=len, reverse=True)
-        self._cues = re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(c) for c in cue_words) + r")(?![\w-])") if cue_words else None
+        # A cue may head a hyphenated modifier ("rebel-held", "regime-controlled"), so a hyphen may follow it.
+        self._cues = re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(c) for c in cue_words) + r")(?![\w])") if cue_words else None
 
     def side_of(self, actor_id: str) -> str:
         """The side id of an actor (``unknown`` when not in the dictionary)."""

@@ -5,13 +5,13 @@ Nothing is overwritten. Every statement about control is an assertion
 place as of a day is derived from its assertions, so any map can be
 recomputed and explained. Rules (documented in docs/ledger.md):
 
-* A territory event gives the place to actor1's side; a surrender gives it to
-  the besieger. A withdrawal makes the place ``unknown`` until someone takes
-  it. Fighting inside a place (not "near" it) makes it ``contested``, weakly.
-* Statements ("contested", "unclear", "under X control", "X remain in Y")
-  assert what they say. Region statements apply to every place of the
-  governorate at lower confidence and never override a direct assertion of the
-  same day; sector statements ("no positions left west of X") apply to the
+* Assertions come only from typed statements (:mod:`frontlines.statements`): the ledger reads
+  their kind, status, scope and weight and never re-reads text. A statement's confidence is its
+  certainty and its source's reliability times the weight of its form (a presence says less than
+  a capture).
+* Region statements apply to every place of the governorate that the losing
+  side (or nobody) held at the baseline, at lower confidence (less for "almost
+  all"), and never override a direct assertion of the same day; sector statements ("no positions left west of X") apply to the
   places of the sector within 60 km of the anchor.
 * Reconciliation, per place: the latest day with assertions wins (recency);
   within that day, support per status is summed over distinct sources weighted
@@ -25,26 +25,18 @@ from __future__ import annotations
 import bisect
 import hashlib
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
 from frontlines.gazetteer import Gazetteer, haversine_km
-from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document, Event
+from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document
 from frontlines.statements import Statement
 from frontlines.theater import Theater
-from frontlines.typology import TERRITORY
 
 CERTAINTY_CONFIDENCE = {"confirmed": 0.95, "reported": 0.8, "claimed": 0.55, "uncertain": 0.4, "disputed": 0.45}
 REGION_FACTOR = 0.6
 SECTOR_KM = 60.0
-CLASH_CONFIDENCE = 0.4
-_WITHDRAWAL = re.compile(r"withdr|retreat|pulled|pulling|abandon|fled|left", re.I)
-_ARRIVAL = re.compile(r"arrived|deployed|regroup", re.I)
-# Fighting *inside* a place (both sides there) contests it; fighting near or for it does not.
-_INSIDE = re.compile(r"\b(?:inside|street|streets|house-to-house|within\s+the\s+(?:town|city)|in\s+the\s+(?:town|city)\s+centre)\b",
-                     re.I)
 
 
 def _aid(*parts: object) -> str:
@@ -77,64 +69,27 @@ def baseline_assertions(theater: Theater) -> list[ControlAssertion]:
     ]
 
 
-def assertions_from_events(events: Iterable[Event], theater: Theater,
-                           published: dict[str, date | None] | None = None) -> list[ControlAssertion]:
-    """Control assertions implied by territory, withdrawal and clash events (``published``: doc id -> date)."""
-    published = published or {}
-    out: list[ControlAssertion] = []
-    for ev in events:
-        if not ev.place_id or ev.date is None:
-            continue
-        sides = set(theater.actors.sides)
-        status = ""
-        confidence_factor = 1.0
-        if ev.sub_event_type in TERRITORY and ev.actor1_side in sides and ev.actor1_side not in ("civilians", "unknown"):
-            status = ev.actor1_side if ev.certainty != "disputed" else CONTESTED
-            if ev.geo_precision > 1 and ev.relation and ev.relation not in ("between",):
-                continue  # "took positions near X" says nothing sure about X itself
-        elif ev.sub_event_type == "Change to group/activity" and _WITHDRAWAL.search(ev.trigger) and ev.geo_precision == 1:
-            status = UNKNOWN
-        elif (ev.sub_event_type == "Change to group/activity" and _ARRIVAL.search(ev.trigger) and ev.geo_precision == 1
-              and ev.actor1_side in sides and ev.actor1_side not in ("civilians", "unknown")):
-            status, confidence_factor = ev.actor1_side, 0.6  # troops arriving in a place: presence implies control
-        elif ev.sub_event_type == "Armed clash" and ev.geo_precision == 1 and not ev.relation and (
-                _INSIDE.search(ev.text) or _kind(theater.gazetteer, ev.place_id) == "terrain"):
-            # Fighting inside a town, or for a hill or mountain, contests it.
-            status, confidence_factor = CONTESTED, CLASH_CONFIDENCE / 0.8
-        if not status:
-            continue
-        for n, evidence in enumerate(ev.evidence or (f"{ev.doc}:{ev.start}:{ev.end}",)):
-            doc, start, end = evidence.split(":")
-            source = ev.sources[min(n, len(ev.sources) - 1)] if ev.sources else ev.source
-            level, confidence = _level(theater, source, ev.certainty)
-            out.append(ControlAssertion(
-                id=_aid(ev.id, evidence, status), place_id=ev.place_id, status=status, level=level,
-                valid_from=ev.date, time_precision=ev.time_precision, doc=doc, start=int(start), end=int(end),
-                confidence=round(min(0.99, confidence * confidence_factor), 3), source=source, basis=ev.id,
-                scope="place", text=ev.text, published=published.get(doc),
-            ))
-    return out
-
-
-def _kind(gazetteer: Gazetteer, place_id: str) -> str:
-    place = gazetteer.by_id.get(place_id)
-    return place.kind if place else ""
-
-
 def assertions_from_statements(statements: Iterable[Statement], theater: Theater,
                                docs: dict[str, Document]) -> list[ControlAssertion]:
     """Control assertions from explicit statements, region and sector statements expanded."""
     gaz = theater.gazetteer
+    baseline = {place_id: status for place_id, status, _ in theater.baseline}
+    adversary = theater.rules.get("adversary", {})
     out: list[ControlAssertion] = []
     for st in statements:
         if st.date is None:
             continue
         source = docs[st.doc].source if st.doc in docs else ""
         level, confidence = _level(theater, source, st.certainty)
+        confidence *= st.weight
         targets: list[tuple[str, str, float]] = []
-        if st.scope == "region":
+        if st.scope in ("region", "region-hedged"):
+            # A region statement speaks of the places the losing side held: places a third party holds
+            # (SDF towns inside Aleppo governorate) are not part of "all of Aleppo".
+            loser = adversary.get(st.status, "")
             targets = [(p.id, st.status, confidence * REGION_FACTOR) for p in gaz.in_admin1(st.admin1)
-                       if p.country == theater.country and p.kind in ("settlement", "facility")]
+                       if p.country == theater.country and p.kind in ("settlement", "facility")
+                       and baseline.get(p.id, loser) in (loser, st.status, UNKNOWN)]
         elif st.scope.startswith("sector-"):
             targets = _sector(gaz, st, theater, confidence)
         else:
@@ -145,7 +100,8 @@ def assertions_from_statements(statements: Iterable[Statement], theater: Theater
             out.append(ControlAssertion(
                 id=_aid(st.doc, st.start, place_id, status, st.scope), place_id=place_id, status=status, level=level,
                 valid_from=st.date, time_precision=st.time_precision, doc=st.doc, start=st.start, end=st.end,
-                confidence=round(conf, 3), source=source, basis=f"statement:{st.scope}", scope=st.scope, text=st.text,
+                confidence=round(conf, 3), source=source, basis=st.event or f"{st.kind or 'statement'}:{st.scope}",
+                scope="region" if st.scope.startswith("region") else st.scope, text=st.text,
                 published=docs[st.doc].published if st.doc in docs else None,
             ))
     return out
@@ -314,7 +270,7 @@ def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> tuple[
         confidence = round(scores[top], 3)
     independent = {a.source for a in winners}
     level = "assessed" if any(a.level == "assessed" for a in winners) or len(independent) >= 2 else "claimed"
-    evidence = tuple(dict.fromkeys(a.basis if not a.basis.startswith("statement") else a.id for a in winners))
+    evidence = tuple(dict.fromkeys(a.basis if a.basis.startswith("e") and ":" not in a.basis else a.id for a in winners))
     return top, level, min(confidence, 0.99), evidence
 
 

@@ -165,6 +165,7 @@ class Event(Record):
     evidence: tuple[str, ...] = ()  # "doc:start:end" of every span that reports this happening
     sources: tuple[str, ...] = ()
     relation: str = ""  # relative location ("near", "3 km west of"...) from the place mention
+    kind: str = ""  # the frame kind that produced it: capture, loss, expel, withdraw, enter, strike, clash, ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """Linguistic analysis with spaCy: sentences, tokens, entities, dependencies.
 
 The model is a setting (``FRONTLINES_SPACY_MODEL``), loaded once per process.
-Documents go through ``nlp.pipe`` in batches. The lemmatizer is not needed and
-is disabled.
+Documents go through ``nlp.pipe`` in batches. The clause reader matches predicates on
+lemmas, so the whole pipeline runs.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from frontlines.errors import FrontlinesError
 from frontlines.models import Document
 from frontlines.settings import SPACY_MODEL
 
-DISABLED = ("lemmatizer",)
+DISABLED: tuple[str, ...] = ()
 # A line break always ends a sentence; so does a run of emoji before a capital (Telegram posts).
 _LINE_BREAK = re.compile(r"\n+|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])\s+(?=[A-Z\u0600-\u06FF])")
 

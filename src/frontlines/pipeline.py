@@ -7,22 +7,19 @@ typed input and output, and none reaches back into an earlier one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from frontlines.dating import date_frames
 from frontlines.events import EventExtractor, merge_events, partisan_voice
 from frontlines.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
 from frontlines.ingest import from_text
-from frontlines.ledger import (
-    Ledger,
-    assertions_from_events,
-    assertions_from_statements,
-    baseline_assertions,
-    last_word_per_document,
-)
+from frontlines.ledger import Ledger, assertions_from_statements, baseline_assertions, last_word_per_document
+from frontlines.lexicon import load_language
 from frontlines.models import ActorMention, ControlAssertion, Document, Event, Extraction, PlaceMention, Unresolved
 from frontlines.nlp import analyse
-from frontlines.statements import find_statements
+from frontlines.reader import Reader
+from frontlines.statements import ControlRules, layout_statements, statements_from_frames
 from frontlines.theater import Theater, load_theater
 
 Progress = Callable[[int, int], None]
@@ -48,8 +45,11 @@ class Pipeline:
         self.theater = theater
         self.model = model
         self.geoparse = Geoparser(theater)
-        self.extract_events = EventExtractor(theater)
-        self.default_side = str(theater.rules.get("default_attacker", ""))
+        self.language = load_language(theater.language)
+        self.read = Reader(self.language)
+        self.extract_events = EventExtractor(theater, self.language)
+        self.control_rules = ControlRules(default_attacker=str(theater.rules.get("default_attacker", "")),
+                                          adversary=dict(theater.rules.get("adversary", {})))
 
     def run(self, docs: Sequence[Document], progress: Progress | None = None) -> list[DocumentResult]:
         """Process documents in spaCy batches; ``progress(done, total)`` after each one."""
@@ -63,13 +63,14 @@ class Pipeline:
             places = sorted([*geo.places, *(unmapped_place(u) for u in geo.unresolved if u.reason.startswith(UNMAPPED_REASON))],
                             key=lambda p: p.start)
             partisan = partisan_voice(doc.text)
-            events = self.extract_events(doc, sentences, places, actors, partisan)
-            statements = find_statements(doc, sentences, places, actors, self.default_side,
-                                         self.theater.actors.side_of_word, partisan=partisan)
-            assertions = last_word_per_document(assertions_from_events(events, self.theater, {doc.id: doc.published})
-                                                + assertions_from_statements(
-                statements, self.theater, {doc.id: doc}
-            ))
+            frames = self.read(doc.id, analysis.spacy_doc, sentences, places, actors)
+            dates = date_frames(doc, sentences, frames)
+            events = self.extract_events(doc, frames, dates, partisan)
+            statements = [*statements_from_frames(doc, frames, dates, self.control_rules, partisan),
+                          *layout_statements(doc, sentences, places, actors, self.theater.actors.side_of_word, partisan)]
+            by_span = {(ev.start, ev.place_id): ev.id for ev in events}
+            statements = [replace(st, event=by_span.get((st.start, st.place_id), "")) for st in statements]
+            assertions = last_word_per_document(assertions_from_statements(statements, self.theater, {doc.id: doc}))
             warnings = tuple(dict.fromkeys(w for e in events for w in e.warnings))
             if doc.published is None:
                 warnings = (f"{doc.path or doc.id}: no published date; relative dates cannot be resolved", *warnings)

@@ -1,57 +1,40 @@
-"""Control statements: sentences that say who holds a place, without an event.
+"""Control statements: what a document says about who holds which place, typed by frame kind.
 
-"The status of Mhardeh is unclear", "Kafr Nabudah is contested", "Saraqib is
-now secure", "government troops remain in Hama", "all of Aleppo governorate is
-under opposition control", "the army has no positions left west of the M5".
-Each becomes a :class:`Statement`; the ledger turns statements and territory
-events into control assertions.
+Every frame whose ``control`` effect is not ``none`` becomes one :class:`Statement` per place:
+
+* ``agent``: the agent's side holds the place (a capture, an entry, "X is under government
+  control", "rebel units in X"); a capture of only part of a place contests it; a capture with no
+  agent named is the theater's default attacker's (``rules.default_attacker``), weakly;
+* ``winner``: the place passes from the loser to the winner ("lost X to the rebels", "were driven
+  out of X"), the winner being the loser's adversary when not named;
+* ``left``: a withdrawal leaves its source to the mover's adversary and its goal to the mover, both
+  weakly ("pulled back from A to B");
+* ``contested`` / ``unclear`` / ``context`` ("X is contested", "the status of X is unclear",
+  "with X secure" for the side the passage is about).
+
+Region places ("all of Idlib governorate") make region statements, marked ``hedged`` when the text
+says "almost all" or "most of". Two layout forms are read without a predicate: an analyst's summary
+line ("- Opposition: A, B and C") and a sector ("no positions left west of X").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
-from frontlines.certainty import Assessment, assess
+from frontlines.certainty import assess
 from frontlines.dates import DateSpan, resolve_event_date
 from frontlines.models import ActorMention, Document, PlaceMention
-from frontlines.phrases import extend_list, near_gap
+from frontlines.reader import NEAR_RELATIONS, Frame
 
-# A word naming a side, resolved through the theater's actor dictionary (aliases and side cues).
-_SIDE_RE = r"(?P<sideword>[\w-]+(?:\s[\w-]+)?)"
-CONTESTED_RE = re.compile(
-    r"\b(?:contested|disputed\s+control|no[- ]man'?s[- ]land|changed\s+hands\s+(?:several|many|multiple|repeatedly)|front\s*line\s+(?:now\s+)?runs\s+through|"
-    r"(?:fighting|clashes)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:ongoing|raging|continuing)\s+(?:in|inside|within)|"
-    r"partially\s+(?:controlled|captured|taken)|(?:entered|seized|took|captured|controls?)\s+parts?\s+of|"
-    r"street\s+(?:battles|fighting)\s+in|treat\s+it\s+as\s+contested|neither\s+side\s+(?:\w+\s+){0,2}in\s+control|no\s+side\s+(?:\w+\s+)?controls?)\b", re.I)
-UNKNOWN_RE = re.compile(
-    r"\b(?:(?:status|control)\s+of\s+.{1,60}?\s+(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|unknown|uncertain|murky)|"
-    r"unclear\s+who\s+(?:controls|holds|held|controlled)|(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|unknown|uncertain)|"
-    r"could\s+not\s+(?:be\s+)?(?:verified|confirmed)\s+who)\b", re.I)
-UNDER_RE = re.compile(
-    r"\b(?:under|in)\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+|firm\s+)?(?:control\s+of|hands\s+of)\s+(?:the\s+)?|"
-    r"\b(?:under|in)\s+(?:full\s+|complete\s+|total\s+|firm\s+)?" + _SIDE_RE + r"\s+(?:control|hands)\b|"
-    r"\b(?:held|controlled|secured)\s+by\s+(?:the\s+)?", re.I)
-HOLD_RE = re.compile(
-    r"\b(?:still\s+)?(?:hold|holds|held|control|controls|controlled|remain\s+in|remains\s+in|remained\s+in|"
-    r"are\s+still\s+in|is\s+still\s+in|maintain\s+positions\s+in|kept\s+control\s+of|retain\s+control\s+of|"
-    r"retained|are\s+(?:deployed|stationed|present)\s+in|garrison\s+in|dug\s+in\s+(?:in|at)|(?:are|is|were|was)\s+in\s+control\s+of|"
-    r"still\s+(?:in|inside)|(?:filmed|seen|spotted|photographed|pictured)\s+(?:\w+\s+){0,2}(?:inside|in|at))\b", re.I)
-SIDE_LIST_RE = re.compile(r"^\W*(?P<label>[A-Z][\w-]*)(?:[- ]held|\s+control(?:led)?)?\s*:")
 _STATUS_WORDS = {"contested": "contested", "disputed": "contested", "unclear": "unknown", "unknown": "unknown"}
-PRESENCE_RE = re.compile(r"\b(?:shows?|showed|showing|filmed|footage\s+of)\s+(?:[\w'’-]+\s+){1,5}?"
-                         r"(?:inside|in|on\s+the\s+\w+\s+of|at)\s+(?:the\s+)?", re.I)
-SECURE_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?(?:fully\s+)?(?:secure|secured|calm|safe)\b", re.I)
-REGION_RE = re.compile(
-    r"\b(?:all\s+of|the\s+entire|the\s+whole|entire|all|the\s+entirety\s+of)\s+(?:the\s+)?(?:(?:city|province|governorate)\s+of\s+)?$",
-    re.I)
+SIDE_LIST_RE = re.compile(r"^\W*(?P<label>[A-Z][\w-]*)(?:[- ]held|\s+control(?:led)?)?\s*:")
 NO_POSITIONS_RE = re.compile(
     r"\bno\s+(?:positions|presence|troops|forces)\s+(?:left\s+)?(?P<dir>west|east|north|south)\s+of\s+$", re.I)
-_AROUND = ("around", "near", "on the outskirts of", "outskirts of", "the outskirts of", "in the vicinity of")
-_ABOUT_CONTROL = re.compile(r"\b(?:status|control|controls|controlled|holds?|held|hands|who)\b", re.I)
-LIBERATED_RE = re.compile(r"\b(?:liberated|captured|fell|seized|taken|freed)\b", re.I)
+WEIGHTS = {"enter": 0.8, "presence": 0.5, "withdraw-source": 0.6, "withdraw-goal": 0.5, "default-agent": 0.7,
+           "region-hedged": 0.5, "context": 0.6}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +43,7 @@ class Statement:
 
     doc: str
     place_id: str
-    status: str  # side id, "contested" or "unknown"
+    status: str  # side id, "contested" or "unknown" ("not:<side>" for a sector)
     date: date | None
     time_precision: int
     start: int
@@ -68,23 +51,107 @@ class Statement:
     text: str
     certainty: str
     claimed_by: str
-    scope: str = "place"  # place | region | sector-west | sector-east | sector-north | sector-south
+    scope: str = "place"  # place | region | region-hedged | sector-west | sector-east | sector-north | sector-south
     admin1: str = ""
+    kind: str = ""  # the frame kind: capture, loss, expel, withdraw, enter, hold, presence, contest, unclear, label, sector
+    weight: float = 1.0  # how strongly the form says it (a presence says less than a capture)
+    sentence_start: int = -1
+    sentence_end: int = -1
+    event: str = ""  # the id of the event the same predicate reports at this place, if any
 
 
 SideOf = Callable[[str], str]
 
 
-def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
-                    actors: Sequence[ActorMention], default_side: str = "",
-                    side_of: SideOf = lambda word: "", partisan: bool = False) -> list[Statement]:
-    """Control statements of one document (see module docstring for the forms recognised).
+@dataclass(frozen=True, slots=True)
+class ControlRules:
+    """The theater's rules the statements need (all data: ``theater.toml`` [rules])."""
 
-    ``default_side`` is the theater's side on the offensive: who an unattributed
-    "all of X governorate is liberated" refers to. ``side_of`` maps a word ("opposition",
-    "regime", "SDF") to a side id through the theater's actor dictionary ("" if none). ``partisan``
-    marks a report written in a side's own voice: its plain statements are that side's claims.
-    """
+    default_attacker: str = ""
+    adversary: dict[str, str] | None = None
+
+
+def _certainty(doc: Document, frame: Frame, partisan: bool) -> tuple[str, str] | None:
+    s_start, s_end = frame.sentence
+    sentence = doc.text[s_start:s_end]
+    check = assess(sentence, frame.start - s_start, frame.end - s_start)
+    if check.negated or check.hypothetical:
+        return None
+    certainty, claimed_by = check.certainty, check.claimed_by
+    if frame.hedged and certainty in ("reported", "confirmed"):
+        certainty = "uncertain"
+    if frame.claimant is not None and frame.claimant.side not in ("civilians", "unknown", ""):
+        certainty, claimed_by = "claimed", claimed_by or frame.claimant.name
+    if partisan and certainty in ("reported", "confirmed"):
+        certainty, claimed_by = "claimed", claimed_by or doc.source  # a partisan post speaks for its side
+    return certainty, claimed_by
+
+
+def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequence[DateSpan], rules: ControlRules,
+                           partisan: bool = False) -> list[Statement]:
+    """Control statements of one document's frames (``dates``: one per frame)."""
+    adversary = rules.adversary or {}
+    out: list[Statement] = []
+    for frame, when in zip(frames, dates, strict=True):
+        effect = frame.spec.control
+        if effect == "none" or not frame.asserts or when.date is None:
+            continue
+        sure = _certainty(doc, frame, partisan)
+        if sure is None:
+            continue
+        targets: list[tuple[PlaceMention, str, str]] = []  # place, status, weight key
+        side, kind = frame.agent_side, frame.kind
+        if effect == "agent":
+            weight_key = "presence" if frame.spec.weak else "enter" if kind == "enter" else ""
+            foreign = frame.agent_explicit and frame.agent_armed and frame.agent is None and frame.agent_side == ""
+            if not side and kind in ("capture", "surrender", "handover") and not foreign \
+                    and (not frame.agent_explicit or frame.agent_armed):
+                side, weight_key = rules.default_attacker, "default-agent"
+            if side in ("civilians", "unknown"):
+                side = ""
+            status = "contested" if frame.partial else side
+            targets = [(p, status, weight_key) for p in frame.places]
+        elif effect == "winner":
+            winner = side or adversary.get(frame.loser_side, "")
+            targets = [(p, winner, "") for p in frame.places]
+        elif effect == "left":
+            mover = side
+            if mover and mover in adversary:
+                targets = [(p, adversary[mover], "withdraw-source") for p in frame.source]
+            if mover:
+                targets += [(p, mover, "withdraw-goal") for p in frame.goal]
+        elif effect == "contested":
+            targets = [(p, "contested", "") for p in frame.places]
+        elif effect == "unclear":
+            targets = [(p, "unknown", "") for p in frame.places]
+        elif effect == "context":
+            targets = [(p, side, "context") for p in frame.places] if side else []
+        s_start, s_end = frame.sentence
+        for place, status, weight_key in targets:
+            if not status or (status in ("civilians", "unknown") and effect != "unclear"):
+                continue
+            if place.relation and place.relation != "between" and not (effect == "contested" and place.relation in NEAR_RELATIONS):
+                continue  # "took positions near X", "north of X" say nothing sure about X itself
+            scope = "place"
+            weight = WEIGHTS.get(weight_key, 1.0)
+            if place.kind == "region":
+                if frame.region == "hedged":
+                    scope, weight = "region-hedged", weight * WEIGHTS["region-hedged"]
+                else:
+                    scope = "region"
+            out.append(Statement(
+                doc=doc.id, place_id=place.place_id, status=status, date=when.date, time_precision=when.time_precision,
+                start=frame.start, end=frame.end, text=doc.text[s_start:s_end].strip(), certainty=sure[0],
+                claimed_by=sure[1], scope=scope, admin1=place.admin1, kind=kind, weight=weight,
+                sentence_start=s_start, sentence_end=s_end,
+            ))
+    return out
+
+
+def layout_statements(doc: Document, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+                      actors: Sequence[ActorMention], side_of: SideOf = lambda word: "",
+                      partisan: bool = False) -> list[Statement]:
+    """Statements made by layout rather than by a predicate: summary lines and sectors."""
     text = doc.text
     out: list[Statement] = []
     for s_start, s_end in sentences or [(0, len(text))]:
@@ -96,54 +163,26 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
         check = assess(sentence)
         if check.hypothetical:
             continue
+        certainty, claimed_by = check.certainty, check.claimed_by
+        if partisan and certainty in ("reported", "confirmed"):
+            certainty, claimed_by = "claimed", claimed_by or doc.source
         when = resolve_event_date(sentence, doc.published, sentence_offset=s_start)
 
-        def emit(place: PlaceMention, status: str, scope: str = "place", when: DateSpan = when, s_start: int = s_start,
-                 s_end: int = s_end, sentence: str = sentence, check: Assessment = check, at: int = -1) -> None:
-            if at >= 0:
-                # The date, order and hedges of the clause that says it ("...; SDF units had moved in on 30 November").
-                when = resolve_event_date(sentence, doc.published, sentence_offset=s_start, trigger_start=at)
-                if when.kind == "default" and doc.published is not None:
-                    when = replace(when, date=doc.published, time_precision=1)
-                check = assess(sentence, at, at + 1)
-                if check.negated or check.hypothetical:
-                    return
-            certainty, claimed_by = check.certainty, check.claimed_by
-            if partisan and certainty in ("reported", "confirmed"):
-                certainty, claimed_by = "claimed", claimed_by or doc.source  # a partisan post speaks for its side
+        def emit(place: PlaceMention, status: str, scope: str, kind: str, when: DateSpan = when, s_start: int = s_start,
+                 s_end: int = s_end, certainty: str = certainty, claimed_by: str = claimed_by) -> None:
+            if when.date is None:
+                return
             out.append(Statement(
                 doc=doc.id, place_id=place.place_id, status=status, date=when.date, time_precision=when.time_precision,
-                start=s_start + max(at, 0), end=s_end, text=sentence.strip(), certainty=certainty,
-                claimed_by=claimed_by, scope=scope, admin1=place.admin1,
+                start=place.start, end=place.end, text=text[s_start:s_end].strip(), certainty=certainty,
+                claimed_by=claimed_by, scope=scope, admin1=place.admin1, kind=kind,
+                sentence_start=s_start, sentence_end=s_end,
             ))
 
-        direct = [p for p in s_places if not p.relation and p.kind != "region"]
-        # "clashes around X and Y, with neither side in control": fighting around a place contests it.
-        around = [p for p in s_places if p.kind != "region" and (not p.relation or p.relation in _AROUND)]
-        if UNKNOWN_RE.search(sentence) and _ABOUT_CONTROL.search(sentence):
-            for p in around:
-                emit(p, "unknown")
-            continue
-        if CONTESTED_RE.search(sentence):  # explicit enough that "not confirmed either way" still counts
-            for p in around:
-                emit(p, "contested")
-            continue
-        for p in s_places:
-            if p.kind != "region" or check.negated:
-                continue
-            before = sentence[max(0, p.start - s_start - 50) : p.start - s_start]
-            if REGION_RE.search(before):
-                side = _side_near(sentence, s_actors, s_start, default="")
-                if not side and LIBERATED_RE.search(sentence):
-                    side = default_side
-                if side:
-                    emit(p, side, scope="region")
         for p in s_places:
             before = sentence[max(0, p.start - s_start - 50) : p.start - s_start]
-            if not check.negated and (m := NO_POSITIONS_RE.search(before)) is not None:
-                side = _side_near(sentence, s_actors, s_start, default="")
-                if side:
-                    emit(p, f"not:{side}", scope=f"sector-{m.group('dir').lower()}")
+            if not check.negated and (m := NO_POSITIONS_RE.search(before)) is not None and s_actors:
+                emit(p, f"not:{s_actors[0].side}", f"sector-{m.group('dir').lower()}", "sector")
         line_start = text.rfind("\n", 0, s_start) + 1
         m = SIDE_LIST_RE.match(text[line_start:s_end])  # the label may be a "sentence" of its own
         if m and text[line_start + m.end() : s_start].strip():
@@ -151,50 +190,7 @@ def find_statements(doc: Document, sentences: Sequence[tuple[int, int]], places:
         status = (side_of(m.group("label")) or _STATUS_WORDS.get(m.group("label").lower(), "")) if m else ""
         if status:
             # An analyst's summary line: "- Opposition: Urum al-Sughra, Anjara and the 46th Regiment base".
-            for p in direct:
-                emit(p, status, at=p.start - s_start)
-            continue
-        for p, side, at in _held(sentence, s_start, direct, s_actors, side_of):
-            emit(p, side, at=at)
+            for p in s_places:
+                if not p.relation and p.kind != "region":
+                    emit(p, status, "place", "label")
     return out
-
-
-def _held(sentence: str, s_start: int, places: Sequence[PlaceMention],
-          actors: Sequence[ActorMention], side_of: SideOf) -> list[tuple[PlaceMention, str, int]]:
-    """Places a sentence says a side holds: "the SDF still holds A and B", "A and B are under opposition control"."""
-    rel = [(p.start - s_start, p.end - s_start, p) for p in places]
-    out: list[tuple[PlaceMention, str, int]] = []
-    for m in HOLD_RE.finditer(sentence):
-        actor = next((a for a in reversed(actors) if a.start - s_start < m.start() and a.side not in ("civilians", "unknown")),
-                     None)
-        after = [x for x in rel if x[0] >= m.end()]
-        if actor is None or not after or not near_gap(sentence[m.end() : after[0][0]], words=6):
-            continue
-        out += [(p, actor.side, m.start()) for p in extend_list(sentence, after)]
-    for m in UNDER_RE.finditer(sentence):
-        before = [x for x in rel if x[1] <= m.start()]
-        if not before or not near_gap(sentence[before[-1][1] : m.start()], words=10):
-            continue
-        if m.group("sideword"):
-            side = side_of(m.group("sideword"))
-        else:
-            agent = next((a for a in actors if a.start - s_start >= m.end() - 1), None)
-            side = agent.side if agent else ""
-        if side:
-            out += [(p, side, m.start()) for p in extend_list(sentence, before[::-1], backwards=True)]
-    for m in PRESENCE_RE.finditer(sentence):
-        # "footage shows HTS fighters on the apron of X": presence of a side inside a place.
-        after = [x for x in rel if x[0] >= m.end()]
-        actor = next((a for a in actors if m.start() <= a.start - s_start < m.end()), None)
-        if actor is not None and after and near_gap(sentence[m.end() : after[0][0]], words=2):
-            out.append((after[0][2], actor.side, m.start()))
-    for m in SECURE_RE.finditer(sentence):
-        before = [x for x in rel if x[1] <= m.start()]
-        if before and near_gap(sentence[before[-1][1] : m.start()], words=2) and actors:
-            out.append((before[-1][2], actors[0].side, m.start()))
-    return out
-
-
-def _side_near(sentence: str, actors: Sequence[ActorMention], s_start: int, default: str) -> str:
-    # Actor mentions include the theater's side cues ("regime", "rebels"), so the first one names the side.
-    return actors[0].side if actors else default

@@ -59,6 +59,7 @@ class Theater:
     rules: dict[str, Any] = field(default_factory=dict)
     baseline: list[tuple[str, str, str]] = field(default_factory=list)  # (place id, status, note)
     baseline_date: date | None = None
+    language: str = "en"  # the language pack its reports are read with (languages/<code>/)
 
     def source_profile(self, source: str) -> SourceProfile:
         """The profile whose pattern occurs in a document's source name."""
@@ -168,7 +169,7 @@ def load_theater(name_or_path: str = "syria") -> Theater:
         gazetteer=gazetteer, actors=actors, sources=sources, default_source=default_source,
         bbox=tuple(bbox) if bbox else None, start=meta.get("start"), end=meta.get("end"),
         boundary_path=boundary if boundary.is_file() else None, rules=meta.get("rules", {}),
-        baseline=baseline, baseline_date=meta.get("baseline_date"),
+        baseline=baseline, baseline_date=meta.get("baseline_date"), language=meta.get("language", "en"),
     )
 
 

@@ -1,0 +1,140 @@
+"""The language pack: frames, lexicons and qualifiers of one language, read from data.
+
+A language pack is a folder ``languages/<code>/`` with ``frames.toml`` (see its header for the
+format). Python code holds no verb, noun or qualifier of its own: adding a verb is a data change.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from frontlines.errors import TheaterError
+
+LANGUAGES = Path(__file__).resolve().parent / "languages"
+ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "self", "any")
+
+
+@dataclass(frozen=True, slots=True)
+class FrameSpec:
+    """One frame of the language pack: a predicate family and the roles it needs."""
+
+    name: str
+    kind: str
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
+    light: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> verbs
+    particles_for: dict[str, frozenset[str]] = field(default_factory=dict)
+    state_nouns: frozenset[str] = frozenset()
+    state_preps: frozenset[str] = frozenset()
+    holders: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    place: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    goal: tuple[str, ...] = ()
+    agent: tuple[str, ...] = ()
+    loser: tuple[str, ...] = ()
+    military: str = "none"
+    require_agent: bool = False
+    subject_place: bool = False
+    weak: bool = False
+    victims: str = ""
+    control: str = "none"
+    event: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """A language pack: frames in priority order and the word lists the reader consults."""
+
+    code: str
+    frames: tuple[FrameSpec, ...]
+    military_nouns: frozenset[str]
+    air_weapons: frozenset[str]
+    ground_weapons: frozenset[str]
+    civilian_nouns: frozenset[str]
+    place_anaphora: dict[str, str]
+    place_class: frozenset[str]
+    partial: frozenset[str]
+    region_hedges: frozenset[str]
+    region_full: frozenset[str]
+    irrealis_heads: frozenset[str]
+    modals: frozenset[str]
+    negations: frozenset[str]
+    hedges: frozenset[str]
+    claim_verbs: frozenset[str]
+    nonviolent: tuple[str, ...] = ()
+    significant: tuple[str, ...] = ()
+    multiword_nouns: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def weapons(self) -> frozenset[str]:
+        return self.air_weapons | self.ground_weapons
+
+
+def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in raw.get(key, []))
+
+
+def _roles(raw: dict[str, Any], key: str, name: str) -> tuple[str, ...]:
+    roles = tuple(raw.get(key, []))
+    for r in roles:
+        if r not in ROLE_SOURCES and not r.startswith("prep:"):
+            raise TheaterError(f"language pack: frame {name!r}: unknown role source {r!r} in {key}")
+    return roles
+
+
+def _frame(raw: dict[str, Any]) -> FrameSpec:
+    name = raw["name"]
+    light: dict[str, set[str]] = {}
+    for pair in raw.get("light", []):
+        verb, noun = pair.lower().split()
+        light.setdefault(noun, set()).add(verb)
+    return FrameSpec(
+        name=name, kind=raw["kind"], verbs=_words(raw, "verbs"), nouns=_words(raw, "nouns"),
+        adjectives=_words(raw, "adjectives"), light={n: frozenset(v) for n, v in light.items()},
+        particles_for={k.lower(): frozenset(x.lower() for x in v) for k, v in raw.get("particles_for", {}).items()},
+        state_nouns=_words(raw, "state_nouns"), state_preps=_words(raw, "state_preps"), holders=_words(raw, "holders"), modifiers=_words(raw, "modifiers"),
+        objects=_words(raw, "objects"),
+        place=_roles(raw, "place", name), source=_roles(raw, "source", name), goal=_roles(raw, "goal", name),
+        agent=_roles(raw, "agent", name), loser=_roles(raw, "loser", name), military=raw.get("military", "none"),
+        require_agent=bool(raw.get("require_agent", False)), subject_place=bool(raw.get("subject_place", False)),
+        weak=bool(raw.get("weak", False)), victims=raw.get("victims", ""), control=raw.get("control", "none"),
+        event=raw.get("event", ""),
+    )
+
+
+@lru_cache(maxsize=8)
+def load_language(code: str = "en", folder: str | None = None) -> Language:
+    """Read ``languages/<code>/frames.toml`` (or ``folder``), validated once."""
+    path = Path(folder) if folder else LANGUAGES / code
+    file = path / "frames.toml"
+    if not file.is_file():
+        raise TheaterError(f"no language pack {code!r} (looked for {file})")
+    try:
+        raw = tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise TheaterError(f"{file}: {exc}") from exc
+    lex, qual = raw.get("lexicon", {}), raw.get("qualifiers", {})
+    frames = tuple(_frame(f) for f in raw.get("frame", []))
+    for f in frames:
+        if f.military not in ("none", "agent", "any", "weapon"):
+            raise TheaterError(f"language pack: frame {f.name!r}: military must be none, agent, any or weapon")
+        if f.control not in ("none", "agent", "winner", "left", "contested", "unclear", "context"):
+            raise TheaterError(f"language pack: frame {f.name!r}: unknown control effect {f.control!r}")
+    multi = tuple(sorted({tuple(n.split()) for f in frames for n in f.nouns if " " in n}, key=len, reverse=True))
+    return Language(
+        code=code, frames=frames, military_nouns=_words(lex, "military_nouns"), air_weapons=_words(lex, "air_weapons"),
+        ground_weapons=_words(lex, "ground_weapons"), civilian_nouns=_words(lex, "civilian_nouns"),
+        place_anaphora={k.lower(): v for k, v in lex.get("place_anaphora", {}).items()},
+        place_class=_words(lex, "place_class"), partial=_words(lex, "partial"), region_hedges=_words(lex, "region_hedges"),
+        region_full=_words(lex, "region_full"), irrealis_heads=_words(qual, "irrealis_heads"), modals=_words(qual, "modals"),
+        negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),
+        nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])),
+        significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
+    )

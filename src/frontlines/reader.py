@@ -1,0 +1,751 @@
+"""The clause reader: frames over spaCy's dependency parse.
+
+For every predicate of the language pack (a verb, a noun, an adjective, a light verb with its noun,
+or a control noun under "in"/"under") the reader fills the frame's roles from the dependency tree:
+the place affected, the source and goal of a movement, the agent and the loser, with coordination
+("seized A, B and C"), participial and coordinated chains ("..., taking A"), relative clauses and the
+passive. Roles are places and actors already found by the mention stage; nouns that stand for a place
+("the town", "these villages", "it") are resolved to the places they refer back to. A frame whose
+required role is empty, or whose agent is not an armed party when the frame needs one, yields
+nothing: that is what keeps "took office", "prices fell in X" and "aid trucks entered X" out.
+
+Qualifiers are read on the parse too: negation, modality and plans or beliefs above the predicate
+(no assertion), hedges (lower certainty), and verbs of saying (a claim by the speaker's side).
+All words come from the language pack (:mod:`frontlines.lexicon`); none is written here.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.lexicon import FrameSpec, Language
+from frontlines.models import ActorMention, PlaceMention
+from frontlines.phrases import list_gap, near_gap
+
+Token = Any  # spacy.tokens.Token
+NOT_ARMED = frozenset({"civilians", "unknown", ""})
+_VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_SUBJ_PRONOUNS = frozenset({"they", "it", "who", "which", "that", "them", "he", "she"})
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_RELATIVE = frozenset({"who", "which", "that"})
+NEAR_RELATIONS = frozenset({"near", "around", "outskirts", "outside", "nearby", "vicinity"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One predicate of a sentence read as a frame, with its roles and qualifiers."""
+
+    spec: FrameSpec
+    doc: str
+    sentence: tuple[int, int]
+    start: int  # the predicate's characters
+    end: int
+    places: tuple[PlaceMention, ...] = ()
+    source: tuple[PlaceMention, ...] = ()
+    goal: tuple[PlaceMention, ...] = ()
+    agent: ActorMention | None = None
+    agent_side: str = ""
+    agent_explicit: bool = False
+    agent_armed: bool = False
+    loser: ActorMention | None = None
+    loser_side: str = ""
+    negated: bool = False
+    irrealis: bool = False
+    hedged: bool = False
+    partial: bool = False
+    region: str = ""  # "", "full", "hedged" (for places of kind region)
+    claimant: ActorMention | None = None
+    weapon: str = ""  # "air", "ground" or ""
+    civilian_target: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    @property
+    def asserts(self) -> bool:
+        """Whether the frame says something happened or holds (not negated, not a plan or a belief)."""
+        return not self.negated and not self.irrealis
+
+
+class _DocIndex:
+    """Token-level views of the mention stage's places and actors, for one parsed document."""
+
+    def __init__(self, sdoc: Any, places: Sequence[PlaceMention], actors: Sequence[ActorMention]):
+        self.sdoc = sdoc
+        starts = [t.idx for t in sdoc]
+        self.place_at: dict[int, PlaceMention] = {}
+        self.actor_at: dict[int, ActorMention] = {}
+        for table, mentions in ((self.place_at, places), (self.actor_at, actors)):
+            for m in mentions:
+                i = max(0, bisect.bisect_right(starts, m.start) - 1)
+                while i < len(sdoc) and sdoc[i].idx < m.end:
+                    if sdoc[i].idx + len(sdoc[i]) > m.start:
+                        table.setdefault(i, m)  # type: ignore[arg-type]
+                    i += 1
+        self.places = sorted(places, key=lambda p: p.start)
+        self.place_starts = [p.start for p in self.places]
+
+
+class Reader:
+    """Reads the frames of documents in one language; build once, call per document."""
+
+    def __init__(self, language: Language):
+        self.lang = language
+        self._by_verb: dict[str, list[FrameSpec]] = {}
+        self._by_noun: dict[str, list[FrameSpec]] = {}
+        self._by_adj: dict[str, list[FrameSpec]] = {}
+        self._by_light: dict[str, list[FrameSpec]] = {}
+        self._by_state: dict[str, list[FrameSpec]] = {}
+        self._by_modifier: dict[str, list[FrameSpec]] = {}
+        for spec in language.frames:
+            for m in spec.modifiers:
+                self._by_modifier.setdefault(m, []).append(spec)
+            for v in spec.verbs:
+                self._by_verb.setdefault(v, []).append(spec)
+            for n in spec.nouns:
+                self._by_noun.setdefault(n.split()[-1], []).append(spec)
+            for a in spec.adjectives:
+                self._by_adj.setdefault(a, []).append(spec)
+            for n in spec.light:
+                self._by_light.setdefault(n, []).append(spec)
+            for n in spec.state_nouns:
+                self._by_state.setdefault(n, []).append(spec)
+
+    # ------------------------------------------------------------------ entry point
+
+    def __call__(self, doc_id: str, sdoc: Any, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+                 actors: Sequence[ActorMention]) -> list[Frame]:
+        """Frames of one document, in text order."""
+        idx = _DocIndex(sdoc, places, [a for a in actors if not a.media])
+        media = _DocIndex(sdoc, (), [a for a in actors if a.media]).actor_at
+        frames: list[Frame] = []
+        last_actor: ActorMention | None = None
+        starts = [t.idx for t in sdoc]
+        for s_start, s_end in sentences:
+            lo = bisect.bisect_left(starts, s_start)
+            hi = bisect.bisect_left(starts, s_end)
+            toks = [sdoc[i] for i in range(lo, hi)]
+            ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id)
+            found = self._sentence(ctx)
+            frames.extend(found)
+            armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
+            mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
+            if armed:
+                last_actor = armed[-1]
+            elif mentioned:
+                last_actor = mentioned[-1]
+        return frames
+
+    def _sentence(self, ctx: _Sentence) -> list[Frame]:
+        out: list[Frame] = []
+        seen: set[tuple[int, str, str]] = set()
+        for tok in ctx.tokens:
+            for spec, pred, noun in self._candidates(tok, ctx):
+                frame = ctx.read(spec, pred, noun)
+                if frame is None:
+                    continue
+                key = (noun if noun is not None else pred).i
+                keys = [(key, p.place_id, spec.control) for p in (*frame.places, *frame.source, *frame.goal)]
+                if all(k in seen for k in keys):
+                    continue  # an earlier (more specific) frame already read this predicate and place
+                seen.update(keys)
+                out.append(frame)
+        return out
+
+    def _candidates(self, tok: Token, ctx: _Sentence) -> Iterable[tuple[FrameSpec, Token, Token | None]]:
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        if tok.pos_ in _VERBAL or tok.tag_.startswith("VB"):
+            for spec in self._by_verb.get(lemma, ()):
+                parts = spec.particles_for.get(lemma)
+                has = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "compound:prt")}
+                if parts is not None and not parts & has:
+                    continue
+                if parts is None and lemma == "fall" and "back" in has:
+                    continue  # "fell back" is a withdrawal, not a fall
+                yield spec, tok, None
+        if tok.pos_ in _NOMINAL or tok.pos_ == "VERB" and tok.tag_ == "VBG":
+            specs = self._by_noun.get(lower, ()) or self._by_noun.get(lemma, ())
+            for spec in specs:
+                if any(" " in n for n in spec.nouns if n.split()[-1] in (lower, lemma)) and not _multiword(tok, spec):
+                    if lower not in spec.nouns and lemma not in spec.nouns:
+                        continue
+                yield spec, tok, tok
+            for spec in self._by_light.get(lemma, ()):
+                head = tok.head
+                if tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and head.lemma_.lower() in spec.light[lemma]:
+                    yield spec, head, tok
+            if tok.dep_ == "pobj" and tok.head.lower_ in ():
+                pass
+            for spec in self._by_state.get(lemma, ()):
+                if tok.dep_ == "pobj" and tok.head.lower_ in spec.state_preps:
+                    yield spec, tok, tok
+        if tok.dep_ == "amod" and lower in self._by_modifier:
+            for spec in self._by_modifier[lower]:
+                yield spec, tok, None
+        if lower in self._by_adj or lemma in self._by_adj:
+            for spec in self._by_adj.get(lower, ()) or self._by_adj.get(lemma, ()):
+                yield spec, tok, None
+
+
+def _multiword(tok: Token, spec: FrameSpec) -> bool:
+    words = [tok.lower_]
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    while prev is not None and len(words) < 4:
+        words.insert(0, prev.lower_)
+        if " ".join(words) in spec.nouns:
+            return True
+        prev = prev.nbor(-1) if prev.i > 0 else None
+    return False
+
+
+class _Sentence:
+    """Role filling within one sentence."""
+
+    def __init__(self, lang: Language, idx: _DocIndex, media: dict[int, ActorMention], span: tuple[int, int],
+                 tokens: list[Token], last_actor: ActorMention | None, doc_id: str):
+        self.lang = lang
+        self.idx = idx
+        self.media = media
+        self.span = span
+        self.tokens = tokens
+        self.ids = {t.i for t in tokens}
+        self.last_actor = last_actor
+        self.doc_id = doc_id
+        lowers = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+        self.weapon_air = bool(lowers & lang.air_weapons)
+        self.weapon_ground = bool(lowers & lang.ground_weapons)
+        self.armed_present = bool(lowers & lang.military_nouns) or any(
+            t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED for t in tokens)
+
+    # ------------------------------------------------------------------ frames
+
+    def read(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Frame | None:
+        lang = self.lang
+        partial = [False]
+        if spec.state_nouns:
+            return self._state(spec, pred)
+        if spec.modifiers:
+            return self._held_modifier(spec, pred)
+        if noun is None and (pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd")):
+            return self._adjective(spec, pred)
+        places = self._role_places(spec.place, pred, noun, spec, partial)
+        source = self._role_places(spec.source, pred, noun, spec, partial)
+        goal = self._role_places(spec.goal, pred, noun, spec, partial)
+        if spec.objects and not any(c.lemma_.lower() in spec.objects or c.lower_ in spec.objects
+                                    for c in self._objects(pred, passive=True)):
+            return None
+        if not (places or source or goal):
+            return None
+        if spec.subject_place and not places and not source:
+            return None
+        agent_tok = self._role_token(spec.agent, pred, noun)
+        loser_tok = self._role_token(spec.loser, pred, noun)
+        agent, agent_side, armed, explicit = self._party(agent_tok)
+        loser, loser_side, loser_armed, _ = self._party(loser_tok)
+        if spec.name == "fall" and agent_tok is None:
+            explicit = False
+        if spec.military == "agent":
+            if explicit and not armed:
+                return None  # "trucks entered", "the mayor took", "the team captured"
+            if spec.require_agent and not (armed and agent_side):
+                return None
+        elif spec.military == "any":
+            if (explicit and not armed and not loser_armed) or not (armed or loser_armed or self.armed_present):
+                return None
+        elif spec.military == "weapon":
+            if explicit and not armed and not self._is_weapon(agent_tok):
+                return None
+            if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred)):
+                return None
+        if spec.subject_place and agent_tok is None:
+            agent, agent_side = None, ""
+        victims = self._civilian_target(pred, noun)
+        if spec.victims == "civilian" and not victims:
+            return None
+        if spec.control == "unclear" and not self._under_holder(pred, spec):
+            return None
+        region = self._region(places, pred, noun)
+        negated = self._negated(pred) or (noun is not None and noun.i != pred.i and self._negated(noun))
+        irrealis = self._irrealis(pred)
+        hedged = self._hedged(pred)
+        claimant = self._claimant(pred)
+        weapon = "air" if self.weapon_air else "ground" if self.weapon_ground else ""
+        key = noun if noun is not None and spec.light and noun.i != pred.i else pred
+        start = min(pred.idx, key.idx)
+        end = max(pred.idx + len(pred), key.idx + len(key))
+        return Frame(
+            spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=end, places=tuple(places),
+            source=tuple(source), goal=tuple(goal), agent=agent, agent_side=agent_side, agent_explicit=explicit,
+            agent_armed=armed, loser=loser, loser_side=loser_side, negated=negated, irrealis=irrealis, hedged=hedged,
+            partial=partial[0], region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
+        )
+
+    def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
+               partial: bool = False) -> Frame | None:
+        if not places:
+            return None
+        agent, side, armed, explicit = self._party(agent_tok)
+        if spec.control == "agent" and not (armed and side):
+            return None
+        return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=pred.idx, end=pred.idx + len(pred),
+                     places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
+                     negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=partial,
+                     region=self._region(places, pred, None), claimant=self._claimant(pred))
+
+    def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
+        """"X remains in army hands", "X is under the control of HTS", "X came under rebel control"."""
+        prep = noun.head
+        gov = prep.head
+        of_places = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
+                     for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, [False])]
+        if of_places:
+            # "the armed groups now in control of X", "rebels are in control of X"
+            holder_tok = gov if gov.pos_ in _NOMINAL else self._subject(gov) if gov.pos_ in _VERBAL else None
+            return self._frame(spec, noun, self._extend_lists(of_places), holder_tok)
+        if gov.pos_ not in _VERBAL and gov.dep_ not in ("ROOT",):
+            return None
+        subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and gov.dep_ == "conj":
+            subj = [c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = subj + [c for c in gov.children if c.dep_ == "dobj"]
+        partial = [False]
+        places = self._extend_lists([p for t in self._in(targets) for p in self._places_of(t, partial)])
+        holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                       and (c.i in self.idx.actor_at or c.lower_ in _SUBJ_PRONOUNS or c.lower_ in ("their", "its"))), None)
+        if holder is None:
+            holder = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                           if g.dep_ == "pobj"), None)
+        if holder is not None and holder.lower_ in ("their", "its"):
+            holder = subj[0] if subj and subj[0].i not in self.idx.place_at else None
+            if holder is None and self.last_actor is not None:
+                return self._frame(spec, gov, places, None) if False else None
+        return self._frame(spec, gov, places, holder, partial[0])
+
+    def _held_modifier(self, spec: FrameSpec, part: Token) -> Frame | None:
+        """"rebel-controlled Idlib": the holder modifies the participle, the place is what it modifies."""
+        holder = next((c for c in part.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod")
+                       and self._actor_of(c) is not None), None)
+        if holder is None:
+            return None
+        partial = [False]
+        places = self._extend_lists(self._places_of(part.head, partial))
+        return self._frame(spec, part, places, holder, partial[0])
+
+    def _adjective(self, spec: FrameSpec, adj: Token) -> Frame | None:
+        """"X is contested", "it looks contested", "the status of X is unclear", "with X secure"."""
+        subj = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and adj.dep_ in ("acomp", "oprd", "attr"):
+            subj = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and adj.dep_ == "amod":
+            subj = adj.head  # "the contested town of X"
+        if subj is None or subj.i not in self.ids:
+            return None
+        partial = [False]
+        if spec.holders:
+            if subj.lemma_.lower() not in spec.holders:
+                return None
+            inner = [g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "over") for g in c.children
+                     if g.dep_ == "pobj"]
+            places = [p for t in inner for p in self._places_of(t, partial)]
+            places += [p for t in inner for x in t.conjuncts for p in self._places_of(x, partial)]
+        else:
+            places = self._places_of(subj, partial) + [p for x in subj.conjuncts for p in self._places_of(x, partial)]
+        places = self._extend_lists(places)
+        if not places:
+            return None
+        if spec.control == "context":
+            side = self.last_actor.side if self.last_actor is not None else ""
+            if not side:
+                return None
+            return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=adj.idx, end=adj.idx + len(adj),
+                         places=tuple(places), agent=self.last_actor, agent_side=side, negated=self._negated(adj),
+                         irrealis=self._irrealis(adj), hedged=self._hedged(adj))
+        return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=adj.idx, end=adj.idx + len(adj),
+                     places=tuple(places), negated=self._negated(adj), irrealis=self._irrealis(adj), hedged=self._hedged(adj),
+                     claimant=self._claimant(adj))
+
+    # ------------------------------------------------------------------ roles
+
+    def _role_places(self, roles: Sequence[str], pred: Token, noun: Token | None, spec: FrameSpec,
+                     partial: list[bool]) -> list[PlaceMention]:
+        out: list[PlaceMention] = []
+        for role in roles:
+            if role == "any":
+                if noun is not None and noun.i == pred.i and noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos"):
+                    continue  # "during the offensive", "after the strikes": a noun in a modifier places nothing
+                if not out:
+                    out += self._clause_places(pred if noun is None else noun)
+                continue
+            for tok in self._role_tokens(role, pred, noun):
+                if spec.subject_place and role == "subj" and tok.i in self.idx.actor_at and tok.i not in self.idx.place_at:
+                    continue
+                out += self._places_of(tok, partial)
+        if not out and "obj" in roles and noun is None:
+            out += self._next_place(pred)
+        out = self._extend_lists(out)
+        seen: set[tuple[str, int]] = set()
+        unique = []
+        for p in out:
+            if (p.place_id, p.start) not in seen:
+                seen.add((p.place_id, p.start))
+                unique.append(p)
+        return unique
+
+    def _extend_lists(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Coordination read on the surface too: a place followed by ", B, C and D" stands with them
+        (the small parser often attaches long lists of names wrongly)."""
+        if not found:
+            return found
+        idx, text = self.idx, self.idx.sdoc.text
+        out = list(found)
+        have = {(p.place_id, p.start) for p in out}
+        for p in list(found):
+            k = bisect.bisect_right(idx.place_starts, p.start)
+            prev = p
+            while k < len(idx.places) and idx.places[k].start < self.span[1]:
+                nxt = idx.places[k]
+                if nxt.start < prev.end:
+                    k += 1
+                    continue
+                if not list_gap(text[prev.end : nxt.start]):
+                    break
+                if (nxt.place_id, nxt.start) not in have:
+                    out.append(nxt)
+                    have.add((nxt.place_id, nxt.start))
+                prev = nxt
+                k += 1
+        return out
+
+    def _next_place(self, pred: Token) -> list[PlaceMention]:
+        """The object read from word order when the parse lost it: the place right after the verb."""
+        idx = self.idx
+        end = pred.idx + len(pred)
+        k = bisect.bisect_left(idx.place_starts, end)
+        if k >= len(idx.places) or idx.places[k].start >= self.span[1]:
+            return []
+        p = idx.places[k]
+        between = [t for t in self.tokens if end <= t.idx < p.start]
+        if any(t.pos_ in ("ADP", "VERB", "SCONJ", "PUNCT") for t in between) or len(between) > 3:
+            return []  # "advancing on X", "moved, X": not an object
+        return [p]
+
+    def _role_token(self, roles: Sequence[str], pred: Token, noun: Token | None) -> Token | None:
+        for role in roles:
+            toks = self._role_tokens(role, pred, noun)
+            if toks:
+                return toks[0]
+        return None
+
+    def _role_tokens(self, role: str, pred: Token, noun: Token | None) -> list[Token]:
+        base = noun if noun is not None else pred
+        nominal = noun is not None and noun.i == pred.i
+        if role == "self":
+            return [base]
+        if role == "subj":
+            if nominal:
+                # "HTS launched an attack on X", "rebels declared the liberation of X": the verb's subject
+                if base.dep_ in ("dobj", "attr") and base.head.pos_ in _VERBAL:
+                    s = self._subject(base.head)
+                    return [s] if s is not None else []
+                return []
+            s = self._subject(pred)
+            return [s] if s is not None else []
+        if role == "subjpass":
+            if nominal:
+                return []
+            found = [c for c in pred.children if c.dep_ == "nsubjpass"]
+            if not found and pred.dep_ == "acl" and pred.tag_ == "VBN":
+                found = [pred.head]  # "the town, captured by HTS on Friday"
+            if not found and pred.dep_ == "conj" and pred.head.pos_ in _VERBAL:
+                found = [c for c in pred.head.children if c.dep_ == "nsubjpass"]
+            return self._in(found)
+        if role == "obj":
+            if nominal:
+                return []
+            return self._in(self._objects(pred))
+        if role == "by":
+            return self._in([g for c in base.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                             for g in c.children if g.dep_ == "pobj"])
+        if role == "poss":
+            return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                             and (c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns)])
+        if role.startswith("prep:"):
+            words = role[5:].split()
+            found = self._prep_objects(base, words)
+            if not found and noun is not None and noun.i != pred.i:
+                found = self._prep_objects(pred, words)
+            if not found and nominal and base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ in _NOMINAL:
+                found = self._prep_objects(base.head.head, words)  # "footage of troops in X", "positions of the army in X"
+            if not found and nominal and base.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and base.head.pos_ in _VERBAL \
+                    and words[0] not in ("of", "by", "to"):
+                found = self._prep_objects(base.head, words)  # "airstrikes killed ten people in X"
+            return self._in(found)
+        return []
+
+    def _in(self, toks: Iterable[Token]) -> list[Token]:
+        return [t for t in toks if t.i in self.ids]
+
+    def _objects(self, pred: Token, passive: bool = False) -> list[Token]:
+        objs = [c for c in pred.children if c.dep_ in ("dobj",) or (passive and c.dep_ == "nsubjpass")]
+        if not objs and pred.dep_ == "conj" and pred.head.pos_ in _VERBAL:
+            # "seized and looted X": the object is shared only when the first verb has none of its own
+            pass
+        out = []
+        for o in objs:
+            out.append(o)
+            out += [c for c in o.conjuncts if c.i > o.i]
+        return out
+
+    def _subject(self, verb: Token, depth: int = 0) -> Token | None:
+        if depth > 4:
+            return None
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None  # a passive verb's subject is what it happened to, not who did it
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
+                return c
+        if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
+            return self._subject(verb.head, depth + 1)
+        if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in _VERBAL:
+            return self._subject(verb.head, depth + 1)
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            return verb.head
+        return None
+
+    def _prep_objects(self, tok: Token, words: list[str]) -> list[Token]:
+        holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "acomp", "conj") and c.pos_ != "VERB"]
+        out: list[Token] = []
+        for h in holders:
+            for c in h.children:
+                if c.lower_ != words[0] or c.dep_ not in ("prep", "agent", "dative", "prt", "advmod"):
+                    continue
+                if len(words) == 1:
+                    objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                else:
+                    objs = [g for cc in c.children if cc.lower_ == words[1] for g in cc.children if g.dep_ == "pobj"]
+                    if not objs and h.i == tok.i:  # "out" and "of" both on the verb
+                        objs = [g for cc in tok.children if cc.lower_ == words[1] and cc.dep_ == "prep"
+                                for g in cc.children if g.dep_ == "pobj"]
+                for o in objs:
+                    out.append(o)
+                    out += [x for x in o.conjuncts if x.i > o.i]
+        return out
+
+    # ------------------------------------------------------------------ places
+
+    def _places_of(self, tok: Token, partial: list[bool], depth: int = 0) -> list[PlaceMention]:
+        """The places a role token stands for: its name, an appositive ("the town of X"), a part of a
+        place ("parts of X", contested), or a noun or pronoun referring back ("the town", "it")."""
+        idx, lang = self.idx, self.lang
+        if depth > 3:
+            return []
+        if tok.i in idx.place_at:
+            return [idx.place_at[tok.i]]
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at and lemma in lang.place_class:
+                return [idx.place_at[c.i]]
+        out: list[PlaceMention] = []
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if lemma in lang.partial and of:
+            partial[0] = True
+            for o in of:
+                out += self._places_of(o, partial, depth + 1)
+                out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
+            return out
+        if (lemma in lang.place_class or tok.lower_ in lang.place_class) and of:
+            for o in of:
+                out += self._places_of(o, partial, depth + 1)
+            if out:
+                return out
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in idx.place_at:
+                return [idx.place_at[c.i]]
+        for c in tok.children:  # "20 villages, including the towns of A and B", "towns such as A"
+            if c.dep_ == "prep" and c.lower_ in ("including", "like", "as"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out += self._places_of(g, partial, depth + 1)
+        if out:
+            return out
+        if tok.lower_ in lang.place_anaphora and any(c.lower_ in _DETERMINERS for c in tok.children):
+            return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
+        if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return self._antecedents(tok, "any", plural=False, within=300)
+        if tok.lower_ == "them" and tok.dep_ == "dobj":
+            return self._antecedents(tok, "any", plural=True, within=400)
+        if lemma in lang.place_class and tok.tag_ in ("NNS", "NNPS"):
+            # "captured 20 towns and villages from the army, including A, B and C"
+            for t in self.tokens:
+                if t.i > tok.i and t.lower_ in ("including", "namely"):
+                    return self._next_place(t)
+        return []
+
+    def _antecedents(self, tok: Token, kind: str, plural: bool, within: int = 600) -> list[PlaceMention]:
+        idx = self.idx
+        pos = tok.idx
+        i = bisect.bisect_left(idx.place_starts, pos)
+        earlier = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within and not p.relation
+                   and p.kind != "region" and (kind == "any" or p.kind == kind)
+                   and not (self.span[0] <= p.start and self._same_phrase(p, tok))]
+        if not earlier:
+            return []
+        if not plural:
+            return [earlier[-1]]
+        # "these villages": the places of the last sentence (or list) that named such places
+        last = earlier[-1]
+        group = [p for p in earlier if p.start >= last.start - 200]
+        return group
+
+    def _same_phrase(self, p: PlaceMention, tok: Token) -> bool:
+        return tok.i in self.idx.place_at and self.idx.place_at[tok.i] is p
+
+    def _clause_places(self, pred: Token) -> list[PlaceMention]:
+        """Places in the predicate's own clause (events only): not inside another clause's verb."""
+        root = pred
+        while root.pos_ not in _VERBAL and root.dep_ not in ("ROOT",) and root.head.i != root.i:
+            root = root.head
+        out = []
+        for t in root.subtree:
+            if t.i not in self.ids or t.i not in self.idx.place_at:
+                continue
+            cur, ok = t, True
+            while cur.i != root.i and cur.head.i != cur.i:
+                cur = cur.head
+                if cur.i != root.i and cur.pos_ in _VERBAL and cur.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis"):
+                    ok = False
+                    break
+            p = self.idx.place_at[t.i]
+            if ok and (not out or out[-1] is not p):
+                out.append(p)
+        return out
+
+    def _region(self, places: Sequence[PlaceMention], pred: Token, noun: Token | None) -> str:
+        if not any(p.kind == "region" for p in places):
+            return ""
+        lang = self.lang
+        words: set[str] = set()
+        for p in places:
+            if p.kind != "region":
+                continue
+            i = bisect.bisect_left([t.idx for t in self.tokens], p.start)
+            words |= {t.lower_ for t in self.tokens[max(0, i - 6) : i]}
+        for t in (pred, noun):
+            if t is not None:
+                words |= {c.lower_ for c in t.children}
+        if words & lang.region_hedges:
+            return "hedged"
+        return "full" if words & lang.region_full else "plain"
+
+    # ------------------------------------------------------------------ parties
+
+    def _party(self, tok: Token | None) -> tuple[ActorMention | None, str, bool, bool]:
+        """(actor, side, armed, explicit) for a role token."""
+        if tok is None:
+            return None, "", False, False
+        actor = self._actor_of(tok)
+        if actor is not None:
+            return actor, actor.side, actor.side not in NOT_ARMED, True
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        if lower in _SUBJ_PRONOUNS and self.last_actor is not None:
+            return self.last_actor, self.last_actor.side, True, False
+        if lemma in self.lang.military_nouns or lower in self.lang.military_nouns:
+            last = self.last_actor
+            return last, last.side if last else "", True, True
+        if tok.i in self.idx.place_at:
+            if self.idx.place_at[tok.i].kind == "country":
+                return None, "", True, True  # a foreign state acting ("Israel advanced"): armed, no side here
+            return None, "", False, False  # a place as subject ("Saraqib fell")
+        if lower in _SUBJ_PRONOUNS:
+            return None, "", False, False
+        return None, "", False, True
+
+    def _actor_of(self, tok: Token) -> ActorMention | None:
+        at = self.idx.actor_at
+        if tok.i in at:
+            return at[tok.i]
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in at:
+                return at[c.i]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal"):
+                for g in c.children:
+                    if g.i in at:
+                        return at[g.i]
+        return None
+
+    def _is_weapon(self, tok: Token | None) -> bool:
+        if tok is None:
+            return False
+        words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        return bool(words & self.lang.weapons)
+
+    def _civilian_target(self, pred: Token, noun: Token | None) -> bool:
+        base = noun if noun is not None else pred
+        objs = self._objects(pred, passive=True) + [g for c in base.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
+                                                    for g in c.children if g.dep_ == "pobj"]
+        civ = self.lang.civilian_nouns
+        return any(o.lemma_.lower() in civ or o.lower_ in civ or any(c.lower_ in civ for c in o.children if c.dep_ in ("compound", "amod"))
+                   or (o.i in self.idx.actor_at and self.idx.actor_at[o.i].side == "civilians") for o in objs)
+
+    def _under_holder(self, pred: Token, spec: FrameSpec) -> bool:
+        head = pred.head if pred.dep_ in ("acomp", "amod", "attr") else pred
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.lemma_.lower() in spec.holders
+
+    # ------------------------------------------------------------------ qualifiers
+
+    def _negated(self, tok: Token) -> bool:
+        neg = self.lang.negations
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in neg) for c in tok.children):
+            return True
+        head = tok.head if tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "pobj") else None
+        return head is not None and any(c.dep_ == "neg" for c in head.children)
+
+    def _irrealis(self, tok: Token) -> bool:
+        lang = self.lang
+        cur = tok
+        for _ in range(6):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals for c in cur.children):
+                return True
+            if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads:
+                return True
+            if cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr") \
+                    and cur.head.i != cur.i:
+                cur = cur.head
+            else:
+                break
+        return False
+
+    def _hedged(self, tok: Token) -> bool:
+        lang = self.lang
+        cur = tok
+        for _ in range(4):
+            if cur.lemma_.lower() in lang.hedges or any(c.lower_ in lang.hedges for c in cur.children if c.dep_ == "advmod"):
+                return True
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return False
+
+    def _claimant(self, tok: Token) -> ActorMention | None:
+        """The speaker when the predicate sits under a verb of saying ("state TV said the rebels had fled")."""
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in self.lang.claim_verbs and cur.pos_ in _VERBAL:
+                subj = self._subject(cur)
+                if subj is None:
+                    return None
+                return self._actor_of(subj) or self.media.get(subj.i) or next(
+                    (self.media[c.i] for c in subj.children if c.i in self.media), None)
+        return None
