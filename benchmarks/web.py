@@ -134,6 +134,13 @@ def measure(name: str, db: Path, readers: int, requests: int, theater: str = "sy
         t = time.perf_counter()
         client.get(f"/api/control?as_of={days[len(days) // 2]}").raise_for_status()
         out["cold_day_ms"] = (time.perf_counter() - t) * 1000
+        # The server computes every day in the background from its start (frontlines serve warms);
+        # wait until all are there, so that the readers below measure the steady state.
+        t = time.perf_counter()
+        for day in days:
+            client.get(f"/api/control?as_of={day}").raise_for_status()
+            client.get(f"/api/areas?as_of={day}").raise_for_status()
+        out["all_days_ready_s"] = time.perf_counter() - t
 
         def reader(k: int) -> list[float]:
             rng = random.Random(k)

@@ -673,7 +673,7 @@ def serve(
     from frontlines.web import create_app
 
     with _errors():
-        web = create_app(settings.DATABASE.value(db), theater=theater, read_only=read_only)
+        web = create_app(settings.DATABASE.value(db), theater=theater, read_only=read_only, warm=True)
         _say(f"frontlines desk on http://{host}:{port}/" + (" (read-only)" if read_only else ""))
     uvicorn.run(web, host=host, port=port, log_level="warning")
 

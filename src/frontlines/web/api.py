@@ -13,13 +13,14 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from frontlines.errors import InputError
 from frontlines.exports import statuses_geojson, write_events_csv
 from frontlines.ingest import SUFFIXES, read_paths
 from frontlines.models import CONTESTED, UNKNOWN
 from frontlines.web import auth, review
-from frontlines.web.app import DeskConfig, config
+from frontlines.web.app import DeskConfig, config, desk_config
 from frontlines.web.auth import User
 from frontlines.web.guards import admin, current_user, editor, reader
 
@@ -28,7 +29,7 @@ GEOJSON = "application/geo+json"
 Reader = Annotated[User | None, Depends(reader)]
 Editor = Annotated[User, Depends(editor)]
 Admin = Annotated[User, Depends(admin)]
-Cfg = Annotated[DeskConfig, Depends(config)]
+Cfg = Annotated[DeskConfig, Depends(desk_config)]
 
 
 def _day(value: str | None, what: str) -> date | None:
@@ -74,10 +75,19 @@ def basemap(cfg: Cfg, _: Reader) -> Response:
 @router.get("/control", summary="Places with their control status on a day (GeoJSON points)",
             response_description="FeatureCollection; each place has status, level (assessed, claimed or analyst), "
                                  "since, confidence and evidence ids")
-def control(request: Request, cfg: Cfg, _: Reader,
-            as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default: latest")] = None) -> Response:
+async def control(request: Request, cfg: Cfg, _: Reader,
+                  as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default: latest")] = None) -> Response:
+    return await _day_view(request, cfg, "control", _day(as_of, "as_of"))
+
+
+async def _day_view(request: Request, cfg: DeskConfig, view: str, day: date | None) -> Response:
+    """A day's cached bytes straight from the event loop; a cache miss is computed in a worker thread."""
     zipped = _gzip_ok(request)
-    return _geojson(cfg.desk.control_json(_day(as_of, "as_of"), gzipped=zipped), zipped)
+    body: bytes | None = cfg.desk.peek(cfg.desk.day_key(view, day, zipped))
+    if body is None:
+        build = cfg.desk.control_json if view == "control" else cfg.desk.areas_json
+        body = await run_in_threadpool(build, day, gzipped=zipped)
+    return _geojson(body, zipped)
 
 
 def _gzip_ok(request: Request) -> bool:
@@ -90,10 +100,9 @@ def _geojson(body: bytes, zipped: bool) -> Response:
 
 
 @router.get("/areas", summary="Areas of control and front lines on a day (GeoJSON)")
-def areas(request: Request, cfg: Cfg, _: Reader,
-          as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default: latest")] = None) -> Response:
-    zipped = _gzip_ok(request)
-    return _geojson(cfg.desk.areas_json(_day(as_of, "as_of"), gzipped=zipped), zipped)
+async def areas(request: Request, cfg: Cfg, _: Reader,
+                as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default: latest")] = None) -> Response:
+    return await _day_view(request, cfg, "areas", _day(as_of, "as_of"))
 
 
 @router.get("/events", summary="Events, one per happening across reports; JSON, GeoJSON or ACLED-column CSV")
@@ -237,8 +246,6 @@ async def add_reports(request: Request, user: Editor,
             pasted = folder / "000-pasted.txt"
             pasted.write_text(body, encoding="utf-8")
             paths.insert(0, pasted)
-        from starlette.concurrency import run_in_threadpool
-
         names = {str(p): (f.filename or p.name) for p, f in zip(paths[-len(uploads):] if uploads else [], uploads, strict=True)}
         names[str(folder / "000-pasted.txt")] = "the pasted text"
         try:

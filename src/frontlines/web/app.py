@@ -67,8 +67,12 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(db: str | None = None, *, theater: str | None = None, read_only: bool = False,
-               secret: str | None = None, max_mb: float | None = None) -> FastAPI:
-    """The desk for a database (SQLite path or SQLAlchemy URL) and a theater."""
+               secret: str | None = None, max_mb: float | None = None, warm: bool = False) -> FastAPI:
+    """The desk for a database (SQLite path or SQLAlchemy URL) and a theater.
+
+    ``warm``: compute every day of the period in a background thread at start, so that the first
+    reader of a day on a large ledger does not wait for it.
+    """
     store = open_store(settings.DATABASE.value(db), create=True)
     th = load_theater(settings.THEATER.value(theater))
     mb = float(max_mb if max_mb is not None else settings.MAX_MB.value())
@@ -79,6 +83,8 @@ def create_app(db: str | None = None, *, theater: str | None = None, read_only: 
                   description="Control of places day by day, the events and the evidence behind them, "
                               "analyst review. Writes need an editor's session cookie and the CSRF header.")
     app.state.desk = cfg
+    if warm:
+        threading.Thread(target=cfg.desk.warm, name="frontlines-warm", daemon=True).start()
 
     @app.exception_handler(FrontlinesError)
     async def _frontlines_error(request: Request, exc: FrontlinesError) -> JSONResponse:
@@ -116,4 +122,9 @@ templates = Jinja2Templates(directory=HERE / "templates")
 
 def config(request: Request) -> DeskConfig:
     """The desk configuration of the app serving this request."""
+    return request.app.state.desk
+
+
+async def desk_config(request: Request) -> DeskConfig:
+    """:func:`config` as a dependency (async: no thread hop for a lookup)."""
     return request.app.state.desk

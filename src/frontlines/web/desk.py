@@ -15,7 +15,7 @@ import time
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,7 @@ class Desk:
         self._state: _State | None = None
         self._days: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._generation: tuple[int, int] | None = None
+        self._building: dict[tuple[Any, ...], threading.Lock] = {}
         self._checked = 0.0
 
     # -- generations and caches -------------------------------------------------------------------
@@ -99,12 +100,40 @@ class Desk:
             if full in self._days:
                 self._days.move_to_end(full)
                 return self._days[full]
-        value = build(state)
-        with self._lock:
-            self._days[full] = value
-            while len(self._days) > 256:
-                self._days.popitem(last=False)
+            building = self._building.setdefault(full, threading.Lock())
+        with building:  # one thread computes a view; the others asking for it wait for its result
+            with self._lock:
+                if full in self._days:
+                    return self._days[full]
+            value = build(state)
+            with self._lock:
+                self._days[full] = value
+                self._building.pop(full, None)
+                while len(self._days) > 256:
+                    self._days.popitem(last=False)
         return value
+
+    def warm(self) -> None:
+        """Compute every day of the period once (control and areas), so readers find them cached."""
+        first, last = self.days()
+        if first is None or last is None:
+            return
+        for n in range((last - first).days + 1):
+            day = first + timedelta(days=n)
+            self.control_json(day, gzipped=True)
+            self.areas_json(day, gzipped=True)
+
+    def peek(self, key: tuple[Any, ...]) -> Any | None:
+        """A cached view if it is there and current, without computing anything (for the event loop)."""
+        state = self._state
+        if state is None or state.generation != self.generation():
+            return None
+        with self._lock:
+            return self._days.get((state.generation, *key))
+
+    def day_key(self, view: str, day: date | None, gzipped: bool) -> tuple[Any, ...]:
+        """The cache key of a day's encoded view (``control`` or ``areas``)."""
+        return (view, day, "gzip") if gzipped else (view, day)
 
     # -- views ------------------------------------------------------------------------------------
 
@@ -120,7 +149,7 @@ class Desk:
         def build(state: _State) -> bytes:
             fc = statuses_geojson(self.statuses(day), None, (), day)
             return json.dumps(fc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-        return self._encoded(("control", day), build, gzipped)
+        return self._encoded(self.day_key("control", day, False), build, gzipped)
 
     def areas_json(self, day: date | None, *, gzipped: bool = False) -> bytes:
         """GET /api/areas as bytes (gzip-compressed if asked): areas of control and front lines."""
@@ -129,14 +158,14 @@ class Desk:
             areas = control_areas(statuses, theater_boundary(self.theater)) if statuses else None
             fc = statuses_geojson((), areas, (), day)
             return json.dumps(fc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-        return self._encoded(("areas", day), build, gzipped)
+        return self._encoded(self.day_key("areas", day, False), build, gzipped)
 
     def _encoded(self, key: tuple[Any, ...], build: Any, gzipped: bool) -> bytes:
         raw: bytes = self._cached(key, build)
         if not gzipped:
             return raw
         # Compressed once per day and generation: a 20,000-place day is megabytes of GeoJSON.
-        return self._cached((*key, "gzip"), lambda state: gzip.compress(raw, compresslevel=5))
+        return self._cached(self.day_key(key[0], key[1], True), lambda state: gzip.compress(raw, compresslevel=5))
 
     def events(self, since: date | None = None, until: date | None = None, *, types: Sequence[str] = (),
                side: str = "", place: str = "") -> list[Event]:
