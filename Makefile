@@ -32,6 +32,8 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_long.py
+	$(BIN)/python benchmarks/bench_ingest.py --reports $(or $(BENCH_REPORTS),10000)
 	$(BIN)/python benchmarks/web.py
 
 # Screenshots of the web desk (headless chromium) on the demo database, under out/screens/.
