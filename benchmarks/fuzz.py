@@ -2,7 +2,9 @@
 and frontlines.extract; prints how many inputs each target got and how many uncaught exceptions
 (anything but a FrontlinesError) they raised, with the first example of each kind.
 
-    python benchmarks/fuzz.py [--total 100000] [--seed 0]
+    python benchmarks/fuzz.py [--total 100000] [--seed 0] [--jobs N]
+
+With --jobs N the inputs are split over N processes with seeds seed..seed+N-1.
 
 The exit status is 1 when any input raised an uncaught exception."""
 
@@ -34,11 +36,11 @@ from fuzz_strategies import DOCUMENTS, any_date, published_value, report_text
 SHARES = {"readers": 0.35, "dates": 0.40, "settings": 0.15, "extract": 0.10}
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--total", type=int, default=100_000, help="generated inputs in all")
-    ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args()
+Result = tuple[dict[str, int], dict[tuple[str, str, str], int], dict[tuple[str, str, str], str], dict[str, float]]
+
+
+def fuzz(total: int, run_seed: int) -> Result:
+    """Run every target on its share of ``total`` inputs; counts, crashes, first examples, seconds."""
     folder = Path(tempfile.mkdtemp(prefix="frontlines-fuzz-"))
     counts: collections.Counter[str] = collections.Counter()
     crashes: collections.Counter[tuple[str, str, str]] = collections.Counter()
@@ -78,15 +80,49 @@ def main() -> int:
         "extract": ((report_text(), published_value),
                     lambda t, p: guard("extract", lambda: frontlines.extract(t, published=p).to_dict(), repr((t, p)))),
     }
-    started = time.perf_counter()
+    seconds: dict[str, float] = {}
     for name, (strategies, body) in targets.items():
-        n = max(1, int(args.total * SHARES[name]))
+        n = max(1, int(total * SHARES[name]))
         t0 = time.perf_counter()
         run = settings(max_examples=n, deadline=None, database=None, suppress_health_check=list(HealthCheck))(
-            seed(args.seed)(given(*strategies)(body)))
+            seed(run_seed)(given(*strategies)(body)))
         run()
+        seconds[name] = time.perf_counter() - t0
+    return dict(counts), dict(crashes), first, seconds
+
+
+def _job(args: tuple[int, int]) -> Result:
+    return fuzz(*args)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--total", type=int, default=100_000, help="generated inputs in all")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--jobs", type=int, default=1, help="processes to split the inputs over")
+    args = ap.parse_args()
+    started = time.perf_counter()
+    jobs = [(args.total // args.jobs + (1 if i < args.total % args.jobs else 0), args.seed + i) for i in range(args.jobs)]
+    if args.jobs > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+            parts = pool.map(_job, jobs)
+    else:
+        parts = [fuzz(*jobs[0])]
+    counts: collections.Counter[str] = collections.Counter()
+    crashes: collections.Counter[tuple[str, str, str]] = collections.Counter()
+    first: dict[tuple[str, str, str], str] = {}
+    seconds: collections.Counter[str] = collections.Counter()
+    for c, k, f, s in parts:
+        counts.update(c)
+        crashes.update(k)
+        seconds.update(s)
+        for key, value in f.items():
+            first.setdefault(key, value)
+    for name in SHARES:
         print(f"{name:9} {counts[name]:>8} inputs  {sum(v for k, v in crashes.items() if k[0] == name):>5} uncaught"
-              f"  {time.perf_counter() - t0:7.1f} s", flush=True)
+              f"  {seconds[name]:7.1f} s (summed over jobs)")
     total_crashes = sum(crashes.values())
     print(f"fuzz: {sum(counts.values())} generated inputs, {total_crashes} uncaught exceptions "
           f"({time.perf_counter() - started:.0f} s)")
