@@ -43,7 +43,7 @@ screens: install
 
 # Hostile inputs through every reader and frontlines.extract; prints inputs and uncaught exceptions.
 fuzz: install
-	$(BIN)/python benchmarks/fuzz.py --total $(or $(FUZZ_TOTAL),100000)
+	$(BIN)/python benchmarks/fuzz.py --total $(or $(FUZZ_TOTAL),100000) --jobs $(or $(FUZZ_JOBS),$(shell nproc 2>/dev/null || echo 1))
 
 lint: install
 	$(BIN)/ruff check src tests scripts benchmarks
