@@ -153,7 +153,10 @@ def ingest_documents(docs: Sequence[Document], store: Any, theater: str, *, work
     theater_id = load_theater(theater).id
     known = store.known_ids(d.id for d in docs)
     todo = [d for d in docs if d.id not in known]
-    if ray:
+    results: Iterator[list[DocumentResult]]
+    if not todo:
+        results = iter(())  # nothing new: no pool, no Ray, no model loaded
+    elif ray:
         results = extract_ray(todo, theater, workers=workers, batch_size=batch_size, address=ray_address, model=model)
     else:
         results = extract_local(todo, theater, workers=workers, batch_size=batch_size, model=model)
