@@ -142,16 +142,22 @@ def measure(name: str, db: Path, readers: int, requests: int, theater: str = "sy
             client.get(f"/api/areas?as_of={day}").raise_for_status()
         out["all_days_ready_s"] = time.perf_counter() - t
 
+        def fetch(c: httpx.Client, day: date) -> float:
+            """Seconds for one /api/control, body read as sent (gzip), not decoded: a browser decodes on its own CPU."""
+            t0 = time.perf_counter()
+            with c.stream("GET", f"/api/control?as_of={day}", headers={"Accept-Encoding": "gzip"}) as r:
+                r.raise_for_status()
+                size = sum(len(chunk) for chunk in r.iter_raw())
+            out["bytes_sent"] = float(size)
+            return (time.perf_counter() - t0) * 1000
+
+        serial = [fetch(client, days[i % len(days)]) for i in range(20)]
+        out["one_reader_p50_ms"] = statistics.median(serial)
+
         def reader(k: int) -> list[float]:
             rng = random.Random(k)
-            times = []
             with httpx.Client(base_url=url, timeout=120) as c:
-                for _ in range(requests):
-                    day = rng.choice(days)
-                    t0 = time.perf_counter()
-                    c.get(f"/api/control?as_of={day}").raise_for_status()  # httpx asks for gzip
-                    times.append((time.perf_counter() - t0) * 1000)
-            return times
+                return [fetch(c, rng.choice(days)) for _ in range(requests)]
 
         t = time.perf_counter()
         with ThreadPoolExecutor(readers) as pool:

@@ -118,7 +118,10 @@ def test_reading_needs_a_session_unless_published(db: Path) -> None:
     assert private.get("/", headers={"accept": "text/html"}, follow_redirects=False).headers["location"] == "/login"
     public = TestClient(create_app(str(db), secret="s", read_only=True))
     assert public.get("/api/control?as_of=2024-11-30").status_code == 200
-    assert "published, read-only" in public.get("/").text
+    page = public.get("/")
+    assert "published, read-only" in page.text
+    assert "script-src" not in page.headers["content-security-policy"] and "default-src 'self'" in page.headers["content-security-policy"]
+    assert "https://" not in page.text  # nothing loaded from elsewhere
 
 
 def test_control_follows_the_ledger_day_by_day(client: TestClient) -> None:
@@ -250,6 +253,15 @@ def test_correction_outranks_reports_and_undo_restores(client: TestClient) -> No
     assert _status(client, SARAQIB, "2024-12-02")["status"] == "opposition"
     assert client.get("/api/audit").json()["audit"][0]["action"] == "undo"
     assert client.post(f"/api/corrections/{cid}/undo", json={}, headers=headers).status_code == 400
+
+
+def test_a_later_change_in_the_reports_overrides_an_earlier_correction(client: TestClient) -> None:
+    headers = {"X-CSRF-Token": sign_in(client, "ed")}
+    body = {"action": "correct", "status": "contested", "valid_from": "2024-11-28", "note": "fighting inside the town"}
+    assert client.post(f"/api/review/{SARAQIB}", json=body, headers=headers).status_code == 201
+    assert _status(client, SARAQIB, "2024-11-29")["status"] == "contested"
+    later = _status(client, SARAQIB, "2024-11-30")  # the reports record a new change after the analyst's day
+    assert later["status"] == "opposition" and later["level"] == "assessed"
 
 
 def test_reject_falls_back_to_the_status_before(client: TestClient) -> None:

@@ -101,6 +101,16 @@ def create_app(db: str | None = None, *, theater: str | None = None, read_only: 
             return RedirectResponse("/login", status_code=303)
         return _error(exc.status_code, str(exc.detail))
 
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        # Scripts and data only from this server; Leaflet positions with inline styles, icons are data: URLs.
+        response.headers.setdefault("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                    "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
     from frontlines.web.api import router as api_router
     from frontlines.web.pages import router as pages_router
 

@@ -113,7 +113,7 @@ const desk = (() => {
         if (!f.geometry) continue;
         const [lon, lat] = f.geometry.coordinates;
         const m = L.circleMarker([lat, lon], Object.assign(placeStyle(p), renderer ? { renderer } : {})).addTo(state.layers.places);
-        m.bindTooltip(`${p.name}: ${sideName(p.status)} (${p.level}, ${pct(p.confidence)})`);
+        if (!renderer) m.bindTooltip(`${p.name}: ${sideName(p.status)} (${p.level}, ${pct(p.confidence)})`);  // thousands: click instead
         m.on("click", () => showPlace(p.place_id));
         const el = m.getElement();
         if (el) { el.dataset.place = p.place_id; el.dataset.status = p.status; el.dataset.level = p.level; el.classList.add("place"); }
