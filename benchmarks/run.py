@@ -92,10 +92,13 @@ def bench_extract(label: str, files: list[Path]) -> None:
 
 
 def bench_stages(files: list[Path]) -> None:
+    from frontlines.dating import date_frames
     from frontlines.events import EventExtractor
     from frontlines.geoparse import Geoparser
     from frontlines.ingest import read_paths
+    from frontlines.lexicon import load_language
     from frontlines.nlp import analyse, load_nlp
+    from frontlines.reader import Reader
     from frontlines.theater import load_theater
 
     t = time.perf_counter()
@@ -106,7 +109,8 @@ def bench_stages(files: list[Path]) -> None:
     t = time.perf_counter()
     analyses = list(analyse(docs))
     t_spacy = time.perf_counter() - t
-    geoparse, events = Geoparser(theater), EventExtractor(theater)
+    language = load_language(theater.language)
+    geoparse, read, events = Geoparser(theater), Reader(language), EventExtractor(theater, language)
     t_geo = t_ev = 0.0
     for a in analyses:
         t = time.perf_counter()
@@ -114,11 +118,12 @@ def bench_stages(files: list[Path]) -> None:
         geo = geoparse(a.doc, a.sentences, a.entities, actors)
         t_geo += time.perf_counter() - t
         t = time.perf_counter()
-        events(a.doc, a.sentences, geo.places, actors)
+        frames = read(a.doc.id, a.spacy_doc, a.sentences, geo.places, actors)
+        events(a.doc, frames, date_frames(a.doc, a.sentences, frames))
         t_ev += time.perf_counter() - t
     total = t_spacy + t_geo + t_ev
     print(f"stages on {len(docs)} documents: theater load {t_load:.2f} s (target < 1 s); spaCy {t_spacy:.2f} s; "
-          f"geoparse {t_geo:.2f} s ({100 * t_geo / total:.0f}% of extract, target <= 20%); events {t_ev:.2f} s")
+          f"geoparse {t_geo:.2f} s ({100 * t_geo / total:.0f}% of extract, target <= 20%); reader + events {t_ev:.2f} s")
 
 
 def bench_ledger(n_assertions: int = 1_000_000, n_places: int = 20_000) -> None:

@@ -20,7 +20,12 @@ from frontlines.models import Document
 from frontlines.reader import Frame
 
 CHRONOLOGY_DAYS = 3
+BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's time: it makes no event
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A year standing as one: "2018", "in 1516", "in 636 AD", "July 1920" (not "636 fighters").
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldiers|civilians))"
+                   r"|(?:\b(?:in|since|by|until|of|around|about|circa|c\.)\s+|\b(?:January|February|March|April|May|June|July|"
+                   r"August|September|October|November|December)\s+)(\d{3,4})\b")
 
 
 def is_chronology(text: str, published: date | None) -> bool:
@@ -28,8 +33,13 @@ def is_chronology(text: str, published: date | None) -> bool:
     return len({d.date for d in find_dates(text, published) if d.kind == "explicit"}) >= CHRONOLOGY_DAYS
 
 
-def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Sequence[Frame]) -> list[DateSpan]:
-    """One :class:`DateSpan` per frame, in the order given (frames in text order)."""
+def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Sequence[Frame],
+                not_before: date | None = None) -> list[DateSpan]:
+    """One :class:`DateSpan` per frame, in the order given (frames in text order).
+
+    ``not_before``: the theater's baseline day. A happening dated before it is history, not an event
+    of the theater (the baseline says who held what then): its date is dropped, so it makes nothing.
+    """
     text = doc.text
     chronology = is_chronology(text, doc.published)
     out: list[DateSpan] = []
@@ -52,6 +62,13 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             if span.kind == "range" and re.match(r"since\b", span.text, re.I):
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
             default_day = (para_date if chronology else None) or context or doc.published
+            years = {int(a or b) for a, b in _YEAR.findall(sentence)}
+            if span.kind == "default" and doc.published is not None and years and doc.published.year not in years:
+                # "By late 2018, ... after the army captured X": a sentence anchored in another year is
+                # background, not the report's day; with no day we can read, it dates nothing.
+                spans[i] = replace(span, date=None, date_start=None, date_end=None, time_precision=3,
+                                   warning="the sentence is about another year", kind=BACKGROUND)
+                continue
             if span.kind == "default" and default_day is not None:
                 span = replace(span, date=default_day, date_start=default_day, date_end=default_day, time_precision=1,
                                warning="")
@@ -62,5 +79,9 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         if named:
             para_date = named[-1].date
     for i in range(len(frames)):
-        out.append(spans.get(i) or resolve_event_date("", doc.published))
+        span = spans.get(i) or resolve_event_date("", doc.published)
+        if not_before is not None and span.date is not None and span.date < not_before:
+            span = replace(span, date=None, date_start=None, date_end=None, time_precision=3,
+                           warning="before the theater's period: background", kind=BACKGROUND)
+        out.append(span)
     return out

@@ -296,6 +296,9 @@ class Geoparser:
 
     def __init__(self, theater: Theater):
         self.theater = theater
+        # How far from every other place a report names a village must lie to be someone else's namesake
+        # (theater data: a front 250 km long needs more than Syria's 90 km).
+        self.far_km = float(theater.rules.get("far_namesake_km", FAR_KM))
         self.gazetteer = theater.gazetteer
         self.country = theater.country
         self._regions_by_admin1 = {p.admin1: p for p in self.gazetteer.places
@@ -484,7 +487,7 @@ class Geoparser:
             return False
         nearest = min(haversine_km(place.lat, place.lon, lat, lon) for _pos, lat, lon, pid in context.anchors
                       if pid != place.id) if any(pid != place.id for *_x, pid in context.anchors) else None
-        return nearest is not None and nearest > FAR_KM
+        return nearest is not None and nearest > self.far_km
 
     def _governorate_lists(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """'Aleppo, Idleb and Hama governorates': every member of the list is a governorate."""

@@ -70,6 +70,9 @@ class Language:
     claim_verbs: frozenset[str]
     nonviolent: tuple[str, ...] = ()
     significant: tuple[str, ...] = ()
+    time_preps: frozenset[str] = frozenset()
+    denials: frozenset[str] = frozenset()
+    no_holder: tuple[str, ...] = ()
     multiword_nouns: tuple[tuple[str, ...], ...] = ()
 
     @property
@@ -137,4 +140,6 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),
         nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
+        time_preps=_words(qual, "time_preps"), denials=_words(qual, "denials"),
+        no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
     )

@@ -49,7 +49,8 @@ class Pipeline:
         self.read = Reader(self.language)
         self.extract_events = EventExtractor(theater, self.language)
         self.control_rules = ControlRules(default_attacker=str(theater.rules.get("default_attacker", "")),
-                                          adversary=dict(theater.rules.get("adversary", {})))
+                                          adversary=dict(theater.rules.get("adversary", {})),
+                                          no_holder=self.language.no_holder)
 
     def run(self, docs: Sequence[Document], progress: Progress | None = None) -> list[DocumentResult]:
         """Process documents in spaCy batches; ``progress(done, total)`` after each one."""
@@ -64,7 +65,7 @@ class Pipeline:
                             key=lambda p: p.start)
             partisan = partisan_voice(doc.text)
             frames = self.read(doc.id, analysis.spacy_doc, sentences, places, actors)
-            dates = date_frames(doc, sentences, frames)
+            dates = date_frames(doc, sentences, frames, not_before=self.theater.baseline_date or self.theater.start)
             events = self.extract_events(doc, frames, dates, partisan)
             statements = [*statements_from_frames(doc, frames, dates, self.control_rules, partisan),
                           *layout_statements(doc, sentences, places, actors, self.theater.actors.side_of_word, partisan)]

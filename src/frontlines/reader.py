@@ -61,6 +61,7 @@ class Frame:
     claimant: ActorMention | None = None
     weapon: str = ""  # "air", "ground" or ""
     civilian_target: bool = False
+    background: bool = False  # a nominal happening inside a time clause ("after the capture of X")
 
     @property
     def kind(self) -> str:
@@ -187,7 +188,9 @@ class Reader:
         if tok.dep_ == "amod" and lower in self._by_modifier:
             for spec in self._by_modifier[lower]:
                 yield spec, tok, None
-        if lower in self._by_adj or lemma in self._by_adj:
+        adjectival = tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "amod", "oprd", "attr") or (
+            tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children))  # "X is contested"
+        if adjectival and (lower in self._by_adj or lemma in self._by_adj):
             for spec in self._by_adj.get(lower, ()) or self._by_adj.get(lemma, ()):
                 yield spec, tok, None
 
@@ -216,6 +219,7 @@ class _Sentence:
         self.ids = {t.i for t in tokens}
         self.last_actor = last_actor
         self.doc_id = doc_id
+        self._weak = False
         lowers = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
         self.weapon_air = bool(lowers & lang.air_weapons)
         self.weapon_ground = bool(lowers & lang.ground_weapons)
@@ -225,6 +229,7 @@ class _Sentence:
     # ------------------------------------------------------------------ frames
 
     def read(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Frame | None:
+        self._weak = spec.weak  # a presence is read from the noun's own prepositions only
         lang = self.lang
         partial = [False]
         if spec.state_nouns:
@@ -249,6 +254,9 @@ class _Sentence:
         loser, loser_side, loser_armed, _ = self._party(loser_tok)
         if spec.name == "fall" and agent_tok is None:
             explicit = False
+        if agent_tok is not None and agent_tok.i in self.idx.place_at and self.idx.place_at[agent_tok.i].kind != "country" \
+                and spec.military == "agent":
+            return None  # "Homs captured the title": a town as the doer is a team, a council, a metonymy
         if spec.military == "agent":
             if explicit and not armed:
                 return None  # "trucks entered", "the mayor took", "the team captured"
@@ -275,6 +283,7 @@ class _Sentence:
         hedged = self._hedged(pred)
         claimant = self._claimant(pred)
         weapon = "air" if self.weapon_air else "ground" if self.weapon_ground else ""
+        background = noun is not None and noun.i == pred.i and self._in_time_clause(noun)
         key = noun if noun is not None and spec.light and noun.i != pred.i else pred
         start = min(pred.idx, key.idx)
         end = max(pred.idx + len(pred), key.idx + len(key))
@@ -283,6 +292,7 @@ class _Sentence:
             source=tuple(source), goal=tuple(goal), agent=agent, agent_side=agent_side, agent_explicit=explicit,
             agent_armed=armed, loser=loser, loser_side=loser_side, negated=negated, irrealis=irrealis, hedged=hedged,
             partial=partial[0], region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
+            background=background,
         )
 
     def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
@@ -301,6 +311,8 @@ class _Sentence:
         """"X remains in army hands", "X is under the control of HTS", "X came under rebel control"."""
         prep = noun.head
         gov = prep.head
+        while gov.pos_ in ("ADV", "ADP") and gov.head.i != gov.i:
+            gov = gov.head  # "X is back under government control"
         of_places = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
                      for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, [False])]
         if of_places:
@@ -469,8 +481,11 @@ class _Sentence:
                 return []
             return self._in(self._objects(pred))
         if role == "by":
-            return self._in([g for c in base.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                             for g in c.children if g.dep_ == "pobj"])
+            agents = [g for c in base.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not agents:  # "by" as a plain preposition: only a party, never "by noon" or "by car"
+                agents = [g for c in base.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+                          if g.dep_ == "pobj" and (self._actor_of(g) is not None or g.lemma_.lower() in self.lang.military_nouns)]
+            return self._in(agents)
         if role == "poss":
             return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                              and (c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns)])
@@ -482,7 +497,7 @@ class _Sentence:
             if not found and nominal and base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ in _NOMINAL:
                 found = self._prep_objects(base.head.head, words)  # "footage of troops in X", "positions of the army in X"
             if not found and nominal and base.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and base.head.pos_ in _VERBAL \
-                    and words[0] not in ("of", "by", "to"):
+                    and words[0] not in ("of", "by", "to") and not self._weak:
                 found = self._prep_objects(base.head, words)  # "airstrikes killed ten people in X"
             return self._in(found)
         return []
@@ -560,6 +575,13 @@ class _Sentence:
                 out += self._places_of(o, partial, depth + 1)
                 out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
             return out
+        if (tok.lower_ in lang.region_full or tok.lower_ in lang.region_hedges) and of:
+            # "almost all of X", "the entirety of X", "most of X": the quantity is read by _region
+            for o in of:
+                out += self._places_of(o, partial, depth + 1)
+                out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
+            if out:
+                return out
         if (lemma in lang.place_class or tok.lower_ in lang.place_class) and of:
             for o in of:
                 out += self._places_of(o, partial, depth + 1)
@@ -569,7 +591,7 @@ class _Sentence:
             if c.dep_ == "appos" and c.i in idx.place_at:
                 return [idx.place_at[c.i]]
         for c in tok.children:  # "20 villages, including the towns of A and B", "towns such as A"
-            if c.dep_ == "prep" and c.lower_ in ("including", "like", "as"):
+            if c.dep_ == "prep" and c.lower_ in ("including", "like", "as", "among"):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out += self._places_of(g, partial, depth + 1)
@@ -584,7 +606,9 @@ class _Sentence:
         if lemma in lang.place_class and tok.tag_ in ("NNS", "NNPS"):
             # "captured 20 towns and villages from the army, including A, B and C"
             for t in self.tokens:
-                if t.i > tok.i and t.lower_ in ("including", "namely"):
+                if t.i > tok.i and t.lower_ in ("including", "namely", "among"):
+                    if t.lower_ == "among" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "them":
+                        t = t.doc[t.i + 1]
                     return self._next_place(t)
         return []
 
@@ -592,7 +616,7 @@ class _Sentence:
         idx = self.idx
         pos = tok.idx
         i = bisect.bisect_left(idx.place_starts, pos)
-        earlier = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within and not p.relation
+        earlier = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within
                    and p.kind != "region" and (kind == "any" or p.kind == kind)
                    and not (self.span[0] <= p.start and self._same_phrase(p, tok))]
         if not earlier:
@@ -691,6 +715,12 @@ class _Sentence:
         base = noun if noun is not None else pred
         objs = self._objects(pred, passive=True) + [g for c in base.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
                                                     for g in c.children if g.dep_ == "pobj"]
+        # "struck X, killing dozens of civilians": the victims of a participle that follows the strike
+        for v in pred.children:
+            if v.dep_ in ("advcl", "conj", "xcomp") and v.pos_ == "VERB":
+                for o in self._objects(v, passive=True):
+                    objs.append(o)
+                    objs += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         civ = self.lang.civilian_nouns
         return any(o.lemma_.lower() in civ or o.lower_ in civ or any(c.lower_ in civ for c in o.children if c.dep_ in ("compound", "amod"))
                    or (o.i in self.idx.actor_at and self.idx.actor_at[o.i].side == "civilians") for o in objs)
@@ -702,10 +732,31 @@ class _Sentence:
 
     # ------------------------------------------------------------------ qualifiers
 
+    def _in_time_clause(self, noun: Token) -> bool:
+        cur = noun
+        for _ in range(3):
+            head = cur.head
+            if head.i == cur.i:
+                return False
+            if cur.dep_ == "pobj" and head.lower_ in self.lang.time_preps:
+                return True
+            if head.lower_ in self.lang.time_preps and head.dep_ in ("prep", "mark", "advmod"):
+                return True
+            cur = head
+        return False
+
     def _negated(self, tok: Token) -> bool:
         neg = self.lang.negations
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in neg) for c in tok.children):
             return True
+        cur = tok
+        for _ in range(5):  # "reports about the fall of X were false", "the army denied that X had fallen"
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in self.lang.denials or any(
+                    c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in self.lang.denials for c in cur.children):
+                return True
         head = tok.head if tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "pobj") else None
         return head is not None and any(c.dep_ == "neg" for c in head.children)
 

@@ -33,6 +33,8 @@ _STATUS_WORDS = {"contested": "contested", "disputed": "contested", "unclear": "
 SIDE_LIST_RE = re.compile(r"^\W*(?P<label>[A-Z][\w-]*)(?:[- ]held|\s+control(?:led)?)?\s*:")
 NO_POSITIONS_RE = re.compile(
     r"\bno\s+(?:positions|presence|troops|forces)\s+(?:left\s+)?(?P<dir>west|east|north|south)\s+of\s+$", re.I)
+CHANGE_KINDS = frozenset({"capture", "loss", "expel", "withdraw", "enter", "surrender", "handover"})
+STATE_KINDS = frozenset({"hold", "presence"})
 WEIGHTS = {"enter": 0.8, "presence": 0.5, "withdraw-source": 0.6, "withdraw-goal": 0.5, "default-agent": 0.7,
            "region-hedged": 0.5, "context": 0.6}
 
@@ -69,6 +71,7 @@ class ControlRules:
 
     default_attacker: str = ""
     adversary: dict[str, str] | None = None
+    no_holder: tuple[str, ...] = ()  # language cues: "neither side in control" (from the language pack)
 
 
 def _certainty(doc: Document, frame: Frame, partisan: bool) -> tuple[str, str] | None:
@@ -92,9 +95,13 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
     """Control statements of one document's frames (``dates``: one per frame)."""
     adversary = rules.adversary or {}
     out: list[Statement] = []
+    # A state told in the same sentence as a change of the same place ("entered the army-held city of X")
+    # is the state before the change.
+    changed = {(f.sentence, p.place_id) for f in frames if f.asserts and f.kind in CHANGE_KINDS
+               for p in (*f.places, *f.source)}
     for frame, when in zip(frames, dates, strict=True):
         effect = frame.spec.control
-        if effect == "none" or not frame.asserts or when.date is None:
+        if (effect == "none" and frame.kind != "clash") or not frame.asserts or when.date is None:
             continue
         sure = _certainty(doc, frame, partisan)
         if sure is None:
@@ -122,6 +129,11 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 targets += [(p, mover, "withdraw-goal") for p in frame.goal]
         elif effect == "contested":
             targets = [(p, "contested", "") for p in frame.places]
+        elif kind == "clash" and rules.no_holder and any(
+                cue in doc.text[frame.sentence[0]:frame.sentence[1]].lower() for cue in rules.no_holder):
+            # "clashes around X, with neither side in control": fighting with no holder contests the place
+            targets = [(p, "contested", "") for p in frame.places]
+            effect = "contested"
         elif effect == "unclear":
             targets = [(p, "unknown", "") for p in frame.places]
         elif effect == "context":
@@ -134,8 +146,14 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 continue  # "took positions near X", "north of X" say nothing sure about X itself
             scope = "place"
             weight = WEIGHTS.get(weight_key, 1.0)
+            if frame.kind in STATE_KINDS and (frame.sentence, place.place_id) in changed:
+                continue
             if place.kind == "region":
+                if frame.spec.weak:
+                    continue  # "forces in Aleppo and Idlib governorates" says nothing of every place there
                 if frame.region == "hedged":
+                    if frame.kind in STATE_KINDS:
+                        continue  # "which controls much of X governorate" changes no place: it only describes
                     scope, weight = "region-hedged", weight * WEIGHTS["region-hedged"]
                 else:
                     scope = "region"

@@ -1,0 +1,263 @@
+"""The clause reader: one test per linguistic form, in our own words, on the Syria and Ukraine theaters.
+
+Each test reads a sentence with the real pipeline (spaCy parse, gazetteer, actor dictionary) and checks
+the frame's roles, or the events and control statuses that come out of it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+
+import frontlines
+from frontlines.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
+from frontlines.ingest import from_text
+from frontlines.ledger import Ledger, baseline_assertions
+from frontlines.lexicon import load_language
+from frontlines.nlp import analyse
+from frontlines.reader import Frame, Reader
+from frontlines.theater import load_theater
+
+
+@cache
+def _stages(theater: str) -> tuple[object, Geoparser, Reader]:
+    th = load_theater(theater)
+    return th, Geoparser(th), Reader(load_language(th.language))
+
+
+def frames(text: str, theater: str = "syria") -> list[Frame]:
+    th, geoparse, read = _stages(theater)
+    doc = from_text(text, published="2024-12-01")
+    (an,) = list(analyse([doc]))
+    actors = th.actors.find(doc.text, doc.id)  # type: ignore[attr-defined]
+    geo = geoparse(doc, an.sentences, an.entities, actors)
+    places = sorted([*geo.places, *(unmapped_place(u) for u in geo.unresolved if u.reason.startswith(UNMAPPED_REASON))],
+                    key=lambda p: p.start)
+    return read(doc.id, an.spacy_doc, an.sentences, places, actors)
+
+
+def only(found: list[Frame], kind: str) -> Frame:
+    matching = [f for f in found if f.kind == kind]
+    assert len(matching) == 1, [(f.spec.name, [p.name for p in f.places]) for f in found]
+    return matching[0]
+
+
+def names(places: object) -> list[str]:
+    return [p.name for p in places]  # type: ignore[attr-defined]
+
+
+def status(text: str, place: str, day: str = "2024-12-01", theater: str = "syria", published: str = "2024-12-01") -> str:
+    result = frontlines.extract(text, published=published, theater=theater)
+    th = load_theater(theater)
+    pid = th.gazetteer.lookup(place)[0].place.id
+    ledger = Ledger([*baseline_assertions(th), *result.assertions], th.gazetteer, th.actors.sides)
+    st = ledger.status(pid, date.fromisoformat(day))
+    return st.status if st else "none"
+
+
+# --------------------------------------------------------------------- active, passive, nominal
+
+
+def test_active_capture_names_agent_and_place() -> None:
+    f = only(frames("Opposition fighters seized Sarmin on Friday."), "capture")
+    assert names(f.places) == ["Sarmin"] and f.agent_side == "opposition" and f.asserts
+
+
+def test_passive_capture_takes_the_by_agent() -> None:
+    f = only(frames("Sarmin was taken by HTS units after a short fight."), "capture")
+    assert names(f.places) == ["Sarmin"] and f.agent_side == "opposition"
+
+
+def test_nominal_capture_of_place() -> None:
+    f = only(frames("The seizure of Kafranbel by rebel groups surprised the army."), "capture")
+    assert names(f.places) == ["Kafr Nabl"] and f.agent_side == "opposition"
+
+
+def test_declared_liberation_of_a_province_is_a_region_statement() -> None:
+    f = next(f for f in frames("The rebels declared the complete liberation of Hama province.") if f.kind == "capture")
+    assert [p.kind for p in f.places] == ["region"] and f.region == "full"
+
+
+def test_fall_to_names_the_winner() -> None:
+    f = only(frames("Maarat al-Numan fell to the opposition overnight."), "capture")
+    assert names(f.places) == ["Ma'arrat al-Nu'man"] and f.agent_side == "opposition"
+
+
+# --------------------------------------------------------------------- coordination and chains
+
+
+def test_coordinated_objects_are_all_captured() -> None:
+    f = only(frames("The SDF occupied Deir ez-Zor, Mayadin and Abu Kamal."), "capture")
+    assert names(f.places) == ["Deir ez-Zor", "Mayadin", "Abu Kamal"] and f.agent_side == "sdf"
+
+
+def test_participial_chain_inherits_the_agent() -> None:
+    found = [f for f in frames("HTS stormed Saraqib, taking Sarmin hours later.") if f.kind == "capture"]
+    assert [names(f.places) for f in found] == [["Saraqib"], ["Sarmin"]]
+    assert {f.agent_side for f in found} == {"opposition"}
+
+
+def test_agent_carried_into_the_next_sentence() -> None:
+    found = [f for f in frames("Government troops pushed north from Hama. They recaptured Souran the next morning.")
+             if f.kind == "capture"]
+    assert names(found[-1].places) == ["Suran"] and found[-1].agent_side == "government"
+
+
+def test_the_town_refers_back_to_the_place_named_before() -> None:
+    found = frames("Fighting broke out near Morek at dawn. By noon the town had been captured by the rebels.")
+    f = only(found, "capture")
+    assert names(f.places) == ["Morek"]
+
+
+def test_them_refers_back_to_a_list() -> None:
+    f = only(frames("The rebels reached Latakia and Tartus and captured them without a fight."), "capture")
+    assert names(f.places) == ["Latakia", "Tartus"]
+
+
+# --------------------------------------------------------------------- control without a capture verb
+
+
+def test_presence_of_a_unit_in_a_place() -> None:
+    f = only(frames("Rebel units in Hama tried to push south."), "presence")
+    assert names(f.places) == ["Hama"] and f.agent_side == "opposition"
+
+
+def test_remains_in_army_hands() -> None:
+    f = only(frames("Khan Shaykhun remains in army hands."), "hold")
+    assert names(f.places) == ["Khan Shaykhun"] and f.agent_side == "government"
+
+
+def test_back_under_government_control() -> None:
+    assert status("After two days of fighting, Saraqib is back under government control.", "Saraqib") == "government"
+
+
+def test_hedged_state_of_a_region_changes_nothing() -> None:
+    assert status("HTS, which controls much of Idlib province, issued a statement.", "Saraqib") == "government"
+
+
+def test_side_held_modifier() -> None:
+    f = only(frames("Jets bombed rebel-held Ariha at night."), "hold")
+    assert names(f.places) == ["Ariha"] and f.agent_side == "opposition"
+
+
+def test_state_before_a_change_in_the_same_sentence_is_not_asserted() -> None:
+    assert status("The rebels entered the army-held town of Morek.", "Morek") == "contested"
+
+
+# --------------------------------------------------------------------- movements and losses
+
+
+def test_pull_back_leaves_the_source_and_keeps_the_goal() -> None:
+    f = only(frames("The army pulled back from Hama to Homs."), "withdraw")
+    assert names(f.source) == ["Hama"] and names(f.goal) == ["Homs"] and f.agent_side == "government"
+    assert status("The army pulled back from Hama to Homs.", "Hama") == "opposition"
+    assert status("The army pulled back from Hama to Homs.", "Homs") == "government"
+
+
+def test_lost_to_the_rebels() -> None:
+    f = only(frames("The army lost Saraqib to the rebels on Friday."), "loss")
+    assert f.loser_side == "government" and f.agent_side == "opposition"
+    assert status("The army lost Saraqib to the rebels.", "Saraqib") == "opposition"
+
+
+def test_driven_out_of_a_place() -> None:
+    f = only(frames("Government troops were driven out of Maarat al-Numan."), "expel")
+    assert f.loser_side == "government" and names(f.places) == ["Ma'arrat al-Nu'man"]
+    assert status("Government troops were driven out of Maarat al-Numan.", "Maarat al-Numan") == "opposition"
+
+
+def test_entering_part_of_a_city_contests_it() -> None:
+    f = only(frames("HTS fighters entered parts of Aleppo city."), "enter")
+    assert f.partial and names(f.places) == ["Aleppo"]
+    assert status("HTS fighters entered parts of Aleppo city.", "Aleppo") == "contested"
+
+
+# --------------------------------------------------------------------- qualifiers
+
+
+def test_unclear_then_contested_ends_contested() -> None:
+    text = "The status of Mhardeh is unclear, but it looks contested."
+    assert [f.kind for f in frames(text)] == ["unclear", "contest"]
+    assert status(text, "Mhardeh") == "contested"
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels plan to take Hama.",
+    "Rebel commanders hope to capture Homs within a week.",
+    "The opposition could seize Salamiyah soon.",
+    "The army did not lose Hama.",
+])
+def test_plans_possibilities_and_negations_assert_nothing(text: str) -> None:
+    result = frontlines.extract(text, published="2024-12-01")
+    assert not result.assertions and not result.events
+
+
+def test_a_claim_keeps_its_claimant() -> None:
+    result = frontlines.extract("State television said that the army had recaptured Morek.", published="2024-12-01")
+    (event,) = result.events
+    assert event.certainty == "claimed" and event.actor1_side == "government"
+
+
+def test_hedged_region_statement_spares_a_third_party() -> None:
+    text = "By evening the rebels had taken almost all of Aleppo governorate."
+    assert status(text, "Manbij") == "sdf"
+    assert status(text, "Al-Safira") == "opposition"
+
+
+# --------------------------------------------------------------------- strikes never move control
+
+
+def test_drone_hit_a_gathering_is_a_strike_at_the_place() -> None:
+    result = frontlines.extract("Drones hit a gathering in Sarmada, killing four.", published="2024-12-01")
+    (event,) = result.events
+    assert event.sub_event_type == "Air/drone strike" and event.location == "Sarmada" and event.fatalities == 4
+    assert not result.assertions
+
+
+def test_rockets_fired_at_positions_are_shelling() -> None:
+    result = frontlines.extract("Government artillery fired rockets at rebel positions around Taftanaz.", published="2024-12-01")
+    assert [e.sub_event_type for e in result.events] == ["Shelling/artillery/missile attack"]
+    assert all(a.status != "government" for a in result.assertions)
+
+
+# --------------------------------------------------------------------- dates
+
+
+def test_the_day_comes_from_the_clause() -> None:
+    result = frontlines.extract("On 29 November the rebels seized Anadan. The next day they took Hreitan.",
+                                published="2024-12-02")
+    days = {e.location: e.date for e in result.events}
+    assert days["Anadan"] == date(2024, 11, 29) and days["Huraytan"] == date(2024, 11, 30)
+
+
+def test_since_opens_a_period_and_dates_no_capture() -> None:
+    result = frontlines.extract("Since 27 November the rebels have captured Atarib.", published="2024-12-02")
+    assert [e.date for e in result.events] == [date(2024, 12, 2)]
+
+
+def test_history_before_the_period_makes_nothing() -> None:
+    result = frontlines.extract("Ottoman troops seized Hama in 1516.", published="2024-12-02")
+    assert not result.events and not result.assertions
+
+
+# --------------------------------------------------------------------- the second theater
+
+
+def test_ukraine_recapture_is_a_government_regain() -> None:
+    result = frontlines.extract("Ukrainian troops recaptured Robotyne on 28 August.", published="2023-08-29",
+                                theater="ukraine-2023")
+    (event,) = result.events
+    assert event.sub_event_type == "Government regains territory" and event.actor1_side == "ukraine"
+
+
+def test_ukraine_loss_frame() -> None:
+    text = "Russian forces lost Staromaiorske to the Ukrainian army."
+    assert status(text, "Staromaiorske", day="2023-08-01", theater="ukraine-2023", published="2023-07-28") == "ukraine"
+
+
+def test_ukraine_presence_and_contrast() -> None:
+    found = frames("Ukrainian units in Orikhiv prepared to advance.", theater="ukraine-2023")
+    assert names(only(found, "presence").places) == ["Orikhiv"]
+    assert not frames("Grain prices fell in Orikhiv.", theater="ukraine-2023")
