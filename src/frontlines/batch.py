@@ -74,7 +74,11 @@ def _context() -> Any:
 def extract_local(docs: Sequence[Document], theater: str, *, workers: int, batch_size: int,
                   model: str | None = None) -> Iterator[list[DocumentResult]]:
     """Results batch by batch (in completion order), from ``workers`` processes, or in this
-    process when one worker or one batch is all there is."""
+    process when one worker or one batch is all there is. With several workers the batches are
+    made smaller (not under 8 documents) so that each worker gets at least four: a worker left
+    with the one long last batch would idle the others."""
+    if workers > 1:
+        batch_size = min(batch_size, max(8, -(-len(docs) // (4 * workers))))
     parts = batches(docs, batch_size)
     if not parts:
         return
