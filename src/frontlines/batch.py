@@ -153,8 +153,11 @@ def ingest_documents(docs: Sequence[Document], store: Any, theater: str, *, work
                      ray: bool = False, ray_address: str | None = None, model: str | None = None,
                      progress: IngestProgress | None = None) -> IngestSummary:
     """Skip what the store holds, extract the rest, write each batch in one transaction."""
+    from frontlines import status_runs
+
     started = time.perf_counter()
-    theater_id = load_theater(theater).id
+    th = load_theater(theater)
+    theater_id = th.id
     known = store.known_ids(d.id for d in docs)
     todo = [d for d in docs if d.id not in known]
     results: Iterator[list[DocumentResult]]
@@ -170,6 +173,8 @@ def ingest_documents(docs: Sequence[Document], store: Any, theater: str, *, work
         progress(0, len(todo), 0)
     for part in results:
         new, already = store.write(part, theater_id)
+        # The materialized ledger follows each batch: only the places this batch speaks of are recomputed.
+        status_runs.refresh(store, th, {a.place_id for r in part for a in r.assertions})
         added += new
         raced += already
         events += sum(len(r.events) for r in part)

@@ -4,7 +4,7 @@ A frame is dated by the date expression that governs its predicate (``resolve_ev
 the predicate's position: "that night", "the day before", "by the evening of 30 November"); an
 open period ("since 27 November") dates nothing by itself. A frame whose clause names no day takes
 the day its paragraph last named when the text is a chronology (three or more calendar days
-named), else the day of the last dated frame before it in the same paragraph, else the report's
+named; an undated paragraph of a chronology continues from the last day named before it), else the day of the last dated frame before it in the same paragraph, else the report's
 date, as a coder would read it.
 """
 
@@ -44,6 +44,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
     chronology = is_chronology(text, doc.published)
     out: list[DateSpan] = []
     para_date: date | None = None
+    last_named: date | None = None
     context: date | None = None
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for i, f in enumerate(frames):
@@ -61,7 +62,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                                       trigger_start=f.start - s_start)
             if span.kind == "range" and re.match(r"since\b", span.text, re.I):
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
-            default_day = (para_date if chronology else None) or context or doc.published
+            # A chronology's undated paragraph continues from the last day the text named before it.
+            default_day = ((para_date or last_named) if chronology else None) or context or doc.published
             years = {int(a or b) for a, b in _YEAR.findall(sentence)}
             if span.kind == "default" and doc.published is not None and years and doc.published.year not in years:
                 # "By late 2018, ... after the army captured X": a sentence anchored in another year is
@@ -78,6 +80,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         named = [d for d in find_dates(sentence, doc.published) if d.kind in ("explicit", "weekday") and d.date]
         if named:
             para_date = named[-1].date
+            if not_before is None or para_date >= not_before:
+                last_named = para_date
     for i in range(len(frames)):
         span = spans.get(i) or resolve_event_date("", doc.published)
         if not_before is not None and span.date is not None and span.date < not_before:

@@ -86,8 +86,8 @@ class EventExtractor:
                 continue
             targets = frame.places or frame.source or frame.goal
             for place in targets:
-                if frame.spec.event in ("territory", TRANSFER) and place.kind == "country":
-                    continue
+                if place.kind == "country":
+                    continue  # an event known only to the country is not located (ACLED needs a first-level division)
                 ev = self._event(doc, profile, frame, place, when, voice)
                 if ev is not None:
                     by_sentence.setdefault(frame.sentence, []).append(ev)
@@ -95,10 +95,10 @@ class EventExtractor:
             events.extend(_merge_concurrent(by_sentence[key]))
         return merge_events(events)
 
-    def _sub_event(self, frame: Frame, side1: str, sentence: str) -> str:
+    def _sub_event(self, frame: Frame, side1: str, sentence: str, place_id: str) -> str:
         event = frame.spec.event
         if event == "territory":
-            if frame.partial:
+            if place_id in frame.partial:
                 return CLASH
             lowered = sentence.lower()
             if any(cue in lowered for cue in self.lang.nonviolent):
@@ -127,7 +127,7 @@ class EventExtractor:
             side1 = self.default_attacker
         if not side1 and frame.spec.control == "winner" and frame.loser_side in self.adversary:
             side1 = self.adversary[frame.loser_side]
-        sub = self._sub_event(frame, side1, sentence)
+        sub = self._sub_event(frame, side1, sentence, place.place_id)
         if not side1 and sub == AIR and self.air_force:
             words = {w.lower() for w in re.findall(r"[\w-]+", sentence)}
             if words & (self.lang.air_weapons - self._drone_words):

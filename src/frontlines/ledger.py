@@ -100,7 +100,7 @@ def assertions_from_statements(statements: Iterable[Statement], theater: Theater
             out.append(ControlAssertion(
                 id=_aid(st.doc, st.start, place_id, status, st.scope), place_id=place_id, status=status, level=level,
                 valid_from=st.date, time_precision=st.time_precision, doc=st.doc, start=st.start, end=st.end,
-                confidence=round(conf, 3), source=source, basis=st.event or f"{st.kind or 'statement'}:{st.scope}",
+                confidence=round(conf, 3), source=source, basis=f"{st.kind or 'statement'}:{st.event or st.scope}",
                 scope="region" if st.scope.startswith("region") else st.scope, text=st.text,
                 published=docs[st.doc].published if st.doc in docs else None,
             ))
@@ -249,10 +249,19 @@ class Ledger:
         return sorted(out, key=lambda c: (c[1].since or date.min, c[1].name))
 
 
+def _event_of(a: ControlAssertion) -> str:
+    """The id of the event behind an assertion ("capture:e1234..." -> "e1234..."), or ""."""
+    tail = a.basis.split(":", 1)[-1]
+    return tail if tail.startswith("e") and len(tail) == 13 else ""
+
+
 def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> tuple[str, str, float, tuple[str, ...]]:
     """One day's verdict for one place from its assertions (see module docstring)."""
     direct = [a for a in assertions if a.scope == "place"]
     pool = direct or list(assertions)  # a region statement never overrides a direct one of the same day
+    if any(a.status in sides for a in pool):
+        # An entry starts the fight that a capture the same day ends: the capture is the day's news.
+        pool = [a for a in pool if not (a.status == CONTESTED and a.basis.startswith("enter:"))]
     support: dict[str, dict[str, float]] = defaultdict(dict)
     for a in pool:
         by_source = support[a.status]
@@ -270,7 +279,7 @@ def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> tuple[
         confidence = round(scores[top], 3)
     independent = {a.source for a in winners}
     level = "assessed" if any(a.level == "assessed" for a in winners) or len(independent) >= 2 else "claimed"
-    evidence = tuple(dict.fromkeys(a.basis if a.basis.startswith("e") and ":" not in a.basis else a.id for a in winners))
+    evidence = tuple(dict.fromkeys(_event_of(a) or a.id for a in winners))
     return top, level, min(confidence, 0.99), evidence
 
 

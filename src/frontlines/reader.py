@@ -56,7 +56,7 @@ class Frame:
     negated: bool = False
     irrealis: bool = False
     hedged: bool = False
-    partial: bool = False
+    partial: frozenset[str] = frozenset()  # ids of places only partly reached ("parts of X", "the outskirts of X")
     region: str = ""  # "", "full", "hedged" (for places of kind region)
     claimant: ActorMention | None = None
     weapon: str = ""  # "air", "ground" or ""
@@ -231,7 +231,7 @@ class _Sentence:
     def read(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Frame | None:
         self._weak = spec.weak  # a presence is read from the noun's own prepositions only
         lang = self.lang
-        partial = [False]
+        partial: list[str] = []
         if spec.state_nouns:
             return self._state(spec, pred)
         if spec.modifiers:
@@ -291,12 +291,12 @@ class _Sentence:
             spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=end, places=tuple(places),
             source=tuple(source), goal=tuple(goal), agent=agent, agent_side=agent_side, agent_explicit=explicit,
             agent_armed=armed, loser=loser, loser_side=loser_side, negated=negated, irrealis=irrealis, hedged=hedged,
-            partial=partial[0], region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
+            partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
             background=background,
         )
 
     def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
-               partial: bool = False) -> Frame | None:
+               partial: Sequence[str] = ()) -> Frame | None:
         if not places:
             return None
         agent, side, armed, explicit = self._party(agent_tok)
@@ -304,7 +304,7 @@ class _Sentence:
             return None
         return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=pred.idx, end=pred.idx + len(pred),
                      places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
-                     negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=partial,
+                     negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=frozenset(partial),
                      region=self._region(places, pred, None), claimant=self._claimant(pred))
 
     def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
@@ -325,7 +325,7 @@ class _Sentence:
         if not subj and gov.dep_ == "conj":
             subj = [c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         targets = subj + [c for c in gov.children if c.dep_ == "dobj"]
-        partial = [False]
+        partial: list[str] = []
         places = self._extend_lists([p for t in self._in(targets) for p in self._places_of(t, partial)])
         holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                        and (c.i in self.idx.actor_at or c.lower_ in _SUBJ_PRONOUNS or c.lower_ in ("their", "its"))), None)
@@ -336,7 +336,7 @@ class _Sentence:
             holder = subj[0] if subj and subj[0].i not in self.idx.place_at else None
             if holder is None and self.last_actor is not None:
                 return self._frame(spec, gov, places, None) if False else None
-        return self._frame(spec, gov, places, holder, partial[0])
+        return self._frame(spec, gov, places, holder, partial)
 
     def _held_modifier(self, spec: FrameSpec, part: Token) -> Frame | None:
         """"rebel-controlled Idlib": the holder modifies the participle, the place is what it modifies."""
@@ -344,9 +344,9 @@ class _Sentence:
                        and self._actor_of(c) is not None), None)
         if holder is None:
             return None
-        partial = [False]
+        partial: list[str] = []
         places = self._extend_lists(self._places_of(part.head, partial))
-        return self._frame(spec, part, places, holder, partial[0])
+        return self._frame(spec, part, places, holder, partial)
 
     def _adjective(self, spec: FrameSpec, adj: Token) -> Frame | None:
         """"X is contested", "it looks contested", "the status of X is unclear", "with X secure"."""
@@ -357,7 +357,7 @@ class _Sentence:
             subj = adj.head  # "the contested town of X"
         if subj is None or subj.i not in self.ids:
             return None
-        partial = [False]
+        partial: list[str] = []
         if spec.holders:
             if subj.lemma_.lower() not in spec.holders:
                 return None
@@ -384,7 +384,7 @@ class _Sentence:
     # ------------------------------------------------------------------ roles
 
     def _role_places(self, roles: Sequence[str], pred: Token, noun: Token | None, spec: FrameSpec,
-                     partial: list[bool]) -> list[PlaceMention]:
+                     partial: list[str]) -> list[PlaceMention]:
         out: list[PlaceMention] = []
         for role in roles:
             if role == "any":
@@ -433,8 +433,9 @@ class _Sentence:
                 k += 1
         return out
 
-    def _next_place(self, pred: Token) -> list[PlaceMention]:
-        """The object read from word order when the parse lost it: the place right after the verb."""
+    def _next_place(self, pred: Token, list_head: bool = False) -> list[PlaceMention]:
+        """The object read from word order when the parse lost it: the place right after the verb
+        (``list_head``: right after "including", where "the towns of" may come first)."""
         idx = self.idx
         end = pred.idx + len(pred)
         k = bisect.bisect_left(idx.place_starts, end)
@@ -442,6 +443,8 @@ class _Sentence:
             return []
         p = idx.places[k]
         between = [t for t in self.tokens if end <= t.idx < p.start]
+        if list_head:
+            between = [t for t in between if not (t.lower_ == "of" or t.pos_ == "DET" or t.lemma_.lower() in self.lang.place_class)]
         if any(t.pos_ in ("ADP", "VERB", "SCONJ", "PUNCT") for t in between) or len(between) > 3:
             return []  # "advancing on X", "moved, X": not an object
         return [p]
@@ -555,7 +558,7 @@ class _Sentence:
 
     # ------------------------------------------------------------------ places
 
-    def _places_of(self, tok: Token, partial: list[bool], depth: int = 0) -> list[PlaceMention]:
+    def _places_of(self, tok: Token, partial: list[str], depth: int = 0) -> list[PlaceMention]:
         """The places a role token stands for: its name, an appositive ("the town of X"), a part of a
         place ("parts of X", contested), or a noun or pronoun referring back ("the town", "it")."""
         idx, lang = self.idx, self.lang
@@ -570,10 +573,10 @@ class _Sentence:
         out: list[PlaceMention] = []
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if lemma in lang.partial and of:
-            partial[0] = True
             for o in of:
                 out += self._places_of(o, partial, depth + 1)
                 out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
+            partial.extend(p.place_id for p in out)
             return out
         if (tok.lower_ in lang.region_full or tok.lower_ in lang.region_hedges) and of:
             # "almost all of X", "the entirety of X", "most of X": the quantity is read by _region
@@ -597,7 +600,8 @@ class _Sentence:
                         out += self._places_of(g, partial, depth + 1)
         if out:
             return out
-        if tok.lower_ in lang.place_anaphora and any(c.lower_ in _DETERMINERS for c in tok.children):
+        if tok.lower_ in lang.place_anaphora and any(c.lower_ in _DETERMINERS for c in tok.children) \
+                and not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children):
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
         if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return self._antecedents(tok, "any", plural=False, within=300)
@@ -609,7 +613,7 @@ class _Sentence:
                 if t.i > tok.i and t.lower_ in ("including", "namely", "among"):
                     if t.lower_ == "among" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "them":
                         t = t.doc[t.i + 1]
-                    return self._next_place(t)
+                    return self._next_place(t, list_head=True)
         return []
 
     def _antecedents(self, tok: Token, kind: str, plural: bool, within: int = 600) -> list[PlaceMention]:

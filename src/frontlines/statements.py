@@ -35,7 +35,7 @@ NO_POSITIONS_RE = re.compile(
     r"\bno\s+(?:positions|presence|troops|forces)\s+(?:left\s+)?(?P<dir>west|east|north|south)\s+of\s+$", re.I)
 CHANGE_KINDS = frozenset({"capture", "loss", "expel", "withdraw", "enter", "surrender", "handover"})
 STATE_KINDS = frozenset({"hold", "presence"})
-WEIGHTS = {"enter": 0.8, "presence": 0.5, "withdraw-source": 0.6, "withdraw-goal": 0.5, "default-agent": 0.7,
+WEIGHTS = {"enter": 0.6, "presence": 0.5, "withdraw-source": 0.6, "withdraw-goal": 0.5, "default-agent": 0.7,
            "region-hedged": 0.5, "context": 0.6}
 
 
@@ -116,23 +116,28 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 side, weight_key = rules.default_attacker, "default-agent"
             if side in ("civilians", "unknown"):
                 side = ""
-            status = "contested" if frame.partial else side
-            targets = [(p, status, weight_key) for p in frame.places]
+            targets = [(p, "contested" if p.place_id in frame.partial else side, weight_key) for p in frame.places]
         elif effect == "winner":
             winner = side or adversary.get(frame.loser_side, "")
             targets = [(p, winner, "") for p in frame.places]
         elif effect == "left":
+            # The side that left no longer holds its source, and nobody is known to hold it yet; the
+            # goal stays with the side that moved there.
             mover = side
-            if mover and mover in adversary:
-                targets = [(p, adversary[mover], "withdraw-source") for p in frame.source]
             if mover:
+                targets = [(p, "unknown", "withdraw-source") for p in frame.source]
                 targets += [(p, mover, "withdraw-goal") for p in frame.goal]
         elif effect == "contested":
-            targets = [(p, "contested", "") for p in frame.places]
+            # an entry is the start of a fight: a capture told the same day by another source outweighs it
+            targets = [(p, "contested", "enter" if kind == "enter" else "") for p in frame.places]
         elif kind == "clash" and rules.no_holder and any(
                 cue in doc.text[frame.sentence[0]:frame.sentence[1]].lower() for cue in rules.no_holder):
             # "clashes around X, with neither side in control": fighting with no holder contests the place
             targets = [(p, "contested", "") for p in frame.places]
+            effect = "contested"
+        elif kind == "clash":
+            # fighting on a mountain or hill is fighting for it: nobody holds it while it lasts
+            targets = [(p, "contested", "") for p in frame.places if p.kind == "terrain" and not p.relation]
             effect = "contested"
         elif effect == "unclear":
             targets = [(p, "unknown", "") for p in frame.places]
@@ -140,7 +145,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             targets = [(p, side, "context") for p in frame.places] if side else []
         s_start, s_end = frame.sentence
         for place, status, weight_key in targets:
-            if not status or (status in ("civilians", "unknown") and effect != "unclear"):
+            if not status or status == "civilians" or (status == "unknown" and effect not in ("unclear", "left")):
                 continue
             if place.relation and place.relation != "between" and not (effect == "contested" and place.relation in NEAR_RELATIONS):
                 continue  # "took positions near X", "north of X" say nothing sure about X itself
@@ -149,8 +154,8 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if frame.kind in STATE_KINDS and (frame.sentence, place.place_id) in changed:
                 continue
             if place.kind == "region":
-                if frame.spec.weak:
-                    continue  # "forces in Aleppo and Idlib governorates" says nothing of every place there
+                if frame.spec.weak or status in ("contested", "unknown"):
+                    continue  # "entered the X region", "forces in X governorate": nothing about each place there
                 if frame.region == "hedged":
                     if frame.kind in STATE_KINDS:
                         continue  # "which controls much of X governorate" changes no place: it only describes

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Connection,
     Date,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -79,6 +80,17 @@ assertions = Table(
     Column("published", Date),
 )
 meta_table = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+# The ledger's answer, materialized (migration 0002): one row per place and run of days with the same
+# status; valid_to is the last day of the run (RUN_OPEN while it lasts). Written by status_runs.py.
+RUN_OPEN = date(9999, 12, 31)
+status_runs = Table(
+    "status_runs", metadata,
+    Column("place_id", String(64), primary_key=True), Column("valid_from", Date, primary_key=True),
+    Column("valid_to", Date, nullable=False), Column("status", String(32)), Column("level", String(16)),
+    Column("since", Date), Column("confidence", Float), Column("evidence", JSON), Column("name", Text),
+    Column("admin1", Text), Column("kind", String(16)), Column("lat", Float), Column("lon", Float),
+    Index("ix_status_runs_days", "valid_to", "valid_from"),
+)
 # The analyst's desk (frontlines.web): accounts, review corrections (analyst assertions that
 # outrank reports, applied as an overlay by frontlines.web.review) and the audit log of every change.
 users_table = Table(
@@ -262,6 +274,41 @@ class Store:
             query = query.where(events.c.date <= until)
         with self.engine.connect() as conn:
             return [_event_from_row(json.loads(d) if isinstance(d, str) else d) for d in conn.scalars(query)]
+
+    def assertions_of(self, place_ids: Iterable[str]) -> list[ControlAssertion]:
+        """Stored control assertions about the given places."""
+        wanted = list(dict.fromkeys(place_ids))
+        out: list[ControlAssertion] = []
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                query = select(assertions).where(assertions.c.place_id.in_(wanted[i:i + 500]))
+                out.extend(ControlAssertion(**dict(r)) for r in conn.execute(query).mappings())
+        return out
+
+    def replace_status_runs(self, place_ids: Iterable[str], rows: Sequence[dict[str, Any]]) -> None:
+        """Replace the materialized status runs of ``place_ids`` by ``rows``, in one transaction."""
+        wanted = list(dict.fromkeys(place_ids))
+        try:
+            with self.engine.begin() as conn:
+                self._lock(conn, _WRITE_LOCK)
+                for i in range(0, len(wanted), 500):
+                    conn.execute(status_runs.delete().where(status_runs.c.place_id.in_(wanted[i:i + 500])))
+                if rows:
+                    conn.execute(insert(status_runs), list(rows))
+        except SQLAlchemyError as exc:
+            raise StorageError(f"cannot write to {_shown_target(self.target)}: {_why(exc)}") from exc
+
+    def status_runs_count(self) -> int:
+        """How many status runs are materialized (0: never built)."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(status_runs)) or 0
+
+    def status_runs_on(self, day: date | None) -> list[dict[str, Any]]:
+        """The materialized status of every place on ``day`` (the latest when None): one indexed query."""
+        day = day or RUN_OPEN
+        query = select(status_runs).where(status_runs.c.valid_to >= day, status_runs.c.valid_from <= day)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
 
     def assertions(self, until: date | None = None) -> list[ControlAssertion]:
         """Stored control assertions (valid from ``until`` or earlier when given)."""
