@@ -91,9 +91,8 @@ def test_offsets_and_evidence(run) -> None:
 def test_withdrawal_without_capture(run) -> None:
     e = _one(run("Regime forces withdrew from Mhardeh overnight."))
     assert e.sub_event_type == "Change to group/activity" and e.actor1_side == "government"
-    # A withdrawal leaves the place to the withdrawing side's adversary, weakly (docs/reader.md).
-    (left,) = [a for a in run("Regime forces withdrew from Mhardeh overnight.").assertions if a.place_id == "gn:167357"]
-    assert left.status == "opposition" and left.confidence < 0.6
+    # The side that left no longer holds the place, and nobody is known to hold it yet (docs/reader.md).
+    assert any(a.status == "unknown" and a.place_id == "gn:167357" for a in run("Regime forces withdrew from Mhardeh overnight.").assertions)
 
 
 def test_concurrent_tactics_merge(run) -> None:

@@ -16,7 +16,7 @@ def _a(place: str, status: str, day: date, source: str = "Monitor", conf: float 
        scope: str = "place", n: int = 0) -> ControlAssertion:
     return ControlAssertion(
         id=f"{place}-{status}-{day}-{source}-{scope}-{n}", place_id=place, status=status, level=level, valid_from=day,
-        time_precision=1, doc="d1", start=0, end=10, confidence=conf, source=source, basis=f"ev-{n}", scope=scope,
+        time_precision=1, doc="d1", start=0, end=10, confidence=conf, source=source, basis=f"capture:e{n:012d}", scope=scope,
         text="...",
     )
 
@@ -28,7 +28,7 @@ def test_recency_and_since(mini) -> None:
     later = ledger.status("gn:163270", D3)
     assert later.status == "opposition" and later.since == D2
     assert ledger.status("gn:163270", date(2024, 11, 1)) is None
-    assert set(later.evidence) == {"ev-2"}
+    assert set(later.evidence) == {"e000000000002"}
 
 
 def test_contradiction_within_a_day_is_contested() -> None:
