@@ -64,7 +64,10 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
             # A chronology's undated paragraph continues from the last day the text named before it.
             default_day = ((para_date or last_named) if chronology else None) or context or doc.published
-            years = {int(a or b) for a, b in _YEAR.findall(sentence)}
+            # the year must govern the predicate: before it, or right after it ("seized X in 1516"),
+            # not in a later clause ("..., which had ruled since 1971")
+            t0 = f.start - s_start
+            years = {int(a or b) for a, b in _YEAR.findall(sentence[: t0 + 60])}
             if span.kind == "default" and doc.published is not None and years and doc.published.year not in years:
                 # "By late 2018, ... after the army captured X": a sentence anchored in another year is
                 # background, not the report's day; with no day we can read, it dates nothing.

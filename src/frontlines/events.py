@@ -6,8 +6,9 @@ possibility) becomes one event per place it affects:
 
 1. Sub-event type: a territorial frame ("territory") is "Government regains territory" when its
    agent is the theater's government side (``rules.government_side``), else "Non-state actor
-   overtakes territory" (which ACLED also uses for foreign state forces); a capture of only part of
-   a place is an armed clash; a capture the sentence calls unopposed is a non-violent transfer. A
+   overtakes territory" (which ACLED also uses for foreign state forces); a capture the sentence
+   calls unopposed is a non-violent transfer. (A capture of part of a place is still the capture
+   event; its control statement is "contested".) A
    strike is an air/drone strike with an air weapon in its clause, else shelling.
 2. Actors: actor1 is the frame's agent (or, with none named, the theater's default attacker for a
    capture and its air force for an air strike by aircraft); actor2 the loser, the civilians a strike
@@ -98,8 +99,6 @@ class EventExtractor:
     def _sub_event(self, frame: Frame, side1: str, sentence: str, place_id: str) -> str:
         event = frame.spec.event
         if event == "territory":
-            if place_id in frame.partial:
-                return CLASH
             lowered = sentence.lower()
             if any(cue in lowered for cue in self.lang.nonviolent):
                 return TRANSFER

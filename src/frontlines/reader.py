@@ -567,9 +567,17 @@ class _Sentence:
         if tok.i in idx.place_at:
             return [idx.place_at[tok.i]]
         lemma = tok.lemma_.lower()
-        for c in tok.children:
-            if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at and lemma in lang.place_class:
-                return [idx.place_at[c.i]]
+        named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at]
+        if named and lemma in lang.place_class:
+            # "the Hamdaniya and New Aleppo districts of Aleppo city": every named one, and the city partly
+            out = [idx.place_at[c.i] for c in named]
+            out += [idx.place_at[x.i] for c in named for x in c.conjuncts if x.i in idx.place_at]
+            if lemma in lang.partial:
+                whole = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                         if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
+                partial.extend(p.place_id for p in whole)
+                out += whole
+            return out
         out: list[PlaceMention] = []
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if lemma in lang.partial and of:
@@ -685,7 +693,11 @@ class _Sentence:
         if lower in _SUBJ_PRONOUNS and self.last_actor is not None:
             return self.last_actor, self.last_actor.side, True, False
         if lemma in self.lang.military_nouns or lower in self.lang.military_nouns:
-            last = self.last_actor
+            # "the fighters", "these units" refer back to the last armed party; "revolutionary forces",
+            # "armed groups" describe a party of their own that the dictionary does not name
+            definite = any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children)
+            described = any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children)
+            last = self.last_actor if definite and not described else None
             return last, last.side if last else "", True, True
         if tok.i in self.idx.place_at:
             if self.idx.place_at[tok.i].kind == "country":

@@ -116,7 +116,9 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 side, weight_key = rules.default_attacker, "default-agent"
             if side in ("civilians", "unknown"):
                 side = ""
-            targets = [(p, "contested" if p.place_id in frame.partial else side, weight_key) for p in frame.places]
+            # part of a town is a fight for it; part of a governorate is a hedged region statement
+            targets = [(p, "contested" if p.place_id in frame.partial and p.kind != "region" else side, weight_key)
+                       for p in frame.places]
         elif effect == "winner":
             winner = side or adversary.get(frame.loser_side, "")
             targets = [(p, winner, "") for p in frame.places]
@@ -156,7 +158,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if place.kind == "region":
                 if frame.spec.weak or status in ("contested", "unknown"):
                     continue  # "entered the X region", "forces in X governorate": nothing about each place there
-                if frame.region == "hedged":
+                if frame.region == "hedged" or place.place_id in frame.partial:
                     if frame.kind in STATE_KINDS:
                         continue  # "which controls much of X governorate" changes no place: it only describes
                     scope, weight = "region-hedged", weight * WEIGHTS["region-hedged"]
