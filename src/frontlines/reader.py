@@ -388,7 +388,7 @@ class _Sentence:
         out: list[PlaceMention] = []
         for role in roles:
             if role == "any":
-                if noun is not None and noun.i == pred.i and noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos"):
+                if noun is not None and noun.i == pred.i and not self._argument_noun(noun):
                     continue  # "during the offensive", "after the strikes": a noun in a modifier places nothing
                 if not out:
                     out += self._clause_places(pred if noun is None else noun)
@@ -448,6 +448,19 @@ class _Sentence:
         if any(t.pos_ in ("ADP", "VERB", "SCONJ", "PUNCT") for t in between) or len(between) > 3:
             return []  # "advancing on X", "moved, X": not an object
         return [p]
+
+    def _argument_noun(self, noun: Token) -> bool:
+        """An event noun that is what the clause is about: a subject or object, the head of a headline, a
+        complement of another noun ("reports of shelling", "an escalation in airstrikes"), or joined to one."""
+        for _ in range(3):
+            if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos", "attr"):
+                return True
+            if noun.dep_ == "pobj" and noun.head.head.pos_ in _NOMINAL and noun.head.lower_ not in self.lang.time_preps:
+                return True
+            if noun.dep_ != "conj":
+                return False
+            noun = noun.head
+        return False
 
     def _role_token(self, roles: Sequence[str], pred: Token, noun: Token | None) -> Token | None:
         for role in roles:
