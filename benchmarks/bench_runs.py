@@ -49,8 +49,9 @@ def main() -> int:
     t_runs = time.perf_counter() - t
     store = Store(args.db or str(Path(tempfile.mkdtemp(prefix="frontlines-runs-")) / "runs.db"))
     t = time.perf_counter()
-    for i in range(0, len(rows), 50_000):
-        store.replace_status_runs([r["place_id"] for r in rows[i:i + 50_000]], rows[i:i + 50_000])
+    for i in range(0, len(places), 1000):  # by place: replacing a place's runs replaces all of them
+        ids = {p.id for p in places[i:i + 1000]}
+        store.replace_status_runs(ids, [r for r in rows if r["place_id"] in ids])
     t_write = time.perf_counter() - t
     days = [start + timedelta(days=rng.randrange(-5, 70)) for _ in range(args.queries)]
     timings, sizes = [], []

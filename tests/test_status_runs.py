@@ -8,11 +8,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontlines.batch import ingest_documents
 from frontlines.ingest import read_paths
 from frontlines.status_runs import refresh, statuses_on
-from frontlines.storage import Store
+from frontlines.storage import Store, day_tiles, run_tile
 from frontlines.views import ledger_from_store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "reports"
@@ -58,3 +60,13 @@ def test_runs_are_disjoint_per_place(stored: Store) -> None:
     for runs in by_place.values():
         for (a1, b1), (a2, _) in itertools.pairwise(runs):
             assert a1 <= b1 < a2
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.dates(), st.integers(0, 4000), st.integers(0, 4000))
+def test_a_run_is_found_from_any_of_its_days(first: date, length: int, offset: int) -> None:
+    # The tile lookup may return runs that do not hold the day (the query filters them); it must
+    # never miss one that does.
+    last = date.fromordinal(min(date.max.toordinal(), first.toordinal() + length))
+    day = date.fromordinal(min(last.toordinal(), first.toordinal() + offset))
+    assert run_tile(first, last) in day_tiles(day)
