@@ -49,9 +49,7 @@ def main() -> int:
     t_runs = time.perf_counter() - t
     store = Store(args.db or str(Path(tempfile.mkdtemp(prefix="frontlines-runs-")) / "runs.db"))
     t = time.perf_counter()
-    for i in range(0, len(places), 1000):  # by place: replacing a place's runs replaces all of them
-        ids = {p.id for p in places[i:i + 1000]}
-        store.replace_status_runs(ids, [r for r in rows if r["place_id"] in ids])
+    store.update_status_runs(lambda conn: ({p.id for p in places}, rows))
     t_write = time.perf_counter() - t
     days = [start + timedelta(days=rng.randrange(-5, 70)) for _ in range(args.queries)]
     timings, sizes = [], []

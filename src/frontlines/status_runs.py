@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import Connection
+
 from frontlines.ledger import Ledger, baseline_assertions
 from frontlines.models import ControlStatus
 from frontlines.storage import RUN_OPEN, Store
@@ -42,20 +44,25 @@ def _runs(ledger: Ledger, place_id: str) -> list[dict[str, Any]]:
 
 def refresh(store: Store, theater: Theater, place_ids: Iterable[str] | None = None) -> int:
     """Recompute the runs of ``place_ids`` (every place with assertions or a baseline when None, or
-    when nothing is materialized yet); return the number of runs written."""
+    when nothing is materialized yet); return the number of runs written. Reading, computing and
+    writing happen in one locked transaction: concurrent ingests leave the runs up to date."""
     baseline = baseline_assertions(theater)
-    if place_ids is None or store.status_runs_count() == 0:
-        stored = store.assertions()
-        wanted = {a.place_id for a in stored} | {a.place_id for a in baseline}
-    else:
-        wanted = set(place_ids)
-        if not wanted:
-            return 0
-        stored = store.assertions_of(wanted)
-    ledger = Ledger([*[a for a in baseline if a.place_id in wanted], *stored], theater.gazetteer, theater.actors.sides)
-    rows = [row for pid in sorted(wanted) for row in _runs(ledger, pid)]
-    store.replace_status_runs(wanted, rows)
-    return len(rows)
+    asked = None if place_ids is None else set(place_ids)
+    if asked is not None and not asked:
+        return 0
+
+    def compute(conn: Connection) -> tuple[set[str], list[dict[str, Any]]]:
+        if asked is None or Store.status_runs_in(conn) == 0:
+            stored = Store.assertions_in(conn)
+            wanted = {a.place_id for a in stored} | {a.place_id for a in baseline}
+        else:
+            wanted = asked
+            stored = Store.assertions_in(conn, wanted)
+        ledger = Ledger([*[a for a in baseline if a.place_id in wanted], *stored], theater.gazetteer,
+                        theater.actors.sides)
+        return wanted, [row for pid in sorted(wanted) for row in _runs(ledger, pid)]
+
+    return store.update_status_runs(compute)
 
 
 def statuses_on(store: Store, day: date | None = None, *, unmapped: bool = False) -> list[ControlStatus]:

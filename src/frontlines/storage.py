@@ -12,7 +12,7 @@ lock (PostgreSQL advisory lock, SQLite ``BEGIN IMMEDIATE``), once.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -294,33 +294,45 @@ class Store:
         with self.engine.connect() as conn:
             return [_event_from_row(json.loads(d) if isinstance(d, str) else d) for d in conn.scalars(query)]
 
-    def assertions_of(self, place_ids: Iterable[str]) -> list[ControlAssertion]:
-        """Stored control assertions about the given places."""
-        wanted = list(dict.fromkeys(place_ids))
-        out: list[ControlAssertion] = []
-        with self.engine.connect() as conn:
-            for i in range(0, len(wanted), 500):
-                query = select(assertions).where(assertions.c.place_id.in_(wanted[i:i + 500]))
-                out.extend(ControlAssertion(**dict(r)) for r in conn.execute(query).mappings())
-        return out
-
-    def replace_status_runs(self, place_ids: Iterable[str], rows: Sequence[dict[str, Any]]) -> None:
-        """Replace the materialized status runs of ``place_ids`` by ``rows``, in one transaction."""
-        wanted = list(dict.fromkeys(place_ids))
+    def update_status_runs(self, compute: Callable[[Connection], tuple[set[str], list[dict[str, Any]]]]) -> int:
+        """Read, compute and replace status runs in one transaction holding the writers' lock, so
+        that of two concurrent refreshes of a place the later one sees every committed assertion.
+        ``compute(conn)`` reads what it needs through ``conn`` (:meth:`assertions_in`) and returns
+        the places it recomputed and their new runs; return the number of runs written."""
         try:
             with self.engine.begin() as conn:
                 self._lock(conn, _WRITE_LOCK)
+                places, rows = compute(conn)
+                wanted = sorted(places)
                 for i in range(0, len(wanted), 500):
                     conn.execute(status_runs.delete().where(status_runs.c.place_id.in_(wanted[i:i + 500])))
                 if rows:
                     conn.execute(insert(status_runs), [r | {"tile": run_tile(r["valid_from"], r["valid_to"])} for r in rows])
         except SQLAlchemyError as exc:
             raise StorageError(f"cannot write to {_shown_target(self.target)}: {_why(exc)}") from exc
+        return len(rows)
+
+    @staticmethod
+    def assertions_in(conn: Connection, place_ids: Iterable[str] | None = None) -> list[ControlAssertion]:
+        """Stored control assertions about ``place_ids`` (all when None), read through ``conn``."""
+        if place_ids is None:
+            return [ControlAssertion(**dict(r)) for r in conn.execute(select(assertions)).mappings()]
+        wanted = list(dict.fromkeys(place_ids))
+        out: list[ControlAssertion] = []
+        for i in range(0, len(wanted), 500):
+            query = select(assertions).where(assertions.c.place_id.in_(wanted[i:i + 500]))
+            out.extend(ControlAssertion(**dict(r)) for r in conn.execute(query).mappings())
+        return out
+
+    @staticmethod
+    def status_runs_in(conn: Connection) -> int:
+        """How many status runs are materialized (0: never built), read through ``conn``."""
+        return conn.scalar(select(func.count()).select_from(status_runs)) or 0
 
     def status_runs_count(self) -> int:
         """How many status runs are materialized (0: never built)."""
         with self.engine.connect() as conn:
-            return conn.scalar(select(func.count()).select_from(status_runs)) or 0
+            return self.status_runs_in(conn)
 
     def status_runs_on(self, day: date | None) -> list[dict[str, Any]]:
         """The materialized status of every place on ``day`` (the latest when None): one indexed query."""
