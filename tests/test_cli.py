@@ -206,8 +206,8 @@ def test_known_by_hides_later_reports(demo_db: Path) -> None:
         return {c["name"]: c["status"] for c in json.loads(out.stdout)["control"]}
 
     hindsight, then = status(), status("--known-by", "2024-11-30")
-    # The capture of Morek on 30 November is first reported on 1 December.
-    assert hindsight["Morek"] == "opposition" and then["Morek"] == "government"
+    # The entry into Morek on 30 November (a fight for it: contested) is first reported on 1 December.
+    assert hindsight["Morek"] == "contested" and then["Morek"] == "government"
 
 
 def _strict(text: str):

@@ -83,3 +83,15 @@ def test_a_report_dated_before_the_baseline_still_overrides_it(mini) -> None:
     report = _a("gn:163270", "opposition", date(2024, 11, 21))  # "taken last week", in a later report
     ledger = Ledger([baseline, report], mini.gazetteer, SIDES)
     assert ledger.status("gn:163270", D1).status == "opposition"
+
+
+def test_a_place_without_assertions_takes_the_status_of_its_area(mini) -> None:
+    """Every place has a status every day: the one of the nearest place with a known status, marked inferred."""
+    known = [p for p in mini.gazetteer.places if p.kind == "settlement"]
+    anchor, other = known[0], min(known[1:], key=lambda p: (p.lat - known[0].lat) ** 2 + (p.lon - known[0].lon) ** 2)
+    ledger = Ledger([_a(anchor.id, "opposition", D1)], mini.gazetteer, SIDES)
+    assert ledger.status(other.id, D2) is None
+    got = ledger.status_or_inferred(other.id, D2)
+    assert got is not None and got.status == "opposition" and got.level == "inferred"
+    assert got.confidence < ledger.status(anchor.id, D2).confidence and got.evidence[0].startswith("inferred")
+    assert ledger.status_or_inferred(other.id, date(2024, 11, 1)) is None  # nothing known yet that day

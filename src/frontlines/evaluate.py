@@ -257,7 +257,7 @@ def score_control(rows: Sequence[dict[str, str]], results: Sequence[DocumentResu
         day = date.fromisoformat(row["date"])
         if day not in ledgers:
             ledgers[day] = Ledger(every, theater.gazetteer, theater.actors.sides, known_by=day)
-        status = ledgers[day].status(place_id, day) if place_id else None
+        status = ledgers[day].status_or_inferred(place_id, day) if place_id else None
         got = status.status if status else "none"
         in_gazetteer = place_id in theater.gazetteer.by_id
         known += in_gazetteer

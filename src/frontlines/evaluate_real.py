@@ -9,7 +9,7 @@ of :mod:`frontlines.evaluate` are kept where they apply; what differs:
   or (regions) a region of the same governorate. A resolution of a ``missing`` place is wrong.
   "Found" counts gold mentions that any system mention (resolved or unresolved) overlaps.
 * Control, per document: a ledger of the theater baseline plus that document's assertions only;
-  each gold row of scope ``place`` is compared with ``ledger.status(place, date)``. Rows without a
+  each gold row of scope ``place`` is compared with ``ledger.status_or_inferred(place, date)`` (a place with no assertion of its own takes the status of its area). Rows without a
   place id count only when the system holds the name-only id (``name:...``) for them; rows of scope
   ``region`` are counted apart.
 * Events, per document: same family, same place (id, or within 5 km, or the same name for places
@@ -238,7 +238,7 @@ def score_control(golds: Sequence[RealGold], results: dict[str, DocumentResult],
                     skipped += 1
                     continue
             rows += 1
-            status = ledger.status(pid, date.fromisoformat(row["date"]))
+            status = ledger.status_or_inferred(pid, date.fromisoformat(row["date"]))
             got = status.status if status else "none"
             held = pid in gaz.by_id
             in_gaz += held
@@ -379,7 +379,7 @@ def score_combined(results: Sequence[DocumentResult], theater: Theater, claims_c
             day = date.fromisoformat(row["event_date"])
             claims.append((pid, day, row["controller_after"], row.get("source_file", "")))
             resolvable += mapped
-            status = ledger.status(pid, day)
+            status = ledger.status_or_inferred(pid, day)
             got = status.status if status else "none"
             if got == row["controller_after"]:
                 agree += 1
@@ -398,7 +398,7 @@ def score_combined(results: Sequence[DocumentResult], theater: Theater, claims_c
         place = _table_place(gaz, name)
         cells = []
         for day in TABLE_DAYS:
-            status = ledger.status(place.id, day) if place else None
+            status = ledger.status_or_inferred(place.id, day) if place else None
             earlier = [c for c in claims if place and c[0] == place.id and c[1] <= day]
             latest = max(earlier, key=lambda c: c[1]) if earlier else None
             cells.append({"day": day.isoformat(), "status": status.status if status else "none",

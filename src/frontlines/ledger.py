@@ -36,6 +36,8 @@ from frontlines.theater import Theater
 
 CERTAINTY_CONFIDENCE = {"confirmed": 0.95, "reported": 0.8, "claimed": 0.55, "uncertain": 0.4, "disputed": 0.45}
 REGION_FACTOR = 0.6
+INFER_KM = 30.0  # a place further than this from every place of known status stays without one
+INFER_FACTOR = 0.5
 SECTOR_KM = 60.0
 
 
@@ -230,6 +232,39 @@ class Ledger:
                 out.append(st)
         return sorted(out, key=lambda s: (s.admin1, s.name))
 
+    def inferred(self, place_id: str, day: date | None = None,
+                 known: Sequence[ControlStatus] | None = None) -> ControlStatus | None:
+        """The status of a place with no assertion of its own: that of the area it lies in that day.
+
+        The area is the Voronoi cell of the nearest place whose status is known that day (the cells the
+        maps draw), within ``INFER_KM``; the result is marked ``inferred``, with half that place's
+        confidence and the reason as its first evidence item.
+        """
+        place = self.gazetteer.by_id.get(place_id)
+        if place is None or place.kind not in ("settlement", "facility", "terrain"):
+            return None
+        pool = known if known is not None else self.as_of(day)
+        best: tuple[float, ControlStatus] | None = None
+        for st in pool:
+            if st.place_id == place_id or st.status == UNKNOWN or st.kind == "region":
+                continue
+            km = haversine_km(place.lat, place.lon, st.lat, st.lon)
+            if best is None or km < best[0]:
+                best = (km, st)
+        if best is None or best[0] > INFER_KM:
+            return None
+        km, near = best
+        return ControlStatus(
+            place_id=place_id, name=place.name, lat=place.lat, lon=place.lon, status=near.status, level="inferred",
+            since=near.since, confidence=round(near.confidence * INFER_FACTOR, 3),
+            evidence=(f"inferred: in the area of {near.name} ({km:.0f} km), {near.status} since {near.since}", *near.evidence),
+            admin1=place.admin1, kind=place.kind,
+        )
+
+    def status_or_inferred(self, place_id: str, day: date | None = None) -> ControlStatus | None:
+        """A place's own status, else the status of the area it lies in (``inferred``)."""
+        return self.status(place_id, day) or self.inferred(place_id, day)
+
     def history(self, place_id: str) -> list[tuple[date, str, str, float, list[ControlAssertion]]]:
         """The timeline of one place: each day's verdict and the assertions behind it."""
         return [(d, *self.verdict(place_id, d)[:3], self._by_day[place_id][d]) for d in self._days.get(place_id, [])]
@@ -249,10 +284,12 @@ class Ledger:
         return sorted(out, key=lambda c: (c[1].since or date.min, c[1].name))
 
 
-def _event_of(a: ControlAssertion) -> str:
-    """The id of the event behind an assertion ("capture:e1234..." -> "e1234..."), or ""."""
+def event_of(a: ControlAssertion) -> str:
+    """The id of the event behind an assertion ("capture:e1234..." -> "e1234..."), or "" when none."""
     tail = a.basis.split(":", 1)[-1]
-    return tail if tail.startswith("e") and len(tail) == 13 else ""
+    if not tail or tail in ("place", "region", "baseline") or tail.startswith("sector"):
+        return ""
+    return tail
 
 
 def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> tuple[str, str, float, tuple[str, ...]]:
@@ -279,7 +316,7 @@ def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> tuple[
         confidence = round(scores[top], 3)
     independent = {a.source for a in winners}
     level = "assessed" if any(a.level == "assessed" for a in winners) or len(independent) >= 2 else "claimed"
-    evidence = tuple(dict.fromkeys(_event_of(a) or a.id for a in winners))
+    evidence = tuple(dict.fromkeys(event_of(a) or a.id for a in winners))
     return top, level, min(confidence, 0.99), evidence
 
 

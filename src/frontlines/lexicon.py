@@ -33,6 +33,8 @@ class FrameSpec:
     state_preps: frozenset[str] = frozenset()
     holders: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
+    governors: frozenset[str] = frozenset()  # state frames: the governing verb must be one of these
+    not_governors: frozenset[str] = frozenset()  # ... or must not be one of these
     objects: frozenset[str] = frozenset()
     place: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
@@ -103,6 +105,7 @@ def _frame(raw: dict[str, Any]) -> FrameSpec:
         adjectives=_words(raw, "adjectives"), light={n: frozenset(v) for n, v in light.items()},
         particles_for={k.lower(): frozenset(x.lower() for x in v) for k, v in raw.get("particles_for", {}).items()},
         state_nouns=_words(raw, "state_nouns"), state_preps=_words(raw, "state_preps"), holders=_words(raw, "holders"), modifiers=_words(raw, "modifiers"),
+        governors=_words(raw, "governors"), not_governors=_words(raw, "not_governors"),
         objects=_words(raw, "objects"),
         place=_roles(raw, "place", name), source=_roles(raw, "source", name), goal=_roles(raw, "goal", name),
         agent=_roles(raw, "agent", name), loser=_roles(raw, "loser", name), military=raw.get("military", "none"),

@@ -313,6 +313,9 @@ class _Sentence:
         gov = prep.head
         while gov.pos_ in ("ADV", "ADP") and gov.head.i != gov.i:
             gov = gov.head  # "X is back under government control"
+        verb = gov.lemma_.lower()
+        if (spec.governors and verb not in spec.governors) or verb in spec.not_governors:
+            return None
         of_places = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
                      for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, [False])]
         if of_places:

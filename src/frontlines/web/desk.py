@@ -25,7 +25,7 @@ from frontlines.areas import control_areas
 from frontlines.events import merge_events
 from frontlines.exports import geometry_json, side_color, statuses_geojson
 from frontlines.geoparse import unmapped_id
-from frontlines.ledger import Ledger
+from frontlines.ledger import Ledger, event_of
 from frontlines.models import ControlAssertion, ControlStatus, Event
 from frontlines.storage import Store, documents
 from frontlines.theater import Theater
@@ -250,7 +250,7 @@ class Desk:
                 "source": a.source or doc.get("source", ""), "title": doc.get("title", ""),
                 "published": a.published.isoformat() if a.published else doc.get("published"),
                 "doc": a.doc, "start": a.start, "end": a.end, "basis": a.basis, "scope": a.scope,
-                "event_id": a.basis if any(e.id == a.basis for e in state.events) else None}
+                "event_id": event_of(a) if any(e.id == event_of(a) for e in state.events) else None}
 
     def queue(self, day: date | None) -> list[dict[str, Any]]:
         state = self.state()
