@@ -58,7 +58,9 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         sentence = text[s_start:s_end]
         for i in by_sentence.get((s_start, s_end), []):
             f = frames[i]
-            span = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=context,
+            # "that day", "the next day" refer to the last day named before them
+            anchor = context or para_date or (last_named if chronology else None)
+            span = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=anchor,
                                       trigger_start=f.start - s_start)
             if span.kind == "range" and re.match(r"since\b", span.text, re.I):
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period

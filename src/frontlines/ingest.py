@@ -153,6 +153,14 @@ _WIKI_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _WIKI_QUOTES = re.compile(r"'{2,}")
 
 
+_FOOTNOTE_MARK = re.compile(r"(?<=[\w.,;:)\"'’])\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]")
+
+
+def strip_footnote_marks(text: str) -> str:
+    """Reference marks copied from web pages ("Hama[2][3]") go: they split names from their words."""
+    return _FOOTNOTE_MARK.sub("", text)
+
+
 def clean_wiki_markup(text: str) -> str:
     """Wikipedia text copied with its markup: links 'Target|Label' become 'Target, Label' (both names
     stay readable as a list), {{convert|20|km}} becomes '20 km', other templates and bold/italic quotes go.
@@ -168,7 +176,7 @@ def clean_wiki_markup(text: str) -> str:
 
 def _read_text(path: Path, raw: str, source: str | None, published: date | None) -> list[Document]:
     meta, body = _split_header(raw)
-    body = clean_wiki_markup(body)
+    body = strip_footnote_marks(clean_wiki_markup(body))
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     return [_make(
         body, source=source or meta.get("source", "") or path.stem, published=published or _meta_date(meta, path),
