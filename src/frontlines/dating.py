@@ -21,6 +21,7 @@ from frontlines.reader import Frame
 
 CHRONOLOGY_DAYS = 3
 BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's time: it makes no event
+AS_OF = "as-of"  # DateSpan.kind of a happening known to be over by the report's date: control, but no event
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A year standing as one: "2018", "in 1516", "in 636 AD", "July 1920" (not "636 fighters").
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldiers|civilians))"
@@ -75,6 +76,12 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 # background, not the report's day; with no day we can read, it dates nothing.
                 spans[i] = replace(span, date=None, date_start=None, date_end=None, time_precision=3,
                                    warning="the sentence is about another year", kind=BACKGROUND)
+                continue
+            own = span.start >= f.start and span.start - f.end <= 40  # "the fall of Hama on 5 December"
+            if f.background and not own and doc.published is not None:
+                # "after the fall of X": it had happened by the time of writing; its own day is unknown
+                spans[i] = replace(span, date=doc.published, date_start=None, date_end=doc.published, time_precision=3,
+                                   warning="", kind=AS_OF)
                 continue
             if span.kind == "default" and default_day is not None:
                 span = replace(span, date=default_day, date_start=default_day, date_end=default_day, time_precision=1,

@@ -31,7 +31,7 @@ from dataclasses import replace
 from frontlines.actors import SIDE_LABELS
 from frontlines.certainty import assess
 from frontlines.dates import DateSpan
-from frontlines.dating import BACKGROUND
+from frontlines.dating import AS_OF, BACKGROUND
 from frontlines.fatalities import parse_casualties
 from frontlines.geoparse import UNMAPPED_KIND
 from frontlines.lexicon import Language
@@ -83,7 +83,7 @@ class EventExtractor:
         events: list[Event] = []
         by_sentence: dict[tuple[int, int], list[Event]] = {}
         for frame, when in zip(frames, dates, strict=True):
-            if not frame.spec.event or not frame.asserts or when.kind == BACKGROUND:
+            if not frame.spec.event or not frame.asserts or when.kind in (BACKGROUND, AS_OF):
                 continue
             targets = frame.places or frame.source or frame.goal
             for place in targets:

@@ -89,9 +89,11 @@ def assertions_from_statements(statements: Iterable[Statement], theater: Theater
             # A region statement speaks of the places the losing side held: places a third party holds
             # (SDF towns inside Aleppo governorate) are not part of "all of Aleppo".
             loser = adversary.get(st.status, "")
+            # "almost all of X" asserts less: it fills places nobody was known to hold, and flips no holder
+            allowed = (UNKNOWN,) if st.scope == "region-hedged" else (loser, st.status, UNKNOWN)
             targets = [(p.id, st.status, confidence * REGION_FACTOR) for p in gaz.in_admin1(st.admin1)
                        if p.country == theater.country and p.kind in ("settlement", "facility")
-                       and baseline.get(p.id, loser) in (loser, st.status, UNKNOWN)]
+                       and baseline.get(p.id, UNKNOWN if st.scope == "region-hedged" else loser) in allowed]
         elif st.scope.startswith("sector-"):
             targets = _sector(gaz, st, theater, confidence)
         else:

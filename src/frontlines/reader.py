@@ -127,7 +127,11 @@ class Reader:
         frames: list[Frame] = []
         last_actor: ActorMention | None = None
         starts = [t.idx for t in sdoc]
+        text = sdoc.text
         for s_start, s_end in sentences:
+            line = text[text.rfind("\n", 0, s_start) + 1 : s_end].lstrip()
+            if line[:1] in ("#", "="):
+                continue  # a section heading ("## Fall of X") titles the narrative below; it asserts nothing
             lo = bisect.bisect_left(starts, s_start)
             hi = bisect.bisect_left(starts, s_end)
             toks = [sdoc[i] for i in range(lo, hi)]
