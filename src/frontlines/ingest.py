@@ -153,7 +153,7 @@ _WIKI_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _WIKI_QUOTES = re.compile(r"'{2,}")
 
 
-_FOOTNOTE_MARK = re.compile(r"(?<=[\w.,;:)\"'’])\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]")
+_FOOTNOTE_MARK = re.compile(r"(?<=[\w.,;:)\]\"'’])\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]")
 
 
 def strip_footnote_marks(text: str) -> str:

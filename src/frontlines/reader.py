@@ -708,7 +708,8 @@ class _Sentence:
             return None, "", False, False
         actor = self._actor_of(tok)
         if actor is not None:
-            return actor, actor.side, actor.side not in NOT_ARMED, True
+            # a named force of no side of this theater (side "unknown") still fights: armed, no holder
+            return actor, actor.side, actor.side not in ("civilians", ""), True
         lower, lemma = tok.lower_, tok.lemma_.lower()
         if lower in _SUBJ_PRONOUNS and self.last_actor is not None:
             return self.last_actor, self.last_actor.side, True, False

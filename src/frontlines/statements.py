@@ -114,7 +114,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if not side and kind in ("capture", "surrender", "handover") and not foreign \
                     and (not frame.agent_explicit or frame.agent_armed):
                 side, weight_key = rules.default_attacker, "default-agent"
-            if side in ("civilians", "unknown"):
+            if side == "civilians":
                 side = ""
             # part of a town is a fight for it; part of a governorate is a hedged region statement
             targets = [(p, "contested" if p.place_id in frame.partial and p.kind != "region" else side, weight_key)
@@ -147,7 +147,8 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             targets = [(p, side, "context") for p in frame.places] if side else []
         s_start, s_end = frame.sentence
         for place, status, weight_key in targets:
-            if not status or status == "civilians" or (status == "unknown" and effect not in ("unclear", "left")):
+            # "unknown" is said by an unclear status, a withdrawal, or a capture by a force that is no side here
+            if not status or status == "civilians" or (status == "unknown" and effect not in ("unclear", "left", "agent")):
                 continue
             if place.relation and place.relation != "between" and not (effect == "contested" and place.relation in NEAR_RELATIONS):
                 continue  # "took positions near X", "north of X" say nothing sure about X itself
