@@ -313,7 +313,11 @@ def _pairs(system: Sequence[Event], gold: Iterable[dict[str, Any]], gaz: Gazette
 def _field(s: Event, g: dict[str, Any], name: str) -> bool:
     if name == "fatalities":
         return int(s.fatalities or 0) == int(g.get("fatalities") or 0)
-    return (getattr(s, name) or "") == (g.get(name) or "")
+    got, want = getattr(s, name) or "", g.get(name) or ""
+    if name.endswith("_side"):
+        # a blank side and "unknown" say the same thing (ACLED leaves an unnamed party blank)
+        got, want = ("" if got == "unknown" else got), ("" if want == "unknown" else want)
+    return got == want
 
 
 def score_events(golds: Sequence[RealGold], results: dict[str, DocumentResult], theater: Theater) -> dict[str, Any]:
