@@ -106,6 +106,15 @@ def _joined(nlp: Any, parts: list[Any], text: str) -> Any:
     return joined
 
 
+_SHOUTED = re.compile(r"\b[A-Z]{6,}\b")
+
+
+def soften_caps(text: str) -> str:
+    """Words shouted in capitals ("LIBERATED", "REPELLED") in lower case, for the tagger and the lemmatizer;
+    the length is unchanged, so every offset still points into the original text."""
+    return _SHOUTED.sub(lambda m: m.group(0).lower(), text)
+
+
 def analyse(docs: Sequence[Document], *, model: str | None = None, batch_size: int = 32) -> Iterator[Analysis]:
     """Run spaCy over documents in batches, yielding one :class:`Analysis` each.
 
@@ -114,7 +123,7 @@ def analyse(docs: Sequence[Document], *, model: str | None = None, batch_size: i
     nlp = load_nlp(model)
     cuts = [windows(d.text, WINDOW) for d in docs]
     longest = max((e - s for spans in cuts for s, e in spans), default=1)
-    pieces = (d.text[s:e] for d, spans in zip(docs, cuts, strict=True) for s, e in spans)
+    pieces = (soften_caps(d.text[s:e]) for d, spans in zip(docs, cuts, strict=True) for s, e in spans)
     parsed = iter(nlp.pipe(pieces, batch_size=max(1, min(batch_size, BATCH_CHARS // max(1, longest)))))
     for doc, spans in zip(docs, cuts, strict=True):
         yield Analysis(doc, _joined(nlp, [next(parsed) for _ in spans], doc.text))
