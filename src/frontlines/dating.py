@@ -92,7 +92,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         named = [d for d in find_dates(sentence, doc.published) if d.kind in ("explicit", "weekday") and d.date]
         if named:
             para_date = named[-1].date
-            if not_before is None or para_date >= not_before:
+            if para_date is not None and (not_before is None or para_date >= not_before):
                 last_named = para_date
     for i in range(len(frames)):
         span = spans.get(i) or resolve_event_date("", doc.published)

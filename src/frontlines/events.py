@@ -27,6 +27,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from frontlines.actors import SIDE_LABELS
 from frontlines.certainty import assess
@@ -66,6 +67,8 @@ class EventExtractor:
         self.default_attacker: str = rules.get("default_attacker", "")
         self.air_force: str = rules.get("air_force", "")
         self.government: str = rules.get("government_side", "")
+        self.partisan_cues: tuple[str, ...] = tuple(rules.get("partisan_cues", ()))
+        self._first_person = _words_pattern(language.first_person)
         self._drone_words = frozenset(w for w in language.air_weapons if w in ("drone", "drones", "uav", "uavs", "fpv", "kamikaze"))
         # ACLED codes an event known only to a governorate at geo precision 3, at its capital.
         self._capitals: dict[str, Place] = {}
@@ -79,7 +82,7 @@ class EventExtractor:
                  partisan: bool | None = None) -> list[Event]:
         """Events of one document, one per happening, in text order (``dates``: one per frame)."""
         profile = self.theater.source_profile(doc.source)
-        voice = partisan_voice(doc.text) if partisan is None else partisan
+        voice = partisan_voice(doc.text, self.partisan_cues, self.lang.first_person) if partisan is None else partisan
         events: list[Event] = []
         by_sentence: dict[tuple[int, int], list[Event]] = {}
         for frame, when in zip(frames, dates, strict=True):
@@ -120,7 +123,8 @@ class EventExtractor:
         if side1 == "civilians":
             side1 = ""
         if not side1 and voice:
-            side1 = self.theater.actors.voice_side(_QUOTED.sub(" ", doc.text)) if _FIRST_PERSON.search(sentence[:t0]) else ""
+            first = self._first_person is not None and self._first_person.search(sentence[:t0])
+            side1 = self.theater.actors.voice_side(_QUOTED.sub(" ", doc.text)) if first else ""
         event = frame.spec.event
         if not side1 and event in ("territory", TRANSFER) and frame.spec.control in ("agent",) and self.default_attacker:
             side1 = self.default_attacker
@@ -169,26 +173,23 @@ class EventExtractor:
         )
 
 
-# Words only a partisan voice uses of the other side or of its own ("our heroes", "regime gangs").
-_PARTISAN = re.compile(
-    r"\b(?:our\s+(?:forces|fighters|heroes|army|brothers|units|mujahideen|men)|heroes|regime\s+gangs|Assad\s+gangs|shabiha|"
-    r"mercenaries|gangs|terrorist\s+(?:groups|gangs|organi[sz]ations|convoys|positions|media)|takfiri|Nusra\s+terrorists|"
-    r"PKK/SDF|liberated\s+from\s+the\s+regime|the\s+terrorists)\b", re.I)
-_FIRST_PERSON = re.compile(r"\bour\s+(?:forces|fighters|heroes|army|brothers|units|mujahideen|men|troops|lions|jets|aircraft|"
-                           r"air\s+force|artillery|drones|air\s+defences?)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
 
 
-def partisan_voice(text: str) -> bool:
-    """True when the report itself speaks for a side (its own words, not quotes), e.g. a channel's post."""
-    unquoted = _QUOTED.sub(" ", text)
-    return len(_PARTISAN.findall(unquoted)) >= 2
+def _words_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.I)
 
 
-def partisan_voice(text: str) -> bool:
-    """True when the report itself speaks for a side (its own words, not quotes), e.g. a channel's post."""
-    unquoted = _QUOTED.sub(" ", text)
-    return len(_PARTISAN.findall(unquoted)) >= 2
+def partisan_voice(text: str, cues: Sequence[str] = (), first_person: Sequence[str] = ()) -> bool:
+    """True when the report itself speaks for a side (its own words, not quotes), e.g. a channel's post:
+    two or more of the theater's partisan cues (``rules.partisan_cues``: "regime gangs", "the terrorists")
+    or the language's first-person forms ("our forces")."""
+    pattern = _words_pattern([*cues, *first_person])
+    if pattern is None:
+        return False
+    return len(pattern.findall(_QUOTED.sub(" ", text))) >= 2
 
 
 def _side_label(side: str) -> str:

@@ -63,7 +63,7 @@ class Pipeline:
             # Names the gazetteer lacks still carry events and control, by name (no point on the map).
             places = sorted([*geo.places, *(unmapped_place(u) for u in geo.unresolved if u.reason.startswith(UNMAPPED_REASON))],
                             key=lambda p: p.start)
-            partisan = partisan_voice(doc.text)
+            partisan = partisan_voice(doc.text, tuple(self.theater.rules.get("partisan_cues", ())), self.language.first_person)
             frames = self.read(doc.id, analysis.spacy_doc, sentences, places, actors)
             dates = date_frames(doc, sentences, frames, not_before=self.theater.baseline_date or self.theater.start)
             events = self.extract_events(doc, frames, dates, partisan)

@@ -23,7 +23,7 @@ from typing import Any
 
 from frontlines.lexicon import FrameSpec, Language
 from frontlines.models import ActorMention, PlaceMention
-from frontlines.phrases import list_gap, near_gap
+from frontlines.phrases import list_gap
 
 Token = Any  # spacy.tokens.Token
 NOT_ARMED = frozenset({"civilians", "unknown", ""})
@@ -173,19 +173,17 @@ class Reader:
                 if parts is None and lemma == "fall" and "back" in has:
                     continue  # "fell back" is a withdrawal, not a fall
                 yield spec, tok, None
-        if tok.pos_ in _NOMINAL or tok.pos_ == "VERB" and tok.tag_ == "VBG":
+        if tok.pos_ in _NOMINAL or (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
             specs = self._by_noun.get(lower, ()) or self._by_noun.get(lemma, ())
             for spec in specs:
-                if any(" " in n for n in spec.nouns if n.split()[-1] in (lower, lemma)) and not _multiword(tok, spec):
-                    if lower not in spec.nouns and lemma not in spec.nouns:
-                        continue
+                if any(" " in n for n in spec.nouns if n.split()[-1] in (lower, lemma)) and not _multiword(tok, spec) \
+                        and lower not in spec.nouns and lemma not in spec.nouns:
+                    continue
                 yield spec, tok, tok
             for spec in self._by_light.get(lemma, ()):
                 head = tok.head
                 if tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and head.lemma_.lower() in spec.light[lemma]:
                     yield spec, head, tok
-            if tok.dep_ == "pobj" and tok.head.lower_ in ():
-                pass
             for spec in self._by_state.get(lemma, ()):
                 if tok.dep_ == "pobj" and tok.head.lower_ in spec.state_preps:
                     yield spec, tok, tok
@@ -234,7 +232,6 @@ class _Sentence:
 
     def read(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Frame | None:
         self._weak = spec.weak  # a presence is read from the noun's own prepositions only
-        lang = self.lang
         partial: list[str] = []
         if spec.state_nouns:
             return self._state(spec, pred)
@@ -321,7 +318,7 @@ class _Sentence:
         if (spec.governors and verb not in spec.governors) or verb in spec.not_governors:
             return None
         of_places = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
-                     for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, [False])]
+                     for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, [])]
         if of_places:
             # "the armed groups now in control of X", "rebels are in control of X"
             holder_tok = gov if gov.pos_ in _NOMINAL else self._subject(gov) if gov.pos_ in _VERBAL else None
@@ -590,14 +587,14 @@ class _Sentence:
         named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at]
         if named and lemma in lang.place_class:
             # "the Hamdaniya and New Aleppo districts of Aleppo city": every named one, and the city partly
-            out = [idx.place_at[c.i] for c in named]
-            out += [idx.place_at[x.i] for c in named for x in c.conjuncts if x.i in idx.place_at]
+            listed = [idx.place_at[c.i] for c in named]
+            listed += [idx.place_at[x.i] for c in named for x in c.conjuncts if x.i in idx.place_at]
             if lemma in lang.partial:
                 whole = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                          if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
                 partial.extend(p.place_id for p in whole)
-                out += whole
-            return out
+                listed += whole
+            return listed
         out: list[PlaceMention] = []
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if lemma in lang.partial and of:
@@ -668,7 +665,7 @@ class _Sentence:
         root = pred
         while root.pos_ not in _VERBAL and root.dep_ not in ("ROOT",) and root.head.i != root.i:
             root = root.head
-        out = []
+        out: list[PlaceMention] = []
         for t in root.subtree:
             if t.i not in self.ids or t.i not in self.idx.place_at:
                 continue
