@@ -30,7 +30,7 @@ from frontlines.events import merge_events
 from frontlines.gazetteer import Gazetteer, haversine_km
 from frontlines.geoparse import unmapped_id
 from frontlines.ingest import read_file
-from frontlines.ledger import Ledger, baseline_assertions
+from frontlines.ledger import Ledger, baseline_assertions, build_ledger
 from frontlines.models import Document, Event
 from frontlines.pipeline import DocumentResult, Pipeline
 from frontlines.theater import Theater
@@ -256,7 +256,7 @@ def score_control(rows: Sequence[dict[str, str]], results: Sequence[DocumentResu
         place_id = _gold_place_id(row, theater)
         day = date.fromisoformat(row["date"])
         if day not in ledgers:
-            ledgers[day] = Ledger(every, theater.gazetteer, theater.actors.sides, known_by=day)
+            ledgers[day] = build_ledger(theater, every, baseline=False, known_by=day)
         status = ledgers[day].status_or_inferred(place_id, day) if place_id else None
         got = status.status if status else "none"
         in_gazetteer = place_id in theater.gazetteer.by_id

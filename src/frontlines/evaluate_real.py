@@ -36,7 +36,7 @@ from frontlines.evaluate import TOLERANCE_KM
 from frontlines.gazetteer import Gazetteer, haversine_km
 from frontlines.geoparse import unmapped_id
 from frontlines.ingest import read_paths
-from frontlines.ledger import Ledger, baseline_assertions
+from frontlines.ledger import build_ledger
 from frontlines.models import Event, Place
 from frontlines.pipeline import DocumentResult, Pipeline, combine
 from frontlines.theater import Theater, load_theater
@@ -211,14 +211,13 @@ def _f1(p: float, r: float) -> float:
 
 def score_control(golds: Sequence[RealGold], results: dict[str, DocumentResult], theater: Theater) -> dict[str, Any]:
     """Per document: the ledger of baseline + that document, against each gold control row."""
-    base = baseline_assertions(theater)
     gaz = theater.gazetteer
     rows = right = skipped = in_gaz = right_in_gaz = 0
     region_rows = region_echoed = implied = 0
     errors: list[str] = []
     for g in golds:
         r = results[g.file]
-        ledger = Ledger([*base, *r.assertions], gaz, theater.actors.sides)
+        ledger = build_ledger(theater, r.assertions)
         asserted = {a.place_id for a in r.assertions}
         for row in g.control:
             implied += bool(row.get("implied"))
@@ -370,7 +369,7 @@ def _claim_place_id(row: dict[str, str], gaz: Gazetteer) -> tuple[str, bool]:
 def score_combined(results: Sequence[DocumentResult], theater: Theater, claims_csv: Path | None) -> dict[str, Any]:
     """One ledger over every text: agreement with control_claims.csv and a day-by-day table."""
     gaz = theater.gazetteer
-    ledger = Ledger([*baseline_assertions(theater), *(a for r in results for a in r.assertions)], gaz, theater.actors.sides)
+    ledger = build_ledger(theater, (a for r in results for a in r.assertions))
     out: dict[str, Any] = {"documents": len(results)}
     claims: list[tuple[str, date, str, str]] = []  # place id, day, claimed status, source file
     if claims_csv is not None and claims_csv.is_file():

@@ -143,6 +143,13 @@ def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[Contr
     return list(last.values())
 
 
+def build_ledger(theater: Theater, assertions: Iterable[ControlAssertion], *, baseline: bool = True,
+                 known_by: date | None = None) -> Ledger:
+    """The one way to build a theater's ledger: its baseline (unless ``baseline`` is false) and the assertions."""
+    every = [*baseline_assertions(theater), *assertions] if baseline else list(assertions)
+    return Ledger(every, theater.gazetteer, theater.actors.sides, known_by=known_by)
+
+
 class Ledger:
     """Assertions indexed by place and day, for fast as-of queries."""
 

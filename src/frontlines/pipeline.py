@@ -14,7 +14,7 @@ from frontlines.dating import date_frames
 from frontlines.events import EventExtractor, merge_events, partisan_voice
 from frontlines.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
 from frontlines.ingest import from_text
-from frontlines.ledger import Ledger, assertions_from_statements, baseline_assertions, last_word_per_document
+from frontlines.ledger import assertions_from_statements, build_ledger, last_word_per_document
 from frontlines.lexicon import load_language
 from frontlines.models import ActorMention, ControlAssertion, Document, Event, Extraction, PlaceMention, Unresolved
 from frontlines.nlp import analyse
@@ -86,7 +86,7 @@ def combine(results: Sequence[DocumentResult], theater: Theater, as_of: date | N
     """One :class:`Extraction` for many documents: events merged across reports, control derived."""
     events = merge_events([e for r in results for e in r.events], window_days=1)
     assertions = [a for r in results for a in r.assertions]
-    ledger = Ledger([*baseline_assertions(theater), *assertions], theater.gazetteer, theater.actors.sides)
+    ledger = build_ledger(theater, assertions)
     return Extraction(
         documents=[r.doc for r in results],
         places=[p for r in results for p in r.places],

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from frontlines.ledger import Ledger, baseline_assertions
+from frontlines.ledger import Ledger, baseline_assertions, build_ledger
 from frontlines.models import ControlStatus
 from frontlines.storage import RUN_OPEN, Store
 from frontlines.theater import Theater
@@ -58,8 +58,7 @@ def refresh(store: Store, theater: Theater, place_ids: Iterable[str] | None = No
         else:
             wanted = asked
             stored = Store.assertions_in(conn, wanted)
-        ledger = Ledger([*[a for a in baseline if a.place_id in wanted], *stored], theater.gazetteer,
-                        theater.actors.sides)
+        ledger = build_ledger(theater, [*[a for a in baseline if a.place_id in wanted], *stored], baseline=False)
         return wanted, [row for pid in sorted(wanted) for row in _runs(ledger, pid)]
 
     return store.update_status_runs(compute)

@@ -17,7 +17,7 @@ from frontlines.areas import AreaSet, control_areas, derive_boundary, load_bound
 from frontlines.errors import ExportError, InputError
 from frontlines.events import merge_events
 from frontlines.exports import statuses_geojson, write_geojson, write_gpkg, write_kml
-from frontlines.ledger import Ledger, baseline_assertions
+from frontlines.ledger import Ledger, build_ledger
 from frontlines.models import ControlStatus, Event
 from frontlines.storage import Store
 from frontlines.theater import Theater
@@ -68,8 +68,7 @@ class Snapshot:
 
 def ledger_from_store(store: Store, theater: Theater, until: date | None = None, known_by: date | None = None) -> Ledger:
     """The ledger of every assertion in the store (valid up to ``until``; published by ``known_by``)."""
-    return Ledger([*baseline_assertions(theater), *store.assertions(until)], theater.gazetteer, theater.actors.sides,
-                  known_by=known_by)
+    return build_ledger(theater, store.assertions(until), known_by=known_by)
 
 
 def merged_events(store: Store, since: date | None = None, until: date | None = None) -> list[Event]:
