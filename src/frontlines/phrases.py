@@ -17,7 +17,8 @@ GAP_BREAK = re.compile(r"[;:.!?]|\b(?:but|while|whereas|when|although)\b")
 _SEP = (
     r"(?:\s+(?:city|town|village|district|countryside|governorate|province|airbase|base|camp))?"
     r"(?:\s*\([^()]{1,40}\)|\))?"
-    r"(?:\s*,\s*(?:including\s+|among\s+them\s+)?|\s+and\s+|\s*,\s*and\s+|\s*,?\s*as\s+well\s+as\s+|\s*,?\s*or\s+|\s*/\s*)"
+    r"(?:\s*,\s*(?:including\s+|among\s+them\s+)?|\s+and\s+|\s*,\s*and\s+|\s*,?\s*as\s+well\s+as\s+|\s*,?\s*or\s+|\s*/\s*"
+    r"|\s*,?\s*(?:together|along)\s+with\s+)"
     r"(?:(?:from|in|into|to|at|on|near|around|over|including)\s+)?(?:the\s+)?"
     r"(?:(?:western|eastern|northern|southern)\s+)?(?:outskirts\s+of\s+(?:the\s+)?)?"
     r"(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|hamlet|city|villages|towns|hamlets)\s+(?:of|in|around)\s+)?"

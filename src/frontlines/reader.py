@@ -250,6 +250,9 @@ class _Sentence:
         if spec.subject_place and not places and not source:
             return None
         agent_tok = self._role_token(spec.agent, pred, noun)
+        if agent_tok is not None and noun is not None and noun.i == pred.i and noun.head.lemma_.lower() in self.lang.claim_verbs \
+                and not self._party(agent_tok)[2]:
+            agent_tok = None  # "the operations room announced the capture of X": a speaker, not the captor
         loser_tok = self._role_token(spec.loser, pred, noun)
         agent, agent_side, armed, explicit = self._party(agent_tok)
         loser, loser_side, loser_armed, _ = self._party(loser_tok)
@@ -371,6 +374,8 @@ class _Sentence:
             places += [p for t in inner for x in t.conjuncts for p in self._places_of(x, partial)]
         else:
             places = self._places_of(subj, partial) + [p for x in subj.conjuncts for p in self._places_of(x, partial)]
+            if any(c.lower_ in ("together", "along") for c in adj.children):  # "X is liberated together with Y and Z"
+                places += [p for t in self._prep_objects(adj, ["with"]) for p in self._places_of(t, partial)]
         places = self._extend_lists(places)
         if not places:
             return None
@@ -403,6 +408,12 @@ class _Sentence:
                 out += self._places_of(tok, partial)
         if not out and "obj" in roles and noun is None:
             out += self._next_place(pred)
+        if out and roles is spec.place:
+            # "X is liberated together with Y and Z", "X fell along with Y": the companions share the role
+            for c in pred.children:
+                if c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ in ("together", "along") for g in c.children):
+                    out += [p for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, partial)]
+                    out += [p for g in c.children if g.dep_ == "pobj" for x in g.conjuncts for p in self._places_of(x, partial)]
         out = self._extend_lists(out)
         seen: set[tuple[str, int]] = set()
         unique = []
