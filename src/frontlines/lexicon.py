@@ -75,7 +75,8 @@ class Language:
     time_preps: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
     no_holder: tuple[str, ...] = ()
-    first_person: tuple[str, ...] = ()  # "our forces": a post speaking as a side
+    first_person: tuple[str, ...] = ()
+    harm_verbs: frozenset[str] = frozenset()  # "our forces": a post speaking as a side
     multiword_nouns: tuple[tuple[str, ...], ...] = ()
 
     @property
@@ -146,5 +147,5 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
         time_preps=_words(qual, "time_preps"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
-        first_person=tuple(qual.get("first_person", [])),
+        first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
     )

@@ -272,7 +272,8 @@ class _Sentence:
         elif spec.military == "weapon":
             if explicit and not armed and not self._is_weapon(agent_tok):
                 return None
-            if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred)):
+            harmed = noun is not None and any(t.lemma_.lower() in self.lang.harm_verbs for t in self.tokens)
+            if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred) or harmed):
                 return None
         if spec.subject_place and agent_tok is None:
             agent, agent_side = None, ""
