@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import IDX
+
 from frontlines.lexicon import FrameSpec, Language
 from frontlines.models import ActorMention, PlaceMention
 from frontlines.phrases import list_gap
@@ -76,9 +78,13 @@ class Frame:
 class _DocIndex:
     """Token-level views of the mention stage's places and actors, for one parsed document."""
 
-    def __init__(self, sdoc: Any, places: Sequence[PlaceMention], actors: Sequence[ActorMention]):
+    def __init__(self, sdoc: Any, places: Sequence[PlaceMention], actors: Sequence[ActorMention],
+                 starts: list[int] | None = None, text: str | None = None):
         self.sdoc = sdoc
-        starts = [t.idx for t in sdoc]
+        # spaCy builds Doc.text anew on every access: keep it, and the token offsets, once per document
+        self.text: str = sdoc.text if text is None else text
+        self.starts: list[int] = sdoc.to_array([IDX]).tolist() if starts is None else starts
+        starts = self.starts
         self.place_at: dict[int, PlaceMention] = {}
         self.actor_at: dict[int, ActorMention] = {}
         for table, mentions in ((self.place_at, places), (self.actor_at, actors)):
@@ -116,6 +122,8 @@ class Reader:
                 self._by_light.setdefault(n, []).append(spec)
             for n in spec.state_nouns:
                 self._by_state.setdefault(n, []).append(spec)
+        self._words = (set(self._by_verb) | set(self._by_noun) | set(self._by_adj) | set(self._by_light)
+                       | set(self._by_state) | set(self._by_modifier))
 
     # ------------------------------------------------------------------ entry point
 
@@ -123,11 +131,10 @@ class Reader:
                  actors: Sequence[ActorMention]) -> list[Frame]:
         """Frames of one document, in text order."""
         idx = _DocIndex(sdoc, places, [a for a in actors if not a.media])
-        media = _DocIndex(sdoc, (), [a for a in actors if a.media]).actor_at
+        starts, text = idx.starts, idx.text
+        media = _DocIndex(sdoc, (), [a for a in actors if a.media], starts, text).actor_at
         frames: list[Frame] = []
         last_actor: ActorMention | None = None
-        starts = [t.idx for t in sdoc]
-        text = sdoc.text
         for s_start, s_end in sentences:
             line = text[text.rfind("\n", 0, s_start) + 1 : s_end].lstrip()
             if line[:1] in ("#", "="):
@@ -149,7 +156,10 @@ class Reader:
     def _sentence(self, ctx: _Sentence) -> list[Frame]:
         out: list[Frame] = []
         seen: set[tuple[int, str, str]] = set()
+        words = self._words
         for tok in ctx.tokens:
+            if tok.lower_ not in words and tok.lemma_.lower() not in words:
+                continue  # no predicate of the language pack: most tokens stop here
             for spec, pred, noun in self._candidates(tok, ctx):
                 frame = ctx.read(spec, pred, noun)
                 if frame is None:
@@ -218,15 +228,33 @@ class _Sentence:
         self.media = media
         self.span = span
         self.tokens = tokens
-        self.ids = {t.i for t in tokens}
+        lo = tokens[0].i if tokens else 0
+        self.ids = range(lo, lo + len(tokens))  # the sentence's tokens are contiguous
         self.last_actor = last_actor
         self.doc_id = doc_id
         self._weak = False
-        lowers = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
-        self.weapon_air = bool(lowers & lang.air_weapons)
-        self.weapon_ground = bool(lowers & lang.ground_weapons)
-        self.armed_present = bool(lowers & lang.military_nouns) or any(
-            t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED for t in tokens)
+        self.starts = idx.starts[lo : lo + len(tokens)]
+        self._lowers: set[str] | None = None
+
+    @property
+    def lowers(self) -> set[str]:
+        """The sentence's words and lemmas, computed when a frame first asks."""
+        if self._lowers is None:
+            self._lowers = {t.lower_ for t in self.tokens} | {t.lemma_.lower() for t in self.tokens}
+        return self._lowers
+
+    @property
+    def weapon_air(self) -> bool:
+        return bool(self.lowers & self.lang.air_weapons)
+
+    @property
+    def weapon_ground(self) -> bool:
+        return bool(self.lowers & self.lang.ground_weapons)
+
+    @property
+    def armed_present(self) -> bool:
+        return bool(self.lowers & self.lang.military_nouns) or any(
+            t.i in self.idx.actor_at and self.idx.actor_at[t.i].side not in NOT_ARMED for t in self.tokens)
 
     # ------------------------------------------------------------------ frames
 
@@ -429,7 +457,7 @@ class _Sentence:
         (the small parser often attaches long lists of names wrongly)."""
         if not found:
             return found
-        idx, text = self.idx, self.idx.sdoc.text
+        idx, text = self.idx, self.idx.text
         out = list(found)
         have = {(p.place_id, p.start) for p in out}
         for p in list(found):
@@ -700,7 +728,7 @@ class _Sentence:
         for p in places:
             if p.kind != "region":
                 continue
-            i = bisect.bisect_left([t.idx for t in self.tokens], p.start)
+            i = bisect.bisect_left(self.starts, p.start)
             words |= {t.lower_ for t in self.tokens[max(0, i - 6) : i]}
         for t in (pred, noun):
             if t is not None:
