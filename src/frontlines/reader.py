@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LENGTH
 
 from frontlines.lexicon import FrameSpec, Language
 from frontlines.models import ActorMention, PlaceMention
@@ -85,13 +85,15 @@ class _DocIndex:
         self.text: str = sdoc.text if text is None else text
         self.starts: list[int] = sdoc.to_array([IDX]).tolist() if starts is None else starts
         starts = self.starts
+        lengths: list[int] = sdoc.to_array([LENGTH]).tolist()
+        n = len(starts)
         self.place_at: dict[int, PlaceMention] = {}
         self.actor_at: dict[int, ActorMention] = {}
         for table, mentions in ((self.place_at, places), (self.actor_at, actors)):
             for m in mentions:
                 i = max(0, bisect.bisect_right(starts, m.start) - 1)
-                while i < len(sdoc) and sdoc[i].idx < m.end:
-                    if sdoc[i].idx + len(sdoc[i]) > m.start:
+                while i < n and starts[i] < m.end:
+                    if starts[i] + lengths[i] > m.start:
                         table.setdefault(i, m)  # type: ignore[arg-type]
                     i += 1
         self.places = sorted(places, key=lambda p: p.start)
