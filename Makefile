@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench fuzz lint clean screens
+.PHONY: install demo test bench fuzz lint clean screens eval-real
 
 install: $(STAMP)
 
@@ -44,6 +44,10 @@ screens: install
 # Hostile inputs through every reader and frontlines.extract; prints inputs and uncaught exceptions.
 fuzz: install
 	$(BIN)/python benchmarks/fuzz.py --total $(or $(FUZZ_TOTAL),100000) --jobs $(or $(FUZZ_JOBS),$(shell nproc 2>/dev/null || echo 1))
+
+# Quality on the real reports in ../shared (development and held-out gold in gold/syria-2024-dev/).
+eval-real: install
+	$(BIN)/python scripts/eval_real.py
 
 lint: install
 	$(BIN)/ruff check src tests scripts benchmarks
