@@ -14,7 +14,7 @@ import pytest
 import frontlines
 from frontlines.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
 from frontlines.ingest import from_text
-from frontlines.ledger import Ledger, baseline_assertions
+from frontlines.ledger import Ledger, baseline_areas, baseline_assertions
 from frontlines.lexicon import load_language
 from frontlines.nlp import analyse
 from frontlines.reader import Frame, Reader
@@ -202,14 +202,16 @@ def test_a_claim_keeps_its_claimant() -> None:
 
 def test_hedged_region_statement_asserts_less() -> None:
     """'almost all of X' fills places nobody was known to hold, and flips no holder (SDF towns stay SDF)."""
-    text = "By evening the rebels had taken almost all of Aleppo governorate."
     th = load_theater("syria")
-    held = {pid for pid, _status, _note in th.baseline}
-    unheld = next(p for p in th.gazetteer.places if p.admin1 == "Aleppo" and p.kind == "settlement" and p.id not in held
-                  and len(th.gazetteer.lookup(p.name)) == 1)
-    assert status(text, "Manbij") == "sdf"
+    areas = baseline_areas(th)
+    unheld = next(p for p in th.gazetteer.places if p.kind == "settlement" and p.admin1 and p.country == "SY"
+                  and p.id not in areas and len(th.gazetteer.lookup(p.name)) == 1)
+    text = f"By evening the rebels had taken almost all of {unheld.admin1} governorate."
     assert status(text, unheld.name) == "opposition"
+    aleppo = "By evening the rebels had taken almost all of Aleppo governorate."
+    assert status(aleppo, "Manbij") == "sdf"
     assert status("By evening the rebels had taken all of Aleppo governorate.", "Al-Safira") == "opposition"
+    assert status("By evening the rebels had taken all of Aleppo governorate.", "Manbij") == "sdf"
 
 
 # --------------------------------------------------------------------- strikes never move control

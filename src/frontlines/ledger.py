@@ -29,6 +29,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+import numpy as np
+
 from frontlines.gazetteer import Gazetteer, haversine_km
 from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document
 from frontlines.statements import Statement
@@ -71,11 +73,40 @@ def baseline_assertions(theater: Theater) -> list[ControlAssertion]:
     ]
 
 
+BASELINE_AREA_KM = 40.0
+_AREAS: dict[tuple[str, int, int], dict[str, str]] = {}
+
+
+def baseline_areas(theater: Theater) -> dict[str, str]:
+    """Who held the area each place lies in before the first report: the baseline status of the nearest
+    baseline place within ``BASELINE_AREA_KM`` (the Voronoi cells of the baseline; computed once per theater)."""
+    gaz = theater.gazetteer
+    key = (theater.id, len(gaz.places), len(theater.baseline))
+    if key in _AREAS:
+        return _AREAS[key]
+    points = [(gaz.by_id[pid], status) for pid, status, _ in theater.baseline if pid in gaz.by_id]
+    areas: dict[str, str] = {}
+    if points:
+        lat = np.array([p.lat for p, _ in points])
+        lon = np.array([p.lon for p, _ in points])
+        coslat = math.cos(math.radians(float(lat.mean())))
+        for place in gaz.places:
+            if place.country != theater.country or place.kind not in ("settlement", "facility", "terrain"):
+                continue
+            d2 = (lat - place.lat) ** 2 + ((lon - place.lon) * coslat) ** 2
+            k = int(d2.argmin())
+            if math.sqrt(float(d2[k])) * 111.2 <= BASELINE_AREA_KM:
+                areas[place.id] = points[k][1]
+    areas.update({pid: status for pid, status, _ in theater.baseline})
+    _AREAS[key] = areas
+    return areas
+
+
 def assertions_from_statements(statements: Iterable[Statement], theater: Theater,
                                docs: dict[str, Document]) -> list[ControlAssertion]:
     """Control assertions from explicit statements, region and sector statements expanded."""
     gaz = theater.gazetteer
-    baseline = {place_id: status for place_id, status, _ in theater.baseline}
+    baseline = baseline_areas(theater)
     adversary = theater.rules.get("adversary", {})
     out: list[ControlAssertion] = []
     for st in statements:
@@ -93,7 +124,7 @@ def assertions_from_statements(statements: Iterable[Statement], theater: Theater
             allowed = (UNKNOWN,) if st.scope == "region-hedged" else (loser, st.status, UNKNOWN)
             targets = [(p.id, st.status, confidence * REGION_FACTOR) for p in gaz.in_admin1(st.admin1)
                        if p.country == theater.country and p.kind in ("settlement", "facility")
-                       and baseline.get(p.id, UNKNOWN if st.scope == "region-hedged" else loser) in allowed]
+                       and baseline.get(p.id, UNKNOWN) in allowed]
         elif st.scope.startswith("sector-"):
             targets = _sector(gaz, st, theater, confidence)
         else:
