@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import IO, Any
 
-from frontlines.actors import SIDE_LABELS
 from frontlines.errors import TheaterError
 from frontlines.exports import CSV_COLUMNS, event_row
 from frontlines.models import Document, Event
@@ -129,8 +128,9 @@ def acled_context(theater: Theater, documents: Iterable[Document] = ()) -> Acled
     data = _read_acled_toml(theater)
     side_inter = _side_inters(theater)
     inter_by_name = {a.name.casefold(): a.inter for a in theater.actors.actors.values()}
-    for side_id, label in SIDE_LABELS.items():
-        inter_by_name.setdefault(label.casefold(), side_inter.get(side_id, ""))
+    for side in theater.actors.sides.values():
+        if side.label:
+            inter_by_name.setdefault(side.label.casefold(), side_inter.get(side.id, ""))
     for side in theater.actors.sides.values():
         inter_by_name.setdefault(side.name.casefold(), side_inter.get(side.id, ""))
     districts: dict[str, list[tuple[str, float, float]]] = {}

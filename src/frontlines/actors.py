@@ -18,6 +18,7 @@ class Side:
     color: str = "#888888"
     cues: tuple[str, ...] = ()  # words naming the side without an actor ("regime", "rebel")
     voice: tuple[str, ...] = ()  # words only this side's own media use ("terrorists" for the enemy...)
+    label: str = ""  # the actor name for the side when a report names no actor of it ("Government forces")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +32,6 @@ class Actor:
     parent: str = ""
     aliases: tuple[str, ...] = ()
     media: bool = False
-
-
-SIDE_LABELS = {"government": "Government forces", "opposition": "Opposition forces", "sdf": "SDF",
-               "isis": "Islamic State", "civilians": "Civilians"}
 
 
 def _is_acronym(alias: str) -> bool:
@@ -88,6 +85,11 @@ class ActorDictionary:
             return ""
         return counts[0][1]
 
+    def side_label(self, side: str) -> str:
+        """The name an event gives a side when the report names no actor of it ("" for no side)."""
+        known = self.sides.get(side)
+        return (known.label or known.name) if known is not None and side != "unknown" else ""
+
     def side_of_word(self, word: str) -> str:
         """The side a word names, as an actor alias or a side cue ("" when neither)."""
         actor = self.resolve(word)
@@ -114,7 +116,7 @@ class ActorDictionary:
                 side = self._cue_side[m.group(0).casefold()]
                 found.append(ActorMention(
                     mention=m.group(0), start=m.start() + offset, end=m.end() + offset, doc=doc,
-                    actor_id=f"side:{side}", name=SIDE_LABELS.get(side, self.sides[side].name), side=side,
+                    actor_id=f"side:{side}", name=self.side_label(side), side=side,
                 ))
             found.sort(key=lambda a: a.start)
         return found

@@ -77,7 +77,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 spans[i] = replace(span, date=None, date_start=None, date_end=None, time_precision=3,
                                    warning="the sentence is about another year", kind=BACKGROUND)
                 continue
-            own = span.start >= f.start and span.start - f.end <= 40  # "the fall of Hama on 5 December"
+            own = span.start >= f.start and span.start - f.end <= 40  # "the fall of X on 5 December"
             if f.background and not own and doc.published is not None:
                 # "after the fall of X": it had happened by the time of writing; its own day is unknown
                 spans[i] = replace(span, date=doc.published, date_start=None, date_end=doc.published, time_precision=3,

@@ -45,9 +45,6 @@ from frontlines.typology import family
 PARTS = ("development", "heldout")
 EVENT_KM = 5.0
 DATE_WINDOW_DAYS = 3
-TABLE_PLACES = ("Aleppo", "Idlib", "Saraqib", "Maarat al-Numan", "Khan Shaykhun", "Hama", "Homs", "Damascus",
-                "Daraa", "Deir ez-Zor", "Manbij", "Tell Rifaat")
-TABLE_DAYS = (date(2024, 11, 28), date(2024, 12, 1), date(2024, 12, 5), date(2024, 12, 8))
 CELL = 31  # width of a table cell: "opposition (claim contested)" and a gap
 EVENT_FIELDS = ("sub_event_type", "actor1_side", "actor2_side", "fatalities", "certainty")
 
@@ -106,6 +103,17 @@ class RealGold:
     control: tuple[dict[str, Any], ...]
     events: tuple[dict[str, Any], ...]
     unaligned: int  # gold rows whose span vanished in ingestion (only header text would)
+
+
+def load_table(gold_dir: Path) -> tuple[tuple[str, ...], tuple[date, ...]]:
+    """The places and days of the day-by-day table (``[table]`` in ``split.toml``; none when absent)."""
+    try:
+        data = tomllib.loads((gold_dir / "split.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return (), ()
+    table = data.get("table", {})
+    days = tuple(d if isinstance(d, date) else date.fromisoformat(str(d)) for d in table.get("days", []))
+    return tuple(table.get("places", [])), days
 
 
 def load_split(gold_dir: Path) -> dict[str, str]:
@@ -366,7 +374,8 @@ def _claim_place_id(row: dict[str, str], gaz: Gazetteer) -> tuple[str, bool]:
     return (cands[0].id, True) if cands else (unmapped_id(row["place"]), False)
 
 
-def score_combined(results: Sequence[DocumentResult], theater: Theater, claims_csv: Path | None) -> dict[str, Any]:
+def score_combined(results: Sequence[DocumentResult], theater: Theater, claims_csv: Path | None,
+                   table_places: Sequence[str] = (), table_days: Sequence[date] = ()) -> dict[str, Any]:
     """One ledger over every text: agreement with control_claims.csv and a day-by-day table."""
     gaz = theater.gazetteer
     ledger = build_ledger(theater, (a for r in results for a in r.assertions))
@@ -397,10 +406,10 @@ def score_combined(results: Sequence[DocumentResult], theater: Theater, claims_c
             "disagreements": disagreements,
         }
     table = []
-    for name in TABLE_PLACES:
+    for name in table_places:
         place = _table_place(gaz, name)
         cells = []
-        for day in TABLE_DAYS:
+        for day in table_days:
             status = ledger.status_or_inferred(place.id, day) if place else None
             earlier = [c for c in claims if place and c[0] == place.id and c[1] <= day]
             latest = max(earlier, key=lambda c: c[1]) if earlier else None
@@ -408,6 +417,7 @@ def score_combined(results: Sequence[DocumentResult], theater: Theater, claims_c
                           "claim": latest[2] if latest else "", "claim_date": latest[1].isoformat() if latest else ""})
         table.append({"place": name, "place_id": place.id if place else "", "cells": cells})
     out["table"] = table
+    out["table_days"] = [d.isoformat() for d in table_days]
     return out
 
 
@@ -468,7 +478,8 @@ def score_real(texts_dir: Path, gold_dir: Path, part: str = "heldout", theater: 
             "control": score_control(chosen, results, th),
             "events": score_events(chosen, results, th),
         }
-    report["combined"] = score_combined(list(results.values()), th, texts_dir / "control_claims.csv")
+    places, days = load_table(gold_dir)
+    report["combined"] = score_combined(list(results.values()), th, texts_dir / "control_claims.csv", places, days)
     return report
 
 
@@ -498,8 +509,9 @@ def format_real(report: dict[str, Any]) -> str:
         cl = comb["claims"]
         lines.append(f"  control_claims.csv: agrees on {cl['agree']}/{cl['rows']} rows ({cl['agreement']:.3f}); on the "
                      f"gazetteer's places {cl['agree_in_gazetteer']}/{cl['rows_in_gazetteer']} ({cl['agreement_in_gazetteer']:.3f})")
-    head = (f"  {'place':<16}" + "".join(f"{d.isoformat():<{CELL}}" for d in TABLE_DAYS)).rstrip()
-    lines += [head, "  " + "-" * (16 + CELL * len(TABLE_DAYS))]
+    days = comb.get("table_days", [])
+    head = (f"  {'place':<16}" + "".join(f"{d:<{CELL}}" for d in days)).rstrip()
+    lines += [head, "  " + "-" * (16 + CELL * len(days))]
     for row in comb["table"]:
         lines.append((f"  {row['place']:<16}" + "".join(f"{_cell(c):<{CELL}}" for c in row["cells"])).rstrip())
     return "\n".join(lines)

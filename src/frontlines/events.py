@@ -29,7 +29,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from frontlines.actors import SIDE_LABELS
 from frontlines.certainty import assess
 from frontlines.dates import DateSpan
 from frontlines.dating import AS_OF, BACKGROUND
@@ -158,8 +157,8 @@ class EventExtractor:
         return Event(
             id=_event_id(doc.id, start, place.place_id, sub), doc=doc.id, date=when.date,
             time_precision=when.time_precision, event_type=sub_type.event_type, sub_event_type=sub,
-            actor1=actor1.name if actor1 else _side_label(side1), actor1_side=side1 or "unknown",
-            actor2=actor2.name if actor2 else _side_label(side2), actor2_side=side2,
+            actor1=actor1.name if actor1 else self.theater.actors.side_label(side1), actor1_side=side1 or "unknown",
+            actor2=actor2.name if actor2 else self.theater.actors.side_label(side2), actor2_side=side2,
             place_id=place.place_id, location=place.name,
             lat=None if place.kind == UNMAPPED_KIND else place.lat, lon=None if place.kind == UNMAPPED_KIND else place.lon,
             geo_precision=place.geo_precision, fatalities=casualties.fatalities,
@@ -190,10 +189,6 @@ def partisan_voice(text: str, cues: Sequence[str] = (), first_person: Sequence[s
     if pattern is None:
         return False
     return len(pattern.findall(_QUOTED.sub(" ", text))) >= 2
-
-
-def _side_label(side: str) -> str:
-    return SIDE_LABELS.get(side, "")
 
 
 def _merge_concurrent(events: list[Event]) -> list[Event]:

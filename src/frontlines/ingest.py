@@ -157,7 +157,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[\w.,;:)\]\"'’])\[(?:\d{1,3}|[a-z]|note \d{1
 
 
 def strip_footnote_marks(text: str) -> str:
-    """Reference marks copied from web pages ("Hama[2][3]") go: they split names from their words."""
+    """Reference marks copied from web pages ("X[2][3]") go: they split names from their words."""
     return _FOOTNOTE_MARK.sub("", text)
 
 

@@ -118,7 +118,7 @@ def assertions_from_statements(statements: Iterable[Statement], theater: Theater
         targets: list[tuple[str, str, float]] = []
         if st.scope in ("region", "region-hedged"):
             # A region statement speaks of the places the losing side held: places a third party holds
-            # (SDF towns inside Aleppo governorate) are not part of "all of Aleppo".
+            # (a third party's towns inside the governorate) are not part of "all of X".
             loser = adversary.get(st.status, "")
             # "almost all of X" asserts less: it fills places nobody was known to hold, and flips no holder
             allowed = (UNKNOWN,) if st.scope == "region-hedged" else (loser, st.status, UNKNOWN)

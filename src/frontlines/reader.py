@@ -290,7 +290,7 @@ class _Sentence:
             explicit = False
         if agent_tok is not None and agent_tok.i in self.idx.place_at and self.idx.place_at[agent_tok.i].kind != "country" \
                 and spec.military == "agent":
-            return None  # "Homs captured the title": a town as the doer is a team, a council, a metonymy
+            return None  # "X captured the title": a town as the doer is a team, a council, a metonymy
         if spec.military == "agent":
             if explicit and not armed:
                 return None  # "trucks entered", "the mayor took", "the team captured"
@@ -343,7 +343,7 @@ class _Sentence:
                      region=self._region(places, pred, None), claimant=self._claimant(pred))
 
     def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
-        """"X remains in army hands", "X is under the control of HTS", "X came under rebel control"."""
+        """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""
         prep = noun.head
         gov = prep.head
         while gov.pos_ in ("ADV", "ADP") and gov.head.i != gov.i:
@@ -377,7 +377,7 @@ class _Sentence:
         return self._frame(spec, gov, places, holder, partial)
 
     def _held_modifier(self, spec: FrameSpec, part: Token) -> Frame | None:
-        """"rebel-controlled Idlib": the holder modifies the participle, the place is what it modifies."""
+        """"rebel-controlled X": the holder modifies the participle, the place is what it modifies."""
         holder = next((c for c in part.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod")
                        and self._actor_of(c) is not None), None)
         if holder is None:
@@ -522,7 +522,7 @@ class _Sentence:
             return [base]
         if role == "subj":
             if nominal:
-                # "HTS launched an attack on X", "rebels declared the liberation of X": the verb's subject
+                # "the rebels launched an attack on X", "rebels declared the liberation of X": the verb's subject
                 if base.dep_ in ("dobj", "attr") and base.head.pos_ in _VERBAL:
                     s = self._subject(base.head)
                     return [s] if s is not None else []
@@ -534,7 +534,7 @@ class _Sentence:
                 return []
             found = [c for c in pred.children if c.dep_ == "nsubjpass"]
             if not found and pred.dep_ == "acl" and pred.tag_ == "VBN":
-                found = [pred.head]  # "the town, captured by HTS on Friday"
+                found = [pred.head]  # "the town, captured by the rebels on Friday"
             if not found and pred.dep_ == "conj" and pred.head.pos_ in _VERBAL:
                 found = [c for c in pred.head.children if c.dep_ == "nsubjpass"]
             return self._in(found)
@@ -628,7 +628,7 @@ class _Sentence:
         lemma = tok.lemma_.lower()
         named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at]
         if named and lemma in lang.place_class:
-            # "the Hamdaniya and New Aleppo districts of Aleppo city": every named one, and the city partly
+            # "the A and B districts of C city": every named one, and the city partly
             listed = [idx.place_at[c.i] for c in named]
             listed += [idx.place_at[x.i] for c in named for x in c.conjuncts if x.i in idx.place_at]
             if lemma in lang.partial:
@@ -762,7 +762,7 @@ class _Sentence:
         if tok.i in self.idx.place_at:
             if self.idx.place_at[tok.i].kind == "country":
                 return None, "", True, True  # a foreign state acting ("Israel advanced"): armed, no side here
-            return None, "", False, False  # a place as subject ("Saraqib fell")
+            return None, "", False, False  # a place as subject ("X fell")
         if lower in _SUBJ_PRONOUNS:
             return None, "", False, False
         return None, "", False, True

@@ -12,7 +12,7 @@ Every frame whose ``control`` effect is not ``none`` becomes one :class:`Stateme
 * ``contested`` / ``unclear`` / ``context`` ("X is contested", "the status of X is unclear",
   "with X secure" for the side the passage is about).
 
-Region places ("all of Idlib governorate") make region statements, marked ``hedged`` when the text
+Region places ("all of X governorate") make region statements, marked ``hedged`` when the text
 says "almost all" or "most of". Two layout forms are read without a predicate: an analyst's summary
 line ("- Opposition: A, B and C") and a sector ("no positions left west of X").
 """

@@ -112,7 +112,7 @@ def _load_actors(path: Path) -> ActorDictionary:
     data = _read_toml(path)
     try:
         sides = [Side(s["id"], s.get("name", s["id"]), s.get("color", "#888888"), tuple(s.get("cues", ())),
-                      tuple(s.get("voice", ()))) for s in data.get("side", [])]
+                      tuple(s.get("voice", ())), s.get("label", "")) for s in data.get("side", [])]
         side_ids = {s.id for s in sides}
         actors = []
         for a in data.get("actor", []):
