@@ -69,7 +69,8 @@ def load_basemap(path: str | Path) -> Basemap:
                    layers["road"], str(data.get("attribution", "")))
 
 
-def _polygon_path(geom: BaseGeometry) -> MplPath | None:
+def polygon_path(geom: BaseGeometry) -> MplPath | None:
+    """A matplotlib path for a (multi)polygon, holes included (None when it has no polygon)."""
     verts: list[np.ndarray] = []
     codes: list[np.ndarray] = []
     for poly in shapely.get_parts(geom):
@@ -84,7 +85,8 @@ def _polygon_path(geom: BaseGeometry) -> MplPath | None:
     return MplPath(np.concatenate(verts), np.concatenate(codes)) if verts else None
 
 
-def _line_parts(geom: BaseGeometry) -> list[np.ndarray]:
+def line_parts(geom: BaseGeometry) -> list[np.ndarray]:
+    """Coordinate arrays of a geometry's lines (a polygon's boundary)."""
     if geom.geom_type.endswith("Polygon"):
         geom = shapely.boundary(geom)
     return [np.asarray(p.coords)[:, :2] for p in shapely.get_parts(geom)
@@ -96,12 +98,12 @@ def draw_under(ax: Axes, basemap: Basemap, theater_country: str) -> None:
     if basemap.coast or basemap.countries:
         ax.set_facecolor(SEA)
     for name, geom in basemap.countries:
-        path = _polygon_path(geom)
+        path = polygon_path(geom)
         if path is not None:
             face = "white" if name == theater_country else LAND
             ax.add_patch(PathPatch(path, facecolor=face, edgecolor="none", zorder=0))
     for _, geom in basemap.lakes:
-        path = _polygon_path(geom)
+        path = polygon_path(geom)
         if path is not None:
             ax.add_patch(PathPatch(path, facecolor=SEA, edgecolor=RIVER, lw=0.4, zorder=0.5))
 
@@ -109,17 +111,17 @@ def draw_under(ax: Axes, basemap: Basemap, theater_country: str) -> None:
 def draw_over(ax: Axes, basemap: Basemap, theater_country: str) -> None:
     """Borders, coast, rivers and roads over the control areas (lines only, so areas stay readable)."""
     for name, geom in basemap.countries:
-        for line in _line_parts(geom):
+        for line in line_parts(geom):
             ax.plot(line[:, 0], line[:, 1], color="#444444" if name == theater_country else BORDER,
                     lw=1.3 if name == theater_country else 0.8, zorder=2.5)
     for geom in basemap.coast:
-        for line in _line_parts(geom):
+        for line in line_parts(geom):
             ax.plot(line[:, 0], line[:, 1], color=RIVER, lw=0.8, zorder=2.5)
     for _, geom in basemap.rivers:
-        for line in _line_parts(geom):
+        for line in line_parts(geom):
             ax.plot(line[:, 0], line[:, 1], color=RIVER, lw=1.4, alpha=0.9, solid_capstyle="round", zorder=2.6)
     for _, geom in basemap.roads:
-        for line in _line_parts(geom):
+        for line in line_parts(geom):
             ax.plot(line[:, 0], line[:, 1], color=ROAD, lw=1.0, ls=(0, (6, 2)), alpha=0.8, zorder=2.7)
 
 

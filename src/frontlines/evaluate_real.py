@@ -33,7 +33,7 @@ from typing import Any
 
 from frontlines.errors import EvalError
 from frontlines.evaluate import TOLERANCE_KM
-from frontlines.gazetteer import Gazetteer, haversine_km
+from frontlines.gazetteer import Gazetteer, folded_key, haversine_km
 from frontlines.geoparse import unmapped_id
 from frontlines.ingest import read_paths
 from frontlines.ledger import build_ledger
@@ -263,13 +263,6 @@ def score_control(golds: Sequence[RealGold], results: dict[str, DocumentResult],
     }
 
 
-def _fold(name: str) -> str:
-    import unicodedata
-
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
-    return plain.replace("'", "").replace("-", " ").strip()
-
-
 def _gold_point(g: dict[str, Any], gaz: Gazetteer) -> Place | None:
     return gaz.by_id.get(g.get("place_id") or "")
 
@@ -284,7 +277,7 @@ def _same_place(s: Event, g: dict[str, Any], gaz: Gazetteer) -> bool:
     if target is not None and target.kind == "region" and target.admin1 and s.admin1 == target.admin1:
         # ACLED codes an event known only to its governorate at the governorate's capital (geo precision 3);
         # a report's "in Idleb" read as the capital city that shares the governorate's name is the same call.
-        capital_named = _fold(s.location) == _fold(target.admin1)
+        capital_named = folded_key(s.location) == folded_key(target.admin1)
         if s.geo_precision == 3 or capital_named:
             return True
     if target is None or s.lat is None or s.lon is None or s.lat != s.lat:

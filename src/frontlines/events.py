@@ -45,7 +45,6 @@ REGAIN = "Government regains territory"
 TRANSFER = "Non-violent transfer of territory"
 AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
-CLASH = "Armed clash"
 _NO_DEFAULT_TARGET = frozenset({"Peaceful protest", "Arrests", "Change to group/activity", AIR, SHELLING,
                                 "Remote explosive/landmine/IED", "Suicide bomb", "Disrupted weapons use", "Agreement",
                                 "Looting/property destruction"})
@@ -98,7 +97,7 @@ class EventExtractor:
             events.extend(_merge_concurrent(by_sentence[key]))
         return merge_events(events)
 
-    def _sub_event(self, frame: Frame, side1: str, sentence: str, place_id: str) -> str:
+    def _sub_event(self, frame: Frame, side1: str, sentence: str) -> str:
         event = frame.spec.event
         if event == "territory":
             lowered = sentence.lower()
@@ -129,7 +128,7 @@ class EventExtractor:
             side1 = self.default_attacker
         if not side1 and frame.spec.control == "winner" and frame.loser_side in self.adversary:
             side1 = self.adversary[frame.loser_side]
-        sub = self._sub_event(frame, side1, sentence, place.place_id)
+        sub = self._sub_event(frame, side1, sentence)
         if not side1 and sub == AIR and self.air_force:
             words = {w.lower() for w in re.findall(r"[\w-]+", sentence)}
             if words & (self.lang.air_weapons - self._drone_words):

@@ -337,6 +337,14 @@ def _extended(pm: ET.Element, data: dict[str, Any]) -> None:
         _sub(_sub(ext, "Data", name=key), "value", text)
 
 
+def _kml_lines(pm: ET.Element, geom: BaseGeometry) -> None:
+    """The line parts of a geometry as one KML MultiGeometry (front lines)."""
+    multi = _sub(pm, "MultiGeometry")
+    for line in shapely.get_parts(_clean(geom)):
+        if line.geom_type == "LineString" and not line.is_empty:
+            _sub(_sub(multi, "LineString"), "coordinates", _kml_coords(line.coords))
+
+
 def _kml_polygons(pm: ET.Element, geom: BaseGeometry) -> None:
     cleaned = _clean(geom)
     multi = _sub(pm, "MultiGeometry")
@@ -400,10 +408,7 @@ def kml_document(
             pm = _sub(folder, "Placemark")
             _sub(pm, "name", f"{fl.side_a} / {fl.side_b}")
             _sub(pm, "styleUrl", f"#{fl.kind}")
-            multi = _sub(pm, "MultiGeometry")
-            for line in shapely.get_parts(_clean(fl.geometry)):
-                if line.geom_type == "LineString" and not line.is_empty:
-                    _sub(_sub(multi, "LineString"), "coordinates", _kml_coords(line.coords))
+            _kml_lines(pm, fl.geometry)
 
     folder = _sub(doc, "Folder")
     _sub(folder, "name", "Places")

@@ -26,13 +26,23 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
-from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 from PIL import Image
 from shapely.geometry.base import BaseGeometry
 
 from frontlines.areas import AreaSet
-from frontlines.basemap import RIVER, ROAD, Basemap, country_labels, draw_over, draw_under, label_style, river_labels
+from frontlines.basemap import (
+    RIVER,
+    ROAD,
+    Basemap,
+    country_labels,
+    draw_over,
+    draw_under,
+    label_style,
+    line_parts,
+    polygon_path,
+    river_labels,
+)
 from frontlines.errors import ExportError
 from frontlines.exports import side_color
 from frontlines.models import CONTESTED, UNKNOWN, ControlStatus, Event
@@ -62,32 +72,6 @@ _HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
 Extent = tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
 _AXES_BOX = (0.08, 0.05, 0.89, 0.89)  # left, bottom, width, height in figure fractions
 _BOX_RATIO = (_AXES_BOX[2] * FIGSIZE[0]) / (_AXES_BOX[3] * FIGSIZE[1])
-
-
-def _geom_path(geom: BaseGeometry) -> MplPath | None:
-    """A matplotlib path for a (multi)polygon, holes included."""
-    verts: list[np.ndarray] = []
-    codes: list[np.ndarray] = []
-    for poly in shapely.get_parts(geom):
-        if poly.geom_type != "Polygon" or poly.is_empty:
-            continue
-        for ring in (poly.exterior, *poly.interiors):
-            xy = np.asarray(ring.coords)[:, :2]
-            c = np.full(len(xy), MplPath.LINETO, dtype=np.uint8)
-            c[0], c[-1] = MplPath.MOVETO, MplPath.CLOSEPOLY
-            verts.append(xy)
-            codes.append(c)
-    if not verts:
-        return None
-    return MplPath(np.concatenate(verts), np.concatenate(codes))
-
-
-def _lines(geom: BaseGeometry) -> list[np.ndarray]:
-    return [
-        np.asarray(part.coords)[:, :2]
-        for part in shapely.get_parts(shapely.boundary(geom) if geom.geom_type.endswith("Polygon") else geom)
-        if not part.is_empty and part.geom_type in ("LineString", "LinearRing")
-    ]
 
 
 def _extent(points: Iterable[tuple[float, float]], boundary: BaseGeometry | None) -> Extent:
@@ -285,14 +269,14 @@ def _draw(
     if basemap is not None:
         draw_under(ax, basemap, style.country)
     if clip is None and boundary is not None and not boundary.is_empty:
-        path = _geom_path(boundary)
+        path = polygon_path(boundary)
         if path is not None:
             ax.add_patch(PathPatch(path, facecolor="white", edgecolor="#555555", lw=1.0, zorder=0))
 
     colors = style.side_colors
     if areas is not None:
         for status, area in sorted(areas.areas.items(), key=lambda kv: kv[0] == CONTESTED):
-            path = _geom_path(area.intersection(clip) if clip is not None else area)
+            path = polygon_path(area.intersection(clip) if clip is not None else area)
             if path is None:
                 continue
             color = side_color(status, dict(colors))
@@ -305,7 +289,7 @@ def _draw(
             ax.add_patch(patch)
 
     for geom in (regions or {}).values():
-        for line in _lines(geom.intersection(clip) if clip is not None else geom):
+        for line in line_parts(geom.intersection(clip) if clip is not None else geom):
             ax.plot(line[:, 0], line[:, 1], color="#a0a0a0", lw=0.5, zorder=2)
     if basemap is not None:
         draw_over(ax, basemap, style.country)
@@ -314,7 +298,7 @@ def _draw(
         for fl in areas.front_lines:
             dashed = fl.kind != "front"
             geom = fl.geometry.intersection(clip) if clip is not None else fl.geometry
-            for line in _lines(geom):
+            for line in line_parts(geom):
                 ax.plot(line[:, 0], line[:, 1], color="#333333" if dashed else "#111111", lw=1.6 if dashed else 2.8,
                         ls=(0, (4, 2)) if dashed else "-", solid_capstyle="round", zorder=4)
 

@@ -25,7 +25,6 @@ from frontlines.exports import (
     _EVENT_FIELDS,
     _PLACE_FIELDS,
     KML_NS,
-    _clean,
     _columns,
     _event_props,
     _event_style,
@@ -33,6 +32,7 @@ from frontlines.exports import (
     _feature,
     _has_point,
     _kml_coords,
+    _kml_lines,
     _kml_polygons,
     _kml_style,
     _multipolygon,
@@ -204,10 +204,7 @@ def kml_series_document(runs: Sequence[StatusRun], day_areas: Sequence[DayAreas]
             _sub(pm, "name", f"{fl.side_a} / {fl.side_b}, {day.isoformat()}")
             _time_span(pm, day, day)
             _sub(pm, "styleUrl", f"#{fl.kind}")
-            multi = _sub(pm, "MultiGeometry")
-            for line in shapely.get_parts(_clean(fl.geometry)):
-                if line.geom_type == "LineString" and not line.is_empty:
-                    _sub(_sub(multi, "LineString"), "coordinates", _kml_coords(line.coords))
+            _kml_lines(pm, fl.geometry)
     folder = _sub(doc, "Folder")
     _sub(folder, "name", "Places")
     for r in runs:
