@@ -20,6 +20,7 @@ line ("- Opposition: A, B and C") and a sector ("no positions left west of X").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -180,12 +181,17 @@ def layout_statements(doc: Document, sentences: Sequence[tuple[int, int]], place
     """Statements made by layout rather than by a predicate: summary lines and sectors."""
     text = doc.text
     out: list[Statement] = []
+    places = sorted(places, key=lambda p: p.start)
+    actors = sorted(actors, key=lambda a: a.start)
+    place_starts = [p.start for p in places]
+    actor_starts = [a.start for a in actors]
     for s_start, s_end in sentences or [(0, len(text))]:
-        s_places = [p for p in places if s_start <= p.start < s_end]
+        # the sentence's mentions by bisection: a long report does not rescan every mention per sentence
+        s_places = places[bisect_left(place_starts, s_start) : bisect_left(place_starts, s_end)]
         if not s_places:
             continue
         sentence = text[s_start:s_end]
-        s_actors = [a for a in actors if s_start <= a.start < s_end and not a.media]
+        s_actors = [a for a in actors[bisect_left(actor_starts, s_start) : bisect_left(actor_starts, s_end)] if not a.media]
         check = assess(sentence)
         if check.hypothetical:
             continue
