@@ -3,7 +3,7 @@
 The Python API::
 
     import frontlines
-    result = frontlines.extract("HTS fighters captured Saraqib on Saturday.", published="2024-12-01")
+    result = frontlines.extract(text_of_a_report, published="2024-12-01")
     result.to_dict()["events"]
 """
 

@@ -35,7 +35,7 @@ class Actor:
 
 
 def _is_acronym(alias: str) -> bool:
-    # Short all-capital aliases (HTS, SNA, IS) match case-sensitively: "is" is a verb.
+    # Short all-capital aliases (two or three letters, such as IS) match case-sensitively: "is" is a verb.
     return alias.isupper() and len(alias) <= 5
 
 

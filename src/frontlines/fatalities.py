@@ -196,7 +196,7 @@ _STOP = (
     rf"when|after|as|because|said|says|say|told|reported|according|claimed|{_UNIT_RE}|{_TENS_RE}|"
     rf"hundreds?|thousands?|dozens?|scores?|{_DEATH}|{_WOUND}|{_CAPT}|{_CASUAL}|kill\w*|wound\w*|injur\w*"
 )
-# One word of the noun phrase between a number and its verb ("12 [HTS
+# One word of the noun phrase between a number and its verb ("12 [rebel
 # fighters] were killed"); it may not be a verb, a role word or a number.
 _NPWORD = rf"(?!(?:{_STOP})\b)[A-Za-z][\w'’\-]*"
 _AUX = (

@@ -7,8 +7,8 @@ Names are matched through two keys built once at load time:
   generic words unified (Kfar/Kafr, Tell/Tal, Jebel/Jabal/Mount, Qal'at/Qalaat,
   Sheikh/Shaykh...);
 * the *skeleton*: the folded key's consonants, ``q`` read as ``k`` and doubled
-  letters collapsed, so Sheikhoun/Shaykhun, Sarakeb/Saraqib, Kafranbel/Kafr
-  Nabl and Mhardeh/Mahardah meet. A skeleton hit is accepted only when the
+  letters collapsed, so Sheikhoun/Shaykhun, Sarakeb/Saraqeb or Kafranbel/Kafr
+  Nabl meet. A skeleton hit is accepted only when the
   folded spellings are also close (rapidfuzz), which keeps unrelated short
   names apart.
 

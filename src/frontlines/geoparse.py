@@ -219,7 +219,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
                 if word.isupper() or (nxt and _capitalised(nxt)) or cands[0].score < 0.76:
                     cands = []
             if cands and word.isupper() and word.isalpha() and len(word) <= 4 and k == i + 1:
-                cands = []  # SANA, SHNA, SDF: acronyms, not places
+                cands = []  # agency and party acronyms: not places
             if cands:
                 best = Span(start, toks[k - 1][1], text[start : toks[k - 1][1]], tuple(cands))
                 i = k
@@ -345,14 +345,14 @@ class Geoparser:
         if _NOT_PLACE_AFTER.match(after) or _NOT_PLACE_BEFORE.search(before) or _PERSON_BEFORE.search(before):
             return True
         if span.text[:3].lower() in ("al-", "el-") and _NAME_BEFORE.search(before):
-            return True  # "Bashar al-Assad": a family name after a given name, not a village
+            return True  # "Bashar al-X": a family name after a given name, not a village
         if _MODEL_NUMBER.match(after):
             return True  # a weapon model ("Golan-1000")
         words = span.text.split()
         if len(words) == 1 and span.text in _NOT_NAMES:
             return True
         if _SPEAKER_AFTER.match(after) and any(c.place.population > 500_000 for c in span.candidates):
-            return True  # "Damascus said": the government, not the city
+            return True  # "X said": the government seated there, not the city
         sent_start, _ = _sentence_bounds(sentences, span.start)
         at_sentence_start = not text[sent_start : span.start].strip(" \t\n-*#>•\"'“")
         if len(words) == 1 and at_sentence_start and span.text.lower() in _COMMON_WORDS:
@@ -366,7 +366,7 @@ class Geoparser:
     # -- context ---------------------------------------------------------------------------------
 
     def _governorate_cues(self, text: str, spans: Sequence[Span]) -> list[tuple[int, str]]:
-        """(position, governorate) for every governorate the text names as such ("Idlib countryside")."""
+        """(position, governorate) for every governorate the text names as such ("X countryside")."""
         cues = []
         for span in spans:
             after, before = text[span.end : span.end + 20], text[max(0, span.start - 20) : span.start]
@@ -417,7 +417,7 @@ class Geoparser:
             elif any(c.place.kind == "facility" for c in cands):
                 cue = "facility"
         if not cue and (named := _NAMED_FACILITY_AFTER.match(after)):
-            # "Hama Central Prison": a facility the gazetteer lacks, not the city.
+            # "X Central Prison": a facility the gazetteer lacks, not the city.
             return Unresolved(text[span.start : span.end + named.end()], span.start, span.end + named.end(), doc.id,
                               f"facility named after {span.text}, not in gazetteer")
         if not cue and ((m := _KIND_AFTER.match(after)) or (m := _KIND_BEFORE.search(before))):
@@ -464,7 +464,7 @@ class Geoparser:
         )
 
     def _facility_named(self, span: Span, tail: str) -> Candidate | None:
-        """'Hama airport' -> the facility whose name starts with the span's name, if the gazetteer has one."""
+        """'X airport' -> the facility whose name starts with the span's name, if the gazetteer has one."""
         key = _lookup_key(span.text.split())
         wanted = _facility_class(tail)
         for c in self.gazetteer.lookup_key(f"{key} {fold_token(tail.split()[-1])}"):
@@ -490,7 +490,7 @@ class Geoparser:
         return nearest is not None and nearest > self.far_km
 
     def _governorate_lists(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-        """'Aleppo, Idleb and Hama governorates': every member of the list is a governorate."""
+        """'A, B and C governorates': every member of the list is a governorate."""
         out = list(mentions)
         for i, m in enumerate(mentions):
             if m.kind == "region" and _PLURAL_REGION_AFTER.match(text[m.end : m.end + 20]):
