@@ -250,6 +250,64 @@ def test_history_before_the_period_makes_nothing() -> None:
     assert not result.events and not result.assertions
 
 
+# --------------------------------------------------------------------- fighting as a noun, weapons as subjects
+
+
+def test_fighting_as_subject_is_located_by_its_verb() -> None:
+    f = only(frames("Fierce fighting went on around Morek through the night."), "clash")
+    assert names(f.places) == ["Morek"]
+
+
+def test_fighting_as_a_verb_with_an_object_is_no_battle() -> None:
+    assert not frames("Farmers around Morek are fighting a long drought this year.")
+
+
+def test_ground_attack_without_a_weapon_is_a_clash_not_a_strike() -> None:
+    (event,) = frontlines.extract("Rebel fighters attacked an army post in Sarmin on 30 November.", published="2024-12-01").events
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_projectile_as_subject_is_shelling() -> None:
+    (event,) = frontlines.extract("Two mortar rounds landed in Sarmin at dawn.", published="2024-12-01").events
+    assert event.sub_event_type == "Shelling/artillery/missile attack" and event.location == "Sarmin"
+
+
+def test_siege_verb_is_a_clash_that_moves_no_line() -> None:
+    text = "Government troops besieged Sarmin for a week."
+    assert names(only(frames(text), "clash").places) == ["Sarmin"]
+    assert not [a for a in frontlines.extract(text, published="2024-12-01").assertions if a.status == "government"]
+
+
+def test_offensive_aimed_at_a_place_is_a_clash() -> None:
+    f = only(frames("The SDF launched an offensive against army units near Morek."), "clash")
+    assert names(f.places) == ["Morek"]
+
+
+def test_offensive_as_a_topic_locates_nothing() -> None:
+    assert not frontlines.extract("The Morek offensive was a reply to months of shelling elsewhere.",
+                                  published="2024-12-01").events
+
+
+def test_withdrawal_from_positions_in_a_place_leaves_it() -> None:
+    f = only(frames("Army units abandoned their positions in Sarmin overnight."), "withdraw")
+    assert names(f.source) == ["Sarmin"]
+
+
+def test_reaching_the_outskirts_contests_the_town() -> None:
+    assert status("HTS units reached the outskirts of Sarmin on 1 December.", "Sarmin") == "contested"
+
+
+def test_claiming_control_is_the_claimants_claim() -> None:
+    f = only(frames("The rebels announced control of Sarmin in a video."), "capture")
+    assert names(f.places) == ["Sarmin"] and f.claimant is not None and f.claimant.side == "opposition"
+
+
+def test_a_verbless_heading_asserts_nothing() -> None:
+    text = "Battle for Sarmin\n\nThe town saw little change on Monday, residents said."
+    assert not frontlines.extract(text, published="2024-12-01").events
+    assert frontlines.extract("Heavy clashes in Sarmin", published="2024-12-01").events  # a one-line post is read
+
+
 # --------------------------------------------------------------------- the second theater
 
 

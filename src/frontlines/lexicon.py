@@ -15,7 +15,7 @@ from typing import Any
 from frontlines.errors import TheaterError
 
 LANGUAGES = Path(__file__).resolve().parent / "languages"
-ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "self", "any")
+ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "self", "any", "any:obj")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,8 @@ class FrameSpec:
     governors: frozenset[str] = frozenset()  # state frames: the governing verb must be one of these
     not_governors: frozenset[str] = frozenset()  # ... or must not be one of these
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # the predicate's subject must be one of these ("shells landed in X")
+    weapon_verbs: frozenset[str] = frozenset()  # verbs of the frame that count only with a weapon named ("attacked")
     place: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     goal: tuple[str, ...] = ()
@@ -78,6 +80,7 @@ class Language:
     first_person: tuple[str, ...] = ()
     harm_verbs: frozenset[str] = frozenset()  # "our forces": a post speaking as a side
     multiword_nouns: tuple[tuple[str, ...], ...] = ()
+    position_nouns: frozenset[str] = frozenset()  # "their positions in X": a force's posts stand for X
 
     @property
     def weapons(self) -> frozenset[str]:
@@ -108,7 +111,7 @@ def _frame(raw: dict[str, Any]) -> FrameSpec:
         particles_for={k.lower(): frozenset(x.lower() for x in v) for k, v in raw.get("particles_for", {}).items()},
         state_nouns=_words(raw, "state_nouns"), state_preps=_words(raw, "state_preps"), holders=_words(raw, "holders"), modifiers=_words(raw, "modifiers"),
         governors=_words(raw, "governors"), not_governors=_words(raw, "not_governors"),
-        objects=_words(raw, "objects"),
+        objects=_words(raw, "objects"), subjects=_words(raw, "subjects"), weapon_verbs=_words(raw, "weapon_verbs"),
         place=_roles(raw, "place", name), source=_roles(raw, "source", name), goal=_roles(raw, "goal", name),
         agent=_roles(raw, "agent", name), loser=_roles(raw, "loser", name), military=raw.get("military", "none"),
         require_agent=bool(raw.get("require_agent", False)), subject_place=bool(raw.get("subject_place", False)),
@@ -148,4 +151,5 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         time_preps=_words(qual, "time_preps"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
+        position_nouns=_words(lex, "position_nouns"),
     )

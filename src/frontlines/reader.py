@@ -144,6 +144,8 @@ class Reader:
             lo = bisect.bisect_left(starts, s_start)
             hi = bisect.bisect_left(starts, s_end)
             toks = [sdoc[i] for i in range(lo, hi)]
+            if _title(toks, text, s_start, s_end):
+                continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id)
             found = self._sentence(ctx)
             frames.extend(found)
@@ -185,7 +187,9 @@ class Reader:
                 if parts is None and lemma == "fall" and "back" in has:
                     continue  # "fell back" is a withdrawal, not a fall
                 yield spec, tok, None
-        if tok.pos_ in _NOMINAL or (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
+        gerund = tok.pos_ == "VERB" and tok.tag_ == "VBG" and not any(
+            c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children)  # "fighting continued", not "are fighting drought"
+        if tok.pos_ in _NOMINAL or gerund:
             specs = self._by_noun.get(lower, ()) or self._by_noun.get(lemma, ())
             for spec in specs:
                 if any(" " in n for n in spec.nouns if n.split()[-1] in (lower, lemma)) and not _multiword(tok, spec) \
@@ -207,6 +211,20 @@ class Reader:
         if adjectival and (lower in self._by_adj or lemma in self._by_adj):
             for spec in self._by_adj.get(lower, ()) or self._by_adj.get(lemma, ()):
                 yield spec, tok, None
+
+
+def _title(toks: Sequence[Token], text: str, start: int, end: int) -> bool:
+    """A heading or caption inside a longer text: a short line of its own with no verb and no closing stop
+    ("Fall of X", "2024 X offensive", "Map of the battle for X"). A one-line post is read as it stands."""
+    body = text[start:end].strip()
+    if not body or "\n" in body or body[-1] in ".!?;:\"”'’)" or len(toks) > 16:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip() or len(text.strip()) <= len(body) + 2:
+        return False
+    return not any(t.pos_ in _VERBAL for t in toks)
 
 
 def _multiword(tok: Token, spec: FrameSpec) -> bool:
@@ -277,6 +295,10 @@ class _Sentence:
             return None
         if not (places or source or goal):
             return None
+        if spec.subjects:  # "shells landed in X": the frame needs a subject of its own kind
+            subj = self._subject(pred) if noun is None else None
+            if subj is None or not {subj.lower_, subj.lemma_.lower()} & spec.subjects:
+                return None
         if spec.subject_place and not places and not source:
             return None
         agent_tok = self._role_token(spec.agent, pred, noun)
@@ -302,6 +324,9 @@ class _Sentence:
         elif spec.military == "weapon":
             if explicit and not armed and not self._is_weapon(agent_tok):
                 return None
+            if noun is None and pred.lemma_.lower() in spec.weapon_verbs and not (
+                    self.weapon_air or self.weapon_ground or self._is_weapon(agent_tok)):
+                return None  # "fighters attacked X": a ground attack, read by the clash frame
             harmed = noun is not None and any(t.lemma_.lower() in self.lang.harm_verbs for t in self.tokens)
             if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred) or harmed):
                 return None
@@ -317,6 +342,8 @@ class _Sentence:
         irrealis = self._irrealis(pred)
         hedged = self._hedged(pred)
         claimant = self._claimant(pred)
+        if claimant is None and noun is not None and noun.i != pred.i and pred.lemma_.lower() in self.lang.claim_verbs:
+            claimant = agent  # "claiming control of X": the party claims it for itself
         weapon = "air" if self.weapon_air else "ground" if self.weapon_ground else ""
         background = noun is not None and noun.i == pred.i and self._in_time_clause(noun)
         key = noun if noun is not None and spec.light and noun.i != pred.i else pred
@@ -427,9 +454,11 @@ class _Sentence:
                      partial: list[str]) -> list[PlaceMention]:
         out: list[PlaceMention] = []
         for role in roles:
-            if role == "any":
+            if role in ("any", "any:obj"):
                 if noun is not None and noun.i == pred.i and not self._argument_noun(noun):
                     continue  # "during the offensive", "after the strikes": a noun in a modifier places nothing
+                if role == "any:obj" and noun is not None and noun.dep_ != "dobj":
+                    continue  # "launched an offensive on forces near X", not "the offensive was a response to ..."
                 if not out:
                     out += self._clause_places(pred if noun is None else noun)
                 continue
@@ -660,6 +689,13 @@ class _Sentence:
         for c in tok.children:
             if c.dep_ == "appos" and c.i in idx.place_at:
                 return [idx.place_at[c.i]]
+        if lemma in lang.position_nouns or tok.lower_ in lang.position_nouns:
+            # "withdrew from their positions in X", "abandoned its posts at X": the posts stand for X
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "within"):
+                    out += [p for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
+            if out:
+                return out
         for c in tok.children:  # "20 villages, including the towns of A and B", "towns such as A"
             if c.dep_ == "prep" and c.lower_ in ("including", "like", "as", "among"):
                 for g in c.children:

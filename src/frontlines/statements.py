@@ -151,7 +151,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             # "unknown" is said by an unclear status, a withdrawal, or a capture by a force that is no side here
             if not status or status == "civilians" or (status == "unknown" and effect not in ("unclear", "left", "agent")):
                 continue
-            if place.relation and place.relation != "between" and not (effect == "contested" and place.relation in NEAR_RELATIONS):
+            if place.relation and place.relation != "between" and not (effect == "contested" and NEAR_RELATIONS & set(place.relation.lower().split())):
                 continue  # "took positions near X", "north of X" say nothing sure about X itself
             scope = "place"
             weight = WEIGHTS.get(weight_key, 1.0)
