@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -109,9 +110,13 @@ class ActorDictionary:
         """
         found = self._find_actors(text, doc, offset)
         if self._cues is not None:
-            taken = [(a.start - offset, a.end - offset) for a in found]
+            # The actor matches come from one regex scan: in text order and disjoint, so the one that
+            # can overlap a cue is the last starting before the cue ends (a bisection, not a scan).
+            starts = [a.start - offset for a in found]
+            ends = [a.end - offset for a in found]
             for m in self._cues.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+                i = bisect.bisect_left(starts, m.end())
+                if i > 0 and ends[i - 1] > m.start():
                     continue
                 side = self._cue_side[m.group(0).casefold()]
                 found.append(ActorMention(

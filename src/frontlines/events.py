@@ -245,9 +245,14 @@ def merge_events(events: Sequence[Event], window_days: int = 0) -> list[Event]:
     Fatalities: the lowest non-zero figure (ACLED: lowest when reports differ).
     """
     kept: list[Event] = []
+    # Only events of one family and place can be one happening (same_happening): each event is
+    # compared with the kept events of its own (family, place), in the order they were kept.
+    groups: dict[tuple[str, str], list[int]] = {}
     for ev in events:
-        match = next((i for i, k in enumerate(kept) if same_happening(k, ev, window_days)), None)
+        group = groups.setdefault((family(ev.sub_event_type), ev.place_id), [])
+        match = next((i for i in group if same_happening(kept[i], ev, window_days)), None)
         if match is None:
+            group.append(len(kept))
             kept.append(ev)
             continue
         k = kept[match]

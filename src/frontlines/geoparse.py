@@ -24,7 +24,7 @@ import math
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from pyproj import Geod
@@ -238,6 +238,48 @@ def _sentence_bounds(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[in
     return 0, 0
 
 
+class Spans:
+    """Character spans of one document, sorted once, asked many times (overlap, containment, the
+    sentence of a position) in O(log n) instead of a scan over every span: the cost of a long
+    report stays linear. Answers are those of the plain scans they replace."""
+
+    __slots__ = ("_disjoint", "_given", "_reach", "_spans", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        self._given = spans
+        self._spans = sorted(spans)
+        self._starts = [s for s, _e in self._spans]
+        reach, far = [], -(1 << 62)
+        for _s, e in self._spans:
+            far = max(far, e)
+            reach.append(far)  # the furthest end among this span and all that start before it
+        self._reach = reach
+        self._disjoint = all(e0 <= s1 for (_s0, e0), (s1, _e1) in pairwise(self._spans))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span shares a character with [start, end): ``any(s < end and start < e)``."""
+        i = bisect.bisect_left(self._starts, end)  # spans with s < end
+        return i > 0 and self._reach[i - 1] > start
+
+    def contains(self, start: int, end: int, *, strictly: bool = False) -> bool:
+        """Some span holds [start, end): ``any(s <= start and end <= e)``; ``strictly``: and is longer."""
+        i = bisect.bisect_left(self._starts, start)  # spans with s < start
+        if i > 0 and self._reach[i - 1] >= end:
+            return True  # starts before it and reaches its end: longer as well
+        j = bisect.bisect_right(self._starts, start)
+        return any(e > end if strictly else e >= end for _s, e in self._spans[i:j])
+
+    def holding(self, pos: int) -> tuple[int, int]:
+        """The first span as given with ``s <= pos < e``, (0, 0) when none: by bisection when the spans
+        are disjoint (then at most one holds ``pos``), else by the scan."""
+        if not self._disjoint:
+            return _sentence_bounds(self._given, pos)
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self._spans[i][1]:
+            return self._spans[i]
+        return 0, 0
+
+
 def _cue_kind(word: str) -> str:
     w = word.lower()
     if w in ("governorate", "province", "countryside", "region", "province's", "governorate's"):
@@ -259,6 +301,11 @@ class _Context:
     centre: tuple[float, float] | None
     cues: tuple[tuple[int, str], ...]  # (position, governorate)
     paragraphs: tuple[int, ...]  # start offsets of paragraphs
+    # Indexes over the fields above, in text order (a long report asks them once per mention).
+    anchor_positions: tuple[int, ...] = ()
+    cue_positions: tuple[int, ...] = ()
+    all_governorates: frozenset[str] = frozenset()
+    nearest: dict[tuple[str, float, float], float | None] = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(cls, text: str, spans: Sequence[Span], country: str, cues: Sequence[tuple[int, str]]) -> _Context:
@@ -272,23 +319,36 @@ class _Context:
         if anchors:
             centre = statistics.median(a[1] for a in anchors), statistics.median(a[2] for a in anchors)
         paragraphs = (0, *(m.end() for m in _PARAGRAPH.finditer(text)))
-        return cls(tuple(anchors), centre, tuple(cues), paragraphs)
+        anchors.sort(key=lambda a: a[0])  # already in text order (spans are); sorted() keeps equal positions' order
+        ordered_cues = sorted(cues, key=lambda c: c[0])
+        return cls(tuple(anchors), centre, tuple(ordered_cues), paragraphs, tuple(a[0] for a in anchors),
+                   tuple(c[0] for c in ordered_cues), frozenset(g for _p, g in ordered_cues))
 
     def local_distance(self, span: Span, place: Place) -> float | None:
         """Distance to the nearest unambiguous place named within a few sentences of the span."""
-        near = [(lat, lon) for pos, lat, lon, pid in self.anchors
-                if abs(pos - span.start) <= LOCAL_CHARS and pid != place.id and pos != span.start]
+        lo = bisect.bisect_left(self.anchor_positions, span.start - LOCAL_CHARS)
+        hi = bisect.bisect_right(self.anchor_positions, span.start + LOCAL_CHARS)
+        near = [(lat, lon) for pos, lat, lon, pid in self.anchors[lo:hi] if pid != place.id and pos != span.start]
         if not near:
             return None
         return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in near)
 
-    def governorates_near(self, pos: int) -> tuple[set[str], set[str]]:
+    def governorates_near(self, pos: int) -> tuple[set[str], frozenset[str]]:
         """Governorates named in the paragraph of ``pos``, and in the whole document."""
         i = bisect.bisect_right(self.paragraphs, pos) - 1
         start = self.paragraphs[i]
         end = self.paragraphs[i + 1] if i + 1 < len(self.paragraphs) else 1 << 62
-        here = {g for p, g in self.cues if start <= p < end}
-        return here, {g for _p, g in self.cues}
+        lo, hi = bisect.bisect_left(self.cue_positions, start), bisect.bisect_left(self.cue_positions, end)
+        return {g for _p, g in self.cues[lo:hi]}, self.all_governorates
+
+    def nearest_anchor_km(self, place: Place) -> float | None:
+        """Distance from ``place`` to the nearest unambiguous place the document names other than
+        itself (None when there is none), computed once per place and document."""
+        key = (place.id, place.lat, place.lon)
+        if key not in self.nearest:
+            others = [(lat, lon) for _pos, lat, lon, pid in self.anchors if pid != place.id]
+            self.nearest[key] = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in others) if others else None
+        return self.nearest[key]
 
 
 class Geoparser:
@@ -316,9 +376,11 @@ class Geoparser:
         text = doc.text
         if not sentences:
             sentences = [(0, len(text))]
-        persons = [(s, e) for s, e, label in entities if label == "PERSON"]
+        persons = Spans([(s, e) for s, e, label in entities if label == "PERSON"])
         actor_spans = [(a.start, a.end) for a in actors]
-        spans = [s for s in find_spans(text, self.gazetteer) if not self._is_not_place(text, s, actor_spans, persons, sentences)]
+        actor_index, sentence_index = Spans(actor_spans), Spans(sentences)
+        spans = [s for s in find_spans(text, self.gazetteer)
+                 if not self._is_not_place(text, s, actor_index, persons, sentence_index)]
         context = _Context.build(text, spans, self.country, self._governorate_cues(text, spans))
         mentions: list[PlaceMention] = []
         unresolved: list[Unresolved] = []
@@ -330,16 +392,15 @@ class Geoparser:
                 mentions.append(mention)
         mentions = self._between(text, self._governorate_lists(text, mentions))
         taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unresolved]
-        unresolved.extend(self._unresolved_slots(doc, taken, actor_spans, persons))
+        unresolved.extend(self._unresolved_slots(doc, Spans([*taken, *actor_spans]), persons))
         taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unresolved]
-        unresolved.extend(self._unresolved_in_lists(doc, mentions, taken, actor_spans))
+        unresolved.extend(self._unresolved_in_lists(doc, mentions, Spans([*taken, *actor_spans])))
         return GeoparseResult(tuple(sorted(mentions, key=lambda m: m.start)), tuple(sorted(unresolved, key=lambda u: u.start)))
 
     # -- filtering -------------------------------------------------------------------------------
 
-    def _is_not_place(self, text: str, span: Span, actor_spans: Sequence[tuple[int, int]],
-                      persons: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]) -> bool:
-        if any(s < span.end and span.start < e for s, e in actor_spans):
+    def _is_not_place(self, text: str, span: Span, actor_spans: Spans, persons: Spans, sentences: Spans) -> bool:
+        if actor_spans.overlaps(span.start, span.end):
             return True
         after, before = text[span.end : span.end + 40], text[max(0, span.start - 40) : span.start]
         if _NOT_PLACE_AFTER.match(after) or _NOT_PLACE_BEFORE.search(before) or _PERSON_BEFORE.search(before):
@@ -353,12 +414,12 @@ class Geoparser:
             return True
         if _SPEAKER_AFTER.match(after) and any(c.place.population > 500_000 for c in span.candidates):
             return True  # "X said": the government seated there, not the city
-        sent_start, _ = _sentence_bounds(sentences, span.start)
+        sent_start, _ = sentences.holding(span.start)
         at_sentence_start = not text[sent_start : span.start].strip(" \t\n-*#>•\"'“")
         if len(words) == 1 and at_sentence_start and span.text.lower() in _COMMON_WORDS:
             return True
         fuzzy = span.candidates[0].score < 0.9
-        if fuzzy and any(s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in persons):
+        if fuzzy and persons.contains(span.start, span.end, strictly=True):
             # A weak veto for names matched only approximately inside a person's name ("al-Jolani").
             return not _PLACE_SLOT_BEFORE.search(before)
         return False
@@ -485,8 +546,7 @@ class Geoparser:
         named_here, named_doc = context.governorates_near(span.start)
         if place.admin1 in named_here or place.admin1 in named_doc or len(context.anchors) < 3:
             return False
-        nearest = min(haversine_km(place.lat, place.lon, lat, lon) for _pos, lat, lon, pid in context.anchors
-                      if pid != place.id) if any(pid != place.id for *_x, pid in context.anchors) else None
+        nearest = context.nearest_anchor_km(place)
         return nearest is not None and nearest > self.far_km
 
     def _governorate_lists(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -527,8 +587,7 @@ class Geoparser:
                 out[i + 1] = replace(nxt, relation="between", anchor_id=nxt.place_id, geo_precision=2, lat=mid_lat, lon=mid_lon)
         return out
 
-    def _unresolved_in_lists(self, doc: Document, mentions: Sequence[PlaceMention], taken: Sequence[tuple[int, int]],
-                             actor_spans: Sequence[tuple[int, int]]) -> list[Unresolved]:
+    def _unresolved_in_lists(self, doc: Document, mentions: Sequence[PlaceMention], taken: Spans) -> list[Unresolved]:
         """'took Anjara, Hawr and Kafr Basin': a name listed with places is a place we lack.
 
         Names between two places of one list count, and names that continue a list after its last place
@@ -540,14 +599,12 @@ class Geoparser:
         out = []
         for start, end in sorted(set(spans)):
             name = doc.text[start:end]
-            if name in _NOT_NAMES or name.split()[0] in _NOT_NAMES or any(
-                    x < end and start < y for x, y in (*taken, *actor_spans)):
+            if name in _NOT_NAMES or name.split()[0] in _NOT_NAMES or taken.overlaps(start, end):
                 continue
             out.append(Unresolved(name, start, end, doc.id, "not in gazetteer (in a list of places)"))
         return out
 
-    def _unresolved_slots(self, doc: Document, taken: Sequence[tuple[int, int]], actor_spans: Sequence[tuple[int, int]],
-                          persons: Sequence[tuple[int, int]]) -> list[Unresolved]:
+    def _unresolved_slots(self, doc: Document, taken: Spans, persons: Spans) -> list[Unresolved]:
         out: list[Unresolved] = []
         seen: set[tuple[int, int]] = set()
         for pattern, reason in ((_STRONG_SLOT, "not in gazetteer"), (_WEAK_SLOT, "not in gazetteer (place slot)")):
@@ -557,9 +614,9 @@ class Geoparser:
                 first = name.split()[0].split("-")[-1]
                 if (start, end) in seen or first in _NOT_NAMES or name in _NOT_NAMES:
                     continue
-                if any(s < end and start < e for s, e in (*taken, *actor_spans)):
+                if taken.overlaps(start, end):
                     continue
-                if pattern is _WEAK_SLOT and not _TAKE_VERB.match(m.group(0)) and any(s <= start and end <= e for s, e in persons):
+                if pattern is _WEAK_SLOT and not _TAKE_VERB.match(m.group(0)) and persons.contains(start, end):
                     continue  # "near Hassan": spaCy's PERSON wins, but nobody "took" or "shelled" a person
                 if _NOT_PLACE_AFTER.match(doc.text[end : end + 30]):
                     continue

@@ -7,7 +7,10 @@ lemmas, so the whole pipeline runs.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,6 +74,26 @@ def load_nlp(model: str | None = None) -> Any:
 WINDOW = 20_000
 #: Characters spaCy holds in one batch: many short reports, or a few pieces of a long one.
 BATCH_CHARS = 200_000
+#: A document at least this long is parsed by several processes at once (its pieces are
+#: independent, so the parse is the same); a batch of short reports stays in this process.
+PARALLEL_CHARS = 4 * WINDOW
+#: Processes for a long document: None for one per core (this process's CPU affinity), 1 for none.
+PROCESSES: int | None = None
+
+
+def parse_processes(longest_doc: int, pieces: int) -> int:
+    """How many processes spaCy uses for a call whose longest document has ``longest_doc``
+    characters in ``pieces`` pieces in all. More than one only for a long document, in a
+    single-threaded main process on a platform that forks (the model is shared, not reloaded):
+    a worker of a batch ingest leaves the other cores to its siblings."""
+    if longest_doc < PARALLEL_CHARS or pieces < 2:
+        return 1
+    wanted = PROCESSES if PROCESSES is not None else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if wanted <= 1 or multiprocessing.parent_process() is not None or threading.active_count() > 1:
+        return 1
+    if (multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]) != "fork":
+        return 1
+    return max(1, min(wanted, pieces))
 
 
 def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
@@ -95,6 +118,7 @@ def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
 
 
 def _joined(nlp: Any, parts: list[Any], text: str) -> Any:
+    """One spaCy Doc from the parsed pieces; ``text`` is what spaCy read (the pieces, softened, end to end)."""
     if len(parts) == 1:
         return parts[0]
     from spacy.tokens import Doc
@@ -124,6 +148,12 @@ def analyse(docs: Sequence[Document], *, model: str | None = None, batch_size: i
     cuts = [windows(d.text, WINDOW) for d in docs]
     longest = max((e - s for spans in cuts for s, e in spans), default=1)
     pieces = (soften_caps(d.text[s:e]) for d, spans in zip(docs, cuts, strict=True) for s, e in spans)
-    parsed = iter(nlp.pipe(pieces, batch_size=max(1, min(batch_size, BATCH_CHARS // max(1, longest)))))
+    processes = parse_processes(max((len(d.text) for d in docs), default=0), sum(len(spans) for spans in cuts))
+    per_batch = max(1, min(batch_size, BATCH_CHARS // max(1, longest)))
+    if processes > 1:
+        per_batch = 1  # one piece at a time to each process: they stay busy to the end
+    parsed = iter(nlp.pipe(pieces, batch_size=per_batch, n_process=processes))
     for doc, spans in zip(docs, cuts, strict=True):
-        yield Analysis(doc, _joined(nlp, [next(parsed) for _ in spans], doc.text))
+        # spaCy read the softened pieces (same length, same offsets), so the joined Doc's text is theirs.
+        read = "".join(soften_caps(doc.text[s:e]) for s, e in spans) if len(spans) > 1 else ""
+        yield Analysis(doc, _joined(nlp, [next(parsed) for _ in spans], read))
