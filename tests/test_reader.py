@@ -308,6 +308,15 @@ def test_a_verbless_heading_asserts_nothing() -> None:
     assert frontlines.extract("Heavy clashes in Sarmin", published="2024-12-01").events  # a one-line post is read
 
 
+def test_the_groups_refers_back_to_the_last_armed_party() -> None:
+    text = "HTS fighters pushed into Sarmin on 30 November. The groups captured Binnish the next day."
+    assert status(text, "Binnish", day="2024-12-01") == "opposition"
+
+
+def test_groups_alone_are_no_armed_party() -> None:
+    assert not frames("Aid groups entered Binnish with food parcels.")
+
+
 # --------------------------------------------------------------------- the second theater
 
 

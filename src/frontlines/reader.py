@@ -788,6 +788,10 @@ class _Sentence:
         lower, lemma = tok.lower_, tok.lemma_.lower()
         if lower in _SUBJ_PRONOUNS and self.last_actor is not None:
             return self.last_actor, self.last_actor.side, True, False
+        if (lemma in self.lang.party_nouns or lower in self.lang.party_nouns) and self.last_actor is not None \
+                and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children) \
+                and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
+            return self.last_actor, self.last_actor.side, True, False  # "the groups", "these factions": the last party
         if lemma in self.lang.military_nouns or lower in self.lang.military_nouns:
             # "the fighters", "these units" refer back to the last armed party; "revolutionary forces",
             # "armed groups" describe a party of their own that the dictionary does not name
