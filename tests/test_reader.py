@@ -317,6 +317,12 @@ def test_groups_alone_are_no_armed_party() -> None:
     assert not frames("Aid groups entered Binnish with food parcels.")
 
 
+def test_the_other_party_named_in_the_sentence_is_actor2() -> None:
+    (event,) = frontlines.extract("SNA factions surrounded the SDF-held town of Tell Rifaat on 1 December.",
+                                  published="2024-12-02").events
+    assert event.actor1_side == "opposition" and event.actor2_side == "sdf"
+
+
 # --------------------------------------------------------------------- the second theater
 
 

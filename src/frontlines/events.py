@@ -138,7 +138,12 @@ class EventExtractor:
         if frame.civilian_target or sub in ("Attack", "Abduction/forced disappearance"):
             side2 = side2 or "civilians"
         if side1 and not side2 and sub not in _NO_DEFAULT_TARGET:
-            side2 = self.adversary.get(side1, "")
+            # the other party is one the sentence names on another side ("the SNA encircled the SDF-held town"),
+            # else the side's usual adversary (theater rule)
+            other = next((a for a in frame.parties if a.side not in ("", "unknown", "civilians", side1)), None)
+            if other is not None and actor2 is None:
+                actor2 = other
+            side2 = other.side if other is not None else self.adversary.get(side1, "")
         casualties = parse_casualties(sentence, significant=any(w in sentence.lower() for w in self.lang.significant))
         certainty, claimed_by = check.certainty, check.claimed_by
         if frame.hedged and certainty in ("reported", "confirmed"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
@@ -64,6 +64,7 @@ class Frame:
     weapon: str = ""  # "air", "ground" or ""
     civilian_target: bool = False
     background: bool = False  # a nominal happening inside a time clause ("after the capture of X")
+    parties: tuple[ActorMention, ...] = ()  # the armed parties the sentence names, in order (for the other side)
 
     @property
     def kind(self) -> str:
@@ -148,9 +149,10 @@ class Reader:
                 continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id)
             found = self._sentence(ctx)
-            frames.extend(found)
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
             mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
+            parties = tuple({(a.start, a.end): a for a in mentioned}.values())
+            frames.extend(replace(f, parties=parties) if parties else f for f in found)
             if armed:
                 last_actor = armed[-1]
             elif mentioned:
