@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import frontlines
 from frontlines.geoparse import Geoparser, find_spans
 from frontlines.ingest import from_text
 
@@ -111,3 +112,8 @@ def test_unknown_names_in_a_list_of_places_are_unresolved(mini) -> None:
     assert [p.name for p in result.places] == ["Saraqib", "Kafr Nabl"]
     assert [u.mention for u in result.unresolved] == ["Tell Hadiya", "Kherbet Joz"]
     assert all("list of places" in u.reason for u in result.unresolved)
+
+
+def test_possessive_facility_is_the_facility_not_the_city() -> None:
+    result = frontlines.extract("Armed groups took Hama's military airport on 5 December.", published="2024-12-06")
+    assert [p.name for p in result.places] == ["Hama military airport"]

@@ -45,7 +45,7 @@ _GAP = re.compile(r"^(?: |-|–| - |\u00a0)$")
 _ARTICLE_WORDS = frozenset({"al", "el", "as", "ar", "ad", "at", "az", "an", "ash", "es", "en", "et", "ez"})
 _LOWER_INNER = _ARTICLE_WORDS | {"ibn", "bin", "bani", "wa", "of", "de", "la"}
 _FACILITY_TAIL = re.compile(
-    r"^[ -]*((?:military |international |air |main )?(?:airbase|air base|airport|airfield|air field|base|academy|"
+    r"^(?:['’]s)?[ -]*((?:military |international |air |main )?(?:airbase|air base|airport|airfield|air field|base|academy|"
     r"college|school|barracks|camp|crossing|border crossing|dam|bridge|prison|hospital|factory|plant|station))\b",
     re.I,
 )
