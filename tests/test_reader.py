@@ -323,6 +323,17 @@ def test_the_other_party_named_in_the_sentence_is_actor2() -> None:
     assert event.actor1_side == "opposition" and event.actor2_side == "sdf"
 
 
+def test_fighting_in_a_town_contests_it_until_a_capture_ends_it() -> None:
+    assert status("Heavy clashes broke out in Binnish on 30 November.", "Binnish", day="2024-11-30") == "contested"
+    text = "Heavy clashes broke out in Binnish on 30 November. HTS fighters captured Binnish on 30 November."
+    assert status(text, "Binnish", day="2024-11-30") == "opposition"
+
+
+def test_fighting_near_a_town_or_across_a_province_contests_nothing() -> None:
+    assert status("Clashes were reported near Binnish on 30 November.", "Binnish", day="2024-11-30") != "contested"
+    assert status("Clashes were reported across Idlib province on 30 November.", "Binnish", day="2024-11-30") != "contested"
+
+
 # --------------------------------------------------------------------- the second theater
 
 

@@ -338,7 +338,7 @@ def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> tuple[
     pool = direct or list(assertions)  # a region statement never overrides a direct one of the same day
     if any(a.status in sides for a in pool):
         # An entry starts the fight that a capture the same day ends: the capture is the day's news.
-        pool = [a for a in pool if not (a.status == CONTESTED and a.basis.startswith("enter:"))]
+        pool = [a for a in pool if not (a.status == CONTESTED and a.basis.startswith(("enter:", "clash:")))]
     support: dict[str, dict[str, float]] = defaultdict(dict)
     for a in pool:
         by_source = support[a.status]

@@ -36,7 +36,7 @@ NO_POSITIONS_RE = re.compile(
     r"\bno\s+(?:positions|presence|troops|forces)\s+(?:left\s+)?(?P<dir>west|east|north|south)\s+of\s+$", re.I)
 CHANGE_KINDS = frozenset({"capture", "loss", "expel", "withdraw", "enter", "surrender", "handover"})
 STATE_KINDS = frozenset({"hold", "presence"})
-WEIGHTS = {"enter": 0.6, "presence": 0.5, "withdraw-source": 0.6, "withdraw-goal": 0.5, "default-agent": 0.7,
+WEIGHTS = {"enter": 0.6, "clash": 0.5, "presence": 0.5, "withdraw-source": 0.6, "withdraw-goal": 0.5, "default-agent": 0.7,
            "region-hedged": 0.5, "context": 0.6}
 
 
@@ -138,8 +138,13 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             # "clashes around X, with neither side in control": fighting with no holder contests the place
             targets = [(p, "contested", "") for p in frame.places]
             effect = "contested"
+        elif kind == "clash" and frame.spec.event == "Armed clash":
+            # fighting in a place is a fight for it: contested while it lasts, weakly (a capture told the same
+            # day ends it); on a mountain or hill nobody holds it at all
+            targets = [(p, "contested", "" if p.kind == "terrain" else "clash") for p in frame.places
+                       if p.kind != "region" and (not p.relation or NEAR_RELATIONS & {"outskirts", "edge"} & set(p.relation.lower().split()))]
+            effect = "contested"
         elif kind == "clash":
-            # fighting on a mountain or hill is fighting for it: nobody holds it while it lasts
             targets = [(p, "contested", "") for p in frame.places if p.kind == "terrain" and not p.relation]
             effect = "contested"
         elif effect == "unclear":
