@@ -334,6 +334,11 @@ def test_fighting_near_a_town_or_across_a_province_contests_nothing() -> None:
     assert status("Clashes were reported across Idlib province on 30 November.", "Binnish", day="2024-11-30") != "contested"
 
 
+def test_a_plural_place_noun_stands_for_the_list_that_follows() -> None:
+    f = only(frames("Army units left the villages west of Idlib, including Binnish and Sarmin, overnight."), "withdraw")
+    assert names(f.source) == ["Binnish", "Sarmin"]
+
+
 # --------------------------------------------------------------------- the second theater
 
 

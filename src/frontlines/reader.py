@@ -705,6 +705,10 @@ class _Sentence:
                         out += self._places_of(g, partial, depth + 1)
         if out:
             return out
+        listed = self._listed_after(tok) if lemma in lang.place_class and tok.tag_ in ("NNS", "NNPS") else []
+        if listed:
+            # "left the towns around X, including A, B and C", "captured 20 villages, among them A and B"
+            return listed
         if tok.lower_ in lang.place_anaphora and any(c.lower_ in _DETERMINERS for c in tok.children) \
                 and not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children):
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
@@ -712,13 +716,16 @@ class _Sentence:
             return self._antecedents(tok, "any", plural=False, within=300)
         if tok.lower_ == "them" and tok.dep_ == "dobj":
             return self._antecedents(tok, "any", plural=True, within=400)
-        if lemma in lang.place_class and tok.tag_ in ("NNS", "NNPS"):
-            # "captured 20 towns and villages from the army, including A, B and C"
-            for t in self.tokens:
-                if t.i > tok.i and t.lower_ in ("including", "namely", "among"):
-                    if t.lower_ == "among" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "them":
-                        t = t.doc[t.i + 1]
-                    return self._next_place(t, list_head=True)
+        return []
+
+    def _listed_after(self, tok: Token) -> list[PlaceMention]:
+        """The places a plural place noun introduces later in its sentence ("20 towns ..., including A, B")."""
+        for t in self.tokens:
+            if t.i > tok.i and t.lower_ in ("including", "namely", "among"):
+                if t.lower_ == "among" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "them":
+                    t = t.doc[t.i + 1]
+                first = self._next_place(t, list_head=True)
+                return self._extend_lists(first) if first else []
         return []
 
     def _antecedents(self, tok: Token, kind: str, plural: bool, within: int = 600) -> list[PlaceMention]:
