@@ -9,11 +9,13 @@ import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from frontlines.errors import InputError
 from frontlines.exports import statuses_geojson, write_events_csv
@@ -22,6 +24,7 @@ from frontlines.models import CONTESTED, UNKNOWN
 from frontlines.web import auth, review
 from frontlines.web.app import DeskConfig, config, desk_config
 from frontlines.web.auth import User
+from frontlines.web.desk import Encoded
 from frontlines.web.guards import admin, current_user, editor, reader
 
 router = APIRouter(prefix="/api")
@@ -74,35 +77,110 @@ def basemap(cfg: Cfg, _: Reader) -> Response:
 
 @router.get("/control", summary="Places with their control status on a day (GeoJSON points)",
             response_description="FeatureCollection; each place has status, level (assessed, claimed or analyst), "
-                                 "since, confidence and evidence ids")
+                                 "since, confidence and evidence ids. ETag and If-None-Match (304) per day and data "
+                                 "version; gzip when accepted")
 async def control(request: Request, cfg: Cfg, _: Reader,
                   as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default: latest")] = None) -> Response:
     return await _day_view(request, cfg, "control", _day(as_of, "as_of"))
 
 
-async def _day_view(request: Request, cfg: DeskConfig, view: str, day: date | None) -> Response:
-    """A day's cached bytes straight from the event loop; a cache miss is computed in a worker thread."""
-    zipped = _gzip_ok(request)
-    body: bytes | None = cfg.desk.peek(cfg.desk.day_key(view, day, zipped))
-    if body is None:
-        build = cfg.desk.control_json if view == "control" else cfg.desk.areas_json
-        body = await run_in_threadpool(build, day, gzipped=zipped)
-    return _geojson(body, zipped)
-
-
-def _gzip_ok(request: Request) -> bool:
-    return "gzip" in request.headers.get("accept-encoding", "")
-
-
-def _geojson(body: bytes, zipped: bool) -> Response:
-    headers = {"Vary": "Accept-Encoding"} | ({"Content-Encoding": "gzip"} if zipped else {})
-    return Response(body, media_type=GEOJSON, headers=headers)
-
-
-@router.get("/areas", summary="Areas of control and front lines on a day (GeoJSON)")
+@router.get("/areas", summary="Areas of control and front lines on a day (GeoJSON)",
+            response_description="FeatureCollection of area polygons and front lines; ETag, 304 and gzip as for /api/control")
 async def areas(request: Request, cfg: Cfg, _: Reader,
                 as_of: Annotated[str | None, Query(description="YYYY-MM-DD; default: latest")] = None) -> Response:
     return await _day_view(request, cfg, "areas", _day(as_of, "as_of"))
+
+
+async def _day_view(request: Request, cfg: DeskConfig, view: str, day: date | None) -> Response:
+    """A day's cached bytes straight from the event loop; a cache miss is computed in a worker thread."""
+    zipped = gzip_accepted(request.headers.get("accept-encoding", ""))
+    body = cfg.desk.peek(view, day, zipped=zipped)
+    if body is None:
+        body = await run_in_threadpool(cfg.desk.day_view, view, day, zipped=zipped)
+    return day_response(cfg, body, request.headers.get("if-none-match"))
+
+
+def gzip_accepted(header: str) -> bool:
+    """Whether an Accept-Encoding header takes gzip (named or ``*``, and not with q=0)."""
+    for part in header.split(","):
+        coding, _, params = part.partition(";")
+        if coding.strip().lower() not in ("gzip", "*"):
+            continue
+        q = params.strip().lower()
+        if q.startswith("q="):
+            try:
+                return float(q[2:]) > 0
+            except ValueError:
+                return False
+        return True
+    return False
+
+
+def etag_matches(if_none_match: str | None, etag: str) -> bool:
+    """If-None-Match against a strong ETag with the weak comparison RFC 9110 asks for (``*`` matches)."""
+    if not if_none_match:
+        return False
+    for tag in if_none_match.split(","):
+        tag = tag.strip()
+        if tag == "*" or tag.removeprefix("W/") == etag:
+            return True
+    return False
+
+
+def day_response(cfg: DeskConfig, body: Encoded, if_none_match: str | None) -> Response:
+    """A day's view as sent: 304 when the reader has it already, else the (gzip) bytes.
+
+    ``no-cache``: a browser keeps the day but asks again every time (a 304 costs no body), so a new
+    report or a correction shows at the next request; ``private`` unless the desk is published.
+    """
+    headers = {"ETag": body.etag, "Vary": "Accept-Encoding",
+               "Cache-Control": "no-cache" if cfg.read_only else "private, no-cache"}
+    if etag_matches(if_none_match, body.etag):
+        return Response(status_code=304, headers=headers)
+    if body.gzipped:
+        headers["Content-Encoding"] = "gzip"
+    return Response(body.body, media_type=GEOJSON, headers=headers)
+
+
+class DayViews:
+    """ASGI middleware: a GET of /api/control or /api/areas that the cache can answer, answered
+    without routing or dependency resolution (about 0.05 ms instead of 0.7 ms of the event loop's time).
+
+    Same rules as the routes above, which handle everything else (a cache miss, a bad day, extra
+    query parameters, a reader not signed in): the reader check of :func:`guards.reader`, the day
+    parsed by :func:`_day`, the same :func:`day_response`.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] in _DAY_PATHS:
+            response = _cached_day_response(scope)
+            if response is not None:
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+_DAY_PATHS = {"/api/control": "control", "/api/areas": "areas"}
+
+
+def _cached_day_response(scope: Scope) -> Response | None:
+    query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    if len(query) > 1 or any(key != "as_of" for key, _ in query):
+        return None
+    try:
+        day = date.fromisoformat(query[0][1]) if query and query[0][1] else None
+    except ValueError:
+        return None
+    request = Request(scope)
+    cfg = config(request)
+    if not cfg.read_only and current_user(request) is None:
+        return None
+    headers = request.headers
+    body = cfg.desk.peek(_DAY_PATHS[scope["path"]], day, zipped=gzip_accepted(headers.get("accept-encoding", "")))
+    return day_response(cfg, body, headers.get("if-none-match")) if body is not None else None
 
 
 @router.get("/events", summary="Events, one per happening across reports; JSON, GeoJSON or ACLED-column CSV")

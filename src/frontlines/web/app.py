@@ -18,7 +18,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from frontlines import settings
 from frontlines.errors import FrontlinesError, InputError, StorageError, TheaterError
@@ -101,25 +103,52 @@ def create_app(db: str | None = None, *, theater: str | None = None, read_only: 
             return RedirectResponse("/login", status_code=303)
         return _error(exc.status_code, str(exc.detail))
 
-    @app.middleware("http")
-    async def _security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        # Scripts and data only from this server; Leaflet positions with inline styles, icons are data: URLs.
-        response.headers.setdefault("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                    "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
+    from frontlines.web.api import DayViews
     from frontlines.web.api import router as api_router
     from frontlines.web.pages import router as pages_router
 
+    app.add_middleware(DayViews)  # inner: cached days answered before routing
+    app.add_middleware(SecurityHeaders)  # outer: every response, the cached days' too
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     if LEAFLET.is_dir():
         app.mount("/vendor/leaflet", StaticFiles(directory=LEAFLET), name="leaflet")
     return app
+
+
+# Scripts and data only from this server; Leaflet positions with inline styles, icons are data: URLs.
+SECURITY_HEADERS = (
+    ("content-security-policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "same-origin"),
+)
+
+
+class SecurityHeaders:
+    """ASGI middleware: the security headers on every HTTP response that does not set its own.
+
+    Plain ASGI rather than ``@app.middleware("http")``, whose per-request streams cost more than
+    the cached day it wraps.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS:
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _wants_html(request: Request) -> bool:

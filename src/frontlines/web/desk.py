@@ -1,15 +1,23 @@
 """What the desk shows, computed from the store, the theater and the corrections, with caches.
 
-The ledger and the corrections are read once per *generation* of the database (documents stored
-plus audit rows: both only grow), so every request for a day after the first is a lookup. Another
-process writing to the same database (the CLI, a second server) bumps the generation too.
+The ledger and the corrections are read once per *generation* of the database (documents stored,
+corrections made and undone: all only grow), so every request for a day after the first is a lookup.
+Another process writing to the same database (the CLI, a second server) bumps the generation too: on
+SQLite the next request notices from the database files' size and time (two ``stat`` calls), and at
+most a second later in any case (PostgreSQL: within a second).
+
+A day's GeoJSON is kept as :class:`Encoded` bytes (plain and gzip) with an ETag derived from its
+content, so a reader that already has the day gets a 304 and no body.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
+import itertools
 import json
 import math
+import os
 import threading
 import time
 from collections import Counter, OrderedDict
@@ -35,6 +43,55 @@ from frontlines.web.review import Correction
 
 HIDDEN_KINDS = ("region", "country", "route")
 GENERATION_TTL_S = 1.0
+DAY_VIEWS = ("control", "areas")
+
+
+def _view_key(view: str, day: date | None, zipped: bool) -> tuple[Any, ...]:
+    """The cache key of a day's encoded view."""
+    return ("view", view, day, zipped)
+
+
+def _not_older(have: tuple[int, int], want: tuple[int, int]) -> bool:
+    """Whether a state of generation ``have`` may answer for ``want`` (each count only grows)."""
+    return all(h >= w for h, w in zip(have, want, strict=True))
+
+
+def _sqlite_files(store: Store) -> tuple[str, str] | None:
+    """The SQLite database file and its write-ahead log, or None (another database, in memory)."""
+    url = store.engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    path = os.path.abspath(url.database)
+    return path, path + "-wal"
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A day's view as sent: the body (gzip-compressed or not) and its strong ETag (quoted)."""
+
+    body: bytes
+    etag: str
+    gzipped: bool
+
+
+def encoded(raw: bytes) -> Encoded:
+    """Plain bytes with an ETag from their content (the same bytes give the same tag after a restart)."""
+    return Encoded(raw, '"' + hashlib.blake2b(raw, digest_size=12).hexdigest() + '"', False)
+
+
+def gzip_encoded(plain: Encoded) -> Encoded:
+    """The gzip variant: deterministic bytes (no time stamp), an ETag of its own (RFC 9110 8.8.3)."""
+    return Encoded(gzip.compress(plain.body, compresslevel=5, mtime=0), plain.etag[:-1] + '-gz"', True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """The generation as last read from the database, and what it was read under."""
+
+    generation: tuple[int, int]
+    epoch: int
+    at: float
+    files: tuple[tuple[int, int, int], ...] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,49 +109,79 @@ class Desk:
     def __init__(self, store: Store, theater: Theater):
         self.store = store
         self.theater = theater
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held briefly: the caches' dictionaries
+        self._loading = threading.Lock()  # held while a generation's state is read from the store
         self._state: _State | None = None
         self._days: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
-        self._generation: tuple[int, int] | None = None
+        self._checked: _Checked | None = None
+        self._epochs = itertools.count(1)
+        self._epoch = 0  # bumped by invalidate(); a generation read under an older epoch is not trusted
         self._building: dict[tuple[Any, ...], threading.Lock] = {}
-        self._checked = 0.0
+        self._files = _sqlite_files(store)
 
     # -- generations and caches -------------------------------------------------------------------
 
     def generation(self) -> tuple[int, int]:
-        """Documents stored and corrections made (both only grow), looked up at most once a second.
+        """Documents stored and corrections made or undone (all only grow).
 
-        Writes through this desk call :meth:`invalidate`, so they show at once; writes by another
-        process (the CLI, a second server) show within a second.
+        Read from the database again after :meth:`invalidate` (every write through this desk calls
+        it), when the SQLite files changed (a write by another process: the CLI, a second server or
+        worker), and at least once a second whatever the files say.
         """
-        now = time.monotonic()
-        if self._generation is not None and now - self._checked < GENERATION_TTL_S:
-            return self._generation
+        epoch, files, now = self._epoch, self._file_signature(), time.monotonic()
+        checked = self._checked
+        if (checked is not None and checked.epoch == epoch and checked.files == files
+                and now - checked.at < GENERATION_TTL_S):
+            return checked.generation
+        # epoch and files are taken *before* the query: a write that lands while it runs leaves
+        # them stale in what is stored, so the next call reads the generation again.
         with self.store.engine.connect() as conn:
             docs = int(conn.scalar(select(func.count()).select_from(documents)) or 0)
-        self._generation, self._checked = (docs, review.review_generation(self.store)), now
-        return self._generation
+        generation = (docs, review.review_generation(self.store))
+        self._checked = _Checked(generation, epoch, now, files)
+        return generation
 
     def invalidate(self) -> None:
         """Forget the cached generation (after a write through this desk)."""
-        self._generation = None
+        self._epoch = next(self._epochs)  # atomic: two writers at once still both change it
+
+    def _file_signature(self) -> tuple[tuple[int, int, int], ...] | None:
+        """Size, time and inode of the SQLite database and its write-ahead log (None: not SQLite)."""
+        if self._files is None:
+            return None
+        out = []
+        for path in self._files:
+            try:
+                st = os.stat(path)
+            except OSError:
+                out.append((0, 0, 0))
+            else:
+                out.append((st.st_size, st.st_mtime_ns, st.st_ino))
+        return tuple(out)
 
     def state(self) -> _State:
+        """The ledger, corrections, events and documents of the current generation (or a newer one)."""
         gen = self.generation()
-        with self._lock:
-            if self._state is None or self._state.generation != gen:
+        current = self._state
+        if current is not None and _not_older(current.generation, gen):
+            return current
+        with self._loading:  # one thread loads; the event loop's peek() never waits for it
+            current = self._state
+            if current is None or not _not_older(current.generation, gen):
                 ledger = ledger_from_store(self.store, self.theater)
                 corrections = review.by_place(review.load_corrections(self.store))
                 events = merge_events(self.store.events(), window_days=1)
                 docs = {d.id: {"id": d.id, "source": d.source, "title": d.title,
                                "published": d.published.isoformat() if d.published else None, "url": d.url}
                         for d in self.store.documents()}
-                self._state = _State(gen, ledger, corrections, events, docs)
-                self._days.clear()
-            return self._state
+                current = _State(gen, ledger, corrections, events, docs)
+                with self._lock:
+                    self._state = current
+                    self._days.clear()
+            return current
 
-    def _cached(self, key: tuple[Any, ...], build: Any) -> Any:
-        state = self.state()
+    def _cached(self, key: tuple[Any, ...], build: Any, state: _State | None = None) -> Any:
+        state = state or self.state()
         full = (state.generation, *key)
         with self._lock:
             if full in self._days:
@@ -105,12 +192,18 @@ class Desk:
             with self._lock:
                 if full in self._days:
                     return self._days[full]
-            value = build(state)
+            try:
+                value = build(state)
+            except BaseException:
+                with self._lock:
+                    self._building.pop(full, None)
+                raise
             with self._lock:
-                self._days[full] = value
+                if self._state is state:  # not a generation that was replaced meanwhile
+                    self._days[full] = value
+                    while len(self._days) > 256:
+                        self._days.popitem(last=False)
                 self._building.pop(full, None)
-                while len(self._days) > 256:
-                    self._days.popitem(last=False)
         return value
 
     def warm(self) -> None:
@@ -120,52 +213,48 @@ class Desk:
             return
         for n in range((last - first).days + 1):
             day = first + timedelta(days=n)
-            self.control_json(day, gzipped=True)
-            self.areas_json(day, gzipped=True)
+            for view in DAY_VIEWS:
+                self.day_view(view, day, zipped=True)
 
-    def peek(self, key: tuple[Any, ...]) -> Any | None:
-        """A cached view if it is there and current, without computing anything (for the event loop)."""
+    def peek(self, view: str, day: date | None, *, zipped: bool) -> Encoded | None:
+        """A day's view if it is cached and current, without computing anything (for the event loop)."""
         state = self._state
         if state is None or state.generation != self.generation():
             return None
         with self._lock:
-            return self._days.get((state.generation, *key))
-
-    def day_key(self, view: str, day: date | None, gzipped: bool) -> tuple[Any, ...]:
-        """The cache key of a day's encoded view (``control`` or ``areas``)."""
-        return (view, day, "gzip") if gzipped else (view, day)
+            found: Encoded | None = self._days.get((state.generation, *_view_key(view, day, zipped)))
+        return found
 
     # -- views ------------------------------------------------------------------------------------
 
-    def statuses(self, day: date | None, *, unmapped: bool = False) -> list[ControlStatus]:
+    def statuses(self, day: date | None, *, unmapped: bool = False, state: _State | None = None) -> list[ControlStatus]:
         """Statuses on a day (latest if None) with the analyst's corrections applied."""
         def build(state: _State) -> list[ControlStatus]:
             base = [s for s in state.ledger.as_of(day, unmapped=unmapped) if s.kind not in HIDDEN_KINDS]
             return review.overlay(base, state.ledger, day, state.corrections, unmapped=unmapped)
-        return self._cached(("statuses", day, unmapped), build)
+        return self._cached(("statuses", day, unmapped), build, state)
 
-    def control_json(self, day: date | None, *, gzipped: bool = False) -> bytes:
-        """GET /api/control as bytes (gzip-compressed if asked): place points with status, level, confidence."""
-        def build(state: _State) -> bytes:
-            fc = statuses_geojson(self.statuses(day), None, (), day)
-            return json.dumps(fc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-        return self._encoded(self.day_key("control", day, False), build, gzipped)
+    def day_view(self, view: str, day: date | None, *, zipped: bool = False) -> Encoded:
+        """GET /api/control (place points with status, level, confidence) or /api/areas (areas of
+        control and front lines) for a day, encoded once per generation, gzip-compressed if asked."""
+        if view not in DAY_VIEWS:
+            raise ValueError(f"no day view {view!r}")
+        state = self.state()
 
-    def areas_json(self, day: date | None, *, gzipped: bool = False) -> bytes:
-        """GET /api/areas as bytes (gzip-compressed if asked): areas of control and front lines."""
-        def build(state: _State) -> bytes:
-            statuses = self.statuses(day)
-            areas = control_areas(statuses, theater_boundary(self.theater)) if statuses else None
-            fc = statuses_geojson((), areas, (), day)
-            return json.dumps(fc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-        return self._encoded(self.day_key("areas", day, False), build, gzipped)
+        def build(state: _State) -> Encoded:
+            statuses = self.statuses(day, state=state)
+            if view == "control":
+                fc = statuses_geojson(statuses, None, (), day)
+            else:
+                areas = control_areas(statuses, theater_boundary(self.theater)) if statuses else None
+                fc = statuses_geojson((), areas, (), day)
+            return encoded(json.dumps(fc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode())
 
-    def _encoded(self, key: tuple[Any, ...], build: Any, gzipped: bool) -> bytes:
-        raw: bytes = self._cached(key, build)
-        if not gzipped:
-            return raw
+        plain: Encoded = self._cached(_view_key(view, day, False), build, state)
+        if not zipped:
+            return plain
         # Compressed once per day and generation: a 20,000-place day is megabytes of GeoJSON.
-        return self._cached(self.day_key(key[0], key[1], True), lambda state: gzip.compress(raw, compresslevel=5))
+        return self._cached(_view_key(view, day, True), lambda _: gzip_encoded(plain), state)
 
     def events(self, since: date | None = None, until: date | None = None, *, types: Sequence[str] = (),
                side: str = "", place: str = "") -> list[Event]:
