@@ -339,6 +339,11 @@ def test_a_plural_place_noun_stands_for_the_list_that_follows() -> None:
     assert names(f.source) == ["Binnish", "Sarmin"]
 
 
+def test_a_foreign_state_taking_a_place_leaves_it_with_no_side() -> None:
+    text = "On 10 December, Israel pushed past the buffer zone, capturing Khan Arnabah."
+    assert status(text, "Khan Arnabah", day="2024-12-10", published="2024-12-10") == "unknown"
+
+
 # --------------------------------------------------------------------- the second theater
 
 

@@ -117,6 +117,8 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 side, weight_key = rules.default_attacker, "default-agent"
             if side == "civilians":
                 side = ""
+            if foreign and not side and kind in ("capture", "surrender", "handover"):
+                side = "unknown"  # a foreign state's army took it: no side of this theater holds it
             # part of a town is a fight for it; part of a governorate is a hedged region statement
             targets = [(p, "contested" if p.place_id in frame.partial and p.kind != "region" else side, weight_key)
                        for p in frame.places]
