@@ -6,12 +6,21 @@ each). For each: the first (cold) /api/control of a day, then 50 concurrent read
 days across the period, p50/p95 latency; and, when Debian's chromium is installed, the time the
 page takes to draw a day. Targets from issue 10: p95 < 200 ms at 20,000 places; a day drawn < 1 s.
 
+The readers share this machine's cores with the server, so they must cost less than it does: the
+headline p50/p95 come from 50 keep-alive connections on one asyncio loop speaking plain HTTP/1.1
+(about 0.25 ms of CPU a request). The same readers as 50 httpx threads (``httpx_threads_*``, the
+figure before 30 Nov 2026) spend several ms of CPU a request and queue on the GIL: they measure
+themselves (a 100-byte /api/me gets p95 ~400 ms that way), so they are kept for comparison only.
+``server_cpu_ms_per_request`` is the server process's own CPU time per answer (Linux /proc).
+
     python benchmarks/web.py [--places 20000] [--readers 50] [--requests 10]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import os
 import random
 import shutil
 import socket
@@ -88,6 +97,7 @@ def synthetic_db(folder: Path, n_places: int, seed: int = 7) -> tuple[Path, Path
 
 @contextmanager
 def serve_process(db: Path, theater: str) -> Iterator[str]:
+    """Yields the server's URL; its process id is :data:`SERVER_PID` meanwhile."""
     """`frontlines serve --read-only` in its own process (the readers must not share its interpreter)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -95,6 +105,7 @@ def serve_process(db: Path, theater: str) -> Iterator[str]:
     cli = Path(sys.executable).parent / "frontlines"
     proc = subprocess.Popen([str(cli), "serve", "--db", str(db), "--theater", theater, "--read-only", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    SERVER_PID[0] = proc.pid
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -112,13 +123,67 @@ def serve_process(db: Path, theater: str) -> Iterator[str]:
         proc.wait(timeout=20)
 
 
+SERVER_PID = [0]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of a process so far (0 where /proc is not there)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _lean_reader(port: int, paths: list[str], etags: dict[str, str] | None, latencies: list[float]) -> None:
+    """One browser-like reader on one keep-alive connection: GET each path in turn, read the body as sent.
+
+    With ``etags`` it sends If-None-Match for a day it has already seen, as a browser's cache does.
+    """
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        for path in paths:
+            extra = f"If-None-Match: {etags[path]}\r\n" if etags is not None and path in etags else ""
+            t0 = time.perf_counter()
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\nAccept-Encoding: gzip\r\n{extra}\r\n".encode())
+            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+            status = int(head[0].split()[1])
+            fields = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:] if line)}
+            if status not in (200, 304) or "transfer-encoding" in fields:
+                raise RuntimeError(f"{path}: {head[0]} {fields}")
+            await reader.readexactly(int(fields.get("content-length", "0")))
+            latencies.append((time.perf_counter() - t0) * 1000)
+            if etags is not None and "etag" in fields:
+                etags[path] = fields["etag"]
+    finally:
+        writer.close()
+
+
+def lean_readers(url: str, days: list[date], readers: int, requests: int, view: str = "control",
+                 revalidate: bool = False, seed: int = 0) -> tuple[list[float], float]:
+    """Latencies (ms) of ``readers`` concurrent readers, ``requests`` random days each; and the wall time."""
+    port = int(url.rsplit(":", 1)[1])
+    plans = []
+    for k in range(readers):
+        rng = random.Random(seed + k)
+        plans.append([f"/api/{view}?as_of={rng.choice(days)}" for _ in range(requests)])
+    latencies: list[float] = []
+
+    async def run() -> None:
+        await asyncio.gather(*(_lean_reader(port, plan, {} if revalidate else None, latencies) for plan in plans))
+
+    t = time.perf_counter()
+    asyncio.run(run())
+    return latencies, time.perf_counter() - t
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def measure(name: str, db: Path, readers: int, requests: int, theater: str = "syria") -> dict[str, float]:
-    out: dict[str, float] = {}
+    out: dict[str, float] = {"load_1min": os.getloadavg()[0]}
     with serve_process(db, theater) as url, httpx.Client(base_url=url, timeout=120) as client:
         period = client.get("/api/theater").json()
         first, last = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
@@ -159,12 +224,20 @@ def measure(name: str, db: Path, readers: int, requests: int, theater: str = "sy
             with httpx.Client(base_url=url, timeout=120) as c:
                 return [fetch(c, rng.choice(days)) for _ in range(requests)]
 
+        cpu0 = cpu_seconds(SERVER_PID[0])
+        latencies, wall = lean_readers(url, days, readers, requests)
+        out.update(p50_ms=statistics.median(latencies), p95_ms=pct(latencies, 0.95), requests_per_s=len(latencies) / wall,
+                   server_cpu_ms_per_request=(cpu_seconds(SERVER_PID[0]) - cpu0) * 1000 / len(latencies), places=n_features)
+        latencies, wall = lean_readers(url, days, readers, requests, view="areas", seed=1000)
+        out.update(areas_p50_ms=statistics.median(latencies), areas_p95_ms=pct(latencies, 0.95))
+        latencies, wall = lean_readers(url, days, readers, requests, revalidate=True, seed=2000)
+        out.update(revalidating_p50_ms=statistics.median(latencies), revalidating_p95_ms=pct(latencies, 0.95))
         t = time.perf_counter()
         with ThreadPoolExecutor(readers) as pool:
             latencies = [x for chunk in pool.map(reader, range(readers)) for x in chunk]
         wall = time.perf_counter() - t
-        out.update(p50_ms=statistics.median(latencies), p95_ms=pct(latencies, 0.95), requests_per_s=len(latencies) / wall,
-                   places=n_features)
+        out.update(httpx_threads_p50_ms=statistics.median(latencies), httpx_threads_p95_ms=pct(latencies, 0.95),
+                   httpx_threads_requests_per_s=len(latencies) / wall)
         if chromium_path():
             with browser() as b:
                 page = b.new_page(viewport={"width": 1400, "height": 850})
@@ -178,6 +251,7 @@ def measure(name: str, db: Path, readers: int, requests: int, theater: str = "sy
                     draws.append(float(page.evaluate("document.getElementById('map').dataset.drawMs")))
                 out["draw_day_ms_median"] = statistics.median(draws)
                 out["draw_day_ms_max"] = max(draws)
+    out["load_1min_after"] = os.getloadavg()[0]
     print(f"{name}: " + ", ".join(f"{k} {v:.1f}" if isinstance(v, float) else f"{k} {v}" for k, v in out.items()), flush=True)
     return out
 

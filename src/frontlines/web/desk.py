@@ -39,6 +39,7 @@ from frontlines.storage import Store, documents
 from frontlines.theater import Theater
 from frontlines.views import ledger_from_store, theater_boundary, theater_regions
 from frontlines.web import review
+from frontlines.web.encode import control_bytes
 from frontlines.web.review import Correction
 
 HIDDEN_KINDS = ("region", "country", "route")
@@ -244,10 +245,9 @@ class Desk:
         def build(state: _State) -> Encoded:
             statuses = self.statuses(day, state=state)
             if view == "control":
-                fc = statuses_geojson(statuses, None, (), day)
-            else:
-                areas = control_areas(statuses, theater_boundary(self.theater)) if statuses else None
-                fc = statuses_geojson((), areas, (), day)
+                return encoded(control_bytes(statuses, day))  # = statuses_geojson(statuses, None, (), day) as JSON
+            areas = control_areas(statuses, theater_boundary(self.theater)) if statuses else None
+            fc = statuses_geojson((), areas, (), day)
             return encoded(json.dumps(fc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode())
 
         plain: Encoded = self._cached(_view_key(view, day, False), build, state)
