@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import frontlines
 from frontlines.ingest import from_text
 from frontlines.pipeline import Pipeline
 
@@ -112,3 +113,14 @@ def test_places_the_gazetteer_lacks_keep_their_events_by_name(run, mini) -> None
     assert ledger.status("name:tal-ayubi", PUBLISHED).status == "opposition"
     assert all(s.place_id in mini.gazetteer.by_id for s in ledger.as_of(PUBLISHED))  # not drawn on maps
     assert len(ledger.as_of(PUBLISHED, unmapped=True)) == 3
+
+
+def test_two_named_days_are_one_event_per_day_with_the_toll_split() -> None:
+    result = frontlines.extract("On 30 November and 1 December, clashes killed 7 fighters in Morek.", published="2024-12-02")
+    days = sorted((e.date.isoformat(), e.fatalities) for e in result.events)
+    assert days == [("2024-11-30", 4), ("2024-12-01", 3)]
+
+
+def test_a_week_long_period_stays_one_event() -> None:
+    result = frontlines.extract("Between 1 and 6 December, shelling hit Morek repeatedly.", published="2024-12-07")
+    assert len(result.events) == 1 and result.events[0].time_precision == 2

@@ -23,7 +23,10 @@ FLOORS = {
     ("places", "precision"): 0.95,  # issue 3 target 0.95; measured 0.971
     ("places", "recall"): 0.95,  # issue 3 target 0.90; measured 0.971
     ("events", "f1"): 0.66,  # measured 0.680 (0.849 with the old patterns)
-    ("events", "precision"): 0.71,  # measured 0.732
+    # Lowered again the same day, visibly: a period named day by day ("on 1 and 2 December") is now one
+    # event per day (ACLED's rule, and how the real-report gold codes it; real development F1 0.540 ->
+    # 0.560); this gold codes such a period once, so the second day counts as spurious here.
+    ("events", "precision"): 0.67,  # measured 0.691 (0.732 before per-day events)
     ("events", "recall"): 0.61,  # measured 0.635
     ("control", "accuracy"): 0.69,  # measured 0.715 (0.920 with the old patterns)
     ("control", "accuracy_in_gazetteer"): 0.74,  # measured 0.761

@@ -731,6 +731,22 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
     return out
 
 
+_DAY_JOINER = re.compile(r"^\s*(?:and|to|through|until|-|–|—)\s*$", re.I)
+
+
+def _join_coordinated(spans: list[DateSpan], sentence: str) -> list[DateSpan]:
+    """Two calendar days joined by "and" or "to" ("on 30 November and 1 December") are one period."""
+    out: list[DateSpan] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "explicit" and sp.kind == "explicit" and prev.date and sp.date \
+                and _DAY_JOINER.match(sentence[prev.end : sp.start]):
+            out[-1] = _range(prev.start, sp.end, sentence, prev.date, sp.date)
+            continue
+        out.append(sp)
+    return out
+
+
 def resolve_event_date(sentence: str, published: date | None, *, sentence_offset: int = 0,
                        context: date | None = None, trigger_start: int = -1) -> DateSpan:
     """The date expression that dates the event described in ``sentence``.
@@ -744,7 +760,7 @@ def resolve_event_date(sentence: str, published: date | None, *, sentence_offset
     the event takes the context date, else the publication date (precision 1,
     empty text, offsets -1). Offsets are shifted by ``sentence_offset``.
     """
-    spans = find_dates(sentence, published, context=context)
+    spans = _join_coordinated(find_dates(sentence, published, context=context), sentence)
     if spans and trigger_start >= 0:
         same = [
             sp for sp in spans

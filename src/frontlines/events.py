@@ -27,7 +27,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from frontlines.certainty import assess
 from frontlines.dates import DateSpan
@@ -52,6 +52,26 @@ _NO_DEFAULT_TARGET = frozenset({"Peaceful protest", "Arrests", "Change to group/
 
 def _event_id(doc_id: str, start: int, place_id: str, sub: str) -> str:
     return "e" + hashlib.sha256(f"{doc_id}:{start}:{place_id}:{sub}".encode()).hexdigest()[:12]
+
+
+SPLIT_DAYS = 3  # a happening told for "30 November and 1 December" is one event per day (ACLED), up to this many
+
+
+def split_days(ev: Event, when: DateSpan) -> list[Event]:
+    """One event per day of a short period its sentence names day by day ("on 27 and 28 November",
+    "from 1 to 2 December"), fatalities split evenly with the remainder on the first day (ACLED's rule
+    for multi-day totals). A longer period stays one event at its middle day, at time precision 2."""
+    a, b = when.date_start, when.date_end
+    if when.kind != "range" or a is None or b is None or not 1 <= (b - a).days < SPLIT_DAYS:
+        return [ev]
+    n = (b - a).days + 1
+    share, extra = divmod(ev.fatalities, n)
+    out = []
+    for i in range(n):
+        day = a + timedelta(days=i)
+        out.append(replace(ev, id=ev.id if i == 0 else _event_id(ev.doc, ev.start, f"{ev.place_id}:{day}", ev.sub_event_type),
+                           date=day, date_end=None, time_precision=1, fatalities=share + (extra if i == 0 else 0)))
+    return out
 
 
 class EventExtractor:
@@ -92,7 +112,7 @@ class EventExtractor:
                     continue  # an event known only to the country is not located (ACLED needs a first-level division)
                 ev = self._event(doc, profile, frame, place, when, voice)
                 if ev is not None:
-                    by_sentence.setdefault(frame.sentence, []).append(ev)
+                    by_sentence.setdefault(frame.sentence, []).extend(split_days(ev, when))
         for key in sorted(by_sentence):
             events.extend(_merge_concurrent(by_sentence[key]))
         return merge_events(events)
@@ -239,6 +259,8 @@ def same_happening(a: Event, b: Event, window_days: int = 1) -> bool:
         return False
     if a.date is None or b.date is None:
         return a.date is None and b.date is None
+    if a.doc == b.doc and a.date != b.date:
+        return False  # one report telling two days: two happenings (the window is for reports that differ)
     return abs((a.date - b.date).days) <= window_days
 
 
