@@ -1,6 +1,9 @@
 """`make bench` (ledger from the database): 1,000,000 synthetic assertions on 20,000 places,
 materialized as status runs (status_runs.py), then the status of every place on random days
 read back with one indexed query each: p50/p95 milliseconds (the issue's target: p95 < 100 ms).
+Three reads are timed: the map alone (``map_on``: place, status, level, confidence, since, first
+day; no evidence), the same as ``ControlStatus`` records with the gazetteer's names and points
+(``statuses_on(..., gazetteer=, evidence=False)``), and the full records with evidence.
 
     python benchmarks/bench_runs.py [--assertions 1000000] [--places 20000] [--db URL]
 """
@@ -8,10 +11,12 @@ read back with one indexed query each: p50/p95 milliseconds (the issue's target:
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,7 +27,7 @@ def main() -> int:
     from frontlines.gazetteer import Gazetteer
     from frontlines.ledger import Ledger
     from frontlines.models import ControlAssertion, Place
-    from frontlines.status_runs import _runs, statuses_on
+    from frontlines.status_runs import _runs, map_on, statuses_on
     from frontlines.storage import Store
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -46,26 +51,45 @@ def main() -> int:
     t = time.perf_counter()
     ledger = Ledger(assertions, Gazetteer(places), statuses)
     rows = [row for p in places for row in _runs(ledger, p.id)]
+    n_runs = len(rows)
     t_runs = time.perf_counter() - t
     store = Store(args.db or str(Path(tempfile.mkdtemp(prefix="frontlines-runs-")) / "runs.db"))
     t = time.perf_counter()
     store.update_status_runs(lambda conn: ({p.id for p in places}, rows))
     t_write = time.perf_counter() - t
     days = [start + timedelta(days=rng.randrange(-5, 70)) for _ in range(args.queries)]
-    timings, sizes = [], []
-    for day in days:
-        t = time.perf_counter()
-        sizes.append(len(statuses_on(store, day)))
-        timings.append((time.perf_counter() - t) * 1000)
-    expected = ledger.as_of(days[0])
-    same = [(s.place_id, s.status) for s in statuses_on(store, days[0])] == [(s.place_id, s.status) for s in expected]
-    timings.sort()
-    p50, p95 = timings[len(timings) // 2], timings[min(len(timings) - 1, int(len(timings) * 0.95))]
-    print(f"status runs: {args.assertions} assertions on {args.places} places -> {len(rows)} runs "
+    gazetteer = ledger.gazetteer
+    checked = [*days[:3], None]
+    expected = {day: ledger.as_of(day) for day in checked}
+    # A process that answers map queries (the CLI, the web app) does not hold a million assertions:
+    # drop them before timing, or the garbage collector's passes over them are what gets measured.
+    del assertions, ledger, rows[:]
+    gc.collect()
+    reads = {
+        "map (map_on)": lambda day: map_on(store, day),
+        "records, no evidence": lambda day: statuses_on(store, day, gazetteer=gazetteer, evidence=False),
+        "records with evidence": lambda day: statuses_on(store, day),
+    }
+    print(f"status runs: {args.assertions} assertions on {args.places} places -> {n_runs} runs "
           f"(computed {t_runs:.1f} s, written {t_write:.1f} s, {store.engine.dialect.name})")
-    print(f"one day's map from the database: p50 {p50:.0f} ms, p95 {p95:.0f} ms over {len(days)} random days "
-          f"(up to {max(sizes)} places; equals Ledger.as_of: {same}); target p95 < 100 ms")
-    return 0
+    for name, read in reads.items():
+        timings, sizes = [], []
+        for day in days:
+            t = time.perf_counter()
+            sizes.append(len(read(day)))
+            timings.append((time.perf_counter() - t) * 1000)
+        timings.sort()
+        p50, p95 = timings[len(timings) // 2], timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+        print(f"one day's {name} from the database: p50 {p50:.0f} ms, p95 {p95:.0f} ms over {len(days)} random days "
+              f"(up to {max(sizes)} places); target p95 < 100 ms", flush=True)
+    same = True
+    for day in checked:
+        want = {s.place_id: (s.status, s.level, s.since, s.confidence) for s in expected[day]}
+        same &= {m.place_id: (m.status, m.level, m.since, m.confidence) for m in map_on(store, day)} == want
+        same &= statuses_on(store, day, gazetteer=gazetteer, evidence=False) == [replace(s, evidence=()) for s in expected[day]]
+        same &= statuses_on(store, day) == expected[day]
+    print(f"equal to Ledger.as_of on 4 days (map, records, records with evidence): {same}")
+    return 0 if same else 1
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from frontlines import batch
 from frontlines.batch import ingest_documents
 from frontlines.ingest import from_text, read_paths
-from frontlines.status_runs import statuses_on
+from frontlines.status_runs import answers_for, map_on, statuses_on
 from frontlines.storage import Store, metadata
 from frontlines.views import ledger_from_store
 
@@ -138,6 +139,12 @@ def test_four_concurrent_writers_with_overlapping_inputs(tmp_path: Path, kind: s
     for day in (date(2024, 12, 1), date(2024, 12, 9), date(2024, 12, 20), None):
         assert [(s.place_id, s.status, s.since) for s in statuses_on(store, day)] == \
             [(s.place_id, s.status, s.since) for s in ledger.as_of(day)]
+        # the lean map (one index-only query) and its records agree on either database
+        assert {m.place_id: (m.status, m.level, m.since, m.confidence) for m in map_on(store, day)} == \
+            {s.place_id: (s.status, s.level, s.since, s.confidence) for s in ledger.as_of(day)}
+        assert statuses_on(store, day, gazetteer=syria.gazetteer, evidence=False) == \
+            [replace(s, evidence=()) for s in ledger.as_of(day)]
+    assert answers_for(store, syria)
     store.close()
 
 

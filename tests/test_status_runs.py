@@ -4,6 +4,8 @@ exactly as the in-memory ledger does, and follow each ingest."""
 from __future__ import annotations
 
 import itertools
+import json
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 
 from frontlines.batch import ingest_documents
 from frontlines.ingest import read_paths
-from frontlines.status_runs import refresh, statuses_on
+from frontlines.status_runs import answers_for, evidence_on, map_on, refresh, statuses_on
 from frontlines.storage import Store, day_tiles, run_tile
 from frontlines.views import ledger_from_store
 
@@ -70,3 +72,92 @@ def test_a_run_is_found_from_any_of_its_days(first: date, length: int, offset: i
     last = date.fromordinal(min(date.max.toordinal(), first.toordinal() + length))
     day = date.fromordinal(min(last.toordinal(), first.toordinal() + offset))
     assert run_tile(first, last) in day_tiles(day)
+
+
+# -- the lean map and the CLI read the runs (issue 9: as-of from the database) --------------------
+
+
+def _probes(ledger) -> list:
+    days = sorted({d for pid in ledger.places() for d, *_ in ledger.history(pid)})
+    return [days[0] - timedelta(days=1), *days, days[-1] + timedelta(days=30), None]
+
+
+def test_the_map_answers_like_the_ledger_place_by_place(stored: Store, syria) -> None:
+    ledger = ledger_from_store(stored, syria)
+    for day in _probes(ledger):
+        expected = ledger.as_of(day)
+        day_map = map_on(stored, day)
+        got = {m.place_id: (m.status, m.level, m.since, m.confidence) for m in day_map}
+        assert len(day_map) == len(got) == len(expected), day
+        assert got == {s.place_id: (s.status, s.level, s.since, s.confidence) for s in expected}, day
+        assert all(m.valid_from <= (day or date.max) for m in day_map)
+        # records without evidence from the map and the gazetteer: the ledger's, less the evidence
+        lean = statuses_on(stored, day, gazetteer=syria.gazetteer, evidence=False)
+        assert lean == [replace(s, evidence=()) for s in expected], day
+        # evidence is read when asked, for the places asked about
+        asked = [s.place_id for s in expected[:5]]
+        assert evidence_on(stored, day, asked) == {s.place_id: s.evidence for s in expected[:5]}
+    assert {m.place_id for m in map_on(stored, None, unmapped=True)} == {s.place_id for s in ledger.as_of(None, unmapped=True)}
+
+
+def test_the_map_is_read_from_its_index(stored: Store) -> None:
+    if stored.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is SQLite's")
+    from sqlalchemy import String, func, select, type_coerce
+
+    from frontlines.storage import MAP_COLUMNS, status_runs
+
+    on = Store._on(date(2024, 12, 1))
+    query = select(*[type_coerce(status_runs.c[c], String) for c in MAP_COLUMNS]).where(*on).where(
+        func.coalesce(status_runs.c.kind, "") != "unmapped")
+    compiled = query.compile(dialect=stored.engine.dialect, compile_kwargs={"literal_binds": True})
+    with stored.engine.connect() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+    assert "COVERING INDEX ix_status_runs_map" in plan, plan
+
+
+def test_runs_answer_only_for_their_theater(tmp_path: Path, stored: Store, syria, mini) -> None:
+    assert answers_for(stored, syria) and not answers_for(stored, mini)
+    empty = Store(str(tmp_path / "empty.db"))
+    assert not answers_for(empty, syria)
+
+
+def _cli(*args) -> str:
+    from typer.testing import CliRunner
+
+    from frontlines.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_control_reads_the_runs_and_shows_what_the_ledger_shows(stored: Store, monkeypatch: pytest.MonkeyPatch,
+                                                                 fmt: str) -> None:
+    import frontlines.status_runs as runs_module
+    import frontlines.views as views
+
+    db = stored.target
+    days = ["2024-11-26", "2024-11-29", "2024-12-01", "2024-12-05", "2025-01-10", None]
+    calls: list[object] = []
+    real = views.ledger_from_store
+    monkeypatch.setattr(views, "ledger_from_store", lambda *a, **k: calls.append(a) or real(*a, **k))
+    from_runs = {d: _cli("control", "--db", db, "-f", fmt, *(("--as-of", d) if d else ())) for d in days}
+    assert not calls  # no ledger was built: the runs answered
+    monkeypatch.setattr(runs_module, "answers_for", lambda store, theater: False)  # the ledger in memory
+    for d in days:
+        assert _cli("control", "--db", db, "-f", fmt, *(("--as-of", d) if d else ())) == from_runs[d], d
+    assert len(calls) == len(days)
+    if fmt == "json":
+        assert any(json.loads(out)["control"] for out in from_runs.values())
+
+
+def test_a_refresh_for_another_theater_recomputes_every_place(tmp_path: Path, syria, mini) -> None:
+    store = Store(str(tmp_path / "two.db"))
+    ingest_documents(read_paths([EXAMPLES])[:4], store, "syria", workers=1, batch_size=4)
+    assert store.status_runs_theater() == "syria"
+    refresh(store, mini, {"nowhere"})  # a partial refresh for another theater: all places, for it
+    assert store.status_runs_theater() == mini.id and not answers_for(store, syria)
+    refresh(store, syria)
+    assert answers_for(store, syria)

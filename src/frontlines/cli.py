@@ -292,14 +292,14 @@ def control(
     theater: TheaterOpt = None,
     format: Annotated[ControlFormat, typer.Option("--format", "-f")] = ControlFormat.table,
 ) -> None:
-    """Who controls what, as of a day, with confidence and evidence."""
-    from frontlines.views import snapshot
+    """Who controls what, as of a day, with confidence and evidence.
 
+    The status runs the ingest keeps in the database answer when they hold this theater's ledger
+    (one indexed query); else, and with --known-by, the ledger is built from the assertions."""
     with _errors():
         th = _theater(theater)
         day = _date(as_of, "--as-of date")
-        snap = snapshot(_store(db), th, day, with_areas=format is ControlFormat.geojson,
-                        known_by=_date(known_by, "--known-by date"))
+        snap = _control_snapshot(_store(db), th, day, _date(known_by, "--known-by date"), format)
         if format is ControlFormat.json:
             from frontlines.views import latest_day
 
@@ -318,6 +318,26 @@ def control(
             for s in snap.statuses:
                 table.add_row(s.name, s.admin1, s.status, s.level, str(s.since), f"{s.confidence:.2f}", str(len(s.evidence)))
             out.print(table)
+
+
+def _control_snapshot(store: Any, th: Any, day: date | None, known_by: date | None, format: ControlFormat) -> Any:
+    """What ``control`` shows: from the status runs when they answer for ``th`` (the same statuses
+    as the ledger's), else the ledger's snapshot. Events only where the output uses them."""
+    from frontlines import status_runs
+    from frontlines.views import Snapshot, merged_events, snapshot, theater_boundary
+
+    geojson = format is ControlFormat.geojson
+    if known_by is not None or not status_runs.answers_for(store, th):
+        return snapshot(store, th, day, with_areas=geojson, known_by=known_by)
+    statuses = [s for s in status_runs.statuses_on(store, day) if s.kind not in ("region", "country", "route")]
+    wants_events = geojson or (format is ControlFormat.json and day is None)  # "latest" names its day from them
+    day_events = (merged_events(store, day, day) if day else merged_events(store)) if wants_events else []
+    areas = None
+    if geojson and statuses:
+        from frontlines.areas import control_areas
+
+        areas = control_areas(statuses, theater_boundary(th))
+    return Snapshot(day, statuses, areas, day_events)
 
 
 @app.command()

@@ -10,16 +10,66 @@ After an ingest only the places its assertions name are recomputed (:func:`refre
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection
 
+from frontlines.gazetteer import Gazetteer
 from frontlines.ledger import Ledger, baseline_assertions, build_ledger
 from frontlines.models import ControlStatus
 from frontlines.storage import RUN_OPEN, Store
 from frontlines.theater import Theater
+
+
+@dataclass(frozen=True, slots=True)
+class MapStatus:
+    """What one day's map needs of a place: its status (the side holding it, or contested), level,
+    confidence, since when it holds and the first day of the stored run that answers; no evidence
+    (:func:`evidence_on` reads it when asked)."""
+
+    place_id: str
+    status: str
+    level: str
+    confidence: float
+    valid_from: date
+    since: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class DayMap:
+    """One day's map as columns (one tuple per field of :class:`MapStatus`, place by place): built
+    without a record per place, which would cost as much as the query. Iterate for records."""
+
+    day: date | None
+    place_id: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    level: tuple[str, ...] = ()
+    confidence: tuple[float, ...] = ()
+    valid_from: tuple[date, ...] = ()
+    since: tuple[date | None, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.place_id)
+
+    def __iter__(self) -> Iterator[MapStatus]:
+        for row in zip(self.place_id, self.status, self.level, self.confidence, self.valid_from, self.since, strict=True):
+            yield MapStatus(*row)
+
+
+def _days(values: Iterable[Any]) -> tuple[Any, ...]:
+    """Dates from the driver's values (ISO text on SQLite), each distinct value parsed once."""
+    parsed: dict[Any, Any] = {None: None, "": None}
+    out = []
+    for v in values:
+        d = parsed.get(v, parsed)
+        if d is parsed:
+            d = parsed[v] = date.fromisoformat(v) if isinstance(v, str) else v
+        out.append(d)
+    return tuple(out)
 
 
 def _runs(ledger: Ledger, place_id: str) -> list[dict[str, Any]]:
@@ -61,12 +111,43 @@ def refresh(store: Store, theater: Theater, place_ids: Iterable[str] | None = No
         ledger = build_ledger(theater, [*[a for a in baseline if a.place_id in wanted], *stored], baseline=False)
         return wanted, [row for pid in sorted(wanted) for row in _runs(ledger, pid)]
 
-    return store.update_status_runs(compute)
+    def compute_for_theater(conn: Connection) -> tuple[set[str], list[dict[str, Any]]]:
+        nonlocal asked
+        if asked is not None and Store.status_runs_theater_in(conn) != theater.id:
+            asked = None  # runs of another theater, or of an unknown one: all of them again
+        return compute(conn)
+
+    return store.update_status_runs(compute_for_theater, theater=theater.id)
 
 
-def statuses_on(store: Store, day: date | None = None, *, unmapped: bool = False) -> list[ControlStatus]:
+def answers_for(store: Store, theater: Theater) -> bool:
+    """Whether the stored runs hold ``theater``'s ledger (they exist and were computed for it), so
+    that :func:`statuses_on` may answer for it instead of a ledger built in memory."""
+    return store.status_runs_theater() == theater.id and store.status_runs_count() > 0
+
+
+def map_on(store: Store, day: date | None = None, *, unmapped: bool = False) -> DayMap:
+    """One day's map (the latest when None) from the materialized runs: one query answered from an
+    index, no evidence, places in no particular order. Place for place it equals ``Ledger.as_of``."""
+    pids, statuses, levels, confidences, firsts, sinces = store.status_map_on(day, unmapped=unmapped)
+    return DayMap(day, tuple(pids), tuple(statuses), tuple(levels), tuple(confidences), _days(firsts), _days(sinces))
+
+
+def evidence_on(store: Store, day: date | None, place_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The evidence behind the status of ``place_ids`` on ``day`` (the latest when None)."""
+    return store.status_evidence_on(day, place_ids)
+
+
+def statuses_on(store: Store, day: date | None = None, *, unmapped: bool = False,
+                gazetteer: Gazetteer | None = None, evidence: bool = True) -> list[ControlStatus]:
     """Every place's status on ``day`` (the latest when None) from the materialized runs, in the
-    order and shape of ``Ledger.as_of``."""
+    order and shape of ``Ledger.as_of``.
+
+    With the theater's ``gazetteer`` and ``evidence=False`` the records are built from the lean map
+    query (:func:`map_on`) and the gazetteer's names and points, with empty evidence: the same
+    records less their evidence, at a fraction of the cost."""
+    if gazetteer is not None and not evidence and not unmapped:
+        return _from_map(map_on(store, day), gazetteer)
     out = []
     for r in store.status_runs_on(day):
         if r["kind"] == "unmapped" and not unmapped:
@@ -77,3 +158,17 @@ def statuses_on(store: Store, day: date | None = None, *, unmapped: bool = False
             confidence=r["confidence"], evidence=tuple(r["evidence"] or ()), admin1=r["admin1"] or "", kind=r["kind"],
         ))
     return sorted(out, key=lambda s: (s.admin1, s.name))
+
+
+def _from_map(day_map: DayMap, gazetteer: Gazetteer) -> list[ControlStatus]:
+    out = []
+    by_id = gazetteer.by_id
+    for pid, status, level, confidence, since in zip(day_map.place_id, day_map.status, day_map.level,
+                                                     day_map.confidence, day_map.since, strict=True):
+        place = by_id.get(pid)
+        if place is None:
+            continue  # a place the theater's gazetteer lacks: Ledger.as_of leaves it out too
+        out.append(ControlStatus(place_id=pid, name=place.name, lat=place.lat, lon=place.lon, status=status, level=level,
+                                 since=since, confidence=confidence, admin1=place.admin1, kind=place.kind))
+    out.sort(key=attrgetter("admin1", "name"))
+    return out

@@ -37,6 +37,7 @@ from sqlalchemy import (
     inspect,
     select,
     text,
+    type_coerce,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
@@ -91,8 +92,16 @@ status_runs = Table(
     Column("since", Date), Column("confidence", Float), Column("evidence", JSON), Column("name", Text),
     Column("admin1", Text), Column("kind", String(16)), Column("lat", Float), Column("lon", Float),
     Column("tile", BigInteger),  # run_tile(valid_from, valid_to), migration 0003
-    Index("ix_status_runs_days", "valid_to", "valid_from"), Index("ix_status_runs_tile", "tile"),
+    Index("ix_status_runs_days", "valid_to", "valid_from"),
+    # One day's map read from the index alone (migration 0004): the tile and the first day bound the
+    # range, the rest are what a map needs (no evidence, no names: the gazetteer has those).
+    Index("ix_status_runs_map", "tile", "valid_from", "valid_to", "kind", "place_id", "status", "level", "since",
+          "confidence"),
 )
+#: The columns of :meth:`Store.status_map_on`, in its order.
+MAP_COLUMNS = ("place_id", "status", "level", "confidence", "valid_from", "since")
+#: The ``meta`` key naming the theater whose ledger the status runs hold.
+RUNS_THEATER = "status_runs.theater"
 
 
 def run_tile(first: date, last: date) -> int:
@@ -294,15 +303,20 @@ class Store:
         with self.engine.connect() as conn:
             return [_event_from_row(json.loads(d) if isinstance(d, str) else d) for d in conn.scalars(query)]
 
-    def update_status_runs(self, compute: Callable[[Connection], tuple[set[str], list[dict[str, Any]]]]) -> int:
+    def update_status_runs(self, compute: Callable[[Connection], tuple[set[str], list[dict[str, Any]]]],
+                           theater: str = "") -> int:
         """Read, compute and replace status runs in one transaction holding the writers' lock, so
         that of two concurrent refreshes of a place the later one sees every committed assertion.
         ``compute(conn)`` reads what it needs through ``conn`` (:meth:`assertions_in`) and returns
-        the places it recomputed and their new runs; return the number of runs written."""
+        the places it recomputed and their new runs; return the number of runs written. ``theater``:
+        the theater whose ledger the runs hold, recorded for :meth:`status_runs_theater`."""
         try:
             with self.engine.begin() as conn:
                 self._lock(conn, _WRITE_LOCK)
                 places, rows = compute(conn)
+                conn.execute(meta_table.delete().where(meta_table.c.key == RUNS_THEATER))
+                if theater:
+                    conn.execute(insert(meta_table), [{"key": RUNS_THEATER, "value": theater}])
                 wanted = sorted(places)
                 for i in range(0, len(wanted), 500):
                     conn.execute(status_runs.delete().where(status_runs.c.place_id.in_(wanted[i:i + 500])))
@@ -325,6 +339,20 @@ class Store:
         return out
 
     @staticmethod
+    def status_runs_theater_in(conn: Connection) -> str:
+        """The theater whose ledger the status runs hold ("" when not recorded), read through ``conn``."""
+        return conn.scalar(select(meta_table.c.value).where(meta_table.c.key == RUNS_THEATER)) or ""
+
+    def status_runs_theater(self) -> str:
+        """The theater whose ledger the status runs hold ("" when none is recorded: runs written
+        before the theater was recorded, or by a caller that did not say)."""
+        try:
+            with self.engine.connect() as conn:
+                return self.status_runs_theater_in(conn)
+        except SQLAlchemyError as exc:
+            raise StorageError(f"cannot read {_shown_target(self.target)}: {_why(exc)}") from exc
+
+    @staticmethod
     def status_runs_in(conn: Connection) -> int:
         """How many status runs are materialized (0: never built), read through ``conn``."""
         return conn.scalar(select(func.count()).select_from(status_runs)) or 0
@@ -334,14 +362,57 @@ class Store:
         with self.engine.connect() as conn:
             return self.status_runs_in(conn)
 
+    @staticmethod
+    def _on(day: date) -> Any:
+        """The runs that hold ``day``: a range of ``ix_status_runs_map`` per tile level."""
+        return (status_runs.c.tile.in_(day_tiles(day)), status_runs.c.valid_from <= day, status_runs.c.valid_to >= day)
+
     def status_runs_on(self, day: date | None) -> list[dict[str, Any]]:
         """The materialized status of every place on ``day`` (the latest when None): one indexed query."""
         day = day or RUN_OPEN
-        query = select(status_runs).where(status_runs.c.tile.in_(day_tiles(day)), status_runs.c.valid_to >= day,
-                                          status_runs.c.valid_from <= day)
+        query = select(status_runs).where(*self._on(day))
         with self.engine.connect() as conn:
             names = list(status_runs.c.keys())
             return [dict(zip(names, r, strict=True)) for r in conn.execute(query)]
+
+    def status_map_on(self, day: date | None, *, unmapped: bool = False) -> tuple[list[Any], ...]:
+        """One day's map (the latest when None) as columns: a list per name of :data:`MAP_COLUMNS`,
+        place by place in no particular order, no evidence; places known only by name when
+        ``unmapped``. One query answered from ``ix_status_runs_map`` without reading the table. Dates
+        as the driver gives them (ISO text on SQLite, ``date`` on PostgreSQL)."""
+        day = day or RUN_OPEN
+        # Dates as the driver gives them: SQLAlchemy's per-value date processing would double the time.
+        cols = [type_coerce(status_runs.c[c], String) if c in ("valid_from", "since") else status_runs.c[c]
+                for c in MAP_COLUMNS]
+        query = select(*cols).where(*self._on(day))
+        if not unmapped:
+            query = query.where(func.coalesce(status_runs.c.kind, "") != "unmapped")
+        columns: tuple[list[Any], ...] = tuple([] for _ in MAP_COLUMNS)
+        try:
+            with self.engine.connect() as conn:
+                # A few hundred rows at a time into columns: rows are freed at once, so 20,000 of them do
+                # not set off the garbage collector's full passes (they cost more than the query).
+                result = conn.execute(query)
+                while chunk := result.fetchmany(500):
+                    for column, values in zip(columns, zip(*chunk, strict=True), strict=True):
+                        column.extend(values)
+        except SQLAlchemyError as exc:
+            raise StorageError(f"cannot read {_shown_target(self.target)}: {_why(exc)}") from exc
+        return columns
+
+    def status_evidence_on(self, day: date | None, place_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The evidence of the runs holding ``day`` (the latest when None) for ``place_ids``: what a map
+        leaves out until a place is asked about."""
+        day = day or RUN_OPEN
+        wanted = list(dict.fromkeys(place_ids))
+        out: dict[str, tuple[str, ...]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                query = select(status_runs.c.place_id, status_runs.c.evidence).where(
+                    status_runs.c.place_id.in_(wanted[i:i + 500]), status_runs.c.valid_from <= day,
+                    status_runs.c.valid_to >= day)
+                out.update((pid, tuple(ev or ())) for pid, ev in conn.execute(query))
+        return out
 
     def assertions(self, until: date | None = None) -> list[ControlAssertion]:
         """Stored control assertions (valid from ``until`` or earlier when given)."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-HEAD = "0003"
+HEAD = "0004"
 HERE = Path(__file__).resolve().parent
 
 
