@@ -117,3 +117,9 @@ def test_unknown_names_in_a_list_of_places_are_unresolved(mini) -> None:
 def test_possessive_facility_is_the_facility_not_the_city() -> None:
     result = frontlines.extract("Armed groups took Hama's military airport on 5 December.", published="2024-12-06")
     assert [p.name for p in result.places] == ["Hama military airport"]
+
+
+def test_an_exact_name_beats_a_look_alike_near_the_other_places() -> None:
+    # "Kobani" is a known name of the Aleppo-governorate town; a village spelled "Kabani" lies near Qardaha
+    result = frontlines.extract("Fighting went on in Kobani and in Qardaha on 5 December.", published="2024-12-06")
+    assert [p.name for p in result.places] == ["Kobani", "Qardaha"]

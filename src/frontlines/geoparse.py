@@ -498,6 +498,9 @@ class Geoparser:
             region = self._region_for(cands)
             if region is not None:
                 cands = [region]
+        if any(c.score >= 1.0 for c in cands):
+            # a known name of a place names that place (or its exact namesakes), never a look-alike spelling
+            cands = [c for c in cands if c.score >= 1.0]
         ranked = sorted(cands, key=lambda c: -self._score(c, span, context, cue))
         best = ranked[0]
         place = best.place
