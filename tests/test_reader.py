@@ -344,6 +344,17 @@ def test_a_foreign_state_taking_a_place_leaves_it_with_no_side() -> None:
     assert status(text, "Khan Arnabah", day="2024-12-10", published="2024-12-10") == "unknown"
 
 
+def test_fighting_in_a_name_shared_by_a_governorate_and_its_capital_contests_neither() -> None:
+    text = "Hostilities were reported in Idleb on 30 November."
+    assert status(text, "Idlib", day="2024-11-30") == "opposition"  # the baseline holder stays
+    assert status("Clashes erupted in Hama city on 30 November.", "Hama", day="2024-11-30") == "contested"
+
+
+def test_a_place_merely_in_the_clause_of_a_fight_is_not_contested() -> None:
+    text = "The army began counter attacks on 30 November, including a transfer of troops to the town of Binnish."
+    assert status(text, "Binnish", day="2024-11-30") != "contested"
+
+
 # --------------------------------------------------------------------- the second theater
 
 

@@ -65,6 +65,7 @@ class Frame:
     civilian_target: bool = False
     background: bool = False  # a nominal happening inside a time clause ("after the capture of X")
     parties: tuple[ActorMention, ...] = ()  # the armed parties the sentence names, in order (for the other side)
+    loose: bool = False  # the places came from the clause at large (role "any"), not from a role of the predicate
 
     @property
     def kind(self) -> str:
@@ -255,6 +256,7 @@ class _Sentence:
         self.last_actor = last_actor
         self.doc_id = doc_id
         self._weak = False
+        self._loose = False
         self.starts = idx.starts[lo : lo + len(tokens)]
         self._lowers: set[str] | None = None
 
@@ -282,6 +284,7 @@ class _Sentence:
 
     def read(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Frame | None:
         self._weak = spec.weak  # a presence is read from the noun's own prepositions only
+        self._loose = False
         partial: list[str] = []
         if spec.state_nouns:
             return self._state(spec, pred)
@@ -356,7 +359,7 @@ class _Sentence:
             source=tuple(source), goal=tuple(goal), agent=agent, agent_side=agent_side, agent_explicit=explicit,
             agent_armed=armed, loser=loser, loser_side=loser_side, negated=negated, irrealis=irrealis, hedged=hedged,
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
-            background=background,
+            background=background, loose=self._loose,
         )
 
     def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
@@ -463,6 +466,7 @@ class _Sentence:
                     continue  # "launched an offensive on forces near X", not "the offensive was a response to ..."
                 if not out:
                     out += self._clause_places(pred if noun is None else noun)
+                    self._loose = self._loose or (role == "any" and bool(out))
                 continue
             for tok in self._role_tokens(role, pred, noun):
                 if spec.subject_place and role == "subj" and tok.i in self.idx.actor_at and tok.i not in self.idx.place_at:

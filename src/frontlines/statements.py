@@ -40,6 +40,19 @@ WEIGHTS = {"enter": 0.6, "clash": 0.5, "presence": 0.5, "withdraw-source": 0.6, 
            "region-hedged": 0.5, "context": 0.6}
 
 
+_CITY_WORDS = ("city", "town")
+
+
+def _governorate_or_city(text: str, place: PlaceMention) -> bool:
+    """A capital named like its governorate ("fighting in Idleb") without a city word next to it: the name
+    may mean either, so a weak statement about it says nothing sure about the city."""
+    if not any(a.startswith("adm1:") for a in place.alternatives):
+        return False
+    after = text[place.end : place.end + 6].lower().split()
+    before = text[max(0, place.start - 12) : place.start].lower().split()
+    return not ((after and after[0].strip(",.;") in _CITY_WORDS) or (len(before) >= 2 and before[-2] in _CITY_WORDS))
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A sentence's claim about control of one place (or a region, or a sector)."""
@@ -140,11 +153,12 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             # "clashes around X, with neither side in control": fighting with no holder contests the place
             targets = [(p, "contested", "") for p in frame.places]
             effect = "contested"
-        elif kind == "clash" and frame.spec.event == "Armed clash":
+        elif kind == "clash" and frame.spec.event == "Armed clash" and not frame.loose:
             # fighting in a place is a fight for it: contested while it lasts, weakly (a capture told the same
             # day ends it); on a mountain or hill nobody holds it at all
             targets = [(p, "contested", "" if p.kind == "terrain" else "clash") for p in frame.places
-                       if p.kind != "region" and (not p.relation or NEAR_RELATIONS & {"outskirts", "edge"} & set(p.relation.lower().split()))]
+                       if p.kind != "region" and not _governorate_or_city(doc.text, p)
+                       and (not p.relation or NEAR_RELATIONS & {"outskirts", "edge"} & set(p.relation.lower().split()))]
             effect = "contested"
         elif kind == "clash":
             targets = [(p, "contested", "") for p in frame.places if p.kind == "terrain" and not p.relation]
