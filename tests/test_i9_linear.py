@@ -115,3 +115,40 @@ def test_several_processes_parse_a_long_report_the_same(monkeypatch: pytest.Monk
 def test_short_reports_stay_in_one_process() -> None:
     assert nlp.parse_processes(5_000, 1) == 1
     assert nlp.parse_processes(nlp.PARALLEL_CHARS - 1, 40) == 1
+
+
+def _alternation(words: list[str]) -> str:
+    import re
+
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.lists(st.sampled_from(["al", "al-", "al-nusra", "nusra", "Army", "arm", "army of", "army of islam", "SAA", "SA",
+                                 "sdf", "ß", "é", "x"]), min_size=1, max_size=8, unique=True),
+       st.lists(st.sampled_from(["al", "al-nusra", "Nusra", "ARMY", "army of Islam", "SAA", "SA", "Sdf", "é", "-", " ",
+                                 ", ", "x", "armyx", "ss", "SS"]), max_size=20))
+def test_a_trie_matches_like_the_alternation(words: list[str], parts: list[str]) -> None:
+    import re
+
+    from frontlines.actors import _trie
+
+    words = [w.casefold() for w in words]
+    text = "".join(parts)
+    for flags in (re.I, 0):
+        old = re.compile(r"(?<![\w-])(?:" + _alternation(words) + r")(?![\w])", flags)
+        new = re.compile(r"(?<![\w-])(?:" + _trie(sorted(set(words), key=len, reverse=True)) + r")(?![\w])", flags)
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def test_the_theater_aliases_match_as_before(syria) -> None:
+    import re
+
+    from frontlines.actors import _is_acronym
+
+    actors = syria.actors
+    words = sorted(actors._by_alias, key=len, reverse=True)
+    old = re.compile(r"(?<![\w-])(?:(?i:" + "|".join(re.escape(w) for w in words if not _is_acronym(w)) + ")|"
+                     + "|".join(re.escape(w) for w in words if _is_acronym(w)) + r")(?![\w])")
+    text = " ".join(f"{w}, {w.upper()} {w.title()}s {w}-held x{w} {w}" for w in words)
+    assert [m.span() for m in actors._pattern.finditer(text)] == [m.span() for m in old.finditer(text)]

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from frontlines.models import ActorMention
 
@@ -40,6 +41,29 @@ def _is_acronym(alias: str) -> bool:
     return alias.isupper() and len(alias) <= 5
 
 
+def _trie(words: Sequence[str]) -> str:
+    """A regex matching exactly ``words``, as a trie: at each character the longer continuations are
+    tried before the word that ends there, so with a lookahead after it the regex takes the longest
+    word that satisfies the lookahead, as the alternation of the words sorted longest first does."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def body(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + body(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + group + ")?"  # greedy: the longer word first, then the one ending here
+        return group
+
+    return body(root)
+
+
 class ActorDictionary:
     """Actors and sides of a theater, with one compiled pattern for all aliases."""
 
@@ -52,13 +76,15 @@ class ActorDictionary:
                 key = alias if _is_acronym(alias) else alias.casefold()
                 self._by_alias.setdefault(key, actor)
         words = sorted(self._by_alias, key=len, reverse=True)
-        folded = [re.escape(a) for a in words if not _is_acronym(a)]
-        acronyms = [re.escape(a) for a in words if _is_acronym(a)]
+        folded = [a for a in words if not _is_acronym(a)]
+        acronyms = [a for a in words if _is_acronym(a)]
         parts = []
+        # The aliases as a trie (see _trie): the same matches as their alternation, longest first, without
+        # trying hundreds of aliases at every word of a long report.
         if folded:
-            parts.append(r"(?i:" + "|".join(folded) + r")")
+            parts.append(r"(?i:" + _trie(folded) + r")")
         if acronyms:
-            parts.append("|".join(acronyms))
+            parts.append(_trie(acronyms))
         body = "|".join(parts) or r"(?!x)x"
         # "-" before a name is not a boundary we want ("pro-regime" is its own alias).
         self._pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])")
@@ -72,7 +98,7 @@ class ActorDictionary:
         }
         cue_words = sorted(self._cue_side, key=len, reverse=True)
         # A cue may head a hyphenated modifier ("rebel-held", "regime-controlled"), so a hyphen may follow it.
-        self._cues = re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(c) for c in cue_words) + r")(?![\w])") if cue_words else None
+        self._cues = re.compile(r"(?<![\w-])(?i:" + _trie(cue_words) + r")(?![\w])") if cue_words else None
 
     def side_of(self, actor_id: str) -> str:
         """The side id of an actor (``unknown`` when not in the dictionary)."""

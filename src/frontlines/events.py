@@ -45,6 +45,7 @@ REGAIN = "Government regains territory"
 TRANSFER = "Non-violent transfer of territory"
 AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
+CLASH_TYPE = "Armed clash"
 _NO_DEFAULT_TARGET = frozenset({"Peaceful protest", "Arrests", "Change to group/activity", AIR, SHELLING,
                                 "Remote explosive/landmine/IED", "Suicide bomb", "Disrupted weapons use", "Agreement",
                                 "Looting/property destruction"})
@@ -89,6 +90,7 @@ class EventExtractor:
         self._first_person = _words_pattern(language.first_person)
         self._drone_words = frozenset(w for w in language.air_weapons if w in ("drone", "drones", "uav", "uavs", "fpv", "kamikaze"))
         # ACLED codes an event known only to a governorate at geo precision 3, at its capital.
+        self._voice_memo: tuple[Document, str] | None = None
         self._capitals: dict[str, Place] = {}
         for p in theater.gazetteer.places:
             if p.kind == "settlement" and p.country == theater.country and p.admin1:
@@ -104,8 +106,10 @@ class EventExtractor:
         events: list[Event] = []
         by_sentence: dict[tuple[int, int], list[Event]] = {}
         for frame, when in zip(frames, dates, strict=True):
-            if not frame.spec.event or not frame.asserts or when.kind in (BACKGROUND, AS_OF):
+            if not frame.spec.event or when.kind in (BACKGROUND, AS_OF):
                 continue
+            if not frame.asserts and not (frame.purpose and not frame.negated):
+                continue  # a plan or a belief; the aim of an attack is still a fight for the place
             targets = frame.places or frame.source or frame.goal
             for place in targets:
                 if place.kind == "country":
@@ -117,7 +121,17 @@ class EventExtractor:
             events.extend(_merge_concurrent(by_sentence[key]))
         return merge_events(events)
 
+    def _voice_side(self, doc: Document) -> str:
+        """The side whose vocabulary the document speaks (outside quotes), read once per document:
+        per event it would read a long report once for each of its events."""
+        memo = self._voice_memo
+        if memo is None or memo[0] is not doc:
+            memo = self._voice_memo = (doc, self.theater.actors.voice_side(_QUOTED.sub(" ", doc.text)))
+        return memo[1]
+
     def _sub_event(self, frame: Frame, side1: str, sentence: str) -> str:
+        if frame.purpose:
+            return CLASH_TYPE  # "launched a counteroffensive to retake X": the fight, not the capture
         event = frame.spec.event
         if event == "territory":
             lowered = sentence.lower()
@@ -142,7 +156,7 @@ class EventExtractor:
             side1 = ""
         if not side1 and voice:
             first = self._first_person is not None and self._first_person.search(sentence[:t0])
-            side1 = self.theater.actors.voice_side(_QUOTED.sub(" ", doc.text)) if first else ""
+            side1 = self._voice_side(doc) if first else ""
         event = frame.spec.event
         if not side1 and event in ("territory", TRANSFER) and frame.spec.control in ("agent",) and self.default_attacker:
             side1 = self.default_attacker
