@@ -355,6 +355,22 @@ def test_a_place_merely_in_the_clause_of_a_fight_is_not_contested() -> None:
     assert status(text, "Binnish", day="2024-11-30") != "contested"
 
 
+def test_the_aim_of_an_attack_is_a_fight_not_a_capture() -> None:
+    result = frontlines.extract("On 4 December the army launched a counteroffensive to retake Binnish.", published="2024-12-05")
+    assert [(e.sub_event_type, e.location) for e in result.events] == [("Armed clash", "Binnish")]
+    assert not [a for a in result.assertions if a.status == "government"]
+
+
+def test_an_opportunity_used_to_take_a_place_tells_that_it_was_taken() -> None:
+    text = "On 4 December HTS units used the confusion to seize Binnish."
+    assert status(text, "Binnish", day="2024-12-04", published="2024-12-05") == "opposition"
+
+
+def test_a_perfect_infinitive_is_told_as_done() -> None:
+    f = only(frames("HTS fighters seem to have captured Binnish."), "capture")
+    assert f.asserts and f.hedged
+
+
 # --------------------------------------------------------------------- the second theater
 
 

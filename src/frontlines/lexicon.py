@@ -80,6 +80,7 @@ class Language:
     first_person: tuple[str, ...] = ()
     harm_verbs: frozenset[str] = frozenset()  # "our forces": a post speaking as a side
     multiword_nouns: tuple[tuple[str, ...], ...] = ()
+    realized_heads: frozenset[str] = frozenset()  # "managed to take X": a to-infinitive that happened
     party_nouns: frozenset[str] = frozenset()  # "the groups": a party only when it refers back to an armed one
     position_nouns: frozenset[str] = frozenset()  # "their positions in X": a force's posts stand for X
 
@@ -153,4 +154,5 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
+        realized_heads=_words(qual, "realized_heads"),
     )

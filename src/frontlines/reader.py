@@ -66,6 +66,7 @@ class Frame:
     background: bool = False  # a nominal happening inside a time clause ("after the capture of X")
     parties: tuple[ActorMention, ...] = ()  # the armed parties the sentence names, in order (for the other side)
     loose: bool = False  # the places came from the clause at large (role "any"), not from a role of the predicate
+    purpose: bool = False  # the aim of an attack ("launched an offensive to retake X"): a fight for X, no control
 
     @property
     def kind(self) -> str:
@@ -126,6 +127,8 @@ class Reader:
                 self._by_light.setdefault(n, []).append(spec)
             for n in spec.state_nouns:
                 self._by_state.setdefault(n, []).append(spec)
+        # verbs and nouns of fighting or an advance: the heads whose aim ("to retake X") is a fight for X
+        self._fight = frozenset(w for f in language.frames if f.kind in ("clash", "enter") for w in (*f.verbs, *f.nouns))
         self._words = (set(self._by_verb) | set(self._by_noun) | set(self._by_adj) | set(self._by_light)
                        | set(self._by_state) | set(self._by_modifier))
 
@@ -148,7 +151,7 @@ class Reader:
             toks = [sdoc[i] for i in range(lo, hi)]
             if _title(toks, text, s_start, s_end):
                 continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
-            ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id)
+            ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight)
             found = self._sentence(ctx)
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
             mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
@@ -192,7 +195,8 @@ class Reader:
                 yield spec, tok, None
         gerund = tok.pos_ == "VERB" and tok.tag_ == "VBG" and not any(
             c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children)  # "fighting continued", not "are fighting drought"
-        if tok.pos_ in _NOMINAL or gerund:
+        nominal_adj = tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")  # "launched a counteroffensive"
+        if tok.pos_ in _NOMINAL or gerund or nominal_adj:
             specs = self._by_noun.get(lower, ()) or self._by_noun.get(lemma, ())
             for spec in specs:
                 if any(" " in n for n in spec.nouns if n.split()[-1] in (lower, lemma)) and not _multiword(tok, spec) \
@@ -245,7 +249,7 @@ class _Sentence:
     """Role filling within one sentence."""
 
     def __init__(self, lang: Language, idx: _DocIndex, media: dict[int, ActorMention], span: tuple[int, int],
-                 tokens: list[Token], last_actor: ActorMention | None, doc_id: str):
+                 tokens: list[Token], last_actor: ActorMention | None, doc_id: str, fight_words: frozenset[str] = frozenset()):
         self.lang = lang
         self.idx = idx
         self.media = media
@@ -257,6 +261,7 @@ class _Sentence:
         self.doc_id = doc_id
         self._weak = False
         self._loose = False
+        self._fight_words = fight_words
         self.starts = idx.starts[lo : lo + len(tokens)]
         self._lowers: set[str] | None = None
 
@@ -344,7 +349,9 @@ class _Sentence:
             return None
         region = self._region(places, pred, noun)
         negated = self._negated(pred) or (noun is not None and noun.i != pred.i and self._negated(noun))
-        irrealis = self._irrealis(pred)
+        purpose = self._purpose(pred)
+        irrealis = purpose or self._irrealis(pred)
+        purpose = purpose and self._attack_head(pred)
         hedged = self._hedged(pred)
         claimant = self._claimant(pred)
         if claimant is None and noun is not None and noun.i != pred.i and pred.lemma_.lower() in self.lang.claim_verbs:
@@ -359,7 +366,7 @@ class _Sentence:
             source=tuple(source), goal=tuple(goal), agent=agent, agent_side=agent_side, agent_explicit=explicit,
             agent_armed=armed, loser=loser, loser_side=loser_side, negated=negated, irrealis=irrealis, hedged=hedged,
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
-            background=background, loose=self._loose,
+            background=background, loose=self._loose, purpose=purpose,
         )
 
     def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
@@ -627,6 +634,9 @@ class _Sentence:
             return self._subject(verb.head, depth + 1)
         if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in _VERBAL:
             return self._subject(verb.head, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and any(c.tag_ == "TO" for c in verb.children) and verb.head.dep_ == "dobj" \
+                and verb.head.head.pos_ in _VERBAL:
+            return self._subject(verb.head.head, depth + 1)  # "the army launched an offensive to retake X"
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             return verb.head
         return None
@@ -888,6 +898,23 @@ class _Sentence:
                 return True
         head = tok.head if tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "pobj") else None
         return head is not None and any(c.dep_ == "neg" for c in head.children)
+
+    def _purpose(self, tok: Token) -> bool:
+        """A to-infinitive that is an aim, not a happening ("to retake X"), unless its head realizes it."""
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            return False
+        if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children):
+            return False  # "appear to have entered X", "said to have taken X": told as done
+        head = tok.head.lemma_.lower()
+        lang = self.lang
+        return tok.dep_ in ("advcl", "relcl", "acl", "xcomp") and head not in lang.realized_heads \
+            and head not in lang.hedges and head not in lang.claim_verbs
+
+    def _attack_head(self, tok: Token) -> bool:
+        """The aim belongs to an attack or an advance: its head (or the head's object) is a fighting word."""
+        head = tok.head
+        words = {head.lemma_.lower(), head.lower_} | {c.lemma_.lower() for c in head.children if c.dep_ == "dobj"}
+        return bool(words & self._fight_words)
 
     def _irrealis(self, tok: Token) -> bool:
         lang = self.lang
