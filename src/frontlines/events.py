@@ -45,6 +45,7 @@ REGAIN = "Government regains territory"
 TRANSFER = "Non-violent transfer of territory"
 AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
+CLASH_TYPE = "Armed clash"
 _NO_DEFAULT_TARGET = frozenset({"Peaceful protest", "Arrests", "Change to group/activity", AIR, SHELLING,
                                 "Remote explosive/landmine/IED", "Suicide bomb", "Disrupted weapons use", "Agreement",
                                 "Looting/property destruction"})
@@ -105,8 +106,10 @@ class EventExtractor:
         events: list[Event] = []
         by_sentence: dict[tuple[int, int], list[Event]] = {}
         for frame, when in zip(frames, dates, strict=True):
-            if not frame.spec.event or not frame.asserts or when.kind in (BACKGROUND, AS_OF):
+            if not frame.spec.event or when.kind in (BACKGROUND, AS_OF):
                 continue
+            if not frame.asserts and not (frame.purpose and not frame.negated):
+                continue  # a plan or a belief; the aim of an attack is still a fight for the place
             targets = frame.places or frame.source or frame.goal
             for place in targets:
                 if place.kind == "country":
@@ -127,6 +130,8 @@ class EventExtractor:
         return memo[1]
 
     def _sub_event(self, frame: Frame, side1: str, sentence: str) -> str:
+        if frame.purpose:
+            return CLASH_TYPE  # "launched a counteroffensive to retake X": the fight, not the capture
         event = frame.spec.event
         if event == "territory":
             lowered = sentence.lower()
