@@ -126,10 +126,12 @@ def answers_for(store: Store, theater: Theater) -> bool:
     return store.status_runs_theater() == theater.id and store.status_runs_count() > 0
 
 
-def map_on(store: Store, day: date | None = None, *, unmapped: bool = False) -> DayMap:
+def map_on(store: Store, day: date | None = None, *, unmapped: bool = False,
+           bbox: tuple[float, float, float, float] | None = None) -> DayMap:
     """One day's map (the latest when None) from the materialized runs: one query answered from an
-    index, no evidence, places in no particular order. Place for place it equals ``Ledger.as_of``."""
-    pids, statuses, levels, confidences, firsts, sinces = store.status_map_on(day, unmapped=unmapped)
+    index, no evidence, places in no particular order. Place for place it equals ``Ledger.as_of``.
+    ``bbox`` (west, south, east, north): only the places in that box (PostGIS where available)."""
+    pids, statuses, levels, confidences, firsts, sinces = store.status_map_on(day, unmapped=unmapped, bbox=bbox)
     return DayMap(day, tuple(pids), tuple(statuses), tuple(levels), tuple(confidences), _days(firsts), _days(sinces))
 
 

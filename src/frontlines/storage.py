@@ -375,11 +375,27 @@ class Store:
             names = list(status_runs.c.keys())
             return [dict(zip(names, r, strict=True)) for r in conn.execute(query)]
 
-    def status_map_on(self, day: date | None, *, unmapped: bool = False) -> tuple[list[Any], ...]:
+    @property
+    def postgis(self) -> bool:
+        """Whether places carry PostGIS points here (PostgreSQL with the extension: migration 0005)."""
+        if self.engine.dialect.name != "postgresql":
+            return False
+        if not hasattr(self, "_postgis"):
+            with self.engine.connect() as conn:
+                self._postgis = conn.exec_driver_sql(
+                    "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'status_runs' "
+                    "AND column_name = 'geom'"
+                ).first() is not None
+        return self._postgis
+
+    def status_map_on(self, day: date | None, *, unmapped: bool = False,
+                      bbox: tuple[float, float, float, float] | None = None) -> tuple[list[Any], ...]:
         """One day's map (the latest when None) as columns: a list per name of :data:`MAP_COLUMNS`,
         place by place in no particular order, no evidence; places known only by name when
         ``unmapped``. One query answered from ``ix_status_runs_map`` without reading the table. Dates
-        as the driver gives them (ISO text on SQLite, ``date`` on PostgreSQL)."""
+        as the driver gives them (ISO text on SQLite, ``date`` on PostgreSQL). ``bbox`` (west, south,
+        east, north in degrees) keeps the places inside it: the GiST index of the PostGIS points where
+        there are some, else lat/lon (places with no point are outside every box)."""
         day = day or RUN_OPEN
         # Dates as the driver gives them: SQLAlchemy's per-value date processing would double the time.
         cols = [type_coerce(status_runs.c[c], String) if c in ("valid_from", "since") else status_runs.c[c]
@@ -387,6 +403,13 @@ class Store:
         query = select(*cols).where(*self._on(day))
         if not unmapped:
             query = query.where(func.coalesce(status_runs.c.kind, "") != "unmapped")
+        if bbox is not None:
+            west, south, east, north = (float(v) for v in bbox)
+            if self.postgis:
+                query = query.where(text("geom && ST_MakeEnvelope(:west, :south, :east, :north, 4326)").bindparams(
+                    west=west, south=south, east=east, north=north))
+            else:
+                query = query.where(status_runs.c.lon.between(west, east), status_runs.c.lat.between(south, north))
         columns: tuple[list[Any], ...] = tuple([] for _ in MAP_COLUMNS)
         try:
             with self.engine.connect() as conn:
