@@ -371,6 +371,21 @@ def test_a_perfect_infinitive_is_told_as_done() -> None:
     assert f.asserts and f.hedged
 
 
+def test_repelling_an_attack_on_a_place_keeps_it_with_the_defender() -> None:
+    text = "On 30 November the army beat back a rebel assault on Binnish."
+    assert status(text, "Binnish", day="2024-11-30") == "government"
+    assert [e.sub_event_type for e in frontlines.extract(text, published="2024-12-01").events] == ["Armed clash"]
+
+
+def test_a_declared_small_clause_is_the_declarers_claim() -> None:
+    f = only(frames("HTS commanders declared Binnish liberated."), "capture")
+    assert names(f.places) == ["Binnish"] and f.claimant is not None and f.claimant.side == "opposition"
+
+
+def test_an_irregular_past_the_model_does_not_lemmatize_is_still_read() -> None:
+    assert names(only(frames("Army units retook Binnish at dawn."), "capture").places) == ["Binnish"]
+
+
 # --------------------------------------------------------------------- the second theater
 
 

@@ -162,6 +162,10 @@ def _sector(gaz: Gazetteer, st: Statement, theater: Theater, confidence: float) 
     return out
 
 
+# Statement kinds that conclude a fight told in the same report and day (a later "fighting in X" is that fight).
+_CONCLUDING = ("capture:", "loss:", "expel:", "surrender:", "handover:", "repel:", "enter:")
+
+
 def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[ControlAssertion]:
     """Within one report, the last assertion on a place and day is its conclusion ("by evening, however...")."""
     last: dict[tuple[str, str, object, str], ControlAssertion] = {}
@@ -170,6 +174,9 @@ def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[Contr
         earlier = last.get(key)
         if a.status == UNKNOWN and earlier is not None and earlier.status != UNKNOWN:
             continue  # "X fell ... the army had withdrawn from X": the withdrawal explains the capture
+        if a.status == CONTESTED and a.basis.startswith("clash:") and earlier is not None \
+                and earlier.basis.startswith(_CONCLUDING):
+            continue  # "took X after heavy fighting in X", "repelled an assault on X": the fight is the one concluded
         last[key] = a
     return list(last.values())
 

@@ -80,6 +80,7 @@ class Language:
     first_person: tuple[str, ...] = ()
     harm_verbs: frozenset[str] = frozenset()  # "our forces": a post speaking as a side
     multiword_nouns: tuple[tuple[str, ...], ...] = ()
+    lemmas: dict[str, str] = field(default_factory=dict)  # word forms the parser's lemmatizer gets wrong ("retook")
     realized_heads: frozenset[str] = frozenset()  # "managed to take X": a to-infinitive that happened
     party_nouns: frozenset[str] = frozenset()  # "the groups": a party only when it refers back to an armed one
     position_nouns: frozenset[str] = frozenset()  # "their positions in X": a force's posts stand for X
@@ -96,7 +97,7 @@ def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
 def _roles(raw: dict[str, Any], key: str, name: str) -> tuple[str, ...]:
     roles = tuple(raw.get(key, []))
     for r in roles:
-        if r not in ROLE_SOURCES and not r.startswith("prep:"):
+        if r not in ROLE_SOURCES and not r.startswith(("prep:", "objprep:")):
             raise TheaterError(f"language pack: frame {name!r}: unknown role source {r!r} in {key}")
     return roles
 
@@ -155,4 +156,5 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
         realized_heads=_words(qual, "realized_heads"),
+        lemmas={k.lower(): v.lower() for k, v in lex.get("lemmas", {}).items()},
     )

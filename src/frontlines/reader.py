@@ -137,6 +137,10 @@ class Reader:
     def __call__(self, doc_id: str, sdoc: Any, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
                  actors: Sequence[ActorMention]) -> list[Frame]:
         """Frames of one document, in text order."""
+        if self.lang.lemmas:
+            for t in sdoc:
+                if t.lower_ in self.lang.lemmas:
+                    t.lemma_ = self.lang.lemmas[t.lower_]  # "retook": the model's lemmatizer leaves it as it is
         idx = _DocIndex(sdoc, places, [a for a in actors if not a.media])
         starts, text = idx.starts, idx.text
         media = _DocIndex(sdoc, (), [a for a in actors if a.media], starts, text).actor_at
@@ -214,7 +218,10 @@ class Reader:
             for spec in self._by_modifier[lower]:
                 yield spec, tok, None
         adjectival = tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "amod", "oprd", "attr") or (
-            tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children))  # "X is contested"
+            tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)) or (  # "X is contested"
+            # a small clause under a verb of saying: "the rebels declared X liberated"
+            tok.dep_ in ("ccomp", "xcomp") and tok.tag_ in ("VBN", "VBD") and tok.head.lemma_.lower() in self.lang.claim_verbs
+            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children))
         if adjectival and (lower in self._by_adj or lemma in self._by_adj):
             for spec in self._by_adj.get(lower, ()) or self._by_adj.get(lemma, ()):
                 yield spec, tok, None
@@ -593,6 +600,10 @@ class _Sentence:
         if role == "poss":
             return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                              and (c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns)])
+        if role.startswith("objprep:"):
+            # "repelled an attack on X": the preposition hangs on the verb's object
+            words = role[8:].split()
+            return self._in([o for obj in self._objects(pred) for o in self._prep_objects(obj, words)]) if not nominal else []
         if role.startswith("prep:"):
             words = role[5:].split()
             found = self._prep_objects(base, words)
