@@ -386,6 +386,11 @@ def test_an_irregular_past_the_model_does_not_lemmatize_is_still_read() -> None:
     assert names(only(frames("Army units retook Binnish at dawn."), "capture").places) == ["Binnish"]
 
 
+def test_unclear_who_holds_a_place_makes_it_unknown() -> None:
+    assert status("On 30 November it was unclear who held Binnish.", "Binnish", day="2024-11-30") == "unknown"
+    assert status("On 30 November it was unclear who won the chess final in Binnish.", "Binnish", day="2024-11-30") == "opposition"
+
+
 # --------------------------------------------------------------------- the second theater
 
 

@@ -129,6 +129,8 @@ class Reader:
                 self._by_state.setdefault(n, []).append(spec)
         # verbs and nouns of fighting or an advance: the heads whose aim ("to retake X") is a fight for X
         self._fight = frozenset(w for f in language.frames if f.kind in ("clash", "enter") for w in (*f.verbs, *f.nouns))
+        # verbs of holding or taking: "unclear who controls X" asks about X
+        self._control = frozenset(w for f in language.frames if f.kind in ("hold", "capture") for w in f.verbs)
         self._words = (set(self._by_verb) | set(self._by_noun) | set(self._by_adj) | set(self._by_light)
                        | set(self._by_state) | set(self._by_modifier))
 
@@ -155,7 +157,7 @@ class Reader:
             toks = [sdoc[i] for i in range(lo, hi)]
             if _title(toks, text, s_start, s_end):
                 continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
-            ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight)
+            ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control)
             found = self._sentence(ctx)
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
             mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
@@ -256,7 +258,8 @@ class _Sentence:
     """Role filling within one sentence."""
 
     def __init__(self, lang: Language, idx: _DocIndex, media: dict[int, ActorMention], span: tuple[int, int],
-                 tokens: list[Token], last_actor: ActorMention | None, doc_id: str, fight_words: frozenset[str] = frozenset()):
+                 tokens: list[Token], last_actor: ActorMention | None, doc_id: str, fight_words: frozenset[str] = frozenset(),
+                 control_verbs: frozenset[str] = frozenset()):
         self.lang = lang
         self.idx = idx
         self.media = media
@@ -269,6 +272,7 @@ class _Sentence:
         self._weak = False
         self._loose = False
         self._fight_words = fight_words
+        self._control_verbs = control_verbs
         self.starts = idx.starts[lo : lo + len(tokens)]
         self._lowers: set[str] | None = None
 
@@ -439,9 +443,20 @@ class _Sentence:
             subj = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and adj.dep_ == "amod":
             subj = adj.head  # "the contested town of X"
+        partial: list[str] = []
+        if spec.holders and (subj is None or subj.lower_ == "it"):
+            # "it is unclear who controls X", "unclear who holds X": the question's object is the place
+            heads = (adj, adj.head) if subj is None else (adj, adj.head, subj)
+            clause = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "csubj", "relcl")
+                      and c.lemma_.lower() in self._control_verbs
+                      and any(g.dep_ == "nsubj" and g.lower_ in ("who", "which", "whom") for g in c.children)]
+            places = [p for c in clause for o in self._objects(c) for p in self._places_of(o, partial)]
+            if places:
+                return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=adj.idx, end=adj.idx + len(adj),
+                             places=tuple(self._extend_lists(places)), negated=self._negated(adj),
+                             irrealis=self._irrealis(adj), hedged=self._hedged(adj), claimant=self._claimant(adj))
         if subj is None or subj.i not in self.ids:
             return None
-        partial: list[str] = []
         if spec.holders:
             if subj.lemma_.lower() not in spec.holders:
                 return None
