@@ -391,6 +391,17 @@ def test_unclear_who_holds_a_place_makes_it_unknown() -> None:
     assert status("On 30 November it was unclear who won the chess final in Binnish.", "Binnish", day="2024-11-30") == "opposition"
 
 
+def test_a_claim_another_party_denies_is_disputed() -> None:
+    result = frontlines.extract("HTS said it had stormed Binnish; the army denied it.", published="2024-12-01")
+    (event,) = result.events
+    assert event.certainty == "disputed" and event.actor1_side == "opposition"
+    assert [a.level for a in result.assertions] == ["claimed"]
+
+
+def test_a_denial_with_no_claimant_negates() -> None:
+    assert not frontlines.extract("The army denied that Binnish had fallen.", published="2024-12-01").events
+
+
 # --------------------------------------------------------------------- the second theater
 
 

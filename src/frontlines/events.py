@@ -186,6 +186,8 @@ class EventExtractor:
             certainty, claimed_by = "claimed", claimed_by or frame.claimant.name
         if (profile.level == "claimed" or voice) and certainty in ("reported", "confirmed"):  # type: ignore[attr-defined]
             certainty, claimed_by = "claimed", claimed_by or doc.source
+        if frame.disputed:
+            certainty = "disputed"  # a party's claim that another party denies
         sub_type = BY_NAME[sub]
         warnings = (when.warning,) if when.warning else ()
         if place.kind == "region" and place.admin1 in self._capitals:

@@ -50,7 +50,7 @@ def _aid(*parts: object) -> str:
 def _level(theater: Theater, source: str, certainty: str) -> tuple[str, float]:
     profile = theater.source_profile(source)
     base = CERTAINTY_CONFIDENCE.get(certainty, 0.5)
-    level = "claimed" if certainty in ("claimed", "uncertain") or profile.level == "claimed" else "assessed"
+    level = "claimed" if certainty in ("claimed", "uncertain", "disputed") or profile.level == "claimed" else "assessed"
     return level, round(base * (0.5 + profile.reliability / 2), 3)
 
 

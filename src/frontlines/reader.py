@@ -67,6 +67,7 @@ class Frame:
     parties: tuple[ActorMention, ...] = ()  # the armed parties the sentence names, in order (for the other side)
     loose: bool = False  # the places came from the clause at large (role "any"), not from a role of the predicate
     purpose: bool = False  # the aim of an attack ("launched an offensive to retake X"): a fight for X, no control
+    disputed: bool = False  # a party's claim that another party denies in the same sentence
 
     @property
     def kind(self) -> str:
@@ -377,7 +378,7 @@ class _Sentence:
             source=tuple(source), goal=tuple(goal), agent=agent, agent_side=agent_side, agent_explicit=explicit,
             agent_armed=armed, loser=loser, loser_side=loser_side, negated=negated, irrealis=irrealis, hedged=hedged,
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
-            background=background, loose=self._loose, purpose=purpose,
+            background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
         )
 
     def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
@@ -835,6 +836,12 @@ class _Sentence:
             # a named force of no side of this theater (side "unknown") still fights: armed, no holder
             return actor, actor.side, actor.side not in ("civilians", ""), True
         lower, lemma = tok.lower_, tok.lemma_.lower()
+        if lower in _SUBJ_PRONOUNS and tok.head.dep_ == "ccomp" and self._speaker_clause(tok.head.head):
+            # "HTS said it had taken X": the pronoun under a verb of saying is its speaker
+            speaker = next(c for c in tok.head.head.children if c.dep_ == "nsubj")
+            actor = self._actor_of(speaker)
+            if actor is not None and actor.side not in ("civilians", ""):
+                return actor, actor.side, True, False
         if lower in _SUBJ_PRONOUNS and self.last_actor is not None:
             return self.last_actor, self.last_actor.side, True, False
         if (lemma in self.lang.party_nouns or lower in self.lang.party_nouns) and self.last_actor is not None \
@@ -916,14 +923,33 @@ class _Sentence:
             return True
         cur = tok
         for _ in range(5):  # "reports about the fall of X were false", "the army denied that X had fallen"
-            if cur.head.i == cur.i:
-                break
+            if cur.head.i == cur.i or self._speaker_clause(cur):
+                break  # "HTS said it took X; the army denied it": a party's claim that another denies is disputed
             cur = cur.head
             if cur.lemma_.lower() in self.lang.denials or any(
                     c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in self.lang.denials for c in cur.children):
                 return True
         head = tok.head if tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "pobj") else None
         return head is not None and any(c.dep_ == "neg" for c in head.children)
+
+    def _speaker_clause(self, tok: Token) -> bool:
+        """A verb of saying with a speaker of its own ("HTS said ...")."""
+        return tok.lemma_.lower() in self.lang.claim_verbs and tok.pos_ in _VERBAL and any(
+            c.dep_ == "nsubj" for c in tok.children)
+
+    def _disputed(self, tok: Token) -> bool:
+        """A claim that another party denies in the same sentence ("HTS said it took X; the army denied it",
+        "rebels claimed X, a claim the army denied")."""
+        cur = tok
+        for _ in range(6):
+            if self._speaker_clause(cur) and cur.i != tok.i:
+                speaker = next(c for c in cur.children if c.dep_ == "nsubj")
+                return any(t.lemma_.lower() in self.lang.denials and t.pos_ in _VERBAL and t.i != cur.i
+                           and any(c.dep_ == "nsubj" and c.i != speaker.i for c in t.children) for t in self.tokens)
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
 
     def _purpose(self, tok: Token) -> bool:
         """A to-infinitive that is an aim, not a happening ("to retake X"), unless its head realizes it."""
@@ -950,6 +976,8 @@ class _Sentence:
                 return True
             if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads:
                 return True
+            if cur.i != tok.i and self._speaker_clause(cur):
+                return False  # what a party said stands as its claim, whatever governs the saying
             if cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr") \
                     and cur.head.i != cur.i:
                 cur = cur.head

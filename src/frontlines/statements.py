@@ -101,6 +101,8 @@ def _certainty(doc: Document, frame: Frame, partisan: bool) -> tuple[str, str] |
         certainty, claimed_by = "claimed", claimed_by or frame.claimant.name
     if partisan and certainty in ("reported", "confirmed"):
         certainty, claimed_by = "claimed", claimed_by or doc.source  # a partisan post speaks for its side
+    if frame.disputed:
+        certainty = "disputed"  # "HTS said it took X; the army denied it"
     return certainty, claimed_by
 
 
