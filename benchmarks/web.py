@@ -245,12 +245,18 @@ def measure(name: str, db: Path, readers: int, requests: int, theater: str = "sy
                 page.goto(url + "/")
                 wait_ready(page, 300_000)
                 out["first_draw_s"] = time.perf_counter() - t
-                draws = []
+                draws, painted = [], []
                 for day in days[:: max(1, len(days) // 5)]:
                     set_day(page, day.isoformat(), timeout_ms=300_000)
                     draws.append(float(page.evaluate("document.getElementById('map').dataset.drawMs")))
+                    page.wait_for_function("d => document.getElementById('map').dataset.paintedDay === d",
+                                           arg=day.isoformat(), timeout=300_000)
+                    painted.append(float(page.evaluate("document.getElementById('map').dataset.paintMs")))
+                # draw: the page's script from the slider to the last marker; painted: until the browser drew it
                 out["draw_day_ms_median"] = statistics.median(draws)
                 out["draw_day_ms_max"] = max(draws)
+                out["painted_day_ms_median"] = statistics.median(painted)
+                out["painted_day_ms_max"] = max(painted)
     out["load_1min_after"] = os.getloadavg()[0]
     print(f"{name}: " + ", ".join(f"{k} {v:.1f}" if isinstance(v, float) else f"{k} {v}" for k, v in out.items()), flush=True)
     return out
@@ -271,7 +277,8 @@ def main() -> int:
         print(f"synthetic database: {args.places} places written in {time.perf_counter() - t:.1f} s", flush=True)
         result = measure(f"synthetic {args.places} places", db, args.readers, args.requests, str(theater_dir))
     ok = result["p95_ms"] < 200 and result.get("draw_day_ms_max", 0) < 1000
-    print("targets (p95 < 200 ms, a day drawn < 1 s): " + ("met" if ok else "NOT met"))
+    print("targets (p95 < 200 ms, a day drawn < 1 s): " + ("met" if ok else "NOT met")
+          + (f"; the slowest day painted in {result['painted_day_ms_max']:.0f} ms" if "painted_day_ms_max" in result else ""))
     return 0
 
 
