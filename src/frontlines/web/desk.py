@@ -12,6 +12,7 @@ content, so a reader that already has the day gets a 304 and no body.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import hashlib
 import itertools
@@ -50,6 +51,17 @@ DAY_VIEWS = ("control", "areas")
 def _view_key(view: str, day: date | None, zipped: bool) -> tuple[Any, ...]:
     """The cache key of a day's encoded view."""
     return ("view", view, day, zipped)
+
+
+def _settle() -> None:
+    """Move what is alive now out of the cyclic collector's reach (``gc.freeze``).
+
+    A state holds millions of objects that live until the next generation; without this, each full
+    collection walks all of them (1-1.8 s at 20,000 places, finding nothing) and stops the event
+    loop for that long. Frozen objects are still freed by reference counting when a newer state
+    replaces them (the records hold no cycles).
+    """
+    gc.freeze()
 
 
 def _not_older(have: tuple[int, int], want: tuple[int, int]) -> bool:
@@ -179,6 +191,7 @@ class Desk:
                 with self._lock:
                     self._state = current
                     self._days.clear()
+                _settle()
             return current
 
     def _cached(self, key: tuple[Any, ...], build: Any, state: _State | None = None) -> Any:
@@ -232,7 +245,9 @@ class Desk:
         """Statuses on a day (latest if None) with the analyst's corrections applied."""
         def build(state: _State) -> list[ControlStatus]:
             base = [s for s in state.ledger.as_of(day, unmapped=unmapped) if s.kind not in HIDDEN_KINDS]
-            return review.overlay(base, state.ledger, day, state.corrections, unmapped=unmapped)
+            out = review.overlay(base, state.ledger, day, state.corrections, unmapped=unmapped)
+            _settle()
+            return out
         return self._cached(("statuses", day, unmapped), build, state)
 
     def day_view(self, view: str, day: date | None, *, zipped: bool = False) -> Encoded:
