@@ -361,9 +361,10 @@ class _Sentence:
             return None
         region = self._region(places, pred, noun)
         negated = self._negated(pred) or (noun is not None and noun.i != pred.i and self._negated(noun))
-        purpose = self._purpose(pred)
+        # the aim of an attack or an advance ("pushed south to take X") is no capture; other to-infinitives keep
+        # the reading the rest of the sentence gives them ("took advantage of the chaos to occupy X")
+        purpose = self._purpose(pred) and self._attack_head(pred)
         irrealis = purpose or self._irrealis(pred)
-        purpose = purpose and self._attack_head(pred)
         hedged = self._hedged(pred)
         claimant = self._claimant(pred)
         if claimant is None and noun is not None and noun.i != pred.i and pred.lemma_.lower() in self.lang.claim_verbs:
