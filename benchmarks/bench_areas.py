@@ -14,7 +14,7 @@ from datetime import date
 
 import numpy as np
 
-from frontlines.areas import control_areas, derive_boundary
+from frontlines.control.areas import control_areas, derive_boundary
 from frontlines.models import ControlStatus
 
 SIDES = ("government", "opposition", "sdf", "isis")

@@ -44,7 +44,7 @@ def synthetic(n: int, seed: int = 7) -> tuple[Path, int]:
     import json
 
     sys.path.insert(0, str(ROOT / "src"))
-    from frontlines.ingest import read_file
+    from frontlines.read.ingest import read_file
 
     paragraphs, dates = [], []
     for f in sorted(_source().iterdir()):

@@ -21,7 +21,7 @@ ONE = r"""
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {src!r})
-from frontlines.ingest import from_text, read_file
+from frontlines.read.ingest import from_text, read_file
 from frontlines.pipeline import Pipeline
 from frontlines.theater import load_theater
 folder = Path({folder!r})
@@ -39,7 +39,7 @@ result = pipeline.run([from_text(text, published="2024-12-05")])[0]
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 children = resource.getrusage(resource.RUSAGE_CHILDREN)  # spaCy's parse processes for a long report
-from frontlines.nlp import parse_processes, windows
+from frontlines.read.nlp import parse_processes, windows
 procs = parse_processes(len(text), len(windows(text)))
 print(json.dumps({{"bytes": len(text.encode()), "seconds": seconds, "cpu": cpu + children.ru_utime + children.ru_stime,
                   "peak_mb": peak / 1024, "child_mb": children.ru_maxrss / 1024, "processes": procs,

@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 
 def main() -> int:
-    from frontlines.gazetteer import Gazetteer
-    from frontlines.ledger import Ledger
+    from frontlines.control.ledger import Ledger
+    from frontlines.control.status_runs import _runs, map_on, statuses_on
+    from frontlines.mentions.gazetteer import Gazetteer
     from frontlines.models import ControlAssertion, Place
-    from frontlines.status_runs import _runs, map_on, statuses_on
-    from frontlines.storage import Store
+    from frontlines.store.storage import Store
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--assertions", type=int, default=1_000_000)

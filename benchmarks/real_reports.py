@@ -30,10 +30,10 @@ def main() -> int:
         print(f"skipped: {args.reports} not found")
         return 0
     sys.path.insert(0, str(ROOT / "src"))
-    from frontlines.geoparse import unmapped_id
-    from frontlines.ingest import read_paths
-    from frontlines.ledger import Ledger, baseline_assertions
+    from frontlines.control.ledger import Ledger, baseline_assertions
+    from frontlines.mentions.geoparse import unmapped_id
     from frontlines.pipeline import Pipeline, combine
+    from frontlines.read.ingest import read_paths
     from frontlines.theater import load_theater
 
     theater = load_theater("syria")

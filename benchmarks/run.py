@@ -35,7 +35,7 @@ def _texts(folder: Path) -> list[Path]:
 def _corpus(files: list[Path], repeat: int) -> tuple[Path, int, int]:
     """Copies of the reports (each copy a distinct document) in a temp folder; returns folder, docs, words."""
     sys.path.insert(0, str(ROOT / "src"))
-    from frontlines.ingest import read_file
+    from frontlines.read.ingest import read_file
 
     tmp = Path(tempfile.mkdtemp(prefix="frontlines-bench-"))
     n_docs = n_words = 0
@@ -55,7 +55,7 @@ def _corpus(files: list[Path], repeat: int) -> tuple[Path, int, int]:
 BARE = """
 import sys, spacy
 sys.path.insert(0, {src!r})
-from frontlines.ingest import read_paths
+from frontlines.read.ingest import read_paths
 from pathlib import Path
 texts = [d.text for d in read_paths([Path({folder!r})])]
 nlp = spacy.load({model!r})
@@ -92,13 +92,13 @@ def bench_extract(label: str, files: list[Path]) -> None:
 
 
 def bench_stages(files: list[Path]) -> None:
-    from frontlines.dating import date_frames
-    from frontlines.events import EventExtractor
-    from frontlines.geoparse import Geoparser
-    from frontlines.ingest import read_paths
-    from frontlines.lexicon import load_language
-    from frontlines.nlp import analyse, load_nlp
-    from frontlines.reader import Reader
+    from frontlines.events.dating import date_frames
+    from frontlines.events.extract import EventExtractor
+    from frontlines.events.lexicon import load_language
+    from frontlines.events.reader import Reader
+    from frontlines.mentions.geoparse import Geoparser
+    from frontlines.read.ingest import read_paths
+    from frontlines.read.nlp import analyse, load_nlp
     from frontlines.theater import load_theater
 
     t = time.perf_counter()
@@ -127,8 +127,8 @@ def bench_stages(files: list[Path]) -> None:
 
 
 def bench_ledger(n_assertions: int = 1_000_000, n_places: int = 20_000) -> None:
-    from frontlines.gazetteer import Gazetteer
-    from frontlines.ledger import Ledger
+    from frontlines.control.ledger import Ledger
+    from frontlines.mentions.gazetteer import Gazetteer
     from frontlines.models import ControlAssertion, Place
 
     rng = random.Random(7)
@@ -158,7 +158,7 @@ def bench_ledger(n_assertions: int = 1_000_000, n_places: int = 20_000) -> None:
 
 
 def bench_areas(n: int = 20_000) -> None:
-    from frontlines.areas import control_areas, derive_boundary
+    from frontlines.control.areas import control_areas, derive_boundary
     from frontlines.models import ControlStatus
 
     rng = random.Random(3)

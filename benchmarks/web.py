@@ -37,9 +37,8 @@ from pathlib import Path
 
 import httpx
 
-from frontlines.models import ControlAssertion, Document
-from frontlines.pipeline import DocumentResult
-from frontlines.storage import open_store
+from frontlines.models import ControlAssertion, Document, DocumentResult
+from frontlines.store.storage import open_store
 from frontlines.theater import load_theater
 from frontlines.web.screens import browser, chromium_path, set_day, wait_ready
 

@@ -12,7 +12,7 @@ import pytest
 import shapely
 from shapely.geometry import MultiLineString, MultiPolygon, Point, Polygon, box
 
-from frontlines.areas import (
+from frontlines.control.areas import (
     AreaSet,
     control_areas,
     derive_boundary,

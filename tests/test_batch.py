@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from frontlines import batch
-from frontlines.batch import ingest_documents
-from frontlines.ingest import from_text, read_paths
-from frontlines.status_runs import answers_for, map_on, statuses_on
-from frontlines.storage import Store, metadata
+from frontlines.control.status_runs import answers_for, map_on, statuses_on
+from frontlines.read.ingest import from_text, read_paths
+from frontlines.store import batch
+from frontlines.store.batch import ingest_documents
+from frontlines.store.storage import Store, metadata
 from frontlines.views import ledger_from_store
 
 PLACES = ("Saraqib", "Maarat al-Numan", "Khan Shaykhun", "Hama", "Homs", "Idlib", "Aleppo", "Tal Rifaat", "Manbij",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.certainty import CERTAINTY_ORDER, Assessment, assess
+from frontlines.events.certainty import CERTAINTY_ORDER, Assessment, assess
 
 
 def at(sentence: str, trigger: str) -> Assessment:

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from frontlines.cli import app
-from frontlines.exports import ACLED_COLUMNS
+from frontlines.views.exports import ACLED_COLUMNS
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from frontlines.dates import NO_DATE_WARNING, find_dates, resolve_event_date
+from frontlines.mentions.dates import NO_DATE_WARNING, find_dates, resolve_event_date
 
 MON = date(2024, 12, 2)  # a Monday
 THU = date(2024, 12, 5)  # a Thursday

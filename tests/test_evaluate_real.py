@@ -23,9 +23,8 @@ from frontlines.evaluate_real import (
     score_places,
     score_real,
 )
-from frontlines.ingest import read_file, read_paths
-from frontlines.models import ControlAssertion, Event, PlaceMention, Unresolved
-from frontlines.pipeline import DocumentResult
+from frontlines.models import ControlAssertion, DocumentResult, Event, PlaceMention, Unresolved
+from frontlines.read.ingest import read_file, read_paths
 
 NAME = "2024-11-30_test-desk.txt"
 RAW = ("SOURCE: test desk\nDATE: 2024-11-30\n\n"

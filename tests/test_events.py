@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 import frontlines
-from frontlines.ingest import from_text
 from frontlines.pipeline import Pipeline
+from frontlines.read.ingest import from_text
 
 PUBLISHED = date(2024, 11, 30)
 
@@ -102,7 +102,7 @@ def test_concurrent_tactics_merge(run) -> None:
 
 
 def test_places_the_gazetteer_lacks_keep_their_events_by_name(run, mini) -> None:
-    from frontlines.ledger import Ledger
+    from frontlines.control.ledger import Ledger
 
     result = run("Rebels took Saraqib, Tell Ayyubi and Kherbet Joz today.")
     by_place = {e.place_id: e for e in result.events}

@@ -17,9 +17,10 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from frontlines.areas import AreaSet, control_areas
+from frontlines.control.areas import AreaSet, control_areas
 from frontlines.errors import ExportError, FrontlinesError
-from frontlines.exports import (
+from frontlines.models import ControlStatus, Event
+from frontlines.views.exports import (
     ACLED_COLUMNS,
     CSV_COLUMNS,
     KML_NS,
@@ -31,7 +32,6 @@ from frontlines.exports import (
     write_gpkg,
     write_kml,
 )
-from frontlines.models import ControlStatus, Event
 
 BOUNDARY = box(35.95, 33.95, 36.95, 34.95)
 AS_OF = date(2024, 11, 30)

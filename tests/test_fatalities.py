@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.fatalities import number_value, parse_casualties
+from frontlines.events.fatalities import number_value, parse_casualties
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,11 @@ import pandas as pd
 import pytest
 
 import frontlines
-from frontlines.acled import acled_context, acled_row, acled_rows, event_number, interaction, unlocated
-from frontlines.dataframes import geopandas_available
-from frontlines.exports import ACLED_COLUMNS
+from frontlines.events.acled import acled_context, acled_row, acled_rows, event_number, interaction, unlocated
 from frontlines.models import ControlStatus, Document, Event
-from frontlines.series import status_runs
+from frontlines.views.dataframes import geopandas_available
+from frontlines.views.exports import ACLED_COLUMNS
+from frontlines.views.series import status_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -27,9 +27,9 @@ DAYS = ("2024-11-27", "2024-12-08")
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
-    from frontlines.ingest import read_paths
     from frontlines.pipeline import Pipeline
-    from frontlines.storage import open_store
+    from frontlines.read.ingest import read_paths
+    from frontlines.store.storage import open_store
     from frontlines.theater import load_theater
 
     db = tmp_path_factory.mktemp("frames") / "demo.db"

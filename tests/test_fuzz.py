@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import frontlines
-from frontlines.dates import find_dates, resolve_event_date
 from frontlines.errors import FrontlinesError
-from frontlines.ingest import parse_date, read_file
+from frontlines.mentions.dates import find_dates, resolve_event_date
 from frontlines.models import Extraction
+from frontlines.read.ingest import parse_date, read_file
 from frontlines.settings import max_bytes
 from fuzz_strategies import DOCUMENTS, any_date, published_value, report_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from frontlines.errors import TheaterError
-from frontlines.gazetteer import Gazetteer, folded_key, skeleton
+from frontlines.mentions.gazetteer import Gazetteer, folded_key, skeleton
 from frontlines.models import Place
 
 

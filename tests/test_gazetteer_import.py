@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from frontlines.errors import InputError
-from frontlines.gazetteer import read_places_csv
-from frontlines.gazetteer_import import (
+from frontlines.mentions.gazetteer import read_places_csv
+from frontlines.mentions.gazetteer_import import (
     ImportResult,
     add_user_places,
     keep_alternate,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import frontlines
-from frontlines.geoparse import Geoparser, find_spans
-from frontlines.ingest import from_text
+from frontlines.mentions.geoparse import Geoparser, find_spans
+from frontlines.read.ingest import from_text
 
 
 def _parse(theater, text: str):

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 import frontlines
 from frontlines.cli import app
-from frontlines.dates import find_dates
 from frontlines.errors import InputError
-from frontlines.ingest import clean_text, parse_date, read_file
+from frontlines.mentions.dates import find_dates
+from frontlines.read.ingest import clean_text, parse_date, read_file
 from frontlines.settings import max_bytes
 
 runner = CliRunner()

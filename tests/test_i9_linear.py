@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontlines import nlp
-from frontlines.events import merge_events
-from frontlines.geoparse import Spans
-from frontlines.ingest import from_text
-from frontlines.nlp import analyse
+from frontlines.events.extract import merge_events
+from frontlines.mentions.geoparse import Spans
 from frontlines.pipeline import Pipeline
+from frontlines.read import nlp
+from frontlines.read.ingest import from_text
+from frontlines.read.nlp import analyse
 
 span = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1]))
 
@@ -39,7 +39,7 @@ def test_sentences_of_a_long_report_are_found_by_bisection() -> None:
 def _merge_by_scan(events, window_days=0):  # the quadratic original, as the reference
     from dataclasses import replace
 
-    from frontlines.events import _combine_certainty, _outranks, same_happening
+    from frontlines.events.extract import _combine_certainty, _outranks, same_happening
 
     kept = []
     for ev in events:
@@ -131,7 +131,7 @@ def _alternation(words: list[str]) -> str:
 def test_a_trie_matches_like_the_alternation(words: list[str], parts: list[str]) -> None:
     import re
 
-    from frontlines.actors import _trie
+    from frontlines.mentions.actors import _trie
 
     words = [w.casefold() for w in words]
     text = "".join(parts)
@@ -144,7 +144,7 @@ def test_a_trie_matches_like_the_alternation(words: list[str], parts: list[str])
 def test_the_theater_aliases_match_as_before(syria) -> None:
     import re
 
-    from frontlines.actors import _is_acronym
+    from frontlines.mentions.actors import _is_acronym
 
     actors = syria.actors
     words = sorted(actors._by_alias, key=len, reverse=True)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.batch import ingest_documents
-from frontlines.ingest import read_paths
-from frontlines.status_runs import map_on
-from frontlines.storage import Store, metadata
+from frontlines.control.status_runs import map_on
+from frontlines.read.ingest import read_paths
+from frontlines.store.batch import ingest_documents
+from frontlines.store.storage import Store, metadata
 from frontlines.views import ledger_from_store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "reports"

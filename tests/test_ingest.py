@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from frontlines.errors import InputError
-from frontlines.ingest import document_id, from_text, parse_date, read_file, read_paths
+from frontlines.read.ingest import document_id, from_text, parse_date, read_file, read_paths
 
 REPORT = "SOURCE: Test Monitor\nDATE: 2024-11-29\nTITLE: Day three\n\nRebels entered Aleppo.\n"
 

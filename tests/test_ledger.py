@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from frontlines.ledger import Ledger, assertions_from_statements, reconcile
+from frontlines.control.ledger import Ledger, assertions_from_statements, reconcile
+from frontlines.control.statements import Statement
 from frontlines.models import ControlAssertion
-from frontlines.statements import Statement
 
 D1, D2, D3 = date(2024, 11, 28), date(2024, 11, 29), date(2024, 11, 30)
 SIDES = {"government", "opposition", "sdf"}

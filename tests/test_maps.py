@@ -11,10 +11,10 @@ import pytest
 from PIL import Image
 from shapely.geometry import box
 
-from frontlines.areas import control_areas
+from frontlines.control.areas import control_areas
 from frontlines.errors import ExportError
-from frontlines.maps import render_animation, render_map
 from frontlines.models import ControlStatus, Event
+from frontlines.views.maps import render_animation, render_map
 
 BOUNDARY = box(35.95, 33.95, 36.95, 34.95)
 REGIONS = {"West": box(35.95, 33.95, 36.45, 34.95), "East": box(36.45, 33.95, 36.95, 34.95)}
@@ -191,7 +191,7 @@ def test_packaged_basemap_has_the_context_layers() -> None:
 
 
 def test_frame_keeps_the_whole_theater_in_view() -> None:
-    from frontlines.maps import _BOX_RATIO, _fit, _view
+    from frontlines.views.maps import _BOX_RATIO, _fit, _view
 
     few = statuses()[:3]  # a handful of places in the west
     x0, y0, x1, y1 = _fit(_view(few, [], BOUNDARY, (35.5, 32.3, 42.4, 37.4)), _BOX_RATIO)
@@ -204,7 +204,7 @@ def test_labels_never_overlap() -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from frontlines.maps import _place_labels
+    from frontlines.views.maps import _place_labels
 
     fig = Figure(figsize=(4, 4), dpi=100)
     FigureCanvasAgg(fig)

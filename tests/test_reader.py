@@ -12,12 +12,12 @@ from functools import cache
 import pytest
 
 import frontlines
-from frontlines.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
-from frontlines.ingest import from_text
-from frontlines.ledger import Ledger, baseline_areas, baseline_assertions
-from frontlines.lexicon import load_language
-from frontlines.nlp import analyse
-from frontlines.reader import Frame, Reader
+from frontlines.control.ledger import Ledger, baseline_areas, baseline_assertions
+from frontlines.events.lexicon import load_language
+from frontlines.events.reader import Frame, Reader
+from frontlines.mentions.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
+from frontlines.read.ingest import from_text
+from frontlines.read.nlp import analyse
 from frontlines.theater import load_theater
 
 

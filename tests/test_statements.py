@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.ingest import from_text
 from frontlines.pipeline import Pipeline
+from frontlines.read.ingest import from_text
 
 
 @pytest.fixture(scope="module")

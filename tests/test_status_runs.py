@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontlines.batch import ingest_documents
-from frontlines.ingest import read_paths
-from frontlines.status_runs import answers_for, evidence_on, map_on, refresh, statuses_on
-from frontlines.storage import Store, day_tiles, run_tile
+from frontlines.control.status_runs import answers_for, evidence_on, map_on, refresh, statuses_on
+from frontlines.read.ingest import read_paths
+from frontlines.store.batch import ingest_documents
+from frontlines.store.storage import Store, day_tiles, run_tile
 from frontlines.views import ledger_from_store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "reports"
@@ -105,7 +105,7 @@ def test_the_map_is_read_from_its_index(stored: Store) -> None:
         pytest.skip("the plan is SQLite's")
     from sqlalchemy import String, func, select, type_coerce
 
-    from frontlines.storage import MAP_COLUMNS, status_runs
+    from frontlines.store.storage import MAP_COLUMNS, status_runs
 
     on = Store._on(date(2024, 12, 1))
     query = select(*[type_coerce(status_runs.c[c], String) for c in MAP_COLUMNS]).where(*on).where(
@@ -135,7 +135,7 @@ def _cli(*args) -> str:
 @pytest.mark.parametrize("fmt", ["json", "table"])
 def test_control_reads_the_runs_and_shows_what_the_ledger_shows(stored: Store, monkeypatch: pytest.MonkeyPatch,
                                                                  fmt: str) -> None:
-    import frontlines.status_runs as runs_module
+    import frontlines.control.status_runs as runs_module
     import frontlines.views as views
 
     db = stored.target

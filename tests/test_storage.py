@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from frontlines.errors import StorageError
-from frontlines.ingest import from_text
 from frontlines.pipeline import Pipeline
-from frontlines.storage import Store, metadata
+from frontlines.read.ingest import from_text
+from frontlines.store.storage import Store, metadata
 
 REPORTS = [
     ("Wire", "2024-11-29", "HTS fighters captured Saraqib on Friday after clashes with regime forces, killing dozens."),

@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from frontlines.geoparse import unmapped_id
-from frontlines.models import ControlAssertion, Document, Event, Unresolved
-from frontlines.pipeline import DocumentResult
-from frontlines.storage import open_store
+from frontlines.mentions.geoparse import unmapped_id
+from frontlines.models import ControlAssertion, Document, DocumentResult, Event, Unresolved
+from frontlines.store.storage import open_store
 from frontlines.web import auth, create_app
 
 SARAQIB = "gn:164816"
@@ -100,7 +99,7 @@ def _status(client: TestClient, place: str, day: str) -> dict | None:
 def _counts(db: Path) -> tuple[int, int]:
     from sqlalchemy import func, select
 
-    from frontlines.storage import corrections_table
+    from frontlines.store.storage import corrections_table
 
     store = open_store(str(db))
     with store.engine.connect() as conn:

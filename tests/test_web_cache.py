@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from frontlines.models import ControlAssertion, Document
-from frontlines.pipeline import DocumentResult
-from frontlines.storage import open_store
+from frontlines.models import ControlAssertion, Document, DocumentResult
+from frontlines.store.storage import open_store
 from frontlines.web import auth, create_app, review
 from frontlines.web.api import etag_matches, gzip_accepted
 from test_web import MAARAT, SARAQIB, build_db, sign_in

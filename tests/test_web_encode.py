@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.exports import statuses_geojson
 from frontlines.models import ControlStatus
+from frontlines.views.exports import statuses_geojson
 from frontlines.web import create_app
 from frontlines.web.encode import control_bytes
 from test_web import build_db

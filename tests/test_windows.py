@@ -7,10 +7,10 @@ import itertools
 
 import pytest
 
-from frontlines import nlp
-from frontlines.ingest import from_text
-from frontlines.nlp import analyse, windows
 from frontlines.pipeline import Pipeline
+from frontlines.read import nlp
+from frontlines.read.ingest import from_text
+from frontlines.read.nlp import analyse, windows
 
 PARAGRAPHS = [
     "HTS fighters captured Saraqib on 28 November after clashes with regime forces.",

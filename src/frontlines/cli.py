@@ -24,8 +24,8 @@ from rich.text import Text
 
 from frontlines import settings
 from frontlines.errors import FrontlinesError, InputError
-from frontlines.ingest import clean_text, parse_date, read_paths
 from frontlines.models import Extraction
+from frontlines.read.ingest import clean_text, parse_date, read_paths
 
 app = typer.Typer(
     help="frontlines: conflict reports -> places, ACLED-style events and a day-by-day control ledger.",
@@ -160,7 +160,7 @@ def _theater(name: str | None) -> Any:
 
 def _store(db: str | None, *, create: bool = False) -> Any:
     from frontlines.errors import StorageError
-    from frontlines.storage import open_store
+    from frontlines.store.storage import open_store
 
     target = settings.DATABASE.value(db)
     if not create and "://" not in target and not Path(target).exists():
@@ -256,7 +256,7 @@ def ingest(
 
     Documents already stored are skipped before extraction; results are written in batches, so an
     interrupted ingest keeps what it wrote and a rerun continues from there."""
-    from frontlines.batch import default_workers, ingest_documents
+    from frontlines.store.batch import default_workers, ingest_documents
 
     with _errors():
         when = _date(published, "published date")
@@ -307,8 +307,8 @@ def control(
             payload = {"as_of": shown.isoformat() if shown else None, "control": [s.to_dict() for s in snap.statuses]}
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
         elif format is ControlFormat.geojson:
-            from frontlines.exports import statuses_geojson
             from frontlines.views import latest_day
+            from frontlines.views.exports import statuses_geojson
 
             sys.stdout.write(json.dumps(statuses_geojson(snap.statuses, snap.areas, snap.events, day or latest_day(snap))) + "\n")
         else:
@@ -323,7 +323,7 @@ def control(
 def _control_snapshot(store: Any, th: Any, day: date | None, known_by: date | None, format: ControlFormat) -> Any:
     """What ``control`` shows: from the status runs when they answer for ``th`` (the same statuses
     as the ledger's), else the ledger's snapshot. Events only where the output uses them."""
-    from frontlines import status_runs
+    from frontlines.control import status_runs
     from frontlines.views import Snapshot, merged_events, snapshot, theater_boundary
 
     geojson = format is ControlFormat.geojson
@@ -334,7 +334,7 @@ def _control_snapshot(store: Any, th: Any, day: date | None, known_by: date | No
     day_events = (merged_events(store, day, day) if day else merged_events(store)) if wants_events else []
     areas = None
     if geojson and statuses:
-        from frontlines.areas import control_areas
+        from frontlines.control.areas import control_areas
 
         areas = control_areas(statuses, theater_boundary(th))
     return Snapshot(day, statuses, areas, day_events)
@@ -349,7 +349,7 @@ def events(
     format: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.csv,
 ) -> None:
     """Events, one per happening across reports: CSV in ACLED's column order, or JSON."""
-    from frontlines.acled import acled_context, unlocated, write_acled_csv
+    from frontlines.events.acled import acled_context, unlocated, write_acled_csv
     from frontlines.views import merged_events
 
     with _errors():
@@ -386,7 +386,6 @@ def map_(
     valid_from/valid_to dates, areas and front lines once per day (QGIS's temporal controller,
     Google Earth's time slider).
     """
-    from frontlines.maps import render_animation, render_map
     from frontlines.views import (
         days_between,
         export_range,
@@ -396,6 +395,7 @@ def map_(
         theater_boundary,
         theater_regions,
     )
+    from frontlines.views.maps import render_animation, render_map
 
     with _errors():
         th = _theater(theater)
@@ -444,7 +444,7 @@ def history(
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """The control timeline of one place, with the evidence sentences."""
-    from frontlines.geoparse import unmapped_id
+    from frontlines.mentions.geoparse import unmapped_id
     from frontlines.views import ledger_from_store
 
     with _errors():
@@ -633,7 +633,7 @@ def gazetteer_add(
     look swapped) and a place of the same name within 1 km of one already known."""
     from dataclasses import replace
 
-    from frontlines.gazetteer_import import add_user_places, make_place
+    from frontlines.mentions.gazetteer_import import add_user_places, make_place
     from frontlines.views import check_user_place, readable_id
 
     with _errors():
@@ -654,7 +654,7 @@ def gazetteer_import(
     theater: TheaterOpt = None,
 ) -> None:
     """Import a full GeoNames country dump so every village of the country resolves."""
-    from frontlines.gazetteer_import import add_user_places, merge_places, read_geonames_dump
+    from frontlines.mentions.gazetteer_import import add_user_places, merge_places, read_geonames_dump
 
     with _errors():
         th = _theater(theater)

@@ -25,16 +25,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from frontlines.control.ledger import Ledger, baseline_assertions, build_ledger
 from frontlines.errors import EvalError
-from frontlines.events import merge_events
-from frontlines.gazetteer import Gazetteer, haversine_km
-from frontlines.geoparse import unmapped_id
-from frontlines.ingest import read_file
-from frontlines.ledger import Ledger, baseline_assertions, build_ledger
-from frontlines.models import Document, Event
-from frontlines.pipeline import DocumentResult, Pipeline
+from frontlines.events.extract import merge_events
+from frontlines.events.typology import family
+from frontlines.mentions.gazetteer import Gazetteer, haversine_km
+from frontlines.mentions.geoparse import unmapped_id
+from frontlines.models import Document, DocumentResult, Event
+from frontlines.pipeline import Pipeline
+from frontlines.read.ingest import read_file
 from frontlines.theater import Theater
-from frontlines.typology import family
 
 TOLERANCE_KM = {"settlement": 5.0, "facility": 10.0, "terrain": 15.0, "route": 50.0}
 EVENT_KM = 5.0

@@ -31,16 +31,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from frontlines.control.ledger import build_ledger
 from frontlines.errors import EvalError
 from frontlines.evaluate import TOLERANCE_KM
-from frontlines.gazetteer import Gazetteer, folded_key, haversine_km
-from frontlines.geoparse import unmapped_id
-from frontlines.ingest import read_paths
-from frontlines.ledger import build_ledger
-from frontlines.models import Event, Place
-from frontlines.pipeline import DocumentResult, Pipeline, combine
+from frontlines.events.typology import family
+from frontlines.mentions.gazetteer import Gazetteer, folded_key, haversine_km
+from frontlines.mentions.geoparse import unmapped_id
+from frontlines.models import DocumentResult, Event, Place
+from frontlines.pipeline import Pipeline, combine
+from frontlines.read.ingest import read_paths
 from frontlines.theater import Theater, load_theater
-from frontlines.typology import family
 
 PARTS = ("development", "heldout")
 EVENT_KM = 5.0

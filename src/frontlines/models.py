@@ -235,11 +235,11 @@ class Extraction:
         }
 
     def to_dataframes(self, theater: Any = None, *, geo: bool | None = None) -> Any:
-        """``Frames(places, events, control)`` as pandas (Geo)DataFrames; see :mod:`frontlines.dataframes`."""
+        """``Frames(places, events, control)`` as pandas (Geo)DataFrames; see :mod:`frontlines.views.dataframes`."""
         from frontlines import settings
-        from frontlines.acled import acled_context
-        from frontlines.dataframes import frames
+        from frontlines.events.acled import acled_context
         from frontlines.theater import Theater, load_theater
+        from frontlines.views.dataframes import frames
 
         th = theater if isinstance(theater, Theater) else load_theater(settings.THEATER.value(theater))
         ctx = acled_context(th, self.documents)
@@ -248,6 +248,19 @@ class Extraction:
     @property
     def __geo_interface__(self) -> dict[str, Any]:
         """Control statuses and events as a GeoJSON FeatureCollection (the Python geo interface)."""
-        from frontlines.exports import statuses_geojson
+        from frontlines.views.exports import statuses_geojson
 
         return statuses_geojson(self.control, None, self.events)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """Everything extracted from one document (what the store writes in one transaction)."""
+
+    doc: Document
+    places: tuple[PlaceMention, ...]
+    unresolved: tuple[Unresolved, ...]
+    actors: tuple[ActorMention, ...]
+    events: tuple[Event, ...]
+    assertions: tuple[ControlAssertion, ...]
+    warnings: tuple[str, ...] = ()

@@ -7,35 +7,26 @@ typed input and output, and none reaches back into an earlier one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
-from frontlines.dating import date_frames
-from frontlines.events import EventExtractor, merge_events, partisan_voice
-from frontlines.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
-from frontlines.ingest import from_text
-from frontlines.ledger import assertions_from_statements, build_ledger, last_word_per_document
-from frontlines.lexicon import load_language
-from frontlines.models import ActorMention, ControlAssertion, Document, Event, Extraction, PlaceMention, Unresolved
-from frontlines.nlp import analyse
-from frontlines.reader import Reader
-from frontlines.statements import ControlRules, layout_statements, statements_from_frames
+from frontlines.control.ledger import assertions_from_statements, build_ledger, last_word_per_document
+from frontlines.control.statements import ControlRules, layout_statements, statements_from_frames
+from frontlines.events.dating import date_frames
+from frontlines.events.extract import EventExtractor, merge_events, partisan_voice
+from frontlines.events.lexicon import load_language
+from frontlines.events.reader import Reader
+from frontlines.mentions.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
+from frontlines.models import (
+    Document,
+    DocumentResult,
+    Extraction,
+)
+from frontlines.read.ingest import from_text
+from frontlines.read.nlp import analyse
 from frontlines.theater import Theater, load_theater
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentResult:
-    """Everything extracted from one document (what the store writes in one transaction)."""
-
-    doc: Document
-    places: tuple[PlaceMention, ...]
-    unresolved: tuple[Unresolved, ...]
-    actors: tuple[ActorMention, ...]
-    events: tuple[Event, ...]
-    assertions: tuple[ControlAssertion, ...]
-    warnings: tuple[str, ...] = ()
 
 
 class Pipeline:

@@ -19,9 +19,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from frontlines.actors import Actor, ActorDictionary, Side
 from frontlines.errors import TheaterError
-from frontlines.gazetteer import Gazetteer, read_places_csv, read_places_tsv
+from frontlines.mentions.actors import Actor, ActorDictionary, Side
+from frontlines.mentions.gazetteer import Gazetteer, read_places_csv, read_places_tsv
 
 
 @dataclass(frozen=True, slots=True)

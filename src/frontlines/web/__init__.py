@@ -1,7 +1,7 @@
 """The analyst's desk: ``frontlines serve``, a web map with a day slider, evidence, review and sign-in.
 
-A thin web layer over the library (:mod:`frontlines.views`, :mod:`frontlines.ledger`,
-:mod:`frontlines.exports`) and the store. Corrections are an overlay (:mod:`frontlines.web.review`);
+A thin web layer over the library (:mod:`frontlines.views`, :mod:`frontlines.control.ledger`,
+:mod:`frontlines.views.exports`) and the store. Corrections are an overlay (:mod:`frontlines.web.review`);
 the ledger itself is never edited.
 """
 

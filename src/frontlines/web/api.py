@@ -18,9 +18,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from frontlines.errors import InputError
-from frontlines.exports import statuses_geojson, write_events_csv
-from frontlines.ingest import SUFFIXES, read_paths
 from frontlines.models import CONTESTED, UNKNOWN
+from frontlines.read.ingest import SUFFIXES, read_paths
+from frontlines.views.exports import statuses_geojson, write_events_csv
 from frontlines.web import auth, review
 from frontlines.web.app import DeskConfig, config, desk_config
 from frontlines.web.auth import User

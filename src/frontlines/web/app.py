@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from frontlines import settings
 from frontlines.errors import FrontlinesError, InputError, StorageError, TheaterError
-from frontlines.storage import Store, open_store
+from frontlines.store.storage import Store, open_store
 from frontlines.theater import Theater, load_theater
 from frontlines.web import auth
 from frontlines.web.desk import Desk

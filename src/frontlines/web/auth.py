@@ -25,7 +25,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from frontlines.errors import InputError, StorageError
-from frontlines.storage import Store, meta_table, users_table
+from frontlines.store.storage import Store, meta_table, users_table
 
 ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
 SESSION_COOKIE = "fl_session"

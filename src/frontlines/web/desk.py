@@ -30,15 +30,15 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from frontlines.areas import control_areas
-from frontlines.events import merge_events
-from frontlines.exports import geometry_json, side_color, statuses_geojson
-from frontlines.geoparse import unmapped_id
-from frontlines.ledger import Ledger, event_of
+from frontlines.control.areas import control_areas
+from frontlines.control.ledger import Ledger, event_of
+from frontlines.events.extract import merge_events
+from frontlines.mentions.geoparse import unmapped_id
 from frontlines.models import ControlAssertion, ControlStatus, Event
-from frontlines.storage import Store, documents
+from frontlines.store.storage import Store, documents
 from frontlines.theater import Theater
 from frontlines.views import ledger_from_store, theater_boundary, theater_regions
+from frontlines.views.exports import geometry_json, side_color, statuses_geojson
 from frontlines.web import review
 from frontlines.web.encode import control_bytes
 from frontlines.web.review import Correction

@@ -16,8 +16,8 @@ from datetime import date
 from json.encoder import encode_basestring  # JSON string with escapes, non-ASCII kept (ensure_ascii=False)
 from typing import Any
 
-from frontlines.exports import PRECISION
 from frontlines.models import ControlStatus
+from frontlines.views.exports import PRECISION
 
 
 def _other(value: Any) -> str:

@@ -1,6 +1,6 @@
 """Review: analyst corrections as an overlay on the ledger, their audit log, and the review queue.
 
-The ledger (``frontlines.ledger``) is never edited. A correction is an analyst assertion kept in its
+The ledger (``frontlines.control.ledger``) is never edited. A correction is an analyst assertion kept in its
 own table (``corrections``) and applied on top of the ledger's statuses when a view is built:
 
 * ``correct`` sets a place's status from a day: the analyst's word outranks every report-derived
@@ -25,11 +25,11 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, update
 
+from frontlines.control.ledger import Ledger
 from frontlines.errors import InputError
-from frontlines.gazetteer import Gazetteer
-from frontlines.ledger import Ledger
+from frontlines.mentions.gazetteer import Gazetteer
 from frontlines.models import CONTESTED, UNKNOWN, ControlStatus, Record
-from frontlines.storage import Store, audit_table, corrections_table
+from frontlines.store.storage import Store, audit_table, corrections_table
 
 ACTIONS: tuple[str, ...] = ("correct", "confirm", "reject")
 ANALYST = "analyst"  # the level of a status set by a person

@@ -1,7 +1,7 @@
 """Views: what the CLI, the API and the web app show, built from the store and the theater.
 
-Thin glue over :mod:`frontlines.ledger`, :mod:`frontlines.areas`,
-:mod:`frontlines.exports` and :mod:`frontlines.maps`, so that every front end
+Thin glue over :mod:`frontlines.control.ledger`, :mod:`frontlines.control.areas`,
+:mod:`frontlines.views.exports` and :mod:`frontlines.views.maps`, so that every front end
 computes a map or a timeline the same way.
 """
 
@@ -13,14 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from frontlines.areas import AreaSet, control_areas, derive_boundary, load_boundary, region_polygons
+from frontlines.control.areas import AreaSet, control_areas, derive_boundary, load_boundary, region_polygons
+from frontlines.control.ledger import Ledger, build_ledger
 from frontlines.errors import ExportError, InputError
-from frontlines.events import merge_events
-from frontlines.exports import statuses_geojson, write_geojson, write_gpkg, write_kml
-from frontlines.ledger import Ledger, build_ledger
+from frontlines.events.extract import merge_events
 from frontlines.models import ControlStatus, Event
-from frontlines.storage import Store
+from frontlines.store.storage import Store
 from frontlines.theater import Theater
+from frontlines.views.exports import statuses_geojson, write_geojson, write_gpkg, write_kml
 
 
 @lru_cache(maxsize=4)
@@ -126,7 +126,7 @@ def export_range(store: Store, theater: Theater, start: date, end: date, path: P
     Places get one feature per run of days with the same status (``valid_from``/``valid_to``),
     areas and front lines one set per day. Returns the number of days written.
     """
-    from frontlines.series import status_runs, write_geojson_series, write_gpkg_series, write_kml_series
+    from frontlines.views.series import status_runs, write_geojson_series, write_gpkg_series, write_kml_series
 
     suffix = path.suffix.lower()
     if suffix not in (".geojson", ".json", ".gpkg", ".kml"):
@@ -169,7 +169,7 @@ class Database:
 
     def __init__(self, target: str, theater: Theater | str | None = None):
         from frontlines import settings
-        from frontlines.storage import open_store
+        from frontlines.store.storage import open_store
         from frontlines.theater import load_theater
 
         self.store = open_store(target, create=False)
@@ -212,8 +212,8 @@ class Database:
         (to ``as_of`` when only that is given). ``geo``: GeoDataFrames when geopandas is installed
         (None), always (True) or never (False).
         """
-        from frontlines.acled import acled_context
-        from frontlines.dataframes import frames
+        from frontlines.events.acled import acled_context
+        from frontlines.views.dataframes import frames
 
         day, first, last = _day(as_of, "as_of"), _day(since, "since"), _day(until, "until")
         if day is None and first is not None and last is not None:
@@ -289,7 +289,7 @@ _BASEMAP_CACHE: dict[str, Any] = {}
 
 def theater_basemap(theater: Theater) -> Any:
     """The theater's base map (``basemap.geojson``: neighbours, coast, rivers, roads), or None."""
-    from frontlines.basemap import load_basemap
+    from frontlines.views.basemap import load_basemap
 
     path = theater.folder / "basemap.geojson"
     if not path.is_file():

@@ -10,7 +10,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from frontlines.storage import metadata
+    from frontlines.store.storage import metadata
 
     metadata.tables["status_runs"].create(op.get_bind(), checkfirst=True)
 

@@ -44,8 +44,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from frontlines.errors import StorageError
-from frontlines.models import ControlAssertion, Document, Event, PlaceMention, Unresolved
-from frontlines.pipeline import DocumentResult
+from frontlines.models import ControlAssertion, Document, DocumentResult, Event, PlaceMention, Unresolved
 
 SCHEMA_VERSION = 1
 metadata = MetaData()
@@ -196,7 +195,7 @@ class Store:
 
     def _migrate(self) -> None:
         """Bring the schema to the newest migration, once, whoever else opens the database now."""
-        from frontlines.migrations import HEAD, upgrade
+        from frontlines.store.migrations import HEAD, upgrade
 
         def current(conn: Connection) -> bool:
             names = set(inspect(conn).get_table_names())

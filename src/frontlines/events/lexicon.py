@@ -14,7 +14,7 @@ from typing import Any
 
 from frontlines.errors import TheaterError
 
-LANGUAGES = Path(__file__).resolve().parent / "languages"
+LANGUAGES = Path(__file__).resolve().parent.parent / "languages"
 ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "self", "any", "any:obj")
 
 

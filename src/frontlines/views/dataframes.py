@@ -18,9 +18,9 @@ from typing import Any
 
 import pandas as pd
 
-from frontlines.acled import AcledContext, acled_rows
-from frontlines.exports import CSV_COLUMNS
+from frontlines.events.acled import AcledContext, acled_rows
 from frontlines.models import ControlStatus, Event, PlaceMention
+from frontlines.views.exports import CSV_COLUMNS
 
 # Event columns after ACLED's and EXTRA_COLUMNS: the merged record's own fields.
 EVENT_TAIL: tuple[str, ...] = ("event_id", "date_end", "place_id", "sources", "evidence", "relation")

@@ -21,7 +21,7 @@ import shapely
 from shapely.geometry import MultiLineString, MultiPolygon, Point, mapping
 from shapely.geometry.base import BaseGeometry
 
-from frontlines.areas import AreaSet
+from frontlines.control.areas import AreaSet
 from frontlines.errors import ExportError
 from frontlines.models import CONTESTED, UNKNOWN, ControlStatus, Event
 

@@ -18,10 +18,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from frontlines.gazetteer import Gazetteer
-from frontlines.ledger import Ledger, baseline_assertions, build_ledger
+from frontlines.control.ledger import Ledger, baseline_assertions, build_ledger
+from frontlines.mentions.gazetteer import Gazetteer
 from frontlines.models import ControlStatus
-from frontlines.storage import RUN_OPEN, Store
+from frontlines.store.storage import RUN_OPEN, Store
 from frontlines.theater import Theater
 
 

@@ -20,9 +20,9 @@ from datetime import UTC, date, datetime, time
 from typing import IO, Any
 
 from frontlines.errors import TheaterError
-from frontlines.exports import CSV_COLUMNS, event_row
 from frontlines.models import Document, Event
 from frontlines.theater import Theater
+from frontlines.views.exports import CSV_COLUMNS, event_row
 
 # ACLED's actor types in the order of their old numeric codes (1 = State forces ... 8 = External);
 # an interaction names the lower code first ("State forces-Rebel group").

@@ -1,4 +1,4 @@
-"""Schema migrations (Alembic), run by :class:`frontlines.storage.Store` when it opens a database.
+"""Schema migrations (Alembic), run by :class:`frontlines.store.storage.Store` when it opens a database.
 
 The store takes a lock first (a PostgreSQL advisory lock or SQLite's ``BEGIN IMMEDIATE``) and
 runs :func:`upgrade` on that connection, so concurrent ingests create the schema once. A new

@@ -25,10 +25,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from frontlines.certainty import assess
-from frontlines.dates import DateSpan, resolve_event_date
+from frontlines.events.certainty import assess
+from frontlines.events.reader import NEAR_RELATIONS, Frame
+from frontlines.mentions.dates import DateSpan, resolve_event_date
 from frontlines.models import ActorMention, Document, PlaceMention
-from frontlines.reader import NEAR_RELATIONS, Frame
 
 _STATUS_WORDS = {"contested": "contested", "disputed": "contested", "unclear": "unknown", "unknown": "unknown"}
 SIDE_LIST_RE = re.compile(r"^\W*(?P<label>[A-Z][\w-]*)(?:[- ]held|\s+control(?:led)?)?\s*:")

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from frontlines.dates import DateSpan, find_dates, resolve_event_date
+from frontlines.events.reader import Frame
+from frontlines.mentions.dates import DateSpan, find_dates, resolve_event_date
 from frontlines.models import Document
-from frontlines.reader import Frame
 
 CHRONOLOGY_DAYS = 3
 BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's time: it makes no event

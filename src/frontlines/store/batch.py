@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontlines.errors import FrontlinesError
-from frontlines.models import Document
-from frontlines.pipeline import DocumentResult, Pipeline
+from frontlines.models import Document, DocumentResult
+from frontlines.pipeline import Pipeline
 from frontlines.theater import load_theater
 
 #: progress(documents done, documents to do, events found)
@@ -153,7 +153,7 @@ def ingest_documents(docs: Sequence[Document], store: Any, theater: str, *, work
                      ray: bool = False, ray_address: str | None = None, model: str | None = None,
                      progress: IngestProgress | None = None) -> IngestSummary:
     """Skip what the store holds, extract the rest, write each batch in one transaction."""
-    from frontlines import status_runs
+    from frontlines.control import status_runs
 
     started = time.perf_counter()
     th = load_theater(theater)

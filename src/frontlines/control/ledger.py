@@ -5,7 +5,7 @@ Nothing is overwritten. Every statement about control is an assertion
 place as of a day is derived from its assertions, so any map can be
 recomputed and explained. Rules (documented in docs/ledger.md):
 
-* Assertions come only from typed statements (:mod:`frontlines.statements`): the ledger reads
+* Assertions come only from typed statements (:mod:`frontlines.control.statements`): the ledger reads
   their kind, status, scope and weight and never re-reads text. A statement's confidence is its
   certainty and its source's reliability times the weight of its form (a presence says less than
   a capture).
@@ -31,9 +31,9 @@ from datetime import date
 
 import numpy as np
 
-from frontlines.gazetteer import Gazetteer, haversine_km
+from frontlines.control.statements import Statement
+from frontlines.mentions.gazetteer import Gazetteer, haversine_km
 from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document
-from frontlines.statements import Statement
 from frontlines.theater import Theater
 
 CERTAINTY_CONFIDENCE = {"confirmed": 0.95, "reported": 0.8, "claimed": 0.55, "uncertain": 0.4, "disputed": 0.45}

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from frontlines.storage import metadata
+from frontlines.store.storage import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=metadata)

@@ -2,7 +2,7 @@
 
 Recognition is driven by the gazetteer, not by generic NER: every run of
 capitalised words (and Arabic-script words) is looked up, longest first, under
-the folded and skeleton keys of :mod:`frontlines.gazetteer`. Matches that are
+the folded and skeleton keys of :mod:`frontlines.mentions.gazetteer`. Matches that are
 really something else are dropped with the context around them: faction and
 unit names (the actor dictionary, "Faylaq al-...", "... Division"), weapons
 ("Burkan rockets"), people (spaCy's PERSON, used only as a weak veto) and
@@ -29,9 +29,9 @@ from itertools import pairwise
 
 from pyproj import Geod
 
-from frontlines.gazetteer import Candidate, Gazetteer, fold_token, haversine_km, is_arabic, name_tokens
+from frontlines.events.phrases import LIST_NAME, list_gap, list_tail
+from frontlines.mentions.gazetteer import Candidate, Gazetteer, fold_token, haversine_km, is_arabic, name_tokens
 from frontlines.models import ActorMention, Document, Place, PlaceMention, Unresolved
-from frontlines.phrases import LIST_NAME, list_gap, list_tail
 from frontlines.theater import Theater
 
 _GEOD = Geod(ellps="WGS84")

@@ -30,8 +30,10 @@ from matplotlib.transforms import Bbox
 from PIL import Image
 from shapely.geometry.base import BaseGeometry
 
-from frontlines.areas import AreaSet
-from frontlines.basemap import (
+from frontlines.control.areas import AreaSet
+from frontlines.errors import ExportError
+from frontlines.models import CONTESTED, UNKNOWN, ControlStatus, Event
+from frontlines.views.basemap import (
     RIVER,
     ROAD,
     Basemap,
@@ -43,9 +45,7 @@ from frontlines.basemap import (
     polygon_path,
     river_labels,
 )
-from frontlines.errors import ExportError
-from frontlines.exports import side_color
-from frontlines.models import CONTESTED, UNKNOWN, ControlStatus, Event
+from frontlines.views.exports import side_color
 
 # Headless rendering. This module draws on Figure/FigureCanvasAgg and never
 # imports pyplot; if the host already runs pyplot with its own backend, leave it

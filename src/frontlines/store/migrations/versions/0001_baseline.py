@@ -13,7 +13,7 @@ TABLES = ("documents", "place_mentions", "unresolved", "events", "assertions", "
 
 
 def upgrade() -> None:
-    from frontlines.storage import metadata
+    from frontlines.store.storage import metadata
 
     metadata.create_all(op.get_bind(), tables=[metadata.tables[n] for n in TABLES], checkfirst=True)
 

@@ -13,8 +13,8 @@ possibility) becomes one event per place it affects:
 2. Actors: actor1 is the frame's agent (or, with none named, the theater's default attacker for a
    capture and its air force for an air strike by aircraft); actor2 the loser, the civilians a strike
    or attack targets, or the agent's adversary (theater data) for a territorial event.
-3. Date from the frame's own clause (:mod:`frontlines.dating`), fatalities from
-   :mod:`frontlines.fatalities`, certainty from :mod:`frontlines.certainty` refined by the parse
+3. Date from the frame's own clause (:mod:`frontlines.events.dating`), fatalities from
+   :mod:`frontlines.events.fatalities`, certainty from :mod:`frontlines.events.certainty` refined by the parse
    (hedges make it uncertain; a verb of saying makes it the speaker's claim). A partisan source's
    plain statement is a claim by that source.
 4. Concurrent tactics at one place merge into the higher ACLED type, and the same happening
@@ -29,16 +29,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from frontlines.certainty import assess
-from frontlines.dates import DateSpan
-from frontlines.dating import AS_OF, BACKGROUND
-from frontlines.fatalities import parse_casualties
-from frontlines.geoparse import UNMAPPED_KIND
-from frontlines.lexicon import Language
+from frontlines.events.certainty import assess
+from frontlines.events.dating import AS_OF, BACKGROUND
+from frontlines.events.fatalities import parse_casualties
+from frontlines.events.lexicon import Language
+from frontlines.events.reader import Frame
+from frontlines.events.typology import BY_NAME, RANK, family
+from frontlines.mentions.dates import DateSpan
+from frontlines.mentions.geoparse import UNMAPPED_KIND
 from frontlines.models import ActorMention, Document, Event, Place, PlaceMention
-from frontlines.reader import Frame
 from frontlines.theater import Theater
-from frontlines.typology import BY_NAME, RANK, family
 
 OVERTAKE = "Non-state actor overtakes territory"
 REGAIN = "Government regains territory"

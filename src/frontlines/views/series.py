@@ -18,9 +18,10 @@ from typing import Any
 import shapely
 from shapely.geometry import MultiLineString
 
-from frontlines.areas import AreaSet
+from frontlines.control.areas import AreaSet
 from frontlines.errors import ExportError
-from frontlines.exports import (
+from frontlines.models import ControlStatus, Event
+from frontlines.views.exports import (
     _EVENT_COLORS,
     _EVENT_FIELDS,
     _PLACE_FIELDS,
@@ -46,7 +47,6 @@ from frontlines.exports import (
     side_color,
     write_geojson,
 )
-from frontlines.models import ControlStatus, Event
 
 DayAreas = tuple[date, AreaSet | None]
 _SPAN = ("valid_from", "valid_to")

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from frontlines.errors import InputError
-from frontlines.gazetteer import folded_key, name_tokens, read_places_csv, write_places_csv
+from frontlines.mentions.gazetteer import folded_key, name_tokens, read_places_csv, write_places_csv
 from frontlines.models import KINDS, Place
 from frontlines.theater import user_home
 

@@ -1,0 +1,240 @@
+"""One sentence read by the clause reader: a frame's predicate, roles and qualifiers into a :class:`Frame`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frontlines.events.frames import _NOMINAL, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Frame, Token, _DocIndex
+from frontlines.events.lexicon import FrameSpec, Language
+from frontlines.events.qualifiers import _Qualifiers
+from frontlines.models import ActorMention, PlaceMention
+
+
+class _Sentence(_Qualifiers):
+    """Role filling within one sentence."""
+
+    def __init__(self, lang: Language, idx: _DocIndex, media: dict[int, ActorMention], span: tuple[int, int],
+                 tokens: list[Token], last_actor: ActorMention | None, doc_id: str, fight_words: frozenset[str] = frozenset(),
+                 control_verbs: frozenset[str] = frozenset()):
+        self.lang = lang
+        self.idx = idx
+        self.media = media
+        self.span = span
+        self.tokens = tokens
+        lo = tokens[0].i if tokens else 0
+        self.ids = range(lo, lo + len(tokens))  # the sentence's tokens are contiguous
+        self.last_actor = last_actor
+        self.doc_id = doc_id
+        self._weak = False
+        self._loose = False
+        self._fight_words = fight_words
+        self._control_verbs = control_verbs
+        self.starts = idx.starts[lo : lo + len(tokens)]
+        self._lowers: set[str] | None = None
+
+    @property
+    def lowers(self) -> set[str]:
+        """The sentence's words and lemmas, computed when a frame first asks."""
+        if self._lowers is None:
+            self._lowers = {t.lower_ for t in self.tokens} | {t.lemma_.lower() for t in self.tokens}
+        return self._lowers
+
+    @property
+    def weapon_air(self) -> bool:
+        return bool(self.lowers & self.lang.air_weapons)
+
+    @property
+    def weapon_ground(self) -> bool:
+        return bool(self.lowers & self.lang.ground_weapons)
+
+    @property
+    def armed_present(self) -> bool:
+        return bool(self.lowers & self.lang.military_nouns) or any(
+            t.i in self.idx.actor_at and self.idx.actor_at[t.i].side not in NOT_ARMED for t in self.tokens)
+
+    # ------------------------------------------------------------------ frames
+
+    def read(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Frame | None:
+        self._weak = spec.weak  # a presence is read from the noun's own prepositions only
+        self._loose = False
+        partial: list[str] = []
+        if spec.state_nouns:
+            return self._state(spec, pred)
+        if spec.modifiers:
+            return self._held_modifier(spec, pred)
+        if noun is None and (pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd")):
+            return self._adjective(spec, pred)
+        places = self._role_places(spec.place, pred, noun, spec, partial)
+        source = self._role_places(spec.source, pred, noun, spec, partial)
+        goal = self._role_places(spec.goal, pred, noun, spec, partial)
+        if spec.objects and not any(c.lemma_.lower() in spec.objects or c.lower_ in spec.objects
+                                    for c in self._objects(pred, passive=True)):
+            return None
+        if not (places or source or goal):
+            return None
+        if spec.subjects:  # "shells landed in X": the frame needs a subject of its own kind
+            subj = self._subject(pred) if noun is None else None
+            if subj is None or not {subj.lower_, subj.lemma_.lower()} & spec.subjects:
+                return None
+        if spec.subject_place and not places and not source:
+            return None
+        agent_tok = self._role_token(spec.agent, pred, noun)
+        if agent_tok is not None and noun is not None and noun.i == pred.i and noun.head.lemma_.lower() in self.lang.claim_verbs \
+                and not self._party(agent_tok)[2]:
+            agent_tok = None  # "the operations room announced the capture of X": a speaker, not the captor
+        loser_tok = self._role_token(spec.loser, pred, noun)
+        agent, agent_side, armed, explicit = self._party(agent_tok)
+        loser, loser_side, loser_armed, _ = self._party(loser_tok)
+        if spec.name == "fall" and agent_tok is None:
+            explicit = False
+        if agent_tok is not None and agent_tok.i in self.idx.place_at and self.idx.place_at[agent_tok.i].kind != "country" \
+                and spec.military == "agent":
+            return None  # "X captured the title": a town as the doer is a team, a council, a metonymy
+        if spec.military == "agent":
+            if explicit and not armed:
+                return None  # "trucks entered", "the mayor took", "the team captured"
+            if spec.require_agent and not (armed and agent_side):
+                return None
+        elif spec.military == "any":
+            if (explicit and not armed and not loser_armed) or not (armed or loser_armed or self.armed_present):
+                return None
+        elif spec.military == "weapon":
+            if explicit and not armed and not self._is_weapon(agent_tok):
+                return None
+            if noun is None and pred.lemma_.lower() in spec.weapon_verbs and not (
+                    self.weapon_air or self.weapon_ground or self._is_weapon(agent_tok)):
+                return None  # "fighters attacked X": a ground attack, read by the clash frame
+            harmed = noun is not None and any(t.lemma_.lower() in self.lang.harm_verbs for t in self.tokens)
+            if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred) or harmed):
+                return None
+        if spec.subject_place and agent_tok is None:
+            agent, agent_side = None, ""
+        victims = self._civilian_target(pred, noun)
+        if spec.victims == "civilian" and not victims:
+            return None
+        if spec.control == "unclear" and not self._under_holder(pred, spec):
+            return None
+        region = self._region(places, pred, noun)
+        negated = self._negated(pred) or (noun is not None and noun.i != pred.i and self._negated(noun))
+        # the aim of an attack or an advance ("pushed south to take X") is no capture; other to-infinitives keep
+        # the reading the rest of the sentence gives them ("took advantage of the chaos to occupy X")
+        purpose = self._purpose(pred) and self._attack_head(pred)
+        irrealis = purpose or self._irrealis(pred)
+        hedged = self._hedged(pred)
+        claimant = self._claimant(pred)
+        if claimant is None and noun is not None and noun.i != pred.i and pred.lemma_.lower() in self.lang.claim_verbs:
+            claimant = agent  # "claiming control of X": the party claims it for itself
+        weapon = "air" if self.weapon_air else "ground" if self.weapon_ground else ""
+        background = noun is not None and noun.i == pred.i and self._in_time_clause(noun)
+        key = noun if noun is not None and spec.light and noun.i != pred.i else pred
+        start = min(pred.idx, key.idx)
+        end = max(pred.idx + len(pred), key.idx + len(key))
+        return Frame(
+            spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=end, places=tuple(places),
+            source=tuple(source), goal=tuple(goal), agent=agent, agent_side=agent_side, agent_explicit=explicit,
+            agent_armed=armed, loser=loser, loser_side=loser_side, negated=negated, irrealis=irrealis, hedged=hedged,
+            partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
+            background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
+        )
+
+    def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
+               partial: Sequence[str] = ()) -> Frame | None:
+        if not places:
+            return None
+        agent, side, armed, explicit = self._party(agent_tok)
+        if spec.control == "agent" and not (armed and side):
+            return None
+        return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=pred.idx, end=pred.idx + len(pred),
+                     places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
+                     negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=frozenset(partial),
+                     region=self._region(places, pred, None), claimant=self._claimant(pred))
+
+    def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
+        """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""
+        prep = noun.head
+        gov = prep.head
+        while gov.pos_ in ("ADV", "ADP") and gov.head.i != gov.i:
+            gov = gov.head  # "X is back under government control"
+        verb = gov.lemma_.lower()
+        if (spec.governors and verb not in spec.governors) or verb in spec.not_governors:
+            return None
+        of_places = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
+                     for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, [])]
+        if of_places:
+            # "the armed groups now in control of X", "rebels are in control of X"
+            holder_tok = gov if gov.pos_ in _NOMINAL else self._subject(gov) if gov.pos_ in _VERBAL else None
+            return self._frame(spec, noun, self._extend_lists(of_places), holder_tok)
+        if gov.pos_ not in _VERBAL and gov.dep_ not in ("ROOT",):
+            return None
+        subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and gov.dep_ == "conj":
+            subj = [c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = subj + [c for c in gov.children if c.dep_ == "dobj"]
+        partial: list[str] = []
+        places = self._extend_lists([p for t in self._in(targets) for p in self._places_of(t, partial)])
+        holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                       and (c.i in self.idx.actor_at or c.lower_ in _SUBJ_PRONOUNS or c.lower_ in ("their", "its"))), None)
+        if holder is None:
+            holder = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                           if g.dep_ == "pobj"), None)
+        if holder is not None and holder.lower_ in ("their", "its"):
+            holder = subj[0] if subj and subj[0].i not in self.idx.place_at else None
+            if holder is None and self.last_actor is not None:
+                return self._frame(spec, gov, places, None) if False else None
+        return self._frame(spec, gov, places, holder, partial)
+
+    def _held_modifier(self, spec: FrameSpec, part: Token) -> Frame | None:
+        """"rebel-controlled X": the holder modifies the participle, the place is what it modifies."""
+        holder = next((c for c in part.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod")
+                       and self._actor_of(c) is not None), None)
+        if holder is None:
+            return None
+        partial: list[str] = []
+        places = self._extend_lists(self._places_of(part.head, partial))
+        return self._frame(spec, part, places, holder, partial)
+
+    def _adjective(self, spec: FrameSpec, adj: Token) -> Frame | None:
+        """"X is contested", "it looks contested", "the status of X is unclear", "with X secure"."""
+        subj = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and adj.dep_ in ("acomp", "oprd", "attr"):
+            subj = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and adj.dep_ == "amod":
+            subj = adj.head  # "the contested town of X"
+        partial: list[str] = []
+        if spec.holders and (subj is None or subj.lower_ == "it"):
+            # "it is unclear who controls X", "unclear who holds X": the question's object is the place
+            heads = (adj, adj.head) if subj is None else (adj, adj.head, subj)
+            clause = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "csubj", "relcl")
+                      and c.lemma_.lower() in self._control_verbs
+                      and any(g.dep_ == "nsubj" and g.lower_ in ("who", "which", "whom") for g in c.children)]
+            places = [p for c in clause for o in self._objects(c) for p in self._places_of(o, partial)]
+            if places:
+                return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=adj.idx, end=adj.idx + len(adj),
+                             places=tuple(self._extend_lists(places)), negated=self._negated(adj),
+                             irrealis=self._irrealis(adj), hedged=self._hedged(adj), claimant=self._claimant(adj))
+        if subj is None or subj.i not in self.ids:
+            return None
+        if spec.holders:
+            if subj.lemma_.lower() not in spec.holders:
+                return None
+            inner = [g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "over") for g in c.children
+                     if g.dep_ == "pobj"]
+            places = [p for t in inner for p in self._places_of(t, partial)]
+            places += [p for t in inner for x in t.conjuncts for p in self._places_of(x, partial)]
+        else:
+            places = self._places_of(subj, partial) + [p for x in subj.conjuncts for p in self._places_of(x, partial)]
+            if any(c.lower_ in ("together", "along") for c in adj.children):  # "X is liberated together with Y and Z"
+                places += [p for t in self._prep_objects(adj, ["with"]) for p in self._places_of(t, partial)]
+        places = self._extend_lists(places)
+        if not places:
+            return None
+        if spec.control == "context":
+            side = self.last_actor.side if self.last_actor is not None else ""
+            if not side:
+                return None
+            return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=adj.idx, end=adj.idx + len(adj),
+                         places=tuple(places), agent=self.last_actor, agent_side=side, negated=self._negated(adj),
+                         irrealis=self._irrealis(adj), hedged=self._hedged(adj))
+        return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=adj.idx, end=adj.idx + len(adj),
+                     places=tuple(places), negated=self._negated(adj), irrealis=self._irrealis(adj), hedged=self._hedged(adj),
+                     claimant=self._claimant(adj))

@@ -1,0 +1,94 @@
+"""Frames: what the clause reader produces (:class:`Frame`), and the token views of a document's mentions.
+
+A frame is one predicate of a sentence with its roles (places, source and goal, agent and loser) and
+its qualifiers (negation, plans, hedges, claims). The ledger and the event builder read these fields;
+nothing downstream re-reads the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.attrs import IDX, LENGTH
+
+from frontlines.events.lexicon import FrameSpec
+from frontlines.models import ActorMention, PlaceMention
+
+Token = Any  # spacy.tokens.Token
+NOT_ARMED = frozenset({"civilians", "unknown", ""})
+_VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_SUBJ_PRONOUNS = frozenset({"they", "it", "who", "which", "that", "them", "he", "she"})
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_RELATIVE = frozenset({"who", "which", "that"})
+NEAR_RELATIONS = frozenset({"near", "around", "outskirts", "outside", "nearby", "vicinity"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One predicate of a sentence read as a frame, with its roles and qualifiers."""
+
+    spec: FrameSpec
+    doc: str
+    sentence: tuple[int, int]
+    start: int  # the predicate's characters
+    end: int
+    places: tuple[PlaceMention, ...] = ()
+    source: tuple[PlaceMention, ...] = ()
+    goal: tuple[PlaceMention, ...] = ()
+    agent: ActorMention | None = None
+    agent_side: str = ""
+    agent_explicit: bool = False
+    agent_armed: bool = False
+    loser: ActorMention | None = None
+    loser_side: str = ""
+    negated: bool = False
+    irrealis: bool = False
+    hedged: bool = False
+    partial: frozenset[str] = frozenset()  # ids of places only partly reached ("parts of X", "the outskirts of X")
+    region: str = ""  # "", "full", "hedged" (for places of kind region)
+    claimant: ActorMention | None = None
+    weapon: str = ""  # "air", "ground" or ""
+    civilian_target: bool = False
+    background: bool = False  # a nominal happening inside a time clause ("after the capture of X")
+    parties: tuple[ActorMention, ...] = ()  # the armed parties the sentence names, in order (for the other side)
+    loose: bool = False  # the places came from the clause at large (role "any"), not from a role of the predicate
+    purpose: bool = False  # the aim of an attack ("launched an offensive to retake X"): a fight for X, no control
+    disputed: bool = False  # a party's claim that another party denies in the same sentence
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    @property
+    def asserts(self) -> bool:
+        """Whether the frame says something happened or holds (not negated, not a plan or a belief)."""
+        return not self.negated and not self.irrealis
+
+
+class _DocIndex:
+    """Token-level views of the mention stage's places and actors, for one parsed document."""
+
+    def __init__(self, sdoc: Any, places: Sequence[PlaceMention], actors: Sequence[ActorMention],
+                 starts: list[int] | None = None, text: str | None = None):
+        self.sdoc = sdoc
+        # spaCy builds Doc.text anew on every access: keep it, and the token offsets, once per document
+        self.text: str = sdoc.text if text is None else text
+        self.starts: list[int] = sdoc.to_array([IDX]).tolist() if starts is None else starts
+        starts = self.starts
+        lengths: list[int] = sdoc.to_array([LENGTH]).tolist()
+        n = len(starts)
+        self.place_at: dict[int, PlaceMention] = {}
+        self.actor_at: dict[int, ActorMention] = {}
+        for table, mentions in ((self.place_at, places), (self.actor_at, actors)):
+            for m in mentions:
+                i = max(0, bisect.bisect_right(starts, m.start) - 1)
+                while i < n and starts[i] < m.end:
+                    if starts[i] + lengths[i] > m.start:
+                        table.setdefault(i, m)  # type: ignore[arg-type]
+                    i += 1
+        self.places = sorted(places, key=lambda p: p.start)
+        self.place_starts = [p.start for p in self.places]

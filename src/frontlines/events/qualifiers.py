@@ -1,0 +1,194 @@
+"""Parties and qualifiers for the clause reader: who acts, and whether the clause asserts anything.
+
+A role token is an armed party when the actor dictionary names it or a military noun heads it; a
+pronoun refers back to the last armed party (or, under a verb of saying, to its speaker). Qualifiers
+are read above the predicate: negation and denials, plans, beliefs and modals, the aim of an attack,
+hedges, and the speaker whose claim the clause is.
+"""
+
+from __future__ import annotations
+
+from frontlines.events.frames import _DETERMINERS, _SUBJ_PRONOUNS, _VERBAL, Token
+from frontlines.events.lexicon import FrameSpec
+from frontlines.events.roles import _Roles
+from frontlines.models import ActorMention
+
+
+class _Qualifiers(_Roles):
+    """Parties and qualifiers of a sentence reader (:class:`frontlines.events.clause._Sentence`)."""
+
+    media: dict[int, ActorMention]
+    last_actor: ActorMention | None
+    _fight_words: frozenset[str]
+
+    # ------------------------------------------------------------------ parties
+
+    def _party(self, tok: Token | None) -> tuple[ActorMention | None, str, bool, bool]:
+        """(actor, side, armed, explicit) for a role token."""
+        if tok is None:
+            return None, "", False, False
+        actor = self._actor_of(tok)
+        if actor is not None:
+            # a named force of no side of this theater (side "unknown") still fights: armed, no holder
+            return actor, actor.side, actor.side not in ("civilians", ""), True
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        if lower in _SUBJ_PRONOUNS and tok.head.dep_ == "ccomp" and self._speaker_clause(tok.head.head):
+            # "HTS said it had taken X": the pronoun under a verb of saying is its speaker
+            speaker = next(c for c in tok.head.head.children if c.dep_ == "nsubj")
+            actor = self._actor_of(speaker)
+            if actor is not None and actor.side not in ("civilians", ""):
+                return actor, actor.side, True, False
+        if lower in _SUBJ_PRONOUNS and self.last_actor is not None:
+            return self.last_actor, self.last_actor.side, True, False
+        if (lemma in self.lang.party_nouns or lower in self.lang.party_nouns) and self.last_actor is not None \
+                and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children) \
+                and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
+            return self.last_actor, self.last_actor.side, True, False  # "the groups", "these factions": the last party
+        if lemma in self.lang.military_nouns or lower in self.lang.military_nouns:
+            # "the fighters", "these units" refer back to the last armed party; "revolutionary forces",
+            # "armed groups" describe a party of their own that the dictionary does not name
+            definite = any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children)
+            described = any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children)
+            last = self.last_actor if definite and not described else None
+            return last, last.side if last else "", True, True
+        if tok.i in self.idx.place_at:
+            if self.idx.place_at[tok.i].kind == "country":
+                return None, "", True, True  # a foreign state acting ("Israel advanced"): armed, no side here
+            return None, "", False, False  # a place as subject ("X fell")
+        if lower in _SUBJ_PRONOUNS:
+            return None, "", False, False
+        return None, "", False, True
+
+    def _is_weapon(self, tok: Token | None) -> bool:
+        if tok is None:
+            return False
+        words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        return bool(words & self.lang.weapons)
+
+    def _civilian_target(self, pred: Token, noun: Token | None) -> bool:
+        base = noun if noun is not None else pred
+        objs = self._objects(pred, passive=True) + [g for c in base.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
+                                                    for g in c.children if g.dep_ == "pobj"]
+        # "struck X, killing dozens of civilians": the victims of a participle that follows the strike
+        for v in pred.children:
+            if v.dep_ in ("advcl", "conj", "xcomp") and v.pos_ == "VERB":
+                for o in self._objects(v, passive=True):
+                    objs.append(o)
+                    objs += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        civ = self.lang.civilian_nouns
+        return any(o.lemma_.lower() in civ or o.lower_ in civ or any(c.lower_ in civ for c in o.children if c.dep_ in ("compound", "amod"))
+                   or (o.i in self.idx.actor_at and self.idx.actor_at[o.i].side == "civilians") for o in objs)
+
+    def _under_holder(self, pred: Token, spec: FrameSpec) -> bool:
+        head = pred.head if pred.dep_ in ("acomp", "amod", "attr") else pred
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.lemma_.lower() in spec.holders
+
+    # ------------------------------------------------------------------ qualifiers
+
+    def _in_time_clause(self, noun: Token) -> bool:
+        cur = noun
+        for _ in range(3):
+            head = cur.head
+            if head.i == cur.i:
+                return False
+            if cur.dep_ == "pobj" and head.lower_ in self.lang.time_preps:
+                return True
+            if head.lower_ in self.lang.time_preps and head.dep_ in ("prep", "mark", "advmod"):
+                return True
+            cur = head
+        return False
+
+    def _negated(self, tok: Token) -> bool:
+        neg = self.lang.negations
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in neg) for c in tok.children):
+            return True
+        cur = tok
+        for _ in range(5):  # "reports about the fall of X were false", "the army denied that X had fallen"
+            if cur.head.i == cur.i or self._speaker_clause(cur):
+                break  # "HTS said it took X; the army denied it": a party's claim that another denies is disputed
+            cur = cur.head
+            if cur.lemma_.lower() in self.lang.denials or any(
+                    c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in self.lang.denials for c in cur.children):
+                return True
+        head = tok.head if tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "pobj") else None
+        return head is not None and any(c.dep_ == "neg" for c in head.children)
+
+    def _speaker_clause(self, tok: Token) -> bool:
+        """A verb of saying with a speaker of its own ("HTS said ...")."""
+        return tok.lemma_.lower() in self.lang.claim_verbs and tok.pos_ in _VERBAL and any(
+            c.dep_ == "nsubj" for c in tok.children)
+
+    def _disputed(self, tok: Token) -> bool:
+        """A claim that another party denies in the same sentence ("HTS said it took X; the army denied it",
+        "rebels claimed X, a claim the army denied")."""
+        cur = tok
+        for _ in range(6):
+            if self._speaker_clause(cur) and cur.i != tok.i:
+                speaker = next(c for c in cur.children if c.dep_ == "nsubj")
+                return any(t.lemma_.lower() in self.lang.denials and t.pos_ in _VERBAL and t.i != cur.i
+                           and any(c.dep_ == "nsubj" and c.i != speaker.i for c in t.children) for t in self.tokens)
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
+
+    def _purpose(self, tok: Token) -> bool:
+        """A to-infinitive that is an aim, not a happening ("to retake X"), unless its head realizes it."""
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            return False
+        if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children):
+            return False  # "appear to have entered X", "said to have taken X": told as done
+        head = tok.head.lemma_.lower()
+        lang = self.lang
+        return tok.dep_ in ("advcl", "relcl", "acl", "xcomp") and head not in lang.realized_heads \
+            and head not in lang.hedges and head not in lang.claim_verbs
+
+    def _attack_head(self, tok: Token) -> bool:
+        """The aim belongs to an attack or an advance: its head (or the head's object) is a fighting word."""
+        head = tok.head
+        words = {head.lemma_.lower(), head.lower_} | {c.lemma_.lower() for c in head.children if c.dep_ == "dobj"}
+        return bool(words & self._fight_words)
+
+    def _irrealis(self, tok: Token) -> bool:
+        lang = self.lang
+        cur = tok
+        for _ in range(6):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals for c in cur.children):
+                return True
+            if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads:
+                return True
+            if cur.i != tok.i and self._speaker_clause(cur):
+                return False  # what a party said stands as its claim, whatever governs the saying
+            if cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr") \
+                    and cur.head.i != cur.i:
+                cur = cur.head
+            else:
+                break
+        return False
+
+    def _hedged(self, tok: Token) -> bool:
+        lang = self.lang
+        cur = tok
+        for _ in range(4):
+            if cur.lemma_.lower() in lang.hedges or any(c.lower_ in lang.hedges for c in cur.children if c.dep_ == "advmod"):
+                return True
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return False
+
+    def _claimant(self, tok: Token) -> ActorMention | None:
+        """The speaker when the predicate sits under a verb of saying ("state TV said the rebels had fled")."""
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in self.lang.claim_verbs and cur.pos_ in _VERBAL:
+                subj = self._subject(cur)
+                if subj is None:
+                    return None
+                return self._actor_of(subj) or self.media.get(subj.i) or next(
+                    (self.media[c.i] for c in subj.children if c.i in self.media), None)
+        return None

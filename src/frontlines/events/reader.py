@@ -1,0 +1,180 @@
+"""The clause reader: frames over spaCy's dependency parse.
+
+For every predicate of the language pack (a verb, a noun, an adjective, a light verb with its noun,
+or a control noun under "in"/"under") the reader fills the frame's roles from the dependency tree:
+the place affected, the source and goal of a movement, the agent and the loser, with coordination
+("seized A, B and C"), participial and coordinated chains ("..., taking A"), relative clauses and the
+passive. Roles are places and actors already found by the mention stage; nouns that stand for a place
+("the town", "these villages", "it") are resolved to the places they refer back to. A frame whose
+required role is empty, or whose agent is not an armed party when the frame needs one, yields
+nothing: that is what keeps "took office", "prices fell in X" and "aid trucks entered X" out.
+
+Qualifiers are read on the parse too: negation, modality and plans or beliefs above the predicate
+(no assertion), hedges (lower certainty), and verbs of saying (a claim by the speaker's side).
+All words come from the language pack (:mod:`frontlines.events.lexicon`); none is written here.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from frontlines.events.clause import _Sentence
+from frontlines.events.frames import _NOMINAL, _VERBAL, NEAR_RELATIONS, NOT_ARMED, Frame, Token, _DocIndex
+from frontlines.events.lexicon import FrameSpec, Language
+from frontlines.models import ActorMention, PlaceMention
+
+__all__ = ["NEAR_RELATIONS", "NOT_ARMED", "Frame", "Reader"]
+
+
+class Reader:
+    """Reads the frames of documents in one language; build once, call per document."""
+
+    def __init__(self, language: Language):
+        self.lang = language
+        self._by_verb: dict[str, list[FrameSpec]] = {}
+        self._by_noun: dict[str, list[FrameSpec]] = {}
+        self._by_adj: dict[str, list[FrameSpec]] = {}
+        self._by_light: dict[str, list[FrameSpec]] = {}
+        self._by_state: dict[str, list[FrameSpec]] = {}
+        self._by_modifier: dict[str, list[FrameSpec]] = {}
+        for spec in language.frames:
+            for m in spec.modifiers:
+                self._by_modifier.setdefault(m, []).append(spec)
+            for v in spec.verbs:
+                self._by_verb.setdefault(v, []).append(spec)
+            for n in spec.nouns:
+                self._by_noun.setdefault(n.split()[-1], []).append(spec)
+            for a in spec.adjectives:
+                self._by_adj.setdefault(a, []).append(spec)
+            for n in spec.light:
+                self._by_light.setdefault(n, []).append(spec)
+            for n in spec.state_nouns:
+                self._by_state.setdefault(n, []).append(spec)
+        # verbs and nouns of fighting or an advance: the heads whose aim ("to retake X") is a fight for X
+        self._fight = frozenset(w for f in language.frames if f.kind in ("clash", "enter") for w in (*f.verbs, *f.nouns))
+        # verbs of holding or taking: "unclear who controls X" asks about X
+        self._control = frozenset(w for f in language.frames if f.kind in ("hold", "capture") for w in f.verbs)
+        self._words = (set(self._by_verb) | set(self._by_noun) | set(self._by_adj) | set(self._by_light)
+                       | set(self._by_state) | set(self._by_modifier))
+
+    # ------------------------------------------------------------------ entry point
+
+    def __call__(self, doc_id: str, sdoc: Any, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+                 actors: Sequence[ActorMention]) -> list[Frame]:
+        """Frames of one document, in text order."""
+        if self.lang.lemmas:
+            for t in sdoc:
+                if t.lower_ in self.lang.lemmas:
+                    t.lemma_ = self.lang.lemmas[t.lower_]  # "retook": the model's lemmatizer leaves it as it is
+        idx = _DocIndex(sdoc, places, [a for a in actors if not a.media])
+        starts, text = idx.starts, idx.text
+        media = _DocIndex(sdoc, (), [a for a in actors if a.media], starts, text).actor_at
+        frames: list[Frame] = []
+        last_actor: ActorMention | None = None
+        for s_start, s_end in sentences:
+            line = text[text.rfind("\n", 0, s_start) + 1 : s_end].lstrip()
+            if line[:1] in ("#", "="):
+                continue  # a section heading ("## Fall of X") titles the narrative below; it asserts nothing
+            lo = bisect.bisect_left(starts, s_start)
+            hi = bisect.bisect_left(starts, s_end)
+            toks = [sdoc[i] for i in range(lo, hi)]
+            if _title(toks, text, s_start, s_end):
+                continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
+            ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control)
+            found = self._sentence(ctx)
+            armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
+            mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
+            parties = tuple({(a.start, a.end): a for a in mentioned}.values())
+            frames.extend(replace(f, parties=parties) if parties else f for f in found)
+            if armed:
+                last_actor = armed[-1]
+            elif mentioned:
+                last_actor = mentioned[-1]
+        return frames
+
+    def _sentence(self, ctx: _Sentence) -> list[Frame]:
+        out: list[Frame] = []
+        seen: set[tuple[int, str, str]] = set()
+        words = self._words
+        for tok in ctx.tokens:
+            if tok.lower_ not in words and tok.lemma_.lower() not in words:
+                continue  # no predicate of the language pack: most tokens stop here
+            for spec, pred, noun in self._candidates(tok, ctx):
+                frame = ctx.read(spec, pred, noun)
+                if frame is None:
+                    continue
+                key = (noun if noun is not None else pred).i
+                keys = [(key, p.place_id, spec.control) for p in (*frame.places, *frame.source, *frame.goal)]
+                if all(k in seen for k in keys):
+                    continue  # an earlier (more specific) frame already read this predicate and place
+                seen.update(keys)
+                out.append(frame)
+        return out
+
+    def _candidates(self, tok: Token, ctx: _Sentence) -> Iterable[tuple[FrameSpec, Token, Token | None]]:
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        if tok.pos_ in _VERBAL or tok.tag_.startswith("VB"):
+            for spec in self._by_verb.get(lemma, ()):
+                parts = spec.particles_for.get(lemma)
+                has = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "compound:prt")}
+                if parts is not None and not parts & has:
+                    continue
+                if parts is None and lemma == "fall" and "back" in has:
+                    continue  # "fell back" is a withdrawal, not a fall
+                yield spec, tok, None
+        gerund = tok.pos_ == "VERB" and tok.tag_ == "VBG" and not any(
+            c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children)  # "fighting continued", not "are fighting drought"
+        nominal_adj = tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")  # "launched a counteroffensive"
+        if tok.pos_ in _NOMINAL or gerund or nominal_adj:
+            specs = self._by_noun.get(lower, ()) or self._by_noun.get(lemma, ())
+            for spec in specs:
+                if any(" " in n for n in spec.nouns if n.split()[-1] in (lower, lemma)) and not _multiword(tok, spec) \
+                        and lower not in spec.nouns and lemma not in spec.nouns:
+                    continue
+                yield spec, tok, tok
+            for spec in self._by_light.get(lemma, ()):
+                head = tok.head
+                if tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and head.lemma_.lower() in spec.light[lemma]:
+                    yield spec, head, tok
+            for spec in self._by_state.get(lemma, ()):
+                if tok.dep_ == "pobj" and tok.head.lower_ in spec.state_preps:
+                    yield spec, tok, tok
+        if tok.dep_ == "amod" and lower in self._by_modifier:
+            for spec in self._by_modifier[lower]:
+                yield spec, tok, None
+        adjectival = tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "amod", "oprd", "attr") or (
+            tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)) or (  # "X is contested"
+            # a small clause under a verb of saying: "the rebels declared X liberated"
+            tok.dep_ in ("ccomp", "xcomp") and tok.tag_ in ("VBN", "VBD") and tok.head.lemma_.lower() in self.lang.claim_verbs
+            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children))
+        if adjectival and (lower in self._by_adj or lemma in self._by_adj):
+            for spec in self._by_adj.get(lower, ()) or self._by_adj.get(lemma, ()):
+                yield spec, tok, None
+
+
+def _title(toks: Sequence[Token], text: str, start: int, end: int) -> bool:
+    """A heading or caption inside a longer text: a short line of its own with no verb and no closing stop
+    ("Fall of X", "2024 X offensive", "Map of the battle for X"). A one-line post is read as it stands."""
+    body = text[start:end].strip()
+    if not body or "\n" in body or body[-1] in ".!?;:\"”'’)" or len(toks) > 16:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip() or len(text.strip()) <= len(body) + 2:
+        return False
+    return not any(t.pos_ in _VERBAL for t in toks)
+
+
+def _multiword(tok: Token, spec: FrameSpec) -> bool:
+    words = [tok.lower_]
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    while prev is not None and len(words) < 4:
+        words.insert(0, prev.lower_)
+        if " ".join(words) in spec.nouns:
+            return True
+        prev = prev.nbor(-1) if prev.i > 0 else None
+    return False
