@@ -21,6 +21,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
+from spacy.attrs import LOWER
+
 from frontlines.events.clause import _Sentence
 from frontlines.events.frames import _NOMINAL, _VERBAL, NEAR_RELATIONS, NOT_ARMED, Frame, Token, _DocIndex
 from frontlines.events.lexicon import FrameSpec, Language
@@ -66,9 +69,12 @@ class Reader:
                  actors: Sequence[ActorMention]) -> list[Frame]:
         """Frames of one document, in text order."""
         if self.lang.lemmas:
-            for t in sdoc:
-                if t.lower_ in self.lang.lemmas:
-                    t.lemma_ = self.lang.lemmas[t.lower_]  # "retook": the model's lemmatizer leaves it as it is
+            # "retook": forms the model's lemmatizer leaves as they are, found by their hashes (no token objects)
+            strings = sdoc.vocab.strings
+            wanted = {strings.add(form): lemma for form, lemma in self.lang.lemmas.items()}
+            for i in np.nonzero(np.isin(sdoc.to_array(LOWER), list(wanted)))[0]:
+                tok = sdoc[int(i)]
+                tok.lemma_ = wanted[strings[tok.lower_]]
         idx = _DocIndex(sdoc, places, [a for a in actors if not a.media])
         starts, text = idx.starts, idx.text
         media = _DocIndex(sdoc, (), [a for a in actors if a.media], starts, text).actor_at
