@@ -402,6 +402,16 @@ def test_a_denial_with_no_claimant_negates() -> None:
     assert not frontlines.extract("The army denied that Binnish had fallen.", published="2024-12-01").events
 
 
+def test_a_toll_caused_by_fighting_locates_the_fight() -> None:
+    result = frontlines.extract("Nine fighters were killed in clashes near Morek on 1 December.", published="2024-12-02")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in result.events] == [("Armed clash", "Morek", 9)]
+
+
+def test_a_car_bomb_is_an_explosive_not_shelling() -> None:
+    result = frontlines.extract("A car bomb went off in Sarmada on 1 December.", published="2024-12-02")
+    assert [e.sub_event_type for e in result.events] == ["Remote explosive/landmine/IED"]
+
+
 # --------------------------------------------------------------------- the second theater
 
 

@@ -76,6 +76,9 @@ class _Sentence(_Qualifiers):
             subj = self._subject(pred) if noun is None else None
             if subj is None or not {subj.lower_, subj.lemma_.lower()} & spec.subjects:
                 return None
+            modifiers = [c.lower_ for c in subj.children if c.dep_ in ("compound", "amod")]
+            if any(f"{m} {subj.lower_}" in self.lang.explosive_phrases for m in modifiers):
+                return None  # "a car bomb exploded": the explosive frame reads it
         if spec.subject_place and not places and not source:
             return None
         agent_tok = self._role_token(spec.agent, pred, noun)

@@ -113,6 +113,9 @@ class _Roles:
                 return True
             if noun.dep_ == "pobj" and noun.head.head.pos_ in _NOMINAL and noun.head.lower_ not in self.lang.time_preps:
                 return True
+            if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by") and (
+                    noun.head.head.lemma_.lower() in self.lang.harm_verbs or noun.head.head.lemma_.lower() == "die"):
+                return True  # "were killed in clashes near X", "died in the shelling of X": the toll's cause
             if noun.dep_ != "conj":
                 return False
             noun = noun.head
