@@ -163,6 +163,8 @@ class EventExtractor:
         if not side1 and frame.spec.control == "winner" and frame.loser_side in self.adversary:
             side1 = self.adversary[frame.loser_side]
         sub = self._sub_event(frame, side1, sentence)
+        if family(sub) == "territory" and place.place_id in frame.partial and place.kind != "region":
+            sub = CLASH_TYPE  # "took a neighbourhood of X", "the outskirts of X": a battle for X, not yet a change of hands
         if not side1 and sub == AIR and self.air_force:
             words = {w.lower() for w in re.findall(r"[\w-]+", sentence)}
             if words & (self.lang.air_weapons - self._drone_words):

@@ -259,8 +259,10 @@ class _Roles:
             return listed
         out: list[PlaceMention] = []
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if lemma in lang.partial and of:
-            for o in of:
+        within = of or [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within")
+                         for g in c.children if g.dep_ == "pobj"]  # "a neighbourhood in the city of X"
+        if lemma in lang.partial and within:
+            for o in within:
                 out += self._places_of(o, partial, depth + 1)
                 out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
             partial.extend(p.place_id for p in out)
