@@ -413,7 +413,7 @@ def test_a_car_bomb_is_an_explosive_not_shelling() -> None:
 
 
 def test_taking_a_neighbourhood_in_a_town_is_a_battle_for_it() -> None:
-    text = "On 30 November HTS fighters seized a neighbourhood in the town of Binnish."
+    text = "On 30 November HTS fighters took control of a neighbourhood in Binnish."
     assert status(text, "Binnish", day="2024-11-30") == "contested"
     assert [e.sub_event_type for e in frontlines.extract(text, published="2024-12-01").events] == ["Armed clash"]
 
