@@ -40,7 +40,9 @@ def copies(n: int) -> Path:
 
 
 def synthetic(n: int, seed: int = 7) -> tuple[Path, int]:
-    """``n`` reports of ~300 words drawn from the source reports' paragraphs, as one JSON-lines file."""
+    """``n`` reports of ~300 words drawn from the source reports' paragraphs, as JSON-lines files of at most
+    2,000 reports each in one folder (a feed dump split as exports are; one file of 10,000 would pass the
+    per-file size limit)."""
     import json
 
     sys.path.insert(0, str(ROOT / "src"))
@@ -54,16 +56,18 @@ def synthetic(n: int, seed: int = 7) -> tuple[Path, int]:
                 if d.published:
                     dates.append(d.published.isoformat())
     rng = random.Random(seed)
-    out = Path(tempfile.mkdtemp(prefix="frontlines-synth-")) / "corpus.jsonl"
+    out = Path(tempfile.mkdtemp(prefix="frontlines-synth-"))
     words = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            body: list[str] = []
-            while sum(len(p.split()) for p in body) < 300:
-                body.append(rng.choice(paragraphs))
-            text = "\n\n".join(body) + f"\n\n(synthetic report {i})"
-            words += len(text.split())
-            fh.write(json.dumps({"text": text, "date": rng.choice(dates or ["2024-12-01"]), "source": f"desk {i % 7}"}) + "\n")
+    per_file = 2_000
+    for first in range(0, n, per_file):
+        with (out / f"corpus-{first // per_file:03d}.jsonl").open("w", encoding="utf-8") as fh:
+            for i in range(first, min(n, first + per_file)):
+                body: list[str] = []
+                while sum(len(p.split()) for p in body) < 300:
+                    body.append(rng.choice(paragraphs))
+                text = "\n\n".join(body) + f"\n\n(synthetic report {i})"
+                words += len(text.split())
+                fh.write(json.dumps({"text": text, "date": rng.choice(dates or ["2024-12-01"]), "source": f"desk {i % 7}"}) + "\n")
     return out, words
 
 
