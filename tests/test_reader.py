@@ -332,6 +332,7 @@ def test_fighting_in_a_town_contests_it_until_a_capture_ends_it() -> None:
 def test_fighting_near_a_town_or_across_a_province_contests_nothing() -> None:
     assert status("Clashes were reported near Binnish on 30 November.", "Binnish", day="2024-11-30") != "contested"
     assert status("Clashes were reported across Idlib province on 30 November.", "Binnish", day="2024-11-30") != "contested"
+    assert status("Heavy fighting raged around Binnish on 30 November.", "Binnish", day="2024-11-30") == "contested"
 
 
 def test_a_plural_place_noun_stands_for_the_list_that_follows() -> None:
