@@ -44,7 +44,7 @@ _CITY_WORDS = ("city", "town")
 
 
 def _governorate_or_city(text: str, place: PlaceMention) -> bool:
-    """A capital named like its governorate ("fighting in Idleb") without a city word next to it: the name
+    """A capital named like its governorate ("fighting in X" for X city or X province) without a city word next to it: the name
     may mean either, so a weak statement about it says nothing sure about the city."""
     if not any(a.startswith("adm1:") for a in place.alternatives):
         return False
@@ -102,7 +102,7 @@ def _certainty(doc: Document, frame: Frame, partisan: bool) -> tuple[str, str] |
     if partisan and certainty in ("reported", "confirmed"):
         certainty, claimed_by = "claimed", claimed_by or doc.source  # a partisan post speaks for its side
     if frame.disputed:
-        certainty = "disputed"  # "HTS said it took X; the army denied it"
+        certainty = "disputed"  # "group A said it took X; the army denied it"
     return certainty, claimed_by
 
 
@@ -244,7 +244,7 @@ def layout_statements(doc: Document, sentences: Sequence[tuple[int, int]], place
             m = None  # a later sentence on the labelled line is not part of the list
         status = (side_of(m.group("label")) or _STATUS_WORDS.get(m.group("label").lower(), "")) if m else ""
         if status:
-            # An analyst's summary line: "- Opposition: Urum al-Sughra, Anjara and the 46th Regiment base".
+            # An analyst's summary line: "- Side A: X, Y and the Z regiment base".
             for p in s_places:
                 if not p.relation and p.kind != "region":
                     emit(p, status, "place", "label")

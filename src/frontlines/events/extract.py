@@ -174,7 +174,7 @@ class EventExtractor:
         if frame.civilian_target or sub in ("Attack", "Abduction/forced disappearance"):
             side2 = side2 or "civilians"
         if side1 and not side2 and sub not in _NO_DEFAULT_TARGET:
-            # the other party is one the sentence names on another side ("the SNA encircled the SDF-held town"),
+            # the other party is one the sentence names on another side ("group A encircled the group-B-held town"),
             # else the side's usual adversary (theater rule)
             other = next((a for a in frame.parties if a.side not in ("", "unknown", "civilians", side1)), None)
             if other is not None and actor2 is None:
@@ -225,7 +225,7 @@ def _words_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
 
 def partisan_voice(text: str, cues: Sequence[str] = (), first_person: Sequence[str] = ()) -> bool:
     """True when the report itself speaks for a side (its own words, not quotes), e.g. a channel's post:
-    two or more of the theater's partisan cues (``rules.partisan_cues``: "regime gangs", "the terrorists")
+    two or more of the theater's partisan cues (``rules.partisan_cues``: the words one side uses for the other)
     or the language's first-person forms ("our forces")."""
     pattern = _words_pattern([*cues, *first_person])
     if pattern is None:

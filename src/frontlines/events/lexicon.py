@@ -81,6 +81,7 @@ class Language:
     harm_verbs: frozenset[str] = frozenset()  # "our forces": a post speaking as a side
     multiword_nouns: tuple[tuple[str, ...], ...] = ()
     lemmas: dict[str, str] = field(default_factory=dict)  # word forms the parser's lemmatizer gets wrong ("retook")
+    not_names: frozenset[str] = frozenset()  # capitalised words that never name a place alone (case kept)
     explosive_phrases: frozenset[str] = frozenset()  # "car bomb": nouns of the frames of kind explosive or suicide
     realized_heads: frozenset[str] = frozenset()  # "managed to take X": a to-infinitive that happened
     party_nouns: frozenset[str] = frozenset()  # "the groups": a party only when it refers back to an armed one
@@ -156,7 +157,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
-        realized_heads=_words(qual, "realized_heads"),
+        realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns if " " in n),
         lemmas={k.lower(): v.lower() for k, v in lex.get("lemmas", {}).items()},
     )

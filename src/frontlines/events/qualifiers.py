@@ -33,7 +33,7 @@ class _Qualifiers(_Roles):
             return actor, actor.side, actor.side not in ("civilians", ""), True
         lower, lemma = tok.lower_, tok.lemma_.lower()
         if lower in _SUBJ_PRONOUNS and tok.head.dep_ == "ccomp" and self._speaker_clause(tok.head.head):
-            # "HTS said it had taken X": the pronoun under a verb of saying is its speaker
+            # "group A said it had taken X": the pronoun under a verb of saying is its speaker
             speaker = next(c for c in tok.head.head.children if c.dep_ == "nsubj")
             actor = self._actor_of(speaker)
             if actor is not None and actor.side not in ("civilians", ""):
@@ -53,7 +53,7 @@ class _Qualifiers(_Roles):
             return last, last.side if last else "", True, True
         if tok.i in self.idx.place_at:
             if self.idx.place_at[tok.i].kind == "country":
-                return None, "", True, True  # a foreign state acting ("Israel advanced"): armed, no side here
+                return None, "", True, True  # a foreign state acting ("country B advanced"): armed, no side here
             return None, "", False, False  # a place as subject ("X fell")
         if lower in _SUBJ_PRONOUNS:
             return None, "", False, False
@@ -106,7 +106,7 @@ class _Qualifiers(_Roles):
         cur = tok
         for _ in range(5):  # "reports about the fall of X were false", "the army denied that X had fallen"
             if cur.head.i == cur.i or self._speaker_clause(cur):
-                break  # "HTS said it took X; the army denied it": a party's claim that another denies is disputed
+                break  # "group A said it took X; the army denied it": a party's claim that another denies is disputed
             cur = cur.head
             if cur.lemma_.lower() in self.lang.denials or any(
                     c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in self.lang.denials for c in cur.children):
@@ -115,12 +115,12 @@ class _Qualifiers(_Roles):
         return head is not None and any(c.dep_ == "neg" for c in head.children)
 
     def _speaker_clause(self, tok: Token) -> bool:
-        """A verb of saying with a speaker of its own ("HTS said ...")."""
+        """A verb of saying with a speaker of its own ("group A said ...")."""
         return tok.lemma_.lower() in self.lang.claim_verbs and tok.pos_ in _VERBAL and any(
             c.dep_ == "nsubj" for c in tok.children)
 
     def _disputed(self, tok: Token) -> bool:
-        """A claim that another party denies in the same sentence ("HTS said it took X; the army denied it",
+        """A claim that another party denies in the same sentence ("group A said it took X; the army denied it",
         "rebels claimed X, a claim the army denied")."""
         cur = tok
         for _ in range(6):

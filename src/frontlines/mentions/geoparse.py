@@ -29,6 +29,7 @@ from itertools import pairwise
 
 from pyproj import Geod
 
+from frontlines.events.lexicon import load_language
 from frontlines.events.phrases import LIST_NAME, list_gap, list_tail
 from frontlines.mentions.gazetteer import Candidate, Gazetteer, fold_token, haversine_km, is_arabic, name_tokens
 from frontlines.models import ActorMention, Document, Place, PlaceMention, Unresolved
@@ -122,9 +123,6 @@ _WEAK_SLOT = re.compile(
     r"\b(?:entered|entering|captured|capturing|took|taking|seized|seizing|stormed|storming|recaptured|overran|liberated|"
     r"retook|shelled|shelling|bombarded|struck|near|outside|toward|towards|into|outskirts of|around|reached|reaching|"
     r"advanced on|advancing on|withdrew from|fled|pushed into)\s+(?:the\s+)?" + _NAME
-)
-_NOT_NAMES = frozenset(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "Its", "Their", "His", "Her", "Our", "Several", "Many", "Some", "Most", "All", "Both", "Each", "Every", "Other", "Another", "Government", "Opposition", "Army", "Forces", "Regime", "Rebels", "Russian", "Russia", "Syrian", "Turkish", "Turkey", "Iranian", "Iran", "Iraqi", "Iraq", "Lebanese", "Lebanon", "Jordanian", "Jordan", "Israel", "Israeli", "Kurdish", "Christian", "Christians", "Alawite", "Alawites", "Sunni", "Shia", "UN", "OCHA", "According", "However", "Meanwhile", "Earlier", "Later", "On", "In", "At", "By", "For", "From", "With", "Without", "After", "Before", "During", "Since", "Until", "Monitor", "Observatory", "Telegram", "Reuters", "AFP", "SANA", "Ministry", "Defence", "Defense", "Command", "Operations", "Military", "Local", "Sources", "Residents", "Activists", "State", "Media", "Update", "Breaking"]
 )
 # Lower-case words that end or continue a facility or feature name ("Abu al-Duhur airbase", "M5 motorway").
 _TYPE_WORDS = frozenset(["airbase", "airport", "base", "highway", "motorway", "road", "plain", "dam", "crossing", "academy", "college", "school", "camp", "citadel", "university", "mountain", "mountains", "regiment"])
@@ -357,8 +355,11 @@ class Geoparser:
     def __init__(self, theater: Theater):
         self.theater = theater
         # How far from every other place a report names a village must lie to be someone else's namesake
-        # (theater data: a front 250 km long needs more than Syria's 90 km).
+        # (theater data: a longer front needs a longer distance than the default).
         self.far_km = float(theater.rules.get("far_namesake_km", FAR_KM))
+        # Capitalised words that never name a place alone: the language's (months, pronouns, "Army") and the
+        # theater's (nationalities, communities, outlets: ``rules.not_place_words``).
+        self._not_names = load_language(theater.language).not_names | frozenset(theater.rules.get("not_place_words", ()))
         self.gazetteer = theater.gazetteer
         self.country = theater.country
         self._regions_by_admin1 = {p.admin1: p for p in self.gazetteer.places
@@ -410,7 +411,7 @@ class Geoparser:
         if _MODEL_NUMBER.match(after):
             return True  # a weapon model ("Golan-1000")
         words = span.text.split()
-        if len(words) == 1 and span.text in _NOT_NAMES:
+        if len(words) == 1 and span.text in self._not_names:
             return True
         if _SPEAKER_AFTER.match(after) and any(c.place.population > 500_000 for c in span.candidates):
             return True  # "X said": the government seated there, not the city
@@ -602,7 +603,7 @@ class Geoparser:
         out = []
         for start, end in sorted(set(spans)):
             name = doc.text[start:end]
-            if name in _NOT_NAMES or name.split()[0] in _NOT_NAMES or taken.overlaps(start, end):
+            if name in self._not_names or name.split()[0] in self._not_names or taken.overlaps(start, end):
                 continue
             out.append(Unresolved(name, start, end, doc.id, "not in gazetteer (in a list of places)"))
         return out
@@ -615,7 +616,7 @@ class Geoparser:
                 start, end = m.span(1)
                 name = m.group(1)
                 first = name.split()[0].split("-")[-1]
-                if (start, end) in seen or first in _NOT_NAMES or name in _NOT_NAMES:
+                if (start, end) in seen or first in self._not_names or name in self._not_names:
                     continue
                 if taken.overlaps(start, end):
                     continue
