@@ -160,7 +160,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             # day ends it); on a mountain or hill nobody holds it at all
             targets = [(p, "contested", "" if p.kind == "terrain" else "clash") for p in frame.places
                        if p.kind != "region" and not _governorate_or_city(doc.text, p)
-                       and (not p.relation or NEAR_RELATIONS & {"outskirts", "edge", "around"} & set(p.relation.lower().split()))]
+                       and (not p.relation or {"outskirts", "around"} & set(p.relation.lower().split()))]
             effect = "contested"
         elif kind == "clash":
             targets = [(p, "contested", "") for p in frame.places if p.kind == "terrain" and not p.relation]
