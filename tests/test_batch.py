@@ -110,6 +110,42 @@ def test_an_interrupted_ingest_keeps_whole_batches_and_resumes(tmp_path: Path, r
     assert snapshot(store) == reference
 
 
+def test_runs_left_stale_by_a_killed_ingest_do_not_answer_until_the_next_one(tmp_path: Path, syria) -> None:
+    store = Store(str(tmp_path / "stale.db"))
+    ingest_documents(corpus(4), store, "syria", workers=1, batch_size=2)
+    assert answers_for(store, syria)
+
+    def killed(done: int, todo: int, found: int) -> None:
+        if done >= 2:
+            raise KeyboardInterrupt  # after the first batch's write, before the refresh at the end
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest_documents(corpus(12)[4:], store, "syria", workers=1, batch_size=2, progress=killed)
+    assert store.counts()["documents"] == 6
+    assert not answers_for(store, syria)  # queries fall back to the ledger built from the assertions
+    again = ingest_documents(corpus(12)[:6], store, "syria", workers=1, batch_size=2)  # nothing new to extract
+    assert again.added == 0 and answers_for(store, syria)
+    ledger = ledger_from_store(store, syria)
+    for day in (date(2024, 12, 3), date(2024, 12, 8), None):
+        mine = sorted((s.place_id, s.status, s.level, s.since, tuple(s.evidence)) for s in statuses_on(store, day))
+        assert mine == sorted((s.place_id, s.status, s.level, s.since, tuple(s.evidence)) for s in ledger.as_of(day))
+
+
+def test_a_long_ingest_refreshes_the_runs_on_the_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, syria) -> None:
+    from frontlines.control import status_runs
+
+    calls: list[int] = []
+    real = status_runs.refresh
+    monkeypatch.setattr(status_runs, "refresh", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setattr(batch, "REFRESH_SECONDS", -1.0)  # every batch is "a while" after the last refresh
+    ingest_documents(corpus(6), Store(str(tmp_path / "long.db")), "syria", workers=1, batch_size=2)
+    assert len(calls) > 1
+    monkeypatch.setattr(batch, "REFRESH_SECONDS", 3600.0)
+    calls.clear()
+    ingest_documents(corpus(12)[6:], Store(str(tmp_path / "short.db")), "syria", workers=1, batch_size=2)
+    assert len(calls) == 1  # once, at the end
+
+
 def _writer(target: str, start: int, stop: int) -> None:
     store = Store(target)
     ingest_documents(corpus(12)[start:stop], store, "syria", workers=1, batch_size=2)

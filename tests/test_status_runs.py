@@ -122,6 +122,23 @@ def test_runs_answer_only_for_their_theater(tmp_path: Path, stored: Store, syria
     assert not answers_for(empty, syria)
 
 
+def test_a_write_without_a_refresh_stops_the_runs_answering(tmp_path: Path, syria) -> None:
+    from frontlines.pipeline import Pipeline
+
+    store = Store(str(tmp_path / "desk.db"))
+    ingest_documents(read_paths([EXAMPLES])[:3], store, "syria", workers=1, batch_size=4)
+    assert answers_for(store, syria)
+    doc = read_paths([EXAMPLES])[3]
+    results = Pipeline(syria).run([doc])
+    assert any(r.assertions for r in results)
+    store.write(results, syria.id)  # as the desk's "add reports" does, before its refresh
+    assert not answers_for(store, syria)
+    written = refresh(store, syria, ())  # only the places marked stale
+    assert 0 < written < store.status_runs_count() and answers_for(store, syria)
+    ledger = ledger_from_store(store, syria)
+    assert _key(statuses_on(store, date(2024, 12, 5))) == _key(ledger.as_of(date(2024, 12, 5)))
+
+
 def _cli(*args) -> str:
     from typer.testing import CliRunner
 
@@ -161,3 +178,24 @@ def test_a_refresh_for_another_theater_recomputes_every_place(tmp_path: Path, sy
     assert store.status_runs_theater() == mini.id and not answers_for(store, syria)
     refresh(store, syria)
     assert answers_for(store, syria)
+
+
+def test_runs_from_before_the_stale_marks_are_recomputed_once(tmp_path: Path, syria) -> None:
+    """A database whose runs predate migration 0006 may hold runs older than its assertions (the
+    desk's writes did not refresh them): the upgrade marks its places, so they do not answer."""
+    from sqlalchemy import create_engine
+
+    from frontlines.store.migrations import upgrade
+
+    target = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{target}")
+    with engine.begin() as conn:
+        upgrade(conn, "0005")
+        conn.exec_driver_sql("INSERT INTO assertions (id, place_id, status, valid_from) VALUES ('a1', 'p1', 'opposition', '2024-12-01')")
+        conn.exec_driver_sql("INSERT INTO status_runs (place_id, valid_from, valid_to, status) "
+                             "VALUES ('p1', '2024-11-26', '9999-12-31', 'government')")
+    engine.dispose()
+    store = Store(str(target))
+    assert store.has_stale_runs()
+    empty = Store(str(tmp_path / "new.db"))
+    assert not empty.has_stale_runs()

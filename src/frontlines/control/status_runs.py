@@ -3,7 +3,8 @@
 A place's status as of a day depends only on that place's assertions (``Ledger.status``), and it
 can change only on a day with an assertion. So for the assertion days d1 < d2 < ... of a place, the
 status as of d_i holds from d_i to the day before d_(i+1); runs with the same status are merged.
-After an ingest only the places its assertions name are recomputed (:func:`refresh`), and
+A write of assertions marks their places stale in its transaction; a refresh (at the end of an
+ingest, and now and then during a long one) recomputes the marked places only, and
 :func:`statuses_on` answers "who holds what on day D" with one indexed range query.
 """
 
@@ -93,20 +94,20 @@ def _runs(ledger: Ledger, place_id: str) -> list[dict[str, Any]]:
 
 
 def refresh(store: Store, theater: Theater, place_ids: Iterable[str] | None = None) -> int:
-    """Recompute the runs of ``place_ids`` (every place with assertions or a baseline when None, or
-    when nothing is materialized yet); return the number of runs written. Reading, computing and
-    writing happen in one locked transaction: concurrent ingests leave the runs up to date."""
+    """Recompute the runs of ``place_ids`` and of every place marked stale (every place with
+    assertions or a baseline when None, or when nothing is materialized yet); return the number of
+    runs written. Reading, computing and writing happen in one locked transaction: concurrent
+    ingests leave the runs up to date, and a write's stale marks are cleared only with its
+    assertions counted."""
     baseline = baseline_assertions(theater)
     asked = None if place_ids is None else set(place_ids)
-    if asked is not None and not asked:
-        return 0
 
     def compute(conn: Connection) -> tuple[set[str], list[dict[str, Any]]]:
         if asked is None or Store.status_runs_in(conn) == 0:
             stored = Store.assertions_in(conn)
             wanted = {a.place_id for a in stored} | {a.place_id for a in baseline}
         else:
-            wanted = asked
+            wanted = asked | Store.stale_in(conn)
             stored = Store.assertions_in(conn, wanted)
         ledger = build_ledger(theater, [*[a for a in baseline if a.place_id in wanted], *stored], baseline=False)
         return wanted, [row for pid in sorted(wanted) for row in _runs(ledger, pid)]
@@ -121,9 +122,11 @@ def refresh(store: Store, theater: Theater, place_ids: Iterable[str] | None = No
 
 
 def answers_for(store: Store, theater: Theater) -> bool:
-    """Whether the stored runs hold ``theater``'s ledger (they exist and were computed for it), so
-    that :func:`statuses_on` may answer for it instead of a ledger built in memory."""
-    return store.status_runs_theater() == theater.id and store.status_runs_count() > 0
+    """Whether the stored runs hold ``theater``'s ledger (they exist, were computed for it, and no
+    place's runs are older than its assertions), so that :func:`statuses_on` may answer for it
+    instead of a ledger built in memory."""
+    return (store.status_runs_theater() == theater.id and store.status_runs_count() > 0
+            and not store.has_stale_runs())
 
 
 def map_on(store: Store, day: date | None = None, *, unmapped: bool = False,

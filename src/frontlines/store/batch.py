@@ -149,6 +149,11 @@ class _RayExtractor:
 
 # -- the whole ingest ------------------------------------------------------------------------------------
 
+#: Seconds between two refreshes of the status runs during a long ingest (also at least ten times
+#: what the last refresh took); the runs do not answer queries while places are marked stale.
+REFRESH_SECONDS = 120.0
+
+
 def ingest_documents(docs: Sequence[Document], store: Any, theater: str, *, workers: int = 1, batch_size: int = 64,
                      ray: bool = False, ray_address: str | None = None, model: str | None = None,
                      progress: IngestProgress | None = None) -> IngestSummary:
@@ -171,10 +176,10 @@ def ingest_documents(docs: Sequence[Document], store: Any, theater: str, *, work
     warnings: list[str] = []
     if progress is not None:
         progress(0, len(todo), 0)
+    refreshed, refresh_cost = time.perf_counter(), 0.0
     for part in results:
+        # The batch's places are marked stale in its transaction; their runs are recomputed at the end.
         new, already = store.write(part, theater_id)
-        # The materialized ledger follows each batch: only the places this batch speaks of are recomputed.
-        status_runs.refresh(store, th, {a.place_id for r in part for a in r.assertions})
         added += new
         raced += already
         events += sum(len(r.events) for r in part)
@@ -182,5 +187,13 @@ def ingest_documents(docs: Sequence[Document], store: Any, theater: str, *, work
         warnings.extend(w for r in part for w in r.warnings)
         if progress is not None:
             progress(done, len(todo), events)
+        if time.perf_counter() - refreshed > max(REFRESH_SECONDS, 10 * refresh_cost):
+            # A long ingest brings the map up to date now and then, at most a tenth of its time.
+            refreshed = time.perf_counter()
+            status_runs.refresh(store, th, ())
+            refresh_cost = time.perf_counter() - refreshed
+            refreshed = time.perf_counter()
+    # Every place marked stale (this ingest's, and those of an ingest killed before its end), once.
+    status_runs.refresh(store, th, ())
     return IngestSummary(read=len(docs), stored_before=len(docs) - len(todo), added=added, raced=raced, events=events,
                          seconds=time.perf_counter() - started, warnings=tuple(warnings))

@@ -97,6 +97,9 @@ status_runs = Table(
     Index("ix_status_runs_map", "tile", "valid_from", "valid_to", "kind", "place_id", "status", "level", "since",
           "confidence"),
 )
+# The places whose runs are older than their assertions (migration 0006): marked by the write that
+# stores the assertions, in its transaction; cleared by the refresh that recomputes them.
+stale_runs = Table("stale_runs", metadata, Column("place_id", String(64), primary_key=True))
 #: The columns of :meth:`Store.status_map_on`, in its order.
 MAP_COLUMNS = ("place_id", "status", "level", "confidence", "valid_from", "since")
 #: The ``meta`` key naming the theater whose ledger the status runs hold.
@@ -235,8 +238,10 @@ class Store:
         added = skipped = 0
         try:
             with self.engine.begin() as conn:
-                if self.engine.dialect.name == "sqlite":
-                    self._lock(conn, _WRITE_LOCK)  # take the write lock now: no read-then-write deadlock
+                # The write lock now: no read-then-write deadlock on SQLite; on PostgreSQL a refresh of
+                # the status runs cannot clear a stale mark between this write's mark and its commit.
+                self._lock(conn, _WRITE_LOCK)
+                stale: set[str] = set()
                 for r in results:
                     d = r.doc
                     row = {"id": d.id, "source": d.source, "published": d.published, "title": d.title, "path": d.path,
@@ -260,9 +265,19 @@ class Store:
                     if r.assertions:
                         conn.execute(self._insert_new(assertions), [
                             a.to_dict() | {"valid_from": a.valid_from, "published": a.published} for a in r.assertions])
+                        stale.update(a.place_id for a in r.assertions)
+                self._mark_stale(conn, stale)
         except SQLAlchemyError as exc:
             raise StorageError(f"cannot write to {_shown_target(self.target)}: {_why(exc)}") from exc
         return added, skipped
+
+    def _mark_stale(self, conn: Connection, place_ids: set[str]) -> None:
+        """Mark the runs of ``place_ids`` stale (in sorted order: concurrent writers never deadlock)."""
+        wanted = sorted(place_ids)
+        if self.engine.dialect.name not in ("sqlite", "postgresql"):
+            wanted = [p for p in wanted if conn.scalar(select(stale_runs.c.place_id).where(stale_runs.c.place_id == p)) is None]
+        for i in range(0, len(wanted), 500):
+            conn.execute(self._insert_new(stale_runs), [{"place_id": p} for p in wanted[i:i + 500]])
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """The ids among ``ids`` of documents already stored (to skip them before extraction)."""
@@ -307,8 +322,9 @@ class Store:
         """Read, compute and replace status runs in one transaction holding the writers' lock, so
         that of two concurrent refreshes of a place the later one sees every committed assertion.
         ``compute(conn)`` reads what it needs through ``conn`` (:meth:`assertions_in`) and returns
-        the places it recomputed and their new runs; return the number of runs written. ``theater``:
-        the theater whose ledger the runs hold, recorded for :meth:`status_runs_theater`."""
+        the places it recomputed and their new runs, whose stale marks it clears; return the number
+        of runs written. ``theater``: the theater whose ledger the runs hold, recorded for
+        :meth:`status_runs_theater`."""
         try:
             with self.engine.begin() as conn:
                 self._lock(conn, _WRITE_LOCK)
@@ -319,6 +335,7 @@ class Store:
                 wanted = sorted(places)
                 for i in range(0, len(wanted), 500):
                     conn.execute(status_runs.delete().where(status_runs.c.place_id.in_(wanted[i:i + 500])))
+                    conn.execute(stale_runs.delete().where(stale_runs.c.place_id.in_(wanted[i:i + 500])))
                 if rows:
                     conn.execute(insert(status_runs), [r | {"tile": run_tile(r["valid_from"], r["valid_to"])} for r in rows])
         except SQLAlchemyError as exc:
@@ -336,6 +353,19 @@ class Store:
             query = select(assertions).where(assertions.c.place_id.in_(wanted[i:i + 500]))
             out.extend(ControlAssertion(**dict(r)) for r in conn.execute(query).mappings())
         return out
+
+    @staticmethod
+    def stale_in(conn: Connection) -> set[str]:
+        """The places whose runs are older than their assertions, read through ``conn``."""
+        return set(conn.scalars(select(stale_runs.c.place_id)))
+
+    def has_stale_runs(self) -> bool:
+        """Whether some place's runs are older than its assertions (the runs do not answer then)."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.scalar(select(stale_runs.c.place_id).limit(1)) is not None
+        except SQLAlchemyError as exc:
+            raise StorageError(f"cannot read {_shown_target(self.target)}: {_why(exc)}") from exc
 
     @staticmethod
     def status_runs_theater_in(conn: Connection) -> str:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from frontlines.control import status_runs
 from frontlines.errors import InputError
 from frontlines.models import CONTESTED, UNKNOWN
 from frontlines.read.ingest import SUFFIXES, read_paths
@@ -341,6 +342,7 @@ def _ingest(cfg: DeskConfig, paths: list[Path], source: str | None, when: date |
         raise InputError("the input holds no report text")
     results = cfg.get_pipeline().run(docs)
     added, skipped = cfg.store.write(results, cfg.theater.id)
+    status_runs.refresh(cfg.store, cfg.theater, ())  # the places this write marked stale
     cfg.desk.invalidate()
     review.log_event(cfg.store, who=user.name, action="add reports", target=",".join(r.doc.id for r in results),
                      detail={"added": added, "skipped": skipped})
