@@ -55,3 +55,31 @@ def test_pieces_give_the_same_sentences_entities_and_events(monkeypatch: pytest.
     got = pipeline.run([doc])[0]
     assert [(e.id, e.start, e.end, e.date) for e in got.events] == [(e.id, e.start, e.end, e.date) for e in expected.events]
     assert [(p.place_id, p.start) for p in got.places] == [(p.place_id, p.start) for p in expected.places]
+
+
+def test_entities_read_sentence_by_sentence_equal_the_whole_parse() -> None:
+    """The parse leaves the entity model out; asked for, it reads the sentences one by one and
+    finds what the full pipeline finds on the whole text."""
+    text = ("The commander, Ahmad Khalil Hassan, told reporters on Monday that his men held the bridge.\n"
+            "Two days later Maria Lopez of the Red Crescent said 40 families had left the town. "
+            "Nobody was named in the third sentence.")
+    full = nlp.load_nlp()(text)  # every component, the whole text at once
+    expected = [(e.start_char, e.end_char, e.label_) for e in full.ents]
+    analysis = next(analyse([from_text(text, published="2024-12-06")]))
+    assert not analysis.spacy_doc.ents  # the parse itself found none: the model was left out
+    assert any(label == "PERSON" for _s, _e, label in expected)
+    assert analysis.entities == expected
+    start = text.index("Khalil")
+    assert analysis.found.has_person(start, start + len("Khalil"), strictly=True)
+    assert not analysis.found.has_person(text.index("bridge"), text.index("bridge") + 6)
+
+
+def test_entities_are_read_only_where_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = " ".join(f"Sentence {i} names Omar Farouk Haddad as the speaker." for i in range(30))
+    analysis = next(analyse([from_text(text, published="2024-12-06")]))
+    read: list[int] = []
+    ner = analysis.found._ner
+    monkeypatch.setattr(analysis.found, "_ner", lambda doc: read.append(len(doc)) or ner(doc))
+    start = text.index("Omar")
+    assert analysis.found.has_person(start, start + 4)
+    assert len(read) == 1  # one sentence read, not thirty

@@ -50,7 +50,7 @@ class Pipeline:
             doc = analysis.doc
             sentences = analysis.sentences
             actors = self.theater.actors.find(doc.text, doc.id)
-            geo = self.geoparse(doc, sentences, analysis.entities, actors)
+            geo = self.geoparse(doc, sentences, actors=actors, persons=analysis.found)
             # Names the gazetteer lacks still carry events and control, by name (no point on the map).
             places = sorted([*geo.places, *(unmapped_place(u) for u in geo.unresolved if u.reason.startswith(UNMAPPED_REASON))],
                             key=lambda p: p.start)

@@ -26,6 +26,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import Protocol
 
 from pyproj import Geod
 
@@ -278,6 +279,24 @@ class Spans:
         return 0, 0
 
 
+class Persons(Protocol):
+    """Where people's names are: asked of a few spans only, so it may find them lazily."""
+
+    def has_person(self, start: int, end: int, *, strictly: bool = False) -> bool: ...
+
+
+class _Persons:
+    """People's names given as spans."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self, spans: Spans) -> None:
+        self.spans = spans
+
+    def has_person(self, start: int, end: int, *, strictly: bool = False) -> bool:
+        return self.spans.contains(start, end, strictly=strictly)
+
+
 def _cue_kind(word: str) -> str:
     w = word.lower()
     if w in ("governorate", "province", "countryside", "region", "province's", "governorate's"):
@@ -372,12 +391,15 @@ class Geoparser:
         sentences: Sequence[tuple[int, int]] = (),
         entities: Sequence[tuple[int, int, str]] = (),
         actors: Sequence[ActorMention] = (),
+        persons: Persons | None = None,
     ) -> GeoparseResult:
-        """Geoparse one document (sentences and entities from spaCy, actors from the dictionary)."""
+        """Geoparse one document (sentences and entities from spaCy, actors from the dictionary).
+        ``persons``: people's names found when asked (spaCy's PERSON); else those of ``entities``."""
         text = doc.text
         if not sentences:
             sentences = [(0, len(text))]
-        persons = Spans([(s, e) for s, e, label in entities if label == "PERSON"])
+        if persons is None:
+            persons = _Persons(Spans([(s, e) for s, e, label in entities if label == "PERSON"]))
         actor_spans = [(a.start, a.end) for a in actors]
         actor_index, sentence_index = Spans(actor_spans), Spans(sentences)
         spans = [s for s in find_spans(text, self.gazetteer)
@@ -400,7 +422,7 @@ class Geoparser:
 
     # -- filtering -------------------------------------------------------------------------------
 
-    def _is_not_place(self, text: str, span: Span, actor_spans: Spans, persons: Spans, sentences: Spans) -> bool:
+    def _is_not_place(self, text: str, span: Span, actor_spans: Spans, persons: Persons, sentences: Spans) -> bool:
         if actor_spans.overlaps(span.start, span.end):
             return True
         after, before = text[span.end : span.end + 40], text[max(0, span.start - 40) : span.start]
@@ -420,7 +442,7 @@ class Geoparser:
         if len(words) == 1 and at_sentence_start and span.text.lower() in _COMMON_WORDS:
             return True
         fuzzy = span.candidates[0].score < 0.9
-        if fuzzy and persons.contains(span.start, span.end, strictly=True):
+        if fuzzy and persons.has_person(span.start, span.end, strictly=True):
             # A weak veto for names matched only approximately inside a person's name ("al-Jolani").
             return not _PLACE_SLOT_BEFORE.search(before)
         return False
@@ -608,7 +630,7 @@ class Geoparser:
             out.append(Unresolved(name, start, end, doc.id, "not in gazetteer (in a list of places)"))
         return out
 
-    def _unresolved_slots(self, doc: Document, taken: Spans, persons: Spans) -> list[Unresolved]:
+    def _unresolved_slots(self, doc: Document, taken: Spans, persons: Persons) -> list[Unresolved]:
         out: list[Unresolved] = []
         seen: set[tuple[int, int]] = set()
         for pattern, reason in ((_STRONG_SLOT, "not in gazetteer"), (_WEAK_SLOT, "not in gazetteer (place slot)")):
@@ -620,7 +642,7 @@ class Geoparser:
                     continue
                 if taken.overlaps(start, end):
                     continue
-                if pattern is _WEAK_SLOT and not _TAKE_VERB.match(m.group(0)) and persons.contains(start, end):
+                if pattern is _WEAK_SLOT and not _TAKE_VERB.match(m.group(0)) and persons.has_person(start, end):
                     continue  # "near Hassan": spaCy's PERSON wins, but nobody "took" or "shelled" a person
                 if _NOT_PLACE_AFTER.match(doc.text[end : end + 30]):
                     continue

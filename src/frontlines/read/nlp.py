@@ -7,6 +7,7 @@ lemmas, so the whole pipeline runs.
 
 from __future__ import annotations
 
+import bisect
 import multiprocessing
 import os
 import re
@@ -21,36 +22,112 @@ from frontlines.models import Document
 from frontlines.settings import SPACY_MODEL
 
 DISABLED: tuple[str, ...] = ()
+#: Components left out of the parse and run on a sentence when its answer is asked for (:class:`Entities`).
+LATER: tuple[str, ...] = ("ner",)
 # A line break always ends a sentence; so does a run of emoji before a capital (Telegram posts).
 _LINE_BREAK = re.compile(r"\n+|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])\s+(?=[A-Z\u0600-\u06FF])")
 
 
+def sentence_spans(text: str, spacy_doc: Any) -> list[tuple[int, int]]:
+    """Character spans of spaCy's sentences of ``text``, each also cut at a line break (bullets, posts,
+    headings) and at a run of emoji before a capital."""
+    out = []
+    for s in spacy_doc.sents:
+        start = s.start_char
+        for m in _LINE_BREAK.finditer(text, s.start_char, s.end_char):
+            if text[start : m.start()].strip():
+                out.append((start, m.start()))
+            start = m.end()
+        if text[start : s.end_char].strip():
+            out.append((start, s.end_char))
+    return out
+
+
+class Entities:
+    """spaCy's named entities of one parsed document, found sentence by sentence (those of
+    :func:`sentence_spans`, the same whether the text was parsed whole or in pieces) when first asked.
+
+    The parse leaves the named-entity model out: it costs as much as the rest of the pipeline, and
+    its answer is wanted for a few sentences only (a person's name as a weak veto on a place name).
+    The model reads one sentence at a time (its own token-to-vector layer sees a few words each
+    side, so a sentence alone gives the answer the whole text gives, save at its edges)."""
+
+    __slots__ = ("_done", "_ner", "_spacy_doc", "_spans", "_starts")
+
+    def __init__(self, ner: Any, spacy_doc: Any) -> None:
+        self._ner = ner
+        self._spacy_doc = spacy_doc
+        self._starts: list[int] | None = None
+        self._spans: list[Any] = []
+        self._done: dict[int, list[tuple[int, int, str]]] = {}
+
+    def _sentence(self, i: int) -> list[tuple[int, int, str]]:
+        found = self._done.get(i)
+        if found is None:
+            start, end = self._spans[i]
+            sent = self._spacy_doc.char_span(start, end, alignment_mode="expand")
+            found = []
+            if sent is not None and len(sent):
+                offset = sent.start_char
+                piece = self._ner(_alone(sent))
+                found = [(e.start_char + offset, e.end_char + offset, e.label_) for e in piece.ents]
+            self._done[i] = found
+        return found
+
+    def _index(self) -> list[int]:
+        if self._starts is None:
+            self._spans = sentence_spans(self._spacy_doc.text, self._spacy_doc)
+            self._starts = [s for s, _e in self._spans]
+        return self._starts
+
+    def all(self) -> list[tuple[int, int, str]]:
+        """Every entity of the document: (start, end, label), in text order."""
+        return [e for i in range(len(self._index())) for e in self._sentence(i)]
+
+    def near(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The entities of the sentences that hold characters ``start`` to ``end``."""
+        starts = self._index()
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        last = max(first, bisect.bisect_left(starts, end) - 1)
+        return [e for i in range(first, min(last, len(starts) - 1) + 1) for e in self._sentence(i)]
+
+    def has_person(self, start: int, end: int, *, strictly: bool = False) -> bool:
+        """Whether a person's name holds ``start`` to ``end`` (``strictly``: and is longer)."""
+        return any(s <= start and end <= e and (not strictly or e - s > end - start)
+                   for s, e, label in self.near(start, end) if label == "PERSON")
+
+
+def _alone(sent: Any) -> Any:
+    """A new Doc of one sentence's tokens with their norms (``Span.as_doc`` copies the whole
+    document's arrays first: quadratic over a long report)."""
+    from spacy.tokens import Doc
+
+    tokens = list(sent)
+    doc = Doc(sent.doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+    for mine, theirs in zip(doc, tokens, strict=True):
+        if mine.norm != theirs.norm:  # the tokenizer's exceptions ("n't" as "not")
+            mine.norm_ = theirs.norm_
+    return doc
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """spaCy's reading of one document, kept next to the document it reads."""
+    """spaCy's reading of one document, kept next to the document it reads; ``found`` its named
+    entities, asked for sentence by sentence (:class:`Entities`)."""
 
     doc: Document
     spacy_doc: Any  # spacy.tokens.Doc
+    found: Entities
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
         """Character spans of the sentences; a line break (bullets, posts, headings) or emoji before a capital ends one."""
-        text = self.doc.text
-        out = []
-        for s in self.spacy_doc.sents:
-            start = s.start_char
-            for m in _LINE_BREAK.finditer(text, s.start_char, s.end_char):
-                if text[start : m.start()].strip():
-                    out.append((start, m.start()))
-                start = m.end()
-            if text[start : s.end_char].strip():
-                out.append((start, s.end_char))
-        return out
+        return sentence_spans(self.doc.text, self.spacy_doc)
 
     @property
     def entities(self) -> list[tuple[int, int, str]]:
-        """Character spans and labels of spaCy's named entities (a weak signal only)."""
-        return [(e.start_char, e.end_char, e.label_) for e in self.spacy_doc.ents]
+        """Character spans and labels of spaCy's named entities (a weak signal only), every sentence read."""
+        return self.found.all()
 
 
 @lru_cache(maxsize=4)
@@ -152,8 +229,15 @@ def analyse(docs: Sequence[Document], *, model: str | None = None, batch_size: i
     per_batch = max(1, min(batch_size, BATCH_CHARS // max(1, longest)))
     if processes > 1:
         per_batch = 1  # one piece at a time to each process: they stay busy to the end
-    parsed = iter(nlp.pipe(pieces, batch_size=per_batch, n_process=processes))
+    later = [name for name in LATER if name in nlp.pipe_names]
+    parsed = iter(nlp.pipe(pieces, batch_size=per_batch, n_process=processes, disable=later))
+    ner = nlp.get_pipe("ner") if "ner" in later else _no_entities
     for doc, spans in zip(docs, cuts, strict=True):
         # spaCy read the softened pieces (same length, same offsets), so the joined Doc's text is theirs.
         read = "".join(soften_caps(doc.text[s:e]) for s, e in spans) if len(spans) > 1 else ""
-        yield Analysis(doc, _joined(nlp, [next(parsed) for _ in spans], read))
+        parsed_doc = _joined(nlp, [next(parsed) for _ in spans], read)
+        yield Analysis(doc, parsed_doc, Entities(ner, parsed_doc))
+
+
+def _no_entities(doc: Any) -> Any:
+    return doc
