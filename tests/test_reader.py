@@ -93,6 +93,15 @@ def test_coordinated_objects_are_all_captured() -> None:
     assert names(f.places) == ["Deir ez-Zor", "Mayadin", "Abu Kamal"] and f.agent_side == "sdf"
 
 
+def test_reference_marks_do_not_break_a_list() -> None:
+    """Copied encyclopedia text keeps its reference marks glued to names ("A[3], B[4]"); the parser
+    reads them as blanks, so the coordination holds (offsets are the text's own)."""
+    text = "Rebel units overran Kafr Nabl[3], Sarmin[note 4] and Maarat al-Numan[b] that night."
+    f = only(frames(text), "capture")
+    assert names(f.places) == ["Kafr Nabl", "Sarmin", "Ma'arrat al-Nu'man"]
+    assert [text[p.start:p.end] for p in f.places] == ["Kafr Nabl", "Sarmin", "Maarat al-Numan"]
+
+
 def test_participial_chain_inherits_the_agent() -> None:
     found = [f for f in frames("HTS stormed Saraqib, taking Sarmin hours later.") if f.kind == "capture"]
     assert [names(f.places) for f in found] == [["Saraqib"], ["Sarmin"]]

@@ -208,11 +208,16 @@ def _joined(nlp: Any, parts: list[Any], text: str) -> Any:
 
 
 _SHOUTED = re.compile(r"\b[A-Z]{6,}\b")
+# A reference mark glued to a word, as encyclopedia text copies keep them ("X[2]", "Y[note 3]",
+# "Z[citation needed]"): the parser would read it as part of a list's names and lose the list.
+_REFERENCE_MARK = re.compile(r"(?<=[\w.,;:'’)\]])\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed)\]")
 
 
 def soften_caps(text: str) -> str:
-    """Words shouted in capitals ("LIBERATED", "REPELLED") in lower case, for the tagger and the lemmatizer;
-    the length is unchanged, so every offset still points into the original text."""
+    """The text as the parser reads it: words shouted in capitals ("LIBERATED", "REPELLED") in lower
+    case, for the tagger and the lemmatizer, and reference marks ("[2]") blanked; the length is
+    unchanged, so every offset still points into the original text."""
+    text = _REFERENCE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     return _SHOUTED.sub(lambda m: m.group(0).lower(), text)
 
 
