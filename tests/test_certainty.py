@@ -1,15 +1,27 @@
-"""Certainty, claimant, negation and hypotheticality of an event mention."""
+"""Certainty, claimant, negation and hypotheticality of an event mention.
+
+The sentences are read with the Syria theater's sources (its parties, outlets and monitors, in its
+theater.toml) on top of the English language pack's; the last tests read with the Ukraine theater's.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from frontlines.events.certainty import CERTAINTY_ORDER, Assessment, assess
+from frontlines.errors import TheaterError
+from frontlines.events.certainty import CERTAINTY_ORDER, Assessment, Certainty, assess
+from frontlines.events.certainty_vocab import first_words
+from frontlines.theater import load_theater
+
+SYRIA = Certainty.for_theater(load_theater("syria"))
+UKRAINE = Certainty.for_theater(load_theater("ukraine-2023"))
 
 
-def at(sentence: str, trigger: str) -> Assessment:
+def at(sentence: str, trigger: str, vocab: Certainty = SYRIA) -> Assessment:
     i = sentence.index(trigger)
-    return assess(sentence, i, i + len(trigger))
+    return vocab.assess(sentence, i, i + len(trigger))
 
 
 def test_plain_statement_is_reported() -> None:
@@ -153,11 +165,11 @@ def test_may_have_is_uncertain() -> None:
 
 
 def test_claimed_lives_is_not_a_claim() -> None:
-    assert assess("The violence since 27 November has claimed civilian lives.").certainty == "reported"
+    assert SYRIA.assess("The violence since 27 November has claimed civilian lives.").certainty == "reported"
 
 
 def test_whole_sentence_without_a_trigger() -> None:
-    a = assess("Pro-government channels claimed the village was retaken, but opposition outlets denied it.")
+    a = assess("Pro-government channels claimed the village was retaken, but opposition outlets denied it.", vocab=SYRIA)
     assert a.certainty == "disputed"
     assert a.claimed_by == "Pro-government channels"
     assert "opposition outlets denied" in a.cues
@@ -172,3 +184,63 @@ def test_a_source_after_the_trigger_counts_only_as_a_tag() -> None:
     s = "Opposition forces captured two districts, and claimed to have taken the main square."
     assert at(s, "captured").certainty == "reported"
     assert at(s, "taken").certainty == "claimed"
+
+
+def test_the_vocabulary_is_compiled_once_per_theater() -> None:
+    assert Certainty.for_theater(load_theater("syria")) is SYRIA
+    assert UKRAINE is not SYRIA
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "claimant"),
+    [
+        ("Russia's defence ministry said its forces captured the village of Pryiutne.", "captured",
+         "Russia's defence ministry"),
+        ("Wagner said its units had cleared the railway station.", "cleared", "Wagner"),
+        ("Pro-Kremlin Telegram channels claimed that the assault on the ridge had stalled.", "stalled",
+         "Pro-Kremlin Telegram channels"),
+    ],
+)
+def test_the_ukraine_theaters_parties_are_claimants(sentence: str, trigger: str, claimant: str) -> None:
+    a = at(sentence, trigger, UKRAINE)
+    assert (a.certainty, a.claimed_by) == ("claimed", claimant)
+    # Under Syria's sources the name is no party of its own: at most the language's generic source.
+    assert at(sentence, trigger, SYRIA).claimed_by != claimant
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("HTS said its fighters stormed the academy.", "stormed"),
+        ("SANA reported that troops had retaken two villages north of the city.", "retaken"),
+    ],
+)
+def test_another_theaters_party_is_no_claimant(sentence: str, trigger: str) -> None:
+    assert at(sentence, trigger, SYRIA).certainty == "claimed"
+    a = at(sentence, trigger, UKRAINE)
+    assert (a.certainty, a.claimed_by) == ("reported", "")
+
+
+def test_the_theaters_monitor_is_neutral_and_the_language_sources_are_shared() -> None:
+    a = at("The UK Ministry of Defence said Russian forces had withdrawn from the bridgehead.", "withdrawn", UKRAINE)
+    assert (a.certainty, a.claimed_by) == ("reported", "")
+    assert a.cues  # the attribution is still shown
+    # Generic sources come from the language pack and hold in every theater.
+    for vocab in (SYRIA, UKRAINE, Certainty.for_language()):
+        assert at("State media said the army repelled an attack.", "repelled", vocab).claimed_by == "State media"
+        assert at("Witnesses said the bridge was blown up.", "blown up", vocab).certainty == "reported"
+
+
+def test_first_words_are_read_off_the_patterns() -> None:
+    assert first_words(r"(?:the\s+)?(?-i:ABC)\b(?:\s+sources?)?") == {"the", "ABC"}
+    assert first_words(r"pro-\w+|U\.N\.\s+\w+|Fat[ae]h") == {"pro-*", "u.*", "fatah", "fateh"}
+    with pytest.raises(ValueError):
+        first_words(r"\w+\s+said")
+
+
+def test_a_source_that_starts_with_no_word_is_refused() -> None:
+    theater = load_theater("syria")
+    for bad in (r"[\w-]+ media", "unclosed (group"):
+        odd = replace(theater, rules={**theater.rules, "partisan_sources": [bad]})
+        with pytest.raises(TheaterError):
+            Certainty.for_theater(odd)

@@ -24,8 +24,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from frontlines.events.certainty import assess
+from frontlines.events.certainty import Certainty
 from frontlines.events.reader import NEAR_RELATIONS, Frame
 from frontlines.mentions.dates import DateSpan, resolve_event_date
 from frontlines.models import ActorMention, Document, PlaceMention
@@ -86,12 +87,26 @@ class ControlRules:
     default_attacker: str = ""
     adversary: dict[str, str] | None = None
     no_holder: tuple[str, ...] = ()  # language cues: "neither side in control" (from the language pack)
+    cues: Certainty | None = None  # the theater's certainty cues (Certainty.for_theater); see _cues
 
 
-def _certainty(doc: Document, frame: Frame, partisan: bool) -> tuple[str, str] | None:
+@lru_cache(maxsize=1)
+def _default_cues() -> Certainty:
+    from frontlines.theater import load_theater
+
+    return Certainty.for_theater(load_theater())
+
+
+def _cues(cues: Certainty | None) -> Certainty:
+    """The certainty cues given, or the default theater's for a caller that passes none (the
+    statements' outputs stay those of that theater's sources until every caller passes its own)."""
+    return _default_cues() if cues is None else cues
+
+
+def _certainty(doc: Document, frame: Frame, partisan: bool, cues: Certainty) -> tuple[str, str] | None:
     s_start, s_end = frame.sentence
     sentence = doc.text[s_start:s_end]
-    check = assess(sentence, frame.start - s_start, frame.end - s_start)
+    check = cues.assess(sentence, frame.start - s_start, frame.end - s_start)
     if check.negated or check.hypothetical:
         return None
     certainty, claimed_by = check.certainty, check.claimed_by
@@ -110,6 +125,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                            partisan: bool = False) -> list[Statement]:
     """Control statements of one document's frames (``dates``: one per frame)."""
     adversary = rules.adversary or {}
+    cues = _cues(rules.cues)
     out: list[Statement] = []
     # A state told in the same sentence as a change of the same place ("entered the army-held city of X")
     # is the state before the change.
@@ -119,7 +135,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
         effect = frame.spec.control
         if (effect == "none" and frame.kind != "clash") or not frame.asserts or when.date is None:
             continue
-        sure = _certainty(doc, frame, partisan)
+        sure = _certainty(doc, frame, partisan, cues)
         if sure is None:
             continue
         targets: list[tuple[PlaceMention, str, str]] = []  # place, status, weight key
@@ -200,9 +216,11 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
 
 def layout_statements(doc: Document, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
                       actors: Sequence[ActorMention], side_of: SideOf = lambda word: "",
-                      partisan: bool = False) -> list[Statement]:
-    """Statements made by layout rather than by a predicate: summary lines and sectors."""
+                      partisan: bool = False, cues: Certainty | None = None) -> list[Statement]:
+    """Statements made by layout rather than by a predicate: summary lines and sectors (``cues``: the
+    theater's certainty cues, as in :class:`ControlRules`)."""
     text = doc.text
+    cues = _cues(cues)
     out: list[Statement] = []
     places = sorted(places, key=lambda p: p.start)
     actors = sorted(actors, key=lambda a: a.start)
@@ -215,7 +233,7 @@ def layout_statements(doc: Document, sentences: Sequence[tuple[int, int]], place
             continue
         sentence = text[s_start:s_end]
         s_actors = [a for a in actors[bisect_left(actor_starts, s_start) : bisect_left(actor_starts, s_end)] if not a.media]
-        check = assess(sentence)
+        check = cues.assess(sentence)
         if check.hypothetical:
             continue
         certainty, claimed_by = check.certainty, check.claimed_by

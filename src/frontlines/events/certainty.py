@@ -1,18 +1,23 @@
 """How sure a sentence is about the event it reports, and who says so.
 
-``assess`` reads the cue words of a sentence (attributions, hedges, denials,
-negations, modals) and says whether the event at the trigger is confirmed,
-reported, claimed by a party, disputed or uncertain; whether it is negated
-("did not fall") or hypothetical ("might push toward"); and who claims it.
+``Certainty.assess`` reads the cue words of a sentence (attributions, hedges, denials, negations,
+modals) and says whether the event at the trigger is confirmed, reported, claimed by a party,
+disputed or uncertain; whether it is negated ("did not fall") or hypothetical ("might push
+toward"); and who claims it.
 
-A cue only counts when it governs the trigger: it must be in the trigger's
-clause (no ';', 'but', ', while', ', whereas', ', although' in between), and
-negations and modals must come shortly before the trigger. Disputes are the
-exception: "..., but the army said ..." disputes the clause before it.
+Who counts as a party and who as an observer is data: the language pack's ``[certainty]`` lists the
+sources of the language ("state media", "the army", "witnesses") with slots that the theater's
+``[rules]`` lists fill (a party's acronym, the state news agency, the nationality adjectives of the
+parties); see :mod:`frontlines.events.certainty_vocab`. ``Certainty.for_theater(theater)`` compiles
+them once per language and theater.
 
-All cues are found in one scan with a single compiled regex; the rest is
-constant work per cue. The rules are documented in ``docs/rules.md``
-("Certainty").
+A cue only counts when it governs the trigger: it must be in the trigger's clause (no ';', 'but',
+', while', ', whereas', ', although' in between), and negations and modals must come shortly
+before the trigger. Disputes are the exception: "..., but the army said ..." disputes the clause
+before it.
+
+All cues are found in one scan with a single compiled regex; the rest is constant work per cue.
+The rules are documented in ``docs/rules.md`` ("Certainty").
 """
 
 from __future__ import annotations
@@ -21,8 +26,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-__all__ = ["CERTAINTY_ORDER", "Assessment", "assess"]
+from frontlines.errors import TheaterError
+from frontlines.events.certainty_vocab import first_chars, first_words, key_pattern, source_alternations
+from frontlines.events.lexicon import load_language
+
+if TYPE_CHECKING:
+    from frontlines.theater import Theater
+
+__all__ = ["CERTAINTY_ORDER", "Assessment", "Certainty", "assess"]
 
 #: Precedence when several cues apply, strongest first. A hedge on a claim is
 #: still uncertain (the claimant is kept in ``claimed_by``); a party's own
@@ -47,54 +61,6 @@ class Assessment:
     cues: tuple[str, ...]
 
 
-# ---------------------------------------------------------------------------
-# Sources
-# ---------------------------------------------------------------------------
-
-# Parties to the conflict and outlets aligned with one: their statements are
-# claims. Acronyms are case-sensitive ((?-i:...)) so "is" is not Islamic State.
-_PARTISAN = (
-    r"(?:(?:an?|the)\s+)?(?:(?:Syrian|Russian|Iranian|Turkish)\s+)?state(?:-run|-owned)?\s+"
-    r"(?:media|TV|television|news\s+agency|news|outlets?|broadcaster|channels?|agency)(?:\s+(?-i:SANA)\b)?"
-    r"|(?-i:SANA)\b"
-    r"|(?:the\s+)?(?:(?:Syrian|Russian|Turkish|Iranian)\s+)?(?:Defen[cs]e|Interior|Foreign)\s+Ministry"
-    r"|(?:the\s+)?(?:(?:Syrian|Russian|Turkish|Iranian)\s+)?Ministry\s+of\s+(?:Defen[cs]e|Interior|Foreign\s+Affairs)"
-    r"|(?:the\s+)?Military\s+Operations\s+Command"
-    r"|(?:(?:an?|the|its|their)\s+)?(?:(?:SNA|HTS|SDF|opposition|rebel|joint|military|Fatah\s+Mubin|"
-    r"al-Fateh\s+al-Mubeen)[\s\-]+(?:affiliated\s+|led\s+)?)*operations?\s+room"
-    r"|(?:the\s+)?(?:al-)?Fat[ae]h\s+(?:al-)?Mub[ie]e?n"
-    r"|(?:(?:an?|the)\s+)?(?:(?:Syrian|Russian)\s+)?(?:army|military)"
-    r"(?:\s+(?:general\s+command|command|statement|spokes(?:man|woman|person)|sources?|officials?|officers?))?"
-    r"|(?:(?:an?|the)\s+)?(?:Syrian\s+)?(?:government|regime)"
-    r"(?:\s+(?:sources?|officials?|media|spokes(?:man|woman|person)|statement|forces))?"
-    r"|(?-i:HTS)\b(?:\s+(?:sources?|officials?|media|spokes(?:man|woman|person)))?"
-    r"|Hay['’]?at\s+Tahrir\s+al-Sham"
-    r"|(?:(?:an?|the)\s+)?(?:pro-government|pro-regime|pro-Assad|loyalist|pro-opposition|pro-rebel|"
-    r"opposition-affiliated|rebel-affiliated|government-affiliated|regime-affiliated|opposition-linked|"
-    r"government-linked|regime-linked|SDF-affiliated|SNA-affiliated|HTS-affiliated|HTS-linked|Kurdish|"
-    r"Turkish-backed|opposition|rebel|regime|government|state)\s+(?:[\w\-]+\s+){0,2}?(?:Telegram\s+)?"
-    r"(?:channels?|outlets?|media|accounts?|sources?|newspapers?|websites?|pages?|TV|activists|"
-    r"commentators|bloggers|spokes(?:man|woman|person))"
-    r"|(?:the\s+)?(?-i:SDF|SNA)\b(?:\s+(?:sources?|commanders?|officials?|spokes(?:man|woman|person)|media))?"
-    r"|(?:the\s+)?Syrian\s+(?:Democratic\s+Forces|National\s+Army)"
-    r"|(?:the\s+)?(?:Islamic\s+State|(?-i:ISIS|ISIL|IS)\b|Amaq)(?:\s+(?:news\s+agency|media))?"
-    r"|(?:the\s+)?(?:rebels?|insurgents|jihadists|militants|fighters|opposition(?:\s+(?:fighters|factions|"
-    r"forces|groups|sources|commanders?|officials?|spokes(?:man|woman|person)))?)"
-    r"|activists|(?:the\s+)?(?:Kremlin|Hezbollah|Russian\s+(?:military|forces|command)|"
-    r"Russian\s+Reconciliation\s+Cent(?:re|er))"
-    r"|(?:an?\s+|the\s+)?(?:security|military)\s+sources?"
-)
-# Observers with no side in the fight: their statements are reports.
-_NEUTRAL = (
-    r"(?:the\s+)?Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?|(?-i:SOHR)\b|(?:the\s+)?Observatory"
-    r"|(?:an?\s+|the\s+)?(?:UK-based\s+|Britain-based\s+)?(?:war\s+)?monitor(?:ing\s+group)?"
-    r"|(?-i:OCHA|UNHCR|UNICEF|OHCHR|WHO|UN|ACAPS|ICRC|SARC|MSF|AFP|AP|ISW)\b|(?:the\s+)?United\s+Nations"
-    r"|(?:an?\s+)?witness(?:es)?|residents|(?:local|medical|hospital|field|humanitarian)\s+sources|sources"
-    r"|(?:local\s+)?(?:health\s+)?(?:officials|authorities)|rescuers|(?:the\s+)?White\s+Helmets"
-    r"|(?:the\s+)?Syrian?\s+Civil\s+Defen[cs]e|doctors|medics|aid\s+workers|(?:our\s+)?correspondents?"
-    r"|journalists|Reuters|(?:the\s+)?Associated\s+Press|(?:media\s+|local\s+|news\s+)?reports|analysts"
-    r"|(?:the\s+)?Institute\s+for\s+the\s+Study\s+of\s+War|(?:the\s+)?(?:UN|U\.N\.)\s+\w+"
-)
 _WHERE = r"(?:\s+(?:in|of|from|near)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})?"
 _ADV = r"(?:\s+(?:also|later|earlier|has|have|had|previously|officially|subsequently|separately|then|itself|"
 _ADV += r"quickly|on\s+[A-Z]\w+day|in\s+a\s+statement|in\s+statements))*"
@@ -111,7 +77,11 @@ _NT = r"(?:do|does|did|is|are|was|were|has|have|had|ca|could|wo|would|should)n['
 
 # The cue alternatives, in the order they are tried at a position: negated
 # confirmations before confirmations, hedged modals ("may have") before
-# modals, a source with its verb before the bare verb.
+# modals, a source with its verb before the bare verb. The sources are the
+# language's and the theater's: a compiled ``Certainty`` puts them in place of
+# these two slots.
+_PARTISAN = "{partisan}"
+_NEUTRAL = "{neutral}"
 _ALTS: tuple[tuple[str, str], ...] = (
     # "could not be independently verified", "has not been confirmed",
     # "yet to be confirmed": a negated confirmation is a hedge.
@@ -157,119 +127,34 @@ _ALTS: tuple[tuple[str, str], ...] = (
 )
 
 # Speed. Trying these alternatives (three of them long lists of sources) at
-# every word costs ~300 us a sentence. Instead a cheap scan (_KEY) finds the
+# every word costs ~300 us a sentence. Instead a cheap scan (the key) finds the
 # words a cue can start with, grouped by first character so that sre rejects
 # most positions with one character test, and at such a word only the
 # alternatives that can start with its first character are tried. The source
 # alternatives need a verb of saying after the source, so they are only tried
-# where such a verb follows within _SOURCE_REACH characters.
-# First words of each alternative: a trailing "*" marks a stem, "#ORG" the
-# first words of a source, upper-case entries are matched case-sensitively.
-_ORG_FIRST = (
-    "a", "an", "the", "its", "their", "our", "syria*", "russia*", "iran*", "turk*", "state", "defen*", "interior",
-    "foreign", "ministry", "military", "operation*", "joint", "fat*", "al-*", "army", "government*", "regime*",
-    "hay*", "pro-*", "loyalist", "opposition*", "rebel*", "kurd*", "islamic", "amaq", "insurgent*", "jihadist*",
-    "militant*", "fighter*", "activist*", "kremlin", "hezbollah", "security", "observatory", "uk-*", "britain*",
-    "war", "monitor*", "united", "witness*", "resident*", "local", "medical", "hospital", "field", "humanitarian",
-    "source*", "health", "official*", "authorit*", "rescuer*", "white", "doctor*", "medic*", "aid", "correspondent*",
-    "journalist*", "reuters", "associated", "media", "news", "report*",  "analyst*", "institute",
-    "SANA", "SNA*", "HTS*", "SDF*", "IS*", "SOHR", "OCHA", "UNHCR", "UNICEF", "OHCHR", "WHO", "UN", "U.N.*", "ACAPS",
-    "ICRC", "SARC", "MSF", "AFP", "AP", "ISW",
-)
-_NT_FIRST = ("don*", "doesn*", "didn*", "isn*", "aren*", "wasn*", "weren*", "hasn*", "haven*", "hadn*", "can*",
-             "couldn*", "won*", "wouldn*", "shouldn*")
-_FIRST_WORDS: dict[str, tuple[str, ...]] = {
-    "unc_neg": ("cannot", "could", "can", "not", "never", "unable", "yet", "remain*", "without", *_NT_FIRST),
-    "unc": ("unconfirmed", "unverified", "uncorroborated", "appear*", "seem*", "apparently", "reportedly",
-            "purportedly", "allegedly", "alleged", "unclear", "possibly", "likely", "probably", "presumably", "rumo*",
-            "not", "unknown", "may", "might", "could", "is", "are", "was", "were", "believed"),
-    "dispute": ("denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses", "refuted",
-                "refutes", "disputed", "disputes", "contradicted", "contradicts", "challenged", "contradicting",
-                "conflicting"),
-    "deny_subj": _ORG_FIRST,
-    "deny": ("denied", "denies", "deny", "denying", "refuted", "refutes", "refuting"),
-    "claim_subj": _ORG_FIRST,
-    "claim_by": ("according", "citing", "cited", "posted", "published", "shared", "released", "reported", "claimed",
-                 "announced", "circulated", "broadcast", "aired", "quoted", "footage", "a", "statement"),
-    "rep_subj": _ORG_FIRST,
-    "rep_by": ("according", "citing"),
-    "conf": ("we", "officially", "geolocat*", "confirmed", "confirms", "confirm", "verified", "verifies",
-             "corroborated"),
-    "claim": ("claim*",),
-    "neg": ("not", "never", "no", "fail*", "unable", "has", "have", "had", "none", "nobody", "neither", "nor",
-            "cannot", *_NT_FIRST),
-    "hyp": ("could", "might", "would", "should", "will", "shall", "may", "is", "are", "was", "were", "expect*",
-            "plan*", "threat*", "intend*", "aim*", "seek*", "sought", "prepar*", "poised", "set", "about", "going",
-            "vow*", "pledg*", "likely", "try", "tries", "tried", "trying", "attempt*", "warn*", "fear*", "if",
-            "unless", "in", "possible", "potential*", "imminent"),
-}
+# where such a verb follows within _SOURCE_REACH characters. The first words of
+# each alternative are read off its pattern (certainty_vocab.first_words); those
+# of a source alternative off its sources.
 _SOURCE_KINDS = frozenset({"deny_subj", "claim_subj", "rep_subj"})
 _SOURCE_REACH = 140
-assert {n for n, _ in _ALTS} == set(_FIRST_WORDS), "every alternative needs its first words"
-
-
-def _first_chars(word: str) -> str:
-    return word[0] if word[0].isupper() else word[0] + word[0].upper()
-
-
-def _key_fragment(word: str) -> str:
-    stem = word.endswith("*")
-    w = word.rstrip("*")
-    return re.escape(w[1:]) + ("" if stem else r"\b")
-
-
-def _key_pattern(words: set[str]) -> str:
-    """Words as one alternation grouped by first character: lower-case words
-    match either case of their first letter, the rest case-insensitively;
-    upper-case words (acronyms) match as written."""
-    folded: dict[str, set[str]] = {}
-    exact: dict[str, set[str]] = {}
-    for w in words:
-        (exact if w[0].isupper() else folded).setdefault(w[0], set()).add(_key_fragment(w))
-    parts = [f"[{c}{c.upper()}](?i:{'|'.join(sorted(r, key=len, reverse=True))})" for c, r in sorted(folded.items())]
-    parts += [f"{c}(?:{'|'.join(sorted(r, key=len, reverse=True))})" for c, r in sorted(exact.items())]
-    return "|".join(parts)
-
-
-_KEY = re.compile(r"\b(?:" + _key_pattern({w for ws in _FIRST_WORDS.values() for w in ws}) + ")")
-
-
-def _dispatch(with_sources: bool) -> dict[str, re.Pattern[str]]:
-    table: dict[str, re.Pattern[str]] = {}
-    for c in {c for ws in _FIRST_WORDS.values() for w in ws for c in _first_chars(w)}:
-        alts = [
-            f"(?P<{n}>{b})" for n, b in _ALTS
-            if (with_sources or n not in _SOURCE_KINDS) and any(c in _first_chars(w) for w in _FIRST_WORDS[n])
-        ]
-        if alts:
-            table[c] = re.compile("|".join(alts), re.IGNORECASE)
-    return table
-
-
-_BY_CHAR = _dispatch(with_sources=True)
-_BY_CHAR_NO_SOURCE = _dispatch(with_sources=False)
+_PLAIN_FIRST = {n: first_words(b) for n, b in _ALTS if n not in _SOURCE_KINDS}
 # Verbs that can end a source alternative.
 _SOURCE_VERB = re.compile(
-    r"\b(?:" + _key_pattern({w for w in re.findall(r"[a-z]+", _SAY + "|" + _DENY)}) + ")"
+    r"\b(?:" + key_pattern({w for w in re.findall(r"[a-z]+", _SAY + "|" + _DENY)}) + ")"
 )
 
 
-def _matches(sentence: str) -> Iterator[re.Match[str]]:
-    """Leftmost, non-overlapping cues, as ``finditer`` over all the
-    alternatives at once would give them."""
-    verbs = [m.start() for m in _SOURCE_VERB.finditer(sentence)]
-    end = 0
-    for k in _KEY.finditer(sentence):
-        p = k.start()
-        if p < end:
-            continue
-        i = bisect_right(verbs, p)
-        table = _BY_CHAR if i < len(verbs) and verbs[i] - p <= _SOURCE_REACH else _BY_CHAR_NO_SOURCE
-        rx = table.get(sentence[p])
-        m = rx.match(sentence, p) if rx is not None else None
-        if m is not None and m.end() > p:
-            end = m.end()
-            yield m
+def _dispatch(alts: tuple[tuple[str, str], ...], words: dict[str, frozenset[str]],
+              with_sources: bool) -> dict[str, re.Pattern[str]]:
+    table: dict[str, re.Pattern[str]] = {}
+    for c in {c for ws in words.values() for w in ws for c in first_chars(w)}:
+        pats = [
+            f"(?P<{n}>{b})" for n, b in alts
+            if (with_sources or n not in _SOURCE_KINDS) and any(c in first_chars(w) for w in words[n])
+        ]
+        if pats:
+            table[c] = re.compile("|".join(pats), re.IGNORECASE)
+    return table
 
 
 # Clause breaks that stop a cue from reaching the trigger.
@@ -307,151 +192,212 @@ class _Cue:
     org: str = ""
 
 
-def _collect(sentence: str) -> list[_Cue]:
-    out: list[_Cue] = []
-    for m in _matches(sentence):
-        # The outermost alternative that matched (inner groups close first).
-        kind = m.lastgroup or ""
-        org = ""
-        if kind == "deny_subj":
-            org = m.group("ds_org")
-        elif kind == "claim_subj":
-            org = m.group("cs_org")  # a party "confirming" is still a claim
-        elif kind == "claim_by":
-            org = m.group("cb_org")
-        elif kind == "rep_subj":
-            org = m.group("rs_org")
-            if m.group("rs_v").lower().startswith("confirm"):
-                kind = "conf"  # "the Observatory confirmed"
-        elif kind == "claim":
-            left = _CLAIMANT_LEFT.search(sentence, max(0, m.start() - 60), m.start())
-            if left is not None and left.group(1).lower().split()[-1] not in _PRONOUNS:
-                org = left.group(1)
-        elif kind == "hyp" and m.group().lower().startswith("likely"):
-            out.append(_Cue("unc", m.start(), m.start() + 6, m.group()[:6]))
-        out.append(_Cue(kind, m.start(), m.end(), m.group(), org.strip()))
-    return out
+class Certainty:
+    """The certainty cues of one language pack and theater, compiled once: build it with
+    :meth:`for_theater` (or :meth:`for_language` for the language's own sources only), then call
+    :meth:`assess` per event mention."""
 
+    __slots__ = ("_by_char", "_by_char_no_source", "_key", "_partisan")
 
-def assess(sentence: str, trigger_start: int = -1, trigger_end: int = -1) -> Assessment:
-    """Certainty, claimant, negation and hypotheticality of the event at
-    ``sentence[trigger_start:trigger_end]`` (the whole sentence if no trigger).
-    """
-    cues = _collect(sentence)
-    if not cues:
-        return Assessment("reported", "", False, False, ())
-    has_trigger = trigger_start >= 0
-    if has_trigger and trigger_end < trigger_start:
-        trigger_end = trigger_start
-    breaks = [(m.start(), m.end()) for m in _BOUNDARY.finditer(sentence)]
-    break_ends = [e for _, e in breaks]
+    def __init__(self, partisan: str, neutral: str) -> None:
+        """``partisan``, ``neutral``: the sources, one regex alternation each
+        (:func:`frontlines.events.certainty_vocab.source_alternations`)."""
+        alts = tuple((n, b.replace(_PARTISAN, partisan).replace(_NEUTRAL, neutral)) for n, b in _ALTS)
+        try:
+            org_partisan, org_neutral = first_words(partisan), first_words(neutral)
+        except ValueError as exc:
+            raise TheaterError(f"certainty sources: every source must start with a word ({exc})") from exc
+        words = {**_PLAIN_FIRST, "claim_subj": org_partisan, "rep_subj": org_neutral,
+                 "deny_subj": org_partisan | org_neutral}
+        self._key = re.compile(r"\b(?:" + key_pattern({w for ws in words.values() for w in ws}) + ")")
+        self._by_char = _dispatch(alts, words, with_sources=True)
+        self._by_char_no_source = _dispatch(alts, words, with_sources=False)
+        self._partisan = re.compile(rf"^(?:{partisan})$", re.IGNORECASE)
 
-    def clause(pos: int) -> int:
-        return bisect_right(break_ends, pos)
+    @classmethod
+    def for_theater(cls, theater: Theater) -> Certainty:
+        """The cues of the theater's language pack with the theater's sources (``[rules]``), cached."""
+        lang = load_language(theater.language)
+        return _compiled(*source_alternations(lang.partisan_sources, lang.neutral_sources, theater.rules))
 
-    tclause = clause(trigger_start) if has_trigger else -1
-    scope = [
-        c for c in cues
-        if not has_trigger or (
-            clause(c.start) == tclause
-            # A source after the trigger governs it only as a tag ("...,
-            # state media said"), not when it opens a new report ("... and
-            # claimed to have taken the square").
-            and not (c.kind in _FORWARD_KINDS and c.start >= trigger_end and _FORWARD.match(sentence, c.end))
-        )
-    ]
-    used: list[_Cue] = []
+    @classmethod
+    def for_language(cls, code: str = "en") -> Certainty:
+        """The cues of a language pack with its own sources only (no theater's names), cached."""
+        lang = load_language(code)
+        return _compiled(*source_alternations(lang.partisan_sources, lang.neutral_sources, {}))
 
-    # --- negation and hypotheticality: shortly before the trigger ---------
-    negated = hypothetical = False
-    for c in scope:
-        if c.kind not in ("neg", "hyp"):
-            continue
-        if has_trigger:
-            if c.start >= trigger_start:
+    def is_partisan(self, org: str) -> bool:
+        """Whether a source phrase, as a whole, is one whose statements are claims."""
+        return self._partisan.match(org) is not None
+
+    def _matches(self, sentence: str) -> Iterator[re.Match[str]]:
+        """Leftmost, non-overlapping cues, as ``finditer`` over all the
+        alternatives at once would give them."""
+        verbs = [m.start() for m in _SOURCE_VERB.finditer(sentence)]
+        by_char, no_source = self._by_char, self._by_char_no_source
+        end = 0
+        for k in self._key.finditer(sentence):
+            p = k.start()
+            if p < end:
                 continue
-            n = _words_between(sentence, c.end, trigger_start)
-            window = _NEG_WINDOW if c.kind == "neg" else _HYP_WINDOW
-            conditional = c.kind == "hyp" and c.text.lower() in ("if", "unless", "in case", "in the event")
-            if n > window and not conditional:
-                continue
-            if not conditional and _COMMA.search(sentence, c.end, trigger_start):
-                continue
-        if c.kind == "neg":
-            negated = True
-        else:
-            hypothetical = True
-        used.append(c)
+            i = bisect_right(verbs, p)
+            table = by_char if i < len(verbs) and verbs[i] - p <= _SOURCE_REACH else no_source
+            rx = table.get(sentence[p])
+            m = rx.match(sentence, p) if rx is not None else None
+            if m is not None and m.end() > p:
+                end = m.end()
+                yield m
 
-    # --- disputes ---------------------------------------------------------
-    disputed = False
-    attributions = [c for c in cues if c.kind in _ATTRIB_KINDS or c.kind == "rep_by"]
-    for c in cues:
-        if c.kind == "dispute":
-            disputed = True
+    def _collect(self, sentence: str) -> list[_Cue]:
+        out: list[_Cue] = []
+        for m in self._matches(sentence):
+            # The outermost alternative that matched (inner groups close first).
+            kind = m.lastgroup or ""
+            org = ""
+            if kind == "deny_subj":
+                org = m.group("ds_org")
+            elif kind == "claim_subj":
+                org = m.group("cs_org")  # a party "confirming" is still a claim
+            elif kind == "claim_by":
+                org = m.group("cb_org")
+            elif kind == "rep_subj":
+                org = m.group("rs_org")
+                if m.group("rs_v").lower().startswith("confirm"):
+                    kind = "conf"  # "the monitor confirmed"
+            elif kind == "claim":
+                left = _CLAIMANT_LEFT.search(sentence, max(0, m.start() - 60), m.start())
+                if left is not None and left.group(1).lower().split()[-1] not in _PRONOUNS:
+                    org = left.group(1)
+            elif kind == "hyp" and m.group().lower().startswith("likely"):
+                out.append(_Cue("unc", m.start(), m.start() + 6, m.group()[:6]))
+            out.append(_Cue(kind, m.start(), m.end(), m.group(), org.strip()))
+        return out
+
+    def assess(self, sentence: str, trigger_start: int = -1, trigger_end: int = -1) -> Assessment:
+        """Certainty, claimant, negation and hypotheticality of the event at
+        ``sentence[trigger_start:trigger_end]`` (the whole sentence if no trigger).
+        """
+        cues = self._collect(sentence)
+        if not cues:
+            return Assessment("reported", "", False, False, ())
+        has_trigger = trigger_start >= 0
+        if has_trigger and trigger_end < trigger_start:
+            trigger_end = trigger_start
+        breaks = [(m.start(), m.end()) for m in _BOUNDARY.finditer(sentence)]
+        break_ends = [e for _, e in breaks]
+
+        def clause(pos: int) -> int:
+            return bisect_right(break_ends, pos)
+
+        tclause = clause(trigger_start) if has_trigger else -1
+        scope = [
+            c for c in cues
+            if not has_trigger or (
+                clause(c.start) == tclause
+                # A source after the trigger governs it only as a tag ("...,
+                # state media said"), not when it opens a new report ("... and
+                # claimed to have taken the square").
+                and not (c.kind in _FORWARD_KINDS and c.start >= trigger_end and _FORWARD.match(sentence, c.end))
+            )
+        ]
+        used: list[_Cue] = []
+
+        # --- negation and hypotheticality: shortly before the trigger ---------
+        negated = hypothetical = False
+        for c in scope:
+            if c.kind not in ("neg", "hyp"):
+                continue
+            if has_trigger:
+                if c.start >= trigger_start:
+                    continue
+                n = _words_between(sentence, c.end, trigger_start)
+                window = _NEG_WINDOW if c.kind == "neg" else _HYP_WINDOW
+                conditional = c.kind == "hyp" and c.text.lower() in ("if", "unless", "in case", "in the event")
+                if n > window and not conditional:
+                    continue
+                if not conditional and _COMMA.search(sentence, c.end, trigger_start):
+                    continue
+            if c.kind == "neg":
+                negated = True
+            else:
+                hypothetical = True
             used.append(c)
-        elif c.kind in ("deny", "deny_subj"):
-            about_claims = _DENY_TARGET.match(sentence, c.end) is not None
-            others = [a for a in attributions if a is not c]
-            if about_claims or others:
+
+        # --- disputes ---------------------------------------------------------
+        disputed = False
+        attributions = [c for c in cues if c.kind in _ATTRIB_KINDS or c.kind == "rep_by"]
+        for c in cues:
+            if c.kind == "dispute":
                 disputed = True
                 used.append(c)
-            elif not has_trigger or (clause(c.start) == tclause and c.start < trigger_start):
-                # "The army denied that Saraqeb fell": nothing claims it fell,
-                # so the denier's statement negates the event.
-                negated = True
-                used.append(c)
-    # "..., but the army said ...": a source right after a contrast ("but",
-    # "while", not a mere ';') disputes the clause before it (or the
-    # contrast sits between two sources).
-    sourced = [a for a in attributions if a.kind != "claim"]
-    for bs, be in breaks:
-        if sentence[bs] == ";":
-            continue
-        k = clause(be)
-        after = next((a for a in sourced if clause(a.start) == k
-                      and _words_between(sentence, be, a.start) <= 3), None)
-        if after is None:
-            continue
-        before_has_source = any(clause(a.start) < k for a in attributions)
-        if not has_trigger or tclause == k - 1 or (tclause == k and before_has_source):
-            disputed = True
-            used.append(after)
+            elif c.kind in ("deny", "deny_subj"):
+                about_claims = _DENY_TARGET.match(sentence, c.end) is not None
+                others = [a for a in attributions if a is not c]
+                if about_claims or others:
+                    disputed = True
+                    used.append(c)
+                elif not has_trigger or (clause(c.start) == tclause and c.start < trigger_start):
+                    # "The army denied that X fell": nothing claims it fell,
+                    # so the denier's statement negates the event.
+                    negated = True
+                    used.append(c)
+        # "..., but the army said ...": a source right after a contrast ("but",
+        # "while", not a mere ';') disputes the clause before it (or the
+        # contrast sits between two sources).
+        sourced = [a for a in attributions if a.kind != "claim"]
+        for bs, be in breaks:
+            if sentence[bs] == ";":
+                continue
+            k = clause(be)
+            after = next((a for a in sourced if clause(a.start) == k
+                          and _words_between(sentence, be, a.start) <= 3), None)
+            if after is None:
+                continue
+            before_has_source = any(clause(a.start) < k for a in attributions)
+            if not has_trigger or tclause == k - 1 or (tclause == k and before_has_source):
+                disputed = True
+                used.append(after)
 
-    # --- claims, hedges, confirmations in scope ---------------------------
-    uncertain = any(c.kind in ("unc", "unc_neg") for c in scope)
-    claims = [c for c in scope if c.kind in ("claim_subj", "claim_by", "claim")
-              or (c.kind == "deny_subj" and c.org and not disputed and _is_partisan(c.org))]
-    confirmed = any(c.kind == "conf" for c in scope)
-    used.extend(c for c in scope if c.kind in ("unc", "unc_neg", "conf", "claim_subj", "claim_by", "claim",
-                                               "rep_subj", "rep_by"))
+        # --- claims, hedges, confirmations in scope ---------------------------
+        uncertain = any(c.kind in ("unc", "unc_neg") for c in scope)
+        claims = [c for c in scope if c.kind in ("claim_subj", "claim_by", "claim")
+                  or (c.kind == "deny_subj" and c.org and not disputed and self.is_partisan(c.org))]
+        confirmed = any(c.kind == "conf" for c in scope)
+        used.extend(c for c in scope if c.kind in ("unc", "unc_neg", "conf", "claim_subj", "claim_by", "claim",
+                                                   "rep_subj", "rep_by"))
 
-    claimant = ""
-    if claims:
-        ref = trigger_start if has_trigger else 0
-        best = min(claims, key=lambda c: (not c.org, abs(c.start - ref)))
-        claimant = best.org
-    if disputed:
-        certainty = "disputed"
-    elif uncertain:
-        certainty = "uncertain"
-    elif claims:
-        certainty = "claimed"
-    elif confirmed:
-        certainty = "confirmed"
-    else:
-        certainty = "reported"
-    seen: set[int] = set()
-    texts = []
-    for c in sorted(used, key=lambda c: c.start):
-        if c.start not in seen:
-            seen.add(c.start)
-            texts.append(c.text)
-    return Assessment(certainty, claimant, negated, hypothetical, tuple(texts))
-
-
-_PARTISAN_RE = re.compile(rf"^(?:{_PARTISAN})$", re.IGNORECASE)
+        claimant = ""
+        if claims:
+            ref = trigger_start if has_trigger else 0
+            best = min(claims, key=lambda c: (not c.org, abs(c.start - ref)))
+            claimant = best.org
+        if disputed:
+            certainty = "disputed"
+        elif uncertain:
+            certainty = "uncertain"
+        elif claims:
+            certainty = "claimed"
+        elif confirmed:
+            certainty = "confirmed"
+        else:
+            certainty = "reported"
+        seen: set[int] = set()
+        texts = []
+        for c in sorted(used, key=lambda c: c.start):
+            if c.start not in seen:
+                seen.add(c.start)
+                texts.append(c.text)
+        return Assessment(certainty, claimant, negated, hypothetical, tuple(texts))
 
 
-def _is_partisan(org: str) -> bool:
-    return _PARTISAN_RE.match(org) is not None
+@lru_cache(maxsize=16)
+def _compiled(partisan: str, neutral: str) -> Certainty:
+    return Certainty(partisan, neutral)
+
+
+def assess(sentence: str, trigger_start: int = -1, trigger_end: int = -1, *,
+           vocab: Certainty | None = None) -> Assessment:
+    """``vocab.assess(...)``: the certainty of the event at ``sentence[trigger_start:trigger_end]``
+    with a theater's cues (:meth:`Certainty.for_theater`); without ``vocab``, the English language
+    pack's own sources only, which name no party."""
+    return (Certainty.for_language() if vocab is None else vocab).assess(sentence, trigger_start, trigger_end)

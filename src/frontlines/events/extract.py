@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from frontlines.events.certainty import assess
+from frontlines.events.certainty import Certainty
 from frontlines.events.dating import AS_OF, BACKGROUND
 from frontlines.events.fatalities import parse_casualties
 from frontlines.events.lexicon import Language
@@ -87,6 +87,7 @@ class EventExtractor:
         self.air_force: str = rules.get("air_force", "")
         self.government: str = rules.get("government_side", "")
         self.partisan_cues: tuple[str, ...] = tuple(rules.get("partisan_cues", ()))
+        self.certainty = Certainty.for_theater(theater)  # the theater's sources: whose statements are claims
         self._first_person = _words_pattern(language.first_person)
         self._drone_words = frozenset(w for w in language.air_weapons if w in ("drone", "drones", "uav", "uavs", "fpv", "kamikaze"))
         # ACLED codes an event known only to a governorate at geo precision 3, at its capital.
@@ -147,7 +148,7 @@ class EventExtractor:
         s_start, s_end = frame.sentence
         sentence = doc.text[s_start:s_end]
         t0, t1 = frame.start - s_start, frame.end - s_start
-        check = assess(sentence, t0, t1)
+        check = self.certainty.assess(sentence, t0, t1)
         if check.negated or check.hypothetical:
             return None
         actor1 = frame.agent if frame.agent is not None and frame.agent.side not in ("civilians",) else None

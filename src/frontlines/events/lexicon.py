@@ -86,6 +86,10 @@ class Language:
     realized_heads: frozenset[str] = frozenset()  # "managed to take X": a to-infinitive that happened
     party_nouns: frozenset[str] = frozenset()  # "the groups": a party only when it refers back to an armed one
     position_nouns: frozenset[str] = frozenset()  # "their positions in X": a force's posts stand for X
+    # [certainty]: the sources whose statements are claims or reports, regex fragments with {name} slots for
+    # the theater's lists (frontlines.events.certainty_vocab)
+    partisan_sources: tuple[str, ...] = ()
+    neutral_sources: tuple[str, ...] = ()
 
     @property
     def weapons(self) -> frozenset[str]:
@@ -136,7 +140,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         raw = tomllib.loads(file.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise TheaterError(f"{file}: {exc}") from exc
-    lex, qual = raw.get("lexicon", {}), raw.get("qualifiers", {})
+    lex, qual, cert = raw.get("lexicon", {}), raw.get("qualifiers", {}), raw.get("certainty", {})
     frames = tuple(_frame(f) for f in raw.get("frame", []))
     for f in frames:
         if f.military not in ("none", "agent", "any", "weapon"):
@@ -160,4 +164,5 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns if " " in n),
         lemmas={k.lower(): v.lower() for k, v in lex.get("lemmas", {}).items()},
+        partisan_sources=tuple(cert.get("partisan_sources", ())), neutral_sources=tuple(cert.get("neutral_sources", ())),
     )
