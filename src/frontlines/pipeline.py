@@ -41,7 +41,7 @@ class Pipeline:
         self.extract_events = EventExtractor(theater, self.language)
         self.control_rules = ControlRules(default_attacker=str(theater.rules.get("default_attacker", "")),
                                           adversary=dict(theater.rules.get("adversary", {})),
-                                          no_holder=self.language.no_holder)
+                                          no_holder=self.language.no_holder, cues=self.extract_events.certainty)
 
     def run(self, docs: Sequence[Document], progress: Progress | None = None) -> list[DocumentResult]:
         """Process documents in spaCy batches; ``progress(done, total)`` after each one."""
@@ -59,7 +59,8 @@ class Pipeline:
             dates = date_frames(doc, sentences, frames, not_before=self.theater.baseline_date or self.theater.start)
             events = self.extract_events(doc, frames, dates, partisan)
             statements = [*statements_from_frames(doc, frames, dates, self.control_rules, partisan),
-                          *layout_statements(doc, sentences, places, actors, self.theater.actors.side_of_word, partisan)]
+                          *layout_statements(doc, sentences, places, actors, self.theater.actors.side_of_word, partisan,
+                                            self.control_rules.cues)]
             by_span = {(ev.start, ev.place_id): ev.id for ev in events}
             statements = [replace(st, event=by_span.get((st.start, st.place_id), "")) for st in statements]
             assertions = last_word_per_document(assertions_from_statements(statements, self.theater, {doc.id: doc}))

@@ -24,7 +24,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from frontlines.events.certainty import Certainty
 from frontlines.events.reader import NEAR_RELATIONS, Frame
@@ -90,17 +89,10 @@ class ControlRules:
     cues: Certainty | None = None  # the theater's certainty cues (Certainty.for_theater); see _cues
 
 
-@lru_cache(maxsize=1)
-def _default_cues() -> Certainty:
-    from frontlines.theater import load_theater
-
-    return Certainty.for_theater(load_theater())
-
-
 def _cues(cues: Certainty | None) -> Certainty:
-    """The certainty cues given, or the default theater's for a caller that passes none (the
-    statements' outputs stay those of that theater's sources until every caller passes its own)."""
-    return _default_cues() if cues is None else cues
+    """The certainty cues given, or the language's generic ones (no theater's parties or outlets)
+    for a caller that passes none."""
+    return Certainty.for_language() if cues is None else cues
 
 
 def _certainty(doc: Document, frame: Frame, partisan: bool, cues: Certainty) -> tuple[str, str] | None:
