@@ -24,7 +24,7 @@ from frontlines.theater import load_theater
 @cache
 def _stages(theater: str) -> tuple[object, Geoparser, Reader]:
     th = load_theater(theater)
-    return th, Geoparser(th), Reader(load_language(th.language))
+    return th, Geoparser(th), Reader(load_language(th.language), th.gazetteer.by_id.get(th.capital))
 
 
 def frames(text: str, theater: str = "syria") -> list[Frame]:
@@ -447,3 +447,24 @@ def test_ukraine_presence_and_contrast() -> None:
     found = frames("Ukrainian units in Orikhiv prepared to advance.", theater="ukraine-2023")
     assert names(only(found, "presence").places) == ["Orikhiv"]
     assert not frames("Grain prices fell in Orikhiv.", theater="ukraine-2023")
+
+
+def test_the_capital_is_the_theaters_capital_not_the_town_named_last() -> None:
+    found = frames("Hama fell on Thursday; two days later rebel columns pushed into the capital from the south.")
+    assert names(only(found, "enter").places) == ["Damascus"]
+    found = frames("Rebel fighters stormed Homs and then marched into the Syrian capital.")
+    assert "Damascus" in [p.name for f in found for p in f.places]
+
+
+def test_a_qualified_capital_refers_back() -> None:
+    # "the provincial capital", "its capital": a reference to a place already named, never the country's capital
+    for text in ("The rebels encircled Idlib, and the provincial capital fell to them two days later.",
+                 "The rebels encircled Idlib city, and its capital status did not save it."):
+        assert "Damascus" not in [p.name for f in frames(text) for p in f.places], text
+
+
+def test_a_theater_without_a_capital_reads_the_capital_as_a_reference_back() -> None:
+    text = "Russian forces shelled Orikhiv on Monday, and a day later drones struck the capital again."
+    assert load_theater("ukraine-2023").capital == ""  # its theater.toml names none
+    assert names(only(frames(text, theater="ukraine-2023"), "strike").places) == ["Orikhiv"]
+    assert names(only(frames(text), "strike").places) == ["Damascus"]  # the same words where a capital is named

@@ -60,6 +60,7 @@ class Theater:
     baseline: list[tuple[str, str, str]] = field(default_factory=list)  # (place id, status, note)
     baseline_date: date | None = None
     language: str = "en"  # the language pack its reports are read with (languages/<code>/)
+    capital: str = ""  # the gazetteer id of the country's capital ("the capital" in a report), "" if none
 
     def source_profile(self, source: str) -> SourceProfile:
         """The profile whose pattern occurs in a document's source name."""
@@ -170,7 +171,15 @@ def load_theater(name_or_path: str = "syria") -> Theater:
         bbox=tuple(bbox) if bbox else None, start=meta.get("start"), end=meta.get("end"),
         boundary_path=boundary if boundary.is_file() else None, rules=meta.get("rules", {}),
         baseline=baseline, baseline_date=meta.get("baseline_date"), language=meta.get("language", "en"),
+        capital=_capital(meta, gazetteer, folder),
     )
+
+
+def _capital(meta: dict[str, Any], gazetteer: Gazetteer, folder: Path) -> str:
+    capital = str(meta.get("capital", ""))
+    if capital and capital not in gazetteer.by_id:
+        raise TheaterError(f"{folder / 'theater.toml'}: capital {capital!r} is not a place of the gazetteer")
+    return capital
 
 
 def _load_baseline(path: Path, gazetteer: Gazetteer, sides: set[str]) -> list[tuple[str, str, str]]:

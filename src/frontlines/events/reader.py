@@ -27,16 +27,24 @@ from spacy.attrs import LOWER
 from frontlines.events.clause import _Sentence
 from frontlines.events.frames import _NOMINAL, _VERBAL, NEAR_RELATIONS, NOT_ARMED, Frame, Token, _DocIndex
 from frontlines.events.lexicon import FrameSpec, Language
-from frontlines.models import ActorMention, PlaceMention
+from frontlines.models import ActorMention, Place, PlaceMention
 
 __all__ = ["NEAR_RELATIONS", "NOT_ARMED", "Frame", "Reader"]
+
+
+def _named(tok: Token, named: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``tok`` lies in one of the sorted spans ``named``."""
+    k = bisect.bisect_right(named, (tok.idx, 1 << 62))
+    return bool(k) and named[k - 1][1] > tok.idx
 
 
 class Reader:
     """Reads the frames of documents in one language; build once, call per document."""
 
-    def __init__(self, language: Language):
+    def __init__(self, language: Language, capital: Place | None = None):
+        """``capital``: the place "the capital" names in this theater's reports (none: a reference back)."""
         self.lang = language
+        self.capital = capital
         self._by_verb: dict[str, list[FrameSpec]] = {}
         self._by_noun: dict[str, list[FrameSpec]] = {}
         self._by_adj: dict[str, list[FrameSpec]] = {}
@@ -75,6 +83,8 @@ class Reader:
             for i in np.nonzero(np.isin(sdoc.to_array(LOWER), list(wanted)))[0]:
                 tok = sdoc[int(i)]
                 tok.lemma_ = wanted[strings[tok.lower_]]
+        if self.capital is not None and self.lang.capital_nouns:
+            places = [*places, *self._capitals(doc_id, sdoc, places)]
         idx = _DocIndex(sdoc, places, [a for a in actors if not a.media])
         starts, text = idx.starts, idx.text
         media = _DocIndex(sdoc, (), [a for a in actors if a.media], starts, text).actor_at
@@ -100,6 +110,33 @@ class Reader:
             elif mentioned:
                 last_actor = mentioned[-1]
         return frames
+
+    def _capitals(self, doc_id: str, sdoc: Any, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+        """"the capital", "the Syrian capital" as a mention of the theater's capital: a definite noun
+        with no qualifier of its own ("the provincial capital", "its capital", "the capital of X" and
+        "the capital, X" are left to the reference and apposition rules)."""
+        capital, strings = self.capital, sdoc.vocab.strings
+        assert capital is not None
+        wanted = [strings.add(w) for w in self.lang.capital_nouns]
+        named = sorted((p.start, p.end) for p in places)
+        out = []
+        for i in np.nonzero(np.isin(sdoc.to_array(LOWER), wanted))[0]:
+            tok = sdoc[int(i)]
+            kids = list(tok.children)
+            if tok.pos_ not in _NOMINAL or tok.tag_ in ("NNS", "NNPS"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+                continue
+            if any(c.dep_ in ("poss", "appos", "compound", "nmod", "nummod", "acl", "relcl") or
+                   (c.dep_ == "prep" and c.lower_ == "of") or
+                   (c.dep_ == "amod" and not c.text[:1].isupper()) for c in kids):
+                continue
+            if tok.dep_ in ("appos", "compound", "nmod") or _named(tok, named):
+                continue  # "X, the capital", "the capital X": X is named already; or inside a name
+            out.append(PlaceMention(mention=tok.text, start=tok.idx, end=tok.idx + len(tok), doc=doc_id,
+                                    place_id=capital.id, name=capital.name, lat=capital.lat, lon=capital.lon,
+                                    kind=capital.kind, admin1=capital.admin1, score=1.0))
+        return out
 
     def _sentence(self, ctx: _Sentence) -> list[Frame]:
         out: list[Frame] = []
