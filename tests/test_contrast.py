@@ -67,9 +67,7 @@ def _offenders(sentences: tuple[str, ...]) -> dict[str, list[str]]:
     for event in result.events:
         # A happening reported by several sentences is one event; its evidence lists them all.
         where = {(event.start, event.end)}
-        for span in event.evidence:
-            _, start, end = span.rsplit(":", 2)
-            where.add((int(start), int(end)))
+        where.update((span.start, span.end) for span in event.evidence)
         for sentence in dict.fromkeys(owner(start, end) for start, end in sorted(where)):
             found.setdefault(sentence, []).append(
                 f"event {event.event_type} / {event.sub_event_type} at {event.location} ({event.actor1_side})")

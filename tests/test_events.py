@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 import frontlines
+from frontlines.models import Evidence
 from frontlines.pipeline import Pipeline
 from frontlines.read.ingest import from_text
 
@@ -86,7 +87,7 @@ def test_offsets_and_evidence(run) -> None:
     text = "Calm in Hama. HTS captured Saraqib."
     result = run(text)
     e = _one(result)
-    assert text[e.start : e.end] == "captured" and e.evidence == (f"{e.doc}:{e.start}:{e.end}",)
+    assert text[e.start : e.end] == "captured" and e.evidence == (Evidence(e.doc, e.start, e.end),)
 
 
 def test_withdrawal_without_capture(run) -> None:

@@ -82,3 +82,22 @@ def test_date_filters(store: Store, results) -> None:
 def test_missing_sqlite_database_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="does not exist"):
         Store(str(tmp_path / "nope.db"), create=False)
+
+
+def test_events_stored_by_older_versions_still_load(store: Store, results) -> None:
+    """Before evidence was typed, an event row kept its evidence as "doc:start:end" strings."""
+    from dataclasses import replace
+
+    from sqlalchemy import update
+
+    from frontlines.models import Evidence
+    from frontlines.store.storage import events as events_table
+
+    store.write(results, "syria")
+    e = next(e for r in results for e in r.events)
+    old = e.to_dict() | {"evidence": [f"{e.doc}:{e.start}:{e.end}", f"{e.doc}:0:8"]}
+    with store.engine.begin() as conn:
+        conn.execute(update(events_table).where(events_table.c.id == e.id).values(data=old))
+    (got,) = [x for x in store.events() if x.id == e.id]
+    assert got.evidence == (Evidence(e.doc, e.start, e.end), Evidence(e.doc, 0, 8))
+    assert got == replace(e, evidence=(*e.evidence, Evidence(e.doc, 0, 8)))

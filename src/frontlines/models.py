@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Day = date  # an alias: inside Event, the field named "date" hides the type
 Kind = Literal["settlement", "facility", "terrain", "region", "route", "country"]
@@ -24,6 +24,8 @@ UNKNOWN = "unknown"
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple | list):
@@ -46,6 +48,42 @@ class Record:
         if lon is None or lat is None:
             raise AttributeError(f"{type(self).__name__} has no point")
         return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": self.to_dict()}
+
+
+class TextSpan(NamedTuple):
+    """Characters ``start`` to ``end`` of one document's text (a sentence, a window)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence(Record):
+    """A span of one document's text that reports an event: characters ``start`` to ``end`` of ``doc``.
+
+    ``str()`` gives the form ``doc:start:end`` (CSV cells, display); ``to_dict()`` the JSON form."""
+
+    doc: str
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.doc}:{self.start}:{self.end}"
+
+    @classmethod
+    def parse(cls, value: Evidence | str | dict[str, Any]) -> Evidence:
+        """An ``Evidence`` from its JSON dict or its ``doc:start:end`` string (what older versions stored)."""
+        if isinstance(value, Evidence):
+            return value
+        try:
+            if isinstance(value, str):
+                doc, start, end = value.rsplit(":", 2)
+                return cls(doc, int(start), int(end))
+            if isinstance(value, dict):
+                return cls(str(value["doc"]), int(value["start"]), int(value["end"]))
+        except (KeyError, TypeError, ValueError):
+            pass
+        raise ValueError(f"not an evidence span: {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +200,22 @@ class Event(Record):
     plover_mode: str = ""
     cameo_root: str = ""
     warnings: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()  # "doc:start:end" of every span that reports this happening
+    evidence: tuple[Evidence, ...] = ()  # every span that reports this happening
     sources: tuple[str, ...] = ()
     relation: str = ""  # relative location ("near", "3 km west of"...) from the place mention
     kind: str = ""  # the frame kind that produced it: capture, loss, expel, withdraw, enter, strike, clash, ...
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """The event of a ``to_dict()`` (as stored), also one written by an older version (evidence as strings)."""
+        fields = dict(data)
+        for key in ("date", "date_end"):
+            if fields.get(key):
+                fields[key] = Day.fromisoformat(fields[key])
+        for key in ("warnings", "sources"):
+            fields[key] = tuple(fields.get(key) or ())
+        fields["evidence"] = tuple(Evidence.parse(x) for x in fields.get("evidence") or ())
+        return cls(**fields)
 
 
 @dataclass(frozen=True, slots=True)

@@ -176,10 +176,6 @@ def _tags(e: Event) -> str:
     return "; ".join(tags)
 
 
-def _doc_of(evidence: str) -> str:
-    return evidence.split(":", 1)[0]
-
-
 def acled_row(e: Event, ctx: AcledContext) -> dict[str, Any]:
     """One event as a row of ``CSV_COLUMNS`` with the ACLED columns filled from theater data.
 
@@ -204,7 +200,7 @@ def acled_row(e: Event, ctx: AcledContext) -> dict[str, Any]:
     row["source"] = "; ".join(sources)
     row["source_scale"] = ctx.source_scale(sources) if sources else ""
     row["tags"] = _tags(e)
-    days = [ctx.published[d] for d in {_doc_of(x) for x in (*e.evidence, f"{e.doc}:0:0")} if d in ctx.published]
+    days = [ctx.published[d] for d in {e.doc, *(x.doc for x in e.evidence)} if d in ctx.published]
     if days:
         row["timestamp"] = int(datetime.combine(max(days), time(0), tzinfo=UTC).timestamp())
     return row

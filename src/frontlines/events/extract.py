@@ -37,7 +37,7 @@ from frontlines.events.reader import Frame
 from frontlines.events.typology import BY_NAME, RANK, family
 from frontlines.mentions.dates import DateSpan
 from frontlines.mentions.geoparse import UNMAPPED_KIND
-from frontlines.models import ActorMention, Document, Event, Place, PlaceMention
+from frontlines.models import ActorMention, Document, Event, Evidence, Place, PlaceMention
 from frontlines.theater import Theater
 
 OVERTAKE = "Non-state actor overtakes territory"
@@ -210,7 +210,7 @@ class EventExtractor:
             date_end=when.date_end if when.date_end != when.date else None, wounded=casualties.wounded,
             captured=casualties.captured, trigger=doc.text[start:end], source=doc.source, plover_event=sub_type.plover_event,
             plover_mode=sub_type.plover_mode, cameo_root=sub_type.cameo_root, warnings=warnings,
-            evidence=(f"{doc.id}:{start}:{end}",), sources=(doc.source,) if doc.source else (), relation=place.relation,
+            evidence=(Evidence(doc.id, start, end),), sources=(doc.source,) if doc.source else (), relation=place.relation,
             kind=frame.kind,
         )
 

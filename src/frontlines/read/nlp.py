@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from frontlines.errors import FrontlinesError
-from frontlines.models import Document
+from frontlines.models import Document, TextSpan
 from frontlines.settings import SPACY_MODEL
 
 DISABLED: tuple[str, ...] = ()
@@ -28,7 +28,7 @@ LATER: tuple[str, ...] = ("ner",)
 _LINE_BREAK = re.compile(r"\n+|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])\s+(?=[A-Z\u0600-\u06FF])")
 
 
-def sentence_spans(text: str, spacy_doc: Any) -> list[tuple[int, int]]:
+def sentence_spans(text: str, spacy_doc: Any) -> list[TextSpan]:
     """Character spans of spaCy's sentences of ``text``, each also cut at a line break (bullets, posts,
     headings) and at a run of emoji before a capital."""
     out = []
@@ -36,10 +36,10 @@ def sentence_spans(text: str, spacy_doc: Any) -> list[tuple[int, int]]:
         start = s.start_char
         for m in _LINE_BREAK.finditer(text, s.start_char, s.end_char):
             if text[start : m.start()].strip():
-                out.append((start, m.start()))
+                out.append(TextSpan(start, m.start()))
             start = m.end()
         if text[start : s.end_char].strip():
-            out.append((start, s.end_char))
+            out.append(TextSpan(start, s.end_char))
     return out
 
 
@@ -58,7 +58,7 @@ class Entities:
         self._ner = ner
         self._spacy_doc = spacy_doc
         self._starts: list[int] | None = None
-        self._spans: list[Any] = []
+        self._spans: list[TextSpan] = []
         self._done: dict[int, list[tuple[int, int, str]]] = {}
 
     def _sentence(self, i: int) -> list[tuple[int, int, str]]:
@@ -120,7 +120,7 @@ class Analysis:
     found: Entities
 
     @property
-    def sentences(self) -> list[tuple[int, int]]:
+    def sentences(self) -> list[TextSpan]:
         """Character spans of the sentences; a line break (bullets, posts, headings) or emoji before a capital ends one."""
         return sentence_spans(self.doc.text, self.spacy_doc)
 
@@ -173,11 +173,11 @@ def parse_processes(longest_doc: int, pieces: int) -> int:
     return max(1, min(wanted, pieces))
 
 
-def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
+def windows(text: str, size: int = WINDOW) -> list[TextSpan]:
     """Consecutive spans covering ``text``, each at most ``size`` characters, cut after a
     paragraph break where there is one in the second half of the window, else after a line
     break (a sentence ends there anyway), else after a sentence end, else after a space."""
-    spans: list[tuple[int, int]] = []
+    spans: list[TextSpan] = []
     start, n = 0, len(text)
     while n - start > size:
         low, high = start + size // 2, start + size
@@ -188,9 +188,9 @@ def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
                 break
         else:
             cut = high  # no whitespace in half a window: not prose, cut anywhere
-        spans.append((start, cut))
+        spans.append(TextSpan(start, cut))
         start = cut
-    spans.append((start, n))
+    spans.append(TextSpan(start, n))
     return spans
 
 

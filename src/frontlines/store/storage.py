@@ -158,16 +158,6 @@ def _why(exc: BaseException) -> str:
     return f"{orig.__class__.__name__}: {first[:160]}"
 
 
-def _event_from_row(data: dict[str, Any]) -> Event:
-    fields = dict(data)
-    for key in ("date", "date_end"):
-        if fields.get(key):
-            fields[key] = date.fromisoformat(fields[key])
-    for key in ("warnings", "evidence", "sources"):
-        fields[key] = tuple(fields.get(key) or ())
-    return Event(**fields)
-
-
 class Store:
     """A frontlines database (SQLite file or any SQLAlchemy URL)."""
 
@@ -315,7 +305,7 @@ class Store:
         if until is not None:
             query = query.where(events.c.date <= until)
         with self.engine.connect() as conn:
-            return [_event_from_row(json.loads(d) if isinstance(d, str) else d) for d in conn.scalars(query)]
+            return [Event.from_dict(json.loads(d) if isinstance(d, str) else d) for d in conn.scalars(query)]
 
     def update_status_runs(self, compute: Callable[[Connection], tuple[set[str], list[dict[str, Any]]]],
                            theater: str = "") -> int:

@@ -85,7 +85,7 @@ def events_frame(events: Sequence[Event], ctx: AcledContext, geo: bool | None = 
     rows = acled_rows(events, ctx)
     for row, e in zip(rows, events, strict=True):
         row.update(event_id=e.id, date_end=e.date_end.isoformat() if e.date_end else "", place_id=e.place_id,
-                   sources="; ".join(e.sources), evidence="; ".join(e.evidence), relation=e.relation)
+                   sources="; ".join(e.sources), evidence="; ".join(map(str, e.evidence)), relation=e.relation)
     df = pd.DataFrame(rows, columns=[*CSV_COLUMNS, *EVENT_TAIL])
     for name in ("event_date", "date_end"):
         df[name] = _dates(df[name])
