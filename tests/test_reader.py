@@ -254,12 +254,37 @@ def test_since_opens_a_period_and_dates_no_capture() -> None:
     assert [e.date for e in result.events] == [date(2024, 12, 2)]
 
 
+def test_a_present_tense_clause_is_dated_by_the_report() -> None:
+    """What a report tells in the present ("continue to be reported", "have been reported") goes on
+    when it was written, not on the day its paragraph named earlier; the past keeps that day."""
+    text = ("On 3 December the rebels seized Anadan. Air raids continue to be reported in Atarib, "
+            "and clashes have been reported near Hreitan. Later they stormed Tadef.")
+    days = {e.location: (e.date, e.time_precision) for e in frontlines.extract(text, published="2024-12-06").events}
+    assert days["Anadan"] == (date(2024, 12, 3), 1)
+    assert days["Atarib"][0] == date(2024, 12, 6) and days["Huraytan"][0] == date(2024, 12, 6)
+    assert days["Tedef"][0] == date(2024, 12, 3)  # past tense: the paragraph's day goes on
+
+
 def test_history_before_the_period_makes_nothing() -> None:
     result = frontlines.extract("Ottoman troops seized Hama in 1516.", published="2024-12-02")
     assert not result.events and not result.assertions
 
 
 # --------------------------------------------------------------------- fighting as a noun, weapons as subjects
+
+
+def test_an_aspect_verb_keeps_the_places_of_its_infinitive() -> None:
+    # "continue to be reported in X": the infinitive is the same happening, its place is the strike's
+    found = frames("Air raids continue to be reported in Sarmin and Binnish.")
+    assert names(only(found, "strike").places) == ["Sarmin", "Binnish"]
+    # a verb that is not one of aspect keeps its clause apart: the refusal places nothing
+    assert not [f for f in frames("The clashes forced the council to be moved to Sarmin.") if f.kind == "clash" and f.places]
+
+
+def test_a_gerund_subject_is_located_by_its_verb() -> None:
+    # "Shelling was reported across X": the gerund is the subject of the clause, the place is its verb's
+    found = frames("Shelling was reported across Idlib governorate on Sunday.")
+    assert names(only(found, "shelling").places) == ["Idlib Governorate"]
 
 
 def test_fighting_as_subject_is_located_by_its_verb() -> None:

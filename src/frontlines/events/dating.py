@@ -83,7 +83,12 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 spans[i] = replace(span, date=doc.published, date_start=None, date_end=doc.published, time_precision=3,
                                    warning="", kind=AS_OF)
                 continue
-            if span.kind == "default" and default_day is not None:
+            if span.kind == "default" and f.ongoing and doc.published is not None:
+                # "clashes continue to be reported in X": going on at the time of writing, whatever day the
+                # paragraph named before
+                span = replace(span, date=doc.published, date_start=None, date_end=doc.published, time_precision=2,
+                               warning="")
+            elif span.kind == "default" and default_day is not None:
                 span = replace(span, date=default_day, date_start=default_day, date_end=default_day, time_precision=1,
                                warning="")
             spans[i] = span

@@ -58,6 +58,7 @@ class Frame:
     loose: bool = False  # the places came from the clause at large (role "any"), not from a role of the predicate
     purpose: bool = False  # the aim of an attack ("launched an offensive to retake X"): a fight for X, no control
     disputed: bool = False  # a party's claim that another party denies in the same sentence
+    ongoing: bool = False  # told in the present tense ("clashes continue in X"): going on when the text was written
 
     @property
     def kind(self) -> str:

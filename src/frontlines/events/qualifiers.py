@@ -167,6 +167,26 @@ class _Qualifiers(_Roles):
                 break
         return False
 
+    def _ongoing(self, tok: Token) -> bool:
+        """Whether the predicate's clause is in the present tense, simple, progressive or perfect ("clashes
+        continue to be reported", "shelling has hit X", "rebels are advancing"): told as going on when
+        the text was written. A nominal predicate takes the tense of the verb it is an argument of."""
+        cur = tok
+        for _ in range(4):  # a noun or a gerund in an argument: up to its verb
+            if cur.pos_ in ("VERB", "AUX") and not (cur.tag_ == "VBG" and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+                break
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        else:
+            return False
+        while cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.lang.aspect_verbs:
+            cur = cur.head  # "continue to be reported": the tense is the aspect verb's
+        tags = [c.tag_ for c in cur.children if c.dep_ in ("aux", "auxpass")]
+        if "MD" in tags or "VBD" in tags:
+            return False
+        return cur.tag_ in ("VBP", "VBZ") or any(t in ("VBP", "VBZ") for t in tags)
+
     def _hedged(self, tok: Token) -> bool:
         lang = self.lang
         cur = tok

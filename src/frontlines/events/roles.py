@@ -15,6 +15,14 @@ from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.phrases import list_gap
 from frontlines.models import ActorMention, PlaceMention
 
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _clausal(tok: Token) -> bool:
+    """Whether ``tok`` heads a clause: a verb, but not a gerund standing as a noun in an argument
+    ("shelling was reported in X": the gerund is the subject, the clause is the verb's)."""
+    return tok.pos_ in _VERBAL and not (tok.tag_ == "VBG" and tok.dep_ in _ARGUMENT_DEPS)
+
 
 class _Roles:
     """The role-filling half of a sentence reader (:class:`frontlines.events.clause._Sentence`)."""
@@ -341,7 +349,7 @@ class _Roles:
     def _clause_places(self, pred: Token) -> list[PlaceMention]:
         """Places in the predicate's own clause (events only): not inside another clause's verb."""
         root = pred
-        while root.pos_ not in _VERBAL and root.dep_ not in ("ROOT",) and root.head.i != root.i:
+        while not _clausal(root) and root.dep_ not in ("ROOT",) and root.head.i != root.i:
             root = root.head
         out: list[PlaceMention] = []
         for t in root.subtree:
@@ -350,7 +358,8 @@ class _Roles:
             cur, ok = t, True
             while cur.i != root.i and cur.head.i != cur.i:
                 cur = cur.head
-                if cur.i != root.i and cur.pos_ in _VERBAL and cur.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis"):
+                if cur.i != root.i and cur.pos_ in _VERBAL and cur.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis") \
+                        and not (cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.lang.aspect_verbs):
                     ok = False
                     break
             p = self.idx.place_at[t.i]
