@@ -453,6 +453,17 @@ def test_taking_a_neighbourhood_in_a_town_is_a_battle_for_it() -> None:
     assert [e.sub_event_type for e in frontlines.extract(text, published="2024-12-01").events] == ["Armed clash"]
 
 
+def test_a_neighbourhood_listed_with_villages_is_a_battle_for_its_town() -> None:
+    """A part noun joined to a list of names ("the villages of A and B as well as a neighbourhood in C"),
+    with "in C" hung on the verb by the parser: C is only partly taken, the villages wholly."""
+    text = "On 2 December the rebels captured the villages of Anadan and Hreitan as well as a neighbourhood in the city of Sarmin."
+    assert status(text, "Sarmin", day="2024-12-02") == "contested"
+    assert status(text, "Anadan", day="2024-12-02") == "opposition"
+    # a whole town in the same list is taken whole
+    whole = "On 2 December the rebels captured the villages of Anadan and Hreitan as well as the town of Sarmin."
+    assert status(whole, "Sarmin", day="2024-12-02") == "opposition"
+
+
 # --------------------------------------------------------------------- the second theater
 
 

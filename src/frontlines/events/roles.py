@@ -269,6 +269,12 @@ class _Roles:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         within = of or [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within")
                          for g in c.children if g.dep_ == "pobj"]  # "a neighbourhood in the city of X"
+        if lemma in lang.partial and not within and tok.i + 1 < len(tok.doc):
+            # "took A as well as a neighbourhood in X" with "in X" hung on the verb: the phrase right after
+            # a part noun is where the part lies
+            nxt = tok.doc[tok.i + 1]
+            if nxt.dep_ == "prep" and nxt.lower_ in ("of", "in", "inside", "within") and nxt.head.i != tok.i:
+                within = [g for g in nxt.children if g.dep_ == "pobj"]
         if lemma in lang.partial and within:
             for o in within:
                 out += self._places_of(o, partial, depth + 1)
@@ -285,6 +291,8 @@ class _Roles:
         if (lemma in lang.place_class or tok.lower_ in lang.place_class) and of:
             for o in of:
                 out += self._places_of(o, partial, depth + 1)
+                # "the villages of A and B as well as a neighbourhood in C": the conjuncts the names do not cover
+                out += [p for x in o.conjuncts if x.i not in idx.place_at for p in self._places_of(x, partial, depth + 1)]
             if out:
                 return out
         for c in tok.children:
