@@ -165,6 +165,14 @@ def test_pull_back_leaves_the_source_and_keeps_the_goal() -> None:
     assert status("The army pulled back from Hama to Homs.", "Homs") == "government"
 
 
+def test_a_goal_after_a_comma_does_not_join_the_source_list() -> None:
+    # ", to B" ends a movement at B; it does not add B to the places left ("from A, B and C" would)
+    f = only(frames("Army units pulled back from Anadan, to Hreitan."), "withdraw")
+    assert names(f.source) == ["Anadan"] and names(f.goal) == ["Huraytan"]
+    f = only(frames("Army units pulled back from Anadan, Tadef and Sarmin."), "withdraw")
+    assert names(f.source) == ["Anadan", "Tedef", "Sarmin"]
+
+
 def test_lost_to_the_rebels() -> None:
     f = only(frames("The army lost Saraqib to the rebels on Friday."), "loss")
     assert f.loser_side == "government" and f.agent_side == "opposition"

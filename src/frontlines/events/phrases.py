@@ -14,7 +14,7 @@ _SEP = (
     r"(?:\s*\([^()]{1,40}\)|\))?"
     r"(?:\s*,\s*(?:including\s+|among\s+them\s+)?|\s+and\s+|\s*,\s*and\s+|\s*,?\s*as\s+well\s+as\s+|\s*,?\s*or\s+|\s*/\s*"
     r"|\s*,?\s*(?:together|along)\s+with\s+)"
-    r"(?:(?:from|in|into|to|at|on|near|around|over|including)\s+)?(?:the\s+)?"
+    r"(?:(?:from|in|into|at|on|near|around|over|including)\s+)?(?:the\s+)?"
     r"(?:(?:western|eastern|northern|southern)\s+)?(?:outskirts\s+of\s+(?:the\s+)?)?"
     r"(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|hamlet|city|villages|towns|hamlets)\s+(?:of|in|around)\s+)?"
 )
