@@ -58,6 +58,16 @@ def test_remote_violence_with_fatalities(run) -> None:
     assert e.fatalities == 12 and "dozens" in e.fatalities_text
 
 
+def test_a_strike_that_killed_civilians_has_them_as_its_target(run) -> None:
+    # remote violence names its victims by their toll: civilians killed make the civilians actor2 (ACLED)
+    e = _one(run("Air raids hit Idlib city, killing 12 people."))
+    assert e.sub_event_type == "Air/drone strike" and e.actor2_side == "civilians" and e.fatalities == 12
+    e = _one(run("Shelling on Saraqib killed two women."))
+    assert e.actor2_side == "civilians" and e.fatalities == 2
+    e = _one(run("Artillery shelling on Saraqib killed three fighters."))
+    assert e.actor2_side != "civilians" and e.fatalities == 3
+
+
 def test_negated_and_hypothetical_are_not_events(run) -> None:
     assert not run("Saraqib did not fall to the rebels.").events
     assert not run("Rebels could push toward Hama in the coming days.").events

@@ -46,6 +46,8 @@ TRANSFER = "Non-violent transfer of territory"
 AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
 CLASH_TYPE = "Armed clash"
+# Remote violence: a strike, shelling or a bomb hits whoever is there.
+_REMOTE = frozenset({AIR, SHELLING, "Remote explosive/landmine/IED"})
 _NO_DEFAULT_TARGET = frozenset({"Peaceful protest", "Arrests", "Change to group/activity", AIR, SHELLING,
                                 "Remote explosive/landmine/IED", "Suicide bomb", "Disrupted weapons use", "Agreement",
                                 "Looting/property destruction"})
@@ -182,6 +184,9 @@ class EventExtractor:
                 actor2 = other
             side2 = other.side if other is not None else self.adversary.get(side1, "")
         casualties = parse_casualties(sentence, significant=any(w in sentence.lower() for w in self.lang.significant))
+        if not side2 and sub in _REMOTE and casualties.fatalities_text and \
+                {w.lower() for w in re.findall(r"[\w-]+", casualties.fatalities_text)} & self.lang.civilian_nouns:
+            side2 = "civilians"  # a strike that killed civilians and names no armed target: its victims are the other party
         certainty, claimed_by = check.certainty, check.claimed_by
         if frame.hedged and certainty in ("reported", "confirmed"):
             certainty = "uncertain"
