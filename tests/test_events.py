@@ -135,3 +135,15 @@ def test_two_named_days_are_one_event_per_day_with_the_toll_split() -> None:
 def test_a_week_long_period_stays_one_event() -> None:
     result = frontlines.extract("Between 1 and 6 December, shelling hit Morek repeatedly.", published="2024-12-07")
     assert len(result.events) == 1 and result.events[0].time_precision == 2
+
+
+def test_a_foreign_states_forces_are_named_as_the_events_party() -> None:
+    """An event by a foreign state's forces names the state as its party (the actor dictionary's
+    `state`), while the control map still counts the side it fights for."""
+    (e,) = frontlines.extract("Russian jets struck Sarmada on Monday.", published="2024-12-03").events
+    assert e.actor1_side == "russia"
+    (e,) = frontlines.extract("Syrian and Russian warplanes struck Sarmada on Monday.", published="2024-12-03").events
+    assert e.actor1_side == "government"  # a joint force is the side's
+    result = frontlines.extract("Israeli troops captured Quneitra on Sunday.", published="2024-12-09")
+    assert [e.actor1_side for e in result.events] == ["israel"]
+    assert [a.status for a in result.assertions] == ["unknown"]  # no side of the theater holds it

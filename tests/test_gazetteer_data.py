@@ -300,7 +300,9 @@ def test_actor_entries(actors):
     ids = [a["id"] for a in actors["actor"]]
     assert len(ids) == len(set(ids))
     for a in actors["actor"]:
-        assert set(a) <= {"id", "name", "side", "inter", "parent", "aliases", "media"}, a["id"]
+        assert set(a) <= {"id", "name", "side", "inter", "parent", "aliases", "media", "state"}, a["id"]
+        if a.get("state"):  # a foreign state's forces
+            assert a["inter"] == "External/Other forces" and a["state"] == a["state"].lower(), a["id"]
         assert a["side"] in sides, a["id"]
         assert a["inter"] in INTER, a["id"]
         assert a["parent"] == "" or a["parent"] in ids, a["id"]

@@ -162,6 +162,7 @@ class ActorMention(Record):
     side: str
     inter: str = ""
     media: bool = False
+    state: str = ""  # a foreign state's forces: the state, as its events name their party
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,7 @@ def _load_actors(path: Path) -> ActorDictionary:
             actors.append(Actor(
                 id=a["id"], name=a["name"], side=a["side"], inter=a.get("inter", ""),
                 parent=a.get("parent", ""), aliases=tuple(a.get("aliases", ())), media=bool(a.get("media", False)),
+                state=str(a.get("state", "")),
             ))
     except KeyError as exc:
         raise TheaterError(f"{path}: an entry lacks the key {exc}") from exc

@@ -46,6 +46,23 @@ TRANSFER = "Non-violent transfer of territory"
 AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
 CLASH_TYPE = "Armed clash"
+def _party(actor: ActorMention | None, parties: Sequence[ActorMention], text: str) -> str:
+    """The foreign state an event's actor is the forces of ("russia"), else "" (its side stands): a state
+    joined to an actor of the side it fights for ("Syrian and Russian jets") is that side's partner."""
+    if actor is None or not actor.state:
+        return ""
+    if _JOINED_BEFORE.search(text, max(0, actor.start - 40), actor.start):
+        return ""  # "Syrian and Russian warplanes": a joint force, counted as the side's
+    for other in parties:
+        if other.side == actor.side and not other.state and other is not actor:
+            gap = text[other.end : actor.start] if other.end <= actor.start else text[actor.end : other.start]
+            if _JOINED.fullmatch(gap):
+                return ""
+    return actor.state
+
+
+_JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"\b[A-Z][\w-]+\s+(?:and|&)\s+$")
 # Remote violence: a strike, shelling or a bomb hits whoever is there.
 _REMOTE = frozenset({AIR, SHELLING, "Remote explosive/landmine/IED"})
 _NO_DEFAULT_TARGET = frozenset({"Peaceful protest", "Arrests", "Change to group/activity", AIR, SHELLING,
@@ -205,8 +222,10 @@ class EventExtractor:
         return Event(
             id=_event_id(doc.id, start, place.place_id, sub), doc=doc.id, date=when.date,
             time_precision=when.time_precision, event_type=sub_type.event_type, sub_event_type=sub,
-            actor1=actor1.name if actor1 else self.theater.actors.side_label(side1), actor1_side=side1 or "unknown",
-            actor2=actor2.name if actor2 else self.theater.actors.side_label(side2), actor2_side=side2,
+            actor1=actor1.name if actor1 else self.theater.actors.side_label(side1),
+            actor1_side=_party(actor1, frame.parties, doc.text) or side1 or "unknown",
+            actor2=actor2.name if actor2 else self.theater.actors.side_label(side2),
+            actor2_side=_party(actor2, frame.parties, doc.text) or side2,
             place_id=place.place_id, location=place.name,
             lat=None if place.kind == UNMAPPED_KIND else place.lat, lon=None if place.kind == UNMAPPED_KIND else place.lon,
             geo_precision=place.geo_precision, fatalities=casualties.fatalities,

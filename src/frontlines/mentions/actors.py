@@ -34,6 +34,7 @@ class Actor:
     parent: str = ""
     aliases: tuple[str, ...] = ()
     media: bool = False
+    state: str = ""  # a foreign state's forces: the state ("russia"), an event's party in place of the side
 
 
 def _is_acronym(alias: str) -> bool:
@@ -161,5 +162,6 @@ class ActorDictionary:
             found.append(ActorMention(
                 mention=m.group(0), start=m.start() + offset, end=m.end() + offset, doc=doc,
                 actor_id=actor.id, name=actor.name, side=actor.side, inter=actor.inter, media=actor.media,
+                state=actor.state,
             ))
         return found
