@@ -147,3 +147,14 @@ def test_a_foreign_states_forces_are_named_as_the_events_party() -> None:
     result = frontlines.extract("Israeli troops captured Quneitra on Sunday.", published="2024-12-09")
     assert [e.actor1_side for e in result.events] == ["israel"]
     assert [a.status for a in result.assertions] == ["unknown"]  # no side of the theater holds it
+
+
+def test_a_place_taken_as_its_holders_leave_changes_hands_without_a_fight() -> None:
+    """ACLED: territory acquired without a violent interaction is a non-violent transfer. Read from the
+    sentence: another side's forces leave and no battle is told; a battle or unarmed leavers keep it a capture."""
+    def sub(text: str) -> list[str]:
+        return [e.sub_event_type for e in frontlines.extract(text, published="2024-12-07").events if e.location != ""]
+
+    assert sub("On 6 December the SDF occupied Mayadin as government forces retreated.") == ["Non-violent transfer of territory"]
+    assert sub("After heavy clashes the army withdrew and rebels took Hama.") == ["Non-state actor overtakes territory"]
+    assert sub("Rebels took Hama as civilians fled.") == ["Non-state actor overtakes territory"]

@@ -15,7 +15,8 @@ class _Sentence(_Qualifiers):
 
     def __init__(self, lang: Language, idx: _DocIndex, media: dict[int, ActorMention], span: tuple[int, int],
                  tokens: list[Token], last_actor: ActorMention | None, doc_id: str, fight_words: frozenset[str] = frozenset(),
-                 control_verbs: frozenset[str] = frozenset()):
+                 control_verbs: frozenset[str] = frozenset(),
+                 quiet_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())):
         self.lang = lang
         self.idx = idx
         self.media = media
@@ -29,6 +30,7 @@ class _Sentence(_Qualifiers):
         self._loose = False
         self._fight_words = fight_words
         self._control_verbs = control_verbs
+        self._battle_words, self._leave_verbs = quiet_words
         self.starts = idx.starts[lo : lo + len(tokens)]
         self._lowers: set[str] | None = None
 
@@ -139,6 +141,7 @@ class _Sentence(_Qualifiers):
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
             ongoing=self._ongoing(noun if noun is not None else pred),
+            unopposed=spec.control in ("agent", "winner") and self._unopposed(agent_side),
         )
 
     def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,

@@ -157,6 +157,8 @@ class EventExtractor:
             lowered = sentence.lower()
             if any(cue in lowered for cue in self.lang.nonviolent):
                 return TRANSFER
+            if frame.unopposed:
+                return TRANSFER  # "took X as government forces retreated", "after the army abandoned it"
             return REGAIN if side1 and side1 == self.government else OVERTAKE
         if event == "strike":
             return AIR if frame.weapon == "air" or not frame.weapon else SHELLING

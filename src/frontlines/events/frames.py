@@ -59,6 +59,7 @@ class Frame:
     purpose: bool = False  # the aim of an attack ("launched an offensive to retake X"): a fight for X, no control
     disputed: bool = False  # a party's claim that another party denies in the same sentence
     ongoing: bool = False  # told in the present tense ("clashes continue in X"): going on when the text was written
+    unopposed: bool = False  # taken as another side's forces left, no battle told: a transfer without a fight
 
     @property
     def kind(self) -> str:

@@ -20,6 +20,8 @@ class _Qualifiers(_Roles):
     media: dict[int, ActorMention]
     last_actor: ActorMention | None
     _fight_words: frozenset[str]
+    _battle_words: frozenset[str]
+    _leave_verbs: frozenset[str]
 
     # ------------------------------------------------------------------ parties
 
@@ -143,6 +145,23 @@ class _Qualifiers(_Roles):
         lang = self.lang
         return tok.dep_ in ("advcl", "relcl", "acl", "xcomp") and head not in lang.realized_heads \
             and head not in lang.hedges and head not in lang.claim_verbs
+
+    def _unopposed(self, taker: str) -> bool:
+        """Another side's armed party leaves in this sentence ("as government forces retreated", "after the
+        army abandoned the city") and no battle is told in it: what is taken changes hands without a fight."""
+        if any(t.lower_ in self._battle_words or t.lemma_.lower() in self._battle_words for t in self.tokens):
+            return False
+        for t in self.tokens:
+            lemma = t.lemma_.lower()
+            if t.pos_ != "VERB" or lemma not in self._leave_verbs or lemma == "fall":
+                continue  # "fell" is a capture of its own
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            _actor, side, armed, _explicit = self._party(subj)
+            if armed and side and side != taker:
+                return True
+        return False
 
     def _attack_head(self, tok: Token) -> bool:
         """The aim belongs to an attack or an advance: its head (or the head's object) is a fighting word."""

@@ -66,6 +66,10 @@ class Reader:
                 self._by_state.setdefault(n, []).append(spec)
         # verbs and nouns of fighting or an advance: the heads whose aim ("to retake X") is a fight for X
         self._fight = frozenset(w for f in language.frames if f.kind in ("clash", "enter") for w in (*f.verbs, *f.nouns))
+        # words of a battle, and verbs of leaving: a place taken as its holder leaves, with no battle told, changed
+        # hands without one
+        self._quiet = (frozenset(w for f in language.frames if f.kind == "clash" for w in (*f.verbs, *f.nouns)),
+                       frozenset(w for f in language.frames if f.kind == "withdraw" for w in f.verbs))
         # verbs of holding or taking: "unclear who controls X" asks about X
         self._control = frozenset(w for f in language.frames if f.kind in ("hold", "capture") for w in f.verbs)
         self._words = (set(self._by_verb) | set(self._by_noun) | set(self._by_adj) | set(self._by_light)
@@ -99,7 +103,8 @@ class Reader:
             toks = [sdoc[i] for i in range(lo, hi)]
             if _title(toks, text, s_start, s_end):
                 continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
-            ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control)
+            ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
+                            self._quiet)
             found = self._sentence(ctx)
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
             mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
