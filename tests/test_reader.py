@@ -102,6 +102,15 @@ def test_reference_marks_do_not_break_a_list() -> None:
     assert [text[p.start:p.end] for p in f.places] == ["Kafr Nabl", "Sarmin", "Maarat al-Numan"]
 
 
+def test_a_line_joined_to_the_one_above_keeps_its_own_subject() -> None:
+    """Infobox lines ("Result\nOngoing\nTerritorial\nchanges") run into the next line for the parser; the
+    party that line names before its verb is still the verb's subject, and its participle's."""
+    text = "Outcome Ongoing\nTerritorial\nchanges\nIsrael pushed past the ceasefire line, capturing Quneitra and Khan Arnabah."
+    found = [f for f in frames(text) if f.kind == "capture"]
+    assert found and {f.agent.actor_id for f in found if f.agent} == {"israel"}
+    assert names(found[0].places) == ["Quneitra", "Khan Arnabah"]
+
+
 def test_participial_chain_inherits_the_agent() -> None:
     found = [f for f in frames("HTS stormed Saraqib, taking Sarmin hours later.") if f.kind == "capture"]
     assert [names(f.places) for f in found] == [["Saraqib"], ["Sarmin"]]

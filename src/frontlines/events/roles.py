@@ -212,6 +212,8 @@ class _Roles:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return verb.head
+                if c.i not in self.ids:
+                    return self._line_subject(verb) or c
                 return c
         if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
             return self._subject(verb.head, depth + 1)
@@ -222,7 +224,13 @@ class _Roles:
             return self._subject(verb.head.head, depth + 1)  # "the army launched an offensive to retake X"
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             return verb.head
-        return None
+        return self._line_subject(verb)
+
+    def _line_subject(self, verb: Token) -> Token | None:
+        """When the parser joined this line to another ("...changes\nX advanced, capturing Y"), the party
+        the line names before the verb, itself hung outside the line, is the verb's subject."""
+        return next((t for t in self.tokens if t.i < verb.i and t.i in self.idx.actor_at
+                     and t.pos_ in ("PROPN", "NOUN") and t.head.i not in self.ids), None)
 
     def _prep_objects(self, tok: Token, words: list[str]) -> list[Token]:
         holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "acomp", "conj") and c.pos_ != "VERB"]
