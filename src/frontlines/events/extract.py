@@ -47,12 +47,12 @@ AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
 CLASH_TYPE = "Armed clash"
 def _party(actor: ActorMention | None, parties: Sequence[ActorMention], text: str) -> str:
-    """The foreign state an event's actor is the forces of ("russia"), else "" (its side stands): a state
-    joined to an actor of the side it fights for ("Syrian and Russian jets") is that side's partner."""
+    """The foreign state an event's actor is the forces of (its ``state``), else "" (its side stands): a
+    state joined to an actor of the side it fights for ("<A> and <B> jets") is that side's partner."""
     if actor is None or not actor.state:
         return ""
     if _JOINED_BEFORE.search(text, max(0, actor.start - 40), actor.start):
-        return ""  # "Syrian and Russian warplanes": a joint force, counted as the side's
+        return ""  # "<A> and <B> warplanes": a joint force, counted as the side's
     for other in parties:
         if other.side == actor.side and not other.state and other is not actor:
             gap = text[other.end : actor.start] if other.end <= actor.start else text[actor.end : other.start]

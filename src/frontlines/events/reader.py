@@ -117,7 +117,7 @@ class Reader:
         return frames
 
     def _capitals(self, doc_id: str, sdoc: Any, places: Sequence[PlaceMention]) -> list[PlaceMention]:
-        """"the capital", "the Syrian capital" as a mention of the theater's capital: a definite noun
+        """"the capital", "the <nationality> capital" as a mention of the theater's capital: a definite noun
         with no qualifier of its own ("the provincial capital", "its capital", "the capital of X" and
         "the capital, X" are left to the reference and apposition rules)."""
         capital, strings = self.capital, sdoc.vocab.strings

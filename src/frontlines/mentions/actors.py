@@ -34,7 +34,7 @@ class Actor:
     parent: str = ""
     aliases: tuple[str, ...] = ()
     media: bool = False
-    state: str = ""  # a foreign state's forces: the state ("russia"), an event's party in place of the side
+    state: str = ""  # a foreign state's forces: the state (a lower-case name), an event's party in place of the side
 
 
 def _is_acronym(alias: str) -> bool:
