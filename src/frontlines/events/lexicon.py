@@ -92,6 +92,10 @@ class Language:
     # the theater's lists (frontlines.events.certainty_vocab)
     partisan_sources: tuple[str, ...] = ()
     neutral_sources: tuple[str, ...] = ()
+    # [geoparse]: cue words of the geoparser (frontlines.mentions.geoparse), each list regex fragments in order;
+    # [geoparse.cue_kinds]: the place kind each kind word asks for
+    geoparse: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cue_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def weapons(self) -> frozenset[str]:
@@ -143,6 +147,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
     except tomllib.TOMLDecodeError as exc:
         raise TheaterError(f"{file}: {exc}") from exc
     lex, qual, cert = raw.get("lexicon", {}), raw.get("qualifiers", {}), raw.get("certainty", {})
+    geo = raw.get("geoparse", {})
     frames = tuple(_frame(f) for f in raw.get("frame", []))
     for f in frames:
         if f.military not in ("none", "agent", "any", "weapon"):
@@ -168,4 +173,6 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns if " " in n),
         lemmas={k.lower(): v.lower() for k, v in lex.get("lemmas", {}).items()},
         partisan_sources=tuple(cert.get("partisan_sources", ())), neutral_sources=tuple(cert.get("neutral_sources", ())),
+        geoparse={k: tuple(v) for k, v in geo.items() if isinstance(v, list)},
+        cue_kinds={k: _words(geo.get("cue_kinds", {}), k) for k in geo.get("cue_kinds", {})},
     )

@@ -25,6 +25,7 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
 
@@ -41,53 +42,12 @@ LOCAL_CHARS = 400  # "nearby in the text": about three sentences
 FAR_KM = 90.0  # a village this far from every other place the report names is someone else's namesake
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _LIST_SEP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
-_PLURAL_REGION_AFTER = re.compile(r"^[ -]*(?:governorates|provinces)\b", re.I)
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘ʿʾ`][^\W_]+)*")
 _GAP = re.compile(r"^(?: |-|–| - |\u00a0)$")
 _ARTICLE_WORDS = frozenset({"al", "el", "as", "ar", "ad", "at", "az", "an", "ash", "es", "en", "et", "ez"})
 _LOWER_INNER = _ARTICLE_WORDS | {"ibn", "bin", "bani", "wa", "of", "de", "la"}
-_FACILITY_TAIL = re.compile(
-    r"^(?:['’]s)?[ -]*((?:military |international |air |main )?(?:airbase|air base|airport|airfield|air field|base|academy|"
-    r"college|school|barracks|camp|crossing|border crossing|dam|bridge|prison|hospital|factory|plant|station))\b",
-    re.I,
-)
-_KIND_AFTER = re.compile(
-    r"^[ -]*(?P<w>governorate|province|countryside|region|plain|plains|mountains?|heights|hills?|highway|motorway|road|"
-    r"city|town|village|airbase|air base|airport|military airport|base|academy|district|neighbourhood|neighborhood)\b",
-    re.I,
-)
-_KIND_BEFORE = re.compile(
-    r"\b(?P<w>town|village|city|hamlet|mountain|mount|plain|highway|airport|airbase|base|governorate|province|"
-    r"neighbourhood|neighborhood|district|countryside)\s+(?:of\s+)?(?:the\s+)?$",
-    re.I,
-)
-_REGION_CUE_AFTER = re.compile(r"^[ -]*(?:governorate|province|countryside|region|province's|governorate's|front)\b", re.I)
-_DIRECTION_ADJ = re.compile(
-    r"\b(?:northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern|central|rural)\s+$",
-    re.I,
-)
-_CITY_AFTER = re.compile(r"^[ -]*city\b", re.I)
-_NOT_PLACE_AFTER = re.compile(
-    r"^(?:[ -]*(?:'s|’s))?[ -]*(?:Division|Brigades?|Regiment|Battalions?|Corps|Forces|Army|Front|Movement|Legion|Group|"
-    r"Operations Room|Military Council|Council|Liberation|rockets?|missiles?|launchers?|MLRS|drones?|tanks?|systems?|"
-    r"Hawks|Falcons|Lions|Shield|Eagles|Tigers|Revolutionaries)\b"
-)
-_NOT_PLACE_BEFORE = re.compile(
-    r"\b(?:Faylaq|Failaq|Jaysh|Jaish|Liwa|Liwaa|Harakat|Harakat|Ahrar|Jabhat|Katibat|Kataib|Kata'ib|Saraya|Firqat|"
-    r"Tajammu|Alwiyat|Suqour|Suqur|Usud|Quwat|Jund|Ansar|Nour al-Din|Fursan)(?:\s+(?:al|el|ash|as|ad|ar)-?|\s+)$"
-)
 _MODEL_NUMBER = re.compile(r"^-\d")
-_PLACE_SLOT_BEFORE = re.compile(
-    r"\b(?:in|near|of|to|from|toward|towards|into|outside|around|at|seized|captured|took|entered|liberated|freed|stormed|"
-    r"shelled|struck|hit|reached|overran|recaptured|retook)\s+(?:the\s+)?$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:\n])\b[A-Z][a-z]+ $")
-_SPEAKER_AFTER = re.compile(r"^\s+(?:has\s+|had\s+)?(?:said|says|denied|denies|claimed|claims|announced|insisted|accused|"
-                            r"rejected|warned|responded|blamed)\b")
-_NAMED_FACILITY_AFTER = re.compile(
-    r"^[ -]+(?:(?:Central|Military|National|General|University|Civil|Main|Old|New)\s+)*"
-    r"(?:Prison|Hospital|University|Stadium|Airport|Academy|College|School|Barracks|Factory|Plant|Station|Bridge|Dam)\b"
-)
-_PERSON_BEFORE = re.compile(r"\b(?:Abu|Umm|President|General|Gen\.|Maj\.|Col\.|Brig\.|leader|commander|Sheikh|Mr|Ms|Dr)\s+$")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "a few": 3, "several": 5, "a couple of": 2, "fifteen": 15, "twenty": 20, "a dozen": 12,
@@ -114,26 +74,8 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|citie
 _AND_BETWEEN = re.compile(r"^\s+and\s+(?:the\s+)?$")
 # A capitalised name in a slot that only a place fills.
 _NAME = r"((?:(?:al|el|as|ar|ad|at|an|ash|Al|El|As|Ar|Ad|At|An|Ash)[-\s])?[A-Z][\w'’‘ʿ]+(?:[-\s](?:(?:al|el|as|ar|ad|at|an|ash)-)?[A-Z][\w'’‘ʿ]+){0,3})"
-_TAKE_VERB = re.compile(r"(?:entered|entering|captured|capturing|took|taking|seized|seizing|stormed|storming|recaptured|"
-                        r"overran|liberated|retook|shelled|shelling|bombarded|struck)\b")
-_STRONG_SLOT = re.compile(
-    r"\b(?:village|villages|town|towns|hamlet|hamlets|settlement|farms|farm|neighbourhood|neighborhood|district|suburb|"
-    r"locality|hilltop|hill|outpost)\s+of\s+" + _NAME
-)
-_WEAK_SLOT = re.compile(
-    r"\b(?:entered|entering|captured|capturing|took|taking|seized|seizing|stormed|storming|recaptured|overran|liberated|"
-    r"retook|shelled|shelling|bombarded|struck|near|outside|toward|towards|into|outskirts of|around|reached|reaching|"
-    r"advanced on|advancing on|withdrew from|fled|pushed into)\s+(?:the\s+)?" + _NAME
-)
-# Lower-case words that end or continue a facility or feature name ("Abu al-Duhur airbase", "M5 motorway").
-_TYPE_WORDS = frozenset(["airbase", "airport", "base", "highway", "motorway", "road", "plain", "dam", "crossing", "academy", "college", "school", "camp", "citadel", "university", "mountain", "mountains", "regiment"])
-_FACILITY_QUALIFIERS = frozenset(["military", "air", "international", "artillery", "engineering"])
-_STOP_START = frozenset(["in", "on", "at", "the", "a", "an", "as", "to", "of", "by", "for", "and", "or", "from", "with", "into", "near", "is", "it", "if"])
 # Words that are part of many names but never a name alone.
 _GENERIC = frozenset(["kafr", "tal", "jabal", "ayn", "dayr", "abu", "umm", "bayt", "khirbat", "shaykh", "qalaat", "kubra", "sughra", "kabir", "saghir", "jadida", "qadima", "sharqi", "gharbi", "shamali", "janubi", "tahtani", "fawqani", "wadi", "ras", "suq", "mazraa", "jisr"])
-_COMMON_WORDS = frozenset(
-    ["and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "to", "with", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "not", "no", "yes", "more", "most", "many", "much", "some", "all", "any", "both", "each", "few", "several", "other", "such", "only", "own", "same", "so", "than", "too", "very", "can", "will", "just", "new", "old", "big", "small", "first", "last", "next", "early", "late", "major", "heavy", "fierce", "open", "free", "east", "west", "north", "south", "central", "breaking", "update", "urgent", "video", "photo", "map", "today", "yesterday", "tonight", "morning", "evening", "night", "dawn", "day", "week", "month"]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,15 +119,17 @@ def _lookup_key(words: Sequence[str]) -> str:
     return " ".join(kept or folded)
 
 
-def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
-    """Longest gazetteer matches over runs of capitalised words, not overlapping."""
+def find_spans(text: str, gazetteer: Gazetteer, cues: _Cues | None = None) -> list[Span]:
+    """Longest gazetteer matches over runs of capitalised words, not overlapping (``cues``: the language's,
+    English when not given)."""
+    cues = cues or _cues("en")
     toks = _tokens(text)
     spans: list[Span] = []
     max_n = min(gazetteer.max_tokens + 1, 7)
     i = 0
     while i < len(toks):
         start, _end, word = toks[i]
-        if word.lower() in _STOP_START and text[toks[i][1] : toks[i][1] + 1] != "-":
+        if word.lower() in cues.stop_start and text[toks[i][1] : toks[i][1] + 1] != "-":
             i += 1  # "In Dar'a" starts with the English word, not a name
             continue
         first_ok = _capitalised(word) or (
@@ -203,10 +147,10 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         for k in range(j, i, -1):
             words = [t[2] for t in toks[i:k]]
             last = words[-1]
-            if not (_capitalised(last) or last.lower() in _TYPE_WORDS):
+            if not (_capitalised(last) or last.lower() in cues.type_words):
                 continue
-            if any(not _capitalised(w) and w.lower() not in _LOWER_INNER and w.lower() not in _TYPE_WORDS
-                   and w.lower() not in _FACILITY_QUALIFIERS for w in words[1:]):
+            if any(not _capitalised(w) and w.lower() not in _LOWER_INNER and w.lower() not in cues.type_words
+                   and w.lower() not in cues.facility_qualifiers for w in words[1:]):
                 continue
             key = _lookup_key(words)
             if not key or not gazetteer.has_key(key) or all(t in _GENERIC for t in key.split()):
@@ -297,17 +241,51 @@ class _Persons:
         return self.spans.contains(start, end, strictly=strictly)
 
 
-def _cue_kind(word: str) -> str:
-    w = word.lower()
-    if w in ("governorate", "province", "countryside", "region", "province's", "governorate's"):
-        return "region"
-    if w in ("plain", "plains", "mountain", "mountains", "mount", "heights", "hill", "hills"):
-        return "terrain"
-    if w in ("highway", "motorway", "road"):
-        return "route"
-    if w in ("city", "town", "village", "hamlet", "district", "neighbourhood", "neighborhood"):
-        return "settlement"
-    return "facility"
+def _alt(words: Sequence[str]) -> str:
+    """Regex fragments as one alternation, tried in order; none: a group that never matches."""
+    return "(?:" + "|".join(words) + ")" if words else "(?!)"
+
+
+class _Cues:
+    """The language pack's cue words (``[geoparse]`` of frames.toml) compiled into the geoparser's regexes."""
+
+    def __init__(self, code: str):
+        lang = load_language(code)
+        self.kinds, w = lang.cue_kinds, {k: _alt(lang.geoparse.get(k, ())) for k in (
+            "facility_qualifiers", "facility_words", "kind_after", "kind_before", "region_after", "regions_after",
+            "direction_adjectives", "city_after", "unit_after", "unit_before", "person_titles", "place_slot_before",
+            "speaker_auxiliaries", "speaker_verbs", "named_facility_qualifiers", "named_facility_words",
+            "strong_slot_nouns", "take_verbs")}
+        self.facility_tail = re.compile(rf"^(?:['’]s)?[ -]*((?:{w['facility_qualifiers']} )?{w['facility_words']})\b", re.I)
+        self.kind_after = re.compile(rf"^[ -]*(?P<w>{w['kind_after']})\b", re.I)
+        self.kind_before = re.compile(rf"\b(?P<w>{w['kind_before']})\s+(?:of\s+)?(?:the\s+)?$", re.I)
+        self.region_after = re.compile(rf"^[ -]*{w['region_after']}\b", re.I)
+        self.regions_after = re.compile(rf"^[ -]*{w['regions_after']}\b", re.I)
+        self.direction_adj = re.compile(rf"\b{w['direction_adjectives']}\s+$", re.I)
+        self.city_after = re.compile(rf"^[ -]*{w['city_after']}\b", re.I)
+        self.not_place_after = re.compile(rf"^(?:[ -]*(?:'s|’s))?[ -]*{w['unit_after']}\b")
+        self.not_place_before = re.compile(rf"\b{w['unit_before']}(?:\s+(?:al|el|ash|as|ad|ar)-?|\s+)$")
+        self.person_before = re.compile(rf"\b{w['person_titles']}\s+$")
+        self.place_slot_before = re.compile(rf"\b{w['place_slot_before']}\s+(?:the\s+)?$")
+        self.speaker_after = re.compile(rf"^\s+(?:{w['speaker_auxiliaries']}\s+)?{w['speaker_verbs']}\b")
+        self.named_facility_after = re.compile(
+            rf"^[ -]+(?:{w['named_facility_qualifiers']}\s+)*{w['named_facility_words']}\b")
+        self.take_verb = re.compile(rf"{w['take_verbs']}\b")
+        self.strong_slot = re.compile(rf"\b{w['strong_slot_nouns']}\s+of\s+" + _NAME)
+        weak = _alt(lang.geoparse.get("take_verbs", ()) + lang.geoparse.get("weak_slot_words", ()))
+        self.weak_slot = re.compile(rf"\b{weak}\s+(?:the\s+)?" + _NAME)
+        self.common_words, self.stop_start, self.type_words, self.facility_qualifiers = (
+            frozenset(w.lower() for w in lang.geoparse.get(k, ()))
+            for k in ("common_words", "stop_start", "type_words", "facility_name_qualifiers"))
+
+    def kind(self, word: str) -> str:
+        """The place kind a kind word asks for ("countryside": region); facility when no list names it."""
+        return next((kind for kind, words in self.kinds.items() if word.lower() in words), "facility")
+
+
+@lru_cache(maxsize=8)
+def _cues(code: str) -> _Cues:
+    return _Cues(code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +356,7 @@ class Geoparser:
         self.far_km = float(theater.rules.get("far_namesake_km", FAR_KM))
         # Capitalised words that never name a place alone: the language's (months, pronouns, "Army") and the
         # theater's (nationalities, communities, outlets: ``rules.not_place_words``).
+        self._cues = _cues(theater.language)
         self._not_names = load_language(theater.language).not_names | frozenset(theater.rules.get("not_place_words", ()))
         self.gazetteer = theater.gazetteer
         self.country = theater.country
@@ -402,7 +381,7 @@ class Geoparser:
             persons = _Persons(Spans([(s, e) for s, e, label in entities if label == "PERSON"]))
         actor_spans = [(a.start, a.end) for a in actors]
         actor_index, sentence_index = Spans(actor_spans), Spans(sentences)
-        spans = [s for s in find_spans(text, self.gazetteer)
+        spans = [s for s in find_spans(text, self.gazetteer, self._cues)
                  if not self._is_not_place(text, s, actor_index, persons, sentence_index)]
         context = _Context.build(text, spans, self.country, self._governorate_cues(text, spans))
         mentions: list[PlaceMention] = []
@@ -426,7 +405,7 @@ class Geoparser:
         if actor_spans.overlaps(span.start, span.end):
             return True
         after, before = text[span.end : span.end + 40], text[max(0, span.start - 40) : span.start]
-        if _NOT_PLACE_AFTER.match(after) or _NOT_PLACE_BEFORE.search(before) or _PERSON_BEFORE.search(before):
+        if self._cues.not_place_after.match(after) or self._cues.not_place_before.search(before) or self._cues.person_before.search(before):
             return True
         if span.text[:3].lower() in ("al-", "el-") and _NAME_BEFORE.search(before):
             return True  # "Bashar al-X": a family name after a given name, not a village
@@ -435,16 +414,16 @@ class Geoparser:
         words = span.text.split()
         if len(words) == 1 and span.text in self._not_names:
             return True
-        if _SPEAKER_AFTER.match(after) and any(c.place.population > 500_000 for c in span.candidates):
+        if self._cues.speaker_after.match(after) and any(c.place.population > 500_000 for c in span.candidates):
             return True  # "X said": the government seated there, not the city
         sent_start, _ = sentences.holding(span.start)
         at_sentence_start = not text[sent_start : span.start].strip(" \t\n-*#>•\"'“")
-        if len(words) == 1 and at_sentence_start and span.text.lower() in _COMMON_WORDS:
+        if len(words) == 1 and at_sentence_start and span.text.lower() in self._cues.common_words:
             return True
         fuzzy = span.candidates[0].score < 0.9
         if fuzzy and persons.has_person(span.start, span.end, strictly=True):
             # A weak veto for names matched only approximately inside a person's name ("al-Jolani").
-            return not _PLACE_SLOT_BEFORE.search(before)
+            return not self._cues.place_slot_before.search(before)
         return False
 
     # -- context ---------------------------------------------------------------------------------
@@ -454,7 +433,7 @@ class Geoparser:
         cues = []
         for span in spans:
             after, before = text[span.end : span.end + 20], text[max(0, span.start - 20) : span.start]
-            if _REGION_CUE_AFTER.match(after) or _DIRECTION_ADJ.search(before) or _PLURAL_REGION_AFTER.match(after):
+            if self._cues.region_after.match(after) or self._cues.direction_adj.search(before) or self._cues.regions_after.match(after):
                 for c in span.candidates:
                     if c.place.kind == "region" and c.place.country == self.country:
                         cues.append((span.start, c.place.admin1))
@@ -493,21 +472,21 @@ class Geoparser:
         cue = ""
         end = span.end
         cands = list(span.candidates)
-        tail = _FACILITY_TAIL.match(after)
+        tail = self._cues.facility_tail.match(after)
         if tail:
             facility = self._facility_named(span, tail.group(1))
             if facility is not None:
                 cands, end, cue = [facility], span.end + tail.end(), "facility"
             elif any(c.place.kind == "facility" for c in cands):
                 cue = "facility"
-        if not cue and (named := _NAMED_FACILITY_AFTER.match(after)):
+        if not cue and (named := self._cues.named_facility_after.match(after)):
             # "X Central Prison": a facility the gazetteer lacks, not the city.
             return Unresolved(text[span.start : span.end + named.end()], span.start, span.end + named.end(), doc.id,
                               f"facility named after {span.text}, not in gazetteer")
-        if not cue and ((m := _KIND_AFTER.match(after)) or (m := _KIND_BEFORE.search(before))):
-            cue = _cue_kind(m.group("w"))
-        region_cue = bool(_REGION_CUE_AFTER.match(after)) or bool(_PLURAL_REGION_AFTER.match(after)) or (
-            bool(_DIRECTION_ADJ.search(before)) and not _CITY_AFTER.match(after)
+        if not cue and ((m := self._cues.kind_after.match(after)) or (m := self._cues.kind_before.search(before))):
+            cue = self._cues.kind(m.group("w"))
+        region_cue = bool(self._cues.region_after.match(after)) or bool(self._cues.regions_after.match(after)) or (
+            bool(self._cues.direction_adj.search(before)) and not self._cues.city_after.match(after)
         )
         if region_cue:
             cue = "region"
@@ -579,7 +558,7 @@ class Geoparser:
         """'A, B and C governorates': every member of the list is a governorate."""
         out = list(mentions)
         for i, m in enumerate(mentions):
-            if m.kind == "region" and _PLURAL_REGION_AFTER.match(text[m.end : m.end + 20]):
+            if m.kind == "region" and self._cues.regions_after.match(text[m.end : m.end + 20]):
                 j = i
                 while j > 0 and _LIST_SEP.match(text[out[j - 1].end : out[j].start]):
                     j -= 1
@@ -633,7 +612,7 @@ class Geoparser:
     def _unresolved_slots(self, doc: Document, taken: Spans, persons: Persons) -> list[Unresolved]:
         out: list[Unresolved] = []
         seen: set[tuple[int, int]] = set()
-        for pattern, reason in ((_STRONG_SLOT, "not in gazetteer"), (_WEAK_SLOT, "not in gazetteer (place slot)")):
+        for pattern, reason in ((self._cues.strong_slot, "not in gazetteer"), (self._cues.weak_slot, "not in gazetteer (place slot)")):
             for m in pattern.finditer(doc.text):
                 start, end = m.span(1)
                 name = m.group(1)
@@ -642,9 +621,9 @@ class Geoparser:
                     continue
                 if taken.overlaps(start, end):
                     continue
-                if pattern is _WEAK_SLOT and not _TAKE_VERB.match(m.group(0)) and persons.has_person(start, end):
+                if pattern is self._cues.weak_slot and not self._cues.take_verb.match(m.group(0)) and persons.has_person(start, end):
                     continue  # "near Hassan": spaCy's PERSON wins, but nobody "took" or "shelled" a person
-                if _NOT_PLACE_AFTER.match(doc.text[end : end + 30]):
+                if self._cues.not_place_after.match(doc.text[end : end + 30]):
                     continue
                 seen.add((start, end))
                 out.append(Unresolved(name, start, end, doc.id, reason))
