@@ -4,8 +4,8 @@ Recognition is driven by the gazetteer, not by generic NER: every run of
 capitalised words (and Arabic-script words) is looked up, longest first, under
 the folded and skeleton keys of :mod:`frontlines.mentions.gazetteer`. Matches that are
 really something else are dropped with the context around them: faction and
-unit names (the actor dictionary, "Faylaq al-...", "... Division"), weapons
-("Burkan rockets"), people (spaCy's PERSON, used only as a weak veto) and
+unit names (the actor dictionary, "<Corps> al-...", "... Division"), weapons
+("<name> rockets"), people (spaCy's PERSON, used only as a weak veto) and
 common words that merely start a sentence.
 
 Candidates are then ranked: the theater's country first, then nearness to the
