@@ -328,6 +328,28 @@ def _kml_style(doc: ET.Element, style_id: str, color: str, line_width: float, fi
     _sub(poly, "color", kml_color(color, fill_alpha))
 
 
+def _time_span(pm: ET.Element, start: date, end: date) -> None:
+    span = _sub(pm, "TimeSpan")
+    _sub(span, "begin", start.isoformat())
+    _sub(span, "end", end.isoformat())
+
+
+def _kml_point(folder: ET.Element, name: str, description: str, style: str, data: dict[str, Any],
+               point: tuple[Any, Any], *, stamp: date | None = None, span: tuple[date, date] | None = None) -> None:
+    """One point Placemark, its elements in KML's order: name, description, its day (``stamp``) or days
+    (``span``), style, data, point (lon, lat)."""
+    pm = _sub(folder, "Placemark")
+    _sub(pm, "name", name)
+    _sub(pm, "description", description)
+    if span is not None:
+        _time_span(pm, *span)
+    elif stamp is not None:
+        _sub(_sub(pm, "TimeStamp"), "when", stamp.isoformat())
+    _sub(pm, "styleUrl", style)
+    _extended(pm, data)
+    _sub(_sub(pm, "Point"), "coordinates", _kml_coords([point]))
+
+
 def _extended(pm: ET.Element, data: dict[str, Any]) -> None:
     ext = _sub(pm, "ExtendedData")
     for key, value in data.items():
@@ -415,26 +437,16 @@ def kml_document(
     for s in statuses:
         if not _has_point(s.lon, s.lat):
             continue
-        pm = _sub(folder, "Placemark")
-        _sub(pm, "name", s.name)
-        _sub(pm, "description", f"{s.status} ({s.level}) since {_iso(s.since) or 'unknown date'}")
-        _sub(pm, "styleUrl", f"#status-{s.status}")
-        _extended(pm, _place_props(s))
-        _sub(_sub(pm, "Point"), "coordinates", _kml_coords([(s.lon, s.lat)]))
+        _kml_point(folder, s.name, f"{s.status} ({s.level}) since {_iso(s.since) or 'unknown date'}",
+                   f"#status-{s.status}", _place_props(s), (s.lon, s.lat))
 
     folder = _sub(doc, "Folder")
     _sub(folder, "name", "Events")
     for e in events:
         if not _has_point(e.lon, e.lat):
             continue
-        pm = _sub(folder, "Placemark")
-        _sub(pm, "name", f"{e.event_type}: {e.location}")
-        _sub(pm, "description", e.text)
-        if e.date:
-            _sub(_sub(pm, "TimeStamp"), "when", e.date.isoformat())
-        _sub(pm, "styleUrl", f"#{_event_style(e.event_type)}")
-        _extended(pm, _event_props(e))
-        _sub(_sub(pm, "Point"), "coordinates", _kml_coords([(e.lon, e.lat)]))
+        _kml_point(folder, f"{e.event_type}: {e.location}", e.text, f"#{_event_style(e.event_type)}", _event_props(e),
+                   (e.lon, e.lat), stamp=e.date)
     return root
 
 

@@ -32,8 +32,8 @@ from frontlines.views.exports import (
     _extended,
     _feature,
     _has_point,
-    _kml_coords,
     _kml_lines,
+    _kml_point,
     _kml_polygons,
     _kml_style,
     _multipolygon,
@@ -41,6 +41,7 @@ from frontlines.views.exports import (
     _point,
     _point_json,
     _sub,
+    _time_span,
     _write_kml_tree,
     _write_layer,
     geometry_json,
@@ -166,12 +167,6 @@ def write_gpkg_series(path: str | Path, runs: Sequence[StatusRun], day_areas: Se
         raise
 
 
-def _time_span(pm: ET.Element, start: date, end: date) -> None:
-    span = _sub(pm, "TimeSpan")
-    _sub(span, "begin", start.isoformat())
-    _sub(span, "end", end.isoformat())
-
-
 def kml_series_document(runs: Sequence[StatusRun], day_areas: Sequence[DayAreas], events: Sequence[Event],
                         start: date, end: date, side_colors: dict[str, str] | None = None,
                         name: str = "frontlines") -> ET.Element:
@@ -211,25 +206,15 @@ def kml_series_document(runs: Sequence[StatusRun], day_areas: Sequence[DayAreas]
         s = r.status
         if not _has_point(s.lon, s.lat):
             continue
-        pm = _sub(folder, "Placemark")
-        _sub(pm, "name", s.name)
-        _sub(pm, "description", f"{s.status} ({s.level}) from {r.valid_from} to {r.valid_to}")
-        _time_span(pm, r.valid_from, r.valid_to)
-        _sub(pm, "styleUrl", f"#status-{s.status}")
-        _extended(pm, _run_props(r))
-        _sub(_sub(pm, "Point"), "coordinates", _kml_coords([(s.lon, s.lat)]))
+        _kml_point(folder, s.name, f"{s.status} ({s.level}) from {r.valid_from} to {r.valid_to}", f"#status-{s.status}",
+                   _run_props(r), (s.lon, s.lat), span=(r.valid_from, r.valid_to))
     folder = _sub(doc, "Folder")
     _sub(folder, "name", "Events")
     for e in events:
         if not _has_point(e.lon, e.lat) or e.date is None:
             continue
-        pm = _sub(folder, "Placemark")
-        _sub(pm, "name", f"{e.event_type}: {e.location}")
-        _sub(pm, "description", e.text)
-        _time_span(pm, e.date, e.date_end or e.date)
-        _sub(pm, "styleUrl", f"#{_event_style(e.event_type)}")
-        _extended(pm, _event_props(e) | _event_span(e))
-        _sub(_sub(pm, "Point"), "coordinates", _kml_coords([(e.lon, e.lat)]))
+        _kml_point(folder, f"{e.event_type}: {e.location}", e.text, f"#{_event_style(e.event_type)}",
+                   _event_props(e) | _event_span(e), (e.lon, e.lat), span=(e.date, e.date_end or e.date))
     return root
 
 
