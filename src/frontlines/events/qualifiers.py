@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from frontlines.events.frames import _DETERMINERS, _SUBJ_PRONOUNS, _VERBAL, Token
 from frontlines.events.lexicon import FrameSpec
-from frontlines.events.roles import _Roles
+from frontlines.events.roles import _clausal, _Roles
 from frontlines.models import ActorMention
 
 
@@ -192,7 +192,7 @@ class _Qualifiers(_Roles):
         the text was written. A nominal predicate takes the tense of the verb it is an argument of."""
         cur = tok
         for _ in range(4):  # a noun or a gerund in an argument: up to its verb
-            if cur.pos_ in ("VERB", "AUX") and not (cur.tag_ == "VBG" and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+            if _clausal(cur):
                 break
             if cur.head.i == cur.i:
                 return False

@@ -27,15 +27,10 @@ from spacy.attrs import LOWER
 from frontlines.events.clause import _Sentence
 from frontlines.events.frames import _NOMINAL, _VERBAL, NEAR_RELATIONS, NOT_ARMED, Frame, Token, _DocIndex
 from frontlines.events.lexicon import FrameSpec, Language
+from frontlines.mentions.geoparse import Spans
 from frontlines.models import ActorMention, Place, PlaceMention
 
 __all__ = ["NEAR_RELATIONS", "NOT_ARMED", "Frame", "Reader"]
-
-
-def _named(tok: Token, named: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``tok`` lies in one of the sorted spans ``named``."""
-    k = bisect.bisect_right(named, (tok.idx, 1 << 62))
-    return bool(k) and named[k - 1][1] > tok.idx
 
 
 class Reader:
@@ -123,7 +118,7 @@ class Reader:
         capital, strings = self.capital, sdoc.vocab.strings
         assert capital is not None
         wanted = [strings.add(w) for w in self.lang.capital_nouns]
-        named = sorted((p.start, p.end) for p in places)
+        named = Spans([(p.start, p.end) for p in places])
         out = []
         for i in np.nonzero(np.isin(sdoc.to_array(LOWER), wanted))[0]:
             tok = sdoc[int(i)]
@@ -136,7 +131,7 @@ class Reader:
                    (c.dep_ == "prep" and c.lower_ == "of") or
                    (c.dep_ == "amod" and not c.text[:1].isupper()) for c in kids):
                 continue
-            if tok.dep_ in ("appos", "compound", "nmod") or _named(tok, named):
+            if tok.dep_ in ("appos", "compound", "nmod") or named.overlaps(tok.idx, tok.idx + len(tok)):
                 continue  # "X, the capital", "the capital X": X is named already; or inside a name
             out.append(PlaceMention(mention=tok.text, start=tok.idx, end=tok.idx + len(tok), doc=doc_id,
                                     place_id=capital.id, name=capital.name, lat=capital.lat, lon=capital.lon,
