@@ -282,6 +282,16 @@ def test_a_present_tense_clause_is_dated_by_the_report() -> None:
     assert days["Tedef"][0] == date(2024, 12, 3)  # past tense: the paragraph's day goes on
 
 
+def test_amid_and_during_tell_a_happening_of_their_own_time() -> None:
+    """"After the fall of X" is over by the time of writing (no event of its own); "amid heavy fighting in X"
+    and "during clashes in X" go on at the time of their clause, so they are events of that day."""
+    text = ("The appeal was issued amid heavy fighting in Atarib. Families fled during clashes near Sarmin. "
+            "Shops reopened after the capture of Anadan.")
+    days = {e.location: e.date for e in frontlines.extract(text, published="2024-12-04").events}
+    assert days.get("Atarib") == date(2024, 12, 4) and days.get("Sarmin") == date(2024, 12, 4)
+    assert "Anadan" not in days
+
+
 def test_history_before_the_period_makes_nothing() -> None:
     result = frontlines.extract("Ottoman troops seized Hama in 1516.", published="2024-12-02")
     assert not result.events and not result.assertions
