@@ -123,3 +123,11 @@ def test_an_exact_name_beats_a_look_alike_near_the_other_places() -> None:
     # "Kobani" is a known name of the Aleppo-governorate town; a village spelled "Kabani" lies near Qardaha
     result = frontlines.extract("Fighting went on in Kobani and in Qardaha on 5 December.", published="2024-12-06")
     assert [p.name for p in result.places] == ["Kobani", "Qardaha"]
+
+
+def test_the_article_of_a_hyphenated_name_is_no_place_alone() -> None:
+    # a village whose name folds to the article alone ("Al-Al") must not be read into the "Al-" of other names
+    result = frontlines.extract("Shells fell on Al-Zuhur farm and Al-Nour school near Sarmin.", published="2024-12-06")
+    assert "wp:al-al" not in [p.place_id for p in result.places]
+    spelled = frontlines.extract("Israeli troops reached Al-Al on 9 December.", published="2024-12-10")
+    assert [p.place_id for p in spelled.places] == ["wp:al-al"]

@@ -152,6 +152,8 @@ def find_spans(text: str, gazetteer: Gazetteer, cues: _Cues | None = None) -> li
             if any(not _capitalised(w) and w.lower() not in _LOWER_INNER and w.lower() not in cues.type_words
                    and w.lower() not in cues.facility_qualifiers for w in words[1:]):
                 continue
+            if k == i + 1 and fold_token(word) in _ARTICLE_WORDS and text[toks[i][1] : toks[i][1] + 1] == "-":
+                continue  # the article of a longer hyphenated name ("Al-" of "Al-X") names nothing alone
             key = _lookup_key(words)
             if not key or not gazetteer.has_key(key) or all(t in _GENERIC for t in key.split()):
                 continue
