@@ -131,3 +131,14 @@ def test_the_article_of_a_hyphenated_name_is_no_place_alone() -> None:
     assert "wp:al-al" not in [p.place_id for p in result.places]
     spelled = frontlines.extract("Israeli troops reached Al-Al on 9 December.", published="2024-12-10")
     assert [p.place_id for p in spelled.places] == ["wp:al-al"]
+
+
+def test_a_list_with_one_governorate_is_a_list_of_governorates() -> None:
+    # "across A and western B": B is named as a governorate, so A (a city sharing its governorate's name) is one too
+    listed = frontlines.extract("Shelling was reported across Hama and northern Idlib.", published="2024-12-06")
+    assert [p.place_id for p in listed.places] == ["adm1:hama", "adm1:idlib"]
+    # a town of its own name stays a town; a city alone stays the city
+    town = frontlines.extract("Rebels entered Saraqib and northern Hama.", published="2024-12-06")
+    assert [p.place_id for p in town.places][0] != "adm1:idlib" and town.places[0].kind == "settlement"
+    alone = frontlines.extract("Shelling was reported in Hama.", published="2024-12-06")
+    assert [p.place_id for p in alone.places] == ["gn:170017"]

@@ -119,6 +119,10 @@ def _lookup_key(words: Sequence[str]) -> str:
     return " ".join(kept or folded)
 
 
+def _name_key(name: str) -> str:
+    return _lookup_key([t[2] for t in _tokens(name)])
+
+
 def find_spans(text: str, gazetteer: Gazetteer, cues: _Cues | None = None) -> list[Span]:
     """Longest gazetteer matches over runs of capitalised words, not overlapping (``cues``: the language's,
     English when not given)."""
@@ -264,6 +268,7 @@ class _Cues:
         self.region_after = re.compile(rf"^[ -]*{w['region_after']}\b", re.I)
         self.regions_after = re.compile(rf"^[ -]*{w['regions_after']}\b", re.I)
         self.direction_adj = re.compile(rf"\b{w['direction_adjectives']}\s+$", re.I)
+        self.direction_words = w["direction_adjectives"]
         self.city_after = re.compile(rf"^[ -]*{w['city_after']}\b", re.I)
         self.not_place_after = re.compile(rf"^(?:[ -]*(?:'s|’s))?[ -]*{w['unit_after']}\b")
         self.not_place_before = re.compile(rf"\b{w['unit_before']}(?:\s+(?:al|el|ash|as|ad|ar)-?|\s+)$")
@@ -364,6 +369,10 @@ class Geoparser:
         self.country = theater.country
         self._regions_by_admin1 = {p.admin1: p for p in self.gazetteer.places
                                    if p.kind == "region" and p.feature == "governorate"}
+        self._governorate_ids = frozenset(p.id for p in self._regions_by_admin1.values())
+        self._region_names = {p.id: frozenset(_name_key(n) for n in p.names) for p in self._regions_by_admin1.values()}
+        # members of a list: ", ", " and ", and a direction adjective before the next member ("A and western B")
+        self._list_gap = re.compile(rf"^(?:,\s*|\s+and\s+|,\s+and\s+)(?:{self._cues.direction_words}\s+)?$", re.I)
         self._facilities = [p for p in self.gazetteer.places if p.kind == "facility"]
 
     def __call__(
@@ -557,18 +566,28 @@ class Geoparser:
         return nearest is not None and nearest > self.far_km
 
     def _governorate_lists(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-        """'A, B and C governorates': every member of the list is a governorate."""
+        """A list of places one of whose members is named as a governorate is a list of governorates.
+
+        "A, B and C governorates": every member is a governorate. "across A and western B", "A, B and
+        C province": a member that shares its name with a governorate is that governorate, not the city."""
         out = list(mentions)
-        for i, m in enumerate(mentions):
-            if m.kind == "region" and self._cues.regions_after.match(text[m.end : m.end + 20]):
-                j = i
-                while j > 0 and _LIST_SEP.match(text[out[j - 1].end : out[j].start]):
-                    j -= 1
-                    prev = out[j]
-                    region = self._regions_by_admin1.get(prev.admin1)
-                    if prev.kind != "region" and region is not None:
-                        out[j] = replace(prev, place_id=region.id, name=region.name, lat=region.lat, lon=region.lon,
-                                         kind="region", geo_precision=3)
+        i = 0
+        while i < len(out):
+            j = i
+            while j + 1 < len(out) and self._list_gap.match(text[out[j].end : out[j + 1].start]):
+                j += 1
+            if j > i:
+                plural = out[j].kind == "region" and bool(self._cues.regions_after.match(text[out[j].end : out[j].end + 20]))
+                if plural or any(out[k].place_id in self._governorate_ids for k in range(i, j + 1)):
+                    for k in range(i, j + 1):
+                        m = out[k]
+                        region = self._regions_by_admin1.get(m.admin1)
+                        if m.kind == "region" or region is None:
+                            continue
+                        if plural or _name_key(m.mention) in self._region_names[region.id]:
+                            out[k] = replace(m, place_id=region.id, name=region.name, lat=region.lat, lon=region.lon,
+                                             kind="region", geo_precision=3)
+            i = j + 1
         return out
 
     def _region_for(self, cands: Sequence[Candidate]) -> Candidate | None:
