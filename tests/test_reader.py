@@ -271,6 +271,17 @@ def test_since_opens_a_period_and_dates_no_capture() -> None:
     assert [e.date for e in result.events] == [date(2024, 12, 2)]
 
 
+def test_a_day_in_a_since_clause_dates_nothing() -> None:
+    """"... since the offensive began on 27 November": the day opens the period; it is not the day of the
+    happening the main clause tells. A day of the main clause still dates it."""
+    ongoing = frontlines.extract("Air raids are still being reported in Atarib since the offensive began on 27 November.",
+                                 published="2024-12-03")
+    assert [e.date for e in ongoing.events] == [date(2024, 12, 3)]
+    own = frontlines.extract("On 2 December air raids hit Atarib, since the front had moved on 27 November.",
+                             published="2024-12-03")
+    assert [e.date for e in own.events] == [date(2024, 12, 2)]
+
+
 def test_a_present_tense_clause_is_dated_by_the_report() -> None:
     """What a report tells in the present ("continue to be reported", "have been reported") goes on
     when it was written, not on the day its paragraph named earlier; the past keeps that day."""

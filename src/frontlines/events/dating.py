@@ -29,6 +29,18 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldi
                    r"August|September|October|November|December)\s+)(\d{3,4})\b")
 
 
+_SINCE = re.compile(r"\bsince\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+
+
+def _in_since_clause(text: str, trigger_end: int, date_start: int) -> bool:
+    """True when a day named after the predicate sits in a "since ..." clause of its own (no comma between)."""
+    if date_start <= trigger_end:
+        return False
+    opens = list(_SINCE.finditer(text, trigger_end, date_start))
+    return bool(opens) and not _CLAUSE_BREAK.search(text, opens[-1].end(), date_start)
+
+
 def is_chronology(text: str, published: date | None) -> bool:
     """A text that names three or more calendar days narrates a period, not one day."""
     return len({d.date for d in find_dates(text, published) if d.kind == "explicit"}) >= CHRONOLOGY_DAYS
@@ -65,6 +77,9 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                                       trigger_start=f.start - s_start)
             if span.kind == "range" and re.match(r"since\b", span.text, re.I):
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
+            elif span.kind != "default" and _in_since_clause(text, f.end, span.start):
+                # "strikes continue since the escalation began on 26 November": the day opens the period
+                span = replace(span, kind="default", date=None)
             # A chronology's undated paragraph continues from the last day the text named before it.
             default_day = ((para_date or last_named) if chronology else None) or context or doc.published
             # the year must govern the predicate: before it, or right after it ("seized X in 1516"),
