@@ -158,3 +158,14 @@ def test_a_place_taken_as_its_holders_leave_changes_hands_without_a_fight() -> N
     assert sub("On 6 December the SDF occupied Mayadin as government forces retreated.") == ["Non-violent transfer of territory"]
     assert sub("After heavy clashes the army withdrew and rebels took Hama.") == ["Non-state actor overtakes territory"]
     assert sub("Rebels took Hama as civilians fled.") == ["Non-state actor overtakes territory"]
+
+
+def test_an_entry_that_meets_no_fight_takes_the_place() -> None:
+    """An entry is a fight for a place, unless the sentence says nobody resisted or the holders left: then
+    the place changes hands (a non-violent transfer; the entering side holds it)."""
+    quiet = frontlines.extract("On 6 December SDF units moved into Mayadin without resistance.", published="2024-12-07")
+    assert [e.sub_event_type for e in quiet.events] == ["Non-violent transfer of territory"]
+    assert [(a.status, a.level) for a in quiet.assertions] == [("sdf", "assessed")]
+    fought = frontlines.extract("On 6 December SDF units moved into Mayadin.", published="2024-12-07")
+    assert [e.sub_event_type for e in fought.events] == ["Armed clash"]
+    assert [a.status for a in fought.assertions] == ["contested"]

@@ -155,6 +155,10 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if mover:
                 targets = [(p, "unknown", "withdraw-source") for p in frame.source]
                 targets += [(p, mover, "withdraw-goal") for p in frame.goal]
+        elif effect == "contested" and kind == "enter" and frame.unopposed and side:
+            # an entry that meets no fight ("moved into X without resistance", "as the army withdrew") takes the place
+            targets = [(p, "contested" if p.place_id in frame.partial and p.kind != "region" else side, "")
+                       for p in frame.places]
         elif effect == "contested":
             # an entry is the start of a fight: a capture told the same day by another source outweighs it
             targets = [(p, "contested", "enter" if kind == "enter" else "") for p in frame.places]

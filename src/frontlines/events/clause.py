@@ -141,7 +141,7 @@ class _Sentence(_Qualifiers):
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
             ongoing=self._ongoing(noun if noun is not None else pred),
-            unopposed=spec.control in ("agent", "winner") and self._unopposed(agent_side),
+            unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and self._unopposed(agent_side),
         )
 
     def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,

@@ -162,6 +162,8 @@ class EventExtractor:
             return REGAIN if side1 and side1 == self.government else OVERTAKE
         if event == "strike":
             return AIR if frame.weapon == "air" or not frame.weapon else SHELLING
+        if frame.kind == "enter" and frame.unopposed and side1:
+            return TRANSFER  # "moved into X without a fight", "entered X as the army withdrew"
         return event
 
     def _event(self, doc: Document, profile: object, frame: Frame, place: PlaceMention, when: DateSpan,

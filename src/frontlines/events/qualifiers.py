@@ -148,7 +148,12 @@ class _Qualifiers(_Roles):
 
     def _unopposed(self, taker: str) -> bool:
         """Another side's armed party leaves in this sentence ("as government forces retreated", "after the
-        army abandoned the city") and no battle is told in it: what is taken changes hands without a fight."""
+        army abandoned the city") and no battle is told in it, or the sentence says so ("without a fight"): what
+        is taken or entered changes hands without a fight."""
+        if self.tokens and self.lang.nonviolent:
+            said = self.tokens[0].doc.text[self.span[0] : self.span[1]].lower()
+            if any(cue in said for cue in self.lang.nonviolent):
+                return True
         if any(t.lower_ in self._battle_words or t.lemma_.lower() in self._battle_words for t in self.tokens):
             return False
         for t in self.tokens:
