@@ -169,3 +169,16 @@ def test_an_entry_that_meets_no_fight_takes_the_place() -> None:
     fought = frontlines.extract("On 6 December SDF units moved into Mayadin.", published="2024-12-07")
     assert [e.sub_event_type for e in fought.events] == ["Armed clash"]
     assert [a.status for a in fought.assertions] == ["contested"]
+
+
+def test_the_other_party_unnamed_is_who_held_the_area() -> None:
+    """With no other party named, a side fought whoever held the place (or the area around it) on the
+    theater's baseline day; when that is the side itself (a place it lost and now retakes), its usual adversary."""
+    def sides(text: str) -> list[tuple[str, str]]:
+        return [(e.actor1_side, e.actor2_side) for e in frontlines.extract(text, published="2024-12-07").events]
+
+    assert sides("On 1 December rebels captured Manbij.") == [("opposition", "sdf")]  # a baseline row
+    assert sides("On 1 December rebels captured Saraqib.") == [("opposition", "government")]
+    assert sides("On 1 December rebels captured Tal Yasti near Manbij.")[0] == ("opposition", "sdf")  # no row: the area's
+    assert sides("On 3 December the army recaptured Saraqib.") == [("government", "opposition")]  # its own: the adversary
+    assert sides("On 6 December the SDF took Deir ez-Zor.") == [("sdf", "government")]

@@ -36,6 +36,7 @@ from frontlines.events.lexicon import Language
 from frontlines.events.reader import Frame
 from frontlines.events.typology import BY_NAME, RANK, family
 from frontlines.mentions.dates import DateSpan
+from frontlines.mentions.gazetteer import haversine_km
 from frontlines.mentions.geoparse import UNMAPPED_KIND
 from frontlines.models import ActorMention, Document, Event, Evidence, Place, PlaceMention
 from frontlines.theater import Theater
@@ -74,6 +75,7 @@ def _event_id(doc_id: str, start: int, place_id: str, sub: str) -> str:
     return "e" + hashlib.sha256(f"{doc_id}:{start}:{place_id}:{sub}".encode()).hexdigest()[:12]
 
 
+HOLDER_KM = 15.0  # how far the nearest baseline place may lie to tell who held the area a place lies in
 SPLIT_DAYS = 3  # a happening told for "30 November and 1 December" is one event per day (ACLED), up to this many
 
 
@@ -111,6 +113,12 @@ class EventExtractor:
         self._drone_words = frozenset(w for w in language.air_weapons if w in ("drone", "drones", "uav", "uavs", "fpv", "kamikaze"))
         # ACLED codes an event known only to a governorate at geo precision 3, at its capital.
         self._voice_memo: tuple[Document, str] | None = None
+        # Who held what on the baseline day (theater data): the party a side fought when the sentence names none.
+        sides = set(theater.actors.sides)
+        self._held: dict[str, str] = {pid: status for pid, status, _note in theater.baseline if status in sides}
+        self._held_points = [(p.lat, p.lon, self._held[p.id]) for p in (theater.gazetteer.by_id.get(pid) for pid in self._held)
+                             if p is not None and p.kind != "region"]
+        self.holder_km = float(rules.get("holder_km", HOLDER_KM))
         self._capitals: dict[str, Place] = {}
         for p in theater.gazetteer.places:
             if p.kind == "settlement" and p.country == theater.country and p.admin1:
@@ -140,6 +148,16 @@ class EventExtractor:
         for key in sorted(by_sentence):
             events.extend(_merge_concurrent(by_sentence[key]))
         return merge_events(events)
+
+    def _holder(self, place: PlaceMention) -> str:
+        """The side that held the place on the theater's baseline day: its own row, else the nearest row within
+        ``holder_km`` (theater rule): the area it lies in. "" when unknown."""
+        if place.place_id in self._held:
+            return self._held[place.place_id]
+        if place.kind in ("region", "country", UNMAPPED_KIND) or not self._held_points:
+            return ""
+        dist, side = min((haversine_km(place.lat, place.lon, lat, lon), side) for lat, lon, side in self._held_points)
+        return side if dist <= self.holder_km else ""
 
     def _voice_side(self, doc: Document) -> str:
         """The side whose vocabulary the document speaks (outside quotes), read once per document:
@@ -203,7 +221,8 @@ class EventExtractor:
             other = next((a for a in frame.parties if a.side not in ("", "unknown", "civilians", side1)), None)
             if other is not None and actor2 is None:
                 actor2 = other
-            side2 = other.side if other is not None else self.adversary.get(side1, "")
+            holder = self._holder(place) if other is None else ""
+            side2 = other.side if other is not None else holder if holder and holder != side1 else self.adversary.get(side1, "")
         casualties = parse_casualties(sentence, significant=any(w in sentence.lower() for w in self.lang.significant))
         if not side2 and sub in _REMOTE and casualties.fatalities_text and \
                 {w.lower() for w in re.findall(r"[\w-]+", casualties.fatalities_text)} & self.lang.civilian_nouns:
