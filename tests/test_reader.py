@@ -200,6 +200,15 @@ def test_entering_part_of_a_city_contests_it() -> None:
     assert status("HTS fighters entered parts of Aleppo city.", "Aleppo") == "contested"
 
 
+def test_a_verb_of_control_passes_its_doer_to_the_infinitive() -> None:
+    """"X were forced to withdraw": the passive subject withdrew; "forced the army to withdraw": its armed
+    object did, not the subject that forced it."""
+    passive = only(frames("The rebels were forced to withdraw from Ariha."), "withdraw")
+    assert passive.agent_side == "opposition" and names(passive.source) == ["Ariha"]
+    active = only(frames("The rebels forced the army to withdraw from Ariha."), "withdraw")
+    assert active.agent_side == "government"
+
+
 # --------------------------------------------------------------------- qualifiers
 
 

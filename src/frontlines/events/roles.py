@@ -208,6 +208,13 @@ class _Roles:
             return None
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None  # a passive verb's subject is what it happened to, not who did it
+        if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.pos_ in _VERBAL:
+            # a verb of control: "the rebels were forced to withdraw" (its passive subject), "forced the army to
+            # leave X" (its object, when that is an armed party) is who does what the infinitive says
+            ctrl = next((c for c in verb.head.children if c.dep_ == "nsubjpass"
+                         or (c.dep_ == "dobj" and c.i < verb.i and self._party(c)[2])), None)
+            if ctrl is not None:
+                return ctrl
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
