@@ -209,6 +209,28 @@ def test_a_verb_of_control_passes_its_doer_to_the_infinitive() -> None:
     assert active.agent_side == "government"
 
 
+def test_a_phrasal_verb_is_its_own_predicate() -> None:
+    """"took up positions in X" is a deployment (a presence and a change of activity), not a capture of X;
+    "fell back to X" is a withdrawal, not a fall."""
+    found = frames("Army units took up positions in Souran.")
+    assert [f.kind for f in found if f.kind == "capture"] == []
+    deploy = only(found, "deploy")
+    assert deploy.agent_side == "government" and names(deploy.places) == ["Suran"]
+    assert [e.sub_event_type for e in frontlines.extract("Army units took up positions in Souran.", published="2024-12-01").events] \
+        == ["Change to group/activity"]
+    assert [f.kind for f in frames("The army fell back to Souran.")] == ["withdraw"]
+
+
+def test_a_second_verb_shares_the_first_verbs_passive_subject_when_it_is_armed() -> None:
+    """"Army units were rushed to X and took up positions in Y": the units took them up; "the base was
+    besieged and captured" does not make the base a captor."""
+    found = frames("Army units were rushed to Hama and took up positions in Souran.")
+    (deploy,) = [f for f in found if f.spec.name == "take-positions"]
+    assert deploy.agent_side == "government" and names(deploy.places) == ["Suran"]
+    capture = only(frames("The Kuweires airbase was besieged by HTS and captured hours later."), "capture")
+    assert capture.agent is None and names(capture.places) == ["Kuweires airbase"]
+
+
 # --------------------------------------------------------------------- qualifiers
 
 

@@ -29,6 +29,7 @@ class FrameSpec:
     adjectives: frozenset[str] = frozenset()
     light: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> verbs
     particles_for: dict[str, frozenset[str]] = field(default_factory=dict)
+    particles_not: dict[str, frozenset[str]] = field(default_factory=dict)  # "took up positions" is not "took"
     state_nouns: frozenset[str] = frozenset()
     state_preps: frozenset[str] = frozenset()
     holders: frozenset[str] = frozenset()
@@ -124,6 +125,7 @@ def _frame(raw: dict[str, Any]) -> FrameSpec:
         name=name, kind=raw["kind"], verbs=_words(raw, "verbs"), nouns=_words(raw, "nouns"),
         adjectives=_words(raw, "adjectives"), light={n: frozenset(v) for n, v in light.items()},
         particles_for={k.lower(): frozenset(x.lower() for x in v) for k, v in raw.get("particles_for", {}).items()},
+        particles_not={k.lower(): frozenset(x.lower() for x in v) for k, v in raw.get("particles_not", {}).items()},
         state_nouns=_words(raw, "state_nouns"), state_preps=_words(raw, "state_preps"), holders=_words(raw, "holders"), modifiers=_words(raw, "modifiers"),
         governors=_words(raw, "governors"), not_governors=_words(raw, "not_governors"),
         objects=_words(raw, "objects"), subjects=_words(raw, "subjects"), weapon_verbs=_words(raw, "weapon_verbs"),

@@ -165,8 +165,8 @@ class Reader:
                 has = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "compound:prt")}
                 if parts is not None and not parts & has:
                     continue
-                if parts is None and lemma == "fall" and "back" in has:
-                    continue  # "fell back" is a withdrawal, not a fall
+                if spec.particles_not.get(lemma, frozenset()) & {c.lower_ for c in tok.children if c.dep_ in ("prt", "compound:prt")}:
+                    continue  # a phrasal verb of its own: "fell back" is no fall, "took up positions" no capture
                 yield spec, tok, None
         gerund = tok.pos_ == "VERB" and tok.tag_ == "VBG" and not any(
             c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children)  # "fighting continued", not "are fighting drought"

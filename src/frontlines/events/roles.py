@@ -223,7 +223,11 @@ class _Roles:
                     return self._line_subject(verb) or c
                 return c
         if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
-            return self._subject(verb.head, depth + 1)
+            # "units were sent to X and took up positions there": the first verb's passive subject does the second
+            shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None) if verb.tag_ in ("VBD", "VBZ", "VBP") else None
+            # (an armed party: "the base was besieged and captured" shares its passive, the base does not capture)
+            armed = shared is not None and (shared.i in self.idx.actor_at or shared.lower_ in self.lang.military_nouns)
+            return shared if armed else self._subject(verb.head, depth + 1)
         if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in _VERBAL:
             return self._subject(verb.head, depth + 1)
         if verb.dep_ in ("relcl", "acl") and any(c.tag_ == "TO" for c in verb.children) and verb.head.dep_ == "dobj" \
