@@ -244,3 +244,13 @@ def test_a_source_that_starts_with_no_word_is_refused() -> None:
         odd = replace(theater, rules={**theater.rules, "partisan_sources": [bad]})
         with pytest.raises(TheaterError):
             Certainty.for_theater(odd)
+
+
+def test_the_happenings_own_verb_is_no_verb_of_saying() -> None:
+    # "maintained" is a verb of saying before a clause, and the happening itself before an object
+    held = "Government forces maintained control over Hama."
+    start = held.index("maintained")
+    assert SYRIA.assess(held, start, start + len("maintained")).certainty == "reported"
+    said = "Government forces maintained that they had recaptured Morek."
+    start = said.index("recaptured")
+    assert SYRIA.assess(said, start, start + len("recaptured")).certainty == "claimed"

@@ -231,6 +231,13 @@ def test_a_second_verb_shares_the_first_verbs_passive_subject_when_it_is_armed()
     assert capture.agent is None and names(capture.places) == ["Kuweires airbase"]
 
 
+def test_more_forms_of_entering_and_holding() -> None:
+    """"swept through X" is an entry (a fight for X); "consolidated its control over X" a hold of X."""
+    sweep = only(frames("Rebel columns swept through Kafr Nabl."), "enter")
+    assert names(sweep.places) == ["Kafr Nabl"] and sweep.agent_side == "opposition"
+    assert status("HTS consolidated its control over Atarib.", "Atarib") == "opposition"
+
+
 # --------------------------------------------------------------------- qualifiers
 
 
@@ -332,6 +339,13 @@ def test_amid_and_during_tell_a_happening_of_their_own_time() -> None:
     days = {e.location: e.date for e in frontlines.extract(text, published="2024-12-04").events}
     assert days.get("Atarib") == date(2024, 12, 4) and days.get("Sarmin") == date(2024, 12, 4)
     assert "Anadan" not in days
+
+
+def test_a_happening_named_as_a_cause_is_background() -> None:
+    """"in retaliation for the shelling of X", "in response to strikes on X": the cause had happened before the
+    main clause; it is no event of the report's day."""
+    text = "On 2 December rebels shelled Nubl in retaliation for the shelling of Atarib."
+    assert [e.location for e in frontlines.extract(text, published="2024-12-03").events] == ["Nubl"]
 
 
 def test_history_before_the_period_makes_nothing() -> None:

@@ -298,6 +298,8 @@ class Certainty:
                 # state media said"), not when it opens a new report ("... and
                 # claimed to have taken the square").
                 and not (c.kind in _FORWARD_KINDS and c.start >= trigger_end and _FORWARD.match(sentence, c.end))
+                # the happening's own verb is no verb of saying ("the army maintained control of X")
+                and not (c.kind in _ATTRIB_KINDS and c.start < trigger_start < c.end)
             )
         ]
         used: list[_Cue] = []

@@ -76,6 +76,7 @@ class Language:
     nonviolent: tuple[str, ...] = ()
     significant: tuple[str, ...] = ()
     time_preps: frozenset[str] = frozenset()
+    cause_nouns: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
     no_holder: tuple[str, ...] = ()
     first_person: tuple[str, ...] = ()
@@ -166,7 +167,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),
         nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
-        time_preps=_words(qual, "time_preps"), denials=_words(qual, "denials"),
+        time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),

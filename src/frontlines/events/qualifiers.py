@@ -96,6 +96,8 @@ class _Qualifiers(_Roles):
                 return False
             if cur.dep_ == "pobj" and head.lower_ in self.lang.time_preps:
                 return True
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.lang.cause_nouns:
+                return True  # "in retaliation for the shelling of X": the cause, told as past
             if head.lower_ in self.lang.time_preps and head.dep_ in ("prep", "mark", "advmod"):
                 return True
             cur = head
