@@ -164,6 +164,22 @@ def test_state_before_a_change_in_the_same_sentence_is_not_asserted() -> None:
     assert status("The rebels entered the army-held town of Morek.", "Morek") == "contested"
 
 
+def test_control_passing_to_a_side() -> None:
+    """"control of X passed to Y": Y holds X; control of anything else, or passing to no armed party, says nothing."""
+    assert status("Control of Morek passed to the rebels on 1 December.", "Morek") == "opposition"
+    assert not frontlines.extract("Control of the budget passed to the ministry.", published="2024-12-01").assertions
+    assert not frontlines.extract("Control of Atarib passed to the new mayor.", published="2024-12-01").assertions
+
+
+def test_a_state_told_as_now_is_the_state_after_the_change() -> None:
+    """In a sentence that tells a change of a place, a state of the same place is the state before it ("entered
+    the army-held town of X"), unless the clause says "now" ("withdrew from X, which is now under Y's control")."""
+    after = "On 6 December the army withdrew from Mayadin, which is now under SDF control."
+    assert status(after, "Mayadin", day="2024-12-06", published="2024-12-06") == "sdf"
+    before = "On 6 December the army withdrew from Mayadin, which was under its control."
+    assert status(before, "Mayadin", day="2024-12-06", published="2024-12-06") != "government"
+
+
 # --------------------------------------------------------------------- movements and losses
 
 

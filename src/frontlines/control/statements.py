@@ -190,7 +190,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 continue  # "took positions near X", "north of X" say nothing sure about X itself
             scope = "place"
             weight = WEIGHTS.get(weight_key, 1.0)
-            if frame.kind in STATE_KINDS and (frame.sentence, place.place_id) in changed:
+            if frame.kind in STATE_KINDS and (frame.sentence, place.place_id) in changed and not frame.current:
                 continue
             if place.kind == "region":
                 if frame.spec.weak or status in ("contested", "unknown"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from frontlines.events.frames import _NOMINAL, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Frame, Token, _DocIndex
+from frontlines.events.frames import _NOMINAL, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Frame, Token, _DocIndex
 from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.qualifiers import _Qualifiers
 from frontlines.models import ActorMention, PlaceMention
@@ -154,7 +154,7 @@ class _Sentence(_Qualifiers):
         return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=pred.idx, end=pred.idx + len(pred),
                      places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
                      negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=frozenset(partial),
-                     region=self._region(places, pred, None), claimant=self._claimant(pred))
+                     region=self._region(places, pred, None), claimant=self._claimant(pred), current=self._now(pred))
 
     def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
         """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""
@@ -176,6 +176,8 @@ class _Sentence(_Qualifiers):
         subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and gov.dep_ == "conj":
             subj = [c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if gov.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in subj):
+            subj = [gov.head]  # "X, which is now under Y's control": the relative stands for X
         targets = subj + [c for c in gov.children if c.dep_ == "dobj"]
         partial: list[str] = []
         places = self._extend_lists([p for t in self._in(targets) for p in self._places_of(t, partial)])

@@ -60,6 +60,7 @@ class Frame:
     disputed: bool = False  # a party's claim that another party denies in the same sentence
     ongoing: bool = False  # told in the present tense ("clashes continue in X"): going on when the text was written
     unopposed: bool = False  # taken as another side's forces left, no battle told: a transfer without a fight
+    current: bool = False  # a state the clause tells as "now": the state after a change told in the same sentence
 
     @property
     def kind(self) -> str:

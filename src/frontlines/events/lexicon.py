@@ -77,6 +77,7 @@ class Language:
     significant: tuple[str, ...] = ()
     time_preps: frozenset[str] = frozenset()
     cause_nouns: frozenset[str] = frozenset()
+    now_words: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
     no_holder: tuple[str, ...] = ()
     first_person: tuple[str, ...] = ()
@@ -111,7 +112,7 @@ def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
 def _roles(raw: dict[str, Any], key: str, name: str) -> tuple[str, ...]:
     roles = tuple(raw.get(key, []))
     for r in roles:
-        if r not in ROLE_SOURCES and not r.startswith(("prep:", "objprep:")):
+        if r not in ROLE_SOURCES and not r.startswith(("prep:", "objprep:", "subjprep:")):
             raise TheaterError(f"language pack: frame {name!r}: unknown role source {r!r} in {key}")
     return roles
 
@@ -167,7 +168,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),
         nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
-        time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), denials=_words(qual, "denials"),
+        time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),

@@ -193,6 +193,17 @@ class _Qualifiers(_Roles):
                 break
         return False
 
+    def _now(self, tok: Token) -> bool:
+        """The predicate's clause says "now" ("X, which is now under Y's control"): up to its clause's verb."""
+        cur = tok
+        for _ in range(4):
+            if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in self.lang.now_words for c in cur.children):
+                return True
+            if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
+                return False
+            cur = cur.head
+        return False
+
     def _ongoing(self, tok: Token) -> bool:
         """Whether the predicate's clause is in the present tense, simple, progressive or perfect ("clashes
         continue to be reported", "shelling has hit X", "rebels are advancing"): told as going on when

@@ -176,6 +176,11 @@ class _Roles:
             # "repelled an attack on X": the preposition hangs on the verb's object
             words = role[8:].split()
             return self._in([o for obj in self._objects(pred) for o in self._prep_objects(obj, words)]) if not nominal else []
+        if role.startswith("subjprep:"):
+            # "control of X passed to the rebels": the preposition hangs on the verb's subject
+            words = role[9:].split()
+            subj = next((c for c in pred.children if c.dep_ == "nsubj"), None) if not nominal else None
+            return self._in(self._prep_objects(subj, words)) if subj is not None else []
         if role.startswith("prep:"):
             words = role[5:].split()
             found = self._prep_objects(base, words)
