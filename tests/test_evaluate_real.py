@@ -214,3 +214,18 @@ def test_cli_eval_real(tmp_path: Path) -> None:
     assert ok.exit_code == 0, ok.output
     report = json.loads(ok.output)
     assert report["parts"]["heldout"]["places"]["gold_mentions"] == 3 and report["combined"]["table"] == []  # no [table] in its split
+
+
+def test_a_claims_place_is_read_as_a_phrase_when_its_name_is_no_entry(theater) -> None:  # type: ignore[no-untyped-def]
+    """A claim's place that is a phrase ("Hama's military airport", "Idlib province") is the place the geoparser
+    reads in it when the phrase is that place and at most a word of its class; anything more stays unmapped."""
+    from frontlines.evaluate_real import _claim_place_id
+    from frontlines.mentions.geoparse import Geoparser
+
+    gp = Geoparser(theater)
+    gaz = theater.gazetteer
+    airport, mapped = _claim_place_id({"place": "Hama's military airport", "governorate": "Hama"}, gaz, gp)
+    assert mapped and gaz.by_id[airport].kind == "facility"
+    assert _claim_place_id({"place": "Idlib province", "governorate": ""}, gaz, gp) == ("adm1:idlib", True)
+    assert not _claim_place_id({"place": "Thawra oil field", "governorate": ""}, gaz, gp)[1]  # not the city of that name
+    assert not _claim_place_id({"place": "Hama's military airport", "governorate": "Hama"}, gaz)[1]  # by name alone

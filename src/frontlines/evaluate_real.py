@@ -34,12 +34,13 @@ from typing import Any
 from frontlines.control.ledger import build_ledger
 from frontlines.errors import EvalError
 from frontlines.evaluate import TOLERANCE_KM
+from frontlines.events.lexicon import load_language
 from frontlines.events.typology import family
 from frontlines.mentions.gazetteer import Gazetteer, folded_key, haversine_km
-from frontlines.mentions.geoparse import unmapped_id
+from frontlines.mentions.geoparse import Geoparser, unmapped_id
 from frontlines.models import DocumentResult, Event, Place
 from frontlines.pipeline import Pipeline, combine
-from frontlines.read.ingest import read_paths
+from frontlines.read.ingest import from_text, read_paths
 from frontlines.theater import Theater, load_theater
 
 PARTS = ("development", "heldout")
@@ -361,8 +362,20 @@ def _table_place(gaz: Gazetteer, name: str) -> Place | None:
     return best[0] if best else None
 
 
-def _claim_place_id(row: dict[str, str], gaz: Gazetteer) -> tuple[str, bool]:
-    cands = [c.place for c in gaz.lookup(row["place"]) if not row.get("governorate") or c.place.admin1 == row["governorate"]]
+_CLASS_WORDS = frozenset(load_language("en").place_class)
+
+
+def _claim_place_id(row: dict[str, str], gaz: Gazetteer, geoparse: Geoparser | None = None) -> tuple[str, bool]:
+    """The gazetteer id of a claim's place: its name looked up, else the name read as a phrase by the geoparser
+    ("Idlib province", "Hama's military airport"), in the claim's governorate when the row gives one."""
+    governorate = row.get("governorate")
+    cands = [c.place for c in gaz.lookup(row["place"]) if not governorate or c.place.admin1 == governorate]
+    if not cands and geoparse is not None:
+        name = row["place"].split("(")[0].strip()  # "X (some neighbourhoods)": X
+        found = geoparse(from_text(name)).places
+        # the place must be the whole phrase but for a word of its class ("X province", "X district")
+        cands = [gaz.by_id[p.place_id] for p in found[:1] if p.place_id in gaz.by_id and p.start == 0
+                 and set(name[p.end:].lower().split()) <= _CLASS_WORDS and (not governorate or p.admin1 == governorate)]
     # A place the gazetteer lacks may still be in the ledger by its name.
     return (cands[0].id, True) if cands else (unmapped_id(row["place"]), False)
 
@@ -379,8 +392,9 @@ def score_combined(results: Sequence[DocumentResult], theater: Theater, claims_c
             rows = list(csv.DictReader(fh))
         agree = resolvable = agree_mapped = 0
         disagreements = []
+        geoparse = Geoparser(theater)
         for row in rows:
-            pid, mapped = _claim_place_id(row, gaz)
+            pid, mapped = _claim_place_id(row, gaz, geoparse)
             day = date.fromisoformat(row["event_date"])
             claims.append((pid, day, row["controller_after"], row.get("source_file", "")))
             resolvable += mapped
@@ -391,7 +405,7 @@ def score_combined(results: Sequence[DocumentResult], theater: Theater, claims_c
                 agree_mapped += mapped
             else:
                 disagreements.append(f"{row['event_date']} {row['place']}: claim {row['controller_after']}, ledger {got}"
-                                     + ("" if mapped else " (not in gazetteer)"))
+                                     + ("" if mapped else " (not in gazetteer)") + f" [{row.get('source_file', '')}]")
         out["claims"] = {
             "rows": len(rows), "agree": agree, "agreement": round(agree / len(rows), 4) if rows else 0.0,
             "rows_in_gazetteer": resolvable, "agree_in_gazetteer": agree_mapped,
