@@ -142,3 +142,19 @@ def test_a_list_with_one_governorate_is_a_list_of_governorates() -> None:
     assert [p.place_id for p in town.places][0] != "adm1:idlib" and town.places[0].kind == "settlement"
     alone = frontlines.extract("Shelling was reported in Hama.", published="2024-12-06")
     assert [p.place_id for p in alone.places] == ["gn:170017"]
+
+
+def test_a_lone_exact_name_in_a_military_slot_is_no_far_namesake() -> None:
+    """A village far from every other place a report names is dropped as someone else's namesake, unless its
+    name is exact and unique and a military verb asks for a place there ("withdrew from X and Y")."""
+    text = ("On 5 December the army withdrew from Resafa and Maadan, and on 6 December the SDF took Mayadin, "
+            "Abu Kamal and Deir ez-Zor.")
+    assert "wp:resafa" in [p.place_id for p in frontlines.extract(text, published="2024-12-06").places]
+    loose = ("Residents of Resafa watched the news. On 6 December the SDF took Mayadin, Abu Kamal, "
+             "Al-Quriyah and Deir ez-Zor.")
+    assert "wp:resafa" not in [p.place_id for p in frontlines.extract(loose, published="2024-12-06").places]
+
+
+def test_a_field_named_after_a_town_is_not_the_town() -> None:
+    result = frontlines.extract("Troops left the Thawra oil field on 5 December.", published="2024-12-06")
+    assert not result.places and [u.mention for u in result.unresolved] == ["Thawra oil field"]

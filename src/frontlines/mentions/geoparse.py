@@ -41,6 +41,8 @@ _GEOD = Geod(ellps="WGS84")
 LOCAL_CHARS = 400  # "nearby in the text": about three sentences
 FAR_KM = 90.0  # a village this far from every other place the report names is someone else's namesake
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# what may stand between a slot's first place and a later member of its list: names, commas, "and", "the"
+_LIST_GAP = re.compile(r"(?:[\s,]+|\b(?:and|the)\b|[A-Z][\w'’-]*)*")
 _LIST_SEP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘ʿʾ`][^\W_]+)*")
 _GAP = re.compile(r"^(?: |-|–| - |\u00a0)$")
@@ -517,7 +519,7 @@ class Geoparser:
         ranked = sorted(cands, key=lambda c: -self._score(c, span, context, cue))
         best = ranked[0]
         place = best.place
-        if self._far_namesake(span, place, context, cue):
+        if self._far_namesake(text, span, place, context, cue):
             return Unresolved(span.text, span.start, span.end, doc.id,
                               f"only a far namesake ({place.name}, {place.admin1}): not on the front described")
         alternatives = tuple(c.place.id for c in ranked[1:4])
@@ -552,11 +554,13 @@ class Geoparser:
                 return Candidate(place, place.name, 0.95)
         return None
 
-    def _far_namesake(self, span: Span, place: Place, context: _Context, cue: str) -> bool:
+    def _far_namesake(self, text: str, span: Span, place: Place, context: _Context, cue: str) -> bool:
         """A village far from everything else the report names, in no governorate it names: not ours."""
         fuzzy = span.candidates[0].score < 1.0
         if place.kind in ("region", "country", "route") or cue == "region":
             return False
+        if not fuzzy and len({c.place.id for c in span.candidates}) == 1 and self._in_slot(text, span):
+            return False  # the one place of that exact name, where a military verb wants a place ("withdrew from X")
         if place.population >= (200_000 if fuzzy else 20_000):
             return False
         named_here, named_doc = context.governorates_near(span.start)
@@ -564,6 +568,15 @@ class Geoparser:
             return False
         nearest = context.nearest_anchor_km(place)
         return nearest is not None and nearest > self.far_km
+
+    def _in_slot(self, text: str, span: Span) -> bool:
+        """The span is the place a military verb or a place noun asks for ("captured X", "withdrew from X",
+        "the village of X"), a list of such places included ("withdrew from A and B")."""
+        lo = max(0, span.start - 80)
+        for m in (*self._cues.weak_slot.finditer(text, lo, span.end), *self._cues.strong_slot.finditer(text, lo, span.end)):
+            if m.start(1) == span.start or (m.end(1) <= span.start and _LIST_GAP.fullmatch(text[m.end(1) : span.start])):
+                return True
+        return False
 
     def _governorate_lists(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A list of places one of whose members is named as a governorate is a list of governorates.
