@@ -102,6 +102,12 @@ def test_reference_marks_do_not_break_a_list() -> None:
     assert [text[p.start:p.end] for p in f.places] == ["Kafr Nabl", "Sarmin", "Maarat al-Numan"]
 
 
+def test_a_reference_mark_that_opens_a_line_is_blank_too() -> None:
+    """Sentence extracts keep their note numbers at the start of the line ("[37] By the evening, ...")."""
+    f = only(frames("[37] By the evening, army units had left Sarmin."), "withdraw")
+    assert names(f.source) == ["Sarmin"] and f.agent_side == "government"
+
+
 def test_a_line_joined_to_the_one_above_keeps_its_own_subject() -> None:
     """Infobox lines ("Result\nOngoing\nTerritorial\nchanges") run into the next line for the parser; the
     party that line names before its verb is still the verb's subject, and its participle's."""
