@@ -182,3 +182,19 @@ def test_the_other_party_unnamed_is_who_held_the_area() -> None:
     assert sides("On 1 December rebels captured Tal Yasti near Manbij.")[0] == ("opposition", "sdf")  # no row: the area's
     assert sides("On 3 December the army recaptured Saraqib.") == [("government", "opposition")]  # its own: the adversary
     assert sides("On 6 December the SDF took Deir ez-Zor.") == [("sdf", "government")]
+
+
+def test_more_forms_of_fighting_and_striking() -> None:
+    """"fierce battles raged in X" (an intensity word makes a figurative noun a fight), "traded fire near X",
+    "killed dozens of soldiers near X" (armed parties killing each other: a clash, no control), "dropped barrel
+    bombs on X" (from aircraft: an air strike)."""
+    def first(text: str) -> tuple[str, str, int]:
+        (e,) = frontlines.extract(text, published="2024-12-04").events
+        return e.sub_event_type, e.location, e.fatalities
+
+    assert first("Fierce battles raged in Morek on 3 December.")[:2] == ("Armed clash", "Morek")
+    assert first("Rebel and army units traded fire near Morek on 3 December.")[:2] == ("Armed clash", "Morek")
+    assert first("Rebels killed dozens of soldiers near Morek on 3 December.") == ("Armed clash", "Morek", 12)
+    assert not frontlines.extract("Rebels killed dozens of soldiers near Morek on 3 December.",
+                                  published="2024-12-04").assertions
+    assert first("Army helicopters dropped barrel bombs on Kafr Nabl on 3 December.")[:2] == ("Air/drone strike", "Kafr Nabl")

@@ -52,7 +52,9 @@ class _Sentence(_Qualifiers):
     @property
     def armed_present(self) -> bool:
         return bool(self.lowers & self.lang.military_nouns) or any(
-            t.i in self.idx.actor_at and self.idx.actor_at[t.i].side not in NOT_ARMED for t in self.tokens)
+            t.i in self.idx.actor_at and self.idx.actor_at[t.i].side not in NOT_ARMED for t in self.tokens) or any(
+            t.dep_ == "amod" and t.lower_ in self.lang.fight_adjectives and t.head.lower_ in self.lang.fight_nouns
+            for t in self.tokens)  # "fierce battles", not "legal battles"
 
     # ------------------------------------------------------------------ frames
 
@@ -70,7 +72,7 @@ class _Sentence(_Qualifiers):
         source = self._role_places(spec.source, pred, noun, spec, partial)
         goal = self._role_places(spec.goal, pred, noun, spec, partial)
         if spec.objects and not any(c.lemma_.lower() in spec.objects or c.lower_ in spec.objects
-                                    for c in self._objects(pred, passive=True)):
+                                    for c in self._with_of(self._objects(pred, passive=True))):
             return None
         if not (places or source or goal):
             return None
@@ -143,6 +145,15 @@ class _Sentence(_Qualifiers):
             ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and self._unopposed(agent_side),
         )
+
+    @staticmethod
+    def _with_of(objs: list[Token]) -> list[Token]:
+        """Objects and, for a quantity ("hundreds of militants", "a number of soldiers"), what it counts."""
+        out = list(objs)
+        for o in objs:
+            if o.pos_ == "NUM" or o.tag_ == "CD" or o.lemma_.lower() in ("hundred", "dozen", "score", "number", "thousand"):
+                out += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return out
 
     def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
                partial: Sequence[str] = ()) -> Frame | None:
