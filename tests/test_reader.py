@@ -274,6 +274,8 @@ def test_unclear_then_contested_ends_contested() -> None:
     "Rebel commanders hope to capture Homs within a week.",
     "The opposition could seize Salamiyah soon.",
     "The army did not lose Hama.",
+    "Rebel units are likely to storm Salamiyah within days.",
+    "The rebels appear poised to enter Homs.",
 ])
 def test_plans_possibilities_and_negations_assert_nothing(text: str) -> None:
     result = frontlines.extract(text, published="2024-12-01")
