@@ -260,6 +260,15 @@ def test_more_forms_of_entering_and_holding() -> None:
     assert status("HTS consolidated its control over Atarib.", "Atarib") == "opposition"
 
 
+def test_an_intransitive_verb_misparsed_as_a_participle_keeps_its_doer() -> None:
+    """The small model reads "Rebel units clashed near X" as "units [who were] clashed"; a verb with no passive
+    reading still has the noun as its doer. A transitive participle ("soldiers killed in X") stays passive."""
+    clash = only(frames("Turkish-backed rebels clashed with enemy units near Sarmin on 1 December."), "clash")
+    assert clash.agent_side == "opposition" and names(clash.places) == ["Sarmin"]
+    result = frontlines.extract("Three soldiers killed in an ambush near Sarmin on 1 December.", published="2024-12-02")
+    assert [e.actor1_side for e in result.events] == ["unknown"]
+
+
 # --------------------------------------------------------------------- qualifiers
 
 

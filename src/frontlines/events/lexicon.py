@@ -80,6 +80,7 @@ class Language:
     now_words: frozenset[str] = frozenset()
     fight_adjectives: frozenset[str] = frozenset()
     fight_nouns: frozenset[str] = frozenset()
+    intransitive_verbs: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
     no_holder: tuple[str, ...] = ()
     first_person: tuple[str, ...] = ()
@@ -171,7 +172,8 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
         time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),
-        fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"), denials=_words(qual, "denials"),
+        fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),
+        intransitive_verbs=_words(lex, "intransitive_verbs"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),

@@ -240,6 +240,11 @@ class _Roles:
             return self._subject(verb.head.head, depth + 1)  # "the army launched an offensive to retake X"
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and (verb.lemma_.lower() in self.lang.intransitive_verbs
+                                                          or any(c.dep_ == "dobj" for c in verb.children)):
+            # "Rebel units clashed near X" parsed as "units [who were] clashed": a verb with no passive reading
+            # (or with an object of its own) is the noun's own act
+            return verb.head
         return self._line_subject(verb)
 
     def _line_subject(self, verb: Token) -> Token | None:
