@@ -353,6 +353,17 @@ def test_a_day_in_a_since_clause_dates_nothing() -> None:
     assert [e.date for e in own.events] == [date(2024, 12, 2)]
 
 
+def test_a_present_tense_is_not_dated_by_another_clauses_day() -> None:
+    """"On 27 November X, which controls Y, launched ...": the relative clause tells the state when the text was
+    written; "claim to control Y after launching their push on Wednesday": the day is the push's."""
+    def days(text: str) -> set[str]:
+        return {str(a.valid_from) for a in frontlines.extract(text, published="2024-12-06").assertions}
+
+    assert days("On 27 November the SDF, which controls Manbij, launched a raid.") == {"2024-12-06"}
+    assert days("The rebels claim to control Morek after launching their push on Wednesday.") == {"2024-12-06"}
+    assert days("On 27 November rebels captured Anadan, which lies west of Aleppo.") == {"2024-11-27"}
+
+
 def test_a_present_tense_clause_is_dated_by_the_report() -> None:
     """What a report tells in the present ("continue to be reported", "have been reported") goes on
     when it was written, not on the day its paragraph named earlier; the past keeps that day."""

@@ -41,6 +41,19 @@ def _in_since_clause(text: str, trigger_end: int, date_start: int) -> bool:
     return bool(opens) and not _CLAUSE_BREAK.search(text, opens[-1].end(), date_start)
 
 
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b", re.I)
+_AFTER_OPEN = re.compile(r"\b(?:after|following|since|before)\b", re.I)
+
+
+def _other_clause(text: str, span: DateSpan, trigger_start: int, trigger_end: int) -> bool:
+    """The day lies outside the predicate's clause: before a relative clause that holds the predicate, or in an
+    "after ..." clause that follows it (no comma between)."""
+    if span.end <= trigger_start:
+        return bool(_RELATIVE_OPEN.search(text, span.end, trigger_start))
+    opens = list(_AFTER_OPEN.finditer(text, trigger_end, span.start))
+    return bool(opens) and not _CLAUSE_BREAK.search(text, opens[-1].end(), span.start)
+
+
 def is_chronology(text: str, published: date | None) -> bool:
     """A text that names three or more calendar days narrates a period, not one day."""
     return len({d.date for d in find_dates(text, published) if d.kind == "explicit"}) >= CHRONOLOGY_DAYS
@@ -79,6 +92,10 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
             elif span.kind != "default" and _in_since_clause(text, f.end, span.start):
                 # "strikes continue since the escalation began on 26 November": the day opens the period
+                span = replace(span, kind="default", date=None)
+            elif span.kind != "default" and f.ongoing and _other_clause(text, span, f.start, f.end):
+                # a present tense whose day belongs to another clause: "On 27 November X, which controls Y,
+                # launched ..."; "claim to control Y after launching their offensive on Wednesday"
                 span = replace(span, kind="default", date=None)
             # A chronology's undated paragraph continues from the last day the text named before it.
             default_day = ((para_date or last_named) if chronology else None) or context or doc.published

@@ -217,8 +217,8 @@ class _Qualifiers(_Roles):
             cur = cur.head
         else:
             return False
-        while cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.lang.aspect_verbs:
-            cur = cur.head  # "continue to be reported": the tense is the aspect verb's
+        while cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.lang.aspect_verbs | self.lang.claim_verbs:
+            cur = cur.head  # "continue to be reported", "claim to be in control": the tense is the governing verb's
         tags = [c.tag_ for c in cur.children if c.dep_ in ("aux", "auxpass")]
         if "MD" in tags or "VBD" in tags:
             return False
