@@ -198,3 +198,14 @@ def test_more_forms_of_fighting_and_striking() -> None:
     assert not frontlines.extract("Rebels killed dozens of soldiers near Morek on 3 December.",
                                   published="2024-12-04").assertions
     assert first("Army helicopters dropped barrel bombs on Kafr Nabl on 3 December.")[:2] == ("Air/drone strike", "Kafr Nabl")
+
+
+def test_an_operation_aimed_at_a_place() -> None:
+    """"launched a military operation against X", "an operation on X": a fight for X (an armed clash); an
+    operation merely located in X ("an aid operation in X", "a rescue operation in X") is none."""
+    def subs(text: str) -> list[tuple[str, str]]:
+        return [(e.sub_event_type, e.location) for e in frontlines.extract(text, published="2024-12-01").events]
+
+    assert subs("On 30 November the SNA began a military operation against Tal Rifaat.") == [("Armed clash", "Tell Rifaat")]
+    assert subs("On 30 November the SNA launched an operation on Tal Rifaat.") == [("Armed clash", "Tell Rifaat")]
+    assert subs("On 30 November the army launched a rescue operation in Tal Rifaat after the floods.") == []

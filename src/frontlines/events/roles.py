@@ -176,6 +176,12 @@ class _Roles:
             # "repelled an attack on X": the preposition hangs on the verb's object
             words = role[8:].split()
             return self._in([o for obj in self._objects(pred) for o in self._prep_objects(obj, words)]) if not nominal else []
+        if role.startswith("headprep:"):
+            # "launched an operation on 30 November on X": the preposition hangs on the verb the noun is the object of
+            words = role[9:].split()
+            if not nominal or base.dep_ != "dobj" or base.head.pos_ not in _VERBAL:
+                return []
+            return self._in(self._prep_objects(base.head, words))
         if role.startswith("subjprep:"):
             # "control of X passed to the rebels": the preposition hangs on the verb's subject
             words = role[9:].split()
