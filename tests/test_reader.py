@@ -108,6 +108,14 @@ def test_a_reference_mark_that_opens_a_line_is_blank_too() -> None:
     assert names(f.source) == ["Sarmin"] and f.agent_side == "government"
 
 
+@pytest.mark.parametrize("dateline", ["SARMIN, Dec 1 (Wire) - ", "SARMIN, Syria — ", "(Wire) - "])
+def test_a_wire_dateline_is_no_subject(dateline: str) -> None:
+    """A wire story opens with its dateline ("CITY, Mon D (Agency) - "); the parser would take the city for the
+    subject of the first verb, so it reads the dateline as blanks (offsets are the text's own)."""
+    f = only(frames(dateline + "Rebel units seized the town of Binnish."), "capture")
+    assert f.agent_side == "opposition" and names(f.places) == ["Binnish"]
+
+
 def test_a_line_joined_to_the_one_above_keeps_its_own_subject() -> None:
     """Infobox lines ("Result\nOngoing\nTerritorial\nchanges") run into the next line for the parser; the
     party that line names before its verb is still the verb's subject, and its participle's."""

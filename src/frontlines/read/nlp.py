@@ -214,11 +214,17 @@ _REFERENCE_MARK = re.compile(r"(?:(?<=[\w.,;:'’)\]])|^)\[(?:\d{1,3}|[a-z]|note
                              re.MULTILINE)  # after a word or at the start of a line ("[37] By the evening, ...")
 
 
+# A wire story's dateline at the start of a line: "BEIRUT, Dec 5 (Reuters) - ", "DAMASCUS (AP) — ", "(AFP) - ".
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z'’.\- ]{1,40}[A-Z](?:,\s*[A-Z][a-z]+)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+                       r"(?:\([A-Za-z][^()\n]{1,30}\)\s*)?|\([A-Za-z][^()\n]{1,30}\)\s*)[-–—]{1,2}\s", re.MULTILINE)
+
+
 def soften_caps(text: str) -> str:
     """The text as the parser reads it: words shouted in capitals ("LIBERATED", "REPELLED") in lower
-    case, for the tagger and the lemmatizer, and reference marks ("[2]") blanked; the length is
+    case, for the tagger and the lemmatizer, and reference marks ("[2]") and wire datelines blanked; the length is
     unchanged, so every offset still points into the original text."""
     text = _REFERENCE_MARK.sub(lambda m: " " * len(m.group(0)), text)
+    text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)  # the parser would take the city for the subject
     return _SHOUTED.sub(lambda m: m.group(0).lower(), text)
 
 
