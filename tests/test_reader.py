@@ -277,6 +277,13 @@ def test_an_intransitive_verb_misparsed_as_a_participle_keeps_its_doer() -> None
     assert [e.actor1_side for e in result.events] == ["unknown"]
 
 
+def test_a_gerund_after_a_preposition_has_the_main_verbs_subject() -> None:
+    """"The army regrouped in X after losing Y": the army lost Y (to its adversary)."""
+    assert status("The army regrouped in Hama after losing Morek on 1 December.", "Morek") == "opposition"
+    loss = only(frames("The army regrouped in Hama after losing Morek on 1 December."), "loss")
+    assert loss.loser_side == "government"
+
+
 # --------------------------------------------------------------------- qualifiers
 
 

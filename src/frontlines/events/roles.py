@@ -241,6 +241,8 @@ class _Roles:
             return shared if armed else self._subject(verb.head, depth + 1)
         if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in _VERBAL:
             return self._subject(verb.head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBAL:
+            return self._subject(verb.head.head, depth + 1)  # "regrouped in X after losing Y": the army lost Y
         if verb.dep_ in ("relcl", "acl") and any(c.tag_ == "TO" for c in verb.children) and verb.head.dep_ == "dobj" \
                 and verb.head.head.pos_ in _VERBAL:
             return self._subject(verb.head.head, depth + 1)  # "the army launched an offensive to retake X"
