@@ -95,3 +95,22 @@ def test_a_place_without_assertions_takes_the_status_of_its_area(mini) -> None:
     assert got is not None and got.status == "opposition" and got.level == "inferred"
     assert got.confidence < ledger.status(anchor.id, D2).confidence and got.evidence[0].startswith("inferred")
     assert ledger.status_or_inferred(other.id, date(2024, 11, 1)) is None  # nothing known yet that day
+
+
+def test_a_governorate_is_held_by_the_side_holding_most_of_its_places(syria) -> None:
+    """A governorate's status is inferred from its places with a status of their own that day, weighted by
+    population (a governorate is named for its towns): one side must hold REGION_MAJORITY of it."""
+    gaz = syria.gazetteer
+    towns = sorted((p for p in gaz.in_admin1("Hama") if p.kind == "settlement"), key=lambda p: -p.population)
+    city, villages = towns[0], [p for p in towns if p.population == 0][:3]
+    one_side = Ledger([_a(p.id, "opposition", D1, n=i) for i, p in enumerate([city, *villages])], gaz, SIDES)
+    got = one_side.status_or_inferred("adm1:hama", D2)
+    assert got is not None and got.status == "opposition" and got.level == "inferred" and "4 of the 4" in got.evidence[0]
+    # the city outweighs three hamlets; three hamlets against one do not make a majority by population
+    weighted = Ledger([_a(city.id, "opposition", D1)] + [_a(p.id, "government", D1, n=i + 1) for i, p in enumerate(villages)],
+                      gaz, SIDES)
+    assert weighted.status_or_inferred("adm1:hama", D2).status == "opposition"
+    hamlets = Ledger([_a(villages[0].id, "opposition", D1)] + [_a(p.id, "government", D1, n=i + 1)
+                                                              for i, p in enumerate(villages[1:])], gaz, SIDES)
+    assert hamlets.status_or_inferred("adm1:hama", D2).status == "government"  # 2 of 3: 67 %
+    assert Ledger([], gaz, SIDES).status_or_inferred("adm1:hama", D2) is None

@@ -33,12 +33,13 @@ import numpy as np
 
 from frontlines.control.statements import Statement
 from frontlines.mentions.gazetteer import Gazetteer, haversine_km
-from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document
+from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document, Place
 from frontlines.theater import Theater
 
 CERTAINTY_CONFIDENCE = {"confirmed": 0.95, "reported": 0.8, "claimed": 0.55, "uncertain": 0.4, "disputed": 0.45}
 REGION_FACTOR = 0.6
 INFER_KM = 30.0  # a place further than this from every place of known status stays without one
+REGION_MAJORITY = 0.6  # share (by population) of a governorate's places with a status that one side must hold
 INFER_FACTOR = 0.5
 SECTOR_KM = 60.0
 
@@ -288,6 +289,8 @@ class Ledger:
         confidence and the reason as its first evidence item.
         """
         place = self.gazetteer.by_id.get(place_id)
+        if place is not None and place.kind == "region" and place.feature == "governorate":
+            return self._region_holder(place, known if known is not None else self.as_of(day))
         if place is None or place.kind not in ("settlement", "facility", "terrain"):
             return None
         pool = known if known is not None else self.as_of(day)
@@ -306,6 +309,30 @@ class Ledger:
             since=near.since, confidence=round(near.confidence * INFER_FACTOR, 3),
             evidence=(f"inferred: in the area of {near.name} ({km:.0f} km), {near.status} since {near.since}", *near.evidence),
             admin1=place.admin1, kind=place.kind,
+        )
+
+    def _region_holder(self, region: Place, pool: Sequence[ControlStatus]) -> ControlStatus | None:
+        """A governorate's holder: the side holding ``REGION_MAJORITY`` of its places with a status of their own
+        that day, weighted by population (a governorate is named for its towns); None when no side does."""
+        weights: dict[str, float] = defaultdict(float)
+        members = [st for st in pool if st.admin1 == region.admin1 and st.kind in ("settlement", "facility")
+                   and st.place_id in self.gazetteer.by_id]
+        for st in members:
+            weights[st.status] += 1.0 + self.gazetteer.by_id[st.place_id].population
+        total = sum(weights.values())
+        if not total:
+            return None
+        side, weight = max(weights.items(), key=lambda kv: kv[1])
+        if side in (UNKNOWN, CONTESTED) or weight / total < REGION_MAJORITY:
+            return None
+        held = [st for st in members if st.status == side]
+        return ControlStatus(
+            place_id=region.id, name=region.name, lat=region.lat, lon=region.lon, status=side, level="inferred",
+            since=max((st.since for st in held if st.since), default=None),
+            confidence=round(min(st.confidence for st in held) * INFER_FACTOR, 3),
+            evidence=(f"inferred: {side} holds {len(held)} of the {len(members)} places of {region.name} with a status "
+                      f"({weight / total:.0%} by population)",),
+            admin1=region.admin1, kind=region.kind,
         )
 
     def status_or_inferred(self, place_id: str, day: date | None = None) -> ControlStatus | None:
