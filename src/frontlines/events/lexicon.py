@@ -101,6 +101,8 @@ class Language:
     # [geoparse]: cue words of the geoparser (frontlines.mentions.geoparse), each list regex fragments in order;
     # [geoparse.cue_kinds]: the place kind each kind word asks for
     geoparse: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # [geoparse.number_words], [geoparse.bearings], [geoparse.facility_classes]: tables of the geoparser
+    geoparse_tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     cue_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
@@ -184,4 +186,5 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         partisan_sources=tuple(cert.get("partisan_sources", ())), neutral_sources=tuple(cert.get("neutral_sources", ())),
         geoparse={k: tuple(v) for k, v in geo.items() if isinstance(v, list)},
         cue_kinds={k: _words(geo.get("cue_kinds", {}), k) for k in geo.get("cue_kinds", {})},
+        geoparse_tables={k: dict(v) for k, v in geo.items() if isinstance(v, dict) and k != "cue_kinds"},
     )

@@ -41,39 +41,12 @@ _GEOD = Geod(ellps="WGS84")
 LOCAL_CHARS = 400  # "nearby in the text": about three sentences
 FAR_KM = 90.0  # a village this far from every other place the report names is someone else's namesake
 _PARAGRAPH = re.compile(r"\n\s*\n")
-# what may stand between a slot's first place and a later member of its list: names, commas, "and", "the"
-_LIST_GAP = re.compile(r"(?:[\s,]+|\b(?:and|the)\b|[A-Z][\w'’-]*)*")
-_LIST_SEP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘ʿʾ`][^\W_]+)*")
 _GAP = re.compile(r"^(?: |-|–| - |\u00a0)$")
 _ARTICLE_WORDS = frozenset({"al", "el", "as", "ar", "ad", "at", "az", "an", "ash", "es", "en", "et", "ez"})
 _LOWER_INNER = _ARTICLE_WORDS | {"ibn", "bin", "bani", "wa", "of", "de", "la"}
 _MODEL_NUMBER = re.compile(r"^-\d")
 _NAME_BEFORE = re.compile(r"(?<![.!?:\n])\b[A-Z][a-z]+ $")
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "a few": 3, "several": 5, "a couple of": 2, "fifteen": 15, "twenty": 20, "a dozen": 12,
-}
-_BEARINGS = {
-    "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180,
-    "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
-}
-_DIR = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-_DISTANCE_BEFORE = re.compile(
-    r"(?P<n>\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s*(?:-\s*)?(?P<u>km|kms|kilometres?|kilometers?|miles?)\s+"
-    r"(?:to the\s+)?" + _DIR + r"(?:ern)?\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|outskirts) of\s+)?$",
-    re.I,
-)
-_DIRECTION_BEFORE = re.compile(r"\b" + _DIR + r"(?:ern)?\s+(?:of|outskirts of)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$", re.I)
-_NEAR_BEFORE = re.compile(
-    r"\b(?P<rel>(?:on |at )?the (?:outskirts|edge|edges|environs|vicinity|gates) of|outskirts of|near|nearby|outside|around|"
-    r"within\s+(?:about\s+|some\s+|roughly\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:of|from)|"
-    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:from|short\s+of)|"
-    r"close to|in the vicinity of|just outside|approaches to|the approaches of)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$",
-    re.I,
-)
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|cities) of\s+)?$", re.I)
-_AND_BETWEEN = re.compile(r"^\s+and\s+(?:the\s+)?$")
 # A capitalised name in a slot that only a place fills.
 _NAME = r"((?:(?:al|el|as|ar|ad|at|an|ash|Al|El|As|Ar|Ad|At|An|Ash)[-\s])?[A-Z][\w'’‘ʿ]+(?:[-\s](?:(?:al|el|as|ar|ad|at|an|ash)-)?[A-Z][\w'’‘ʿ]+){0,3})"
 # Words that are part of many names but never a name alone.
@@ -270,7 +243,6 @@ class _Cues:
         self.region_after = re.compile(rf"^[ -]*{w['region_after']}\b", re.I)
         self.regions_after = re.compile(rf"^[ -]*{w['regions_after']}\b", re.I)
         self.direction_adj = re.compile(rf"\b{w['direction_adjectives']}\s+$", re.I)
-        self.direction_words = w["direction_adjectives"]
         self.city_after = re.compile(rf"^[ -]*{w['city_after']}\b", re.I)
         self.not_place_after = re.compile(rf"^(?:[ -]*(?:'s|’s))?[ -]*{w['unit_after']}\b")
         self.not_place_before = re.compile(rf"\b{w['unit_before']}(?:\s+(?:al|el|ash|as|ad|ar)-?|\s+)$")
@@ -283,9 +255,52 @@ class _Cues:
         self.strong_slot = re.compile(rf"\b{w['strong_slot_nouns']}\s+of\s+" + _NAME)
         weak = _alt(lang.geoparse.get("take_verbs", ()) + lang.geoparse.get("weak_slot_words", ()))
         self.weak_slot = re.compile(rf"\b{weak}\s+(?:the\s+)?" + _NAME)
+        # relative positions ("12 km north of X", "west of X", "near X", "between X and Y")
+        geo, tables = lang.geoparse, lang.geoparse_tables
+        self.number_words: dict[str, float] = {k.lower(): float(v) for k, v in tables.get("number_words", {}).items()}
+        self.bearings: dict[str, float] = {k.lower(): float(v) for k, v in tables.get("bearings", {}).items()}
+        self.compass_suffixes = tuple(geo.get("compass_suffixes", ()))
+        self.mile_unit = re.compile(rf"^{_alt(geo.get('mile_units', ()))}$", re.I)
+        self.facility_classes = tuple((cls, tuple(words)) for cls, words in tables.get("facility_classes", {}).items())
+        self.direction_link = geo.get("direction_links", ("",))[0]
+        compass = rf"(?P<d>{_alt(geo.get('compass', ()))}){_alt(self.compass_suffixes)}?"
+        article = rf"(?:{_alt(geo.get('relation_articles', ()))}\s+)?"
+        of = _alt(geo.get("class_links", ()))
+        numbers = _alt([re.escape(w) for w in self.number_words])
+        self.distance_before = re.compile(
+            rf"(?P<n>\d+(?:\.\d+)?|{numbers})\s*(?:-\s*)?(?P<u>{_alt(geo.get('distance_units', ()))})\s+"
+            rf"(?:{_alt(geo.get('direction_lead', ()))}\s+)?{compass}\s+{_alt(geo.get('distance_links', ()))}\s+{article}"
+            rf"(?:{_alt(geo.get('distance_classes', ()))} {of}\s+)?$", re.I)
+        classes = rf"(?:{_alt(geo.get('relation_classes', ()))} {of}\s+)?"
+        self.direction_before = re.compile(rf"\b{compass}\s+{_alt(geo.get('direction_links', ()))}\s+{article}{classes}$", re.I)
+        self.near_before = re.compile(rf"\b(?P<rel>{_alt(geo.get('near_relations', ()))})\s+{article}{classes}$", re.I)
+        self.between_before = re.compile(rf"\b{_alt(geo.get('between_words', ()))}\s+{article}"
+                                         rf"(?:{_alt(geo.get('between_lists', ()))} {of}\s+)?$", re.I)
+        # what may stand between a slot's first place and a later member of its list: names, commas, "and", "the"
+        conj = _alt(geo.get("between_and", ()))
+        self.slot_list_gap = re.compile(rf"(?:[\s,]+|\b{conj}\b|\b{_alt(geo.get('relation_articles', ()))}\b|[A-Z][\w'’-]*)*")
+        # members of a list: ", ", " and ", and a direction adjective before the next member ("A and western B")
+        self.list_gap = re.compile(rf"^(?:,\s*|\s+{conj}\s+|,\s+{conj}\s+)(?:{w['direction_adjectives']}\s+)?$", re.I)
+        self.and_between = re.compile(rf"^\s+{_alt(geo.get('between_and', ()))}\s+{article}$")
         self.common_words, self.stop_start, self.type_words, self.facility_qualifiers = (
             frozenset(w.lower() for w in lang.geoparse.get(k, ()))
             for k in ("common_words", "stop_start", "type_words", "facility_name_qualifiers"))
+
+    def distance_km(self, number: str, unit: str) -> float:
+        """A distance in km ("12", "five" km or miles; a number word the pack lacks counts 5)."""
+        value = float(number) if number[:1].isdigit() else self.number_words.get(number.lower(), 5.0)
+        return value * 1.609 if self.mile_unit.match(unit) else value
+
+    def bearing(self, direction: str) -> float:
+        word = direction.lower()
+        for suffix in self.compass_suffixes:
+            word = word.replace(suffix, "")
+        return self.bearings[word]
+
+    def facility_class(self, name: str) -> str:
+        """Which facility a name names ("air" for an airport or an airbase); "base" when no word says."""
+        n = name.lower()
+        return next((cls for cls, words in self.facility_classes if any(w in n for w in words)), "base")
 
     def kind(self, word: str) -> str:
         """The place kind a kind word asks for ("countryside": region); facility when no list names it."""
@@ -373,8 +388,6 @@ class Geoparser:
                                    if p.kind == "region" and p.feature == "governorate"}
         self._governorate_ids = frozenset(p.id for p in self._regions_by_admin1.values())
         self._region_names = {p.id: frozenset(_name_key(n) for n in p.names) for p in self._regions_by_admin1.values()}
-        # members of a list: ", ", " and ", and a direction adjective before the next member ("A and western B")
-        self._list_gap = re.compile(rf"^(?:,\s*|\s+and\s+|,\s+and\s+)(?:{self._cues.direction_words}\s+)?$", re.I)
         self._facilities = [p for p in self.gazetteer.places if p.kind == "facility"]
 
     def __call__(
@@ -526,14 +539,14 @@ class Geoparser:
         geo_precision = 3 if place.kind in ("region", "country") else 1
         relation, anchor_id = "", ""
         lat, lon = place.lat, place.lon
-        if (m := _DISTANCE_BEFORE.search(before)) is not None:
-            distance = _distance_km(m.group("n"), m.group("u"))
-            bearing = _BEARINGS[m.group(3).lower().replace("ern", "")]
+        if (m := self._cues.distance_before.search(before)) is not None:
+            distance = self._cues.distance_km(m.group("n"), m.group("u"))
+            bearing = self._cues.bearing(m.group("d"))
             lon, lat, _ = _GEOD.fwd(place.lon, place.lat, bearing, distance * 1000)
             relation, anchor_id, geo_precision = f"{m.group(0).strip()}", place.id, max(2, geo_precision)
-        elif (m := _DIRECTION_BEFORE.search(before)) is not None:
-            relation, anchor_id, geo_precision = f"{m.group(1).lower()} of", place.id, max(2, geo_precision)
-        elif (m := _NEAR_BEFORE.search(before)) is not None:
+        elif (m := self._cues.direction_before.search(before)) is not None:
+            relation, anchor_id, geo_precision = f"{m.group('d').lower()} {self._cues.direction_link}", place.id, max(2, geo_precision)
+        elif (m := self._cues.near_before.search(before)) is not None:
             relation, anchor_id, geo_precision = m.group("rel").lower(), place.id, max(2, geo_precision)
         return PlaceMention(
             mention=text[span.start : end], start=span.start, end=end, doc=doc.id, place_id=place.id,
@@ -545,12 +558,12 @@ class Geoparser:
     def _facility_named(self, span: Span, tail: str) -> Candidate | None:
         """'X airport' -> the facility whose name starts with the span's name, if the gazetteer has one."""
         key = _lookup_key(span.text.split())
-        wanted = _facility_class(tail)
+        wanted = self._cues.facility_class(tail)
         for c in self.gazetteer.lookup_key(f"{key} {fold_token(tail.split()[-1])}"):
             if c.place.kind == "facility":
                 return c
         for place in self._facilities:
-            if any(_lookup_key(n.split()).startswith(key + " ") and _facility_class(n) == wanted for n in place.names):
+            if any(_lookup_key(n.split()).startswith(key + " ") and self._cues.facility_class(n) == wanted for n in place.names):
                 return Candidate(place, place.name, 0.95)
         return None
 
@@ -574,7 +587,7 @@ class Geoparser:
         "the village of X"), a list of such places included ("withdrew from A and B")."""
         lo = max(0, span.start - 80)
         for m in (*self._cues.weak_slot.finditer(text, lo, span.end), *self._cues.strong_slot.finditer(text, lo, span.end)):
-            if m.start(1) == span.start or (m.end(1) <= span.start and _LIST_GAP.fullmatch(text[m.end(1) : span.start])):
+            if m.start(1) == span.start or (m.end(1) <= span.start and self._cues.slot_list_gap.fullmatch(text[m.end(1) : span.start])):
                 return True
         return False
 
@@ -587,7 +600,7 @@ class Geoparser:
         i = 0
         while i < len(out):
             j = i
-            while j + 1 < len(out) and self._list_gap.match(text[out[j].end : out[j + 1].start]):
+            while j + 1 < len(out) and self._cues.list_gap.match(text[out[j].end : out[j + 1].start]):
                 j += 1
             if j > i:
                 plural = out[j].kind == "region" and bool(self._cues.regions_after.match(text[out[j].end : out[j].end + 20]))
@@ -620,7 +633,7 @@ class Geoparser:
         out = list(mentions)
         for i, m in enumerate(mentions[:-1]):
             nxt = mentions[i + 1]
-            if _BETWEEN_BEFORE.search(text[max(0, m.start - 40) : m.start]) and _AND_BETWEEN.match(text[m.end : nxt.start]):
+            if self._cues.between_before.search(text[max(0, m.start - 40) : m.start]) and self._cues.and_between.match(text[m.end : nxt.start]):
                 mid_lat, mid_lon = round((m.lat + nxt.lat) / 2, 5), round((m.lon + nxt.lon) / 2, 5)
                 out[i] = replace(m, relation="between", anchor_id=m.place_id, geo_precision=2, lat=mid_lat, lon=mid_lon)
                 out[i + 1] = replace(nxt, relation="between", anchor_id=nxt.place_id, geo_precision=2, lat=mid_lat, lon=mid_lon)
@@ -686,18 +699,3 @@ def _list_names(gap: str) -> list[tuple[int, int]]:
     if "\n" in gap or not list_gap(gap):
         return []
     return [m.span() for m in LIST_NAME.finditer(gap)]
-
-
-def _distance_km(number: str, unit: str) -> float:
-    value = float(number) if number[:1].isdigit() else float(_NUMBER_WORDS.get(number.lower(), 5))
-    return value * 1.609 if unit.lower().startswith("mile") else value
-
-
-def _facility_class(name: str) -> str:
-    n = name.lower()
-    if any(w in n for w in ("airport", "airbase", "air base", "airfield")):
-        return "air"
-    for word in ("academy", "college", "school", "prison", "hospital", "dam", "bridge", "crossing", "camp"):
-        if word in n:
-            return word
-    return "base"
