@@ -223,7 +223,8 @@ class _Roles:
             # a verb of control: "the rebels were forced to withdraw" (its passive subject), "forced the army to
             # leave X" (its object, when that is an armed party) is who does what the infinitive says
             ctrl = next((c for c in verb.head.children if c.dep_ == "nsubjpass"
-                         or (c.dep_ == "dobj" and c.i < verb.i and self._party(c)[2])), None)
+                         or (c.dep_ == "dobj" and c.i < verb.i
+                             and (self._actor_of(c) is not None or c.lower_ in self.lang.military_nouns))), None)
             if ctrl is not None:
                 return ctrl
         for c in verb.children:
