@@ -194,6 +194,15 @@ def test_a_state_told_as_now_is_the_state_after_the_change() -> None:
     assert status(before, "Mayadin", day="2024-12-06", published="2024-12-06") != "government"
 
 
+def test_an_advance_that_arrives_fights_for_the_place() -> None:
+    """"advanced to the outskirts of X", "pushed to X": contested like an entry; "moved to X" is a redeployment
+    and "pushed back to X" a retreat, neither a fight for X."""
+    assert status("Rebel columns advanced to the outskirts of Morek on 1 December.", "Morek") == "contested"
+    assert status("Rebel columns pushed to Morek on 1 December.", "Morek") == "contested"
+    assert [f.kind for f in frames("Army units moved to Morek on 1 December.") if f.kind == "enter"] == []
+    assert [f.kind for f in frames("Rebel columns pushed back to Morek on 1 December.") if f.kind == "enter"] == []
+
+
 # --------------------------------------------------------------------- movements and losses
 
 

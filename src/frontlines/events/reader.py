@@ -165,7 +165,7 @@ class Reader:
                 has = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "compound:prt")}
                 if parts is not None and not parts & has:
                     continue
-                if spec.particles_not.get(lemma, frozenset()) & {c.lower_ for c in tok.children if c.dep_ in ("prt", "compound:prt")}:
+                if spec.particles_not.get(lemma, frozenset()) & has:
                     continue  # a phrasal verb of its own: "fell back" is no fall, "took up positions" no capture
                 yield spec, tok, None
         gerund = tok.pos_ == "VERB" and tok.tag_ == "VBG" and not any(
