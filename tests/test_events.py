@@ -209,3 +209,10 @@ def test_an_operation_aimed_at_a_place() -> None:
     assert subs("On 30 November the SNA began a military operation against Tal Rifaat.") == [("Armed clash", "Tell Rifaat")]
     assert subs("On 30 November the SNA launched an operation on Tal Rifaat.") == [("Armed clash", "Tell Rifaat")]
     assert subs("On 30 November the army launched a rescue operation in Tal Rifaat after the floods.") == []
+
+
+def test_a_happening_between_two_places_is_one_event() -> None:
+    """"on the road between A and B" locates one happening: one event, at the first place, geo precision 2."""
+    result = frontlines.extract("On 2 December a drone hit a car on the road between Sarmin and Binnish, killing two.",
+                                published="2024-12-03")
+    assert [(e.location, e.geo_precision, e.fatalities) for e in result.events] == [("Sarmin", 2, 2)]

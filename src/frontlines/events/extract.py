@@ -139,9 +139,14 @@ class EventExtractor:
             if not frame.asserts and not (frame.purpose and not frame.negated):
                 continue  # a plan or a belief; the aim of an attack is still a fight for the place
             targets = frame.places or frame.source or frame.goal
+            between: set[tuple[float, float]] = set()
             for place in targets:
                 if place.kind == "country":
                     continue  # an event known only to the country is not located (ACLED needs a first-level division)
+                if place.relation == "between":
+                    if (place.lat, place.lon) in between:
+                        continue  # "on the road between A and B": one happening, at the first (geo precision 2)
+                    between.add((place.lat, place.lon))
                 ev = self._event(doc, profile, frame, place, when, voice)
                 if ev is not None:
                     by_sentence.setdefault(frame.sentence, []).extend(split_days(ev, when))
