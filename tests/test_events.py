@@ -216,3 +216,12 @@ def test_a_happening_between_two_places_is_one_event() -> None:
     result = frontlines.extract("On 2 December a drone hit a car on the road between Sarmin and Binnish, killing two.",
                                 published="2024-12-03")
     assert [(e.location, e.geo_precision, e.fatalities) for e in result.events] == [("Sarmin", 2, 2)]
+
+
+def test_a_governorate_that_situates_a_place_is_no_second_location() -> None:
+    """"on the outskirts of X in the northern Y countryside": one event at X; a governorate alone is located there."""
+    def where(text: str) -> list[str]:
+        return [e.location for e in frontlines.extract(text, published="2024-12-03").events]
+
+    assert where("On 2 December heavy fighting raged near Morek in the northern Hama countryside.") == ["Morek"]
+    assert where("On 2 December heavy fighting raged in the northern Hama countryside.") == ["Hama"]  # at the capital, precision 3

@@ -140,9 +140,12 @@ class EventExtractor:
                 continue  # a plan or a belief; the aim of an attack is still a fight for the place
             targets = frame.places or frame.source or frame.goal
             between: set[tuple[float, float]] = set()
+            located = {p.admin1 for p in targets if p.kind not in ("region", "country") and p.admin1}
             for place in targets:
                 if place.kind == "country":
                     continue  # an event known only to the country is not located (ACLED needs a first-level division)
+                if place.kind == "region" and place.admin1 in located:
+                    continue  # "near X in the Y countryside": the governorate situates X, it is no second location
                 if place.relation == "between":
                     if (place.lat, place.lon) in between:
                         continue  # "on the road between A and B": one happening, at the first (geo precision 2)
