@@ -208,6 +208,9 @@ def test_an_operation_aimed_at_a_place() -> None:
 
     assert subs("On 30 November the SNA began a military operation against Tal Rifaat.") == [("Armed clash", "Tell Rifaat")]
     assert subs("On 30 November the SNA launched an operation on Tal Rifaat.") == [("Armed clash", "Tell Rifaat")]
+    # the parser hangs "on X" on the date before it: the place is still the operation's
+    assert subs("The SNA launched an operation on 30 November on Tal Rifaat, a pocket north of the city.") \
+        == [("Armed clash", "Tell Rifaat")]
     assert subs("On 30 November the army launched a rescue operation in Tal Rifaat after the floods.") == []
 
 

@@ -279,6 +279,10 @@ class _Roles:
                 for o in objs:
                     out.append(o)
                     out += [x for x in o.conjuncts if x.i > o.i]
+                    if len(words) == 1 and o.lower_ in self.lang.calendar_words:
+                        # "launched it on 30 November on X": the parser hangs the second "on" on the date
+                        out += [g for cc in o.children if cc.dep_ == "prep" and cc.lower_ == words[0]
+                                for g in cc.children if g.dep_ == "pobj"]
         return out
 
     # ------------------------------------------------------------------ places
