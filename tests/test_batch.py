@@ -127,8 +127,8 @@ def test_runs_left_stale_by_a_killed_ingest_do_not_answer_until_the_next_one(tmp
     assert again.added == 0 and answers_for(store, syria)
     ledger = ledger_from_store(store, syria)
     for day in (date(2024, 12, 3), date(2024, 12, 8), None):
-        mine = sorted((s.place_id, s.status, s.level, s.since, tuple(s.evidence)) for s in statuses_on(store, day))
-        assert mine == sorted((s.place_id, s.status, s.level, s.since, tuple(s.evidence)) for s in ledger.as_of(day))
+        mine = sorted((s.place_id, s.status, s.level, s.since, s.basis, s.evidence) for s in statuses_on(store, day))
+        assert mine == sorted((s.place_id, s.status, s.level, s.since, s.basis, s.evidence) for s in ledger.as_of(day))
 
 
 def test_a_long_ingest_refreshes_the_runs_on_the_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, syria) -> None:
@@ -179,7 +179,7 @@ def test_four_concurrent_writers_with_overlapping_inputs(tmp_path: Path, kind: s
         assert {m.place_id: (m.status, m.level, m.since, m.confidence) for m in map_on(store, day)} == \
             {s.place_id: (s.status, s.level, s.since, s.confidence) for s in ledger.as_of(day)}
         assert statuses_on(store, day, gazetteer=syria.gazetteer, evidence=False) == \
-            [replace(s, evidence=()) for s in ledger.as_of(day)]
+            [replace(s, evidence=(), basis=()) for s in ledger.as_of(day)]
     assert answers_for(store, syria)
     store.close()
 

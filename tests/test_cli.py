@@ -60,9 +60,13 @@ def test_extract_json_shape(good: Path) -> None:
     assert event_keys <= set(event)
     assert (event["sub_event_type"], event["location"], event["actor1_side"]) == (
         "Non-state actor overtakes territory", "Saraqib", "opposition")
-    control_keys = {"place_id", "name", "lat", "lon", "status", "level", "since", "confidence", "evidence"}
+    control_keys = {"place_id", "name", "lat", "lon", "status", "level", "since", "confidence", "evidence", "basis",
+                    "reason"}
     saraqib = next(c for c in data["control"] if c["name"] == "Saraqib")
-    assert control_keys <= set(saraqib) and saraqib["status"] == "opposition" and event["id"] in saraqib["evidence"]
+    assert control_keys <= set(saraqib) and saraqib["status"] == "opposition" and event["id"] in saraqib["basis"]
+    # the status's evidence: spans of the report's text, as {"doc", "start", "end"}
+    assert saraqib["evidence"] and all(set(span) == {"doc", "start", "end"} and span["doc"] == event["doc"]
+                                       and span["start"] < span["end"] for span in saraqib["evidence"])
 
 
 def test_extract_jsonl_is_one_object_per_document(tmp_path: Path, good: Path) -> None:

@@ -19,7 +19,7 @@ from shapely.geometry import box
 
 from frontlines.control.areas import AreaSet, control_areas
 from frontlines.errors import ExportError, FrontlinesError
-from frontlines.models import ControlStatus, Event
+from frontlines.models import ControlStatus, Event, Evidence
 from frontlines.views.exports import (
     ACLED_COLUMNS,
     CSV_COLUMNS,
@@ -54,8 +54,9 @@ def statuses() -> list[ControlStatus]:
                     "assessed",
                     date(2024, 11, 28),
                     0.7,
-                    ("a1", "a2"),
+                    (Evidence("doc1", 10, 52), Evidence("doc2", 0, 31)),
                     "Aleppo",
+                    basis=("SYR1", "a2"),
                 )
             )
     return out
@@ -143,9 +144,11 @@ def test_geojson_layers_and_properties(areas: AreaSet) -> None:
         "level": "assessed",
         "since": "2024-11-28",
         "confidence": 0.7,
-        "evidence": ["a1", "a2"],
+        "evidence": ["doc1:10:52", "doc2:0:31"],
         "admin1": "Aleppo",
         "kind": "settlement",
+        "basis": ["SYR1", "a2"],
+        "reason": "",
         "layer": "place",
     }
     ev = by_layer["event"][0]
@@ -215,7 +218,8 @@ def test_gpkg_round_trip(tmp_path: Path, areas: AreaSet) -> None:
         assert meta["crs"] == "EPSG:4326"
     meta, _, geoms, fields = pyogrio.raw.read(path, layer="places")
     cols = dict(zip(meta["fields"], fields, strict=True))
-    assert cols["place_id"][0] == "p0_0" and cols["evidence"][0] == "a1;a2"
+    assert cols["place_id"][0] == "p0_0" and cols["evidence"][0] == "doc1:10:52;doc2:0:31"
+    assert cols["basis"][0] == "SYR1;a2" and cols["reason"][0] == ""
     assert shapely.from_wkb(geoms[0]).equals(shapely.Point(36.0, 34.0))
     meta, _, geoms, fields = pyogrio.raw.read(path, layer="areas")
     cols = dict(zip(meta["fields"], fields, strict=True))

@@ -28,11 +28,11 @@ def test_recency_and_since(mini) -> None:
     later = ledger.status("gn:163270", D3)
     assert later.status == "opposition" and later.since == D2
     assert ledger.status("gn:163270", date(2024, 11, 1)) is None
-    assert set(later.evidence) == {"e000000000002"}
+    assert set(later.basis) == {"e000000000002"}
 
 
 def test_contradiction_within_a_day_is_contested() -> None:
-    status, level, _conf, _ev = reconcile([_a("p", "government", D1, "A"), _a("p", "opposition", D1, "B")], SIDES)
+    status, level, *_ = reconcile([_a("p", "government", D1, "A"), _a("p", "opposition", D1, "B")], SIDES)
     assert status == "contested" and level == "assessed"
 
 
@@ -93,7 +93,7 @@ def test_a_place_without_assertions_takes_the_status_of_its_area(mini) -> None:
     assert ledger.status(other.id, D2) is None
     got = ledger.status_or_inferred(other.id, D2)
     assert got is not None and got.status == "opposition" and got.level == "inferred"
-    assert got.confidence < ledger.status(anchor.id, D2).confidence and got.evidence[0].startswith("inferred")
+    assert got.confidence < ledger.status(anchor.id, D2).confidence and got.reason.startswith("inferred")
     assert ledger.status_or_inferred(other.id, date(2024, 11, 1)) is None  # nothing known yet that day
 
 
@@ -105,7 +105,7 @@ def test_a_governorate_is_held_by_the_side_holding_most_of_its_places(syria) -> 
     city, villages = towns[0], [p for p in towns if p.population == 0][:3]
     one_side = Ledger([_a(p.id, "opposition", D1, n=i) for i, p in enumerate([city, *villages])], gaz, SIDES)
     got = one_side.status_or_inferred("adm1:hama", D2)
-    assert got is not None and got.status == "opposition" and got.level == "inferred" and "4 of the 4" in got.evidence[0]
+    assert got is not None and got.status == "opposition" and got.level == "inferred" and "4 of the 4" in got.reason
     # the city outweighs three hamlets; three hamlets against one do not make a majority by population
     weighted = Ledger([_a(city.id, "opposition", D1)] + [_a(p.id, "government", D1, n=i + 1) for i, p in enumerate(villages)],
                       gaz, SIDES)

@@ -13,7 +13,7 @@ from shapely.geometry import box
 
 from frontlines.control.areas import control_areas
 from frontlines.errors import ExportError
-from frontlines.models import ControlStatus, Event
+from frontlines.models import ControlStatus, Event, Evidence
 from frontlines.views.maps import render_animation, render_map
 
 BOUNDARY = box(35.95, 33.95, 36.95, 34.95)
@@ -39,8 +39,9 @@ def statuses(split: int = 5) -> list[ControlStatus]:
                     "assessed",
                     AS_OF,
                     0.8,
-                    ("a",),
+                    (Evidence("d1", 0, 10),),
                     "West" if i < 5 else "East",
+                    basis=("a",),
                 )
             )
     return out
@@ -230,8 +231,8 @@ def test_map_with_basemap_shows_claims_and_sources(tmp_path: Path) -> None:
 
     syria = load_theater("syria")
     sts = statuses()
-    sts[0] = ControlStatus("c", "Claimed Town", 34.0, 36.0, "opposition", "claimed", AS_OF, 0.3, ("a",))
-    sts[1] = ControlStatus("m", "Many Sources", 34.1, 36.0, "government", "assessed", AS_OF, 0.9, ("a", "b", "c", "d"))
+    sts[0] = ControlStatus("c", "Claimed Town", 34.0, 36.0, "opposition", "claimed", AS_OF, 0.3, basis=("a",))
+    sts[1] = ControlStatus("m", "Many Sources", 34.1, 36.0, "government", "assessed", AS_OF, 0.9, basis=("a", "b", "c", "d"))
     out = tmp_path / "context.png"
     render_map(out, sts, None, [], REGIONS, BOUNDARY, COLORS, AS_OF, title="t", dpi=40, **map_context(syria))
     with Image.open(out) as im:

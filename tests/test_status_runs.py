@@ -23,7 +23,8 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "reports"
 
 
 def _key(statuses) -> list[tuple]:
-    return [(s.place_id, s.status, s.level, s.since, round(s.confidence, 6), tuple(s.evidence)) for s in statuses]
+    return [(s.place_id, s.status, s.level, s.since, round(s.confidence, 6), s.evidence, s.basis, s.reason)
+            for s in statuses]
 
 
 @pytest.fixture(scope="module")
@@ -91,12 +92,12 @@ def test_the_map_answers_like_the_ledger_place_by_place(stored: Store, syria) ->
         assert len(day_map) == len(got) == len(expected), day
         assert got == {s.place_id: (s.status, s.level, s.since, s.confidence) for s in expected}, day
         assert all(m.valid_from <= (day or date.max) for m in day_map)
-        # records without evidence from the map and the gazetteer: the ledger's, less the evidence
+        # records without evidence from the map and the gazetteer: the ledger's, less evidence and basis
         lean = statuses_on(stored, day, gazetteer=syria.gazetteer, evidence=False)
-        assert lean == [replace(s, evidence=()) for s in expected], day
-        # evidence is read when asked, for the places asked about
+        assert lean == [replace(s, evidence=(), basis=()) for s in expected], day
+        # evidence, basis and reason are read when asked, for the places asked about
         asked = [s.place_id for s in expected[:5]]
-        assert evidence_on(stored, day, asked) == {s.place_id: s.evidence for s in expected[:5]}
+        assert evidence_on(stored, day, asked) == {s.place_id: s.support for s in expected[:5]}
     assert {m.place_id for m in map_on(stored, None, unmapped=True)} == {s.place_id for s in ledger.as_of(None, unmapped=True)}
 
 

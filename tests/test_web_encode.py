@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.models import ControlStatus
+from frontlines.models import ControlStatus, Evidence
 from frontlines.views.exports import statuses_geojson
 from frontlines.web import create_app
 from frontlines.web.encode import control_bytes
@@ -24,14 +24,16 @@ def _reference(statuses: list[ControlStatus], day: date | None) -> bytes:
 
 def _status(**changes) -> ControlStatus:
     base = {"place_id": "gn:1", "name": "Tall Abyad", "lat": 36.6973412, "lon": 38.9567891, "status": "sdf",
-            "level": "assessed", "since": date(2024, 12, 1), "confidence": 0.75, "evidence": ("a1", "b2"),
-            "admin1": "Raqqa", "kind": "settlement"}
+            "level": "assessed", "since": date(2024, 12, 1), "confidence": 0.75,
+            "evidence": (Evidence("d1", 4, 60), Evidence("d2", 0, 9)), "admin1": "Raqqa", "kind": "settlement",
+            "basis": ("a1", "b2")}
     return ControlStatus(**(base | changes))
 
 
 ODD = [
     _status(),
-    _status(name='Qal\'at "al-Madiq"\\ \n\t\u0001', admin1="حلب", evidence=()),  # quotes, escapes, control, Arabic
+    _status(name='Qal\'at "al-Madiq"\\ \n\t\u0001', admin1="حلب", evidence=(), basis=()),  # quotes, escapes, control, Arabic
+    _status(level="inferred", reason='inferred: in the area of "Tell" (3 km)\n', basis=("e1",)),
     _status(lat=None, lon=None, since=None, confidence=1),  # no point, no day, an int confidence
     _status(lat=math.nan, lon=36.0, confidence=0.0),  # not a finite point: null geometry
     _status(lat=35.000004, lon=-0.000001, name="\u2028 emoji \U0001f5fa", kind="name"),
@@ -46,7 +48,8 @@ def test_odd_statuses_encode_as_the_export_does(day: date | None) -> None:
 
 
 def test_odd_types_and_non_json_as_json_dumps_has_them() -> None:
-    odd = [_status(name=3, admin1=None, confidence=True, evidence=["x", 2]), _status(confidence=None, evidence="a1")]
+    odd = [_status(name=3, admin1=None, confidence=True, evidence=["x", 2], basis=["y", 3], reason=None),
+           _status(confidence=None, evidence="a1", basis="b1"), _status(evidence=[Evidence("d", 1, 2), "z"])]
     assert control_bytes(odd, None) == _reference(odd, None)
     for bad in (math.inf, math.nan):
         with pytest.raises(ValueError):

@@ -234,7 +234,7 @@ def _print_extraction_table(result: Extraction) -> None:
     for col in ("place", "governorate", "status", "level", "since", "conf.", "evidence"):
         table.add_column(col)
     for s in result.control:
-        table.add_row(s.name, s.admin1, s.status, s.level, str(s.since or "?"), f"{s.confidence:.2f}", str(len(s.evidence)))
+        table.add_row(s.name, s.admin1, s.status, s.level, str(s.since or "?"), f"{s.confidence:.2f}", str(len(s.basis)))
     out.print(table)
     out.print(f"places resolved: {len(result.places)}, unresolved: {len(result.unresolved)}")
 
@@ -316,7 +316,7 @@ def control(
             for col in ("place", "governorate", "status", "level", "since", "conf.", "evidence"):
                 table.add_column(col)
             for s in snap.statuses:
-                table.add_row(s.name, s.admin1, s.status, s.level, str(s.since), f"{s.confidence:.2f}", str(len(s.evidence)))
+                table.add_row(s.name, s.admin1, s.status, s.level, str(s.since), f"{s.confidence:.2f}", str(len(s.basis)))
             out.print(table)
 
 

@@ -242,7 +242,12 @@ class ControlAssertion(Record):
 
 @dataclass(frozen=True, slots=True)
 class ControlStatus(Record):
-    """The derived status of a place as of a date, with the evidence behind it."""
+    """The derived status of a place as of a date, with what it rests on.
+
+    ``evidence``: the sentences that decided it, as spans of their documents (those of its winning
+    assertions; the baseline has none). ``basis``: the ids of the events (or, for a statement with no
+    event, of the assertions) it rests on. ``reason``: for an ``inferred`` status, why (the area it
+    lies in, or a governorate's majority); "" otherwise."""
 
     place_id: str
     name: str
@@ -252,9 +257,48 @@ class ControlStatus(Record):
     level: str
     since: date | None
     confidence: float
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
     admin1: str = ""
     kind: str = "settlement"
+    basis: tuple[str, ...] = ()
+    reason: str = ""
+
+    @property
+    def support(self) -> StatusSupport:
+        """``evidence``, ``basis`` and ``reason`` together (what the status runs store)."""
+        return StatusSupport(self.evidence, self.basis, self.reason)
+
+
+class StatusSupport(NamedTuple):
+    """What a control status rests on: its sentence spans, the ids behind it and, if inferred, why.
+
+    Stored in the status runs as the JSON object of :meth:`to_json`; :meth:`from_json` also reads the
+    list of strings older versions stored there (ids, and an "inferred: ..." note)."""
+
+    evidence: tuple[Evidence, ...] = ()
+    basis: tuple[str, ...] = ()
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"evidence": [e.to_dict() for e in self.evidence], "basis": list(self.basis)}
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+    @classmethod
+    def from_json(cls, value: Any) -> StatusSupport:
+        """The support of a stored value: the object of :meth:`to_json`, or an older version's list of
+        strings (an item starting with "inferred" is the reason, the others are ids); None is none."""
+        if value is None:
+            return cls()
+        if isinstance(value, dict):
+            return cls(tuple(Evidence.parse(x) for x in value.get("evidence") or ()),
+                       tuple(str(x) for x in value.get("basis") or ()), str(value.get("reason") or ""))
+        if isinstance(value, list | tuple):
+            items = [str(x) for x in value]
+            notes = [x for x in items if x.startswith("inferred")]
+            return cls((), tuple(x for x in items if not x.startswith("inferred")), "; ".join(notes))
+        raise ValueError(f"not a status's support: {value!r}")
 
 
 @dataclass(slots=True)

@@ -28,12 +28,13 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 
 from frontlines.control.statements import Statement
 from frontlines.mentions.gazetteer import Gazetteer, haversine_km
-from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document, Place
+from frontlines.models import CONTESTED, UNKNOWN, ControlAssertion, ControlStatus, Document, Evidence, Place
 from frontlines.theater import Theater
 
 CERTAINTY_CONFIDENCE = {"confirmed": 0.95, "reported": 0.8, "claimed": 0.55, "uncertain": 0.4, "disputed": 0.45}
@@ -208,7 +209,7 @@ class Ledger:
             by_place[a.place_id][a.valid_from].append(a)
         self._days: dict[str, list[date]] = {p: sorted(days) for p, days in by_place.items()}
         self._by_day = by_place
-        self._verdicts: dict[tuple[str, date], tuple[str, str, float, tuple[str, ...]]] = {}
+        self._verdicts: dict[tuple[str, date], Verdict] = {}
 
     def __len__(self) -> int:
         return sum(len(v) for days in self._by_day.values() for v in days.values())
@@ -217,8 +218,8 @@ class Ledger:
         """Ids of places with at least one assertion."""
         return list(self._days)
 
-    def verdict(self, place_id: str, day: date) -> tuple[str, str, float, tuple[str, ...]]:
-        """Status, level, confidence and evidence from the assertions of one place on one day."""
+    def verdict(self, place_id: str, day: date) -> Verdict:
+        """Status, level, confidence, basis and evidence from the assertions of one place on one day."""
         key = (place_id, day)
         if key not in self._verdicts:
             self._verdicts[key] = reconcile(self._by_day[place_id][day], self.sides)
@@ -241,7 +242,7 @@ class Ledger:
             # The baseline is the state before the reports: a report dated earlier still overrides it.
             reported = [j for j in range(latest) if not self._baseline_only(place_id, days[j])]
             latest = reported[-1] if reported else latest
-        status, level, confidence, evidence = self.verdict(place_id, days[latest])
+        status, level, confidence, basis, evidence = self.verdict(place_id, days[latest])
         if level == "claimed":
             # A claim does not overturn an assessed status (ISW's practice): the assessed status stands
             # until an assessed report, or a second independent source, changes it.
@@ -252,7 +253,7 @@ class Ledger:
                 if earlier[1] == "assessed":
                     if earlier[0] != status:
                         latest = j
-                        status, level, confidence, evidence = earlier
+                        status, level, confidence, basis, evidence = earlier
                     break
         since = days[latest]
         for j in range(latest - 1, -1, -1):
@@ -263,10 +264,11 @@ class Ledger:
             return ControlStatus(
                 place_id=place_id, name=place_id[5:].replace("-", " ").title(), lat=math.nan, lon=math.nan,
                 status=status, level=level, since=since, confidence=confidence, evidence=evidence, kind="unmapped",
+                basis=basis,
             )
         return ControlStatus(
             place_id=place_id, name=place.name, lat=place.lat, lon=place.lon, status=status, level=level,
-            since=since, confidence=confidence, evidence=evidence, admin1=place.admin1, kind=place.kind,
+            since=since, confidence=confidence, evidence=evidence, admin1=place.admin1, kind=place.kind, basis=basis,
         )
 
     def as_of(self, day: date | None = None, *, unmapped: bool = False) -> list[ControlStatus]:
@@ -286,7 +288,7 @@ class Ledger:
 
         The area is the Voronoi cell of the nearest place whose status is known that day (the cells the
         maps draw), within ``INFER_KM``; the result is marked ``inferred``, with half that place's
-        confidence and the reason as its first evidence item.
+        confidence, that place's evidence and basis, and the inference as its ``reason``.
         """
         place = self.gazetteer.by_id.get(place_id)
         if place is not None and place.kind == "region" and place.feature == "governorate":
@@ -307,13 +309,14 @@ class Ledger:
         return ControlStatus(
             place_id=place_id, name=place.name, lat=place.lat, lon=place.lon, status=near.status, level="inferred",
             since=near.since, confidence=round(near.confidence * INFER_FACTOR, 3),
-            evidence=(f"inferred: in the area of {near.name} ({km:.0f} km), {near.status} since {near.since}", *near.evidence),
-            admin1=place.admin1, kind=place.kind,
+            evidence=near.evidence, admin1=place.admin1, kind=place.kind, basis=near.basis,
+            reason=f"inferred: in the area of {near.name} ({km:.0f} km), {near.status} since {near.since}",
         )
 
     def _region_holder(self, region: Place, pool: Sequence[ControlStatus]) -> ControlStatus | None:
         """A governorate's holder: the side holding ``REGION_MAJORITY`` of its places with a status of their own
-        that day, weighted by population (a governorate is named for its towns); None when no side does."""
+        that day, weighted by population (a governorate is named for its towns); None when no side does.
+        The count is its ``reason``; it has no evidence or basis of its own (its places have theirs)."""
         weights: dict[str, float] = defaultdict(float)
         members = [st for st in pool if st.admin1 == region.admin1 and st.kind in ("settlement", "facility")
                    and st.place_id in self.gazetteer.by_id]
@@ -330,8 +333,8 @@ class Ledger:
             place_id=region.id, name=region.name, lat=region.lat, lon=region.lon, status=side, level="inferred",
             since=max((st.since for st in held if st.since), default=None),
             confidence=round(min(st.confidence for st in held) * INFER_FACTOR, 3),
-            evidence=(f"inferred: {side} holds {len(held)} of the {len(members)} places of {region.name} with a status "
-                      f"({weight / total:.0%} by population)",),
+            reason=(f"inferred: {side} holds {len(held)} of the {len(members)} places of {region.name} with a status "
+                    f"({weight / total:.0%} by population)"),
             admin1=region.admin1, kind=region.kind,
         )
 
@@ -366,7 +369,18 @@ def event_of(a: ControlAssertion) -> str:
     return tail
 
 
-def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> tuple[str, str, float, tuple[str, ...]]:
+class Verdict(NamedTuple):
+    """One place's verdict on one day: its status, level and confidence, the ids of the events (or
+    assertions) behind it and the spans of the sentences that decided it."""
+
+    status: str
+    level: str
+    confidence: float
+    basis: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> Verdict:
     """One day's verdict for one place from its assertions (see module docstring)."""
     direct = [a for a in assertions if a.scope == "place"]
     pool = direct or list(assertions)  # a region statement never overrides a direct one of the same day
@@ -390,8 +404,10 @@ def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> tuple[
         confidence = round(scores[top], 3)
     independent = {a.source for a in winners}
     level = "assessed" if any(a.level == "assessed" for a in winners) or len(independent) >= 2 else "claimed"
-    evidence = tuple(dict.fromkeys(event_of(a) or a.id for a in winners))
-    return top, level, min(confidence, 0.99), evidence
+    basis = tuple(dict.fromkeys(event_of(a) or a.id for a in winners))
+    # The sentences, in document order; the baseline (no document) has none.
+    spans = sorted({(a.doc, a.start, a.end) for a in winners if a.doc})
+    return Verdict(top, level, min(confidence, 0.99), basis, tuple(Evidence(*span) for span in spans))
 
 
 def _combine(confidences: list[float]) -> float:

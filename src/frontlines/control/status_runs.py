@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 
 from frontlines.control.ledger import Ledger, baseline_assertions, build_ledger
 from frontlines.mentions.gazetteer import Gazetteer
-from frontlines.models import ControlStatus
+from frontlines.models import ControlStatus, StatusSupport
 from frontlines.store.storage import RUN_OPEN, Store
 from frontlines.theater import Theater
 
@@ -29,8 +29,8 @@ from frontlines.theater import Theater
 @dataclass(frozen=True, slots=True)
 class MapStatus:
     """What one day's map needs of a place: its status (the side holding it, or contested), level,
-    confidence, since when it holds and the first day of the stored run that answers; no evidence
-    (:func:`evidence_on` reads it when asked)."""
+    confidence, since when it holds and the first day of the stored run that answers; no evidence, basis
+    or reason (:func:`evidence_on` reads them when asked)."""
 
     place_id: str
     status: str
@@ -82,7 +82,7 @@ def _runs(ledger: Ledger, place_id: str) -> list[dict[str, Any]]:
             continue
         valid_to = days[i + 1] - timedelta(days=1) if i + 1 < len(days) else RUN_OPEN
         row = {"place_id": place_id, "valid_from": day, "valid_to": valid_to, "status": st.status, "level": st.level,
-               "since": st.since, "confidence": st.confidence, "evidence": list(st.evidence), "name": st.name,
+               "since": st.since, "confidence": st.confidence, "evidence": st.support.to_json(), "name": st.name,
                "admin1": st.admin1, "kind": st.kind, "lat": None if math.isnan(st.lat) else st.lat,
                "lon": None if math.isnan(st.lon) else st.lon}
         same = ("status", "level", "since", "confidence", "evidence")
@@ -138,8 +138,9 @@ def map_on(store: Store, day: date | None = None, *, unmapped: bool = False,
     return DayMap(day, tuple(pids), tuple(statuses), tuple(levels), tuple(confidences), _days(firsts), _days(sinces))
 
 
-def evidence_on(store: Store, day: date | None, place_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """The evidence behind the status of ``place_ids`` on ``day`` (the latest when None)."""
+def evidence_on(store: Store, day: date | None, place_ids: Iterable[str]) -> dict[str, StatusSupport]:
+    """What the status of ``place_ids`` on ``day`` (the latest when None) rests on: evidence spans,
+    basis ids and reason, as ``ControlStatus.support`` has them."""
     return store.status_evidence_on(day, place_ids)
 
 
@@ -149,18 +150,21 @@ def statuses_on(store: Store, day: date | None = None, *, unmapped: bool = False
     order and shape of ``Ledger.as_of``.
 
     With the theater's ``gazetteer`` and ``evidence=False`` the records are built from the lean map
-    query (:func:`map_on`) and the gazetteer's names and points, with empty evidence: the same
-    records less their evidence, at a fraction of the cost."""
+    query (:func:`map_on`) and the gazetteer's names and points, with no evidence, basis or reason:
+    the same records less those, at a fraction of the cost. Runs stored by older versions (a list of
+    ids) give their ids as ``basis`` and no evidence spans until their places are recomputed."""
     if gazetteer is not None and not evidence and not unmapped:
         return _from_map(map_on(store, day), gazetteer)
     out = []
     for r in store.status_runs_on(day):
         if r["kind"] == "unmapped" and not unmapped:
             continue
+        support = StatusSupport.from_json(r["evidence"])
         out.append(ControlStatus(
             place_id=r["place_id"], name=r["name"] or "", lat=math.nan if r["lat"] is None else r["lat"],
             lon=math.nan if r["lon"] is None else r["lon"], status=r["status"], level=r["level"], since=r["since"],
-            confidence=r["confidence"], evidence=tuple(r["evidence"] or ()), admin1=r["admin1"] or "", kind=r["kind"],
+            confidence=r["confidence"], evidence=support.evidence, admin1=r["admin1"] or "", kind=r["kind"],
+            basis=support.basis, reason=support.reason,
         ))
     return sorted(out, key=lambda s: (s.admin1, s.name))
 

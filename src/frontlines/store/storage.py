@@ -44,7 +44,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from frontlines.errors import StorageError
-from frontlines.models import ControlAssertion, Document, DocumentResult, Event, PlaceMention, Unresolved
+from frontlines.models import ControlAssertion, Document, DocumentResult, Event, PlaceMention, StatusSupport, Unresolved
 
 SCHEMA_VERSION = 1
 metadata = MetaData()
@@ -83,6 +83,8 @@ assertions = Table(
 meta_table = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
 # The ledger's answer, materialized (migration 0002): one row per place and run of days with the same
 # status; valid_to is the last day of the run (RUN_OPEN while it lasts). Written by status_runs.py.
+# ``evidence`` (JSON) is what the status rests on, StatusSupport.to_json(): {"evidence": [spans],
+# "basis": [ids], "reason": ...}; runs written before it hold a list of ids (StatusSupport reads both).
 RUN_OPEN = date(9999, 12, 31)
 status_runs = Table(
     "status_runs", metadata,
@@ -442,18 +444,19 @@ class Store:
             raise StorageError(f"cannot read {_shown_target(self.target)}: {_why(exc)}") from exc
         return columns
 
-    def status_evidence_on(self, day: date | None, place_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
-        """The evidence of the runs holding ``day`` (the latest when None) for ``place_ids``: what a map
-        leaves out until a place is asked about."""
+    def status_evidence_on(self, day: date | None, place_ids: Iterable[str]) -> dict[str, StatusSupport]:
+        """The evidence, basis and reason of the runs holding ``day`` (the latest when None) for
+        ``place_ids``: what a map leaves out until a place is asked about. The ``evidence`` column
+        holds :meth:`StatusSupport.to_json`'s object, or an older version's list of ids (read too)."""
         day = day or RUN_OPEN
         wanted = list(dict.fromkeys(place_ids))
-        out: dict[str, tuple[str, ...]] = {}
+        out: dict[str, StatusSupport] = {}
         with self.engine.connect() as conn:
             for i in range(0, len(wanted), 500):
                 query = select(status_runs.c.place_id, status_runs.c.evidence).where(
                     status_runs.c.place_id.in_(wanted[i:i + 500]), status_runs.c.valid_from <= day,
                     status_runs.c.valid_to >= day)
-                out.update((pid, tuple(ev or ())) for pid, ev in conn.execute(query))
+                out.update((pid, StatusSupport.from_json(ev)) for pid, ev in conn.execute(query))
         return out
 
     def assertions(self, until: date | None = None) -> list[ControlAssertion]:

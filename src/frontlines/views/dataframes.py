@@ -101,7 +101,7 @@ def control_frame(days: Sequence[tuple[date | None, Sequence[ControlStatus]]], g
     rows = [
         {"date": day.isoformat() if day else "", "place_id": s.place_id, "name": s.name, "status": s.status,
          "level": s.level, "since": s.since.isoformat() if s.since else "", "confidence": s.confidence,
-         "sources": len(s.evidence), "admin1": s.admin1, "kind": s.kind,
+         "sources": len(s.basis), "admin1": s.admin1, "kind": s.kind,
          "longitude": s.lon, "latitude": s.lat}
         for day, statuses in days for s in statuses
     ]

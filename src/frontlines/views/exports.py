@@ -3,6 +3,13 @@
 GeoJSON (RFC 7946), GeoPackage (through pyogrio, no geopandas), KML (stdlib
 ElementTree) and an ACLED-compatible CSV. Writers raise ``ExportError`` when a
 file cannot be produced.
+
+A place carries what its status rests on in three attributes (``ControlStatus``'s fields):
+``evidence``, the sentences that decided it, each written as the text ``doc:start:end``
+(characters ``start`` to ``end`` of document ``doc``, as ``Evidence`` prints and parses them);
+``basis``, the ids of the events (or statement assertions) behind it, which the event layer's
+``id`` names; ``reason``, why an ``inferred`` status was inferred ("" otherwise). In GeoJSON
+``evidence`` and ``basis`` are lists of those strings; GeoPackage and KML join them with ``;``.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from shapely.geometry.base import BaseGeometry
 
 from frontlines.control.areas import AreaSet
 from frontlines.errors import ExportError
-from frontlines.models import CONTESTED, UNKNOWN, ControlStatus, Event
+from frontlines.models import CONTESTED, UNKNOWN, ControlStatus, Event, Evidence
 
 # RFC 7946 recommends about 6 decimals at most; 5 is ~1 m, well below the
 # precision of any report.
@@ -95,7 +102,7 @@ def _feature(geom: dict[str, Any] | None, props: dict[str, Any]) -> dict[str, An
 
 # The attributes of a place and of an event in every export, in this order.
 _PLACE_FIELDS: tuple[str, ...] = (
-    "place_id", "name", "status", "level", "since", "confidence", "evidence", "admin1", "kind",
+    "place_id", "name", "status", "level", "since", "confidence", "evidence", "admin1", "kind", "basis", "reason",
 )  # fmt: skip
 _EVENT_FIELDS: tuple[str, ...] = (
     "id", "date", "event_type", "sub_event_type", "actor1", "actor1_side", "actor2",
@@ -109,8 +116,18 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
+def span_texts(value: Any) -> Any:
+    """A status's evidence spans as ``doc:start:end`` texts, in a list (anything that is not a list of
+    spans is left as it is)."""
+    if isinstance(value, tuple | list):
+        return [str(v) if isinstance(v, Evidence) else v for v in value]
+    return value
+
+
 def _place_props(s: ControlStatus) -> dict[str, Any]:
-    return {name: _plain(getattr(s, name)) for name in _PLACE_FIELDS} | {"layer": "place"}
+    props = {name: _plain(getattr(s, name)) for name in _PLACE_FIELDS}
+    props["evidence"] = span_texts(props["evidence"])
+    return props | {"layer": "place"}
 
 
 def _event_props(e: Event) -> dict[str, Any]:
@@ -136,7 +153,8 @@ def statuses_geojson(
     """An RFC 7946 FeatureCollection of places, areas, front lines and events.
 
     Every feature has a ``layer`` property (``place``, ``area``, ``front_line``,
-    ``event``). Coordinates are lon/lat rounded to 5 decimals; polygon
+    ``event``). A place's ``evidence`` lists its sentences as ``doc:start:end``
+    strings and ``basis`` the ids of its events or statements (see the module's docstring). Coordinates are lon/lat rounded to 5 decimals; polygon
     exteriors are counter-clockwise. Events without coordinates keep a null
     geometry rather than being dropped. ``as_of`` becomes a top-level member.
     """
@@ -240,7 +258,8 @@ def write_gpkg(
     """Write a GeoPackage with layers ``places``, ``areas``, ``front_lines``, ``events``.
 
     An existing file is replaced. Dates are DATE fields; every layer has an ``as_of``
-    DATE column naming the day drawn; the evidence list is joined with ``;``. Layers
+    DATE column naming the day drawn; a place's ``evidence`` spans (``doc:start:end``) and
+    ``basis`` ids are joined with ``;``, its ``reason`` is text. Layers
     are written even when empty so readers find the same schema every time.
     """
     p = Path(path)

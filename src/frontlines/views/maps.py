@@ -132,7 +132,7 @@ def _importance(s: ControlStatus, population: Mapping[str, int], as_of: date | N
         score += 1.5
     if s.status == CONTESTED:
         score += 1.0
-    return score + 0.05 * min(len(s.evidence), 5)
+    return score + 0.05 * min(len(s.basis), 5)
 
 
 def _pick_labels(
@@ -193,8 +193,8 @@ class _Style:
 
 
 def _marker_size(s: ControlStatus, base: float) -> float:
-    """Dots grow with the number of sources behind a status (1, 2-3, 4+)."""
-    n = len(s.evidence)
+    """Dots grow with the number of events or statements behind a status (1, 2-3, 4+)."""
+    n = len(s.basis)
     return base * (1.0 if n <= 1 else 1.6 if n <= 3 else 2.3)
 
 

@@ -17,7 +17,7 @@ from json.encoder import encode_basestring  # JSON string with escapes, non-ASCI
 from typing import Any
 
 from frontlines.models import ControlStatus
-from frontlines.views.exports import PRECISION
+from frontlines.views.exports import PRECISION, span_texts
 
 
 def _other(value: Any) -> str:
@@ -52,8 +52,8 @@ def _place(s: ControlStatus) -> str:
     return (f'{{"type":"Feature","geometry":{_point(s.lon, s.lat)},"properties":{{'
             f'"place_id":{_text(s.place_id)},"name":{_text(s.name)},"status":{_text(s.status)},'
             f'"level":{_text(s.level)},"since":{_text(since)},"confidence":{_number(s.confidence)},'
-            f'"evidence":{_strings(s.evidence)},"admin1":{_text(s.admin1)},"kind":{_text(s.kind)},'
-            f'"layer":"place"}}}}')
+            f'"evidence":{_strings(span_texts(s.evidence))},"admin1":{_text(s.admin1)},"kind":{_text(s.kind)},'
+            f'"basis":{_strings(s.basis)},"reason":{_text(s.reason)},"layer":"place"}}}}')
 
 
 def control_bytes(statuses: Sequence[ControlStatus], day: date | None) -> bytes:

@@ -149,7 +149,7 @@ def _analyst_status(c: Correction, base: ControlStatus | None, gazetteer: Gazett
     else:
         name, lat, lon, admin1, kind = c.place_id.removeprefix("name:").replace("-", " ").title(), math.nan, math.nan, "", "unmapped"
     return ControlStatus(place_id=c.place_id, name=name, lat=lat, lon=lon, status=c.status, level=ANALYST,
-                         since=c.valid_from, confidence=1.0, evidence=(f"correction:{c.id}",), admin1=admin1, kind=kind)
+                         since=c.valid_from, confidence=1.0, admin1=admin1, kind=kind, basis=(f"correction:{c.id}",))
 
 
 def corrected_status(ledger: Ledger, place_id: str, day: date | None, corrections: Sequence[Correction]) -> ControlStatus | None:

@@ -114,7 +114,7 @@ def take(db: str, out: Path, days: list[str] | None = None) -> list[Path]:
         places = page.locator("path.place")
         if places.count():
             busiest = page.evaluate("""() => Object.values(desk.state.places).sort((a, b) =>
-                (b.evidence || []).length - (a.evidence || []).length)[0].place_id""")
+                (b.basis || []).length - (a.basis || []).length)[0].place_id""")
             page.evaluate("id => desk.showPlace(id)", busiest)
             page.wait_for_selector("#place-name")
             written.append(out / "evidence.png")
