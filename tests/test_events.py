@@ -228,3 +228,11 @@ def test_a_governorate_that_situates_a_place_is_no_second_location() -> None:
 
     assert where("On 2 December heavy fighting raged near Morek in the northern Hama countryside.") == ["Morek"]
     assert where("On 2 December heavy fighting raged in the northern Hama countryside.") == ["Hama"]  # at the capital, precision 3
+
+
+def test_a_generic_word_beside_a_specific_kind_is_no_second_event() -> None:
+    """"Air raids and other hostilities were reported in X": one air strike; "hostilities" alone is a clash."""
+    both = frontlines.extract("Air raids and other hostilities continue to be reported in Atarib.", published="2024-12-10")
+    assert [e.sub_event_type for e in both.events] == ["Air/drone strike"]
+    alone = frontlines.extract("Hostilities continue to be reported in Atarib.", published="2024-12-10")
+    assert [e.sub_event_type for e in alone.events] == ["Armed clash"]

@@ -154,7 +154,7 @@ class EventExtractor:
                 if ev is not None:
                     by_sentence.setdefault(frame.sentence, []).extend(split_days(ev, when))
         for key in sorted(by_sentence):
-            events.extend(_merge_concurrent(by_sentence[key]))
+            events.extend(_merge_concurrent(_drop_generic(by_sentence[key], self.lang.generic_violence)))
         return merge_events(events)
 
     def _holder(self, place: PlaceMention) -> str:
@@ -287,6 +287,13 @@ def partisan_voice(text: str, cues: Sequence[str] = (), first_person: Sequence[s
     if pattern is None:
         return False
     return len(pattern.findall(_QUOTED.sub(" ", text))) >= 2
+
+
+def _drop_generic(events: list[Event], generic: frozenset[str]) -> list[Event]:
+    """"Airstrikes and other hostilities continue in X": a generic word for violence told beside a specific
+    kind at the same place is that violence again, not a second event."""
+    specific = {(e.place_id, e.date) for e in events if e.trigger.lower() not in generic}
+    return [e for e in events if e.trigger.lower() not in generic or (e.place_id, e.date) not in specific]
 
 
 def _merge_concurrent(events: list[Event]) -> list[Event]:
