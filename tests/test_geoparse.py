@@ -158,3 +158,14 @@ def test_a_lone_exact_name_in_a_military_slot_is_no_far_namesake() -> None:
 def test_a_field_named_after_a_town_is_not_the_town() -> None:
     result = frontlines.extract("Troops left the Thawra oil field on 5 December.", published="2024-12-06")
     assert not result.places and [u.mention for u in result.unresolved] == ["Thawra oil field"]
+
+
+def test_a_look_alike_far_from_the_places_around_it_is_unresolved() -> None:
+    """A name matched only by a look-alike spelling must lie near the places named around it (a list of villages
+    taken on one front); the same look-alike near them resolves."""
+    far = frontlines.extract("Rebels took Urum al-Kubra, Anjara, al-Saloum and Kafr Nasih on 27 November.",
+                             published="2024-11-28")
+    assert "wp:salma" not in [p.place_id for p in far.places]
+    assert "al-Saloum" in [u.mention for u in far.unresolved]
+    near = frontlines.extract("Rebels took Kinsabba, Salmah and Rabia on 27 November.", published="2024-11-28")
+    assert "wp:salma" in [p.place_id for p in near.places]

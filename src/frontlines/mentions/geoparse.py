@@ -577,7 +577,14 @@ class Geoparser:
         if place.population >= (200_000 if fuzzy else 20_000):
             return False
         named_here, named_doc = context.governorates_near(span.start)
-        if place.admin1 in named_here or place.admin1 in named_doc or len(context.anchors) < 3:
+        if place.admin1 in named_here:
+            return False
+        if fuzzy and place.population < 20_000:
+            # a look-alike spelling far from every place named around it (a list of villages on one front)
+            local = context.local_distance(span, place)
+            if local is not None and local > self.far_km / 2:
+                return True
+        if place.admin1 in named_doc or len(context.anchors) < 3:
             return False
         nearest = context.nearest_anchor_km(place)
         return nearest is not None and nearest > self.far_km
