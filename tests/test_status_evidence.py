@@ -1,5 +1,5 @@
-"""A control status says what it rests on in typed fields: ``evidence`` (spans of the sentences that
-decided it), ``basis`` (ids of the events or statements behind it) and ``reason`` (why, when inferred).
+"""A control status says what it rests on in typed fields: ``evidence`` (the text spans of the
+assertions that decided it), ``basis`` (ids of the events or statements behind it) and ``reason`` (why, when inferred).
 Status runs stored by older versions (a list of strings) still load."""
 
 from __future__ import annotations
@@ -35,14 +35,35 @@ def test_evidence_is_the_spans_of_the_assertions_that_decided_the_status(mini) -
         _claim(SARAQIB, "government", DAY1, "old", 3, 44, basis="capture:e000000000009"),  # an earlier day: superseded
         _claim(SARAQIB, "opposition", DAY2, "wire", 120, 187),
         _claim(SARAQIB, "opposition", DAY2, "agency", 0, 61, source="Agency", basis="capture:e000000000002"),
-        # the same day, a weak word of fighting that loses to the capture: not evidence of the capture
-        _claim(SARAQIB, "contested", DAY2, "local", 15, 70, source="Local", basis="clash:e000000000003", confidence=0.3),
+        # the same day, a weak contrary claim that loses: not evidence of the status that won
+        _claim(SARAQIB, "government", DAY2, "local", 15, 70, source="Local", basis="capture:e000000000003",
+               confidence=0.3),
     ], mini.gazetteer, SIDES)
     got = ledger.status(SARAQIB, DAY3)
     assert got is not None and got.status == "opposition"
     assert all(isinstance(span, Evidence) for span in got.evidence)
     assert got.evidence == (Evidence("agency", 0, 61), Evidence("wire", 120, 187))  # in document order
     assert ledger.status(SARAQIB, DAY1).evidence == (Evidence("old", 3, 44),)
+
+
+def test_an_extracted_status_points_into_the_sentence_that_decided_it() -> None:
+    import frontlines
+
+    text = ("Opposition fighters captured Saraqib on Friday after clashes with government forces. "
+            "Government troops still hold Hama, a monitor said.\n")
+    result = frontlines.extract(text, published="2024-11-30", source="Syrian Observatory for Human Rights")
+    (doc,), (event,) = result.documents, result.events
+    by_name = {s.name: s for s in result.control}
+    saraqib, hama = by_name["Saraqib"], by_name["Hama"]
+    (span,) = saraqib.evidence
+    assert span.doc == doc.id and doc.text[span.start:span.end] == "captured"
+    assert saraqib.basis == (event.id,)
+    (hold,) = hama.evidence
+    assert doc.text[hold.start:hold.end] == "hold"
+    (statement,) = [a for a in result.assertions if a.place_id == hama.place_id]
+    assert hama.basis == (statement.id,) and statement.text.startswith("Government troops still hold Hama")
+    assert text.index(statement.text) <= hold.start < hold.end <= text.index(statement.text) + len(statement.text)
+    assert by_name["Aleppo"].evidence == ()  # the theater's baseline: no report, no span
 
 
 def test_basis_holds_the_event_ids_or_the_assertion_when_no_event(mini) -> None:
@@ -53,10 +74,10 @@ def test_basis_holds_the_event_ids_or_the_assertion_when_no_event(mini) -> None:
     assert got is not None
     assert got.basis == ("e00000000abcd", no_event.id)  # one event told twice is one basis item
     assert got.reason == ""
-    assert len(got.evidence) == 3  # but three sentences
+    assert len(got.evidence) == 3  # but three spans of text
 
 
-def test_the_baseline_gives_basis_but_no_sentence(mini) -> None:
+def test_the_baseline_gives_basis_but_no_span(mini) -> None:
     baseline = ControlAssertion(id="base-1", place_id=SARAQIB, status="government", level="assessed",
                                 valid_from=DAY1, time_precision=1, doc="", start=0, end=0, confidence=0.5,
                                 source="baseline", basis="baseline", scope="baseline")
@@ -134,6 +155,6 @@ def test_exports_write_spans_as_text_and_maps_count_the_basis() -> None:
     assert props["evidence"] == ["d1:0:40", "d2:5:66", "d3:1:2", "d4:8:9"]
     assert tuple(Evidence.parse(text) for text in props["evidence"]) == spans
     assert props["basis"] == ["e1"] and props["reason"] == ""
-    # a dot grows with the events behind a status, not with how many sentences tell them
+    # a dot grows with the events behind a status, not with how many spans of text tell them
     assert _marker_size(many_spans, 10.0) == 10.0 < _marker_size(many_ids, 10.0)
     assert _importance(many_spans, {}, None) < _importance(many_ids, {}, None)

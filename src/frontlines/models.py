@@ -244,8 +244,9 @@ class ControlAssertion(Record):
 class ControlStatus(Record):
     """The derived status of a place as of a date, with what it rests on.
 
-    ``evidence``: the sentences that decided it, as spans of their documents (those of its winning
-    assertions; the baseline has none). ``basis``: the ids of the events (or, for a statement with no
+    ``evidence``: where the statements that decided it stand in their documents, as spans (those of
+    its winning assertions: the words each statement was read from, inside the sentence that is the
+    assertion's ``text``, as an event's evidence is; the baseline has none). ``basis``: the ids of the events (or, for a statement with no
     event, of the assertions) it rests on. ``reason``: for an ``inferred`` status, why (the area it
     lies in, or a governorate's majority); "" otherwise."""
 
@@ -270,7 +271,7 @@ class ControlStatus(Record):
 
 
 class StatusSupport(NamedTuple):
-    """What a control status rests on: its sentence spans, the ids behind it and, if inferred, why.
+    """What a control status rests on: its evidence spans, the ids behind it and, if inferred, why.
 
     Stored in the status runs as the JSON object of :meth:`to_json`; :meth:`from_json` also reads the
     list of strings older versions stored there (ids, and an "inferred: ..." note)."""

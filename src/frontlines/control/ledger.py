@@ -371,7 +371,7 @@ def event_of(a: ControlAssertion) -> str:
 
 class Verdict(NamedTuple):
     """One place's verdict on one day: its status, level and confidence, the ids of the events (or
-    assertions) behind it and the spans of the sentences that decided it."""
+    assertions) behind it and the text spans of the assertions that decided it."""
 
     status: str
     level: str
@@ -405,7 +405,7 @@ def reconcile(assertions: Sequence[ControlAssertion], sides: set[str]) -> Verdic
     independent = {a.source for a in winners}
     level = "assessed" if any(a.level == "assessed" for a in winners) or len(independent) >= 2 else "claimed"
     basis = tuple(dict.fromkeys(event_of(a) or a.id for a in winners))
-    # The sentences, in document order; the baseline (no document) has none.
+    # Where the deciding statements were read, in document order; the baseline (no document) has none.
     spans = sorted({(a.doc, a.start, a.end) for a in winners if a.doc})
     return Verdict(top, level, min(confidence, 0.99), basis, tuple(Evidence(*span) for span in spans))
 

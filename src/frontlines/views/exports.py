@@ -5,8 +5,9 @@ ElementTree) and an ACLED-compatible CSV. Writers raise ``ExportError`` when a
 file cannot be produced.
 
 A place carries what its status rests on in three attributes (``ControlStatus``'s fields):
-``evidence``, the sentences that decided it, each written as the text ``doc:start:end``
-(characters ``start`` to ``end`` of document ``doc``, as ``Evidence`` prints and parses them);
+``evidence``, the spans of text the deciding statements were read from (inside their sentences), each
+written as ``doc:start:end`` (characters ``start`` to ``end`` of document ``doc``, as ``Evidence``
+prints and parses them);
 ``basis``, the ids of the events (or statement assertions) behind it, which the event layer's
 ``id`` names; ``reason``, why an ``inferred`` status was inferred ("" otherwise). In GeoJSON
 ``evidence`` and ``basis`` are lists of those strings; GeoPackage and KML join them with ``;``.
@@ -153,7 +154,7 @@ def statuses_geojson(
     """An RFC 7946 FeatureCollection of places, areas, front lines and events.
 
     Every feature has a ``layer`` property (``place``, ``area``, ``front_line``,
-    ``event``). A place's ``evidence`` lists its sentences as ``doc:start:end``
+    ``event``). A place's ``evidence`` lists its text spans as ``doc:start:end``
     strings and ``basis`` the ids of its events or statements (see the module's docstring). Coordinates are lon/lat rounded to 5 decimals; polygon
     exteriors are counter-clockwise. Events without coordinates keep a null
     geometry rather than being dropped. ``as_of`` becomes a top-level member.

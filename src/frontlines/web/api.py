@@ -78,7 +78,7 @@ def basemap(cfg: Cfg, _: Reader) -> Response:
 
 @router.get("/control", summary="Places with their control status on a day (GeoJSON points)",
             response_description="FeatureCollection; each place has status, level (assessed, claimed or analyst), "
-                                 "since, confidence, evidence (sentence spans as doc:start:end), basis (ids of the "
+                                 "since, confidence, evidence (text spans as doc:start:end), basis (ids of the "
                                  "events or statements behind it) and reason (why, when inferred). ETag and "
                                  "If-None-Match (304) per day and data "
                                  "version; gzip when accepted")
