@@ -148,6 +148,15 @@ def test_them_refers_back_to_a_list() -> None:
     assert names(f.places) == ["Latakia", "Tartus"]
 
 
+def test_parts_of_a_list_are_parts_of_each_member() -> None:
+    """"captured parts of A, B and the C districts": each is a part (contested), even where the parser splits the
+    last member off the list."""
+    f = only(frames("By dawn, rebel units had captured parts of Al-Hamdaniyah, Al-Furqan, and Salah al-Din districts."),
+             "capture")
+    assert names(f.places) == ["Hamdaniyah", "Furqan", "Salah al-Din"]
+    assert {p.place_id for p in f.places} <= f.partial
+
+
 # --------------------------------------------------------------------- control without a capture verb
 
 

@@ -63,7 +63,7 @@ class _Roles:
                 if c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ in ("together", "along") for g in c.children):
                     out += [p for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, partial)]
                     out += [p for g in c.children if g.dep_ == "pobj" for x in g.conjuncts for p in self._places_of(x, partial)]
-        out = self._extend_lists(out)
+        out = self._extend_lists(out, partial)
         seen: set[tuple[str, int]] = set()
         unique = []
         for p in out:
@@ -72,9 +72,10 @@ class _Roles:
                 unique.append(p)
         return unique
 
-    def _extend_lists(self, found: list[PlaceMention]) -> list[PlaceMention]:
+    def _extend_lists(self, found: list[PlaceMention], partial: list[str] | None = None) -> list[PlaceMention]:
         """Coordination read on the surface too: a place followed by ", B, C and D" stands with them
-        (the small parser often attaches long lists of names wrongly)."""
+        (the small parser often attaches long lists of names wrongly); in a list of parts ("parts of A, B
+        and C districts") every member is a part (``partial``)."""
         if not found:
             return found
         idx, text = self.idx, self.idx.text
@@ -93,6 +94,8 @@ class _Roles:
                 if (nxt.place_id, nxt.start) not in have:
                     out.append(nxt)
                     have.add((nxt.place_id, nxt.start))
+                    if partial is not None and p.place_id in partial:
+                        partial.append(nxt.place_id)
                 prev = nxt
                 k += 1
         return out
