@@ -200,3 +200,22 @@ def test_runs_from_before_the_stale_marks_are_recomputed_once(tmp_path: Path, sy
     assert store.has_stale_runs()
     empty = Store(str(tmp_path / "new.db"))
     assert not empty.has_stale_runs()
+
+
+def test_runs_stored_before_typed_evidence_are_rewritten_once(tmp_path: Path, syria) -> None:
+    """Runs written before migration 0007 hold their evidence as a list of ids: the upgrade marks their places
+    stale so that the next refresh writes them again with their spans; a new database has nothing to mark."""
+    from sqlalchemy import create_engine
+
+    from frontlines.store.migrations import upgrade
+
+    target = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{target}")
+    with engine.begin() as conn:
+        upgrade(conn, "0006")
+        conn.exec_driver_sql("INSERT INTO status_runs (place_id, valid_from, valid_to, status, evidence) "
+                             "VALUES ('p1', '2024-11-26', '9999-12-31', 'government', '[\"e1\"]')")
+    engine.dispose()
+    store = Store(str(target))
+    assert store.has_stale_runs()
+    assert not Store(str(tmp_path / "new.db")).has_stale_runs()

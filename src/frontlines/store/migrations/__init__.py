@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-HEAD = "0006"
+HEAD = "0007"
 HERE = Path(__file__).resolve().parent
 
 
