@@ -169,3 +169,11 @@ def test_a_look_alike_far_from_the_places_around_it_is_unresolved() -> None:
     assert "al-Saloum" in [u.mention for u in far.unresolved]
     near = frontlines.extract("Rebels took Kinsabba, Salmah and Rabia on 27 November.", published="2024-11-28")
     assert "wp:salma" in [p.place_id for p in near.places]
+
+
+def test_a_long_run_of_blanks_in_a_list_gap_is_read_in_one_pass() -> None:
+    # the gap between a slot and a later list member is matched without backtracking over runs of blanks
+    # (a nested repetition there once took exponential time on a long run of spaces before a lower-case word)
+    text = "On 5 December the army withdrew from Maadan," + " " * 60 + "x Resafa and Mayadin."
+    result = frontlines.extract(text, published="2024-12-06")
+    assert "wp:resafa" in [p.place_id for p in result.places] or "Resafa" in [u.mention for u in result.unresolved]

@@ -278,7 +278,7 @@ class _Cues:
                                          rf"(?:{_alt(geo.get('between_lists', ()))} {of}\s+)?$", re.I)
         # what may stand between a slot's first place and a later member of its list: names, commas, "and", "the"
         conj = _alt(geo.get("between_and", ()))
-        self.slot_list_gap = re.compile(rf"(?:[\s,]+|\b{conj}\b|\b{_alt(geo.get('relation_articles', ()))}\b|[A-Z][\w'’-]*)*")
+        self.slot_list_gap = re.compile(rf"(?:[\s,]++|\b{conj}\b|\b{_alt(geo.get('relation_articles', ()))}\b|[A-Z][\w'’-]*+)*+")
         # members of a list: ", ", " and ", and a direction adjective before the next member ("A and western B")
         self.list_gap = re.compile(rf"^(?:,\s*|\s+{conj}\s+|,\s+{conj}\s+)(?:{w['direction_adjectives']}\s+)?$", re.I)
         self.and_between = re.compile(rf"^\s+{_alt(geo.get('between_and', ()))}\s+{article}$")
