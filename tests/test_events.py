@@ -236,3 +236,15 @@ def test_a_generic_word_beside_a_specific_kind_is_no_second_event() -> None:
     assert [e.sub_event_type for e in both.events] == ["Air/drone strike"]
     alone = frontlines.extract("Hostilities continue to be reported in Atarib.", published="2024-12-10")
     assert [e.sub_event_type for e in alone.events] == ["Armed clash"]
+
+
+def test_more_names_of_the_parties() -> None:
+    """UN wording names the opposition "non-State armed groups (NSAGs)"; a party inside a hyphenated modifier
+    ("HTS-affiliated groups") is the group's party; the authority installed on 8 December is the opposition's."""
+    def side(text: str) -> list[str]:
+        return [e.actor1_side for e in frontlines.extract(text, published="2024-12-10").events]
+
+    assert side("On 5 December NSAGs took control of Morek.") == ["opposition"]
+    assert side("On 5 December HTS-affiliated groups took control of Morek.") == ["opposition"]
+    assert side("On 9 December the caretaker government took control of Morek.") == ["opposition"]
+    assert side("On 3 December the government took control of Morek.") == ["government"]

@@ -444,6 +444,11 @@ class _Roles:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in at:
                 return at[c.i]
+        for c in tok.children:  # "HTS-affiliated groups", "SDF-aligned units": the party inside the modifier
+            if c.dep_ in ("amod", "compound") and c.pos_ in ("VERB", "ADJ"):
+                for g in c.children:
+                    if g.dep_ in ("npadvmod", "compound", "nmod", "advmod") and g.i in at:
+                        return at[g.i]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal"):
                 for g in c.children:
