@@ -248,3 +248,5 @@ def test_more_names_of_the_parties() -> None:
     assert side("On 5 December HTS-affiliated groups took control of Morek.") == ["opposition"]
     assert side("On 9 December the caretaker government took control of Morek.") == ["opposition"]
     assert side("On 3 December the government took control of Morek.") == ["government"]
+    assert side("On 5 December the Southern Front took control of Morek.") == ["opposition"]
+    assert side("On 5 December Palestinian militias took control of Morek.") == ["government"]

@@ -302,6 +302,13 @@ def test_a_gerund_after_a_preposition_has_the_main_verbs_subject() -> None:
     assert loss.loser_side == "government"
 
 
+def test_a_subject_the_parser_folds_into_the_date_is_still_the_subject() -> None:
+    """"On 3 December US forces captured X" (no comma after the date): the parser reads "December ...
+    forces" as one phrase of the date; the noun after the date is the verb's subject."""
+    f = only(frames("On 3 December US forces captured Morek."), "capture")
+    assert f.agent is not None and f.agent.state == "united states" and names(f.places) == ["Morek"]
+
+
 # --------------------------------------------------------------------- qualifiers
 
 

@@ -252,6 +252,14 @@ class _Roles:
             return self._subject(verb.head.head, depth + 1)  # "the army launched an offensive to retake X"
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             return verb.head
+        for c in verb.children:
+            # "On 3 December US forces captured X" (no comma): the parser reads "December US forces" as the date's
+            # phrase; the noun after the date is the subject
+            if c.dep_ == "prep" and c.i < verb.i:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lower_ not in self.lang.calendar_words and g.pos_ in ("NOUN", "PROPN") \
+                            and any(x.lower_ in self.lang.calendar_words for x in g.children if x.dep_ in ("compound", "nmod")):
+                        return g
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and (verb.lemma_.lower() in self.lang.intransitive_verbs
                                                           or any(c.dep_ == "dobj" for c in verb.children)):
             # "Rebel units clashed near X" parsed as "units [who were] clashed": a verb with no passive reading
