@@ -177,3 +177,10 @@ def test_a_long_run_of_blanks_in_a_list_gap_is_read_in_one_pass() -> None:
     text = "On 5 December the army withdrew from Maadan," + " " * 60 + "x Resafa and Mayadin."
     result = frontlines.extract(text, published="2024-12-06")
     assert "wp:resafa" in [p.place_id for p in result.places] or "Resafa" in [u.mention for u in result.unresolved]
+
+
+def test_a_route_by_any_of_its_road_words() -> None:
+    # "route", "road", "highway" and "motorway" name the same road: the gazetteer's "Homs-Hama highway"
+    for phrase in ("the Hama-Homs route", "the Hama-Homs motorway", "the Homs-Hama road"):
+        result = frontlines.extract(f"Army units held {phrase} on 4 December.", published="2024-12-05")
+        assert [p.place_id for p in result.places] == ["cur:homs-hama-highway"], phrase
