@@ -250,3 +250,12 @@ def test_more_names_of_the_parties() -> None:
     assert side("On 3 December the government took control of Morek.") == ["government"]
     assert side("On 5 December the Southern Front took control of Morek.") == ["opposition"]
     assert side("On 5 December Palestinian militias took control of Morek.") == ["government"]
+
+
+def test_a_partisan_post_in_its_first_person_names_its_side_for_events_and_control() -> None:
+    """A post that speaks for a side ("our heroes", "the regime gangs") tells its own side's captures: the event
+    and the control statement are that side's claim (not a force of no side, not the default attacker)."""
+    post = "Our heroes liberated Morek at dawn. The regime gangs fled in panic."
+    result = frontlines.extract(post, published="2024-12-02")
+    assert [(e.actor1_side, e.certainty) for e in result.events] == [("opposition", "claimed")]
+    assert [(a.status, a.level) for a in result.assertions] == [("opposition", "claimed")]

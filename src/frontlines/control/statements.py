@@ -114,8 +114,9 @@ def _certainty(doc: Document, frame: Frame, partisan: bool, cues: Certainty) -> 
 
 
 def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequence[DateSpan], rules: ControlRules,
-                           partisan: bool = False) -> list[Statement]:
-    """Control statements of one document's frames (``dates``: one per frame)."""
+                           partisan: bool = False, speaker: Callable[[Frame], str] | None = None) -> list[Statement]:
+    """Control statements of one document's frames (``dates``: one per frame). ``speaker``: for a partisan post,
+    the side a frame told in its first person speaks for ("our heroes took X"), else ""."""
     adversary = rules.adversary or {}
     cues = _cues(rules.cues)
     out: list[Statement] = []
@@ -134,7 +135,9 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
         side, kind = frame.agent_side, frame.kind
         if effect == "agent":
             weight_key = "presence" if frame.spec.weak else "enter" if kind == "enter" else ""
-            foreign = frame.agent_explicit and frame.agent_armed and frame.agent is None and frame.agent_side == ""
+            if not side and speaker is not None:
+                side = speaker(frame)
+            foreign = frame.agent_explicit and frame.agent_armed and frame.agent is None and side == ""
             if not side and kind in ("capture", "surrender", "handover") and not foreign \
                     and (not frame.agent_explicit or frame.agent_armed):
                 side, weight_key = rules.default_attacker, "default-agent"

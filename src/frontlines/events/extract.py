@@ -167,6 +167,14 @@ class EventExtractor:
         dist, side = min((haversine_km(place.lat, place.lon, lat, lon), side) for lat, lon, side in self._held_points)
         return side if dist <= self.holder_km else ""
 
+    def speaker_side(self, doc: Document, frame: Frame) -> str:
+        """The side a partisan post speaks for, when the frame's sentence speaks in its first person before the
+        predicate ("our heroes liberated X"); "" otherwise."""
+        s_start = frame.sentence[0]
+        if self._first_person is None or not self._first_person.search(doc.text, s_start, frame.start):
+            return ""
+        return self._voice_side(doc)
+
     def _voice_side(self, doc: Document) -> str:
         """The side whose vocabulary the document speaks (outside quotes), read once per document:
         per event it would read a long report once for each of its events."""
@@ -205,8 +213,7 @@ class EventExtractor:
         if side1 == "civilians":
             side1 = ""
         if not side1 and voice:
-            first = self._first_person is not None and self._first_person.search(sentence[:t0])
-            side1 = self._voice_side(doc) if first else ""
+            side1 = self.speaker_side(doc, frame)
         event = frame.spec.event
         if not side1 and event in ("territory", TRANSFER) and frame.spec.control in ("agent",) and self.default_attacker:
             side1 = self.default_attacker

@@ -53,6 +53,9 @@ class _Qualifiers(_Roles):
             described = any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children)
             last = self.last_actor if definite and not described else None
             return last, last.side if last else "", True, True
+        poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
+        if poss and f"{poss} {lower}" in self.lang.first_person:
+            return None, "", True, True  # "our heroes took X": the speaking side's fighters (its side: the voice's)
         if tok.i in self.idx.place_at:
             if self.idx.place_at[tok.i].kind == "country":
                 return None, "", True, True  # a foreign state acting ("country B advanced"): armed, no side here
