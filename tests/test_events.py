@@ -259,3 +259,16 @@ def test_a_partisan_post_in_its_first_person_names_its_side_for_events_and_contr
     result = frontlines.extract(post, published="2024-12-02")
     assert [(e.actor1_side, e.certainty) for e in result.events] == [("opposition", "claimed")]
     assert [(a.status, a.level) for a in result.assertions] == [("opposition", "claimed")]
+
+
+def test_a_declared_victory_is_the_partys_claim_to_the_place() -> None:
+    """"declared victory in X" (and "X, where rebels declared victory"): the party claims X; a team or a party in
+    an election declaring victory claims nothing."""
+    def read(text: str) -> list[tuple[str, str, str]]:
+        r = frontlines.extract(text, published="2024-12-09")
+        return [(e.location, e.actor1_side, e.certainty) for e in r.events]
+
+    assert read("On 8 December rebel commanders declared victory in Homs.") == [("Homs", "opposition", "claimed")]
+    assert read("Crowds gathered in Homs, where rebel commanders declared victory on 8 December.") \
+        == [("Homs", "opposition", "claimed")]
+    assert read("On 8 December the home team declared victory in Homs after the final.") == []

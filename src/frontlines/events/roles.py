@@ -179,6 +179,14 @@ class _Roles:
             # "repelled an attack on X": the preposition hangs on the verb's object
             words = role[8:].split()
             return self._in([o for obj in self._objects(pred) for o in self._prep_objects(obj, words)]) if not nominal else []
+        if role == "where":
+            # "Damascus, where rebels declared victory", "the town, where fighting raged": the relative's antecedent
+            clause = pred
+            while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i and clause.head.pos_ in _VERBAL:
+                clause = clause.head
+            if clause.dep_ == "relcl" and any(c.lower_ in self.lang.where_words and c.dep_ == "advmod" for c in clause.children):
+                return self._in([clause.head])
+            return []
         if role.startswith("headprep:"):
             # "launched an operation on 30 November on X": the preposition hangs on the verb the noun is the object of
             words = role[9:].split()
