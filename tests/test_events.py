@@ -272,3 +272,9 @@ def test_a_declared_victory_is_the_partys_claim_to_the_place() -> None:
     assert read("Crowds gathered in Homs, where rebel commanders declared victory on 8 December.") \
         == [("Homs", "opposition", "claimed")]
     assert read("On 8 December the home team declared victory in Homs after the final.") == []
+
+
+def test_violence_in_a_relative_clause_of_place_happens_at_its_antecedent() -> None:
+    """"Families fled X, where heavy fighting raged": the fighting is at X."""
+    result = frontlines.extract("Families fled Morek, where heavy fighting raged on 3 December.", published="2024-12-04")
+    assert [(e.sub_event_type, e.location) for e in result.events] == [("Armed clash", "Morek")]
