@@ -278,3 +278,10 @@ def test_violence_in_a_relative_clause_of_place_happens_at_its_antecedent() -> N
     """"Families fled X, where heavy fighting raged": the fighting is at X."""
     result = frontlines.extract("Families fled Morek, where heavy fighting raged on 3 December.", published="2024-12-04")
     assert [(e.sub_event_type, e.location) for e in result.events] == [("Armed clash", "Morek")]
+
+
+def test_clashes_between_two_parties_name_both() -> None:
+    """"clashes between A and B": A is actor1, B actor2 (in the order told, as the gold codes it)."""
+    (e,) = frontlines.extract("On 6 December, clashes between the SDF and the SNA broke out in Manbij.",
+                              published="2024-12-07").events
+    assert (e.sub_event_type, e.actor1_side, e.actor2_side) == ("Armed clash", "sdf", "opposition")

@@ -15,7 +15,7 @@ from typing import Any
 from frontlines.errors import TheaterError
 
 LANGUAGES = Path(__file__).resolve().parent.parent / "languages"
-ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "self", "any", "any:obj", "where")
+ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "self", "any", "any:obj", "where", "between")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,7 @@ class Language:
     calendar_words: frozenset[str] = frozenset()
     generic_violence: frozenset[str] = frozenset()
     where_words: frozenset[str] = frozenset()
+    between_preps: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
     no_holder: tuple[str, ...] = ()
     first_person: tuple[str, ...] = ()
@@ -179,7 +180,8 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),
         intransitive_verbs=_words(lex, "intransitive_verbs"), calendar_words=_words(lex, "calendar_words"),
-        generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"), denials=_words(qual, "denials"),
+        generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"),
+        between_preps=_words(lex, "between_preps"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),

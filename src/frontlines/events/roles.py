@@ -179,6 +179,11 @@ class _Roles:
             # "repelled an attack on X": the preposition hangs on the verb's object
             words = role[8:].split()
             return self._in([o for obj in self._objects(pred) for o in self._prep_objects(obj, words)]) if not nominal else []
+        if role == "between":
+            # "clashes between A and B": A is the first party (ACLED's actor1), B the other
+            firsts = [g for c in base.children if c.dep_ == "prep" and c.lower_ in self.lang.between_preps
+                      for g in c.children if g.dep_ == "pobj"]
+            return self._in([g for g in firsts if self._actor_of(g) is not None or g.lower_ in self.lang.military_nouns])
         if role == "where":
             # "Damascus, where rebels declared victory", "the town, where fighting raged": the relative's antecedent
             clause = pred
