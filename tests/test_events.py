@@ -285,3 +285,7 @@ def test_clashes_between_two_parties_name_both() -> None:
     (e,) = frontlines.extract("On 6 December, clashes between the SDF and the SNA broke out in Manbij.",
                               published="2024-12-07").events
     assert (e.sub_event_type, e.actor1_side, e.actor2_side) == ("Armed clash", "sdf", "opposition")
+    # with no comma after the date the parser folds the noun into the date's phrase: still the event
+    (e,) = frontlines.extract("On 6 December clashes between the SDF and the SNA broke out in Manbij.",
+                              published="2024-12-07").events
+    assert (e.sub_event_type, e.location) == ("Armed clash", "Manbij")

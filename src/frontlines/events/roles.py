@@ -122,6 +122,9 @@ class _Roles:
         for _ in range(3):
             if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos", "attr"):
                 return True
+            if noun.dep_ == "pobj" and any(c.dep_ in ("compound", "nmod") and c.lower_ in self.lang.calendar_words
+                                           for c in noun.children):
+                return True  # "On 6 December clashes broke out in X" (no comma): the parser folds the subject into the date
             if noun.dep_ == "pobj" and noun.head.head.pos_ in _NOMINAL and noun.head.lower_ not in self.lang.time_preps:
                 return True
             if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by") and (
