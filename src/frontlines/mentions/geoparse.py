@@ -506,9 +506,9 @@ class Geoparser:
             elif any(c.place.kind == "facility" for c in cands):
                 cue = "facility"
         if not cue and (named := self._cues.named_facility_after.match(after)):
-            # "X Central Prison": a facility the gazetteer lacks, not the city.
+            # "X Central Prison": a facility the gazetteer lacks, not the city; kept by its name like any place we lack
             return Unresolved(text[span.start : span.end + named.end()], span.start, span.end + named.end(), doc.id,
-                              f"facility named after {span.text}, not in gazetteer")
+                              f"{UNMAPPED_REASON}: a facility named after {span.text}")
         if not cue and ((m := self._cues.kind_after.match(after)) or (m := self._cues.kind_before.search(before))):
             cue = self._cues.kind(m.group("w"))
         region_cue = bool(self._cues.region_after.match(after)) or bool(self._cues.regions_after.match(after)) or (
