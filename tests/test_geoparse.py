@@ -187,3 +187,9 @@ def test_a_route_by_any_of_its_road_words() -> None:
     for phrase in ("the Hama-Homs route", "the Hama-Homs motorway", "the Homs-Hama road"):
         result = frontlines.extract(f"Army units held {phrase} on 4 December.", published="2024-12-05")
         assert [p.place_id for p in result.places] == ["cur:homs-hama-highway"], phrase
+
+
+def test_a_naval_base_named_after_its_town() -> None:
+    result = frontlines.extract("On 2 December Russian warships began leaving the Tartus naval base.", published="2024-12-03")
+    assert [p.place_id for p in result.places] == ["cur:tartus-naval-base"]
+    assert [(e.sub_event_type, e.actor1_side) for e in result.events] == [("Change to group/activity", "russia")]
