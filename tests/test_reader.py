@@ -309,6 +309,14 @@ def test_a_subject_the_parser_folds_into_the_date_is_still_the_subject() -> None
     assert f.agent is not None and f.agent.state == "united states" and names(f.places) == ["Morek"]
 
 
+def test_a_unit_noun_named_by_its_members() -> None:
+    """"Several formations, including the 4th Division, took up positions in X": the formations are the named
+    party's (the party after "including")."""
+    found = [f for f in frames("Several formations, including the Fourth Division, took up positions in Souran.")
+             if f.spec.name == "take-positions"]
+    assert [(f.agent_side, names(f.places)) for f in found] == [("government", ["Suran"])]
+
+
 # --------------------------------------------------------------------- qualifiers
 
 

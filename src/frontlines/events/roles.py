@@ -474,7 +474,7 @@ class _Roles:
                     if g.dep_ in ("npadvmod", "compound", "nmod", "advmod") and g.i in at:
                         return at[g.i]
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal"):
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal", "including"):
                 for g in c.children:
                     if g.i in at:
                         return at[g.i]
