@@ -289,3 +289,10 @@ def test_clashes_between_two_parties_name_both() -> None:
     (e,) = frontlines.extract("On 6 December clashes between the SDF and the SNA broke out in Manbij.",
                               published="2024-12-07").events
     assert (e.sub_event_type, e.location) == ("Armed clash", "Manbij")
+
+
+def test_a_withdrawal_in_a_relative_clause_of_place_leaves_its_antecedent() -> None:
+    result = frontlines.extract("On 3 December rebels approached Morek, where the army garrison retreated without a fight.",
+                                published="2024-12-04")
+    assert ("Change to group/activity", "Morek", "government") in [(e.sub_event_type, e.location, e.actor1_side)
+                                                                   for e in result.events]
