@@ -367,7 +367,7 @@ _CLASS_WORDS = frozenset(load_language("en").place_class)
 
 def _claim_place_id(row: dict[str, str], gaz: Gazetteer, geoparse: Geoparser | None = None) -> tuple[str, bool]:
     """The gazetteer id of a claim's place: its name looked up, else the name read as a phrase by the geoparser
-    ("Idlib province", "Hama's military airport"), in the claim's governorate when the row gives one."""
+    ("X province", "X's military airport"), in the claim's governorate when the row gives one."""
     governorate = row.get("governorate")
     cands = [c.place for c in gaz.lookup(row["place"]) if not governorate or c.place.admin1 == governorate]
     if not cands and geoparse is not None:

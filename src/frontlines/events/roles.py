@@ -188,7 +188,7 @@ class _Roles:
                       for g in c.children if g.dep_ == "pobj"]
             return self._in([g for g in firsts if self._actor_of(g) is not None or g.lower_ in self.lang.military_nouns])
         if role == "where":
-            # "Damascus, where rebels declared victory", "the town, where fighting raged": the relative's antecedent
+            # "X, where rebels declared victory", "the town, where fighting raged": the relative's antecedent
             clause = pred
             while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i and clause.head.pos_ in _VERBAL:
                 clause = clause.head
@@ -468,7 +468,7 @@ class _Roles:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in at:
                 return at[c.i]
-        for c in tok.children:  # "HTS-affiliated groups", "SDF-aligned units": the party inside the modifier
+        for c in tok.children:  # "A-affiliated groups", "B-aligned units": the party inside the modifier
             if c.dep_ in ("amod", "compound") and c.pos_ in ("VERB", "ADJ"):
                 for g in c.children:
                     if g.dep_ in ("npadvmod", "compound", "nmod", "advmod") and g.i in at:

@@ -57,7 +57,7 @@ _SYNONYMS = {
     **dict.fromkeys(["khirbet", "khirbat", "khirbit", "kherbet"], "khirbat"),
     **dict.fromkeys(["airbase", "air base", "airfield", "air field"], "airbase"),
     **dict.fromkeys(["mt.", "mt"], "jabal"),
-    **dict.fromkeys(["road", "highway", "route", "motorway"], "road"),  # "the Hama-Homs route" is its highway
+    **dict.fromkeys(["road", "highway", "route", "motorway"], "road"),  # "the A-B route" is the A-B highway
 }
 _WORD_SPLIT = re.compile(r"[\s\-_/,.()]+")
 _VOWELS = re.compile(r"[aeiouyw]")
