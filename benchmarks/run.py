@@ -119,7 +119,7 @@ def bench_stages(files: list[Path]) -> None:
         t_geo += time.perf_counter() - t
         t = time.perf_counter()
         frames = read(a.doc.id, a.spacy_doc, a.sentences, geo.places, actors)
-        events(a.doc, frames, date_frames(a.doc, a.sentences, frames))
+        events(a.doc, frames, date_frames(a.doc, a.sentences, frames, lang=language))
         t_ev += time.perf_counter() - t
     total = t_spacy + t_geo + t_ev
     print(f"stages on {len(docs)} documents: theater load {t_load:.2f} s (target < 1 s); spaCy {t_spacy:.2f} s; "

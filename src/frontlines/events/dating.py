@@ -11,10 +11,11 @@ date, as a coder would read it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
+from frontlines.events.lexicon import Language
 from frontlines.events.reader import Frame
 from frontlines.mentions.dates import DateSpan, find_dates, resolve_event_date
 from frontlines.models import Document
@@ -29,29 +30,51 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldi
                    r"August|September|October|November|December)\s+)(\d{3,4})\b")
 
 
-_SINCE = re.compile(r"\bsince\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
-def _in_since_clause(text: str, trigger_end: int, date_start: int) -> bool:
-    """True when a day named after the predicate sits in a "since ..." clause of its own (no comma between)."""
-    if date_start <= trigger_end:
-        return False
-    opens = list(_SINCE.finditer(text, trigger_end, date_start))
-    return bool(opens) and not _CLAUSE_BREAK.search(text, opens[-1].end(), date_start)
+class _ClauseWords:
+    """The language's words that open a clause of their own (``period_preps``: "since"; ``time_preps``: "after",
+    "before"; ``relative_words``: "which", "who"), compiled once per language pack."""
+
+    def __init__(self, lang: Language | None):
+        def words(ws: Iterable[str]) -> re.Pattern[str] | None:
+            ws = sorted(ws)
+            return re.compile(r"\b(?:" + "|".join(map(re.escape, ws)) + r")\b", re.I) if ws else None
+        self.period = words(lang.period_preps if lang else ())
+        self.time = words(lang.time_preps if lang else ())
+        rel = sorted(lang.relative_words) if lang else []
+        self.relative = re.compile(r",\s*(?:" + "|".join(map(re.escape, rel)) + r")\b", re.I) if rel else None
+
+    @staticmethod
+    def _opened(pattern: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
+        """A clause opened by ``pattern`` between ``start`` and ``end`` runs on to ``end`` (no comma between)."""
+        if pattern is None or end <= start:
+            return False
+        opens = list(pattern.finditer(text, start, end))
+        return bool(opens) and not _CLAUSE_BREAK.search(text, opens[-1].end(), end)
+
+    def in_since_clause(self, text: str, trigger_end: int, date_start: int) -> bool:
+        """A day named after the predicate sits in a "since ..." clause of its own."""
+        return self._opened(self.period, text, trigger_end, date_start)
+
+    def other_clause(self, text: str, span: DateSpan, trigger_start: int, trigger_end: int) -> bool:
+        """The day lies outside the predicate's clause: before a relative clause that holds the predicate, or in
+        an "after ..." clause that follows it."""
+        if span.end <= trigger_start:
+            return self.relative is not None and bool(self.relative.search(text, span.end, trigger_start))
+        return self._opened(self.time, text, trigger_end, span.start)
 
 
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b", re.I)
-_AFTER_OPEN = re.compile(r"\b(?:after|following|since|before)\b", re.I)
+_CLAUSE_WORDS: dict[str, _ClauseWords] = {}
 
 
-def _other_clause(text: str, span: DateSpan, trigger_start: int, trigger_end: int) -> bool:
-    """The day lies outside the predicate's clause: before a relative clause that holds the predicate, or in an
-    "after ..." clause that follows it (no comma between)."""
-    if span.end <= trigger_start:
-        return bool(_RELATIVE_OPEN.search(text, span.end, trigger_start))
-    opens = list(_AFTER_OPEN.finditer(text, trigger_end, span.start))
-    return bool(opens) and not _CLAUSE_BREAK.search(text, opens[-1].end(), span.start)
+def _clause_words(lang: Language | None) -> _ClauseWords:
+    """The compiled clause words of a language pack, once per pack."""
+    key = lang.code if lang is not None else ""
+    if key not in _CLAUSE_WORDS:
+        _CLAUSE_WORDS[key] = _ClauseWords(lang)
+    return _CLAUSE_WORDS[key]
 
 
 def is_chronology(text: str, published: date | None) -> bool:
@@ -60,13 +83,14 @@ def is_chronology(text: str, published: date | None) -> bool:
 
 
 def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Sequence[Frame],
-                not_before: date | None = None) -> list[DateSpan]:
+                not_before: date | None = None, lang: Language | None = None) -> list[DateSpan]:
     """One :class:`DateSpan` per frame, in the order given (frames in text order).
 
     ``not_before``: the theater's baseline day. A happening dated before it is history, not an event
     of the theater (the baseline says who held what then): its date is dropped, so it makes nothing.
     """
     text = doc.text
+    clauses = _clause_words(lang)
     chronology = is_chronology(text, doc.published)
     out: list[DateSpan] = []
     para_date: date | None = None
@@ -90,10 +114,10 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                                       trigger_start=f.start - s_start)
             if span.kind == "range" and re.match(r"since\b", span.text, re.I):
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
-            elif span.kind != "default" and _in_since_clause(text, f.end, span.start):
+            elif span.kind != "default" and clauses.in_since_clause(text, f.end, span.start):
                 # "strikes continue since the escalation began on 26 November": the day opens the period
                 span = replace(span, kind="default", date=None)
-            elif span.kind != "default" and f.ongoing and _other_clause(text, span, f.start, f.end):
+            elif span.kind != "default" and f.ongoing and clauses.other_clause(text, span, f.start, f.end):
                 # a present tense whose day belongs to another clause: "On 27 November X, which controls Y,
                 # launched ..."; "claim to control Y after launching their offensive on Wednesday"
                 span = replace(span, kind="default", date=None)

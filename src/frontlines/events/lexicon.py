@@ -85,6 +85,8 @@ class Language:
     generic_violence: frozenset[str] = frozenset()
     where_words: frozenset[str] = frozenset()
     between_preps: frozenset[str] = frozenset()
+    period_preps: frozenset[str] = frozenset()
+    relative_words: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
     no_holder: tuple[str, ...] = ()
     first_person: tuple[str, ...] = ()
@@ -181,7 +183,8 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),
         intransitive_verbs=_words(lex, "intransitive_verbs"), calendar_words=_words(lex, "calendar_words"),
         generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"),
-        between_preps=_words(lex, "between_preps"), denials=_words(qual, "denials"),
+        between_preps=_words(lex, "between_preps"), period_preps=_words(qual, "period_preps"),
+        relative_words=_words(qual, "relative_words"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
