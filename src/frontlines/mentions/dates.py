@@ -685,10 +685,10 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
                     d = _weekday_on_or_before(wdn, published, strict=wd_rel in ("last", "past", "previous"))
                 span = _day_span(s, e, text, d, "weekday")
         elif kind in ("yday", "lnight"):
-            # "last night"/"overnight": the night before the report, coded to
-            # the day it began (published - 1).
+            # "last night": the night before the report, coded to the day it began (published - 1);
+            # "overnight", "during the night": the night that ends on the report's morning (published).
             rel = kind == "yday" or _fold(m.group()).startswith("last")
-            span = (_day_span(s, e, text, published - timedelta(days=1),
+            span = (_day_span(s, e, text, published - timedelta(days=1) if rel else published,
                               "relative" if rel else "daypart")
                     if published else _unknown(s, e, text, "relative"))
         elif kind == "today":
