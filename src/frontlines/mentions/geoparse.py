@@ -33,7 +33,7 @@ from pyproj import Geod
 
 from frontlines.events.lexicon import load_language
 from frontlines.events.phrases import LIST_NAME, list_gap, list_tail
-from frontlines.mentions.gazetteer import Candidate, Gazetteer, fold_token, haversine_km, is_arabic, name_tokens
+from frontlines.mentions.gazetteer import Candidate, Gazetteer, fold_token, folded_key, haversine_km, is_arabic, name_tokens
 from frontlines.models import ActorMention, Document, Place, PlaceMention, Unresolved
 from frontlines.theater import Theater
 
@@ -92,10 +92,6 @@ def _lookup_key(words: Sequence[str]) -> str:
     folded = [w for w in folded if w]
     kept = [w for i, w in enumerate(folded) if not (w in _ARTICLE_WORDS and i + 1 < len(folded))]
     return " ".join(kept or folded)
-
-
-def _name_key(name: str) -> str:
-    return _lookup_key([t[2] for t in _tokens(name)])
 
 
 def find_spans(text: str, gazetteer: Gazetteer, cues: _Cues | None = None) -> list[Span]:
@@ -387,7 +383,7 @@ class Geoparser:
         self._regions_by_admin1 = {p.admin1: p for p in self.gazetteer.places
                                    if p.kind == "region" and p.feature == "governorate"}
         self._governorate_ids = frozenset(p.id for p in self._regions_by_admin1.values())
-        self._region_names = {p.id: frozenset(_name_key(n) for n in p.names) for p in self._regions_by_admin1.values()}
+        self._region_names = {p.id: frozenset(folded_key(n) for n in p.names) for p in self._regions_by_admin1.values()}
         self._facilities = [p for p in self.gazetteer.places if p.kind == "facility"]
 
     def __call__(
@@ -617,7 +613,7 @@ class Geoparser:
                         region = self._regions_by_admin1.get(m.admin1)
                         if m.kind == "region" or region is None:
                             continue
-                        if plural or _name_key(m.mention) in self._region_names[region.id]:
+                        if plural or folded_key(m.mention) in self._region_names[region.id]:
                             out[k] = replace(m, place_id=region.id, name=region.name, lat=region.lat, lon=region.lon,
                                              kind="region", geo_precision=3)
             i = j + 1
