@@ -146,12 +146,11 @@ class _Sentence(_Qualifiers):
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and self._unopposed(agent_side),
         )
 
-    @staticmethod
-    def _with_of(objs: list[Token]) -> list[Token]:
+    def _with_of(self, objs: list[Token]) -> list[Token]:
         """Objects and, for a quantity ("hundreds of militants", "a number of soldiers"), what it counts."""
         out = list(objs)
         for o in objs:
-            if o.pos_ == "NUM" or o.tag_ == "CD" or o.lemma_.lower() in ("hundred", "dozen", "score", "number", "thousand"):
+            if o.pos_ == "NUM" or o.tag_ == "CD" or o.lemma_.lower() in self.lang.quantity_nouns:
                 out += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return out
 

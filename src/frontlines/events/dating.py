@@ -54,6 +54,10 @@ class _ClauseWords:
         opens = list(pattern.finditer(text, start, end))
         return bool(opens) and not _CLAUSE_BREAK.search(text, opens[-1].end(), end)
 
+    def opens_period(self, phrase: str) -> bool:
+        """A date phrase that opens a period ("since 27 November")."""
+        return self.period is not None and self.period.match(phrase) is not None
+
     def in_since_clause(self, text: str, trigger_end: int, date_start: int) -> bool:
         """A day named after the predicate sits in a "since ..." clause of its own."""
         return self._opened(self.period, text, trigger_end, date_start)
@@ -112,7 +116,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             anchor = context or para_date or (last_named if chronology else None)
             span = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=anchor,
                                       trigger_start=f.start - s_start)
-            if span.kind == "range" and re.match(r"since\b", span.text, re.I):
+            if span.kind == "range" and clauses.opens_period(span.text):
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
             elif span.kind != "default" and clauses.in_since_clause(text, f.end, span.start):
                 # "strikes continue since the escalation began on 26 November": the day opens the period

@@ -87,6 +87,7 @@ class Language:
     between_preps: frozenset[str] = frozenset()
     period_preps: frozenset[str] = frozenset()
     relative_words: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
     no_holder: tuple[str, ...] = ()
     first_person: tuple[str, ...] = ()
@@ -184,7 +185,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         intransitive_verbs=_words(lex, "intransitive_verbs"), calendar_words=_words(lex, "calendar_words"),
         generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"),
         between_preps=_words(lex, "between_preps"), period_preps=_words(qual, "period_preps"),
-        relative_words=_words(qual, "relative_words"), denials=_words(qual, "denials"),
+        relative_words=_words(qual, "relative_words"), quantity_nouns=_words(lex, "quantity_nouns"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),

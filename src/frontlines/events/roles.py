@@ -122,8 +122,7 @@ class _Roles:
         for _ in range(3):
             if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos", "attr"):
                 return True
-            if noun.dep_ == "pobj" and any(c.dep_ in ("compound", "nmod") and c.lower_ in self.lang.calendar_words
-                                           for c in noun.children):
+            if self._folded_into_date(noun):
                 return True  # "On 6 December clashes broke out in X" (no comma): the parser folds the subject into the date
             if noun.dep_ == "pobj" and noun.head.head.pos_ in _NOMINAL and noun.head.lower_ not in self.lang.time_preps:
                 return True
@@ -186,7 +185,7 @@ class _Roles:
             # "clashes between A and B": A is the first party (ACLED's actor1), B the other
             firsts = [g for c in base.children if c.dep_ == "prep" and c.lower_ in self.lang.between_preps
                       for g in c.children if g.dep_ == "pobj"]
-            return self._in([g for g in firsts if self._actor_of(g) is not None or g.lower_ in self.lang.military_nouns])
+            return self._in([g for g in firsts if self._names_party(g)])
         if role == "where":
             # "X, where rebels declared victory", "the town, where fighting raged": the relative's antecedent
             clause = pred
@@ -242,8 +241,7 @@ class _Roles:
             # a verb of control: "the rebels were forced to withdraw" (its passive subject), "forced the army to
             # leave X" (its object, when that is an armed party) is who does what the infinitive says
             ctrl = next((c for c in verb.head.children if c.dep_ == "nsubjpass"
-                         or (c.dep_ == "dobj" and c.i < verb.i
-                             and (self._actor_of(c) is not None or c.lower_ in self.lang.military_nouns))), None)
+                         or (c.dep_ == "dobj" and c.i < verb.i and self._names_party(c))), None)
             if ctrl is not None:
                 return ctrl
         for c in verb.children:
@@ -273,8 +271,7 @@ class _Roles:
             # phrase; the noun after the date is the subject
             if c.dep_ == "prep" and c.i < verb.i:
                 for g in c.children:
-                    if g.dep_ == "pobj" and g.lower_ not in self.lang.calendar_words and g.pos_ in ("NOUN", "PROPN") \
-                            and any(x.lower_ in self.lang.calendar_words for x in g.children if x.dep_ in ("compound", "nmod")):
+                    if g.pos_ in ("NOUN", "PROPN") and self._folded_into_date(g):
                         return g
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and (verb.lemma_.lower() in self.lang.intransitive_verbs
                                                           or any(c.dep_ == "dobj" for c in verb.children)):
@@ -282,6 +279,16 @@ class _Roles:
             # (or with an object of its own) is the noun's own act
             return verb.head
         return self._line_subject(verb)
+
+    def _folded_into_date(self, tok: Token) -> bool:
+        """The parser read a noun as the object of a date's preposition ("On 3 December US forces ...", no comma):
+        a non-date noun under the preposition with a day or month as its compound."""
+        return tok.dep_ == "pobj" and tok.lower_ not in self.lang.calendar_words and any(
+            c.dep_ in ("compound", "nmod") and c.lower_ in self.lang.calendar_words for c in tok.children)
+
+    def _names_party(self, tok: Token) -> bool:
+        """The token names an armed party: an actor of the dictionary or a unit noun of the pack."""
+        return self._actor_of(tok) is not None or tok.lower_ in self.lang.military_nouns
 
     def _line_subject(self, verb: Token) -> Token | None:
         """When the parser joined this line to another ("...changes\nX advanced, capturing Y"), the party
