@@ -174,6 +174,33 @@ def test_back_under_government_control() -> None:
     assert status("After two days of fighting, Saraqib is back under government control.", "Saraqib") == "government"
 
 
+@pytest.mark.parametrize(("text", "theater", "region"), [
+    ("Insurgents overran a dozen hamlets across Hama province on Friday.", "syria", "Hama Governorate"),
+    ("Rebel columns seized several villages in the eastern Idlib countryside.", "syria", "Idlib Governorate"),
+    ("Ukrainian brigades liberated three villages in Donetsk Oblast this week.", "ukraine-2023", "Donetsk Oblast"),
+])
+def test_settlements_counted_inside_an_area_are_parts_of_it(text: str, theater: str, region: str) -> None:
+    """"took several villages in X": the capture happened in X, and names none of X's places."""
+    f = only(frames(text, theater=theater), "capture")
+    assert names(f.places) == [region] and f.places[0].place_id in f.partial
+    result = frontlines.extract(text, published="2024-12-01", theater=theater)
+    # located at the region's seat with the region's precision (ACLED geo-precision 3), as a region-wide event
+    assert [(e.admin1, e.geo_precision) for e in result.events] == [(f.places[0].admin1, 3)]
+    assert result.events[0].sub_event_type in ("Non-state actor overtakes territory", "Government regains territory")
+    assert not result.assertions
+
+
+def test_parts_of_a_governorate_assert_no_place_in_it() -> None:
+    """"parts of X province" says which province, not which of its places: nothing is filled in."""
+    th = load_theater("syria")
+    areas = baseline_areas(th)
+    unheld = next(p for p in th.gazetteer.places if p.kind == "settlement" and p.admin1 == "Hama" and p.country == "SY"
+                  and p.id not in areas and len(th.gazetteer.lookup(p.name)) == 1)
+    text = "By evening the rebels had taken parts of Hama province."
+    assert frontlines.extract(text, published="2024-12-01").assertions == []
+    assert status(text, unheld.name) == "none"
+
+
 def test_hedged_state_of_a_region_changes_nothing() -> None:
     assert status("HTS, which controls much of Idlib province, issued a statement.", "Saraqib") == "government"
 
@@ -367,6 +394,19 @@ def test_drone_hit_a_gathering_is_a_strike_at_the_place() -> None:
     (event,) = result.events
     assert event.sub_event_type == "Air/drone strike" and event.location == "Sarmada" and event.fatalities == 4
     assert not result.assertions
+
+
+@pytest.mark.parametrize("text", [
+    "Our researchers documented airstrikes on Maarat Misrin that killed six people.",
+    "The rights group condemned the bombardment of Ariha, which left two children dead.",
+])
+def test_who_witnessed_a_strike_is_not_its_doer(text: str) -> None:
+    """A verb of witnessing or telling with the strike as its object: its subject saw the strike, did not strike."""
+    (event,) = frontlines.extract(text, published="2024-12-01").events
+    assert event.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and event.fatalities >= 2
+    assert event.actor1_side != "civilians"
+    # with no weapon and no harm, a witnessed "strike" stays a word of labour or sport
+    assert not frontlines.extract("Our researchers documented strikes at the Ariha bakery.", published="2024-12-01").events
 
 
 def test_rockets_fired_at_positions_are_shelling() -> None:

@@ -198,7 +198,9 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if place.kind == "region":
                 if frame.spec.weak or status in ("contested", "unknown"):
                     continue  # "entered the X region", "forces in X governorate": nothing about each place there
-                if frame.region == "hedged" or place.place_id in frame.partial:
+                if place.place_id in frame.partial:
+                    continue  # "parts of X governorate", "several villages in X": no place of it is named
+                if frame.region == "hedged":
                     if frame.kind in STATE_KINDS:
                         continue  # "which controls much of X governorate" changes no place: it only describes
                     scope, weight = "region-hedged", weight * WEIGHTS["region-hedged"]

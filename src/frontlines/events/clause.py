@@ -106,6 +106,10 @@ class _Sentence(_Qualifiers):
             if (explicit and not armed and not loser_armed) or not (armed or loser_armed or self.armed_present):
                 return None
         elif spec.military == "weapon":
+            if explicit and not armed and not self._is_weapon(agent_tok) and self._observer(agent_tok, noun):
+                # "monitors recorded strikes on X", "we documented shelling of X": who tells of the strike is
+                # not who struck; the strike still needs its weapon or its harm below
+                agent, agent_side, explicit = None, "", False
             if explicit and not armed and not self._is_weapon(agent_tok):
                 return None
             if noun is None and pred.lemma_.lower() in spec.weapon_verbs and not (
@@ -145,6 +149,14 @@ class _Sentence(_Qualifiers):
             ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and self._unopposed(agent_side),
         )
+
+    def _observer(self, agent_tok: Token | None, noun: Token | None) -> bool:
+        """The subject of a verb of witnessing or telling whose object is the happening noun ("monitors
+        recorded strikes", "we documented shelling", "the ministry condemned the raids"): no doer of it."""
+        if agent_tok is None or noun is None or noun.dep_ != "dobj" or noun.head.pos_ not in _VERBAL:
+            return False
+        lemma = noun.head.lemma_.lower()
+        return lemma in self.lang.witness_verbs or lemma in self.lang.claim_verbs
 
     def _with_of(self, objs: list[Token]) -> list[Token]:
         """Objects and, for a quantity ("hundreds of militants", "a number of soldiers"), what it counts."""

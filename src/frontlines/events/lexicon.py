@@ -101,6 +101,8 @@ class Language:
     position_nouns: frozenset[str] = frozenset()  # "their positions in X": a force's posts stand for X
     capital_nouns: frozenset[str] = frozenset()  # "the capital": the theater's capital, not the last town named
     aspect_verbs: frozenset[str] = frozenset()  # "continued to be reported in X": one happening with its infinitive
+    witness_verbs: frozenset[str] = frozenset()  # "monitors recorded strikes on X": the subject saw, not struck
+    area_preps: frozenset[str] = frozenset()  # "several villages in/across X": settlements lying in an area, parts of it
     # [certainty]: the sources whose statements are claims or reports, regex fragments with {name} slots for
     # the theater's lists (frontlines.events.certainty_vocab)
     partisan_sources: tuple[str, ...] = ()
@@ -189,7 +191,8 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
-        capital_nouns=_words(lex, "capital_nouns"), aspect_verbs=_words(lex, "aspect_verbs"),
+        capital_nouns=_words(lex, "capital_nouns"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"),
+        witness_verbs=_words(qual, "witness_verbs"),
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns if " " in n),
         lemmas={k.lower(): v.lower() for k, v in lex.get("lemmas", {}).items()},

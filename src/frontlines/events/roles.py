@@ -330,12 +330,13 @@ class _Roles:
         if tok.i in idx.place_at:
             return [idx.place_at[tok.i]]
         lemma = tok.lemma_.lower()
+        part_noun = lemma in lang.partial
         named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at]
         if named and lemma in lang.place_class:
             # "the A and B districts of C city": every named one, and the city partly
             listed = [idx.place_at[c.i] for c in named]
             listed += [idx.place_at[x.i] for c in named for x in c.conjuncts if x.i in idx.place_at]
-            if lemma in lang.partial:
+            if part_noun:
                 whole = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                          if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
                 partial.extend(p.place_id for p in whole)
@@ -345,13 +346,13 @@ class _Roles:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         within = of or [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within")
                          for g in c.children if g.dep_ == "pobj"]  # "a neighbourhood in the city of X"
-        if lemma in lang.partial and not within and tok.i + 1 < len(tok.doc):
+        if part_noun and not within and tok.i + 1 < len(tok.doc):
             # "took A as well as a neighbourhood in X" with "in X" hung on the verb: the phrase right after
             # a part noun is where the part lies
             nxt = tok.doc[tok.i + 1]
             if nxt.dep_ == "prep" and nxt.lower_ in ("of", "in", "inside", "within") and nxt.head.i != tok.i:
                 within = [g for g in nxt.children if g.dep_ == "pobj"]
-        if lemma in lang.partial and within:
+        if part_noun and within:
             for o in within:
                 out += self._places_of(o, partial, depth + 1)
                 out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
@@ -392,6 +393,20 @@ class _Roles:
         if listed:
             # "left the towns around X, including A, B and C", "captured 20 villages, among them A and B"
             return listed
+        if lang.place_anaphora.get(tok.lower_) == "settlement" and tok.tag_ in ("NNS", "NNPS"):
+            # "took several villages in X", "30 towns and villages across X": unnamed settlements inside an area
+            # are parts of it (never the area whole, nor places named before)
+            inside = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in lang.area_preps
+                      for g in c.children if g.dep_ == "pobj"]
+            nxt = tok.doc[tok.i + 1] if not inside and tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in lang.area_preps and nxt.head.i == tok.head.i:
+                inside = [g for g in nxt.children if g.dep_ == "pobj"]  # the parser hung "in X" on the verb
+            for o in inside:
+                out += self._places_of(o, partial, depth + 1)
+                out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
+            if out:
+                partial.extend(p.place_id for p in out)
+                return out
         if tok.lower_ in lang.place_anaphora and any(c.lower_ in _DETERMINERS for c in tok.children) \
                 and not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children):
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
