@@ -313,6 +313,35 @@ def test_more_forms_of_entering_and_holding() -> None:
     assert status("HTS consolidated its control over Atarib.", "Atarib") == "opposition"
 
 
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Government troops tightened their grip on Atarib.", "Atarib", "government"),
+    ("By noon HTS patrols were combing the streets of Sarmin and rebels patrolled the streets of Binnish.", "Binnish",
+     "opposition"),
+    ("SDF units were deployed throughout Tabqa.", "Tabqa", "sdf"),
+    ("Rebel fighters planted their banner over Maarat Misrin.", "Maarat Misrin", "opposition"),
+])
+def test_signs_of_a_force_holding_a_place(text: str, place: str, side: str) -> None:
+    """A grip tightened on X, patrols in X's streets, units deployed throughout X, a flag raised over X: X is held
+    by that force, without any verb of capture."""
+    assert status(text, place) == side
+
+
+@pytest.mark.parametrize("text", [
+    "Football supporters waved flags over Atarib's stadium.",
+    "Traffic wardens patrolled the streets of Binnish.",
+    "The bakery chain tightened its grip on Tabqa's bread market.",
+])
+def test_the_same_signs_without_an_armed_force_say_nothing(text: str) -> None:
+    result = frontlines.extract(text, published="2024-12-01")
+    assert not result.events and not result.assertions
+
+
+def test_a_landmark_of_a_town_is_part_of_it() -> None:
+    """The main square or the centre of X is a part of X: a flag or a capture there contests X, it does not take it."""
+    assert status("Rebels hoisted their flag in the central square of Sarmin.", "Sarmin") == "contested"
+    assert status("Rebels took control of the centre of Binnish.", "Binnish") == "contested"
+
+
 def test_an_intransitive_verb_misparsed_as_a_participle_keeps_its_doer() -> None:
     """The small model reads "Rebel units clashed near X" as "units [who were] clashed"; a verb with no passive
     reading still has the noun as its doer. A transitive participle ("soldiers killed in X") stays passive."""
