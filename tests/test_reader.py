@@ -545,6 +545,30 @@ def test_ground_attack_without_a_weapon_is_a_clash_not_a_strike() -> None:
     assert event.sub_event_type == "Armed clash"
 
 
+def test_an_assassination_by_an_armed_doer_is_an_attack() -> None:
+    (event,) = frontlines.extract("Masked gunmen assassinated a council member in Nawa on Friday.", published="2024-12-01").events
+    assert event.sub_event_type == "Attack" and event.location == "Nawa" and str(event.date) == "2024-11-29"
+    assert not frontlines.extract("A play about the assassination of a king opened in Nawa's theatre.",
+                                  published="2024-12-01").events
+
+
+def test_drone_attacks_on_a_place_are_strikes() -> None:
+    (event,) = frontlines.extract("Drone attacks on Taftanaz airbase went on all night.", published="2024-12-01").events
+    assert event.sub_event_type == "Air/drone strike" and not frontlines.extract(
+        "Drone attacks on Taftanaz airbase went on all night.", published="2024-12-01").assertions
+
+
+@pytest.mark.parametrize(("text", "sub_event", "side"), [
+    ("Rebel gunners shot down a regime helicopter over Kafr Nabl.", "Disrupted weapons use", "opposition"),
+    ("Regime soldiers detained scores of young men in Binnish.", "Arrests", "government"),
+    ("Pro-government militiamen looted shops in Atarib.", "Looting/property destruction", "government"),
+    ("Rebels executed captured prisoners in Sarmin.", "Attack", "opposition"),
+])
+def test_who_did_it_is_kept_for_downings_arrests_looting_and_executions(text: str, sub_event: str, side: str) -> None:
+    (event,) = frontlines.extract(text, published="2024-12-01").events
+    assert (event.sub_event_type, event.actor1_side) == (sub_event, side)
+
+
 def test_projectile_as_subject_is_shelling() -> None:
     (event,) = frontlines.extract("Two mortar rounds landed in Sarmin at dawn.", published="2024-12-01").events
     assert event.sub_event_type == "Shelling/artillery/missile attack" and event.location == "Sarmin"
