@@ -545,6 +545,20 @@ def test_ground_attack_without_a_weapon_is_a_clash_not_a_strike() -> None:
     assert event.sub_event_type == "Armed clash"
 
 
+@pytest.mark.parametrize("text", ["Fighting spread to Binnish on Saturday.", "By Saturday the clashes had extended into Binnish."])
+def test_fighting_that_spreads_to_a_place_is_a_fight_there(text: str) -> None:
+    (event,) = frontlines.extract(text, published="2024-12-01").events
+    assert (event.sub_event_type, event.location, str(event.date)) == ("Armed clash", "Binnish", "2024-11-30")
+    assert status(text, "Binnish", day="2024-11-30") == "contested"
+
+
+@pytest.mark.parametrize("text", ["The rumour spread to Binnish on Saturday.", "Bread prices spread to Binnish on Saturday.",
+                                  "The festival moved to Binnish on Saturday."])
+def test_things_that_spread_without_fighting_are_nothing(text: str) -> None:
+    result = frontlines.extract(text, published="2024-12-01")
+    assert not result.events and not result.assertions
+
+
 def test_an_assassination_by_an_armed_doer_is_an_attack() -> None:
     (event,) = frontlines.extract("Masked gunmen assassinated a council member in Nawa on Friday.", published="2024-12-01").events
     assert event.sub_event_type == "Attack" and event.location == "Nawa" and str(event.date) == "2024-11-29"
