@@ -163,6 +163,20 @@ def test_a_field_named_after_a_town_is_not_the_town() -> None:
     assert [e.location for e in result.events] == ["Thawra oil field"]
 
 
+@pytest.mark.parametrize("phrase", ["north-west Syria", "northwestern Syria", "North-Western Syria", "northwest Syria"])
+def test_a_direction_of_the_country_is_a_part_of_it_not_the_country(phrase: str) -> None:
+    """"north-west Syria" is kept by its name, one id whatever its spelling; it locates no event and no status."""
+    from frontlines.mentions.geoparse import unmapped_id
+
+    result = frontlines.extract(f"Aid convoys reached {phrase} on Monday while shelling hit {phrase} again.",
+                                published="2024-12-03")
+    assert not [p for p in result.places if p.kind == "country"]
+    assert [u.mention for u in result.unresolved] == [phrase, phrase]
+    assert unmapped_id(phrase) == unmapped_id("north-west Syria")
+    assert not result.events and not result.assertions
+    assert [p.kind for p in frontlines.extract("Syria was calm.", published="2024-12-03").places] == ["country"]
+
+
 def test_a_look_alike_far_from_the_places_around_it_is_unresolved() -> None:
     """A name matched only by a look-alike spelling must lie near the places named around it (a list of villages
     taken on one front); the same look-alike near them resolves."""

@@ -37,7 +37,7 @@ from frontlines.events.reader import Frame
 from frontlines.events.typology import BY_NAME, RANK, family
 from frontlines.mentions.dates import DateSpan
 from frontlines.mentions.gazetteer import haversine_km
-from frontlines.mentions.geoparse import UNMAPPED_KIND
+from frontlines.mentions.geoparse import AREA_RELATION, UNMAPPED_KIND
 from frontlines.models import ActorMention, Document, Event, Evidence, Place, PlaceMention
 from frontlines.theater import Theater
 
@@ -220,6 +220,11 @@ class EventExtractor:
         if not side1 and frame.spec.control == "winner" and frame.loser_side in self.adversary:
             side1 = self.adversary[frame.loser_side]
         sub = self._sub_event(frame, side1, sentence)
+        if place.kind == UNMAPPED_KIND and place.relation == AREA_RELATION:
+            # "hostilities in north-west Syria", "seized control of southern Syria": a direction's share of a
+            # country is no location an event can be coded at (measured: such events were mostly the report's
+            # summaries, not happenings of their own)
+            return None
         if family(sub) == "territory" and place.place_id in frame.partial and place.kind != "region":
             sub = CLASH_TYPE  # "took a neighbourhood of X", "the outskirts of X": a battle for X, not yet a change of hands
         if not side1 and sub == AIR and self.air_force:

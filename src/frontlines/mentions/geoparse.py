@@ -256,6 +256,9 @@ class _Cues:
         self.number_words: dict[str, float] = {k.lower(): float(v) for k, v in tables.get("number_words", {}).items()}
         self.bearings: dict[str, float] = {k.lower(): float(v) for k, v in tables.get("bearings", {}).items()}
         self.compass_suffixes = tuple(geo.get("compass_suffixes", ()))
+        # "north-west Syria", "northeastern Syria", "central Syria": a part of the country, named by its direction
+        self.area_before = re.compile(
+            rf"\b(?P<a>{w['direction_adjectives']}|{_alt(geo.get('compass', ()))})\s+$", re.I)
         self.mile_unit = re.compile(rf"^{_alt(geo.get('mile_units', ()))}$", re.I)
         self.facility_classes = tuple((cls, tuple(words)) for cls, words in tables.get("facility_classes", {}).items())
         self.direction_link = geo.get("direction_links", ("",))[0]
@@ -292,6 +295,22 @@ class _Cues:
         for suffix in self.compass_suffixes:
             word = word.replace(suffix, "")
         return self.bearings[word]
+
+    def area_tokens(self, tokens: Sequence[str]) -> tuple[str, ...]:
+        """Folded tokens of an area name with its direction word in one spelling: "north-west", "north west",
+        "northwestern" and "north-western" all become "northwest" (so one area has one unmapped id)."""
+        def plain(word: str) -> str:
+            for suffix in self.compass_suffixes:
+                if word.endswith(suffix) and word[: -len(suffix)] in self.bearings:
+                    return word[: -len(suffix)]
+            return word
+
+        out = list(tokens)
+        if len(out) >= 2 and out[0] in self.bearings and plain(out[0] + out[1]) in self.bearings:
+            out[:2] = [out[0] + out[1]]
+        if out:
+            out[0] = plain(out[0])
+        return tuple(out)
 
     def facility_class(self, name: str) -> str:
         """Which facility a name names ("air" for an airport or an airbase); "base" when no word says."""
@@ -531,6 +550,10 @@ class Geoparser:
         if self._far_namesake(text, span, place, context, cue):
             return Unresolved(span.text, span.start, span.end, doc.id,
                               f"only a far namesake ({place.name}, {place.admin1}): not on the front described")
+        if place.kind == "country" and (area := self._cues.area_before.search(before)) is not None:
+            # "north-west Syria" is no name of the country: a part of it the gazetteer has no outline for
+            start = span.start - len(before) + area.start("a")
+            return Unresolved(text[start : span.end], start, span.end, doc.id, f"{AREA_REASON} {place.name}")
         alternatives = tuple(c.place.id for c in ranked[1:4])
         geo_precision = 3 if place.kind in ("region", "country") else 1
         relation, anchor_id = "", ""
@@ -682,18 +705,23 @@ class Geoparser:
 
 UNMAPPED_REASON = "not in gazetteer"
 UNMAPPED_KIND = "unmapped"
+AREA_REASON = f"{UNMAPPED_REASON}: a part of"  # "north-west Syria": a direction's share of a country
+AREA_RELATION = "part"
 
 
-def unmapped_id(name: str) -> str:
-    """The ledger's id for a place known only by name: ``name:<folded name>``."""
-    return "name:" + "-".join(name_tokens(name))
+def unmapped_id(name: str, language: str = "en") -> str:
+    """The ledger's id for a place known only by name: ``name:<folded name>``, its direction word in one
+    spelling ("north-west Syria" and "northwestern Syria" are one area)."""
+    return "name:" + "-".join(_cues(language).area_tokens(name_tokens(name)))
 
 
 def unmapped_place(u: Unresolved) -> PlaceMention:
-    """A name the gazetteer lacks, as a place mention with no coordinates (NaN), for events and the ledger."""
+    """A name the gazetteer lacks, as a place mention with no coordinates (NaN), for events and the ledger.
+    A part of a country ("north-west Syria") keeps that relation: no control is stated of so wide an area."""
     return PlaceMention(
         mention=u.mention, start=u.start, end=u.end, doc=u.doc, place_id=unmapped_id(u.mention), name=u.mention,
         lat=math.nan, lon=math.nan, kind=UNMAPPED_KIND, admin1="", score=0.0,
+        relation=AREA_RELATION if u.reason.startswith(AREA_REASON) else "",
     )
 
 
