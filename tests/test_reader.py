@@ -382,6 +382,28 @@ def test_unclear_then_contested_ends_contested() -> None:
     assert status(text, "Mhardeh") == "contested"
 
 
+@pytest.mark.parametrize("text", ["Insurgents tried to overrun Kafr Nabl at dawn.",
+                                  "HTS units attempted to seize Kafr Nabl but were beaten back."])
+def test_an_attempt_that_happened_is_a_fight_not_a_capture(text: str) -> None:
+    (event,) = frontlines.extract(text, published="2024-12-01").events
+    assert (event.sub_event_type, event.location, event.actor1_side) == ("Armed clash", "Kafr Nabl", "opposition")
+    assert status(text, "Kafr Nabl") != "opposition"
+
+
+@pytest.mark.parametrize("text", ["Insurgents will try to overrun Kafr Nabl.", "Insurgents plan to try to overrun Kafr Nabl.",
+                                  "Insurgents never tried to overrun Kafr Nabl."])
+def test_an_attempt_still_to_come_or_denied_is_nothing(text: str) -> None:
+    result = frontlines.extract(text, published="2024-12-01")
+    assert not result.events and not result.assertions
+
+
+def test_a_place_handed_to_a_side_is_a_handover() -> None:
+    text = "Kurdish-led units handed Tabqa to government troops under a Russian-brokered deal."
+    (event,) = frontlines.extract(text, published="2024-12-01").events
+    assert event.sub_event_type == "Non-violent transfer of territory" and status(text, "Tabqa") == "government"
+    assert not frontlines.extract("The mayor handed the keys of Tabqa to the governor.", published="2024-12-01").assertions
+
+
 @pytest.mark.parametrize("text", [
     "The rebels plan to take Hama.",
     "Rebel commanders hope to capture Homs within a week.",

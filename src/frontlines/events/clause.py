@@ -129,7 +129,7 @@ class _Sentence(_Qualifiers):
         negated = self._negated(pred) or (noun is not None and noun.i != pred.i and self._negated(noun))
         # the aim of an attack or an advance ("pushed south to take X") is no capture; other to-infinitives keep
         # the reading the rest of the sentence gives them ("took advantage of the chaos to occupy X")
-        purpose = self._purpose(pred) and self._attack_head(pred)
+        purpose = self._purpose(pred) and (self._attack_head(pred) or (spec.kind in ("capture", "enter") and self._attempted(pred)))
         irrealis = purpose or self._irrealis(pred)
         hedged = self._hedged(pred)
         claimant = self._claimant(pred)

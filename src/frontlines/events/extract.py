@@ -206,8 +206,8 @@ class EventExtractor:
         sentence = doc.text[s_start:s_end]
         t0, t1 = frame.start - s_start, frame.end - s_start
         check = self.certainty.assess(sentence, t0, t1)
-        if check.negated or check.hypothetical:
-            return None
+        if check.negated or (check.hypothetical and not frame.purpose):
+            return None  # the aim of an attack ("tried to storm X") was read on the parse: the fight happened
         actor1 = frame.agent if frame.agent is not None and frame.agent.side not in ("civilians",) else None
         side1 = frame.agent_side if actor1 is not None or frame.agent_side else ""
         if side1 == "civilians":

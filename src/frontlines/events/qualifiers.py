@@ -179,6 +179,13 @@ class _Qualifiers(_Roles):
         words = {head.lemma_.lower(), head.lower_} | {c.lemma_.lower() for c in head.children if c.dep_ == "dobj"}
         return bool(words & self._fight_words)
 
+    def _attempted(self, tok: Token) -> bool:
+        """"tried to storm X", "attempted to take X": the attempt happened (its verb is no plan and no modal's),
+        so there was a fight for X, whatever came of it."""
+        head = tok.head
+        return tok.dep_ == "xcomp" and head.lemma_.lower() in self.lang.attempt_heads and not self._irrealis(head) \
+            and not self._negated(head)
+
     def _irrealis(self, tok: Token) -> bool:
         lang = self.lang
         cur = tok
