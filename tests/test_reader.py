@@ -242,6 +242,21 @@ def test_an_advance_that_arrives_fights_for_the_place() -> None:
 # --------------------------------------------------------------------- movements and losses
 
 
+def test_a_place_that_only_locates_another_is_not_taken() -> None:
+    """"seized A, 20 km north of B": B says where A lies; it was not seized."""
+    for text in ("Rebels seized Talbiseh, 10 km north of Homs, on Saturday.", "Rebels seize the town of Talbiseh north of Homs."):
+        f = only(frames(text), "capture")
+        assert names(f.places) == ["Talbiseh"]
+    # alone, the place a direction is told from still locates the happening
+    assert names(only(frames("Clashes broke out north of Homs."), "clash").places) == ["Homs"]
+
+
+def test_the_country_that_owns_a_place_is_not_that_place() -> None:
+    assert not frontlines.extract("Insurgents captured Syria's fourth-largest city.", published="2024-12-01").assertions
+    f = only(frames("Insurgents captured Syria's city of Salamiyah."), "capture")
+    assert names(f.places) == ["Salamiyah"]
+
+
 def test_pull_back_leaves_the_source_and_keeps_the_goal() -> None:
     f = only(frames("The army pulled back from Hama to Homs."), "withdraw")
     assert names(f.source) == ["Hama"] and names(f.goal) == ["Homs"] and f.agent_side == "government"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from frontlines.events.frames import _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, Token, _DocIndex
+from frontlines.events.frames import NEAR_RELATIONS, _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, Token, _DocIndex
 from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.phrases import list_gap
 from frontlines.models import ActorMention, PlaceMention
@@ -67,6 +67,9 @@ class _Roles:
         seen: set[tuple[str, int]] = set()
         unique = []
         for p in out:
+            if p.relation and p.relation != "between" and not NEAR_RELATIONS & set(p.relation.lower().split()) \
+                    and any(q.start < p.start and not q.relation for q in out):
+                continue  # "took A, 20 km north of B", "seized A north of B": B only says where A lies
             if (p.place_id, p.start) not in seen:
                 seen.add((p.place_id, p.start))
                 unique.append(p)
@@ -109,6 +112,8 @@ class _Roles:
         if k >= len(idx.places) or idx.places[k].start >= self.span[1]:
             return []
         p = idx.places[k]
+        if p.kind == "country" and not list_head:
+            return []  # "captured Syria's third-largest city": the country owns what was taken
         between = [t for t in self.tokens if end <= t.idx < p.start]
         if list_head:
             between = [t for t in between if not (t.lower_ == "of" or t.pos_ == "DET" or t.lemma_.lower() in self.lang.place_class)]
@@ -331,7 +336,9 @@ class _Roles:
             return [idx.place_at[tok.i]]
         lemma = tok.lemma_.lower()
         part_noun = lemma in lang.partial
-        named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at]
+        # "the town of X" names X; "Syria's third-largest city" names no city (the country only owns it)
+        named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at
+                 and idx.place_at[c.i].kind != "country"]
         if named and lemma in lang.place_class:
             # "the A and B districts of C city": every named one, and the city partly
             listed = [idx.place_at[c.i] for c in named]
