@@ -28,6 +28,7 @@ def one(text: str, published: date | None = MON, **kw: object):
         ("The airbase changed hands on 30 Nov 2024 after a short battle.", date(2024, 11, 30), "30 Nov 2024"),
         ("Shelling hit the market (report dated 2024-11-30).", date(2024, 11, 30), "2024-11-30"),
         ("Flash update issued 29/11/2024 by the cluster.", date(2024, 11, 29), "29/11/2024"),
+        ("The cluster issued its flash update on 29/11/2024.", date(2024, 11, 29), "29/11/2024"),  # the stop ends the sentence
         ("The citadel was stormed on the 30th of November.", date(2024, 11, 30), "the 30th of November"),
     ],
 )
@@ -93,6 +94,8 @@ def test_a_newspaper_name_is_not_a_weekday() -> None:
         # "last night" is the night before
         ("Overnight, the army pulled back towards Hama.", MON),
         ("At dawn, the army pulled back towards Hama.", MON),
+        # "ago" counts back from the report's day, not from the last day told
+        ("The garrison surrendered three days ago.", date(2024, 11, 29)),
     ],
 )
 def test_relative_days(text: str, expected: date) -> None:

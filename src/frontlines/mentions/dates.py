@@ -168,7 +168,7 @@ _ALTERNATIVES: list[str] = [
     _alt(
         "num",
         r"(?<![\d/.])(?P<num_a>[0-3]?\d)[/.](?P<num_b>[0-3]?\d)[/.]"
-        r"(?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/.])",
+        r"(?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/]|\.\d)",  # a full stop after the year may end the sentence
     ),
     # "Thursday, 28 November 2024", "the 28th of November", "30 Nov"
     _alt(
@@ -251,7 +251,7 @@ _ALTERNATIVES: list[str] = [
     ),
     _alt(
         "ndays",
-        rf"\b(?P<nd_n>{_SMALLNUM})\s+days?\s+(?P<nd_dir>later|earlier)\b",
+        rf"\b(?P<nd_n>{_SMALLNUM})\s+days?\s+(?P<nd_dir>later|earlier|ago)\b",
     ),
     # Times of day that do not name a day: the report's own day.
     _alt(
@@ -697,6 +697,11 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
         elif kind == "dawn":
             span = (_day_span(s, e, text, published, "daypart") if published
                     else _unknown(s, e, text, "daypart"))
+        elif kind == "ndays" and _fold(g("nd_dir")) == "ago":
+            # "two days ago": counted back from the report's day, not from the last day told
+            n = _small(g("nd_n"))
+            span = (_day_span(s, e, text, published - timedelta(days=n), "relative") if published
+                    else _unknown(s, e, text, "relative"))
         else:  # anaphora: same, next, prev, ndays
             shift = 0
             if kind == "next":
