@@ -264,6 +264,26 @@ def test_pull_back_leaves_the_source_and_keeps_the_goal() -> None:
     assert status("The army pulled back from Hama to Homs.", "Homs") == "government"
 
 
+def test_pulling_back_to_a_governorate_says_nothing_of_its_places() -> None:
+    """The goal of a movement that is a whole governorate ("redeployed to northern Hama") is where the force went,
+    not a claim that the side holds every place in it."""
+    text = "Rebels took Kafr Nabl on Friday. The army's 30th Division redeployed from Sarmin to northern Idlib province."
+    result = frontlines.extract(text, published="2024-12-01")
+    assert not [a for a in result.assertions if a.scope == "region"]
+    assert status(text, "Kafr Nabl") == "opposition"
+
+
+def test_moving_people_who_do_not_fight_is_no_withdrawal() -> None:
+    assert not frontlines.extract("The SDF evacuated civilians to Tabqa on Friday.", published="2024-12-01").assertions
+    # fighters moved with them: the force left
+    assert status("The SDF evacuated its fighters and families from Tabqa.", "Tabqa") == "unknown"
+
+
+def test_a_place_entered_in_the_passive_by_an_armed_party() -> None:
+    assert status("Kafr Nabl was entered by HTS units on Saturday.", "Kafr Nabl", day="2024-11-30") == "contested"
+    assert not frontlines.extract("Kafr Nabl was entered by journalists on Saturday.", published="2024-12-01").events
+
+
 def test_a_goal_after_a_comma_does_not_join_the_source_list() -> None:
     # ", to B" ends a movement at B; it does not add B to the places left ("from A, B and C" would)
     f = only(frames("Army units pulled back from Anadan, to Hreitan."), "withdraw")

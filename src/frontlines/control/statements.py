@@ -196,8 +196,10 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if frame.kind in STATE_KINDS and (frame.sentence, place.place_id) in changed and not frame.current:
                 continue
             if place.kind == "region":
-                if frame.spec.weak or status in ("contested", "unknown"):
-                    continue  # "entered the X region", "forces in X governorate": nothing about each place there
+                if frame.spec.weak or status in ("contested", "unknown") or weight_key == "withdraw-goal":
+                    # "entered the X region", "forces in X governorate", "pulled back to X governorate": nothing
+                    # about each place there
+                    continue
                 if place.place_id in frame.partial:
                     continue  # "parts of X governorate", "several villages in X": no place of it is named
                 if frame.region == "hedged":

@@ -71,6 +71,10 @@ class _Sentence(_Qualifiers):
         places = self._role_places(spec.place, pred, noun, spec, partial)
         source = self._role_places(spec.source, pred, noun, spec, partial)
         goal = self._role_places(spec.goal, pred, noun, spec, partial)
+        if spec.object_not == "civilian" and noun is None:
+            moved = [x for o in self._objects(pred) for x in (o, *o.conjuncts)]
+            if moved and all(x.lemma_.lower() in self.lang.civilian_nouns or x.lower_ in self.lang.civilian_nouns for x in moved):
+                return None  # "evacuated civilians to X", "moved the wounded out of X": no force left X
         if spec.objects and not any(c.lemma_.lower() in spec.objects or c.lower_ in spec.objects
                                     for c in self._with_of(self._objects(pred, passive=True))):
             return None

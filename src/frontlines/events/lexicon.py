@@ -49,6 +49,8 @@ class FrameSpec:
     subject_place: bool = False
     weak: bool = False
     victims: str = ""
+    # "civilian": the frame does not hold when its object is people who do not fight ("evacuated civilians to X")
+    object_not: str = ""
     control: str = "none"
     event: str = ""
 
@@ -149,7 +151,8 @@ def _frame(raw: dict[str, Any]) -> FrameSpec:
         place=_roles(raw, "place", name), source=_roles(raw, "source", name), goal=_roles(raw, "goal", name),
         agent=_roles(raw, "agent", name), loser=_roles(raw, "loser", name), military=raw.get("military", "none"),
         require_agent=bool(raw.get("require_agent", False)), subject_place=bool(raw.get("subject_place", False)),
-        weak=bool(raw.get("weak", False)), victims=raw.get("victims", ""), control=raw.get("control", "none"),
+        weak=bool(raw.get("weak", False)), victims=raw.get("victims", ""), object_not=raw.get("object_not", ""),
+        control=raw.get("control", "none"),
         event=raw.get("event", ""),
     )
 
