@@ -201,6 +201,16 @@ def test_parts_of_a_governorate_assert_no_place_in_it() -> None:
     assert status(text, unheld.name) == "none"
 
 
+def test_a_party_described_as_holding_a_governorate_states_nothing_of_it() -> None:
+    """"HTS, which controls X governorate, launched ..." says who HTS is, at no day of its own: it must not paint the
+    governorate's places (government towns in it included) on the day of the launch. Told as news, it does."""
+    described = "On 27 November HTS, which controls Idlib governorate, opened a new front."
+    assert not [a for a in frontlines.extract(described, published="2024-11-28").assertions if a.scope == "region"]
+    assert status(described, "Saraqib", day="2024-11-28", published="2024-11-28") == "government"
+    told = "By 7 December HTS held Idlib governorate."
+    assert status(told, "Saraqib", day="2024-12-07", published="2024-12-08") == "opposition"
+
+
 def test_hedged_state_of_a_region_changes_nothing() -> None:
     assert status("HTS, which controls much of Idlib province, issued a statement.", "Saraqib") == "government"
 
@@ -375,6 +385,12 @@ def test_a_landmark_of_a_town_is_part_of_it() -> None:
     """The main square or the centre of X is a part of X: a flag or a capture there contests X, it does not take it."""
     assert status("Rebels hoisted their flag in the central square of Sarmin.", "Sarmin") == "contested"
     assert status("Rebels took control of the centre of Binnish.", "Binnish") == "contested"
+
+
+def test_a_party_acronym_misparsed_as_an_adverbial_is_still_the_subject() -> None:
+    """The small model reads a sentence-opening acronym ("HTS controlled X") as an adverbial noun of the verb."""
+    f = only(frames("HTS controlled Idlib governorate on 7 December."), "hold")
+    assert f.agent_side == "opposition" and names(f.places) == ["Idlib Governorate"]
 
 
 def test_an_intransitive_verb_misparsed_as_a_participle_keeps_its_doer() -> None:

@@ -152,6 +152,7 @@ class _Sentence(_Qualifiers):
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
             ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and self._unopposed(agent_side),
+            describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
         )
 
     def _observer(self, agent_tok: Token | None, noun: Token | None) -> bool:

@@ -272,6 +272,9 @@ class _Roles:
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             return verb.head
         for c in verb.children:
+            if c.dep_ == "npadvmod" and c.i < verb.i and c.i in self.idx.actor_at and c.i in self.ids:
+                return c  # "HTS controlled X": a party's acronym read as an adverbial noun is still the subject
+        for c in verb.children:
             # "On 3 December US forces captured X" (no comma): the parser reads "December US forces" as the date's
             # phrase; the noun after the date is the subject
             if c.dep_ == "prep" and c.i < verb.i:
