@@ -125,6 +125,15 @@ def test_a_line_joined_to_the_one_above_keeps_its_own_subject() -> None:
     assert names(found[0].places) == ["Quneitra", "Khan Arnabah"]
 
 
+def test_a_heading_above_a_paragraph_does_not_take_its_subject() -> None:
+    """The parser runs a heading line into the paragraph below it ("Situation report, 2 December\n\nSyrian
+    opposition forces captured ..."); the party phrase that opens the paragraph is still the subject, even when the
+    actor's name is only the modifier of its head noun ("opposition" in "Syrian opposition forces")."""
+    text = "Situation report, 2 December 2024\n\nSyrian opposition forces captured Kafr Nabl on 30 November."
+    f = only(frames(text), "capture")
+    assert f.agent_side == "opposition" and names(f.places) == ["Kafr Nabl"]
+
+
 def test_participial_chain_inherits_the_agent() -> None:
     found = [f for f in frames("HTS stormed Saraqib, taking Sarmin hours later.") if f.kind == "capture"]
     assert [names(f.places) for f in found] == [["Saraqib"], ["Sarmin"]]

@@ -249,13 +249,14 @@ class _Roles:
                          or (c.dep_ == "dobj" and c.i < verb.i and self._names_party(c))), None)
             if ctrl is not None:
                 return ctrl
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
-                if c.i not in self.ids:
-                    return self._line_subject(verb) or c
-                return c
+        # a subject of the verb's own line first: a heading above may hang a second one on it
+        subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), key=lambda c: c.i not in self.ids)
+        for c in subjects:
+            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            if c.i not in self.ids:
+                return self._line_subject(verb) or c
+            return c
         if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
             # "units were sent to X and took up positions there": the first verb's passive subject does the second
             shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None) if verb.tag_ in ("VBD", "VBZ", "VBP") else None
@@ -301,8 +302,15 @@ class _Roles:
     def _line_subject(self, verb: Token) -> Token | None:
         """When the parser joined this line to another ("...changes\nX advanced, capturing Y"), the party
         the line names before the verb, itself hung outside the line, is the verb's subject."""
-        return next((t for t in self.tokens if t.i < verb.i and t.i in self.idx.actor_at
-                     and t.pos_ in ("PROPN", "NOUN") and t.head.i not in self.ids), None)
+        for t in self.tokens:
+            if t.i >= verb.i or t.i not in self.idx.actor_at:
+                continue
+            head = t  # up the party's noun phrase ("Syrian opposition forces": the head noun "forces")
+            while head.dep_ in ("compound", "amod", "nmod") and head.head.i in self.ids and head.head.i != head.i:
+                head = head.head
+            if head.pos_ in ("PROPN", "NOUN") and head.head.i not in self.ids:
+                return head
+        return None
 
     def _prep_objects(self, tok: Token, words: list[str]) -> list[Token]:
         holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "acomp", "conj") and c.pos_ != "VERB"]
