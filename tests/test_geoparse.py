@@ -177,6 +177,16 @@ def test_a_direction_of_the_country_is_a_part_of_it_not_the_country(phrase: str)
     assert [p.kind for p in frontlines.extract("Syria was calm.", published="2024-12-03").places] == ["country"]
 
 
+@pytest.mark.parametrize(("glued", "apart"), [("Albukamal", "Al-Bukamal"), ("Almayadin", "al-Mayadin"), ("Elbab", "el-Bab")])
+def test_an_article_glued_to_the_name_is_the_name(glued: str, apart: str) -> None:
+    """"Albukamal" is "Al-Bukamal" written without its hyphen: the same place, not a look-alike to be doubted."""
+    from frontlines.theater import load_theater
+
+    want = load_theater("syria").gazetteer.lookup(apart)[0].place.id
+    result = frontlines.extract(f"Kurdish-led units entered {glued} and Raqqa on Friday.", published="2024-12-08")
+    assert want in [p.place_id for p in result.places]
+
+
 def test_a_look_alike_far_from_the_places_around_it_is_unresolved() -> None:
     """A name matched only by a look-alike spelling must lie near the places named around it (a list of villages
     taken on one front); the same look-alike near them resolves."""

@@ -189,15 +189,20 @@ class _Qualifiers(_Roles):
     def _irrealis(self, tok: Token) -> bool:
         lang = self.lang
         cur = tok
+        came_by = ""
         for _ in range(6):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals for c in cur.children):
                 return True
-            if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads:
+            if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads and not (
+                    came_by == "advcl" and any(c.dep_ == "dobj" for c in cur.children)):
+                # (a head with an object of its own is a deed, not a plan over its adverbial clause: "the SDF
+                # assumed control after the army withdrew")
                 return True
             if cur.i != tok.i and self._speaker_clause(cur):
                 return False  # what a party said stands as its claim, whatever governs the saying
             if cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr") \
                     and cur.head.i != cur.i:
+                came_by = cur.dep_
                 cur = cur.head
             else:
                 break

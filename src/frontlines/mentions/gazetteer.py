@@ -120,6 +120,11 @@ def glued_article_variants(name: str) -> list[str]:
     return out
 
 
+def _unglued(key: str) -> str:
+    """A one-word key that starts with the article glued on ("albukamal"), without it ("bukamal"); else ""."""
+    return key[2:] if " " not in key and key[:2] in ("al", "el") and len(key) >= 5 else ""
+
+
 def folded_key(name: str) -> str:
     """The folded key of a name (see module docstring)."""
     return " ".join(name_tokens(name))
@@ -198,6 +203,10 @@ class Gazetteer:
         found: dict[int, Candidate] = {}
         for index, variant in self._exact.get(key, ()):
             found.setdefault(index, Candidate(self.places[index], variant, 1.0))
+        if not found and (bare := _unglued(key)):
+            # the article written glued to the name ("Albukamal", "Elbab"): the name it is glued to, nearly as sure
+            for index, variant in self._exact.get(bare, ()):
+                found.setdefault(index, Candidate(self.places[index], variant, 0.99))
         if fuzzy and len(key) >= 4:
             for index, other_key in self._skeleton.get(skeleton(key), ()):
                 if index in found:
@@ -209,7 +218,7 @@ class Gazetteer:
 
     def has_key(self, key: str) -> bool:
         """Cheap test used while scanning text: could this folded key name a place?"""
-        return key in self._exact or (len(key) >= 4 and skeleton(key) in self._skeleton)
+        return key in self._exact or (len(key) >= 4 and skeleton(key) in self._skeleton) or _unglued(key) in self._exact
 
     def search(self, name: str, limit: int = 10) -> list[tuple[Place, float]]:
         """Candidates for a name with scores in 0..1, for people (the CLI's ``gazetteer search``)."""
