@@ -187,6 +187,16 @@ def test_an_article_glued_to_the_name_is_the_name(glued: str, apart: str) -> Non
     assert want in [p.place_id for p in result.places]
 
 
+def test_distance_does_not_choose_between_a_seat_and_its_governorate() -> None:
+    """Two governorate seats named far apart are still the cities, not their governorates: a seat and its
+    governorate share a name and the same ground, so only a cue ("province") makes it the governorate."""
+    result = frontlines.extract("Troops pulled back from Homs. Kurdish-led forces took over Deir ez-Zor.", published="2024-12-07")
+    assert [(p.mention, p.kind) for p in result.places] == [("Homs", "settlement"), ("Deir ez-Zor", "settlement")]
+    cued = frontlines.extract("Troops pulled back from Homs province. Kurdish-led forces took over Deir ez-Zor.",
+                              published="2024-12-07")
+    assert [p.kind for p in cued.places] == ["region", "settlement"]
+
+
 def test_a_look_alike_far_from_the_places_around_it_is_unresolved() -> None:
     """A name matched only by a look-alike spelling must lie near the places named around it (a list of villages
     taken on one front); the same look-alike near them resolves."""

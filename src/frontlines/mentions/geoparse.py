@@ -485,8 +485,10 @@ class Geoparser:
         score = cand.score * 2
         if place.country != self.country:
             score -= 6
-        if place.kind not in ("region", "country"):
-            # Large cities are named from afar; villages are named because the front is there.
+        seat = any(c.place.kind == "region" and c.place.admin1 == place.admin1 for c in span.candidates)
+        if place.kind not in ("region", "country") and not seat:
+            # Large cities are named from afar; villages are named because the front is there. (A governorate's
+            # seat shares its name and its ground with the governorate: distance cannot choose between them.)
             size = min(1.0, math.log10(place.population + 1) / 6)
             local = context.local_distance(span, place)
             if local is not None:
