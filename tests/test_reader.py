@@ -545,6 +545,13 @@ def test_the_day_comes_from_the_clause() -> None:
     assert days["Anadan"] == date(2024, 11, 29) and days["Huraytan"] == date(2024, 11, 30)
 
 
+def test_a_day_named_right_after_the_predicate_is_its_own() -> None:
+    """A weekday elsewhere in the sentence does not outrank the day named in the predicate's own clause."""
+    text = "The rebels, who stormed Sarmin on Thursday, said they had entered Binnish overnight."
+    days = {e.location: str(e.date) for e in frontlines.extract(text, published="2024-12-01").events}
+    assert days == {"Sarmin": "2024-11-28", "Binnish": "2024-12-01"}
+
+
 def test_since_opens_a_period_and_dates_no_capture() -> None:
     result = frontlines.extract("Since 27 November the rebels have captured Atarib.", published="2024-12-02")
     assert [e.date for e in result.events] == [date(2024, 12, 2)]

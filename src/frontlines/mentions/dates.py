@@ -361,6 +361,10 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _NIGHT_OF_BEFORE = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)$", re.IGNORECASE)
 
+# A date phrase this close after the predicate, with no clause edge between, is the predicate's own.
+_OWN_REACH = 60
+_CLAUSE_EDGE = re.compile(r"[,;:()\n]")
+
 # Tiers used by resolve_event_date: lower is preferred. A calendar date beats a
 # weekday, which beats anaphora ("the next day") and deixis ("yesterday");
 # times of day ("at dawn", "overnight") only date an event when nothing else
@@ -772,7 +776,11 @@ def resolve_event_date(sentence: str, published: date | None, *, sentence_offset
             if ";" not in sentence[min(sp.end, trigger_start):max(sp.start, trigger_start)]
         ]
         spans = same or spans
-        best = min(
+        # a day named right after the predicate, in its own clause, is its day, however precise the others
+        # ("..., who seized X on Thursday, said they had entered Y overnight": "entered" is overnight's)
+        own = [sp for sp in spans if trigger_start <= sp.start <= trigger_start + _OWN_REACH
+               and not _CLAUSE_EDGE.search(sentence, trigger_start, sp.start)]
+        best = min(own, key=lambda sp: sp.start) if own else min(
             spans,
             key=lambda sp: (_TIER.get(sp.kind, 9),
                             min(abs(sp.start - trigger_start), abs(sp.end - trigger_start)),
