@@ -134,6 +134,24 @@ def test_a_heading_above_a_paragraph_does_not_take_its_subject() -> None:
     assert f.agent_side == "opposition" and names(f.places) == ["Kafr Nabl"]
 
 
+def test_a_paragraph_is_parsed_apart_from_the_next_one() -> None:
+    """The parser would run a paragraph, or a Markdown heading, into the line below it; a blank line or a heading's
+    line is a sentence boundary it keeps."""
+    text = ("Rebels kept up the pressure, a monitor said.\n\n### M5 corridor and southern Idlib\n\n"
+            "- Kafr Nabl and Maarat Misrin fell to the opposition on 29 November.")
+    assert "Maarrat Misrin" in names(only(frames(text), "capture").places)
+
+
+def test_settlements_the_parser_made_a_modifier_are_still_the_object() -> None:
+    """"seized several villages west of X, including A": the parser can make "west" the object and "villages" its
+    modifier; the villages, and the places the list names, are what was seized."""
+    text = ("Geolocated footage shows opposition fighters in the city center. The regime Ministry of Defense announced "
+            "that regime forces redeployed outside Hama city. Opposition forces also seized several villages west of "
+            "Hama, including Kafr Zita.\n\nRussian and regime airstrikes targeted the Rastan bridge on December 5, "
+            "likely to slow the opposition advance. Regime forces reportedly destroyed the bridge.")
+    assert "Kafr Zita" in names(only(frames(text), "capture").places)
+
+
 def test_participial_chain_inherits_the_agent() -> None:
     found = [f for f in frames("HTS stormed Saraqib, taking Sarmin hours later.") if f.kind == "capture"]
     assert [names(f.places) for f in found] == [["Saraqib"], ["Sarmin"]]

@@ -407,6 +407,12 @@ class _Roles:
                         out += self._places_of(g, partial, depth + 1)
         if out:
             return out
+        plural_class = next((c for c in tok.children if c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS")
+                             and c.lemma_.lower() in lang.place_class), None)
+        if plural_class is not None and tok.i not in idx.place_at:
+            # "seized several villages west of X, including A": the parser made "west" the object and
+            # "villages" its modifier; the villages are what was seized
+            tok, lemma = plural_class, plural_class.lemma_.lower()
         listed = self._listed_after(tok) if lemma in lang.place_class and tok.tag_ in ("NNS", "NNPS") else []
         if listed:
             # "left the towns around X, including A, B and C", "captured 20 villages, among them A and B"
@@ -431,8 +437,32 @@ class _Roles:
         if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return self._antecedents(tok, "any", plural=False, within=300)
         if tok.lower_ == "them" and tok.dep_ == "dobj":
+            if self._party_before(tok):
+                return []  # "the SDF withdrew after tribal fighters attacked them": them are the SDF, not places
             return self._antecedents(tok, "any", plural=True, within=400)
         return []
+
+    def _party_before(self, pronoun: Token) -> bool:
+        """The nearest plural noun or place before a pronoun, in its sentence, is an armed party. The subjects of
+        the pronoun's own verbs are passed over (a verb's object is not its subject: "forces tried to retake them")."""
+        own: set[int] = set()
+        verb = pronoun.head
+        for _ in range(4):
+            own |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "conj"):
+                break
+            verb = verb.head
+        for t in reversed([t for t in self.tokens if t.i < pronoun.i]):
+            if t.i in own:
+                continue
+            if t.i in self.idx.place_at:
+                if t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children):
+                    return False  # a list of places: "took A and B ... retook them"
+                continue  # one place alone is never "them"
+
+            if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound", "amod"):
+                return self._names_party(t)
+        return False
 
     def _listed_after(self, tok: Token) -> list[PlaceMention]:
         """The places a plural place noun introduces later in its sentence ("20 towns ..., including A, B")."""

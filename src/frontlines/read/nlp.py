@@ -131,9 +131,27 @@ class Analysis:
 
 
 @lru_cache(maxsize=4)
+def _paragraph_breaks(doc: Any) -> Any:
+    """A blank line ends a sentence for the parser too, and so does a Markdown heading's line: a paragraph is never
+    parsed into the one above or below it (the parser keeps sentence boundaries set before it runs)."""
+    text = doc.text
+    for i in range(1, len(doc)):
+        gap = doc[i - 1]
+        if not gap.is_space or "\n" not in gap.text or doc[i].is_space:
+            continue
+        line_start = text.rfind("\n", 0, gap.idx) + 1
+        if gap.text.count("\n") >= 2 or text.startswith("#", line_start):
+            doc[i].is_sent_start = True
+    return doc
+
+
 def load_nlp(model: str | None = None) -> Any:
     """Load the spaCy pipeline named by the setting (or ``model``)."""
     import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("frontlines_paragraph_breaks"):
+        Language.component("frontlines_paragraph_breaks", func=_paragraph_breaks)
 
     name = SPACY_MODEL.value(model)
     try:
@@ -143,6 +161,8 @@ def load_nlp(model: str | None = None) -> Any:
             f"spaCy model {name!r} is not installed; run 'make install' or set FRONTLINES_SPACY_MODEL"
         ) from exc
     nlp.max_length = 25_000_000
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("frontlines_paragraph_breaks", before="parser")
     return nlp
 
 
