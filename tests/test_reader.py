@@ -175,6 +175,19 @@ def test_them_refers_back_to_a_list() -> None:
     assert names(f.places) == ["Latakia", "Tartus"]
 
 
+def test_them_after_a_party_is_the_party_not_the_places_before() -> None:
+    """"withdrew from X after fighters attacked them": them are the ones who withdrew; the places named in the
+    sentences before are not what was attacked."""
+    text = ("Rebels seized Sarmin and Binnish on Friday. Jets struck the Ariha bridge. "
+            "SDF units withdrew from Tabqa on Saturday after tribal fighters attacked them.")
+    clash = [f for f in frames(text) if f.kind == "clash"]
+    assert not {"Sarmin", "Binnish", "Ariha bridge"} & {p.name for f in clash for p in f.places}
+    # a list of places before it is still what "them" stands for
+    retook = [f for f in frames("Rebels took Sarmin and Binnish on Friday. Government forces retook them on Saturday.")
+              if f.kind == "capture" and f.agent_side == "government"]
+    assert [names(f.places) for f in retook] == [["Sarmin", "Binnish"]]
+
+
 def test_parts_of_a_list_are_parts_of_each_member() -> None:
     """"captured parts of A, B and the C districts": each is a part (contested), even where the parser splits the
     last member off the list."""
