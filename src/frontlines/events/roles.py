@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from frontlines.events.frames import NEAR_RELATIONS, _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, Token, _DocIndex
+from frontlines.events.frames import _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, NEAR_RELATIONS, Token, _DocIndex
 from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.phrases import list_gap
 from frontlines.models import ActorMention, PlaceMention
