@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from frontlines.events.frames import _DETERMINERS, _SUBJ_PRONOUNS, _VERBAL, Token
 from frontlines.events.lexicon import FrameSpec
-from frontlines.events.roles import _clausal, _Roles
+from frontlines.events.place_roles import _clausal
+from frontlines.events.roles import _Roles
 from frontlines.models import ActorMention
 
 

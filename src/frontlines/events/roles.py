@@ -1,40 +1,22 @@
-"""Role filling for the clause reader: which places and parties a predicate's roles stand for.
+"""Role filling for the clause reader: which tokens a predicate's roles are.
 
 Read on the dependency parse: objects and subjects along coordination and participial chains, the
-objects of prepositions, appositives ("the town of X"), parts of places ("parts of X"), lists that the
-small parser attaches wrongly, and nouns or pronouns that refer back to a place ("the town", "it").
+objects of prepositions, agents of passives, and subjects the small parser hangs elsewhere (a heading
+above, a date phrase). The places those tokens stand for are read by :mod:`frontlines.events.place_roles`.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 
-from frontlines.events.frames import _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, NEAR_RELATIONS, Token, _DocIndex
-from frontlines.events.lexicon import FrameSpec, Language
-from frontlines.events.phrases import list_gap
-from frontlines.models import ActorMention, PlaceMention
-
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+from frontlines.events.frames import _NOMINAL, _RELATIVE, _VERBAL, NEAR_RELATIONS, Token
+from frontlines.events.lexicon import FrameSpec
+from frontlines.events.place_roles import _PlaceRoles
+from frontlines.models import PlaceMention
 
 
-def _clausal(tok: Token) -> bool:
-    """Whether ``tok`` heads a clause: a verb, but not a gerund standing as a noun in an argument
-    ("shelling was reported in X": the gerund is the subject, the clause is the verb's)."""
-    return tok.pos_ in _VERBAL and not (tok.tag_ == "VBG" and tok.dep_ in _ARGUMENT_DEPS)
-
-
-class _Roles:
+class _Roles(_PlaceRoles):
     """The role-filling half of a sentence reader (:class:`frontlines.events.clause._Sentence`)."""
-
-    lang: Language
-    idx: _DocIndex
-    tokens: list[Token]
-    ids: range
-    span: tuple[int, int]
-    starts: list[int]
-    _weak: bool
-    _loose: bool
 
     # ------------------------------------------------------------------ roles
 
@@ -74,52 +56,6 @@ class _Roles:
                 seen.add((p.place_id, p.start))
                 unique.append(p)
         return unique
-
-    def _extend_lists(self, found: list[PlaceMention], partial: list[str] | None = None) -> list[PlaceMention]:
-        """Coordination read on the surface too: a place followed by ", B, C and D" stands with them
-        (the small parser often attaches long lists of names wrongly); in a list of parts ("parts of A, B
-        and C districts") every member is a part (``partial``)."""
-        if not found:
-            return found
-        idx, text = self.idx, self.idx.text
-        out = list(found)
-        have = {(p.place_id, p.start) for p in out}
-        for p in list(found):
-            k = bisect.bisect_right(idx.place_starts, p.start)
-            prev = p
-            while k < len(idx.places) and idx.places[k].start < self.span[1]:
-                nxt = idx.places[k]
-                if nxt.start < prev.end:
-                    k += 1
-                    continue
-                if not list_gap(text[prev.end : nxt.start]):
-                    break
-                if (nxt.place_id, nxt.start) not in have:
-                    out.append(nxt)
-                    have.add((nxt.place_id, nxt.start))
-                    if partial is not None and p.place_id in partial:
-                        partial.append(nxt.place_id)
-                prev = nxt
-                k += 1
-        return out
-
-    def _next_place(self, pred: Token, list_head: bool = False) -> list[PlaceMention]:
-        """The object read from word order when the parse lost it: the place right after the verb
-        (``list_head``: right after "including", where "the towns of" may come first)."""
-        idx = self.idx
-        end = pred.idx + len(pred)
-        k = bisect.bisect_left(idx.place_starts, end)
-        if k >= len(idx.places) or idx.places[k].start >= self.span[1]:
-            return []
-        p = idx.places[k]
-        if p.kind == "country" and not list_head:
-            return []  # "captured Syria's third-largest city": the country owns what was taken
-        between = [t for t in self.tokens if end <= t.idx < p.start]
-        if list_head:
-            between = [t for t in between if not (t.lower_ == "of" or t.pos_ == "DET" or t.lemma_.lower() in self.lang.place_class)]
-        if any(t.pos_ in ("ADP", "VERB", "SCONJ", "PUNCT") for t in between) or len(between) > 3:
-            return []  # "advancing on X", "moved, X": not an object
-        return [p]
 
     def _argument_noun(self, noun: Token) -> bool:
         """An event noun that is what the clause is about: a subject or object, the head of a headline, a
@@ -295,10 +231,6 @@ class _Roles:
         return tok.dep_ == "pobj" and tok.lower_ not in self.lang.calendar_words and any(
             c.dep_ in ("compound", "nmod") and c.lower_ in self.lang.calendar_words for c in tok.children)
 
-    def _names_party(self, tok: Token) -> bool:
-        """The token names an armed party: an actor of the dictionary or a unit noun of the pack."""
-        return self._actor_of(tok) is not None or tok.lower_ in self.lang.military_nouns
-
     def _line_subject(self, verb: Token) -> Token | None:
         """When the parser joined this line to another ("...changes\nX advanced, capturing Y"), the party
         the line names before the verb, itself hung outside the line, is the verb's subject."""
@@ -334,218 +266,3 @@ class _Roles:
                         out += [g for cc in o.children if cc.dep_ == "prep" and cc.lower_ == words[0]
                                 for g in cc.children if g.dep_ == "pobj"]
         return out
-
-    # ------------------------------------------------------------------ places
-
-    def _places_of(self, tok: Token, partial: list[str], depth: int = 0) -> list[PlaceMention]:
-        """The places a role token stands for: its name, an appositive ("the town of X"), a part of a
-        place ("parts of X", contested), or a noun or pronoun referring back ("the town", "it")."""
-        idx, lang = self.idx, self.lang
-        if depth > 3:
-            return []
-        if tok.i in idx.place_at:
-            return [idx.place_at[tok.i]]
-        lemma = tok.lemma_.lower()
-        part_noun = lemma in lang.partial
-        # "the town of X" names X; "Syria's third-largest city" names no city (the country only owns it)
-        named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at
-                 and idx.place_at[c.i].kind != "country"]
-        if named and lemma in lang.place_class:
-            # "the A and B districts of C city": every named one, and the city partly
-            listed = [idx.place_at[c.i] for c in named]
-            listed += [idx.place_at[x.i] for c in named for x in c.conjuncts if x.i in idx.place_at]
-            if part_noun:
-                whole = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                         if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
-                partial.extend(p.place_id for p in whole)
-                listed += whole
-            return listed
-        out: list[PlaceMention] = []
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        within = of or [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within")
-                         for g in c.children if g.dep_ == "pobj"]  # "a neighbourhood in the city of X"
-        if part_noun and not within and tok.i + 1 < len(tok.doc):
-            # "took A as well as a neighbourhood in X" with "in X" hung on the verb: the phrase right after
-            # a part noun is where the part lies
-            nxt = tok.doc[tok.i + 1]
-            if nxt.dep_ == "prep" and nxt.lower_ in ("of", "in", "inside", "within") and nxt.head.i != tok.i:
-                within = [g for g in nxt.children if g.dep_ == "pobj"]
-        if part_noun and within:
-            for o in within:
-                out += self._places_of(o, partial, depth + 1)
-                out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
-            partial.extend(p.place_id for p in out)
-            return out
-        if (tok.lower_ in lang.region_full or tok.lower_ in lang.region_hedges) and of:
-            # "almost all of X", "the entirety of X", "most of X": the quantity is read by _region
-            for o in of:
-                out += self._places_of(o, partial, depth + 1)
-                out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
-            if out:
-                return out
-        if (lemma in lang.place_class or tok.lower_ in lang.place_class) and of:
-            for o in of:
-                out += self._places_of(o, partial, depth + 1)
-                # "the villages of A and B as well as a neighbourhood in C": the conjuncts the names do not cover
-                out += [p for x in o.conjuncts if x.i not in idx.place_at for p in self._places_of(x, partial, depth + 1)]
-            if out:
-                return out
-        for c in tok.children:
-            if c.dep_ == "appos" and c.i in idx.place_at:
-                return [idx.place_at[c.i]]
-        if lemma in lang.position_nouns or tok.lower_ in lang.position_nouns:
-            # "withdrew from their positions in X", "abandoned its posts at X": the posts stand for X
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "within"):
-                    out += [p for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
-            if out:
-                return out
-        for c in tok.children:  # "20 villages, including the towns of A and B", "towns such as A"
-            if c.dep_ == "prep" and c.lower_ in ("including", "like", "as", "among"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        out += self._places_of(g, partial, depth + 1)
-        if out:
-            return out
-        plural_class = next((c for c in tok.children if c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS")
-                             and c.lemma_.lower() in lang.place_class), None)
-        if plural_class is not None and tok.i not in idx.place_at:
-            # "seized several villages west of X, including A": the parser made "west" the object and
-            # "villages" its modifier; the villages are what was seized
-            tok, lemma = plural_class, plural_class.lemma_.lower()
-        listed = self._listed_after(tok) if lemma in lang.place_class and tok.tag_ in ("NNS", "NNPS") else []
-        if listed:
-            # "left the towns around X, including A, B and C", "captured 20 villages, among them A and B"
-            return listed
-        if lang.place_anaphora.get(tok.lower_) == "settlement" and tok.tag_ in ("NNS", "NNPS"):
-            # "took several villages in X", "30 towns and villages across X": unnamed settlements inside an area
-            # are parts of it (never the area whole, nor places named before)
-            inside = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in lang.area_preps
-                      for g in c.children if g.dep_ == "pobj"]
-            nxt = tok.doc[tok.i + 1] if not inside and tok.i + 1 < len(tok.doc) else None
-            if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in lang.area_preps and nxt.head.i == tok.head.i:
-                inside = [g for g in nxt.children if g.dep_ == "pobj"]  # the parser hung "in X" on the verb
-            for o in inside:
-                out += self._places_of(o, partial, depth + 1)
-                out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
-            if out:
-                partial.extend(p.place_id for p in out)
-                return out
-        if tok.lower_ in lang.place_anaphora and any(c.lower_ in _DETERMINERS for c in tok.children) \
-                and not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children):
-            return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
-        if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            return self._antecedents(tok, "any", plural=False, within=300)
-        if tok.lower_ == "them" and tok.dep_ == "dobj":
-            if self._party_before(tok):
-                return []  # "the SDF withdrew after tribal fighters attacked them": them are the SDF, not places
-            return self._antecedents(tok, "any", plural=True, within=400)
-        return []
-
-    def _party_before(self, pronoun: Token) -> bool:
-        """The nearest plural noun or place before a pronoun, in its sentence, is an armed party. The subjects of
-        the pronoun's own verbs are passed over (a verb's object is not its subject: "forces tried to retake them")."""
-        own: set[int] = set()
-        verb = pronoun.head
-        for _ in range(4):
-            own |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-            if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "conj"):
-                break
-            verb = verb.head
-        for t in reversed([t for t in self.tokens if t.i < pronoun.i]):
-            if t.i in own:
-                continue
-            if t.i in self.idx.place_at:
-                if t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children):
-                    return False  # a list of places: "took A and B ... retook them"
-                continue  # one place alone is never "them"
-
-            if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound", "amod"):
-                return self._names_party(t)
-        return False
-
-    def _listed_after(self, tok: Token) -> list[PlaceMention]:
-        """The places a plural place noun introduces later in its sentence ("20 towns ..., including A, B")."""
-        for t in self.tokens:
-            if t.i > tok.i and t.lower_ in ("including", "namely", "among"):
-                if t.lower_ == "among" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "them":
-                    t = t.doc[t.i + 1]
-                first = self._next_place(t, list_head=True)
-                return self._extend_lists(first) if first else []
-        return []
-
-    def _antecedents(self, tok: Token, kind: str, plural: bool, within: int = 600) -> list[PlaceMention]:
-        idx = self.idx
-        pos = tok.idx
-        i = bisect.bisect_left(idx.place_starts, pos)
-        earlier = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within
-                   and p.kind != "region" and (kind == "any" or p.kind == kind)
-                   and not (self.span[0] <= p.start and self._same_phrase(p, tok))]
-        if not earlier:
-            return []
-        if not plural:
-            return [earlier[-1]]
-        # "these villages": the places of the last sentence (or list) that named such places
-        last = earlier[-1]
-        group = [p for p in earlier if p.start >= last.start - 200]
-        return group
-
-    def _same_phrase(self, p: PlaceMention, tok: Token) -> bool:
-        return tok.i in self.idx.place_at and self.idx.place_at[tok.i] is p
-
-    def _clause_places(self, pred: Token) -> list[PlaceMention]:
-        """Places in the predicate's own clause (events only): not inside another clause's verb."""
-        root = pred
-        while not _clausal(root) and root.dep_ not in ("ROOT",) and root.head.i != root.i:
-            root = root.head
-        out: list[PlaceMention] = []
-        for t in root.subtree:
-            if t.i not in self.ids or t.i not in self.idx.place_at:
-                continue
-            cur, ok = t, True
-            while cur.i != root.i and cur.head.i != cur.i:
-                cur = cur.head
-                if cur.i != root.i and cur.pos_ in _VERBAL and cur.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis") \
-                        and not (cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.lang.aspect_verbs):
-                    ok = False
-                    break
-            p = self.idx.place_at[t.i]
-            if ok and (not out or out[-1] is not p):
-                out.append(p)
-        return out
-
-    def _region(self, places: Sequence[PlaceMention], pred: Token, noun: Token | None) -> str:
-        if not any(p.kind == "region" for p in places):
-            return ""
-        lang = self.lang
-        words: set[str] = set()
-        for p in places:
-            if p.kind != "region":
-                continue
-            i = bisect.bisect_left(self.starts, p.start)
-            words |= {t.lower_ for t in self.tokens[max(0, i - 6) : i]}
-        for t in (pred, noun):
-            if t is not None:
-                words |= {c.lower_ for c in t.children}
-        if words & lang.region_hedges:
-            return "hedged"
-        return "full" if words & lang.region_full else "plain"
-
-    def _actor_of(self, tok: Token) -> ActorMention | None:
-        at = self.idx.actor_at
-        if tok.i in at:
-            return at[tok.i]
-        for c in tok.children:
-            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in at:
-                return at[c.i]
-        for c in tok.children:  # "A-affiliated groups", "B-aligned units": the party inside the modifier
-            if c.dep_ in ("amod", "compound") and c.pos_ in ("VERB", "ADJ"):
-                for g in c.children:
-                    if g.dep_ in ("npadvmod", "compound", "nmod", "advmod") and g.i in at:
-                        return at[g.i]
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal", "including"):
-                for g in c.children:
-                    if g.i in at:
-                        return at[g.i]
-        return None
