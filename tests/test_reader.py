@@ -504,6 +504,16 @@ def test_a_verb_of_belief_used_as_a_deed_does_not_make_its_adverbial_clause_a_be
     assert not [f for f in belief if f.kind == "withdraw" and f.asserts]
 
 
+@pytest.mark.parametrize("text", ["Regime jets struck the Talbiseh bridge on Friday, likely to slow the rebel advance.",
+                                  "Government units left Morek on Friday, probably due to heavy losses."])
+def test_a_hedge_on_the_aim_or_the_cause_leaves_the_happening_sure(text: str) -> None:
+    (event,) = frontlines.extract(text, published="2024-12-01").events
+    assert event.certainty == "reported"
+    # the same hedge on the happening itself still hedges it
+    (hedged,) = frontlines.extract("Regime jets likely struck the Talbiseh bridge on Friday.", published="2024-12-01").events
+    assert hedged.certainty == "uncertain"
+
+
 @pytest.mark.parametrize("text", [
     "The rebels plan to take Hama.",
     "Rebel commanders hope to capture Homs within a week.",

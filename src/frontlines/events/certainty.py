@@ -192,6 +192,11 @@ class _Cue:
     org: str = ""
 
 
+# What a hedge word governs when it is the aim or the cause of the happening told before it ("..., likely to
+# slow the advance", "..., probably due to losses"), not the happening itself; "likely to have" still hedges.
+_HEDGED_AIM = re.compile(r"\s+(?:to\s+(?!have\b|be\b)|due\s+to\b|because\b|owing\s+to\b|in\s+order\s+to\b|as\s+part\s+of\b)", re.I)
+
+
 class Certainty:
     """The certainty cues of one language pack and theater, compiled once: build it with
     :meth:`for_theater` (or :meth:`for_language` for the language's own sources only), then call
@@ -269,7 +274,12 @@ class Certainty:
                 if left is not None and left.group(1).lower().split()[-1] not in _PRONOUNS:
                     org = left.group(1)
             elif kind == "hyp" and m.group().lower().startswith("likely"):
-                out.append(_Cue("unc", m.start(), m.start() + 6, m.group()[:6]))
+                # "struck X, likely to slow the advance": the hedge is on the aim (the cue itself still makes what
+                # follows it a possibility: "are likely to storm X")
+                if _HEDGED_AIM.match(sentence, m.start() + 6) is None:
+                    out.append(_Cue("unc", m.start(), m.start() + 6, m.group()[:6]))
+            elif kind == "unc" and _HEDGED_AIM.match(sentence, m.end()) is not None:
+                continue  # "withdrew, likely due to losses": the hedge is on the cause
             out.append(_Cue(kind, m.start(), m.end(), m.group(), org.strip()))
         return out
 

@@ -244,7 +244,10 @@ class _Qualifiers(_Roles):
         lang = self.lang
         cur = tok
         for _ in range(4):
-            if cur.lemma_.lower() in lang.hedges or any(c.lower_ in lang.hedges for c in cur.children if c.dep_ == "advmod"):
+            if cur.lemma_.lower() in lang.hedges or any(
+                    c.lower_ in lang.hedges for c in cur.children if c.dep_ == "advmod"
+                    # "struck X, likely to slow the advance", "likely due to Y": the hedge is on its own complement
+                    and not any(g.dep_ in ("xcomp", "prep", "advcl") for g in c.children)):
                 return True
             if cur.head.i == cur.i:
                 break
