@@ -514,6 +514,14 @@ def test_a_hedge_on_the_aim_or_the_cause_leaves_the_happening_sure(text: str) ->
     assert hedged.certainty == "uncertain"
 
 
+def test_an_armed_doer_named_without_a_side_is_no_default_attacker_in_events_either() -> None:
+    """"Foreign troops seized X" in a report of no side's voice: the control statement reads no side of the theater,
+    and the event agrees with it instead of naming the theater's usual attacker."""
+    text = "Unidentified foreign troops seized the town of Morek at dawn."
+    (event,) = frontlines.extract(text, published="2024-12-01").events
+    assert event.actor1_side in ("", "unknown") and status(text, "Morek") == "unknown"
+
+
 @pytest.mark.parametrize("text", [
     "The rebels plan to take Hama.",
     "Rebel commanders hope to capture Homs within a week.",

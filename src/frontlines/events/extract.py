@@ -215,7 +215,11 @@ class EventExtractor:
         if not side1 and voice:
             side1 = self.speaker_side(doc, frame)
         event = frame.spec.event
-        if not side1 and event in ("territory", TRANSFER) and frame.spec.control in ("agent",) and self.default_attacker:
+        named_no_side = frame.agent_explicit and frame.agent_armed and frame.agent is None
+        if not side1 and event in ("territory", TRANSFER) and frame.spec.control in ("agent",) and self.default_attacker \
+                and not named_no_side:
+            # (an armed doer the text names without a side, "our forces", "foreign troops", is no default attacker:
+            # the control statement reads it as no side of the theater too)
             side1 = self.default_attacker
         if not side1 and frame.spec.control == "winner" and frame.loser_side in self.adversary:
             side1 = self.adversary[frame.loser_side]
