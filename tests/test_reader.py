@@ -354,6 +354,14 @@ def test_driven_out_of_a_place() -> None:
     assert status("Government troops were driven out of Maarat al-Numan.", "Maarat al-Numan") == "opposition"
 
 
+@pytest.mark.parametrize("text", ["Rebels captured several quarters of Binnish on Friday.",
+                                  "Rebels captured two sections of Binnish on Friday."])
+def test_plural_parts_of_a_town_contest_it(text: str) -> None:
+    """"captured several quarters of X": parts, read by the word as written (the part list holds plural forms the
+    lemmatizer does not give back)."""
+    assert status(text, "Binnish", day="2024-11-29") == "contested"
+
+
 def test_entering_part_of_a_city_contests_it() -> None:
     f = only(frames("HTS fighters entered parts of Aleppo city."), "enter")
     assert f.partial and names(f.places) == ["Aleppo"]

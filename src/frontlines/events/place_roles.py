@@ -95,7 +95,8 @@ class _PlaceRoles:
         if tok.i in idx.place_at:
             return [idx.place_at[tok.i]]
         lemma = tok.lemma_.lower()
-        part_noun = lemma in lang.partial
+        # a part noun as written, plural ("regions of X", "sections", "quarters") as well as by its lemma
+        part_noun = lemma in lang.partial or (tok.tag_ == "NNS" and tok.lower_ in lang.partial)
         # "the town of X" names X; "Syria's third-largest city" names no city (the country only owns it)
         named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at
                  and idx.place_at[c.i].kind != "country"]
