@@ -57,6 +57,12 @@ def status(text: str, place: str, day: str = "2024-12-01", theater: str = "syria
     return st.status if st else "none"
 
 
+def says_nothing(text: str, published: str = "2024-12-01") -> bool:
+    """The text yields no event and no control assertion."""
+    result = frontlines.extract(text, published=published)
+    return not result.events and not result.assertions
+
+
 # --------------------------------------------------------------------- active, passive, nominal
 
 
@@ -425,8 +431,7 @@ def test_signs_of_a_force_holding_a_place(text: str, place: str, side: str) -> N
     "The bakery chain tightened its grip on Tabqa's bread market.",
 ])
 def test_the_same_signs_without_an_armed_force_say_nothing(text: str) -> None:
-    result = frontlines.extract(text, published="2024-12-01")
-    assert not result.events and not result.assertions
+    assert says_nothing(text)
 
 
 def test_a_landmark_of_a_town_is_part_of_it() -> None:
@@ -492,8 +497,7 @@ def test_an_attempt_that_happened_is_a_fight_not_a_capture(text: str) -> None:
 @pytest.mark.parametrize("text", ["Insurgents will try to overrun Kafr Nabl.", "Insurgents plan to try to overrun Kafr Nabl.",
                                   "Insurgents never tried to overrun Kafr Nabl."])
 def test_an_attempt_still_to_come_or_denied_is_nothing(text: str) -> None:
-    result = frontlines.extract(text, published="2024-12-01")
-    assert not result.events and not result.assertions
+    assert says_nothing(text)
 
 
 def test_a_place_handed_to_a_side_is_a_handover() -> None:
@@ -539,8 +543,7 @@ def test_an_armed_doer_named_without_a_side_is_no_default_attacker_in_events_eit
     "The rebels appear poised to enter Homs.",
 ])
 def test_plans_possibilities_and_negations_assert_nothing(text: str) -> None:
-    result = frontlines.extract(text, published="2024-12-01")
-    assert not result.assertions and not result.events
+    assert says_nothing(text)
 
 
 def test_a_claim_keeps_its_claimant() -> None:
@@ -710,8 +713,7 @@ def test_fighting_that_spreads_to_a_place_is_a_fight_there(text: str) -> None:
 @pytest.mark.parametrize("text", ["The rumour spread to Binnish on Saturday.", "Bread prices spread to Binnish on Saturday.",
                                   "The festival moved to Binnish on Saturday."])
 def test_things_that_spread_without_fighting_are_nothing(text: str) -> None:
-    result = frontlines.extract(text, published="2024-12-01")
-    assert not result.events and not result.assertions
+    assert says_nothing(text)
 
 
 def test_an_assassination_by_an_armed_doer_is_an_attack() -> None:
