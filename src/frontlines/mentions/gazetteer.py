@@ -42,6 +42,8 @@ _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʿʾ`´ʻʼ"), None)
 _ARTICLES = frozenset(
     ["al", "el", "il", "ul", "as", "es", "us", "ar", "er", "ur", "ad", "ed", "ud", "at", "et", "ut", "az", "ez", "an", "en", "un", "ash", "esh", "adh", "ath", "al"]
 )
+# The article forms written glued to a name ("Albukamal", "Elbab"); the other forms glue onto real names too often.
+_GLUED_ARTICLES = ("al", "el")
 # Generic words that transliterate many ways; every spelling maps to one form.
 _SYNONYMS = {
     **dict.fromkeys(["kfar", "kfr", "kafar", "kefr", "kifr"], "kafr"),
@@ -122,7 +124,7 @@ def glued_article_variants(name: str) -> list[str]:
 
 def _unglued(key: str) -> str:
     """A one-word key that starts with the article glued on ("albukamal"), without it ("bukamal"); else ""."""
-    return key[2:] if " " not in key and key[:2] in ("al", "el") and len(key) >= 5 else ""
+    return key[2:] if " " not in key and key[:2] in _GLUED_ARTICLES and len(key) >= 5 else ""
 
 
 def folded_key(name: str) -> str:
