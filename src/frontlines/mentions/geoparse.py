@@ -480,12 +480,13 @@ class Geoparser:
                         cues.append((span.start, c.place.admin1))
         return cues
 
-    def _score(self, cand: Candidate, span: Span, context: _Context, cue: str) -> float:
+    def _score(self, cand: Candidate, span: Span, context: _Context, cue: str, regions: frozenset[str] = frozenset()) -> float:
+        """``regions``: the governorates among the span's candidates (a seat shares its name with one)."""
         place = cand.place
         score = cand.score * 2
         if place.country != self.country:
             score -= 6
-        seat = any(c.place.kind == "region" and c.place.admin1 == place.admin1 for c in span.candidates)
+        seat = place.admin1 in regions
         if place.kind not in ("region", "country") and not seat:
             # Large cities are named from afar; villages are named because the front is there. (A governorate's
             # seat shares its name and its ground with the governorate: distance cannot choose between them.)
@@ -546,7 +547,8 @@ class Geoparser:
         if any(c.score >= 1.0 for c in cands):
             # a known name of a place names that place (or its exact namesakes), never a look-alike spelling
             cands = [c for c in cands if c.score >= 1.0]
-        ranked = sorted(cands, key=lambda c: -self._score(c, span, context, cue))
+        regions = frozenset(c.place.admin1 for c in span.candidates if c.place.kind == "region")
+        ranked = sorted(cands, key=lambda c: -self._score(c, span, context, cue, regions))
         best = ranked[0]
         place = best.place
         if self._far_namesake(text, span, place, context, cue):
