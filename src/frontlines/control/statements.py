@@ -203,7 +203,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 if place.place_id in frame.partial:
                     continue  # "parts of X governorate", "several villages in X": no place of it is named
                 if frame.kind in STATE_KINDS and frame.describes:
-                    continue  # "HTS, which controls X governorate, ...": who the party is, with no day of its own
+                    continue  # "group A, which controls X governorate, ...": who the party is, with no day of its own
                 if frame.region == "hedged":
                     if frame.kind in STATE_KINDS:
                         continue  # "which controls much of X governorate" changes no place: it only describes

@@ -225,7 +225,7 @@ class EventExtractor:
             side1 = self.adversary[frame.loser_side]
         sub = self._sub_event(frame, side1, sentence)
         if place.kind == UNMAPPED_KIND and place.relation == AREA_RELATION:
-            # "hostilities in north-west Syria", "seized control of southern Syria": a direction's share of a
+            # "hostilities in north-west C", "seized control of southern C": a direction's share of a
             # country is no location an event can be coded at (measured: such events were mostly the report's
             # summaries, not happenings of their own)
             return None

@@ -61,7 +61,7 @@ class Frame:
     ongoing: bool = False  # told in the present tense ("clashes continue in X"): going on when the text was written
     unopposed: bool = False  # taken as another side's forces left, no battle told: a transfer without a fight
     current: bool = False  # a state the clause tells as "now": the state after a change told in the same sentence
-    describes: bool = False  # told in a relative clause about a party ("HTS, which controls X"): who it is, not news
+    describes: bool = False  # told in a relative clause about a party ("group A, which controls X"): who it is, not news
 
     @property
     def kind(self) -> str:

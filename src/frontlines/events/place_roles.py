@@ -74,7 +74,7 @@ class _PlaceRoles:
             return []
         p = idx.places[k]
         if p.kind == "country" and not list_head:
-            return []  # "captured Syria's third-largest city": the country owns what was taken
+            return []  # "captured the country's third-largest city": the country owns what was taken
         between = [t for t in self.tokens if end <= t.idx < p.start]
         if list_head:
             between = [t for t in between if not (t.lower_ == "of" or t.pos_ == "DET" or t.lemma_.lower() in self.lang.place_class)]
@@ -97,7 +97,7 @@ class _PlaceRoles:
         lemma = tok.lemma_.lower()
         # a part noun as written, plural ("regions of X", "sections", "quarters") as well as by its lemma
         part_noun = lemma in lang.partial or (tok.tag_ == "NNS" and tok.lower_ in lang.partial)
-        # "the town of X" names X; "Syria's third-largest city" names no city (the country only owns it)
+        # "the town of X" names X; "the country's third-largest city" names no city (the country only owns it)
         named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at
                  and idx.place_at[c.i].kind != "country"]
         if named and lemma in lang.place_class:
@@ -188,7 +188,7 @@ class _PlaceRoles:
             return self._antecedents(tok, "any", plural=False, within=300)
         if tok.lower_ == "them" and tok.dep_ == "dobj":
             if self._party_before(tok):
-                return []  # "the SDF withdrew after tribal fighters attacked them": them are the SDF, not places
+                return []  # "K units withdrew after tribal fighters attacked them": them are the K units, not places
             return self._antecedents(tok, "any", plural=True, within=400)
         return []
 

@@ -196,7 +196,7 @@ class _Qualifiers(_Roles):
                 return True
             if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads and not (
                     came_by == "advcl" and any(c.dep_ == "dobj" for c in cur.children)):
-                # (a head with an object of its own is a deed, not a plan over its adverbial clause: "the SDF
+                # (a head with an object of its own is a deed, not a plan over its adverbial clause: "group K
                 # assumed control after the army withdrew")
                 return True
             if cur.i != tok.i and self._speaker_clause(cur):

@@ -210,7 +210,7 @@ class _Roles(_PlaceRoles):
             return verb.head
         for c in verb.children:
             if c.dep_ == "npadvmod" and c.i < verb.i and c.i in self.idx.actor_at and c.i in self.ids:
-                return c  # "HTS controlled X": a party's acronym read as an adverbial noun is still the subject
+                return c  # "ABC controlled X": a party's acronym read as an adverbial noun is still the subject
         for c in verb.children:
             # "On 3 December US forces captured X" (no comma): the parser reads "December US forces" as the date's
             # phrase; the noun after the date is the subject
@@ -237,7 +237,7 @@ class _Roles(_PlaceRoles):
         for t in self.tokens:
             if t.i >= verb.i or t.i not in self.idx.actor_at:
                 continue
-            head = t  # up the party's noun phrase ("Syrian opposition forces": the head noun "forces")
+            head = t  # up the party's noun phrase ("Northern opposition forces": the head noun "forces")
             while head.dep_ in ("compound", "amod", "nmod") and head.head.i in self.ids and head.head.i != head.i:
                 head = head.head
             if head.pos_ in ("PROPN", "NOUN") and head.head.i not in self.ids:

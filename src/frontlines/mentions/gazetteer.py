@@ -42,7 +42,7 @@ _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʿʾ`´ʻʼ"), None)
 _ARTICLES = frozenset(
     ["al", "el", "il", "ul", "as", "es", "us", "ar", "er", "ur", "ad", "ed", "ud", "at", "et", "ut", "az", "ez", "an", "en", "un", "ash", "esh", "adh", "ath", "al"]
 )
-# The article forms written glued to a name ("Albukamal", "Elbab"); the other forms glue onto real names too often.
+# The article forms written glued to a name ("Alnabk", "Elkafr"); the other forms glue onto real names too often.
 _GLUED_ARTICLES = ("al", "el")
 # Generic words that transliterate many ways; every spelling maps to one form.
 _SYNONYMS = {
@@ -123,7 +123,7 @@ def glued_article_variants(name: str) -> list[str]:
 
 
 def _unglued(key: str) -> str:
-    """A one-word key that starts with the article glued on ("albukamal"), without it ("bukamal"); else ""."""
+    """A one-word key that starts with the article glued on ("alnabk"), without it ("nabk"); else ""."""
     return key[2:] if " " not in key and key[:2] in _GLUED_ARTICLES and len(key) >= 5 else ""
 
 
@@ -206,7 +206,7 @@ class Gazetteer:
         for index, variant in self._exact.get(key, ()):
             found.setdefault(index, Candidate(self.places[index], variant, 1.0))
         if not found and (bare := _unglued(key)):
-            # the article written glued to the name ("Albukamal", "Elbab"): the name it is glued to, nearly as sure
+            # the article written glued to the name ("Alnabk", "Elkafr"): the name it is glued to, nearly as sure
             for index, variant in self._exact.get(bare, ()):
                 found.setdefault(index, Candidate(self.places[index], variant, 0.99))
         if fuzzy and len(key) >= 4:

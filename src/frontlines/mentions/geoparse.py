@@ -256,7 +256,7 @@ class _Cues:
         self.number_words: dict[str, float] = {k.lower(): float(v) for k, v in tables.get("number_words", {}).items()}
         self.bearings: dict[str, float] = {k.lower(): float(v) for k, v in tables.get("bearings", {}).items()}
         self.compass_suffixes = tuple(geo.get("compass_suffixes", ()))
-        # "north-west Syria", "northeastern Syria", "central Syria": a part of the country, named by its direction
+        # "north-west C", "northeastern C", "central C": a part of the country, named by its direction
         self.area_before = re.compile(
             rf"\b(?P<a>{w['direction_adjectives']}|{_alt(geo.get('compass', ()))})\s+$", re.I)
         self.mile_unit = re.compile(rf"^{_alt(geo.get('mile_units', ()))}$", re.I)
@@ -555,7 +555,7 @@ class Geoparser:
             return Unresolved(span.text, span.start, span.end, doc.id,
                               f"only a far namesake ({place.name}, {place.admin1}): not on the front described")
         if place.kind == "country" and (area := self._cues.area_before.search(before)) is not None:
-            # "north-west Syria" is no name of the country: a part of it the gazetteer has no outline for
+            # "north-west C" is no name of the country: a part of it the gazetteer has no outline for
             start = span.start - len(before) + area.start("a")
             return Unresolved(text[start : span.end], start, span.end, doc.id, f"{AREA_REASON} {place.name}")
         alternatives = tuple(c.place.id for c in ranked[1:4])
@@ -709,19 +709,19 @@ class Geoparser:
 
 UNMAPPED_REASON = "not in gazetteer"
 UNMAPPED_KIND = "unmapped"
-AREA_REASON = f"{UNMAPPED_REASON}: a part of"  # "north-west Syria": a direction's share of a country
+AREA_REASON = f"{UNMAPPED_REASON}: a part of"  # "north-west C": a direction's share of a country
 AREA_RELATION = "part"
 
 
 def unmapped_id(name: str, language: str = "en") -> str:
     """The ledger's id for a place known only by name: ``name:<folded name>``, its direction word in one
-    spelling ("north-west Syria" and "northwestern Syria" are one area)."""
+    spelling ("north-west C" and "northwestern C" are one area)."""
     return "name:" + "-".join(_cues(language).area_tokens(name_tokens(name)))
 
 
 def unmapped_place(u: Unresolved) -> PlaceMention:
     """A name the gazetteer lacks, as a place mention with no coordinates (NaN), for events and the ledger.
-    A part of a country ("north-west Syria") keeps that relation: no control is stated of so wide an area."""
+    A part of a country ("north-west C") keeps that relation: no control is stated of so wide an area."""
     return PlaceMention(
         mention=u.mention, start=u.start, end=u.end, doc=u.doc, place_id=unmapped_id(u.mention), name=u.mention,
         lat=math.nan, lon=math.nan, kind=UNMAPPED_KIND, admin1="", score=0.0,
