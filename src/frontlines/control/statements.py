@@ -137,7 +137,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             weight_key = "presence" if frame.spec.weak else "enter" if kind == "enter" else ""
             if not side and speaker is not None:
                 side = speaker(frame)
-            foreign = frame.agent_explicit and frame.agent_armed and frame.agent is None and side == ""
+            foreign = frame.unsided_doer and side == ""
             if not side and kind in ("capture", "surrender", "handover") and not foreign \
                     and (not frame.agent_explicit or frame.agent_armed):
                 side, weight_key = rules.default_attacker, "default-agent"

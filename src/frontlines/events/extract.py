@@ -215,9 +215,8 @@ class EventExtractor:
         if not side1 and voice:
             side1 = self.speaker_side(doc, frame)
         event = frame.spec.event
-        named_no_side = frame.agent_explicit and frame.agent_armed and frame.agent is None
         if not side1 and event in ("territory", TRANSFER) and frame.spec.control in ("agent",) and self.default_attacker \
-                and not named_no_side:
+                and not frame.unsided_doer:
             # (an armed doer the text names without a side, "our forces", "foreign troops", is no default attacker:
             # the control statement reads it as no side of the theater too)
             side1 = self.default_attacker

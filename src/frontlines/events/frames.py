@@ -68,6 +68,11 @@ class Frame:
         return self.spec.kind
 
     @property
+    def unsided_doer(self) -> bool:
+        """The text names an armed doer that no actor of the theater stands for ("foreign troops", "our forces")."""
+        return self.agent_explicit and self.agent_armed and self.agent is None
+
+    @property
     def asserts(self) -> bool:
         """Whether the frame says something happened or holds (not negated, not a plan or a belief)."""
         return not self.negated and not self.irrealis
