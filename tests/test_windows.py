@@ -83,3 +83,14 @@ def test_entities_are_read_only_where_asked(monkeypatch: pytest.MonkeyPatch) -> 
     start = text.index("Omar")
     assert analysis.found.has_person(start, start + 4)
     assert len(read) == 1  # one sentence read, not thirty
+
+
+def test_the_model_is_loaded_once_per_process() -> None:
+    """Every call to extract reuses the loaded spaCy pipeline: reloading it costs more than parsing a short report."""
+    import frontlines
+
+    frontlines.extract("Rebels took Saraqib.", published="2024-12-01")
+    loaded = nlp.load_nlp.cache_info().misses
+    frontlines.extract("Regime forces withdrew from Hama.", published="2024-12-05")
+    assert nlp.load_nlp() is nlp.load_nlp()
+    assert nlp.load_nlp.cache_info().misses == loaded

@@ -130,7 +130,6 @@ class Analysis:
         return self.found.all()
 
 
-@lru_cache(maxsize=4)
 def _paragraph_breaks(doc: Any) -> Any:
     """A blank line ends a sentence for the parser too, and so does a Markdown heading's line: a paragraph is never
     parsed into the one above or below it (the parser keeps sentence boundaries set before it runs)."""
@@ -145,8 +144,9 @@ def _paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
+@lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Any:
-    """Load the spaCy pipeline named by the setting (or ``model``)."""
+    """Load the spaCy pipeline named by the setting (or ``model``), once per process and name."""
     import spacy
     from spacy.language import Language
 
