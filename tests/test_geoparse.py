@@ -227,3 +227,31 @@ def test_a_naval_base_named_after_its_town() -> None:
     result = frontlines.extract("On 2 December Russian warships began leaving the Tartus naval base.", published="2024-12-03")
     assert [p.place_id for p in result.places] == ["cur:tartus-naval-base"]
     assert [(e.sub_event_type, e.actor1_side) for e in result.events] == [("Change to group/activity", "russia")]
+
+
+def test_names_that_open_a_list_before_its_first_known_place_are_places_we_lack() -> None:
+    """'including A, B and C' with only C known: A and B are listed places the gazetteer lacks; a name that only
+    precedes a place in some other phrase is not."""
+    listed = frontlines.extract("Kurdish-led fighters took five hamlets on Tuesday, including Jdeidet Bakr, Tell Umm Sudd and Khasham.",
+                                published="2024-12-04")
+    assert [u.mention for u in listed.unresolved][:2] == ["Jdeidet Bakr", "Tell Umm Sudd"]
+    assert all("list of places" in u.reason for u in listed.unresolved[:2])
+    other = frontlines.extract("Delegates, including Omar, spoke to reporters in Khasham.", published="2024-12-04")
+    assert "Omar" not in [u.mention for u in other.unresolved]
+
+
+def test_a_far_namesake_listed_with_places_of_one_front_is_a_place_we_lack() -> None:
+    """A name whose only namesake lies in another governorate, listed between villages of one front, is kept by
+    its name (no point on the map) so that the list's events and control still hold it."""
+    result = frontlines.extract("Kurdish-led fighters seized four hamlets east of Deir ez-Zor city, including Khasham, "
+                                "Salhiyeh and Mazlum.", published="2024-12-04")
+    salhiyeh = next(u for u in result.unresolved if u.mention == "Salhiyeh")
+    assert salhiyeh.reason.startswith("not in gazetteer") and "far namesake" in salhiyeh.reason
+    assert "Salhiyeh" in [e.location for e in result.events]
+
+
+def test_the_nearby_town_is_that_town_but_nearby_a_town_is_a_relation() -> None:
+    adjective = frontlines.extract("Rebels stormed the nearby Saraqib on Friday.", published="2024-11-30")
+    assert [p.relation for p in adjective.places if p.name == "Saraqib"] == [""]
+    relation = frontlines.extract("Shells landed nearby Saraqib on Friday.", published="2024-11-30")
+    assert [p.relation for p in relation.places if p.name == "Saraqib"] == ["nearby"]

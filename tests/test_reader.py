@@ -91,6 +91,15 @@ def test_fall_to_names_the_winner() -> None:
     assert names(f.places) == ["Ma'arrat al-Nu'man"] and f.agent_side == "opposition"
 
 
+
+def test_an_entry_told_after_a_fall_the_same_day_is_part_of_it() -> None:
+    """In one report, fighters reaching a town just after its fall is the fall seen closer, not a new fight."""
+    assert status("The fall of Saraqib came at dawn on 1 December, only hours before rebel columns reached the town.",
+                  "Saraqib") == "opposition"
+    # an entry with no fall before it is still a fight for the place
+    assert status("Rebel columns reached Saraqib on 1 December.", "Saraqib") == "contested"
+
+
 # --------------------------------------------------------------------- coordination and chains
 
 

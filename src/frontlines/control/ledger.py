@@ -176,9 +176,9 @@ def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[Contr
         earlier = last.get(key)
         if a.status == UNKNOWN and earlier is not None and earlier.status != UNKNOWN:
             continue  # "X fell ... the army had withdrawn from X": the withdrawal explains the capture
-        if a.status == CONTESTED and a.basis.startswith("clash:") and earlier is not None \
+        if a.status == CONTESTED and a.basis.startswith(("clash:", "enter:")) and earlier is not None \
                 and earlier.basis.startswith(_CONCLUDING):
-            continue  # "took X after heavy fighting in X", "repelled an assault on X": the fight is the one concluded
+            continue  # "took X after heavy fighting in X", "X fell ... as fighters reached X": the fight is the one concluded
         last[key] = a
     return list(last.values())
 

@@ -280,6 +280,7 @@ class _Cues:
         self.slot_list_gap = re.compile(rf"(?:[\s,]++|\b{conj}\b|\b{_alt(geo.get('relation_articles', ()))}\b|[A-Z][\w'’-]*+)*+")
         # members of a list: ", ", " and ", and a direction adjective before the next member ("A and western B")
         self.list_gap = re.compile(rf"^(?:,\s*|\s+{conj}\s+|,\s+{conj}\s+)(?:{w['direction_adjectives']}\s+)?$", re.I)
+        self.list_opener = re.compile(rf"\b{_alt(geo.get('list_openers', ()))}\s+", re.I)
         self.and_between = re.compile(rf"^\s+{_alt(geo.get('between_and', ()))}\s+{article}$")
         self.common_words, self.stop_start, self.type_words, self.facility_qualifiers = (
             frozenset(w.lower() for w in lang.geoparse.get(k, ()))
@@ -436,8 +437,14 @@ class Geoparser:
         mentions = self._between(text, self._governorate_lists(text, mentions))
         taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unresolved]
         unresolved.extend(self._unresolved_slots(doc, Spans([*taken, *actor_spans]), persons))
-        taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unresolved]
-        unresolved.extend(self._unresolved_in_lists(doc, mentions, Spans([*taken, *actor_spans])))
+        far = {(u.start, u.end): u for u in unresolved if u.reason.startswith(FAR_NAMESAKE)}
+        taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unresolved if (u.start, u.end) not in far]
+        listed = self._unresolved_in_lists(doc, mentions, Spans([*taken, *actor_spans]))
+        # a far namesake listed with places of one front is a place the gazetteer lacks, known by its name
+        listed_spans = {(x.start, x.end) for x in listed}
+        unresolved = [u for u in unresolved if (u.start, u.end) not in listed_spans]
+        unresolved.extend(replace(x, reason=f"{x.reason}; {far[x.start, x.end].reason}") if (x.start, x.end) in far else x
+                          for x in listed)
         return GeoparseResult(tuple(sorted(mentions, key=lambda m: m.start)), tuple(sorted(unresolved, key=lambda u: u.start)))
 
     # -- filtering -------------------------------------------------------------------------------
@@ -553,7 +560,7 @@ class Geoparser:
         place = best.place
         if self._far_namesake(text, span, place, context, cue):
             return Unresolved(span.text, span.start, span.end, doc.id,
-                              f"only a far namesake ({place.name}, {place.admin1}): not on the front described")
+                              f"{FAR_NAMESAKE} ({place.name}, {place.admin1}): not on the front described")
         if place.kind == "country" and (area := self._cues.area_before.search(before)) is not None:
             # "north-west C" is no name of the country: a part of it the gazetteer has no outline for
             start = span.start - len(before) + area.start("a")
@@ -678,6 +685,7 @@ class Geoparser:
         ordered = sorted(mentions, key=lambda m: m.start)
         spans = [(a.end + s, a.end + e) for a, b in pairwise(ordered) for s, e in _list_names(doc.text[a.end : b.start])]
         spans += [span for m in ordered for span in list_tail(doc.text, m.end)]
+        spans += [span for m in ordered for span in self._list_head(doc.text, m.start)]
         out = []
         for start, end in sorted(set(spans)):
             name = doc.text[start:end]
@@ -685,6 +693,23 @@ class Geoparser:
                 continue
             out.append(Unresolved(name, start, end, doc.id, "not in gazetteer (in a list of places)"))
         return out
+
+    def _list_head(self, text: str, start: int, reach: int = 120) -> list[tuple[int, int]]:
+        """Names that open a list before its first known place, after a word that opens a list
+        ("including A, B and C", with only C known)."""
+        window = text[max(0, start - reach) : start]
+        opener = None
+        for opener in self._cues.list_opener.finditer(window):
+            pass
+        if opener is None or opener.end() == len(window):
+            return []
+        gap = window[opener.end() :]
+        first = LIST_NAME.match(gap)
+        rest = gap[first.end() :] if first else ""
+        if first is None or "\n" in gap or not list_gap(rest):
+            return []
+        base = start - len(gap)
+        return [(base + a, base + b) for a, b in [first.span(), *((first.end() + c, first.end() + d) for c, d in _list_names(rest))]]
 
     def _unresolved_slots(self, doc: Document, taken: Spans, persons: Persons) -> list[Unresolved]:
         out: list[Unresolved] = []
@@ -708,6 +733,7 @@ class Geoparser:
 
 
 UNMAPPED_REASON = "not in gazetteer"
+FAR_NAMESAKE = "only a far namesake"
 UNMAPPED_KIND = "unmapped"
 AREA_REASON = f"{UNMAPPED_REASON}: a part of"  # "north-west C": a direction's share of a country
 AREA_RELATION = "part"
