@@ -225,6 +225,29 @@ def test_remains_in_army_hands() -> None:
     assert names(f.places) == ["Khan Shaykhun"] and f.agent_side == "government"
 
 
+def test_a_place_where_a_party_is_in_control_is_held_by_it() -> None:
+    """A relative clause of place ("X, where A are in control") says who holds its antecedent."""
+    f = only(frames("Bakeries reopened in Idlib city, where rebel factions have been in control for years."), "hold")
+    assert names(f.places) == ["Idlib"] and f.agent_side == "opposition"
+    assert not [x for x in frames("Shops reopened in Idlib city, where prices are now under control.") if x.kind == "hold"]
+
+
+def test_a_state_held_since_a_change_told_with_it_is_the_state_after_it() -> None:
+    """'A have held X since D, when B abandoned it': the perfect over a period is the state now, not before."""
+    assert status("Rebel units have held Kafr Nabudah since 2 December, when the army abandoned the town.",
+                  "Kafr Nabudah", day="2024-12-03", published="2024-12-03") == "opposition"
+    # told in the past, the state is the one the change ended
+    assert status("Rebel units held Kafr Nabudah until 2 December, when the army retook the town.",
+                  "Kafr Nabudah", day="2024-12-03", published="2024-12-03") == "government"
+
+
+def test_a_force_shown_in_a_place_the_parser_hung_on_the_verb() -> None:
+    """"a video showed rebel fighters in the town of X": the place is where the fighters are, though the parser
+    attached it to "showed"; a participle's place ("abandoned by retreating troops in X") stays with the participle."""
+    f = only(frames("A video on Friday showed rebel fighters in the villages of Anadan and Kafr Hamra."), "presence")
+    assert names(f.places) == ["Anadan", "Kafr Hamrah"] and f.agent_side == "opposition"
+
+
 def test_back_under_government_control() -> None:
     assert status("After two days of fighting, Saraqib is back under government control.", "Saraqib") == "government"
 

@@ -150,7 +150,7 @@ class _Sentence(_Qualifiers):
             agent_armed=armed, loser=loser, loser_side=loser_side, negated=negated, irrealis=irrealis, hedged=hedged,
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
-            ongoing=self._ongoing(noun if noun is not None else pred),
+            current=self._now(pred), ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and self._unopposed(agent_side),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
         )
@@ -206,8 +206,12 @@ class _Sentence(_Qualifiers):
             subj = [c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if gov.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in subj):
             subj = [gov.head]  # "X, which is now under Y's control": the relative stands for X
+        elif gov.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in self.lang.where_words for c in gov.children):
+            # "X, where armed groups have been in control since D": the place is the antecedent, the subject holds it
+            partial: list[str] = []
+            return self._frame(spec, gov, self._places_of(gov.head, partial), subj[0] if subj else None, partial)
         targets = subj + [c for c in gov.children if c.dep_ == "dobj"]
-        partial: list[str] = []
+        partial = []
         places = self._extend_lists([p for t in self._in(targets) for p in self._places_of(t, partial)])
         holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                        and (c.i in self.idx.actor_at or c.lower_ in _SUBJ_PRONOUNS or c.lower_ in ("their", "its"))), None)
@@ -217,7 +221,7 @@ class _Sentence(_Qualifiers):
         if holder is not None and holder.lower_ in ("their", "its"):
             holder = subj[0] if subj and subj[0].i not in self.idx.place_at else None
             if holder is None and self.last_actor is not None:
-                return self._frame(spec, gov, places, None) if False else None
+                return None
         return self._frame(spec, gov, places, holder, partial)
 
     def _held_modifier(self, spec: FrameSpec, part: Token) -> Frame | None:

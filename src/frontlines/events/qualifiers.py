@@ -210,10 +210,15 @@ class _Qualifiers(_Roles):
         return False
 
     def _now(self, tok: Token) -> bool:
-        """The predicate's clause says "now" ("X, which is now under Y's control"): up to its clause's verb."""
+        """The predicate's clause says "now" ("X, which is now under Y's control"), or tells a state in the present
+        perfect over a period ("A have held X since D", "where A have been in control since D"): up to its verb."""
         cur = tok
         for _ in range(4):
             if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in self.lang.now_words for c in cur.children):
+                return True
+            if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "have"
+                                                  for c in cur.children) \
+                    and any(c.dep_ == "prep" and c.lower_ in self.lang.period_preps for c in cur.children):
                 return True
             if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
                 return False

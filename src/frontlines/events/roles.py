@@ -246,23 +246,29 @@ class _Roles(_PlaceRoles):
 
     def _prep_objects(self, tok: Token, words: list[str]) -> list[Token]:
         holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "acomp", "conj") and c.pos_ != "VERB"]
+        preps = [(h, c) for h in holders for c in h.children]
+        after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and after is not None and after.dep_ == "prep" \
+                and after.head.i == tok.head.i and tok.head.tag_ != "VBG" and len(words) == 1:
+            # "footage showed fighters in the villages of X": the parser hung the noun's place on the verb (not on a
+            # participle: "abandoned by retreating forces in X" tells where they were before they left)
+            preps.append((tok, after))
         out: list[Token] = []
-        for h in holders:
-            for c in h.children:
-                if c.lower_ != words[0] or c.dep_ not in ("prep", "agent", "dative", "prt", "advmod"):
-                    continue
-                if len(words) == 1:
-                    objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                else:
-                    objs = [g for cc in c.children if cc.lower_ == words[1] for g in cc.children if g.dep_ == "pobj"]
-                    if not objs and h.i == tok.i:  # "out" and "of" both on the verb
-                        objs = [g for cc in tok.children if cc.lower_ == words[1] and cc.dep_ == "prep"
-                                for g in cc.children if g.dep_ == "pobj"]
-                for o in objs:
-                    out.append(o)
-                    out += [x for x in o.conjuncts if x.i > o.i]
-                    if len(words) == 1 and o.lower_ in self.lang.calendar_words:
-                        # "launched it on 30 November on X": the parser hangs the second "on" on the date
-                        out += [g for cc in o.children if cc.dep_ == "prep" and cc.lower_ == words[0]
-                                for g in cc.children if g.dep_ == "pobj"]
+        for h, c in preps:
+            if c.lower_ != words[0] or c.dep_ not in ("prep", "agent", "dative", "prt", "advmod"):
+                continue
+            if len(words) == 1:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            else:
+                objs = [g for cc in c.children if cc.lower_ == words[1] for g in cc.children if g.dep_ == "pobj"]
+                if not objs and h.i == tok.i:  # "out" and "of" both on the verb
+                    objs = [g for cc in tok.children if cc.lower_ == words[1] and cc.dep_ == "prep"
+                            for g in cc.children if g.dep_ == "pobj"]
+            for o in objs:
+                out.append(o)
+                out += [x for x in o.conjuncts if x.i > o.i]
+                if len(words) == 1 and o.lower_ in self.lang.calendar_words:
+                    # "launched it on 30 November on X": the parser hangs the second "on" on the date
+                    out += [g for cc in o.children if cc.dep_ == "prep" and cc.lower_ == words[0]
+                            for g in cc.children if g.dep_ == "pobj"]
         return out
