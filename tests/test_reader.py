@@ -975,3 +975,53 @@ def test_a_theater_without_a_capital_reads_the_capital_as_a_reference_back() -> 
     assert load_theater("ukraine-2023").capital == ""  # its theater.toml names none
     assert names(only(frames(text, theater="ukraine-2023"), "strike").places) == ["Orikhiv"]
     assert names(only(frames(text), "strike").places) == ["Damascus"]  # the same words where a capital is named
+
+
+# --------------------------------------------------------------------- sixth pass: forms from new text
+
+
+def test_a_present_participle_before_a_noun_is_no_predicate() -> None:
+    """"the surrounding villages", "the advancing column": the participle describes its noun, nothing happens."""
+    found = frames("Rebel gunners shelled Sarmin on Monday, and families fled to the surrounding Jabal Zawiya area.")
+    assert [f.kind for f in found] == ["shelling"]
+    assert says_nothing("Aid reached the surrounding hamlets of Sarmin.")
+
+
+def test_members_of_a_family_are_civilians_not_combatants() -> None:
+    found = [f.spec.name for f in frames("Government shelling of Binnish killed six members of a single family on Monday.")]
+    assert "kill-combatants" not in found
+    assert "kill-combatants" in [f.spec.name for f in frames("Rebels killed six members of the Republican Guard in Binnish.")]
+
+
+@pytest.mark.parametrize("text", ["Rebel units have so far refrained from storming Kafr Nabl.",
+                                  "The assault that was supposed to recapture Kafr Nabl never came.",
+                                  "The army avoided attacking Kafr Nabl directly."])
+def test_refraining_and_what_was_supposed_to_happen_assert_nothing(text: str) -> None:
+    assert says_nothing(text)
+
+
+def test_a_town_named_after_its_governorate_is_the_town_not_the_governorate() -> None:
+    """"the A town of B": B is the place; A (a governorate or a city) only locates it, for every role."""
+    f = only(frames("Insurgents overran the Idlib town of Binnish on Monday."), "capture")
+    assert names(f.places) == ["Binnish"]
+    strike = frontlines.extract("Jets bombed the Hama town of Kafr Zita on Monday, killing three farmers.", published="2024-12-03")
+    assert {e.location for e in strike.events} == {"Kafr Zita"}
+    # "the A district of B": B is a part of A
+    f = only(frames("Insurgents entered the Aleppo district of Salaheddine."), "enter")
+    assert names(f.places)[0] == "Salah al-Din" and "gn:170063" in f.partial
+
+
+def test_a_counted_happening_takes_the_verbs_subject_as_its_doer() -> None:
+    f = only(frames("Israeli warplanes conducted a series of raids on depots near Masyaf on Monday."), "strike")
+    assert f.agent_side == "unknown" and f.agent is not None and f.agent.name == "Israel Defense Forces"
+
+
+def test_a_place_damaged_by_shelling_is_where_the_shelling_fell() -> None:
+    """"X in A was damaged by shelling": the parser reads the gerund as a verb of its own; its place is the harmed one's."""
+    result = frontlines.extract("The main clinic in Binnish was damaged by shelling on Monday.", published="2024-12-03")
+    assert [(e.sub_event_type, e.location) for e in result.events] == [("Shelling/artillery/missile attack", "Binnish")]
+
+
+def test_a_planted_bomb_that_struck_is_an_explosive_not_a_strike() -> None:
+    result = frontlines.extract("A roadside bomb hit an army truck near Masyaf on Monday.", published="2024-12-03")
+    assert [e.sub_event_type for e in result.events] == ["Remote explosive/landmine/IED"]

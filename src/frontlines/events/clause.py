@@ -75,7 +75,7 @@ class _Sentence(_Qualifiers):
             moved = [x for o in self._objects(pred) for x in (o, *o.conjuncts)]
             if moved and all(x.lemma_.lower() in self.lang.civilian_nouns or x.lower_ in self.lang.civilian_nouns for x in moved):
                 return None  # "evacuated civilians to X", "moved the wounded out of X": no force left X
-        if spec.objects and not any(c.lemma_.lower() in spec.objects or c.lower_ in spec.objects
+        if spec.objects and not any((c.lemma_.lower() in spec.objects or c.lower_ in spec.objects) and not self._civilian_group(c)
                                     for c in self._with_of(self._objects(pred, passive=True))):
             return None
         if not (places or source or goal):
@@ -84,8 +84,7 @@ class _Sentence(_Qualifiers):
             subj = self._subject(pred) if noun is None else None
             if subj is None or not {subj.lower_, subj.lemma_.lower()} & spec.subjects:
                 return None
-            modifiers = [c.lower_ for c in subj.children if c.dep_ in ("compound", "amod")]
-            if any(f"{m} {subj.lower_}" in self.lang.explosive_phrases for m in modifiers):
+            if self._explosive(subj):
                 return None  # "a car bomb exploded": the explosive frame reads it
         if spec.subject_place and not places and not source:
             return None
@@ -116,6 +115,8 @@ class _Sentence(_Qualifiers):
                 agent, agent_side, explicit = None, "", False
             if explicit and not armed and not self._is_weapon(agent_tok):
                 return None
+            if agent_tok is not None and noun is None and self._explosive(agent_tok):
+                return None  # "a roadside bomb struck a bus": the explosive frame reads it
             if noun is None and pred.lemma_.lower() in spec.weapon_verbs and not (
                     self.weapon_air or self.weapon_ground or self._is_weapon(agent_tok)):
                 return None  # "fighters attacked X": a ground attack, read by the clash frame
@@ -154,6 +155,16 @@ class _Sentence(_Qualifiers):
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and self._unopposed(agent_side),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
         )
+
+    def _explosive(self, tok: Token) -> bool:
+        """The noun names a planted explosive ("a car bomb", "a roadside bomb", "an IED")."""
+        modifiers = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
+        return tok.lower_ in self.lang.explosive_phrases or any(f"{m} {tok.lower_}" in self.lang.explosive_phrases for m in modifiers)
+
+    def _civilian_group(self, tok: Token) -> bool:
+        """A group noun whose members are civilians ("members of one family", "workers' relatives")."""
+        return any(g.lemma_.lower() in self.lang.civilian_nouns or g.lower_ in self.lang.civilian_nouns
+                   for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
 
     def _observer(self, agent_tok: Token | None, noun: Token | None) -> bool:
         """The subject of a verb of witnessing or telling whose object is the happening noun ("monitors

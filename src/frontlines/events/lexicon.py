@@ -97,7 +97,7 @@ class Language:
     multiword_nouns: tuple[tuple[str, ...], ...] = ()
     lemmas: dict[str, str] = field(default_factory=dict)  # word forms the parser's lemmatizer gets wrong ("retook")
     not_names: frozenset[str] = frozenset()  # capitalised words that never name a place alone (case kept)
-    explosive_phrases: frozenset[str] = frozenset()  # "car bomb": nouns of the frames of kind explosive or suicide
+    explosive_phrases: frozenset[str] = frozenset()  # "car bomb", "ied": nouns of the frames of kind explosive or suicide
     realized_heads: frozenset[str] = frozenset()  # "managed to take X": a to-infinitive that happened
     party_nouns: frozenset[str] = frozenset()  # "the groups": a party only when it refers back to an armed one
     position_nouns: frozenset[str] = frozenset()  # "their positions in X": a force's posts stand for X
@@ -198,7 +198,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         capital_nouns=_words(lex, "capital_nouns"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"),
         witness_verbs=_words(qual, "witness_verbs"), attempt_heads=_words(qual, "attempt_heads"),
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
-        explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns if " " in n),
+        explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns),
         lemmas={k.lower(): v.lower() for k, v in lex.get("lemmas", {}).items()},
         partisan_sources=tuple(cert.get("partisan_sources", ())), neutral_sources=tuple(cert.get("neutral_sources", ())),
         geoparse={k: tuple(v) for k, v in geo.items() if isinstance(v, list)},

@@ -100,6 +100,14 @@ class _PlaceRoles:
         # "the town of X" names X; "the country's third-largest city" names no city (the country only owns it)
         named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at
                  and idx.place_at[c.i].kind != "country"]
+        if named and self._names_its_member(tok):
+            # "the A town of B": B is the town, A only says where it lies; "the A district of B": B is a part of A
+            of_places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                         if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
+            if part_noun:
+                partial.extend(idx.place_at[c.i].place_id for c in named)
+                return of_places + [idx.place_at[c.i] for c in named]
+            return of_places
         if named and lemma in lang.place_class:
             # "the A and B districts of C city": every named one, and the city partly
             listed = [idx.place_at[c.i] for c in named]
@@ -243,9 +251,17 @@ class _PlaceRoles:
     def _same_phrase(self, p: PlaceMention, tok: Token) -> bool:
         return tok.i in self.idx.place_at and self.idx.place_at[tok.i] is p
 
+    def _names_its_member(self, tok: Token) -> bool:
+        """A singular place noun with a place after "of" ("the A town of B"): the "of" place is the one meant."""
+        return (tok.tag_ == "NN" and tok.lemma_.lower() in self.lang.place_class
+                and any(g.i in self.idx.place_at for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"))
+
     def _clause_places(self, pred: Token) -> list[PlaceMention]:
         """Places in the predicate's own clause (events only): not inside another clause's verb."""
         root = pred
+        if pred.dep_ == "pcomp" and pred.head.dep_ in ("agent", "prep") and pred.head.head.lemma_.lower() in self.lang.harm_verbs:
+            root = pred.head.head  # "the hospital in X was damaged by shelling": the gerund's places are its harm's
         while not _clausal(root) and root.dep_ not in ("ROOT",) and root.head.i != root.i:
             root = root.head
         out: list[PlaceMention] = []
@@ -259,6 +275,8 @@ class _PlaceRoles:
                         and not (cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.lang.aspect_verbs):
                     ok = False
                     break
+            if t.dep_ in ("compound", "nmod", "amod") and self._names_its_member(t.head):
+                continue  # "the A town of B": A only locates B
             p = self.idx.place_at[t.i]
             if ok and (not out or out[-1] is not p):
                 out.append(p)

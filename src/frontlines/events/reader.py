@@ -159,7 +159,9 @@ class Reader:
 
     def _candidates(self, tok: Token, ctx: _Sentence) -> Iterable[tuple[FrameSpec, Token, Token | None]]:
         lemma, lower = tok.lemma_.lower(), tok.lower_
-        if tok.pos_ in _VERBAL or tok.tag_.startswith("VB"):
+        # a present participle before a noun describes it ("the surrounding villages", "the advancing rebels"): no predicate
+        describing = tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.i < tok.head.i
+        if (tok.pos_ in _VERBAL or tok.tag_.startswith("VB")) and not describing:
             for spec in self._by_verb.get(lemma, ()):
                 parts = spec.particles_for.get(lemma)
                 has = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "compound:prt")}

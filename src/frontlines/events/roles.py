@@ -67,7 +67,7 @@ class _Roles(_PlaceRoles):
                 return True  # "On 6 December clashes broke out in X" (no comma): the parser folds the subject into the date
             if noun.dep_ == "pobj" and noun.head.head.pos_ in _NOMINAL and noun.head.lower_ not in self.lang.time_preps:
                 return True
-            if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by") and (
+            if noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ in ("in", "by") and (
                     noun.head.head.lemma_.lower() in self.lang.harm_verbs or noun.head.head.lemma_.lower() == "die"):
                 return True  # "were killed in clashes near X", "died in the shelling of X": the toll's cause
             if noun.dep_ != "conj":
@@ -90,6 +90,10 @@ class _Roles(_PlaceRoles):
         if role == "subj":
             if nominal:
                 # "the rebels launched an attack on X", "rebels declared the liberation of X": the verb's subject
+                # (also of a counted happening: "jets carried out dozens of strikes on X")
+                if base.dep_ == "pobj" and base.head.lower_ == "of" and (
+                        base.head.head.lemma_.lower() in self.lang.quantity_nouns or base.head.head.tag_ == "CD"):
+                    base = base.head.head
                 if base.dep_ in ("dobj", "attr") and base.head.pos_ in _VERBAL:
                     s = self._subject(base.head)
                     return [s] if s is not None else []
