@@ -1025,3 +1025,45 @@ def test_a_place_damaged_by_shelling_is_where_the_shelling_fell() -> None:
 def test_a_planted_bomb_that_struck_is_an_explosive_not_a_strike() -> None:
     result = frontlines.extract("A roadside bomb hit an army truck near Masyaf on Monday.", published="2024-12-03")
     assert [e.sub_event_type for e in result.events] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_place_named_as_a_label_before_a_colon_is_no_subject() -> None:
+    """A post that opens with its place ("X: fighters entered X city") names the place, not who entered it."""
+    text = ("LIES. The regime aircraft hit a civilian car near Talbiseh today, a mother and her three kids martyred, pure "
+            "criminals.\n\nNawa: the revolutionaries of the Southern Operations Room entered Nawa city yesterday and raised the "
+            "flag of the revolution over the town hall.")
+    found = only(frames(text), "enter")
+    assert names(found.places) == ["Nawa"] and found.agent_side == "opposition"
+
+
+def test_them_after_people_is_the_people_not_the_places_before() -> None:
+    """"entered A and B to protect the people after the army abandoned them": them are the people."""
+    found = frames("SDF media: Our forces entered Mayadin and Hajin yesterday evening to protect the people after the regime "
+                   "abandoned them.")
+    assert not [f for f in found if f.kind == "withdraw"]
+    # a plural place noun before the pronoun still stands for places
+    found = frames("Rebels took Morek and Kafr Zita on Monday, but the army retook them a day later.")
+    assert names(found[-1].places) == ["Morek", "Kafr Zita"] and found[-1].agent_side == "government"
+
+
+@pytest.mark.parametrize(("text", "side"), [("Jisr al-Shughur in the hands of the rebels tonight.", "opposition"),
+                                            ("Jisr al-Shughur firmly under army control.", "government")])
+def test_a_headline_with_no_verb_tells_who_holds_the_place(text: str, side: str) -> None:
+    f = only(frames(text), "hold")
+    assert names(f.places) == ["Jisr ash-Shughur"] and f.agent_side == side
+
+
+@pytest.mark.parametrize("text", ["Jisr al-Shughur liberated!", "Jisr al-Shughur also free since this morning."])
+def test_a_headline_participle_or_free_is_the_place_taken(text: str) -> None:
+    f = only(frames(text), "capture")
+    assert names(f.places) == ["Jisr ash-Shughur"] and f.agent is None
+
+
+def test_free_of_something_is_no_liberation() -> None:
+    assert says_nothing("Jisr al-Shughur is free of mines after a month of clearance work.")
+    assert says_nothing("Jisr al-Shughur stays free from power cuts this winter.")
+
+
+def test_handing_a_place_to_a_party_with_the_parser_s_dative() -> None:
+    f = only(frames("Army units quit Mayadin on Friday, handing the town to Kurdish-led fighters."), "handover")
+    assert names(f.places) == ["Mayadin"] and f.agent_side == "sdf" and f.loser_side == "government"

@@ -222,6 +222,8 @@ class _Sentence(_Qualifiers):
             partial: list[str] = []
             return self._frame(spec, gov, self._places_of(gov.head, partial), subj[0] if subj else None, partial)
         targets = subj + [c for c in gov.children if c.dep_ == "dobj"]
+        if gov.dep_ == "ROOT" and (gov.pos_ in ("PROPN", "NOUN") or gov.i in self.idx.place_at) and not targets:
+            targets = [gov]  # a headline with no verb: "X in the hands of the rebels"
         partial = []
         places = self._extend_lists([p for t in self._in(targets) for p in self._places_of(t, partial)])
         holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")

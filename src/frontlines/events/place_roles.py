@@ -219,7 +219,11 @@ class _PlaceRoles:
                 continue  # one place alone is never "them"
 
             if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound", "amod"):
-                return self._names_party(t)
+                # a party, or people ("to protect the people after the army abandoned them"): not places; a plural
+                # place noun ("took three villages ... shelled them") stands for places
+                lemma = t.lemma_.lower()
+                return self._names_party(t) or not (lemma in self.lang.place_class or lemma in self.lang.place_anaphora
+                                                     or t.lower_ in self.lang.place_anaphora)
         return False
 
     def _listed_after(self, tok: Token) -> list[PlaceMention]:

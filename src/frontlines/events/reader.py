@@ -164,7 +164,7 @@ class Reader:
         if (tok.pos_ in _VERBAL or tok.tag_.startswith("VB")) and not describing:
             for spec in self._by_verb.get(lemma, ()):
                 parts = spec.particles_for.get(lemma)
-                has = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "compound:prt")}
+                has = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "dative", "compound:prt")}
                 if parts is not None and not parts & has:
                     continue
                 if spec.particles_not.get(lemma, frozenset()) & has:
@@ -192,12 +192,17 @@ class Reader:
                 yield spec, tok, None
         adjectival = tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "amod", "oprd", "attr") or (
             tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)) or (  # "X is contested"
+            # a headline's participle with no verb "to be": "X liberated!" (the place is no doer)
+            tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in tok.children)
+            and any(c.dep_ == "nsubj" and c.i in ctx.idx.place_at and c.i not in ctx.idx.actor_at for c in tok.children)) or (
             # a small clause under a verb of saying: "the rebels declared X liberated"
             tok.dep_ in ("ccomp", "xcomp") and tok.tag_ in ("VBN", "VBD") and tok.head.lemma_.lower() in self.lang.claim_verbs
             and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children))
         if adjectival and (lower in self._by_adj or lemma in self._by_adj):
+            has = {c.lower_ for c in tok.children if c.dep_ == "prep"}
             for spec in self._by_adj.get(lower, ()) or self._by_adj.get(lemma, ()):
-                yield spec, tok, None
+                if not spec.particles_not.get(lower, frozenset()) & has:  # "free of mines" is no liberation
+                    yield spec, tok, None
 
 
 def _title(toks: Sequence[Token], text: str, start: int, end: int) -> bool:

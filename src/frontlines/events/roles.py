@@ -189,8 +189,11 @@ class _Roles(_PlaceRoles):
                          or (c.dep_ == "dobj" and c.i < verb.i and self._names_party(c))), None)
             if ctrl is not None:
                 return ctrl
-        # a subject of the verb's own line first: a heading above may hang a second one on it
-        subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), key=lambda c: c.i not in self.ids)
+        # a subject of the verb's own line first: a heading above may hang a second one on it; a place's name as a
+        # label before a colon ("X: the rebels entered X city") last
+        subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
+                          key=lambda c: (c.i not in self.ids, c.i in self.idx.place_at and any(
+                              x.text == ":" and x.i > c.i for x in (*c.children, c.doc[min(c.right_edge.i + 1, len(c.doc) - 1)]))))
         for c in subjects:
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
