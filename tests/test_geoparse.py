@@ -255,3 +255,8 @@ def test_the_nearby_town_is_that_town_but_nearby_a_town_is_a_relation() -> None:
     assert [p.relation for p in adjective.places if p.name == "Saraqib"] == [""]
     relation = frontlines.extract("Shells landed nearby Saraqib on Friday.", published="2024-11-30")
     assert [p.relation for p in relation.places if p.name == "Saraqib"] == ["nearby"]
+
+
+def test_a_name_a_party_was_driven_out_of_is_a_place_even_if_the_parser_calls_it_a_person() -> None:
+    result = frontlines.extract("Turkish-backed factions pushed the SDF out of Ayn Daqnah on Monday.", published="2024-12-03")
+    assert "Ayn Daqnah" in [u.mention for u in result.unresolved]

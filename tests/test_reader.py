@@ -1067,3 +1067,29 @@ def test_free_of_something_is_no_liberation() -> None:
 def test_handing_a_place_to_a_party_with_the_parser_s_dative() -> None:
     f = only(frames("Army units quit Mayadin on Friday, handing the town to Kurdish-led fighters."), "handover")
     assert names(f.places) == ["Mayadin"] and f.agent_side == "sdf" and f.loser_side == "government"
+
+
+def test_a_counted_reference_takes_that_many_places() -> None:
+    """"the two towns" after a longer run of places: the last two named."""
+    text = ("Rebels seized Khan Tuman and Zirbah on Friday. Army units left Hadher and Tell Hadiya on Saturday, "
+            "and SDF units moved into the two towns hours later.")
+    entry = only(frames(text), "enter")
+    assert [p.name for p in entry.places] == [p.name for p in only(frames(text), "withdraw").source]
+    assert len(entry.places) == 2
+
+
+def test_a_place_named_only_as_a_locator_is_not_referred_back_to() -> None:
+    f = only(frames("Rebels held Khan Tuman, 12 km south-west of Aleppo, but the army tried to dislodge them from the town."), "expel")
+    assert names(f.places) == ["Khan Tuman"]
+
+
+def test_an_attempted_attack_is_an_attack_but_a_planned_one_is_not() -> None:
+    tried = only(frames("Army units attempted an assault on Khan Tuman at dawn but were driven back."), "clash")
+    assert not tried.irrealis and names(tried.places) == ["Khan Tuman"]
+    assert only(frames("Army units will attempt an assault on Khan Tuman."), "clash").irrealis
+
+
+def test_a_strike_on_positions_near_a_town_is_placed_near_it_not_in_its_governorate() -> None:
+    result = frontlines.extract("Drones hit Kurdish-led positions near Ayn Issa, in northern Raqqa province, on Monday.",
+                                published="2024-12-03")
+    assert [(e.location, e.relation) for e in result.events] == [("Ayn Issa", "near")]

@@ -135,7 +135,9 @@ class _Sentence(_Qualifiers):
         # the aim of an attack or an advance ("pushed south to take X") is no capture; other to-infinitives keep
         # the reading the rest of the sentence gives them ("took advantage of the chaos to occupy X")
         purpose = self._purpose(pred) and (self._attack_head(pred) or (spec.kind in ("capture", "enter") and self._attempted(pred)))
-        irrealis = purpose or self._irrealis(pred)
+        # an attempted attack is an attack ("attempted a counterattack at X"), whatever came of it
+        tried = noun is not None and spec.kind == "clash" and noun.dep_ == "dobj" and self._attempted(noun)
+        irrealis = (purpose or self._irrealis(pred)) and not tried
         hedged = self._hedged(pred)
         claimant = self._claimant(pred)
         if claimant is None and noun is not None and noun.i != pred.i and pred.lemma_.lower() in self.lang.claim_verbs:

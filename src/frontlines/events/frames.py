@@ -27,6 +27,12 @@ _RELATIVE = frozenset({"who", "which", "that"})
 NEAR_RELATIONS = frozenset({"near", "around", "outskirts", "outside", "nearby", "vicinity"})
 
 
+def locator_only(place: PlaceMention) -> bool:
+    """The place is named by a direction or distance from it ("12 km south-west of X"): it only says where
+    something else lies."""
+    return bool(place.relation) and place.relation != "between" and not NEAR_RELATIONS & set(place.relation.lower().split())
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     """One predicate of a sentence read as a frame, with its roles and qualifiers."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from frontlines.events.frames import _DETERMINERS, _VERBAL, Token, _DocIndex
+from frontlines.events.frames import _DETERMINERS, _VERBAL, Token, _DocIndex, locator_only
 from frontlines.events.lexicon import Language
 from frontlines.events.phrases import list_gap
 from frontlines.models import ActorMention, PlaceMention
@@ -152,9 +152,10 @@ class _PlaceRoles:
             if c.dep_ == "appos" and c.i in idx.place_at:
                 return [idx.place_at[c.i]]
         if lemma in lang.position_nouns or tok.lower_ in lang.position_nouns:
-            # "withdrew from their positions in X", "abandoned its posts at X": the posts stand for X
+            # "withdrew from their positions in X", "abandoned its posts at X": the posts stand for X ("positions
+            # near X": near it, a relation the place mention keeps)
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "within"):
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "within", "near", "around", "outside"):
                     out += [p for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
             if out:
                 return out
@@ -243,14 +244,23 @@ class _PlaceRoles:
         earlier = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within
                    and p.kind != "region" and (kind == "any" or p.kind == kind)
                    and not (self.span[0] <= p.start and self._same_phrase(p, tok))]
+        # a place named only to say where another lies ("A, 12 km south-west of B ... the town") is not referred to
+        earlier = [p for p in earlier if not locator_only(p)] or earlier
         if not earlier:
             return []
         if not plural:
             return [earlier[-1]]
-        # "these villages": the places of the last sentence (or list) that named such places
+        # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
         last = earlier[-1]
         group = [p for p in earlier if p.start >= last.start - 200]
-        return group
+        count = next((self._count(c) for c in tok.children if c.dep_ == "nummod"), 0)
+        return group[-count:] if count else group
+
+    def _count(self, tok: Token) -> int:
+        """The number a numeral token says ("2", "two"), 0 when none."""
+        if tok.text.isdigit():
+            return int(tok.text)
+        return int(self.lang.geoparse_tables.get("number_words", {}).get(tok.lower_, 0))
 
     def _same_phrase(self, p: PlaceMention, tok: Token) -> bool:
         return tok.i in self.idx.place_at and self.idx.place_at[tok.i] is p

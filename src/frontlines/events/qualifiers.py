@@ -181,10 +181,10 @@ class _Qualifiers(_Roles):
         return bool(words & self._fight_words)
 
     def _attempted(self, tok: Token) -> bool:
-        """"tried to storm X", "attempted to take X": the attempt happened (its verb is no plan and no modal's),
+        """"tried to storm X", "attempted to take X", "attempted an assault": the attempt happened (its verb is no plan and no modal's),
         so there was a fight for X, whatever came of it."""
         head = tok.head
-        return tok.dep_ == "xcomp" and head.lemma_.lower() in self.lang.attempt_heads and not self._irrealis(head) \
+        return tok.dep_ in ("xcomp", "dobj") and head.lemma_.lower() in self.lang.attempt_heads and not self._irrealis(head) \
             and not self._negated(head)
 
     def _irrealis(self, tok: Token) -> bool:

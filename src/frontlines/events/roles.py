@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from frontlines.events.frames import _NOMINAL, _RELATIVE, _VERBAL, NEAR_RELATIONS, Token
+from frontlines.events.frames import _NOMINAL, _RELATIVE, _VERBAL, Token, locator_only
 from frontlines.events.lexicon import FrameSpec
 from frontlines.events.place_roles import _PlaceRoles
 from frontlines.models import PlaceMention
@@ -49,8 +49,7 @@ class _Roles(_PlaceRoles):
         seen: set[tuple[str, int]] = set()
         unique = []
         for p in out:
-            if p.relation and p.relation != "between" and not NEAR_RELATIONS & set(p.relation.lower().split()) \
-                    and any(q.start < p.start and not q.relation for q in out):
+            if locator_only(p) and any(q.start < p.start and not q.relation for q in out):
                 continue  # "took A, 20 km north of B", "seized A north of B": B only says where A lies
             if (p.place_id, p.start) not in seen:
                 seen.add((p.place_id, p.start))
