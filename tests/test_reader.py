@@ -1093,3 +1093,37 @@ def test_a_strike_on_positions_near_a_town_is_placed_near_it_not_in_its_governor
     result = frontlines.extract("Drones hit Kurdish-led positions near Ayn Issa, in northern Raqqa province, on Monday.",
                                 published="2024-12-03")
     assert [(e.location, e.relation) for e in result.events] == [("Ayn Issa", "near")]
+
+
+def test_the_countrys_nth_city_is_the_place_its_sentence_named() -> None:
+    found = frames("Insurgents poured into Homs on Saturday, taking the country's third-largest city within hours.")
+    assert names(only(found, "capture").places) == ["Homs"]
+    # with no place named before it in its sentence, it names none
+    assert not frames("Insurgents reached Saraqib. On Sunday they took the country's third-largest city.")[1:]
+
+
+def test_a_force_led_by_a_party_is_that_party() -> None:
+    f = only(frames("Fighters led by the Syrian National Army took Tell Rifaat at dawn."), "capture")
+    assert f.agent_side == "opposition"
+
+
+def test_them_is_the_party_named_before_it_in_its_sentence() -> None:
+    f = only(frames("By Friday the SDF had reached the edge of Mayadin, and the town fell to them hours later."), "capture")
+    assert f.agent_side == "sdf"
+
+
+def test_its_fighters_under_a_speaker_are_the_speakers() -> None:
+    f = only(frames("The SDF said its fighters had moved into Hajin on Friday."), "enter")
+    assert f.agent_side == "sdf" and names(f.places) == ["Hajin"]
+
+
+def test_a_town_that_a_party_has_held_is_the_place_it_describes() -> None:
+    found = frames("Drones struck Manbij, a largely Arab town that the SDF has held since 2016, on Monday.")
+    f = only(found, "hold")
+    assert names(f.places) == ["Manbij"] and f.agent_side == "sdf"
+
+
+def test_a_locator_with_no_place_just_before_it_is_still_referred_to() -> None:
+    """"the countryside west of B ... the city": B, though it was named by a direction."""
+    text = "Jets struck a market in Sarmada on Friday. The push began in the countryside west of Aleppo, and rebels took the city two days later."
+    assert names(only(frames(text), "capture").places) == ["Aleppo"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from frontlines.events.frames import _DETERMINERS, _VERBAL, Token, _DocIndex, locator_only
+from frontlines.events.frames import _DETERMINERS, _RELATIVE, _VERBAL, Token, _DocIndex, locator_only
 from frontlines.events.lexicon import Language
 from frontlines.events.phrases import list_gap
 from frontlines.models import ActorMention, PlaceMention
@@ -94,10 +94,14 @@ class _PlaceRoles:
             return []
         if tok.i in idx.place_at:
             return [idx.place_at[tok.i]]
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            return self._places_of(tok.head.head, partial, depth + 1)  # "X, a town that A has held since D"
+        if tok.dep_ == "appos" and tok.head.i in idx.place_at and tok.lemma_.lower() in lang.place_class:
+            return [idx.place_at[tok.head.i]]  # "X, a mostly rural town": the town is X
         lemma = tok.lemma_.lower()
         # a part noun as written, plural ("regions of X", "sections", "quarters") as well as by its lemma
         part_noun = lemma in lang.partial or (tok.tag_ == "NNS" and tok.lower_ in lang.partial)
-        # "the town of X" names X; "the country's third-largest city" names no city (the country only owns it)
+        # "the town of X" names X; "the country's third-largest city" names no city of its own (see above: the one its sentence named)
         named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at
                  and idx.place_at[c.i].kind != "country"]
         if named and self._names_its_member(tok):
@@ -118,6 +122,12 @@ class _PlaceRoles:
                 partial.extend(p.place_id for p in whole)
                 listed += whole
             return listed
+        if tok.lower_ in lang.place_anaphora and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and any(
+                c.dep_ == "poss" and (
+                c.lemma_.lower() in lang.country_nouns or (c.i in idx.place_at and idx.place_at[c.i].kind == "country"))
+                for c in tok.children):
+            # "swept into X, seizing the country's fourth-largest city": the city its own sentence named
+            return [p for p in self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=False) if p.start >= self.span[0]]
         out: list[PlaceMention] = []
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         within = of or [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within")
@@ -244,8 +254,10 @@ class _PlaceRoles:
         earlier = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within
                    and p.kind != "region" and (kind == "any" or p.kind == kind)
                    and not (self.span[0] <= p.start and self._same_phrase(p, tok))]
-        # a place named only to say where another lies ("A, 12 km south-west of B ... the town") is not referred to
-        earlier = [p for p in earlier if not locator_only(p)] or earlier
+        # a place named only to say where the place just before it lies ("A, 12 km south-west of B ... the town") is
+        # not referred to ("the countryside west of B ... the city" is B)
+        earlier = [p for p in earlier if not (locator_only(p) and any(
+            0 < p.start - q.start < 80 and not q.relation and ". " not in idx.text[q.end : p.start] for q in earlier))] or earlier
         if not earlier:
             return []
         if not plural:
@@ -330,4 +342,11 @@ class _PlaceRoles:
                 for g in c.children:
                     if g.i in at:
                         return at[g.i]
+            if c.dep_ == "acl" and c.lemma_.lower() in self.lang.leader_verbs:  # "fighters led by A"
+                for g in (g for a in c.children if a.dep_ == "agent" for g in a.children):
+                    if g.i in at:
+                        return at[g.i]
+                    found = next((at[x.i] for x in g.children if x.dep_ in ("compound", "appos") and x.i in at), None)
+                    if found is not None:
+                        return found
         return None

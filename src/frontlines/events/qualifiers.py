@@ -8,7 +8,7 @@ hedges, and the speaker whose claim the clause is.
 
 from __future__ import annotations
 
-from frontlines.events.frames import _DETERMINERS, _SUBJ_PRONOUNS, _VERBAL, Token
+from frontlines.events.frames import _DETERMINERS, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, Token
 from frontlines.events.lexicon import FrameSpec
 from frontlines.events.place_roles import _clausal
 from frontlines.events.roles import _Roles
@@ -41,8 +41,12 @@ class _Qualifiers(_Roles):
             actor = self._actor_of(speaker)
             if actor is not None and actor.side not in ("civilians", ""):
                 return actor, actor.side, True, False
-        if lower in _SUBJ_PRONOUNS and self.last_actor is not None:
-            return self.last_actor, self.last_actor.side, True, False
+        if lower in _SUBJ_PRONOUNS and lower not in _RELATIVE:
+            # "the rebels reached X, and the town fell to them": an armed party named before in the sentence, else
+            # the last one of the sentences before
+            near = self._party_named_before(tok) or self.last_actor
+            if near is not None:
+                return near, near.side, True, False
         if (lemma in self.lang.party_nouns or lower in self.lang.party_nouns) and self.last_actor is not None \
                 and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children) \
                 and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
@@ -50,9 +54,11 @@ class _Qualifiers(_Roles):
         if lemma in self.lang.military_nouns or lower in self.lang.military_nouns:
             # "the fighters", "these units" refer back to the last armed party; "revolutionary forces",
             # "armed groups" describe a party of their own that the dictionary does not name
-            definite = any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children)
+            # ("its fighters", "their units": the possessor's, the party named before)
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS for c in tok.children)
             described = any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children)
-            last = self.last_actor if definite and not described else None
+            owned = any(c.dep_ == "poss" for c in tok.children)
+            last = (self._party_named_before(tok) if owned else None) or self.last_actor if definite and not described else None
             return last, last.side if last else "", True, True
         poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
         if poss and f"{poss} {lower}" in self.lang.first_person:
@@ -64,6 +70,12 @@ class _Qualifiers(_Roles):
         if lower in _SUBJ_PRONOUNS:
             return None, "", False, False
         return None, "", False, True
+
+    def _party_named_before(self, tok: Token) -> ActorMention | None:
+        """The nearest armed party named before the token in its sentence."""
+        at = self.idx.actor_at
+        return next((at[t.i] for t in reversed(self.tokens) if t.i < tok.i and t.i in at
+                     and at[t.i].side not in ("civilians", "", "unknown")), None)
 
     def _is_weapon(self, tok: Token | None) -> bool:
         if tok is None:
