@@ -1127,3 +1127,33 @@ def test_a_locator_with_no_place_just_before_it_is_still_referred_to() -> None:
     """"the countryside west of B ... the city": B, though it was named by a direction."""
     text = "Jets struck a market in Sarmada on Friday. The push began in the countryside west of Aleppo, and rebels took the city two days later."
     assert names(only(frames(text), "capture").places) == ["Aleppo"]
+
+
+def test_a_place_that_remained_contested_with_the_parser_s_auxiliary() -> None:
+    """"X and Y remained contested": the parser may make "remained" an auxiliary of a verb "contested"."""
+    f = only(frames("As of Wednesday, Suran and Kafr Zita remained contested, with lines shifting by the hour."), "contest")
+    assert names(f.places) == ["Suran", "Kafr Zita"]
+
+
+@pytest.mark.parametrize("text", ["Rebels entered Kafr Nabl on Monday, with no reports of clashes.",
+                                  "Rebels entered Kafr Nabl on Monday without any reports of fighting."])
+def test_a_fight_the_sentence_says_did_not_happen_is_none(text: str) -> None:
+    clashes = [f for f in frames(text) if f.kind == "clash"]
+    assert clashes and all(f.negated for f in clashes)
+    assert not [e for e in frontlines.extract(text, published="2024-12-04").events if e.sub_event_type == "Armed clash"]
+
+
+@pytest.mark.parametrize("text", ["Rebels entered Kafr Nabl on Monday following the withdrawal of government forces.",
+                                  "Rebels entered Kafr Nabl on Monday after the army's withdrawal, without reports of fighting."])
+def test_an_entry_after_the_other_sides_withdrawal_told_as_a_noun_takes_the_place(text: str) -> None:
+    result = frontlines.extract(text, published="2024-12-04")
+    assert [e.sub_event_type for e in result.events] == ["Non-violent transfer of territory"]
+    assert status(text, "Kafr Nabl", day="2024-12-04", published="2024-12-04") == "opposition"
+
+
+def test_an_attack_on_civilians_counted_as_a_group_is_violence_against_civilians() -> None:
+    """"attacked a group of herders east of X" in a region: an attack on civilians, placed at X (a region does not
+    make X a mere locator)."""
+    result = frontlines.extract("In the desert, ISIS gunmen attacked a group of herders east of Salamiyah on Monday.",
+                                published="2024-12-04")
+    assert [(e.sub_event_type, e.actor2_side, e.location) for e in result.events] == [("Attack", "civilians", "Salamiyah")]

@@ -94,3 +94,11 @@ def test_the_model_is_loaded_once_per_process() -> None:
     frontlines.extract("Regime forces withdrew from Hama.", published="2024-12-05")
     assert nlp.load_nlp() is nlp.load_nlp()
     assert nlp.load_nlp.cache_info().misses == loaded
+
+
+def test_a_loose_reference_mark_inside_a_sentence_does_not_split_it() -> None:
+    from frontlines.read.nlp import soften_caps
+
+    text = "On 3 December the Southern Command [14] led by local factions took Nawa."
+    assert soften_caps(text) == text.replace("[14]", "    ")
+    assert soften_caps("See table [2] Below.") == "See table [2] Below."  # a capital after it: not inside a sentence

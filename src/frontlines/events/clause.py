@@ -66,8 +66,9 @@ class _Sentence(_Qualifiers):
             return self._state(spec, pred)
         if spec.modifiers:
             return self._held_modifier(spec, pred)
-        if noun is None and (pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd")):
-            return self._adjective(spec, pred)
+        if noun is None and (pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd")
+                             or (pred.lower_ in spec.adjectives and pred.lemma_.lower() not in spec.verbs and pred.dep_ != "amod")):
+            return self._adjective(spec, pred)  # (also a participle the parser made the verb: "X remained contested")
         places = self._role_places(spec.place, pred, noun, spec, partial)
         source = self._role_places(spec.source, pred, noun, spec, partial)
         goal = self._role_places(spec.goal, pred, noun, spec, partial)
@@ -256,6 +257,9 @@ class _Sentence(_Qualifiers):
             subj = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and adj.dep_ == "amod":
             subj = adj.head  # "the contested town of X"
+        if subj is None:  # "X remained contested": the parser hangs the subject on "remained" as an auxiliary
+            subj = next((g for c in adj.children if c.dep_ in ("aux", "auxpass") for g in c.children
+                         if g.dep_ in ("nsubj", "nsubjpass")), None)
         partial: list[str] = []
         if spec.holders and (subj is None or subj.lower_ == "it"):
             # "it is unclear who controls X", "unclear who holds X": the question's object is the place

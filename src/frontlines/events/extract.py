@@ -198,6 +198,8 @@ class EventExtractor:
             return AIR if frame.weapon == "air" or not frame.weapon else SHELLING
         if frame.kind == "enter" and frame.unopposed and side1:
             return TRANSFER  # "moved into X without a fight", "entered X as the army withdrew"
+        if event == CLASH_TYPE and frame.kind == "clash" and frame.civilian_target:
+            return "Attack"  # "gunmen attacked a group of shepherds": violence against civilians, not a battle
         return event
 
     def _event(self, doc: Document, profile: object, frame: Frame, place: PlaceMention, when: DateSpan,

@@ -9,6 +9,8 @@ hedges, and the speaker whose claim the clause is.
 from __future__ import annotations
 
 from frontlines.events.frames import _DETERMINERS, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, Token
+
+_NOMINAL_OR_GERUND = frozenset({"NOUN", "PROPN", "VERB"})
 from frontlines.events.lexicon import FrameSpec
 from frontlines.events.place_roles import _clausal
 from frontlines.events.roles import _Roles
@@ -89,11 +91,12 @@ class _Qualifiers(_Roles):
                                                     for g in c.children if g.dep_ == "pobj"]
         # "struck X, killing dozens of civilians": the victims of a participle that follows the strike
         for v in pred.children:
-            if v.dep_ in ("advcl", "conj", "xcomp") and v.pos_ == "VERB":
+            if v.dep_ in ("advcl", "conj", "xcomp") and v.pos_ == "VERB" and v.i in self.ids:  # (not a table the parser joined)
                 for o in self._objects(v, passive=True):
                     objs.append(o)
                     objs += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         civ = self.lang.civilian_nouns
+        objs = self._with_of(objs)  # "attacked a group of shepherds", "dozens of civilians"
         return any(o.lemma_.lower() in civ or o.lower_ in civ or any(c.lower_ in civ for c in o.children if c.dep_ in ("compound", "amod"))
                    or (o.i in self.idx.actor_at and self.idx.actor_at[o.i].side == "civilians") for o in objs)
 
@@ -123,6 +126,8 @@ class _Qualifiers(_Roles):
         neg = self.lang.negations
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in neg) for c in tok.children):
             return True
+        if tok.pos_ in _NOMINAL_OR_GERUND and self._denied_noun_phrase(tok):
+            return True
         cur = tok
         for _ in range(5):  # "reports about the fall of X were false", "the army denied that X had fallen"
             if cur.head.i == cur.i or self._speaker_clause(cur):
@@ -133,6 +138,25 @@ class _Qualifiers(_Roles):
                 return True
         head = tok.head if tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "pobj") else None
         return head is not None and any(c.dep_ == "neg" for c in head.children)
+
+    def _denied_noun_phrase(self, tok: Token) -> bool:
+        """A happening noun inside a phrase that says it did not happen: "without fighting", "with no reports of
+        clashes", "without any reports of fighting" (up through "of" and the preposition that holds it)."""
+        neg = self.lang.negations
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ != "pobj":
+                return False
+            prep = cur.head
+            if prep.lower_ in neg:
+                return True  # "without fighting"
+            head = prep.head
+            if prep.lower_ != "of" or head.pos_ not in _NOMINAL_OR_GERUND:
+                return False
+            if any(c.dep_ == "det" and c.lower_ in neg for c in head.children):
+                return True  # "no reports of fighting"
+            cur = head
+        return False
 
     def _speaker_clause(self, tok: Token) -> bool:
         """A verb of saying with a speaker of its own ("group A said ...")."""
@@ -172,13 +196,20 @@ class _Qualifiers(_Roles):
             said = self.tokens[0].doc.text[self.span[0] : self.span[1]].lower()
             if any(cue in said for cue in self.lang.nonviolent):
                 return True
-        if any(t.lower_ in self._battle_words or t.lemma_.lower() in self._battle_words for t in self.tokens):
+        battles = [t for t in self.tokens if t.lower_ in self._battle_words or t.lemma_.lower() in self._battle_words]
+        if battles and all(self._denied_noun_phrase(t) for t in battles):
+            return True  # "with no reports of clashes", "without any fighting": the sentence says so
+        if battles:
             return False
         for t in self.tokens:
             lemma = t.lemma_.lower()
-            if t.pos_ != "VERB" or lemma not in self._leave_verbs or lemma == "fall":
+            if t.pos_ not in ("VERB", "NOUN") or lemma not in self._leave_verbs or lemma == "fall":
                 continue  # "fell" is a capture of its own
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if t.pos_ == "NOUN":  # "following the withdrawal of government forces", "the army's withdrawal"
+                subj = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                             if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
+            else:
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
             _actor, side, armed, _explicit = self._party(subj)

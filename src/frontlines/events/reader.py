@@ -64,7 +64,7 @@ class Reader:
         # words of a battle, and verbs of leaving: a place taken as its holder leaves, with no battle told, changed
         # hands without one
         self._quiet = (frozenset(w for f in language.frames if f.kind == "clash" for w in (*f.verbs, *f.nouns)),
-                       frozenset(w for f in language.frames if f.kind == "withdraw" for w in f.verbs))
+                       frozenset(w for f in language.frames if f.kind == "withdraw" for w in (*f.verbs, *f.nouns)))
         # verbs of holding or taking: "unclear who controls X" asks about X
         self._control = frozenset(w for f in language.frames if f.kind in ("hold", "capture") for w in f.verbs)
         self._words = (set(self._by_verb) | set(self._by_noun) | set(self._by_adj) | set(self._by_light)

@@ -49,8 +49,8 @@ class _Roles(_PlaceRoles):
         seen: set[tuple[str, int]] = set()
         unique = []
         for p in out:
-            if locator_only(p) and any(q.start < p.start and not q.relation for q in out):
-                continue  # "took A, 20 km north of B", "seized A north of B": B only says where A lies
+            if locator_only(p) and any(q.start < p.start and not q.relation and q.kind != "region" for q in out):
+                continue  # "took A, 20 km north of B", "seized A north of B": B only says where A lies (a region does not)
             if (p.place_id, p.start) not in seen:
                 seen.add((p.place_id, p.start))
                 unique.append(p)

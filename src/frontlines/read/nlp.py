@@ -230,7 +230,8 @@ def _joined(nlp: Any, parts: list[Any], text: str) -> Any:
 _SHOUTED = re.compile(r"\b[A-Z]{6,}\b")
 # A reference mark glued to a word, as encyclopedia text copies keep them ("X[2]", "Y[note 3]",
 # "Z[citation needed]"): the parser would read it as part of a list's names and lose the list.
-_REFERENCE_MARK = re.compile(r"(?:(?<=[\w.,;:'’)\]])|^)\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed)\]",
+_REFERENCE_MARK = re.compile(r"(?:(?<=[\w.,;:'’)\]])|^)\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed)\]"
+                             r"|(?<= )\[\d{1,3}\](?= [a-z])",  # or loose inside a sentence ("the X Command [21] led by")
                              re.MULTILINE)  # after a word or at the start of a line ("[37] By the evening, ...")
 
 
