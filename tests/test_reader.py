@@ -1157,3 +1157,28 @@ def test_an_attack_on_civilians_counted_as_a_group_is_violence_against_civilians
     result = frontlines.extract("In the desert, ISIS gunmen attacked a group of herders east of Salamiyah on Monday.",
                                 published="2024-12-04")
     assert [(e.sub_event_type, e.actor2_side, e.location) for e in result.events] == [("Attack", "civilians", "Salamiyah")]
+
+
+def test_the_seat_of_power_taken_in_a_town_is_the_town_taken() -> None:
+    f = only(frames("Local gunmen of the Southern Operations Room took over the governorate building and the police branch "
+                    "in Nawa city overnight."), "capture")
+    assert names(f.places) == ["Nawa"]
+
+
+def test_both_and_a_number_limit_a_reference_to_that_many_places() -> None:
+    text = "Rebels shelled Hama and Homs. Locals in Yabroud and Nabk said army units had left both towns on Saturday."
+    assert names(only(frames(text), "withdraw").source) == ["Yabrud", "Al-Nabek"]
+
+
+def test_a_strike_on_a_depot_near_a_facility_is_placed_near_it() -> None:
+    text = ("Israeli jets struck a depot near Mezzeh airbase on the western edge of Damascus on Saturday. The strike "
+            "changed nothing on the ground, and the airbase remained in government hands.")
+    assert names(only(frames(text), "strike").places)[0] == "Mezzeh airbase"
+    f = only(frames(text), "hold")  # and "the airbase" refers back to it
+    assert names(f.places) == ["Mezzeh airbase"] and f.agent_side == "government"
+
+
+@pytest.mark.parametrize("text", ["The army agreed to hand over Busra al-Sham to local factions.",
+                                  "Commanders decided to withdraw from Busra al-Sham."])
+def test_an_agreement_or_a_decision_to_act_asserts_nothing(text: str) -> None:
+    assert says_nothing(text)

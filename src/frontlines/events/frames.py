@@ -22,7 +22,7 @@ NOT_ARMED = frozenset({"civilians", "unknown", ""})
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _SUBJ_PRONOUNS = frozenset({"they", "it", "who", "which", "that", "them", "he", "she"})
-_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "both"})
 _RELATIVE = frozenset({"who", "which", "that"})
 NEAR_RELATIONS = frozenset({"near", "around", "outskirts", "outside", "nearby", "vicinity"})
 

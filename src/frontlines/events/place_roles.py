@@ -265,7 +265,7 @@ class _PlaceRoles:
         # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
         last = earlier[-1]
         group = [p for p in earlier if p.start >= last.start - 200]
-        count = next((self._count(c) for c in tok.children if c.dep_ == "nummod"), 0)
+        count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
         return group[-count:] if count else group
 
     def _count(self, tok: Token) -> int:
