@@ -1182,3 +1182,21 @@ def test_a_strike_on_a_depot_near_a_facility_is_placed_near_it() -> None:
                                   "Commanders decided to withdraw from Busra al-Sham."])
 def test_an_agreement_or_a_decision_to_act_asserts_nothing(text: str) -> None:
     assert says_nothing(text)
+
+
+def test_a_failed_attempt_is_a_fight_and_leaves_the_place_with_its_holder() -> None:
+    text = "Army units failed to retake Morek on Tuesday."
+    assert status(text, "Morek", day="2024-12-03", published="2024-12-04") == "opposition"
+    assert [e.sub_event_type for e in frontlines.extract(text, published="2024-12-04").events] == ["Armed clash"]
+    text = "Army units launched an assault on Morek on Tuesday but failed to dislodge the rebels from the town."
+    assert status(text, "Morek", day="2024-12-03", published="2024-12-04") == "opposition"
+
+
+@pytest.mark.parametrize("text", ["Army units may have failed to retake Morek.", "Army units never failed to retake Morek."])
+def test_a_failure_that_is_only_possible_or_denied_says_nothing(text: str) -> None:
+    assert not frontlines.extract(text, published="2024-12-04").assertions
+
+
+def test_driving_a_party_from_a_place_the_parser_hung_on_the_party() -> None:
+    f = only(frames("Army units dislodged the rebels from Kafr Nabudah on Tuesday."), "expel")
+    assert names(f.places) == ["Kafr Nabudah"] and f.agent_side == "government" and f.loser_side == "opposition"

@@ -99,8 +99,8 @@ def _certainty(doc: Document, frame: Frame, partisan: bool, cues: Certainty) -> 
     s_start, s_end = frame.sentence
     sentence = doc.text[s_start:s_end]
     check = cues.assess(sentence, frame.start - s_start, frame.end - s_start)
-    if check.negated or check.hypothetical:
-        return None
+    if (check.negated or check.hypothetical) and not frame.failed:
+        return None  # (a failed attempt, which the cues read as a negation, still tells who holds the place)
     certainty, claimed_by = check.certainty, check.claimed_by
     if frame.hedged and certainty in ("reported", "confirmed"):
         certainty = "uncertain"
@@ -111,6 +111,17 @@ def _certainty(doc: Document, frame: Frame, partisan: bool, cues: Certainty) -> 
     if frame.disputed:
         certainty = "disputed"  # "group A said it took X; the army denied it"
     return certainty, claimed_by
+
+
+def _failed_targets(frame: Frame, adversary: dict[str, str]) -> list[tuple[PlaceMention, str, str]]:
+    """"A failed to retake X", "A failed to dislodge B from X": X stays with B, or with A's adversary (weakly, as a
+    presence); nothing about a region or a part of a place."""
+    if not frame.failed or frame.negated or frame.kind not in ("capture", "expel", "enter"):
+        return []
+    holder = frame.loser_side or adversary.get(frame.agent_side, "")
+    if holder in ("", "unknown", "civilians"):
+        return []
+    return [(p, holder, "presence") for p in frame.places if p.kind != "region" and p.place_id not in frame.partial]
 
 
 def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequence[DateSpan], rules: ControlRules,
@@ -126,14 +137,17 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                for p in (*f.places, *f.source)}
     for frame, when in zip(frames, dates, strict=True):
         effect = frame.spec.control
-        if (effect == "none" and frame.kind != "clash") or not frame.asserts or when.date is None:
+        failed = _failed_targets(frame, adversary)
+        if not failed and ((effect == "none" and frame.kind != "clash") or not frame.asserts) or when.date is None:
             continue
         sure = _certainty(doc, frame, partisan, cues)
         if sure is None:
             continue
         targets: list[tuple[PlaceMention, str, str]] = []  # place, status, weight key
         side, kind = frame.agent_side, frame.kind
-        if effect == "agent":
+        if failed:
+            targets, effect = failed, "agent"
+        elif effect == "agent":
             weight_key = "presence" if frame.spec.weak else "enter" if kind == "enter" else ""
             if not side and speaker is not None:
                 side = speaker(frame)

@@ -136,8 +136,8 @@ class EventExtractor:
         for frame, when in zip(frames, dates, strict=True):
             if not frame.spec.event or when.kind in (BACKGROUND, AS_OF):
                 continue
-            if not frame.asserts and not (frame.purpose and not frame.negated):
-                continue  # a plan or a belief; the aim of an attack is still a fight for the place
+            if not frame.asserts and not (frame.purpose and not frame.negated) and not frame.failed:
+                continue  # a plan or a belief; the aim of an attack, or a failed attempt, is still a fight for the place
             targets = frame.places or frame.source or frame.goal
             between: set[tuple[float, float]] = set()
             located = {p.admin1 for p in targets if p.kind not in ("region", "country") and p.admin1}
@@ -184,8 +184,8 @@ class EventExtractor:
         return memo[1]
 
     def _sub_event(self, frame: Frame, side1: str, sentence: str) -> str:
-        if frame.purpose:
-            return CLASH_TYPE  # "launched a counteroffensive to retake X": the fight, not the capture
+        if frame.purpose or frame.failed:
+            return CLASH_TYPE  # "launched a counteroffensive to retake X", "failed to retake X": the fight, not the capture
         event = frame.spec.event
         if event == "territory":
             lowered = sentence.lower()
@@ -208,8 +208,8 @@ class EventExtractor:
         sentence = doc.text[s_start:s_end]
         t0, t1 = frame.start - s_start, frame.end - s_start
         check = self.certainty.assess(sentence, t0, t1)
-        if check.negated or (check.hypothetical and not frame.purpose):
-            return None  # the aim of an attack ("tried to storm X") was read on the parse: the fight happened
+        if (check.negated or (check.hypothetical and not frame.purpose)) and not frame.failed:
+            return None  # the aim of an attack ("tried to storm X"), a failed attempt: read on the parse, the fight happened
         actor1 = frame.agent if frame.agent is not None and frame.agent.side not in ("civilians",) else None
         side1 = frame.agent_side if actor1 is not None or frame.agent_side else ""
         if side1 == "civilians":

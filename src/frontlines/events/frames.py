@@ -68,6 +68,7 @@ class Frame:
     unopposed: bool = False  # taken as another side's forces left, no battle told: a transfer without a fight
     current: bool = False  # a state the clause tells as "now": the state after a change told in the same sentence
     describes: bool = False  # told in a relative clause about a party ("group A, which controls X"): who it is, not news
+    failed: bool = False  # an attempt told as failed ("failed to retake X", "failed to dislodge A from X")
 
     @property
     def kind(self) -> str:

@@ -230,6 +230,13 @@ class _Qualifiers(_Roles):
         return tok.dep_ in ("xcomp", "dobj") and head.lemma_.lower() in self.lang.attempt_heads and not self._irrealis(head) \
             and not self._negated(head)
 
+    def _failed(self, tok: Token) -> bool:
+        """"failed to retake X", "the army failed to dislodge A from X": an attempt told as failed (its head not
+        itself negated or a plan)."""
+        head = tok.head
+        return tok.dep_ == "xcomp" and head.lemma_.lower() in self.lang.failure_heads and not self._negated(head) \
+            and not self._irrealis(head)
+
     def _irrealis(self, tok: Token) -> bool:
         lang = self.lang
         cur = tok
@@ -237,8 +244,9 @@ class _Qualifiers(_Roles):
         for _ in range(6):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals for c in cur.children):
                 return True
-            if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads and not (
+            if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads and came_by != "conj" and not (
                     came_by == "advcl" and any(c.dep_ == "dobj" for c in cur.children)):
+                # (a verb joined to the head is a clause of its own: "attempted an assault but failed")
                 # (a head with an object of its own is a deed, not a plan over its adverbial clause: "group K
                 # assumed control after the army withdrew")
                 return True
