@@ -1200,3 +1200,41 @@ def test_a_failure_that_is_only_possible_or_denied_says_nothing(text: str) -> No
 def test_driving_a_party_from_a_place_the_parser_hung_on_the_party() -> None:
     f = only(frames("Army units dislodged the rebels from Kafr Nabudah on Tuesday."), "expel")
     assert names(f.places) == ["Kafr Nabudah"] and f.agent_side == "government" and f.loser_side == "opposition"
+
+
+def test_a_pronoun_skips_a_party_inside_another_nouns_modifier() -> None:
+    """"A attacked X, the last B-held town, and they took it": they are A, not B."""
+    f = only(frames("Turkish-backed factions shelled Manbij, the last SDF-held town west of the river, and they took it on Monday."),
+             "capture")
+    assert f.agent_side == "opposition" and names(f.places) == ["Manbij"]
+
+
+def test_keeping_hold_of_a_place_is_holding_it() -> None:
+    f = only(frames("Kurdish-led forces kept hold of the Ashrafiyeh district on Tuesday."), "hold")
+    assert f.agent_side == "sdf" and names(f.places) == ["Ashrafiyah"]
+
+
+def test_moving_into_a_place_the_other_side_left_is_no_battle() -> None:
+    text = "The army pulled its troops out of Mayadin on Friday and the SDF moved into the town hours later."
+    result = frontlines.extract(text, published="2024-12-07")
+    assert "Non-violent transfer of territory" in [e.sub_event_type for e in result.events]
+    assert status(text, "Mayadin", day="2024-12-06", published="2024-12-07") == "sdf"
+
+
+def test_a_place_named_near_something_is_referred_back_to_as_itself() -> None:
+    """"fighters were on the outskirts of X, and the army abandoned the city": the city is X itself."""
+    text = "By Saturday evening rebels were on the outskirts of Homs, and early on Sunday the army abandoned the city."
+    assert status(text, "Homs", day="2024-12-08", published="2024-12-09") == "unknown"
+
+
+def test_a_day_named_in_the_predicate_s_own_clause_before_it() -> None:
+    result = frontlines.extract("By Saturday 7 December rebels were near Homs, and on Sunday the army abandoned Homs.",
+                                published="2024-12-09")
+    assert [str(e.date) for e in result.events] == ["2024-12-08"]
+
+
+def test_a_day_after_and_belongs_to_the_next_clause() -> None:
+    result = frontlines.extract("On 5 December rebels captured Hama and on 6 December they took Rastan.", published="2024-12-09")
+    assert {e.location: str(e.date) for e in result.events} == {"Hama": "2024-12-05", "Al-Rastan": "2024-12-06"}
+    both = frontlines.extract("Rebels captured Hama and Rastan on 6 December.", published="2024-12-09")
+    assert {str(e.date) for e in both.events} == {"2024-12-06"}

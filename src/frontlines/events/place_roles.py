@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 
-from frontlines.events.frames import _DETERMINERS, _RELATIVE, _VERBAL, Token, _DocIndex, locator_only
+from frontlines.events.frames import _DETERMINERS, _RELATIVE, _VERBAL, NEAR_RELATIONS, Token, _DocIndex, locator_only
 from frontlines.events.lexicon import Language
 from frontlines.events.phrases import list_gap
 from frontlines.models import ActorMention, PlaceMention
@@ -260,6 +261,8 @@ class _PlaceRoles:
             0 < p.start - q.start < 80 and not q.relation and ". " not in idx.text[q.end : p.start] for q in earlier))] or earlier
         if not earlier:
             return []
+        # the place itself, not where the earlier mention placed something near it ("on the outskirts of X ... the city")
+        earlier = [replace(p, relation="") if NEAR_RELATIONS & set(p.relation.lower().split()) else p for p in earlier]
         if not plural:
             return [earlier[-1]]
         # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
@@ -330,8 +333,8 @@ class _PlaceRoles:
         if tok.i in at:
             return at[tok.i]
         for c in tok.children:
-            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in at:
-                return at[c.i]
+            if c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and c.i in at:
+                return at[c.i]  # ("a coalition, the A, took X": the party in apposition)
         for c in tok.children:  # "A-affiliated groups", "B-aligned units": the party inside the modifier
             if c.dep_ in ("amod", "compound") and c.pos_ in ("VERB", "ADJ"):
                 for g in c.children:

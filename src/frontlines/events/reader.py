@@ -63,7 +63,8 @@ class Reader:
         self._fight = frozenset(w for f in language.frames if f.kind in ("clash", "enter") for w in (*f.verbs, *f.nouns))
         # words of a battle, and verbs of leaving: a place taken as its holder leaves, with no battle told, changed
         # hands without one
-        self._quiet = (frozenset(w for f in language.frames if f.kind == "clash" for w in (*f.verbs, *f.nouns)),
+        # words of a battle (not the verbs of a frame that needs a fighting subject: "moved into X" is no battle)
+        self._quiet = (frozenset(w for f in language.frames if f.kind == "clash" and not f.subjects for w in (*f.verbs, *f.nouns)),
                        frozenset(w for f in language.frames if f.kind == "withdraw" for w in (*f.verbs, *f.nouns)))
         # verbs of holding or taking: "unclear who controls X" asks about X
         self._control = frozenset(w for f in language.frames if f.kind in ("hold", "capture") for w in f.verbs)

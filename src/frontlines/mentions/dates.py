@@ -364,6 +364,8 @@ _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)$", re.IGNORECASE)
 # A date phrase this close after the predicate, with no clause edge between, is the predicate's own.
 _OWN_REACH = 60
 _CLAUSE_EDGE = re.compile(r"[,;:()\n]")
+# a coordinating word right before a day opens the next clause: "captured X and on 6 December took Y"
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but|then|while)\s+(?:(?:then|on|by|in|at|early|late|later|from|during|the|that|into)\s+)*$")
 
 # Tiers used by resolve_event_date: lower is preferred. A calendar date beats a
 # weekday, which beats anaphora ("the next day") and deixis ("yesterday");
@@ -779,10 +781,19 @@ def resolve_event_date(sentence: str, published: date | None, *, sentence_offset
         # a day named right after the predicate, in its own clause, is its day, however precise the others
         # ("..., who seized X on Thursday, said they had entered Y overnight": "entered" is overnight's)
         own = [sp for sp in spans if trigger_start <= sp.start <= trigger_start + _OWN_REACH
-               and not _CLAUSE_EDGE.search(sentence, trigger_start, sp.start)]
-        best = min(own, key=lambda sp: sp.start) if own else min(
+               and not _CLAUSE_EDGE.search(sentence, trigger_start, sp.start)
+               and not _NEXT_CLAUSE.search(sentence[trigger_start:sp.start])]  # "took X and on D took Y": Y's day
+        # ... or right before it, inside its clause ("..., and early on Sunday the army abandoned X")
+        own = own or [sp for sp in spans if sp.end <= trigger_start and trigger_start - sp.end <= _OWN_REACH
+                      and not _CLAUSE_EDGE.search(sentence, sp.end, trigger_start)]
+        def later_clause(sp: DateSpan) -> bool:
+            """The day stands after the predicate, past the start of a clause of its own ("took X, and on D ...")."""
+            gap = sentence[trigger_start : sp.start]
+            return sp.start > trigger_start and bool(_CLAUSE_EDGE.search(gap) or _NEXT_CLAUSE.search(gap))
+
+        best = min(own, key=lambda sp: abs(sp.start - trigger_start)) if own else min(
             spans,
-            key=lambda sp: (_TIER.get(sp.kind, 9),
+            key=lambda sp: (later_clause(sp), _TIER.get(sp.kind, 9),
                             min(abs(sp.start - trigger_start), abs(sp.end - trigger_start)),
                             sp.start > trigger_start),
         )
