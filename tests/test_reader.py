@@ -1238,3 +1238,15 @@ def test_a_day_after_and_belongs_to_the_next_clause() -> None:
     assert {e.location: str(e.date) for e in result.events} == {"Hama": "2024-12-05", "Al-Rastan": "2024-12-06"}
     both = frontlines.extract("Rebels captured Hama and Rastan on 6 December.", published="2024-12-09")
     assert {str(e.date) for e in both.events} == {"2024-12-06"}
+
+
+def test_a_place_where_a_party_took_control_is_taken() -> None:
+    f = only(frames("Schools stayed shut in Idlib city, where an armed group assumed control on Friday."), "capture")
+    assert names(f.places) == ["Idlib"] and f.agent_side == "opposition"
+
+
+def test_there_refers_back_to_the_places_just_named() -> None:
+    found = frames("Families fled Tell Rifaat and Ahras after Turkish-backed factions took control there on Monday.")
+    f = next(f for f in found if f.kind == "capture")
+    assert names(f.places) == ["Tell Rifaat", "Ahras"] and f.agent_side == "opposition"
+    assert not [f for f in frames("There, prices took a turn for the worse.") if f.kind == "capture"]

@@ -204,6 +204,8 @@ class _PlaceRoles:
         if tok.lower_ in lang.place_anaphora and any(c.lower_ in _DETERMINERS for c in tok.children) \
                 and not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children):
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
+        if tok.lower_ in lang.there_words and tok.dep_ == "advmod":
+            return self._antecedents(tok, "any", plural=True, within=300)  # "took control there"
         if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return self._antecedents(tok, "any", plural=False, within=300)
         if tok.lower_ == "them" and tok.dep_ == "dobj":

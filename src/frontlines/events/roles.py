@@ -138,6 +138,10 @@ class _Roles(_PlaceRoles):
             if clause.dep_ == "relcl" and any(c.lower_ in self.lang.where_words and c.dep_ == "advmod" for c in clause.children):
                 return self._in([clause.head])
             return []
+        if role == "there":
+            # "A took control there": an adverb of place standing for the places named just before (kept as a token
+            # the place reader resolves: see _places_of)
+            return self._in([c for c in pred.children if c.dep_ == "advmod" and c.lower_ in self.lang.there_words])
         if role.startswith("headprep:"):
             # "launched an operation on 30 November on X": the preposition hangs on the verb the noun is the object of
             words = role[9:].split()
