@@ -1250,3 +1250,13 @@ def test_there_refers_back_to_the_places_just_named() -> None:
     f = next(f for f in found if f.kind == "capture")
     assert names(f.places) == ["Tell Rifaat", "Ahras"] and f.agent_side == "opposition"
     assert not [f for f in frames("There, prices took a turn for the worse.") if f.kind == "capture"]
+
+
+def test_a_garrison_in_a_place_that_surrendered_gives_up_the_place() -> None:
+    text = "The army garrison in Nawa surrendered to local fighters on Friday without a shot being fired."
+    assert status(text, "Nawa", day="2024-12-06", published="2024-12-07") == "opposition"
+
+
+def test_generic_gunmen_named_by_a_party_are_that_party() -> None:
+    f = only(frames("Islamic State gunmen attacked an army post near Sukhnah on Friday."), "clash")
+    assert f.agent_side == "isis" and names(f.places) == ["Al-Sukhnah"]

@@ -332,8 +332,10 @@ class _PlaceRoles:
 
     def _actor_of(self, tok: Token) -> ActorMention | None:
         at = self.idx.actor_at
-        if tok.i in at:
+        if tok.i in at and at[tok.i].side != "unknown":
             return at[tok.i]
+        # a generic armed noun of no side ("gunmen") named by a party that has one: "Islamic State gunmen"
+        own = at.get(tok.i)
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and c.i in at:
                 return at[c.i]  # ("a coalition, the A, took X": the party in apposition)
@@ -354,4 +356,4 @@ class _PlaceRoles:
                     found = next((at[x.i] for x in g.children if x.dep_ in ("compound", "appos") and x.i in at), None)
                     if found is not None:
                         return found
-        return None
+        return own
