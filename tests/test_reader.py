@@ -1260,3 +1260,8 @@ def test_a_garrison_in_a_place_that_surrendered_gives_up_the_place() -> None:
 def test_generic_gunmen_named_by_a_party_are_that_party() -> None:
     f = only(frames("Islamic State gunmen attacked an army post near Sukhnah on Friday."), "clash")
     assert f.agent_side == "isis" and names(f.places) == ["Al-Sukhnah"]
+
+
+def test_the_party_accused_of_a_deed_did_it() -> None:
+    f = only(frames("Kurdish media accused the SNA of having abducted two farmers near al-Bab on Monday."), "abduction")
+    assert f.agent_side == "opposition"

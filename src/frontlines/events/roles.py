@@ -211,6 +211,11 @@ class _Roles(_PlaceRoles):
             return shared if armed else self._subject(verb.head, depth + 1)
         if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in _VERBAL:
             return self._subject(verb.head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in self.lang.accuse_verbs:
+            # "monitors accused the A of having shelled X": the accused did it
+            accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if accused is not None:
+                return accused
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBAL:
             return self._subject(verb.head.head, depth + 1)  # "regrouped in X after losing Y": the army lost Y
         if verb.dep_ in ("relcl", "acl") and any(c.tag_ == "TO" for c in verb.children) and verb.head.dep_ == "dobj" \
