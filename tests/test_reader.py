@@ -1180,8 +1180,11 @@ def test_a_strike_on_a_depot_near_a_facility_is_placed_near_it() -> None:
 
 @pytest.mark.parametrize("text", ["The army agreed to hand over Busra al-Sham to local factions.",
                                   "Commanders decided to withdraw from Busra al-Sham."])
-def test_an_agreement_or_a_decision_to_act_asserts_nothing(text: str) -> None:
-    assert says_nothing(text)
+def test_an_agreement_or_a_decision_to_act_changes_no_hands(text: str) -> None:
+    """Agreed or decided, the deed has not happened: no control changes (an agreement is an event of its own)."""
+    result = frontlines.extract(text, published="2024-12-03")
+    assert not result.assertions
+    assert all(e.sub_event_type == "Agreement" for e in result.events)
 
 
 def test_a_failed_attempt_is_a_fight_and_leaves_the_place_with_its_holder() -> None:
@@ -1265,3 +1268,10 @@ def test_generic_gunmen_named_by_a_party_are_that_party() -> None:
 def test_the_party_accused_of_a_deed_did_it() -> None:
     f = only(frames("Kurdish media accused the SNA of having abducted two farmers near al-Bab on Monday."), "abduction")
     assert f.agent_side == "opposition"
+
+
+def test_a_deed_the_parties_agreed_to_is_an_agreement_not_the_deed() -> None:
+    text = "The SDF said on Monday that they had agreed, through Russian mediation, to evacuate their fighters from Tell Rifaat."
+    result = frontlines.extract(text, published="2024-12-03")
+    assert [e.sub_event_type for e in result.events] == ["Agreement"] and not result.assertions
+    assert says_nothing("The SDF did not agree to evacuate its fighters from Tell Rifaat.")

@@ -136,7 +136,7 @@ class EventExtractor:
         for frame, when in zip(frames, dates, strict=True):
             if not frame.spec.event or when.kind in (BACKGROUND, AS_OF):
                 continue
-            if not frame.asserts and not (frame.purpose and not frame.negated) and not frame.failed:
+            if not frame.asserts and not (frame.purpose and not frame.negated) and not frame.failed and not frame.agreed:
                 continue  # a plan or a belief; the aim of an attack, or a failed attempt, is still a fight for the place
             targets = frame.places or frame.source or frame.goal
             between: set[tuple[float, float]] = set()
@@ -184,6 +184,8 @@ class EventExtractor:
         return memo[1]
 
     def _sub_event(self, frame: Frame, side1: str, sentence: str) -> str:
+        if frame.agreed:
+            return "Agreement"  # "agreed to evacuate X", "agreed to hand over X": the agreement, not yet the deed
         if frame.purpose or frame.failed:
             return CLASH_TYPE  # "launched a counteroffensive to retake X", "failed to retake X": the fight, not the capture
         event = frame.spec.event
@@ -208,7 +210,7 @@ class EventExtractor:
         sentence = doc.text[s_start:s_end]
         t0, t1 = frame.start - s_start, frame.end - s_start
         check = self.certainty.assess(sentence, t0, t1)
-        if (check.negated or (check.hypothetical and not frame.purpose)) and not frame.failed:
+        if (check.negated or (check.hypothetical and not frame.purpose)) and not frame.failed and not frame.agreed:
             return None  # the aim of an attack ("tried to storm X"), a failed attempt: read on the parse, the fight happened
         actor1 = frame.agent if frame.agent is not None and frame.agent.side not in ("civilians",) else None
         side1 = frame.agent_side if actor1 is not None or frame.agent_side else ""

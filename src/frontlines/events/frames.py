@@ -69,6 +69,7 @@ class Frame:
     current: bool = False  # a state the clause tells as "now": the state after a change told in the same sentence
     describes: bool = False  # told in a relative clause about a party ("group A, which controls X"): who it is, not news
     failed: bool = False  # an attempt told as failed ("failed to retake X", "failed to dislodge A from X")
+    agreed: bool = False  # a deed the parties agreed to ("agreed to evacuate X"): an agreement, not yet the deed
 
     @property
     def kind(self) -> str:

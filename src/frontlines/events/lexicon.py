@@ -104,6 +104,7 @@ class Language:
     position_nouns: frozenset[str] = frozenset()  # "their positions in X": a force's posts stand for X
     capital_nouns: frozenset[str] = frozenset()  # "the capital": the theater's capital, not the last town named
     failure_heads: frozenset[str] = frozenset()  # "failed to retake X": X stays with who held it
+    agreement_heads: frozenset[str] = frozenset()  # "agreed to evacuate X": an agreement about X
     accuse_verbs: frozenset[str] = frozenset()  # "accused A of shelling X": A did it
     leader_verbs: frozenset[str] = frozenset()  # "fighters led by A": the fighters are A's
     country_nouns: frozenset[str] = frozenset()  # "the country's fourth-largest city": the city named before it
@@ -201,7 +202,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
         capital_nouns=_words(lex, "capital_nouns"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"),
-        witness_verbs=_words(qual, "witness_verbs"), failure_heads=_words(qual, "failure_heads"), attempt_heads=_words(qual, "attempt_heads"),
+        witness_verbs=_words(qual, "witness_verbs"), failure_heads=_words(qual, "failure_heads"), agreement_heads=_words(qual, "agreement_heads"), attempt_heads=_words(qual, "attempt_heads"),
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns),
         lemmas={k.lower(): v.lower() for k, v in lex.get("lemmas", {}).items()},

@@ -235,9 +235,16 @@ class _Qualifiers(_Roles):
     def _failed(self, tok: Token) -> bool:
         """"failed to retake X", "the army failed to dislodge A from X": an attempt told as failed (its head not
         itself negated or a plan)."""
+        return self._under_realis_head(tok, self.lang.failure_heads)
+
+    def _agreed(self, tok: Token) -> bool:
+        """"the parties agreed to evacuate X": a deed agreed on (the agreeing not itself negated or a plan)."""
+        return self._under_realis_head(tok, self.lang.agreement_heads)
+
+    def _under_realis_head(self, tok: Token, heads: frozenset[str]) -> bool:
         head = tok.head
-        return tok.dep_ == "xcomp" and head.lemma_.lower() in self.lang.failure_heads and not self._negated(head) \
-            and not self._irrealis(head)
+        infinitive = tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.tag_ == "TO" for c in tok.children))
+        return infinitive and head.lemma_.lower() in heads and not self._negated(head) and not self._irrealis(head)
 
     def _irrealis(self, tok: Token) -> bool:
         lang = self.lang
