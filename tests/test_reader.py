@@ -1275,3 +1275,16 @@ def test_a_deed_the_parties_agreed_to_is_an_agreement_not_the_deed() -> None:
     result = frontlines.extract(text, published="2024-12-03")
     assert [e.sub_event_type for e in result.events] == ["Agreement"] and not result.assertions
     assert says_nothing("The SDF did not agree to evacuate its fighters from Tell Rifaat.")
+
+
+def test_its_fighters_skip_a_party_that_only_owns_another_noun() -> None:
+    """"ISIS is exploiting the regime's collapse, and its fighters attacked ...": its fighters are ISIS's."""
+    f = only(frames("ISIS is exploiting the regime's collapse, and its fighters attacked army posts near Sukhnah on Friday."),
+             "clash")
+    assert f.agent_side == "isis"
+
+
+def test_the_capture_of_a_and_of_b() -> None:
+    f = only(frames("The SNA's capture of Tell Rifaat on 1 December and of the army-held Kuweires airbase on 2 December "
+                    "cut the road."), "capture")
+    assert names(f.places) == ["Tell Rifaat", "Kuweires airbase"]

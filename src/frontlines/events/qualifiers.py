@@ -78,8 +78,8 @@ class _Qualifiers(_Roles):
         at = self.idx.actor_at
         return next((at[t.i] for t in reversed(self.tokens) if t.i < tok.i and t.i in at
                      and at[t.i].side not in ("civilians", "", "unknown")
-                     # (not a party inside another noun's modifier: "the A-held town")
-                     and not (t.dep_ in ("amod", "compound", "npadvmod", "nmod") and t.head.i not in at)), None)
+                     # (not a party inside another noun's modifier: "the A-held town", "the A's collapse")
+                     and not (t.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and t.head.i not in at)), None)
 
     def _is_weapon(self, tok: Token | None) -> bool:
         if tok is None:

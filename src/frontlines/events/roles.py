@@ -262,6 +262,7 @@ class _Roles(_PlaceRoles):
     def _prep_objects(self, tok: Token, words: list[str]) -> list[Token]:
         holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod", "acomp", "conj") and c.pos_ != "VERB"]
         preps = [(h, c) for h in holders for c in h.children]
+        preps += [(h, x) for h, c in list(preps) if c.dep_ == "prep" for x in c.conjuncts]  # "the capture of A and of B"
         after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and after is not None and after.dep_ == "prep" \
                 and after.head.i == tok.head.i and tok.head.tag_ != "VBG" and len(words) == 1:
@@ -270,7 +271,8 @@ class _Roles(_PlaceRoles):
             preps.append((tok, after))
         out: list[Token] = []
         for h, c in preps:
-            if c.lower_ != words[0] or c.dep_ not in ("prep", "agent", "dative", "prt", "advmod"):
+            if c.lower_ != words[0] or (c.dep_ not in ("prep", "agent", "dative", "prt", "advmod")
+                                        and not (c.dep_ == "conj" and c.pos_ == "ADP")):
                 continue
             if len(words) == 1:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
