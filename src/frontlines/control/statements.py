@@ -138,7 +138,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
     for frame, when in zip(frames, dates, strict=True):
         effect = frame.spec.control
         failed = _failed_targets(frame, adversary)
-        if not failed and ((effect == "none" and frame.kind != "clash") or not frame.asserts) or when.date is None:
+        if (not failed and ((effect == "none" and frame.kind != "clash") or not frame.asserts)) or when.date is None:
             continue
         sure = _certainty(doc, frame, partisan, cues)
         if sure is None:

@@ -177,14 +177,6 @@ class _Sentence(_Qualifiers):
         lemma = noun.head.lemma_.lower()
         return lemma in self.lang.witness_verbs or lemma in self.lang.claim_verbs
 
-    def _with_of(self, objs: list[Token]) -> list[Token]:
-        """Objects and, for a quantity ("hundreds of militants", "a number of soldiers"), what it counts."""
-        out = list(objs)
-        for o in objs:
-            if o.pos_ == "NUM" or o.tag_ == "CD" or o.lemma_.lower() in self.lang.quantity_nouns:
-                out += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        return out
-
     def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
                partial: Sequence[str] = ()) -> Frame | None:
         if not places:

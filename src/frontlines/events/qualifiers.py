@@ -9,12 +9,12 @@ hedges, and the speaker whose claim the clause is.
 from __future__ import annotations
 
 from frontlines.events.frames import _DETERMINERS, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, Token
-
-_NOMINAL_OR_GERUND = frozenset({"NOUN", "PROPN", "VERB"})
 from frontlines.events.lexicon import FrameSpec
 from frontlines.events.place_roles import _clausal
 from frontlines.events.roles import _Roles
 from frontlines.models import ActorMention
+
+_NOMINAL_OR_GERUND = frozenset({"NOUN", "PROPN", "VERB"})
 
 
 class _Qualifiers(_Roles):
@@ -86,6 +86,14 @@ class _Qualifiers(_Roles):
             return False
         words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         return bool(words & self.lang.weapons)
+
+    def _with_of(self, objs: list[Token]) -> list[Token]:
+        """Objects and, for a quantity ("hundreds of militants", "a number of soldiers"), what it counts."""
+        out = list(objs)
+        for o in objs:
+            if o.pos_ == "NUM" or o.tag_ == "CD" or o.lemma_.lower() in self.lang.quantity_nouns:
+                out += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return out
 
     def _civilian_target(self, pred: Token, noun: Token | None) -> bool:
         base = noun if noun is not None else pred

@@ -698,9 +698,7 @@ class Geoparser:
         """Names that open a list before its first known place, after a word that opens a list
         ("including A, B and C", with only C known)."""
         window = text[max(0, start - reach) : start]
-        opener = None
-        for opener in self._cues.list_opener.finditer(window):
-            pass
+        opener = next(reversed(list(self._cues.list_opener.finditer(window))), None)  # the last one
         if opener is None or opener.end() == len(window):
             return []
         gap = window[opener.end() :]
