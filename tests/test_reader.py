@@ -1288,3 +1288,20 @@ def test_the_capture_of_a_and_of_b() -> None:
     f = only(frames("The SNA's capture of Tell Rifaat on 1 December and of the army-held Kuweires airbase on 2 December "
                     "cut the road."), "capture")
     assert names(f.places) == ["Tell Rifaat", "Kuweires airbase"]
+
+
+def test_walking_into_a_place_is_an_entry() -> None:
+    f = only(frames("The war ended with rebels walking into an almost undefended Damascus on Sunday."), "enter")
+    assert names(f.places) == ["Damascus"] and f.agent_side == "opposition"
+    assert says_nothing("Families walked into Saraqib after the storm.")
+
+
+def test_places_that_changed_hands_again_and_again_are_contested() -> None:
+    """A subject joined to others by the parser keeps them all ("A, a hill ..., and the towns of B and C changed
+    hands"); changing hands "more than once" leaves no holder."""
+    text = ("By Tuesday the front had stalled north of Hama, where the army fought to hold Jabal Zayn al-Abidin, a hill "
+            "overlooking the city, and the small towns of Suran and Kafr Zita changed hands more than once.")
+    f = only(frames(text), "capture")
+    assert names(f.places) == ["Jabal Zayn al-Abidin", "Suran", "Kafr Zita"]
+    assert status(text, "Suran", day="2024-12-03", published="2024-12-04") == "contested"
+    assert status("Suran changed hands on Tuesday.", "Suran", day="2024-12-03", published="2024-12-04") == "opposition"

@@ -113,6 +113,12 @@ def _certainty(doc: Document, frame: Frame, partisan: bool, cues: Certainty) -> 
     return certainty, claimed_by
 
 
+def _says_no_holder(doc: Document, frame: Frame, rules: ControlRules) -> bool:
+    """The frame's sentence says nobody holds the place ("with neither side in control", "changed hands more than once")."""
+    said = doc.text[frame.sentence[0] : frame.sentence[1]].lower()
+    return any(cue in said for cue in rules.no_holder)
+
+
 def _failed_targets(frame: Frame, adversary: dict[str, str]) -> list[tuple[PlaceMention, str, str]]:
     """"A failed to retake X", "A failed to dislodge B from X": X stays with B, or with A's adversary (weakly, as a
     presence); nothing about a region or a part of a place."""
@@ -162,6 +168,8 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             # part of a town is a fight for it; part of a governorate is a hedged region statement
             targets = [(p, "contested" if p.place_id in frame.partial and p.kind != "region" else side, weight_key)
                        for p in frame.places]
+            if frame.agent is None and kind == "capture" and _says_no_holder(doc, frame, rules):
+                targets = [(p, "contested", "") for p in frame.places]  # "X changed hands more than once"
         elif effect == "winner":
             winner = side or adversary.get(frame.loser_side, "")
             targets = [(p, winner, "") for p in frame.places]
@@ -179,8 +187,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
         elif effect == "contested":
             # an entry is the start of a fight: a capture told the same day by another source outweighs it
             targets = [(p, "contested", "enter" if kind == "enter" else "") for p in frame.places]
-        elif kind == "clash" and rules.no_holder and any(
-                cue in doc.text[frame.sentence[0]:frame.sentence[1]].lower() for cue in rules.no_holder):
+        elif kind == "clash" and _says_no_holder(doc, frame, rules):
             # "clashes around X, with neither side in control": fighting with no holder contests the place
             targets = [(p, "contested", "") for p in frame.places]
             effect = "contested"

@@ -37,6 +37,8 @@ class _Roles(_PlaceRoles):
                 if spec.subject_place and role == "subj" and tok.i in self.idx.actor_at and tok.i not in self.idx.place_at:
                     continue
                 out += self._places_of(tok, partial)
+                if role in ("subj", "subjpass"):  # "A, a hill ..., and the towns of B and C changed hands"
+                    out += [p for x in tok.conjuncts if x.i > tok.i for p in self._places_of(x, partial)]
         if not out and "obj" in roles and noun is None:
             out += self._next_place(pred)
         if out and roles is spec.place:
