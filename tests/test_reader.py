@@ -1305,3 +1305,15 @@ def test_places_that_changed_hands_again_and_again_are_contested() -> None:
     assert names(f.places) == ["Jabal Zayn al-Abidin", "Suran", "Kafr Zita"]
     assert status(text, "Suran", day="2024-12-03", published="2024-12-04") == "contested"
     assert status("Suran changed hands on Tuesday.", "Suran", day="2024-12-03", published="2024-12-04") == "opposition"
+
+
+def test_the_city_a_force_handed_over_is_the_one_it_left_not_where_it_went() -> None:
+    f = only(frames("Army units pulled back from Mayadin to Palmyra on Friday, handing the city to Kurdish-led fighters."),
+             "handover")
+    assert names(f.places) == ["Mayadin"]
+
+
+def test_a_withdrawal_that_left_the_towns_in_others_hands() -> None:
+    """"the withdrawal left the two X towns in the hands of A": the state after it, whatever names the towns."""
+    text = "The SDF's withdrawal from Nubl and Zahraa on Monday left the two Shia towns in the hands of the SNA."
+    assert status(text, "Nubl", day="2024-12-02", published="2024-12-04") == "opposition"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from frontlines.events.frames import _NOMINAL, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Frame, Token, _DocIndex
 from frontlines.events.lexicon import FrameSpec, Language
@@ -230,7 +231,10 @@ class _Sentence(_Qualifiers):
             holder = subj[0] if subj and subj[0].i not in self.idx.place_at else None
             if holder is None and self.last_actor is not None:
                 return None
-        return self._frame(spec, gov, places, holder, partial)
+        frame = self._frame(spec, gov, places, holder, partial)
+        if frame is not None and gov.lemma_.lower() in self._leave_verbs:
+            frame = replace(frame, current=True)  # "the withdrawal left X in the hands of A": the state after it
+        return frame
 
     def _held_modifier(self, spec: FrameSpec, part: Token) -> Frame | None:
         """"rebel-controlled X": the holder modifies the participle, the place is what it modifies."""

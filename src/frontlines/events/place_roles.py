@@ -36,6 +36,7 @@ class _PlaceRoles:
     starts: list[int]
     _weak: bool
     _loose: bool
+    _leave_verbs: frozenset[str]
 
     def _extend_lists(self, found: list[PlaceMention], partial: list[str] | None = None) -> list[PlaceMention]:
         """Coordination read on the surface too: a place followed by ", B, C and D" stands with them
@@ -201,8 +202,9 @@ class _PlaceRoles:
             if out:
                 partial.extend(p.place_id for p in out)
                 return out
+        counted = any(c.dep_ == "nummod" for c in tok.children)  # "the two Shia towns" refers back, whatever names it
         if tok.lower_ in lang.place_anaphora and any(c.lower_ in _DETERMINERS for c in tok.children) \
-                and not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children):
+                and (counted or not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children)):
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
         if tok.lower_ in lang.there_words and tok.dep_ == "advmod":
             return self._antecedents(tok, "any", plural=True, within=300)  # "took control there"
@@ -261,6 +263,8 @@ class _PlaceRoles:
         # not referred to ("the countryside west of B ... the city" is B)
         earlier = [p for p in earlier if not (locator_only(p) and any(
             0 < p.start - q.start < 80 and not q.relation and ". " not in idx.text[q.end : p.start] for q in earlier))] or earlier
+        # a place a force moved away to ("pulled back from A to B, handing the city to C") is not what is referred to
+        earlier = [p for p in earlier if not self._goal_of_leaving(p)] or earlier
         if not earlier:
             return []
         # the place itself, not where the earlier mention placed something near it ("on the outskirts of X ... the city")
@@ -272,6 +276,28 @@ class _PlaceRoles:
         group = [p for p in earlier if p.start >= last.start - 200]
         count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
         return group[-count:] if count else group
+
+    def _goal_of_leaving(self, place: PlaceMention) -> bool:
+        """The place is where a withdrawing force went ("pulled back from A to B": B)."""
+        i = bisect.bisect_left(self.idx.starts, place.start)
+        if i >= len(self.idx.starts) or self.idx.starts[i] != place.start:
+            return False
+        tok = self.idx.sdoc[i]
+        while tok.head.i in self.idx.place_at and self.idx.place_at[tok.head.i] is place and tok.head.i != tok.i:
+            tok = tok.head  # the mention's head word
+        prep = tok.head
+        if any(c.dep_ == "aux" and c.lower_ in self.lang.goal_preps for c in tok.children):
+            prep = tok  # the parser read "to B" as an infinitive: "pulled back from A to B", B a verb
+        elif tok.dep_ != "pobj" or prep.lower_ not in self.lang.goal_preps:
+            return False
+        head = prep.head
+        for _ in range(3):  # up past "from A" when the parser hung "to B" on A
+            if head.lemma_.lower() in self._leave_verbs:
+                return True
+            if head.dep_ not in ("pobj", "prep") or head.head.i == head.i:
+                return False
+            head = head.head
+        return False
 
     def _count(self, tok: Token) -> int:
         """The number a numeral token says ("2", "two"), 0 when none."""

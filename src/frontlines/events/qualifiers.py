@@ -24,7 +24,6 @@ class _Qualifiers(_Roles):
     last_actor: ActorMention | None
     _fight_words: frozenset[str]
     _battle_words: frozenset[str]
-    _leave_verbs: frozenset[str]
 
     # ------------------------------------------------------------------ parties
 
