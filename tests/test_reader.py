@@ -1317,3 +1317,11 @@ def test_a_withdrawal_that_left_the_towns_in_others_hands() -> None:
     """"the withdrawal left the two X towns in the hands of A": the state after it, whatever names the towns."""
     text = "The SDF's withdrawal from Nubl and Zahraa on Monday left the two Shia towns in the hands of the SNA."
     assert status(text, "Nubl", day="2024-12-02", published="2024-12-04") == "opposition"
+
+
+@pytest.mark.parametrize(("text", "side"), [("Rebel fighters are now inside Jisr al-Shughur.", "opposition"),
+                                            ("Army troops remained in Jisr al-Shughur on Tuesday.", "government")])
+def test_a_force_that_is_or_remains_in_a_place_is_present_there(text: str, side: str) -> None:
+    f = only(frames(text), "presence")
+    assert names(f.places) == ["Jisr ash-Shughur"] and f.agent_side == side
+    assert says_nothing("Aid workers remained in Jisr al-Shughur on Tuesday.")
