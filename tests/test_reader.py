@@ -1304,6 +1304,8 @@ def test_places_that_changed_hands_again_and_again_are_contested() -> None:
     f = only(frames(text), "capture")
     assert names(f.places) == ["Jabal Zayn al-Abidin", "Suran", "Kafr Zita"]
     assert status(text, "Suran", day="2024-12-03", published="2024-12-04") == "contested"
+    assert {e.sub_event_type for e in frontlines.extract(text, published="2024-12-04").events if e.location == "Suran"} \
+        == {"Armed clash"}
     assert status("Suran changed hands on Tuesday.", "Suran", day="2024-12-03", published="2024-12-04") == "opposition"
 
 

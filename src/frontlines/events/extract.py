@@ -191,6 +191,8 @@ class EventExtractor:
         event = frame.spec.event
         if event == "territory":
             lowered = sentence.lower()
+            if frame.agent is None and any(cue in lowered for cue in self.lang.no_holder):
+                return CLASH_TYPE  # "X changed hands more than once": a fight for X, no taker
             if any(cue in lowered for cue in self.lang.nonviolent):
                 return TRANSFER
             if frame.unopposed:
