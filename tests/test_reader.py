@@ -1327,3 +1327,17 @@ def test_a_force_that_is_or_remains_in_a_place_is_present_there(text: str, side:
     f = only(frames(text), "presence")
     assert names(f.places) == ["Jisr ash-Shughur"] and f.agent_side == side
     assert says_nothing("Aid workers remained in Jisr al-Shughur on Tuesday.")
+
+
+def test_a_noun_of_the_pack_the_parser_tagged_a_verb_is_still_read() -> None:
+    """"In X, airstrikes on 2 December impacted ...": the small model may tag "airstrikes" a verb."""
+    f = only(frames("In Ariha city, airstrikes on 2 December impacted a residential neighbourhood."), "strike")
+    assert names(f.places) == ["Ariha"]
+
+
+def test_violence_against_civilians_is_placed_where_they_were_and_contests_nothing() -> None:
+    result = frontlines.extract("In the desert, ISIS gunmen attacked a group of herders east of Salamiyah on Monday.",
+                                published="2024-12-04")
+    assert [e.location for e in result.events] == ["Salamiyah"]  # the scene-setting region is no second location
+    market = frontlines.extract("Gunmen attacked a market in Sarmin on Monday.", published="2024-12-04")
+    assert [e.location for e in market.events] == ["Sarmin"] and not market.assertions

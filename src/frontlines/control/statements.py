@@ -191,7 +191,8 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             # "clashes around X, with neither side in control": fighting with no holder contests the place
             targets = [(p, "contested", "") for p in frame.places]
             effect = "contested"
-        elif kind == "clash" and frame.spec.event == "Armed clash" and not frame.loose:
+        elif kind == "clash" and frame.spec.event == "Armed clash" and not frame.loose and not frame.civilian_target:
+            # (violence against civilians there is no fight for the place)
             # fighting in a place is a fight for it: contested while it lasts, weakly (a capture told the same
             # day ends it); on a mountain or hill nobody holds it at all
             targets = [(p, "contested", "" if p.kind == "terrain" else "clash") for p in frame.places

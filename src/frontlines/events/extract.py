@@ -144,8 +144,10 @@ class EventExtractor:
             for place in targets:
                 if place.kind == "country":
                     continue  # an event known only to the country is not located (ACLED needs a first-level division)
-                if place.kind == "region" and place.admin1 in located:
-                    continue  # "near X in the Y countryside": the governorate situates X, it is no second location
+                if place.kind == "region" and (place.admin1 in located or (located and place.start < frame.start)):
+                    # "near X in the Y countryside": the governorate situates X, it is no second location; so does a
+                    # region that sets the scene before the predicate ("In the desert, gunmen attacked herders near X")
+                    continue
                 if place.relation == "between":
                     if (place.lat, place.lon) in between:
                         continue  # "on the road between A and B": one happening, at the first (geo precision 2)

@@ -174,7 +174,10 @@ class Reader:
         gerund = tok.pos_ == "VERB" and tok.tag_ == "VBG" and not any(
             c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children)  # "fighting continued", not "are fighting drought"
         nominal_adj = tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")  # "launched a counteroffensive"
-        if tok.pos_ in _NOMINAL or gerund or nominal_adj:
+        # a noun of the pack that is no verb of it, tagged a verb ("In X, airstrikes on 2 December hit ...")
+        verb_tagged_noun = tok.pos_ in _VERBAL and lower in self._by_noun and lower not in self._by_verb \
+            and lemma not in self._by_verb
+        if tok.pos_ in _NOMINAL or gerund or nominal_adj or verb_tagged_noun:
             specs = self._by_noun.get(lower, ()) or self._by_noun.get(lemma, ())
             for spec in specs:
                 if any(" " in n for n in spec.nouns if n.split()[-1] in (lower, lemma)) and not _multiword(tok, spec) \

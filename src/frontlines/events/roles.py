@@ -41,6 +41,13 @@ class _Roles(_PlaceRoles):
                     out += [p for x in tok.conjuncts if x.i > tok.i for p in self._places_of(x, partial)]
         if not out and "obj" in roles and noun is None:
             out += self._next_place(pred)
+        if roles is spec.place and spec.control == "none" and noun is None and all(p.kind == "region" for p in out):
+            # "in the desert, gunmen attacked a group of herders east of X": a violent act is placed where its object was
+            out += [p for o in self._objects(pred) for p in self._inside(o)]
+            # ... or where a direction hung on the verb points ("attacked herders east of X")
+            out += [self.idx.place_at[g.i] for c in pred.children if c.dep_ in ("npadvmod", "advmod")
+                    for pr in c.children if pr.dep_ == "prep" for g in pr.children
+                    if g.dep_ == "pobj" and g.i in self.idx.place_at and g.i in self.ids]
         if out and roles is spec.place:
             # "X is liberated together with Y and Z", "X fell along with Y": the companions share the role
             for c in pred.children:
@@ -169,6 +176,18 @@ class _Roles(_PlaceRoles):
                 found = self._prep_objects(base.head, words)  # "airstrikes killed ten people in X"
             return self._in(found)
         return []
+
+    def _inside(self, obj: Token) -> list[PlaceMention]:
+        """The places named inside an object's phrase, not inside a clause of its own."""
+        at = self.idx.place_at
+        out: list[PlaceMention] = []
+        for t in obj.subtree:
+            if t.i == obj.i or t.i not in at or t.i not in self.ids or (out and out[-1] is at[t.i]):
+                continue
+            if any(a.pos_ in _VERBAL for a in t.ancestors if a.i != obj.i and obj.is_ancestor(a)):
+                continue
+            out.append(at[t.i])
+        return out
 
     def _in(self, toks: Iterable[Token]) -> list[Token]:
         return [t for t in toks if t.i in self.ids]
