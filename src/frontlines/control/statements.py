@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from frontlines.events.certainty import Certainty
+from frontlines.events.frames import says_no_holder
 from frontlines.events.reader import NEAR_RELATIONS, Frame
 from frontlines.mentions.dates import DateSpan, resolve_event_date
 from frontlines.models import ActorMention, Document, PlaceMention
@@ -114,9 +115,8 @@ def _certainty(doc: Document, frame: Frame, partisan: bool, cues: Certainty) -> 
 
 
 def _says_no_holder(doc: Document, frame: Frame, rules: ControlRules) -> bool:
-    """The frame's sentence says nobody holds the place ("with neither side in control", "changed hands more than once")."""
-    said = doc.text[frame.sentence[0] : frame.sentence[1]].lower()
-    return any(cue in said for cue in rules.no_holder)
+    """The frame's sentence says nobody holds the place (see :func:`says_no_holder`)."""
+    return says_no_holder(doc.text[frame.sentence[0] : frame.sentence[1]], rules.no_holder)
 
 
 def _failed_targets(frame: Frame, adversary: dict[str, str]) -> list[tuple[PlaceMention, str, str]]:

@@ -75,7 +75,7 @@ class _Sentence(_Qualifiers):
         goal = self._role_places(spec.goal, pred, noun, spec, partial)
         if spec.object_not == "civilian" and noun is None:
             moved = [x for o in self._objects(pred) for x in (o, *o.conjuncts)]
-            if moved and all(x.lemma_.lower() in self.lang.civilian_nouns or x.lower_ in self.lang.civilian_nouns for x in moved):
+            if moved and all(self._civilian_word(x) for x in moved):
                 return None  # "evacuated civilians to X", "moved the wounded out of X": no force left X
         if spec.objects and not any((c.lemma_.lower() in spec.objects or c.lower_ in spec.objects) and not self._civilian_group(c)
                                     for c in self._with_of(self._objects(pred, passive=True))):
@@ -167,8 +167,8 @@ class _Sentence(_Qualifiers):
 
     def _civilian_group(self, tok: Token) -> bool:
         """A group noun whose members are civilians ("members of one family", "workers' relatives")."""
-        return any(g.lemma_.lower() in self.lang.civilian_nouns or g.lower_ in self.lang.civilian_nouns
-                   for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+        return any(self._civilian_word(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj")
 
     def _observer(self, agent_tok: Token | None, noun: Token | None) -> bool:
         """The subject of a verb of witnessing or telling whose object is the happening noun ("monitors

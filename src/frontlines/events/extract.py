@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from frontlines.events.certainty import Certainty
 from frontlines.events.dating import AS_OF, BACKGROUND
 from frontlines.events.fatalities import parse_casualties
+from frontlines.events.frames import says_no_holder
 from frontlines.events.lexicon import Language
 from frontlines.events.reader import Frame
 from frontlines.events.typology import BY_NAME, RANK, family
@@ -193,7 +194,7 @@ class EventExtractor:
         event = frame.spec.event
         if event == "territory":
             lowered = sentence.lower()
-            if frame.agent is None and any(cue in lowered for cue in self.lang.no_holder):
+            if frame.agent is None and says_no_holder(sentence, self.lang.no_holder):
                 return CLASH_TYPE  # "X changed hands more than once": a fight for X, no taker
             if any(cue in lowered for cue in self.lang.nonviolent):
                 return TRANSFER

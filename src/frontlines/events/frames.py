@@ -27,6 +27,13 @@ _RELATIVE = frozenset({"who", "which", "that"})
 NEAR_RELATIONS = frozenset({"near", "around", "outskirts", "outside", "nearby", "vicinity"})
 
 
+def says_no_holder(sentence: str, cues: Sequence[str]) -> bool:
+    """The sentence says nobody holds its place ("with neither side in control", "changed hands more than once");
+    ``cues``: the language's ``no_holder`` phrases, lower case."""
+    said = sentence.lower()
+    return any(cue in said for cue in cues)
+
+
 def locator_only(place: PlaceMention) -> bool:
     """The place is named by a direction or distance from it ("12 km south-west of X"): it only says where
     something else lies."""

@@ -59,7 +59,9 @@ class _Qualifiers(_Roles):
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS for c in tok.children)
             described = any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children)
             owned = any(c.dep_ == "poss" for c in tok.children)
-            last = (self._party_named_before(tok) if owned else None) or self.last_actor if definite and not described else None
+            last = None
+            if definite and not described:
+                last = (self._party_named_before(tok) if owned else None) or self.last_actor
             return last, last.side if last else "", True, True
         poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
         if poss and f"{poss} {lower}" in self.lang.first_person:
@@ -86,6 +88,10 @@ class _Qualifiers(_Roles):
         words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         return bool(words & self.lang.weapons)
 
+    def _civilian_word(self, tok: Token) -> bool:
+        """The token is a noun for people who do not fight ("civilians", "families", "shepherds")."""
+        return tok.lemma_.lower() in self.lang.civilian_nouns or tok.lower_ in self.lang.civilian_nouns
+
     def _with_of(self, objs: list[Token]) -> list[Token]:
         """Objects and, for a quantity ("hundreds of militants", "a number of soldiers"), what it counts."""
         out = list(objs)
@@ -106,7 +112,7 @@ class _Qualifiers(_Roles):
                     objs += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         civ = self.lang.civilian_nouns
         objs = self._with_of(objs)  # "attacked a group of shepherds", "dozens of civilians"
-        return any(o.lemma_.lower() in civ or o.lower_ in civ or any(c.lower_ in civ for c in o.children if c.dep_ in ("compound", "amod"))
+        return any(self._civilian_word(o) or any(c.lower_ in civ for c in o.children if c.dep_ in ("compound", "amod"))
                    or (o.i in self.idx.actor_at and self.idx.actor_at[o.i].side == "civilians") for o in objs)
 
     def _under_holder(self, pred: Token, spec: FrameSpec) -> bool:

@@ -189,6 +189,12 @@ class _Roles(_PlaceRoles):
             out.append(at[t.i])
         return out
 
+    def _place_label(self, tok: Token) -> bool:
+        """A place's name standing as a label before a colon ("X: the rebels entered X city")."""
+        after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+        return tok.i in self.idx.place_at and (any(c.text == ":" and c.i > tok.i for c in tok.children)
+                                               or (after is not None and after.text == ":"))
+
     def _in(self, toks: Iterable[Token]) -> list[Token]:
         return [t for t in toks if t.i in self.ids]
 
@@ -218,8 +224,7 @@ class _Roles(_PlaceRoles):
         # a subject of the verb's own line first: a heading above may hang a second one on it; a place's name as a
         # label before a colon ("X: the rebels entered X city") last
         subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
-                          key=lambda c: (c.i not in self.ids, c.i in self.idx.place_at and any(
-                              x.text == ":" and x.i > c.i for x in (*c.children, c.doc[min(c.right_edge.i + 1, len(c.doc) - 1)]))))
+                          key=lambda c: (c.i not in self.ids, self._place_label(c)))
         for c in subjects:
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
