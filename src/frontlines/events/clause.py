@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from frontlines.events.frames import _NOMINAL, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Frame, Token, _DocIndex
+from frontlines.events.frames import _NOMINAL, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Frame, Token, _DocIndex, negation_of
 from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.qualifiers import _Qualifiers
 from frontlines.models import ActorMention, PlaceMention
@@ -68,7 +68,8 @@ class _Sentence(_Qualifiers):
         if spec.modifiers:
             return self._held_modifier(spec, pred)
         if noun is None and (pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd")
-                             or (pred.lower_ in spec.adjectives and pred.lemma_.lower() not in spec.verbs and pred.dep_ != "amod")):
+                             or ((pred.lower_ in spec.adjectives or pred.lower_ in spec.negated_adjectives)
+                                 and pred.lemma_.lower() not in spec.verbs and pred.dep_ != "amod")):
             return self._adjective(spec, pred)  # (also a participle the parser made the verb: "X remained contested")
         places = self._role_places(spec.place, pred, noun, spec, partial)
         source = self._role_places(spec.source, pred, noun, spec, partial)
@@ -189,7 +190,7 @@ class _Sentence(_Qualifiers):
                      places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
                      negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=frozenset(partial),
                      region=self._region(places, pred, None), claimant=self._claimant(pred), current=self._now(pred),
-                     ongoing=self._ongoing(pred))
+                     ongoing=self._ongoing(pred), unopposed=spec.event == "territory" and self._unopposed(side))
 
     def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
         """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""
@@ -257,6 +258,11 @@ class _Sentence(_Qualifiers):
             subj = next((g for c in adj.children if c.dep_ in ("aux", "auxpass") for g in c.children
                          if g.dep_ in ("nsubj", "nsubjpass")), None)
         partial: list[str] = []
+        # "not clear" is the frame's own "unclear": its negation is the word, not a denial
+        own_negation = adj.lower_ in spec.negated_adjectives and adj.lower_ not in spec.adjectives
+        negated = self._negated(adj) and not own_negation
+        # (the predicate is "not clear", its negation part of the word)
+        start = min([adj.idx, *(c.idx for c in negation_of(adj))]) if own_negation else adj.idx
         if spec.holders and (subj is None or subj.lower_ == "it"):
             # "it is unclear who controls X", "unclear who holds X": the question's object is the place
             heads = (adj, adj.head) if subj is None else (adj, adj.head, subj)
@@ -265,8 +271,8 @@ class _Sentence(_Qualifiers):
                       and any(g.dep_ == "nsubj" and g.lower_ in ("who", "which", "whom") for g in c.children)]
             places = [p for c in clause for o in self._objects(c) for p in self._places_of(o, partial)]
             if places:
-                return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=adj.idx, end=adj.idx + len(adj),
-                             places=tuple(self._extend_lists(places)), negated=self._negated(adj),
+                return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
+                             places=tuple(self._extend_lists(places)), negated=negated,
                              irrealis=self._irrealis(adj), hedged=self._hedged(adj), claimant=self._claimant(adj))
         if subj is None or subj.i not in self.ids:
             return None
@@ -288,9 +294,9 @@ class _Sentence(_Qualifiers):
             side = self.last_actor.side if self.last_actor is not None else ""
             if not side:
                 return None
-            return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=adj.idx, end=adj.idx + len(adj),
-                         places=tuple(places), agent=self.last_actor, agent_side=side, negated=self._negated(adj),
+            return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
+                         places=tuple(places), agent=self.last_actor, agent_side=side, negated=negated,
                          irrealis=self._irrealis(adj), hedged=self._hedged(adj))
-        return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=adj.idx, end=adj.idx + len(adj),
-                     places=tuple(places), negated=self._negated(adj), irrealis=self._irrealis(adj), hedged=self._hedged(adj),
+        return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
+                     places=tuple(places), negated=negated, irrealis=self._irrealis(adj), hedged=self._hedged(adj),
                      claimant=self._claimant(adj))

@@ -72,6 +72,18 @@ _NO_DEFAULT_TARGET = frozenset({"Peaceful protest", "Arrests", "Change to group/
                                 "Looting/property destruction"})
 
 
+def _deed_in_area(frame: Frame, place: PlaceMention, sub: str, text: str) -> bool:
+    """A named party's own act of violence whose only scene is a part of the country ("group A launched an
+    offensive on B's forces in north-west C", "force A conducted air strikes in central C"): coded there, at the
+    precision of a region, as ACLED does, when the area is its only place. A summary with no doer ("hostilities in north-west C intensified"),
+    a territorial claim over the area, or the area naming an operation ("the southern C offensive") is not."""
+    targets = frame.places or frame.source or frame.goal
+    only_scene = all(p.kind == UNMAPPED_KIND and p.relation == AREA_RELATION for p in targets)  # (not "in C's north, on X")
+    return (only_scene and frame.agent_explicit and frame.agent is not None and not frame.loose
+            and family(sub) in ("clash", "remote")
+            and (place.end > frame.start or text[place.end : frame.start].strip() != ""))
+
+
 def _event_id(doc_id: str, start: int, place_id: str, sub: str) -> str:
     return "e" + hashlib.sha256(f"{doc_id}:{start}:{place_id}:{sub}".encode()).hexdigest()[:12]
 
@@ -140,6 +152,8 @@ class EventExtractor:
             if not frame.asserts and not (frame.purpose and not frame.negated) and not frame.failed and not frame.agreed:
                 continue  # a plan or a belief; the aim of an attack, or a failed attempt, is still a fight for the place
             targets = frame.places or frame.source or frame.goal
+            if (frame.ongoing or when.kind == "default") and self._situation_summary(doc, frame, targets):
+                continue
             between: set[tuple[float, float]] = set()
             located = {p.admin1 for p in targets if p.kind not in ("region", "country") and p.admin1}
             for place in targets:
@@ -159,6 +173,16 @@ class EventExtractor:
         for key in sorted(by_sentence):
             events.extend(_merge_concurrent(_drop_generic(by_sentence[key], self.lang.generic_violence)))
         return merge_events(events)
+
+    def _situation_summary(self, doc: Document, frame: Frame, targets: Sequence[PlaceMention]) -> bool:
+        """"Hostilities continue across A, B and C governorates": a generic word for violence with no doer, spread
+        over several governorates and told with no day of its own, sums up the situation; it is no happening of its
+        own (the report's specific incidents are). Told of a day ("on 30 November, hostilities were reported in A
+        and B governorates") it is one in each."""
+        if frame.agent is not None or doc.text[frame.start : frame.end].lower() not in self.lang.generic_violence:
+            return False
+        regions = [p for p in targets if p.kind == "region"]
+        return len(regions) >= 2 and all(p.kind in ("region", "country") for p in targets)
 
     def _holder(self, place: PlaceMention) -> str:
         """The side that held the place on the theater's baseline day: its own row, else the nearest row within
@@ -232,7 +256,7 @@ class EventExtractor:
         if not side1 and frame.spec.control == "winner" and frame.loser_side in self.adversary:
             side1 = self.adversary[frame.loser_side]
         sub = self._sub_event(frame, side1, sentence)
-        if place.kind == UNMAPPED_KIND and place.relation == AREA_RELATION:
+        if place.kind == UNMAPPED_KIND and place.relation == AREA_RELATION and not _deed_in_area(frame, place, sub, doc.text):
             # "hostilities in north-west C", "seized control of southern C": a direction's share of a
             # country is no location an event can be coded at (measured: such events were mostly the report's
             # summaries, not happenings of their own)
@@ -323,15 +347,19 @@ def _drop_generic(events: list[Event], generic: frozenset[str]) -> list[Event]:
 def _merge_concurrent(events: list[Event]) -> list[Event]:
     """ACLED's merging of concurrent tactics, within one sentence and place.
 
-    Fighting for a place and its capture are one battle, coded as the capture; a strike that kills
+    Fighting for a place and its capture are one battle, coded as the capture, and so are a withdrawal from it and
+    its taking; a strike that kills
     civilians is one remote-violence event (ACLED marks civilian targeting, not a second "Attack");
     of two remote-violence types the higher in ACLED's table wins (a suicide car bomb, not an IED).
     Strikes, arrests and looting at a place that is also captured stay separate events.
     """
     best: dict[tuple[str, date | None, str], Event] = {}
     order: list[tuple[str, date | None, str]] = []
+    taken = {(e.place_id, e.date) for e in events if family(e.sub_event_type) == "territory"}
     for ev in events:
         fam = family(ev.sub_event_type)
+        if ev.kind == "withdraw" and (ev.place_id, ev.date) in taken:
+            continue  # a withdrawal from a place the sentence says was taken is that handover ("A's withdrawal from X left it to B")
         group = {"territory": "battle", "clash": "battle", "remote": "violence", "civilians": "violence"}.get(fam, ev.sub_event_type)
         key = (ev.place_id, ev.date, group)
         if key not in best:

@@ -40,6 +40,14 @@ def locator_only(place: PlaceMention) -> bool:
     return bool(place.relation) and place.relation != "between" and not NEAR_RELATIONS & set(place.relation.lower().split())
 
 
+def negation_of(tok: Token) -> list[Token]:
+    """The "not" of an adjective: its own, or its copula's ("was not clear")."""
+    own = [c for c in tok.children if c.dep_ == "neg"]
+    if own or tok.dep_ not in ("acomp", "attr", "oprd"):
+        return own
+    return [c for c in tok.head.children if c.dep_ == "neg"]
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     """One predicate of a sentence read as a frame, with its roles and qualifiers."""

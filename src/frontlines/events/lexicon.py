@@ -15,7 +15,7 @@ from typing import Any
 from frontlines.errors import TheaterError
 
 LANGUAGES = Path(__file__).resolve().parent.parent / "languages"
-ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "self", "any", "any:obj", "where", "there", "between")
+ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "self", "any", "any:obj", "where", "there", "between", "subjheld")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,10 @@ class FrameSpec:
     object_not: str = ""
     control: str = "none"
     event: str = ""
+    # kinds of frame this one replaces on the same predicate ("abandoned X to the rebels" is a handover, no withdrawal)
+    supersedes: frozenset[str] = frozenset()
+    # adjectives that say the frame's own word when negated ("not clear who holds X" is "unclear")
+    negated_adjectives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,7 @@ class Language:
     hedges: frozenset[str]
     claim_verbs: frozenset[str]
     nonviolent: tuple[str, ...] = ()
+    resistance_nouns: frozenset[str] = frozenset()  # "met no resistance", "without firing a shot": the fight a taking did not meet
     significant: tuple[str, ...] = ()
     time_preps: frozenset[str] = frozenset()
     cause_nouns: frozenset[str] = frozenset()
@@ -161,7 +166,8 @@ def _frame(raw: dict[str, Any]) -> FrameSpec:
         require_agent=bool(raw.get("require_agent", False)), subject_place=bool(raw.get("subject_place", False)),
         weak=bool(raw.get("weak", False)), victims=raw.get("victims", ""), object_not=raw.get("object_not", ""),
         control=raw.get("control", "none"),
-        event=raw.get("event", ""),
+        event=raw.get("event", ""), supersedes=frozenset(raw.get("supersedes", [])),
+        negated_adjectives=frozenset(w.lower() for w in raw.get("negated_adjectives", [])),
     )
 
 
@@ -192,7 +198,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         place_class=_words(lex, "place_class"), partial=_words(lex, "partial"), region_hedges=_words(lex, "region_hedges"),
         region_full=_words(lex, "region_full"), irrealis_heads=_words(qual, "irrealis_heads"), modals=_words(qual, "modals"),
         negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),
-        nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])),
+        nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])), resistance_nouns=_words(qual, "resistance_nouns"),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
         time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),

@@ -37,6 +37,11 @@ class _PlaceRoles:
     _weak: bool
     _loose: bool
     _leave_verbs: frozenset[str]
+    _control_verbs: frozenset[str]
+
+    def _civilian_word(self, tok: Token) -> bool:
+        """The token is a noun for people who do not fight ("civilians", "families", "shepherds")."""
+        return tok.lemma_.lower() in self.lang.civilian_nouns or tok.lower_ in self.lang.civilian_nouns
 
     def _extend_lists(self, found: list[PlaceMention], partial: list[str] | None = None) -> list[PlaceMention]:
         """Coordination read on the surface too: a place followed by ", B, C and D" stands with them
@@ -88,6 +93,12 @@ class _PlaceRoles:
         """The token names an armed party: an actor of the dictionary or a unit noun of the pack."""
         return self._actor_of(tok) is not None or tok.lower_ in self.lang.military_nouns
 
+    def _bearing(self, tok: Token) -> bool:
+        """A compass word ("north", "south-west", "northern") standing as a noun."""
+        word = tok.lower_
+        bearings = self.lang.geoparse_tables.get("bearings", {})
+        return tok.pos_ in ("NOUN", "PROPN", "ADV") and (word in bearings or (word.endswith("ern") and word[:-3] in bearings))
+
     def _places_of(self, tok: Token, partial: list[str], depth: int = 0) -> list[PlaceMention]:
         """The places a role token stands for: its name, an appositive ("the town of X"), a part of a
         place ("parts of X", contested), or a noun or pronoun referring back ("the town", "it")."""
@@ -100,6 +111,11 @@ class _PlaceRoles:
             return self._places_of(tok.head.head, partial, depth + 1)  # "X, a town that A has held since D"
         if tok.dep_ == "appos" and tok.head.i in idx.place_at and tok.lemma_.lower() in lang.place_class:
             return [idx.place_at[tok.head.i]]  # "X, a mostly rural town": the town is X
+        appositives = [c for c in tok.children if c.dep_ == "appos"]
+        if appositives and self._bearing(tok):
+            # "North of X, the towns of A and B fell": a fronted direction the parser made the subject, the
+            # places themselves its appositive
+            return [p for c in appositives for p in self._places_of(c, partial, depth + 1)]
         lemma = tok.lemma_.lower()
         # a part noun as written, plural ("regions of X", "sections", "quarters") as well as by its lemma
         part_noun = lemma in lang.partial or (tok.tag_ == "NNS" and tok.lower_ in lang.partial)

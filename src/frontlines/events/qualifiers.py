@@ -88,10 +88,6 @@ class _Qualifiers(_Roles):
         words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         return bool(words & self.lang.weapons)
 
-    def _civilian_word(self, tok: Token) -> bool:
-        """The token is a noun for people who do not fight ("civilians", "families", "shepherds")."""
-        return tok.lemma_.lower() in self.lang.civilian_nouns or tok.lower_ in self.lang.civilian_nouns
-
     def _with_of(self, objs: list[Token]) -> list[Token]:
         """Objects and, for a quantity ("hundreds of militants", "a number of soldiers"), what it counts."""
         out = list(objs)
@@ -141,12 +137,16 @@ class _Qualifiers(_Roles):
         neg = self.lang.negations
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in neg) for c in tok.children):
             return True
+        if any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in tok.children):
+            return True  # "the army no longer holds X": the negation sits on the adverb
         if tok.pos_ in _NOMINAL_OR_GERUND and self._denied_noun_phrase(tok):
             return True
         cur = tok
         for _ in range(5):  # "reports about the fall of X were false", "the army denied that X had fallen"
             if cur.head.i == cur.i or self._speaker_clause(cur):
                 break  # "group A said it took X; the army denied it": a party's claim that another denies is disputed
+            if cur.head.i > cur.i and any(t.text == ";" for t in cur.doc[cur.i : cur.head.i]):
+                break  # "a strike killed ten; the army denied carrying it out": no verb governs across a semicolon
             cur = cur.head
             if cur.lemma_.lower() in self.lang.denials or any(
                     c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in self.lang.denials for c in cur.children):
@@ -156,10 +156,15 @@ class _Qualifiers(_Roles):
 
     def _denied_noun_phrase(self, tok: Token) -> bool:
         """A happening noun inside a phrase that says it did not happen: "without fighting", "with no reports of
-        clashes", "without any reports of fighting" (up through "of" and the preposition that holds it)."""
+        clashes", "without any reports of fighting" (up through "of" and the preposition that holds it), "met no
+        resistance", "without meeting any resistance" (the object of a gerund under the negating preposition)."""
         neg = self.lang.negations
+        if any(c.dep_ == "det" and c.lower_ in neg for c in tok.children):
+            return True  # "met no resistance", "with no clashes reported"
         cur = tok
         for _ in range(3):
+            if cur.dep_ == "dobj" and cur.head.tag_ == "VBG" and cur.head.dep_ == "pcomp" and cur.head.head.lower_ in neg:
+                return True  # "without meeting any resistance", "without firing a shot"
             if cur.dep_ != "pobj":
                 return False
             prep = cur.head
@@ -211,6 +216,9 @@ class _Qualifiers(_Roles):
             said = self.tokens[0].doc.text[self.span[0] : self.span[1]].lower()
             if any(cue in said for cue in self.lang.nonviolent):
                 return True
+        resisted = [t for t in self.tokens if t.lower_ in self.lang.resistance_nouns or t.lemma_.lower() in self.lang.resistance_nouns]
+        if any(self._denied_noun_phrase(t) for t in resisted):
+            return True  # "met no resistance", "without firing a shot"
         battles = [t for t in self.tokens if t.lower_ in self._battle_words or t.lemma_.lower() in self._battle_words]
         if battles and all(self._denied_noun_phrase(t) for t in battles):
             return True  # "with no reports of clashes", "without any fighting": the sentence says so

@@ -25,7 +25,7 @@ import numpy as np
 from spacy.attrs import LOWER
 
 from frontlines.events.clause import _Sentence
-from frontlines.events.frames import _NOMINAL, _VERBAL, NEAR_RELATIONS, NOT_ARMED, Frame, Token, _DocIndex
+from frontlines.events.frames import _NOMINAL, _VERBAL, NEAR_RELATIONS, NOT_ARMED, Frame, Token, _DocIndex, negation_of
 from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.mentions.geoparse import Spans
 from frontlines.models import ActorMention, Place, PlaceMention
@@ -43,6 +43,7 @@ class Reader:
         self._by_verb: dict[str, list[FrameSpec]] = {}
         self._by_noun: dict[str, list[FrameSpec]] = {}
         self._by_adj: dict[str, list[FrameSpec]] = {}
+        self._by_negated_adj: dict[str, list[FrameSpec]] = {}
         self._by_light: dict[str, list[FrameSpec]] = {}
         self._by_state: dict[str, list[FrameSpec]] = {}
         self._by_modifier: dict[str, list[FrameSpec]] = {}
@@ -55,6 +56,8 @@ class Reader:
                 self._by_noun.setdefault(n.split()[-1], []).append(spec)
             for a in spec.adjectives:
                 self._by_adj.setdefault(a, []).append(spec)
+            for a in spec.negated_adjectives:
+                self._by_negated_adj.setdefault(a, []).append(spec)
             for n in spec.light:
                 self._by_light.setdefault(n, []).append(spec)
             for n in spec.state_nouns:
@@ -69,7 +72,7 @@ class Reader:
         # verbs of holding or taking: "unclear who controls X" asks about X
         self._control = frozenset(w for f in language.frames if f.kind in ("hold", "capture") for w in f.verbs)
         self._words = (set(self._by_verb) | set(self._by_noun) | set(self._by_adj) | set(self._by_light)
-                       | set(self._by_state) | set(self._by_modifier))
+                       | set(self._by_state) | set(self._by_modifier) | set(self._by_negated_adj))
 
     # ------------------------------------------------------------------ entry point
 
@@ -112,6 +115,13 @@ class Reader:
                 last_actor = mentioned[-1]
         return frames
 
+    def _governs_state(self, verb: Token) -> bool:
+        """The verb governs a control noun under its preposition ("left X in the hands of A", "left X under A's
+        control")."""
+        return any(c.dep_ == "prep" and g.dep_ == "pobj" and g.lemma_.lower() in self._by_state
+                   and any(c.lower_ in spec.state_preps for spec in self._by_state[g.lemma_.lower()])
+                   for c in verb.children for g in c.children)
+
     def _capitals(self, doc_id: str, sdoc: Any, places: Sequence[PlaceMention]) -> list[PlaceMention]:
         """"the capital", "the <nationality> capital" as a mention of the theater's capital: a definite noun
         with no qualifier of its own ("the provincial capital", "its capital", "the capital of X" and
@@ -142,15 +152,19 @@ class Reader:
     def _sentence(self, ctx: _Sentence) -> list[Frame]:
         out: list[Frame] = []
         seen: set[tuple[int, str, str]] = set()
+        replaced: set[tuple[int, str]] = set()  # (predicate, kind) a more specific frame stands for
         words = self._words
         for tok in ctx.tokens:
             if tok.lower_ not in words and tok.lemma_.lower() not in words:
                 continue  # no predicate of the language pack: most tokens stop here
             for spec, pred, noun in self._candidates(tok, ctx):
+                key = (noun if noun is not None else pred).i
+                if (key, spec.kind) in replaced:
+                    continue
                 frame = ctx.read(spec, pred, noun)
                 if frame is None:
                     continue
-                key = (noun if noun is not None else pred).i
+                replaced.update((key, kind) for kind in spec.supersedes)
                 keys = [(key, p.place_id, spec.control) for p in (*frame.places, *frame.source, *frame.goal)]
                 if all(k in seen for k in keys):
                     continue  # an earlier (more specific) frame already read this predicate and place
@@ -162,6 +176,8 @@ class Reader:
         lemma, lower = tok.lemma_.lower(), tok.lower_
         # a present participle before a noun describes it ("the surrounding villages", "the advancing rebels"): no predicate
         describing = tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.i < tok.head.i
+        # ... as does a participle of holding ("the A-occupied heights"): the held-modifier frame reads it
+        describing = describing or (tok.dep_ == "amod" and tok.i < tok.head.i and lower in self._by_modifier)
         if (tok.pos_ in _VERBAL or tok.tag_.startswith("VB")) and not describing:
             for spec in self._by_verb.get(lemma, ()):
                 parts = spec.particles_for.get(lemma)
@@ -170,6 +186,8 @@ class Reader:
                     continue
                 if spec.particles_not.get(lemma, frozenset()) & has:
                     continue  # a phrasal verb of its own: "fell back" is no fall, "took up positions" no capture
+                if spec.kind == "withdraw" and self._governs_state(tok):
+                    continue  # "left X in the hands of A": a change of holder (the state frame), not a departure
                 yield spec, tok, None
         gerund = tok.pos_ == "VERB" and tok.tag_ == "VBG" and not any(
             c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children)  # "fighting continued", not "are fighting drought"
@@ -202,6 +220,8 @@ class Reader:
             # a small clause under a verb of saying: "the rebels declared X liberated"
             tok.dep_ in ("ccomp", "xcomp") and tok.tag_ in ("VBN", "VBD") and tok.head.lemma_.lower() in self.lang.claim_verbs
             and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children))
+        if adjectival and lower in self._by_negated_adj and negation_of(tok):
+            yield from ((spec, tok, None) for spec in self._by_negated_adj[lower])  # "it was not clear who held X"
         if adjectival and (lower in self._by_adj or lemma in self._by_adj):
             has = {c.lower_ for c in tok.children if c.dep_ == "prep"}
             for spec in self._by_adj.get(lower, ()) or self._by_adj.get(lemma, ()):

@@ -124,8 +124,10 @@ class _Roles(_PlaceRoles):
         if role == "by":
             agents = [g for c in base.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not agents:  # "by" as a plain preposition: only a party, never "by noon" or "by car"
+                # (or people who do not fight: "a strike by teachers" is theirs, and no strike of war)
                 agents = [g for c in base.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
-                          if g.dep_ == "pobj" and (self._actor_of(g) is not None or g.lemma_.lower() in self.lang.military_nouns)]
+                          if g.dep_ == "pobj" and (self._actor_of(g) is not None or g.lemma_.lower() in self.lang.military_nouns
+                                                   or self._civilian_word(g))]
             return self._in(agents)
         if role == "poss":
             return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")
@@ -145,7 +147,8 @@ class _Roles(_PlaceRoles):
             while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i and clause.head.pos_ in _VERBAL:
                 clause = clause.head
             if clause.dep_ == "relcl" and any(c.lower_ in self.lang.where_words and c.dep_ == "advmod" for c in clause.children):
-                return self._in([clause.head])
+                # (all of a coordination: "around A and B, where the two sides clashed")
+                return self._in(sorted({clause.head, *clause.head.conjuncts}, key=lambda t: t.i))
             return []
         if role == "there":
             # "A took control there": an adverb of place standing for the places named just before (kept as a token
@@ -157,6 +160,11 @@ class _Roles(_PlaceRoles):
             if not nominal or base.dep_ != "dobj" or base.head.pos_ not in _VERBAL:
                 return []
             return self._in(self._prep_objects(base.head, words))
+        if role == "subjheld":
+            # "fighters who had held X since 2013 withdrew": what the subject's relative clause says it held
+            subj = next((c for c in pred.children if c.dep_ == "nsubj"), None) if not nominal else None
+            held = [c for c in subj.children if c.dep_ == "relcl" and c.lemma_.lower() in self._control_verbs] if subj is not None else []
+            return self._in([o for c in held for o in self._objects(c)])
         if role.startswith("subjprep:"):
             # "control of X passed to the rebels": the preposition hangs on the verb's subject
             words = role[9:].split()
@@ -189,11 +197,12 @@ class _Roles(_PlaceRoles):
             out.append(at[t.i])
         return out
 
-    def _place_label(self, tok: Token) -> bool:
-        """A place's name standing as a label before a colon ("X: the rebels entered X city")."""
+    @staticmethod
+    def _label(tok: Token) -> bool:
+        """A name or a heading standing as a label before a colon ("X: the rebels entered X city", "Key points:
+        group A took X"): the parser may hang it on the verb as a second subject."""
         after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
-        return tok.i in self.idx.place_at and (any(c.text == ":" and c.i > tok.i for c in tok.children)
-                                               or (after is not None and after.text == ":"))
+        return any(c.text == ":" and c.i > tok.i for c in tok.children) or (after is not None and after.text == ":")
 
     def _in(self, toks: Iterable[Token]) -> list[Token]:
         return [t for t in toks if t.i in self.ids]
@@ -209,6 +218,22 @@ class _Roles(_PlaceRoles):
             out += [c for c in o.conjuncts if c.i > o.i]
         return out
 
+    def _first_person(self, tok: Token) -> bool:
+        """"we", "our forces": the speaker's own side."""
+        poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
+        return tok.lower_ == "we" or (bool(poss) and f"{poss} {tok.lower_}" in self.lang.first_person)
+
+    def _stray_party(self, first: Token, verb: Token) -> Token | None:
+        """"A left X on Saturday and the group B, moving up from Y, took Z", "A withdrew from X and B entered the city": a
+        party between two coordinated verbs that the parser joined to a noun that is no party (the day, the place
+        left) is the second verb's subject."""
+        at = self.idx.actor_at
+        for t in self.tokens:
+            if first.i < t.i < verb.i and t.dep_ == "conj" and t.i in at and at[t.i].side not in ("civilians", "") \
+                    and t.head.i not in at and t.head.pos_ in _NOMINAL:
+                return t
+        return None
+
     def _subject(self, verb: Token, depth: int = 0) -> Token | None:
         if depth > 4:
             return None
@@ -221,10 +246,13 @@ class _Roles(_PlaceRoles):
                          or (c.dep_ == "dobj" and c.i < verb.i and self._names_party(c))), None)
             if ctrl is not None:
                 return ctrl
-        # a subject of the verb's own line first: a heading above may hang a second one on it; a place's name as a
-        # label before a colon ("X: the rebels entered X city") last
+        # a subject of the verb's own line first: a heading above may hang a second one on it; a label before a
+        # colon ("X: the rebels entered X city") last
         subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
-                          key=lambda c: (c.i not in self.ids, self._place_label(c)))
+                          key=lambda c: (c.i not in self.ids, self._label(c)))
+        if len(subjects) > 1 and self._first_person(subjects[0]) and self._label(subjects[-1]) \
+                and self._names_party(subjects[-1]):
+            return subjects[-1]  # "Group A's media: our forces entered X": the label is the speaker, the forces its own
         for c in subjects:
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
@@ -232,6 +260,9 @@ class _Roles(_PlaceRoles):
                 return self._line_subject(verb) or c
             return c
         if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
+            stray = self._stray_party(verb.head, verb)
+            if stray is not None:
+                return stray
             # "units were sent to X and took up positions there": the first verb's passive subject does the second
             shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None) if verb.tag_ in ("VBD", "VBZ", "VBP") else None
             # (an armed party: "the base was besieged and captured" shares its passive, the base does not capture)

@@ -131,15 +131,17 @@ class Analysis:
 
 
 def _paragraph_breaks(doc: Any) -> Any:
-    """A blank line ends a sentence for the parser too, and so does a Markdown heading's line: a paragraph is never
-    parsed into the one above or below it (the parser keeps sentence boundaries set before it runs)."""
+    """A blank line ends a sentence for the parser too, and so does a Markdown heading's line and a list item's line
+    (its bullet blanked, the line starts indented): a paragraph is never parsed into the one above or below it (the
+    parser keeps sentence boundaries set before it runs). (Measured: a short line with no closing stop is as often
+    a line of wrapped prose or an infobox as a heading; it is left to the parser.)"""
     text = doc.text
     for i in range(1, len(doc)):
         gap = doc[i - 1]
         if not gap.is_space or "\n" not in gap.text or doc[i].is_space:
             continue
         line_start = text.rfind("\n", 0, gap.idx) + 1
-        if gap.text.count("\n") >= 2 or text.startswith("#", line_start):
+        if gap.text.count("\n") >= 2 or text.startswith("#", line_start) or gap.text.rsplit("\n", 1)[1]:
             doc[i].is_sent_start = True
     return doc
 
@@ -239,13 +241,17 @@ _REFERENCE_MARK = re.compile(r"(?:(?<=[\w.,;:'’)\]])|^)\[(?:\d{1,3}|[a-z]|note
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z'’.\- ]{1,40}[A-Z](?:,\s*[A-Z][a-z]+)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
                        r"(?:\([A-Za-z][^()\n]{1,30}\)\s*)?|\([A-Za-z][^()\n]{1,30}\)\s*)[-–—]{1,2}\s", re.MULTILINE)
 
+# A list item's bullet at the start of a line ("• Shelling hit X"): the parser would read the glyph as a word.
+_BULLET = re.compile(r"^[ \t]*[•▪◦‣●■○∙·*\-–—](?=[ \t])", re.MULTILINE)
+
 
 def soften_caps(text: str) -> str:
     """The text as the parser reads it: words shouted in capitals ("LIBERATED", "REPELLED") in lower
-    case, for the tagger and the lemmatizer, and reference marks ("[2]") and wire datelines blanked; the length is
+    case, for the tagger and the lemmatizer, and reference marks ("[2]"), wire datelines and list bullets blanked; the length is
     unchanged, so every offset still points into the original text."""
     text = _REFERENCE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)  # the parser would take the city for the subject
+    text = _BULLET.sub(lambda m: " " * len(m.group(0)), text)
     return _SHOUTED.sub(lambda m: m.group(0).lower(), text)
 
 

@@ -1,0 +1,180 @@
+"""The clause reader, seventh pass: forms found on new prose of our own (wire copy, briefings, analysts' notes,
+humanitarian updates), one test per form, each with its contrast where the same words carry no war.
+
+The helpers are those of test_reader.py (the real pipeline: spaCy parse, gazetteer, actor dictionary).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import frontlines
+from test_reader import frames, names, only, says_nothing, status
+
+
+def events_of(text: str, published: str = "2024-12-06") -> list[tuple[str, str, str]]:
+    return [(e.sub_event_type, e.actor1_side, e.location) for e in frontlines.extract(text, published=published).events]
+
+
+def test_a_named_partys_violence_in_a_part_of_the_country_is_coded_there() -> None:
+    """ACLED codes a party's own attack whose only scene is "north-west C" at region precision; a doer-less summary
+    ("fighting in north-west C intensified") and an operation's name ("the southern C offensive") are no event."""
+    assert events_of("On Wednesday the army launched a counteroffensive against rebel forces in northern Syria.") \
+        == [("Armed clash", "government", "northern Syria")]
+    assert events_of("Fighting in northern Syria intensified on Wednesday.") == []
+    assert events_of("Analysts called it the northern Syria offensive.") == []
+
+
+def test_a_heading_before_a_colon_is_no_subject() -> None:
+    """"Key points: group A took X": the parser hangs the heading on the verb as a second subject."""
+    f = only(frames("Key Takeaways: HTS-led opposition forces captured Atarib on Thursday."), "capture")
+    assert names(f.places) == ["Atarib"] and f.agent_side == "opposition"
+
+
+def test_a_place_abandoned_to_a_named_party_is_handed_to_it() -> None:
+    text = "Regime units abandoned Maskanah to the SDF on Sunday."
+    assert events_of(text) == [("Non-violent transfer of territory", "sdf", "Maskanah")]
+    assert status(text, "Maskanah", day="2024-12-01", published="2024-12-02") == "sdf"
+    # no party named as the receiver: a withdrawal, the place left to nobody known
+    assert status("Regime units abandoned Maskanah on Sunday.", "Maskanah", day="2024-12-01",
+                  published="2024-12-02") == "unknown"
+    assert says_nothing("The family left Maskanah to relatives in Aleppo.")
+
+
+@pytest.mark.parametrize("text", ["Rebel columns rolled into Salamiyah without meeting any resistance.",
+                                  "Rebel columns entered Salamiyah and met no resistance.",
+                                  "Rebel columns took Salamiyah without firing a shot."])
+def test_a_taking_that_met_no_resistance_is_a_transfer(text: str) -> None:
+    assert events_of(text) == [("Non-violent transfer of territory", "opposition", "Salamiyah")]
+
+
+def test_a_taking_against_resistance_is_a_fight() -> None:
+    assert events_of("Rebel columns entered Salamiyah despite stiff resistance.") == [("Armed clash", "opposition", "Salamiyah")]
+
+
+def test_a_fronted_direction_the_parser_made_the_subject() -> None:
+    """"South of X, the villages of A and B fell to ...": the parser makes the direction the subject and the places
+    its appositive."""
+    f = only(frames("South of Idlib, the villages of Kafr Nabl and Hish fell to HTS on Friday."), "capture")
+    assert names(f.places) == ["Kafr Nabl", "Hish"]
+
+
+@pytest.mark.parametrize("text", ["It was not clear on Monday who controlled Maskanah.",
+                                  "The status of Maskanah was not known on Monday."])
+def test_not_clear_and_not_known_are_unclear(text: str) -> None:
+    assert only(frames(text), "unclear").asserts
+    assert status(text, "Maskanah", day="2024-12-02", published="2024-12-02") == "unknown"
+    assert says_nothing("It was not clear on Monday whether the talks in Maskanah would resume.")
+
+
+def test_a_participle_of_holding_before_its_noun_is_no_capture() -> None:
+    """"the A-occupied heights" says who holds them, it tells no capture by A."""
+    assert not [f for f in frames("Near the Turkish-occupied Afrin, farmers picked olives.") if f.kind == "capture"]
+    f = only(frames("Shells hit the rebel-occupied town of Sarmin."), "hold")
+    assert names(f.places) == ["Sarmin"] and f.agent_side == "opposition"
+
+
+@pytest.mark.parametrize("text", ["Iraqi militias who had held Albu Kamal for years withdrew toward the border on Friday.",
+                                  "Iraqi militias in Albu Kamal withdrew toward the border on Friday."])
+def test_a_withdrawal_leaves_where_the_party_was(text: str) -> None:
+    f = only(frames(text), "withdraw")
+    assert names(f.source) == ["Abu Kamal"]
+
+
+def test_a_denial_after_a_semicolon_does_not_deny_the_clause_before() -> None:
+    """"A strike on X killed ten; the army denied carrying it out": the strike happened, its author is disputed."""
+    found = frames("A strike on Ariha on Tuesday killed eight people; the army denied carrying out the raid.")
+    assert [f for f in found if f.kind == "strike" and not f.negated]
+    assert only(frames("The army denied that its jets had struck Ariha on Tuesday."), "strike").negated
+
+
+def test_leaving_a_place_in_a_partys_hands_is_a_change() -> None:
+    text = "Regime troops inside Morek were routed on Thursday, leaving the town in rebel hands."
+    assert ("Non-state actor overtakes territory", "opposition", "Morek") in events_of(text)
+    assert status(text, "Morek", day="2024-12-05", published="2024-12-06") == "opposition"
+    assert status("The army kept Morek in its hands on Thursday.", "Morek", day="2024-12-05",
+                  published="2024-12-06") == "government"
+
+
+def test_a_hilltop_of_a_named_mountain_is_that_mountain() -> None:
+    f = only(frames("Regime forces abandoned the hilltop of Jabal Zawiya on Friday."), "withdraw")
+    assert names(f.source) == ["Jabal Zawiya"]
+
+
+def test_a_party_the_parser_joined_to_a_day_is_the_next_verbs_subject() -> None:
+    """"A left X on Saturday and the group B, moving up from Y, took up positions in X": B does the second verb."""
+    text = ("Regime troops pulled out of Tadmur on Saturday and the Syrian Free Army, moving up from its desert "
+            "garrison, took up positions in the town.")
+    f = only(frames(text), "deploy")
+    assert f.agent_side == "opposition"
+
+
+def test_no_longer_holding_a_place_asserts_no_hold() -> None:
+    assert only(frames("The army no longer holds Morek."), "hold").negated
+    assert not frontlines.extract("The army no longer holds Morek.", published="2024-12-06").assertions
+
+
+def test_a_force_contesting_a_place_fights_for_it() -> None:
+    text = "Rebel units are contesting Mhardeh on Thursday."
+    assert status(text, "Mhardeh", day="2024-12-05", published="2024-12-06") == "contested"
+    assert says_nothing("The party will contest the council election in Mhardeh.")
+
+
+def test_shelling_that_affected_a_place_is_a_shelling_there() -> None:
+    """Humanitarian updates say "shelling affected X"."""
+    assert events_of("Shelling affected residential areas of Sarmada on Monday, and civilian casualties were reported "
+                     "in the town.") == [("Shelling/artillery/missile attack", "unknown", "Sarmada")]
+    assert says_nothing("The rise in bread prices affected families in Sarmada.")
+
+
+def test_a_strike_by_people_who_do_not_fight_is_no_strike_of_war() -> None:
+    assert says_nothing("The strike by teachers damaged schools in Sarmada on Monday.")
+    assert events_of("Strikes by Russian jets damaged houses in Sarmada on Monday.")
+
+
+def test_a_list_bullet_is_no_word_of_the_sentence() -> None:
+    text = "Situation overview\n• Shelling affected homes in Sarmada and Atarib on Monday, and casualties were reported."
+    assert {loc for _, _, loc in events_of(text)} == {"Sarmada", "Atarib"}
+
+
+def test_where_after_a_list_of_places_refers_to_all_of_them() -> None:
+    """(the parser may hang the relative clause on the last place of the list)"""
+    found = frames("Fighting was reported in northern rural Hama, notably around Souran and Morek, where government "
+                   "forces and non-state armed groups clashed on Monday.")
+    (f,) = [f for f in found if f.spec.name == "clash" and f.agent is not None]
+    assert names(f.places) == ["Suran", "Morek"]
+
+
+def test_hostilities_across_governorates_with_no_day_sum_up_the_situation() -> None:
+    assert events_of("Hostilities continue to be reported across Idlib, Aleppo and Hama governorates.") == []
+    assert len(events_of("On Monday, hostilities were reported in Idlib and Hama governorates.")) == 2
+    assert events_of("Hostilities continue in Sarmada and Atarib.")  # named towns: happenings of their own
+
+
+def test_a_part_of_the_country_that_sets_the_scene_of_a_placed_attack_is_no_second_location() -> None:
+    assert events_of("In northern Syria, SNA factions launched an attack on Manbij on Friday.") \
+        == [("Armed clash", "opposition", "Manbij")]
+
+
+def test_a_withdrawal_and_the_entry_that_follows_are_one_handover() -> None:
+    """"A withdrew from X and B entered the town": the parser may join B to X ("from X and B"); B entered, and the
+    withdrawal and the entry are one transfer of X to B."""
+    text = "Regime forces withdrew from Raqqa and the SDF entered the town on Sunday."
+    assert events_of(text) == [("Non-violent transfer of territory", "sdf", "Raqqa")]
+    assert status(text, "Raqqa", day="2024-12-01", published="2024-12-02") == "sdf"
+
+
+def test_a_withdrawal_that_left_towns_in_others_hands_is_their_handover() -> None:
+    text = "The SDF pullout from Tell Rifaat on Sunday left the town in the hands of SNA factions."
+    assert events_of(text) == [("Non-violent transfer of territory", "opposition", "Tell Rifaat")]
+
+
+def test_a_fight_and_a_withdrawal_with_no_taker_stay_two_events() -> None:
+    text = "Rebels clashed with troops in Morek on Sunday before the troops withdrew from the town."
+    assert {sub for sub, _, _ in events_of(text)} == {"Armed clash", "Change to group/activity"}
+
+
+def test_a_speakers_label_names_whose_forces_are_ours() -> None:
+    """"Group A's media: our forces entered X": the label before the colon is the speaker."""
+    f = only(frames("SDF media: Our forces entered Tabqa city on Sunday evening."), "enter")
+    assert f.agent_side == "sdf"
