@@ -178,3 +178,67 @@ def test_a_speakers_label_names_whose_forces_are_ours() -> None:
     """"Group A's media: our forces entered X": the label before the colon is the speaker."""
     f = only(frames("SDF media: Our forces entered Tabqa city on Sunday evening."), "enter")
     assert f.agent_side == "sdf"
+
+
+def test_a_question_or_a_condition_asserts_nothing() -> None:
+    assert says_nothing("Officials asked whether the rebels had taken Mhardeh on Sunday.")
+    assert says_nothing("If Mhardeh falls, the road to the coast is open.")
+
+
+def test_a_demand_is_not_its_fulfilment() -> None:
+    result = frontlines.extract("Residents protested on Monday, demanding that Manbij be handed over to the SNA.",
+                                published="2024-12-03")
+    assert not result.assertions and not [e for e in result.events if e.sub_event_type != "Peaceful protest"]
+
+
+def test_the_dam_refers_back_to_the_dam_named_before() -> None:
+    f = only(frames("Drones struck a truck near the Tishrin dam on Monday. The SDF still holds the dam itself."), "hold")
+    assert names(f.places) == ["Tishrin dam"] and f.agent_side == "sdf"
+
+
+@pytest.mark.parametrize("text", ["The SDF took over army positions in Tabqa on Friday.",
+                                  "The SDF took over positions vacated by government forces in Tabqa on Friday."])
+def test_positions_taken_in_a_place_stand_for_it(text: str) -> None:
+    f = only(frames(text), "capture")
+    assert names(f.places) == ["Tabqa"] and f.agent_side == "sdf"
+
+
+def test_positions_vacated_by_the_other_side_change_hands_without_a_fight() -> None:
+    assert events_of("The SDF took over positions vacated by government forces in Tabqa on Friday.") \
+        == [("Non-violent transfer of territory", "sdf", "Tabqa")]
+
+
+def test_a_handover_that_took_place_in_a_town() -> None:
+    f = only(frames("A handover took place in Tabqa on Friday after talks between the army and the SDF."), "handover")
+    assert names(f.places) == ["Tabqa"]
+    assert says_nothing("Talks on a prisoner handover took place in Tabqa on Friday.")
+
+
+@pytest.mark.parametrize("post", ["⚡ BREAKING: Saraqib liberated!", "🔴 Saraqib liberated!"])
+def test_a_posts_emoji_and_breaking_label_are_no_words_of_it(post: str) -> None:
+    f = only(frames(post), "capture")
+    assert names(f.places) == ["Saraqib"]
+
+
+def test_a_speakers_label_names_who_we_are() -> None:
+    f = only(frames("🚨 Rebels: we captured Saraqib this morning"), "capture")
+    assert f.agent_side == "opposition"
+
+
+def test_passing_to_a_side_without_fighting_is_a_transfer() -> None:
+    assert events_of("Salamiyah passed to opposition control without fighting on Thursday.") \
+        == [("Non-violent transfer of territory", "opposition", "Salamiyah")]
+
+
+def test_them_after_places_of_its_own_sentence_means_those_places() -> None:
+    text = ("On Monday rebels reached the edge of Hama and Homs. An army counterattack on Tuesday retook Suran and "
+            "Taybat al-Imam, but the rebels recaptured them the next day.")
+    (f,) = [f for f in frames(text) if f.spec.name == "capture" and f.agent_side == "opposition"]
+    assert names(f.places) == ["Suran", "Taybat al-Imam"]
+
+
+def test_a_pronoun_for_a_party_means_the_subject_before_it() -> None:
+    """"factions rose against the government and took X, and Y fell to them": the factions, not the government."""
+    text = "Local factions rose against the government and seized Daraa, and the Nasib crossing fell to them on Friday."
+    (f,) = [f for f in frames(text) if f.spec.name == "fall"]
+    assert f.agent_side == "opposition"

@@ -182,9 +182,14 @@ class _PlaceRoles:
         if lemma in lang.position_nouns or tok.lower_ in lang.position_nouns:
             # "withdrew from their positions in X", "abandoned its posts at X": the posts stand for X ("positions
             # near X": near it, a relation the place mention keeps)
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "within", "near", "around", "outside"):
-                    out += [p for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
+            where = ("in", "at", "inside", "within", "near", "around", "outside")
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in where]
+            # "positions vacated by A in X": on the participle; "took over positions in X": hung on the verb
+            preps += [c for a in tok.children if a.dep_ == "acl" for c in a.subtree
+                      if c.dep_ == "prep" and c.lower_ in where]
+            if not preps and tok.dep_ == "dobj":
+                preps = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in where and c.i > tok.i]
+            out += [p for c in preps for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
             if out:
                 return out
         for c in tok.children:  # "20 villages, including the towns of A and B", "towns such as A"
@@ -290,6 +295,8 @@ class _PlaceRoles:
         # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
         last = earlier[-1]
         group = [p for p in earlier if p.start >= last.start - 200]
+        # ("retook A and several villages, but B recaptured them": the places of its own sentence first)
+        group = [p for p in group if p.start >= self.span[0]] or group
         count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
         return group[-count:] if count else group
 

@@ -75,12 +75,16 @@ class _Qualifiers(_Roles):
         return None, "", False, True
 
     def _party_named_before(self, tok: Token) -> ActorMention | None:
-        """The nearest armed party named before the token in its sentence."""
+        """The nearest armed party named before the token in its sentence, a subject first ("factions rose against
+        the government and took X, and Y fell to them": the factions)."""
         at = self.idx.actor_at
-        return next((at[t.i] for t in reversed(self.tokens) if t.i < tok.i and t.i in at
-                     and at[t.i].side not in ("civilians", "", "unknown")
-                     # (not a party inside another noun's modifier: "the A-held town", "the A's collapse")
-                     and not (t.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and t.head.i not in at)), None)
+        named = [t for t in reversed(self.tokens) if t.i < tok.i and t.i in at
+                 and at[t.i].side not in ("civilians", "", "unknown")
+                 # (not a party inside another noun's modifier: "the A-held town", "the A's collapse")
+                 and not (t.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and t.head.i not in at)]
+        subject = next((t for t in named if t.dep_ in ("nsubj", "nsubjpass")), None)
+        first = subject if subject is not None else (named[0] if named else None)
+        return at[first.i] if first is not None else None
 
     def _is_weapon(self, tok: Token | None) -> bool:
         if tok is None:
@@ -161,6 +165,8 @@ class _Qualifiers(_Roles):
         neg = self.lang.negations
         if any(c.dep_ == "det" and c.lower_ in neg for c in tok.children):
             return True  # "met no resistance", "with no clashes reported"
+        if tok.dep_ == "pcomp" and tok.head.lower_ in neg:
+            return True  # "without fighting" (the gerund read as a verb)
         cur = tok
         for _ in range(3):
             if cur.dep_ == "dobj" and cur.head.tag_ == "VBG" and cur.head.dep_ == "pcomp" and cur.head.head.lower_ in neg:
@@ -231,8 +237,9 @@ class _Qualifiers(_Roles):
             if t.pos_ == "NOUN":  # "following the withdrawal of government forces", "the army's withdrawal"
                 subj = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                              if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
-            else:
-                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            else:  # ("positions vacated by government forces": the passive participle's doer)
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None) or next(
+                    (g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if subj is None:
                 continue
             _actor, side, armed, _explicit = self._party(subj)
@@ -274,6 +281,8 @@ class _Qualifiers(_Roles):
         for _ in range(6):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals for c in cur.children):
                 return True
+            if any(c.dep_ == "mark" and c.lower_ in lang.open_marks for c in cur.children):
+                return True  # "unclear whether the garrison had surrendered", "if X falls"
             if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads and came_by != "conj" and not (
                     came_by == "advcl" and any(c.dep_ == "dobj" for c in cur.children)):
                 # (a verb joined to the head is a clause of its own: "attempted an assault but failed")

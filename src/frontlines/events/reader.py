@@ -214,8 +214,10 @@ class Reader:
                 yield spec, tok, None
         adjectival = tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "amod", "oprd", "attr") or (
             tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)) or (  # "X is contested"
-            # a headline's participle with no verb "to be": "X liberated!" (the place is no doer)
-            tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in tok.children)
+            # a headline's participle with no verb "to be": "X liberated!" (the place is no doer; a label before a
+            # colon, "BREAKING: X liberated!", is no object)
+            tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") and not _Sentence._label(c) for c in tok.children)
             and any(c.dep_ == "nsubj" and c.i in ctx.idx.place_at and c.i not in ctx.idx.actor_at for c in tok.children)) or (
             # a small clause under a verb of saying: "the rebels declared X liberated"
             tok.dep_ in ("ccomp", "xcomp") and tok.tag_ in ("VBN", "VBD") and tok.head.lemma_.lower() in self.lang.claim_verbs

@@ -250,9 +250,11 @@ class _Roles(_PlaceRoles):
         # colon ("X: the rebels entered X city") last
         subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
                           key=lambda c: (c.i not in self.ids, self._label(c)))
-        if len(subjects) > 1 and self._first_person(subjects[0]) and self._label(subjects[-1]) \
-                and self._names_party(subjects[-1]):
-            return subjects[-1]  # "Group A's media: our forces entered X": the label is the speaker, the forces its own
+        if subjects and self._first_person(subjects[0]):
+            # "Group A's media: our forces entered X", "Rebels: we took X": the label is the speaker, the forces its own
+            speaker = next((t for t in self.tokens if t.i < subjects[0].i and self._label(t) and self._names_party(t)), None)
+            if speaker is not None:
+                return speaker
         for c in subjects:
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -241,8 +242,16 @@ _REFERENCE_MARK = re.compile(r"(?:(?<=[\w.,;:'’)\]])|^)\[(?:\d{1,3}|[a-z]|note
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z'’.\- ]{1,40}[A-Z](?:,\s*[A-Z][a-z]+)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
                        r"(?:\([A-Za-z][^()\n]{1,30}\)\s*)?|\([A-Za-z][^()\n]{1,30}\)\s*)[-–—]{1,2}\s", re.MULTILINE)
 
-# A list item's bullet at the start of a line ("• Shelling hit X"): the parser would read the glyph as a word.
-_BULLET = re.compile(r"^[ \t]*[•▪◦‣●■○∙·*\-–—](?=[ \t])", re.MULTILINE)
+# A list item's bullet or a post's emoji at the start of a line ("• Shelling hit X", "⚡ BREAKING: ..."): the parser
+# would read the glyph as a word (a Markdown or wiki heading's "#" and "=" are kept: they mark headings).
+_BULLET = re.compile(r"^[ \t]*([^\w\s\"'“‘(\[#=<>]+)(?=[ \t])", re.MULTILINE)
+
+
+def _blank_glyphs(m: re.Match[str]) -> str:
+    glyphs = m.group(1)
+    if all(unicodedata.category(ch)[0] in "SP" or unicodedata.category(ch) in ("Cf", "Mn") for ch in glyphs):
+        return m.group(0)[: m.start(1) - m.start(0)] + " " * len(glyphs)
+    return m.group(0)
 
 
 def soften_caps(text: str) -> str:
@@ -251,7 +260,7 @@ def soften_caps(text: str) -> str:
     unchanged, so every offset still points into the original text."""
     text = _REFERENCE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)  # the parser would take the city for the subject
-    text = _BULLET.sub(lambda m: " " * len(m.group(0)), text)
+    text = _BULLET.sub(_blank_glyphs, text)
     return _SHOUTED.sub(lambda m: m.group(0).lower(), text)
 
 
