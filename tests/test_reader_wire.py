@@ -242,3 +242,11 @@ def test_a_pronoun_for_a_party_means_the_subject_before_it() -> None:
     text = "Local factions rose against the government and seized Daraa, and the Nasib crossing fell to them on Friday."
     (f,) = [f for f in frames(text) if f.spec.name == "fall"]
     assert f.agent_side == "opposition"
+
+
+def test_hostilities_across_the_country_over_a_past_week_sum_up_the_situation() -> None:
+    """Places in three governorates or more, with no day of their own ("over the past week" counts back from the
+    report): a summary; the same told of a day is one clash in each place."""
+    assert events_of("Hostilities continued across Syria over the past week, with incidents in Sarmada, Hama and "
+                     "Deir ez-Zor.") == []
+    assert len(events_of("On 2 December, hostilities were reported in Sarmada, Hama and Deir ez-Zor.")) == 3

@@ -152,7 +152,7 @@ class EventExtractor:
             if not frame.asserts and not (frame.purpose and not frame.negated) and not frame.failed and not frame.agreed:
                 continue  # a plan or a belief; the aim of an attack, or a failed attempt, is still a fight for the place
             targets = frame.places or frame.source or frame.goal
-            if (frame.ongoing or when.kind == "default") and self._situation_summary(doc, frame, targets):
+            if self._no_day(when) and self._situation_summary(doc, frame, targets):
                 continue
             between: set[tuple[float, float]] = set()
             located = {p.admin1 for p in targets if p.kind not in ("region", "country") and p.admin1}
@@ -174,15 +174,24 @@ class EventExtractor:
             events.extend(_merge_concurrent(_drop_generic(by_sentence[key], self.lang.generic_violence)))
         return merge_events(events)
 
+    def _no_day(self, when: DateSpan) -> bool:
+        """The frame names no day of its own: none at all, or a period counted back from the report ("over the past
+        week")."""
+        return when.kind == "default" or (when.kind == "range" and bool(
+            {w.lower() for w in re.findall(r"[\w-]+", when.text)} & self.lang.lookback_words))
+
     def _situation_summary(self, doc: Document, frame: Frame, targets: Sequence[PlaceMention]) -> bool:
         """"Hostilities continue across A, B and C governorates": a generic word for violence with no doer, spread
-        over several governorates and told with no day of its own, sums up the situation; it is no happening of its
+        over several governorates (or over places in three governorates or more) and told with no day of its own, sums up the situation; it is no happening of its
         own (the report's specific incidents are). Told of a day ("on 30 November, hostilities were reported in A
         and B governorates") it is one in each."""
         if frame.agent is not None or doc.text[frame.start : frame.end].lower() not in self.lang.generic_violence:
             return False
         regions = [p for p in targets if p.kind == "region"]
-        return len(regions) >= 2 and all(p.kind in ("region", "country") for p in targets)
+        if len(regions) >= 2 and all(p.kind in ("region", "country") for p in targets):
+            return True
+        # ("hostilities continue across the country, with incidents in A, B and C": places in three governorates or more)
+        return len({p.admin1 for p in targets if p.admin1}) >= SUMMARY_GOVERNORATES
 
     def _holder(self, place: PlaceMention) -> str:
         """The side that held the place on the theater's baseline day: its own row, else the nearest row within
@@ -318,6 +327,7 @@ class EventExtractor:
         )
 
 
+SUMMARY_GOVERNORATES = 3  # a doer-less "hostilities" told across this many governorates sums up the situation
 _QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
 
 
