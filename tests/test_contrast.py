@@ -120,7 +120,7 @@ def test_each_category_gives_no_event_and_no_control(category: str) -> None:
 # Positive control: military sentences of our own wording; each must give an event or an assertion.
 MILITARY = [
     "Rebel fighters captured Saraqib on Friday after a night of heavy fighting.",
-    "Government artillery shelled the southern edge of Idlib on Tuesday, killing two people.",
+    "Government artillery shelled the southern edge of Idlib on Saturday, killing two people.",  # (in the period)
     "HTS fighters seized Maarat al-Numan and pushed on towards Khan Shaykhun.",
     "Syrian army units withdrew from Hama on Thursday as the rebels entered the city.",
     "Russian warplanes struck a market in Ariha, killing four civilians.",

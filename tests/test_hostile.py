@@ -75,7 +75,7 @@ def test_calendar_edge_date_in_a_file_is_one_line(tmp_path: Path) -> None:
 def test_api_refuses_edge_dates_with_its_own_error() -> None:
     with pytest.raises(InputError):
         frontlines.extract("Rebels captured Saraqib last Tuesday.", published=date(1, 1, 1))
-    assert frontlines.extract("Rebels captured Saraqib last Tuesday.", published="2024-12-03").events
+    assert frontlines.extract("Rebels captured Saraqib last Tuesday.", published="2024-12-05").events  # (in the period)
 
 
 def test_case_folded_letters_do_not_break_dates() -> None:

@@ -250,3 +250,28 @@ def test_hostilities_across_the_country_over_a_past_week_sum_up_the_situation() 
     assert events_of("Hostilities continued across Syria over the past week, with incidents in Sarmada, Hama and "
                      "Deir ez-Zor.") == []
     assert len(events_of("On 2 December, hostilities were reported in Sarmada, Hama and Deir ez-Zor.")) == 3
+
+
+def test_a_demonstration_with_vandalism_is_violent() -> None:
+    """ACLED: a demonstration whose crowd destroys property is a violent demonstration."""
+    assert events_of("Protests broke out in Tartus on Sunday as demonstrators toppled a statue of the late president.") \
+        == [("Violent demonstration", "unknown", "Tartus")]
+    assert events_of("Residents held a protest in Tartus on Sunday to demand the release of detainees.") \
+        == [("Peaceful protest", "unknown", "Tartus")]
+
+
+def test_hostilities_that_struck_near_a_place_are_fighting_not_a_strike() -> None:
+    assert events_of("On Friday, hostilities struck near Kafr Nabl, damaging a water station.") \
+        == [("Armed clash", "unknown", "Kafr Nabl")]
+
+
+def test_ground_based_strikes_are_shelling() -> None:
+    """The tokenizer splits "ground-based"; the hyphenated word still names the weapon."""
+    assert {sub for sub, _, _ in events_of("Four civilians were killed on Friday by ground-based strikes by HTS on the "
+                                           "Hamdaniyah district of Aleppo.")} == {"Shelling/artillery/missile attack"}
+
+
+def test_a_happening_before_the_theaters_first_day_is_background() -> None:
+    """The theater's events run from its first day; the day before is the baseline's, not an event of the war."""
+    assert events_of("On 26 November, shelling struck a school in Ariha, killing three children.", published="2024-11-28") == []
+    assert events_of("On 27 November, shelling struck a school in Ariha, killing three children.", published="2024-11-28")

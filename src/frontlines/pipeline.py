@@ -56,7 +56,7 @@ class Pipeline:
                             key=lambda p: p.start)
             partisan = partisan_voice(doc.text, tuple(self.theater.rules.get("partisan_cues", ())), self.language.first_person)
             frames = self.read(doc.id, analysis.spacy_doc, sentences, places, actors)
-            dates = date_frames(doc, sentences, frames, not_before=self.theater.baseline_date or self.theater.start,
+            dates = date_frames(doc, sentences, frames, not_before=self.theater.start or self.theater.baseline_date,
                                 lang=self.language)
             events = self.extract_events(doc, frames, dates, partisan)
             speaker = (lambda f, d=doc: self.extract_events.speaker_side(d, f)) if partisan else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -9,6 +10,9 @@ from frontlines.events.frames import _NOMINAL, _RELATIVE, _SUBJ_PRONOUNS, _VERBA
 from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.qualifiers import _Qualifiers
 from frontlines.models import ActorMention, PlaceMention
+
+
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 
 
 class _Sentence(_Qualifiers):
@@ -40,6 +44,8 @@ class _Sentence(_Qualifiers):
         """The sentence's words and lemmas, computed when a frame first asks."""
         if self._lowers is None:
             self._lowers = {t.lower_ for t in self.tokens} | {t.lemma_.lower() for t in self.tokens}
+            # (and the hyphenated words the tokenizer split: "ground-based strikes")
+            self._lowers |= {w.lower() for w in _HYPHENATED.findall(self.idx.text, self.span[0], self.span[1])}
         return self._lowers
 
     @property
@@ -112,6 +118,8 @@ class _Sentence(_Qualifiers):
             if (explicit and not armed and not loser_armed) or not (armed or loser_armed or self.armed_present):
                 return None
         elif spec.military == "weapon":
+            if noun is None and agent_tok is not None and {agent_tok.lower_, agent_tok.lemma_.lower()} & self.lang.generic_violence:
+                return None  # "hostilities struck near X": the fighting frame reads it, no strike of its own
             if explicit and not armed and not self._is_weapon(agent_tok) and self._observer(agent_tok, noun):
                 # "monitors recorded strikes on X", "we documented shelling of X": who tells of the strike is
                 # not who struck; the strike still needs its weapon or its harm below

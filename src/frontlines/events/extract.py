@@ -174,6 +174,10 @@ class EventExtractor:
             events.extend(_merge_concurrent(_drop_generic(by_sentence[key], self.lang.generic_violence)))
         return merge_events(events)
 
+    def _vandalism(self, sentence: str) -> bool:
+        lowered = f" {sentence.lower()} "
+        return any(f" {w} " in lowered or f" {w}," in lowered or f" {w}." in lowered for w in self.lang.vandalism_words)
+
     def _no_day(self, when: DateSpan) -> bool:
         """The frame names no day of its own: none at all, or a period counted back from the report ("over the past
         week")."""
@@ -238,6 +242,8 @@ class EventExtractor:
             return AIR if frame.weapon == "air" or not frame.weapon else SHELLING
         if frame.kind == "enter" and frame.unopposed and side1:
             return TRANSFER  # "moved into X without a fight", "entered X as the army withdrew"
+        if event == "Peaceful protest" and self._vandalism(sentence):
+            return "Violent demonstration"  # "protests broke out as demonstrators toppled statues"
         if event == CLASH_TYPE and frame.kind == "clash" and frame.civilian_target:
             return "Attack"  # "gunmen attacked a group of shepherds": violence against civilians, not a battle
         return event
