@@ -11,7 +11,6 @@ from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.qualifiers import _Qualifiers
 from frontlines.models import ActorMention, PlaceMention
 
-
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 
 
