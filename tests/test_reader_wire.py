@@ -275,3 +275,48 @@ def test_a_happening_before_the_theaters_first_day_is_background() -> None:
     """The theater's events run from its first day; the day before is the baseline's, not an event of the war."""
     assert events_of("On 26 November, shelling struck a school in Ariha, killing three children.", published="2024-11-28") == []
     assert events_of("On 27 November, shelling struck a school in Ariha, killing three children.", published="2024-11-28")
+
+
+def test_handing_control_of_a_place_to_fighters_loyal_to_a_party() -> None:
+    text = "On Wednesday the SDF handed control of Tabqa to fighters loyal to the Military Operations Command."
+    assert events_of(text, published="2024-12-12") == [("Non-violent transfer of territory", "opposition", "Tabqa")]
+    assert says_nothing("The council handed control of the stadium in Tabqa to a new club on Wednesday.")
+
+
+def test_the_place_a_road_leads_to_is_no_location() -> None:
+    assert [loc for _, _, loc in events_of("Turkish drones struck a truck on the road to Kobani near Sarrin on Friday.")] \
+        == ["Sarrin"]
+    assert [loc for _, _, loc in events_of("Turkish drones struck a truck on the road to Kobani on Friday.")] == ["Kobani"]
+
+
+def test_our_forces_in_a_quote_are_the_speakers() -> None:
+    f = only(frames('"Our forces are inside Atarib," a commander of the Military Operations Command told reporters.'),
+             "presence")
+    assert f.agent_side == "opposition"
+
+
+def test_a_clause_that_names_its_own_earlier_year_is_history() -> None:
+    """"factions that signed a deal with the army in 2018 took X on Saturday": the deal is history; the taking is
+    news. "for the first time since 2016" opens a period and dates nothing."""
+    subs = {sub for sub, _, _ in events_of("Local factions that had signed a reconciliation deal with the army in 2018 "
+                                           "took full control of Nawa on Saturday.", published="2024-12-10")}
+    assert subs == {"Non-state actor overtakes territory"}
+    assert events_of("Rebels seized Aleppo on Saturday for the first time since 2016.", published="2024-12-10")
+    assert not frontlines.extract("The SDF had controlled the town of Tabqa since driving IS fighters out of it in 2017.",
+                                  published="2024-12-10").assertions
+
+
+def test_an_assault_that_overran_a_place_took_it() -> None:
+    """A noun of attack as the doer ("the opening assault overran X"): the attacking side, unnamed, took it."""
+    assert events_of("The opening assault on Thursday overran the village of Anjara.", published="2024-11-29") \
+        == [("Non-state actor overtakes territory", "opposition", "Anjara")]
+
+
+def test_the_hill_refers_back_to_the_hill_named_before() -> None:
+    f = only(frames("Rebels attacked Jabal Zawiya on Monday. The hill fell on Tuesday."), "capture")
+    assert names(f.places) == ["Jabal Zawiya"]
+
+
+def test_redeploying_outside_a_city_leaves_it() -> None:
+    f = only(frames("On Thursday the army said it was redeploying outside Morek."), "withdraw")
+    assert names(f.source) == ["Morek"]

@@ -81,6 +81,18 @@ def _clause_words(lang: Language | None) -> _ClauseWords:
     return _CLAUSE_WORDS[key]
 
 
+_SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
+_IN_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldiers|civilians))")
+
+
+def _own_clause_year(sentence: str, after: int) -> int | None:
+    """A year named with "in" after the predicate and before its clause ends ("signed a deal with the army in 2018",
+    "since driving the group out of it in 2016"); "since 2016" opens a period and is no such year."""
+    end = _CLAUSE_BREAK.search(sentence, after)
+    m = _IN_YEAR.search(sentence, after, end.start() if end else len(sentence))
+    return int(m.group(1)) if m else None
+
+
 def is_chronology(text: str, published: date | None) -> bool:
     """A text that names three or more calendar days narrates a period, not one day."""
     return len({d.date for d in find_dates(text, published) if d.kind == "explicit"}) >= CHRONOLOGY_DAYS
@@ -130,10 +142,16 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             # the year must govern the predicate: before it, or right after it ("seized X in 1516"),
             # not in a later clause ("..., which had ruled since 1971")
             t0 = f.start - s_start
-            years = {int(a or b) for a, b in _YEAR.findall(sentence[: t0 + 60])}
-            if span.kind == "default" and doc.published is not None and years and doc.published.year not in years:
+            # ("for the first time since 2016": a period opened in another year does not place the happening there)
+            years = {int(a or b) for a, b in _YEAR.findall(sentence[: t0 + 60])} - \
+                {int(y) for y in _SINCE_YEAR.findall(sentence[: t0 + 60])}
+            own_year = _own_clause_year(sentence, f.end - s_start)
+            if doc.published is not None and ((span.kind == "default" and years and doc.published.year not in years)
+                                              or (own_year is not None and own_year != doc.published.year)):
                 # "By late 2018, ... after the army captured X": a sentence anchored in another year is
-                # background, not the report's day; with no day we can read, it dates nothing.
+                # background, not the report's day; with no day we can read, it dates nothing. So is a clause that
+                # names its own year ("factions that signed a deal with the army in 2018 took X on Saturday": the
+                # deal is history, whatever day the sentence names elsewhere)
                 spans[i] = replace(span, date=None, date_start=None, date_end=None, time_precision=3,
                                    warning="the sentence is about another year", kind=BACKGROUND)
                 continue

@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from frontlines.events.certainty import Certainty
 from frontlines.events.dating import AS_OF, BACKGROUND
 from frontlines.events.fatalities import parse_casualties
-from frontlines.events.frames import says_no_holder
+from frontlines.events.frames import locator_only, says_no_holder
 from frontlines.events.lexicon import Language
 from frontlines.events.reader import Frame
 from frontlines.events.typology import BY_NAME, RANK, family
@@ -159,6 +159,8 @@ class EventExtractor:
             for place in targets:
                 if place.kind == "country":
                     continue  # an event known only to the country is not located (ACLED needs a first-level division)
+                if locator_only(place) and any(not locator_only(q) and q.kind not in ("region", "country") for q in targets):
+                    continue  # "overran positions west of X, including A", "on the road to X near A": X says where A lies
                 if place.kind == "region" and (place.admin1 in located or (located and place.start < frame.start)):
                     # "near X in the Y countryside": the governorate situates X, it is no second location; so does a
                     # region that sets the scene before the predicate ("In the desert, gunmen attacked herders near X")

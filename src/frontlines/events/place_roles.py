@@ -398,6 +398,11 @@ class _PlaceRoles:
                 for g in c.children:
                     if g.i in at:
                         return at[g.i]
+            if c.dep_ == "amod" and c.lower_ in ("loyal", "allied", "affiliated", "linked", "aligned"):
+                # "fighters loyal to A", "units affiliated with B"
+                for g in (g for p in c.children if p.dep_ == "prep" for g in p.children):
+                    if g.i in at:
+                        return at[g.i]
             if c.dep_ == "acl" and c.lemma_.lower() in self.lang.leader_verbs:  # "fighters led by A"
                 for g in (g for a in c.children if a.dep_ == "agent" for g in a.children):
                     if g.i in at:

@@ -8,13 +8,24 @@ hedges, and the speaker whose claim the clause is.
 
 from __future__ import annotations
 
-from frontlines.events.frames import _DETERMINERS, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, Token
-from frontlines.events.lexicon import FrameSpec
+from frontlines.events.frames import _DETERMINERS, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Token
+from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.place_roles import _clausal
 from frontlines.events.roles import _Roles
 from frontlines.models import ActorMention
 
 _NOMINAL_OR_GERUND = frozenset({"NOUN", "PROPN", "VERB"})
+
+
+_ATTACK_NOUNS: dict[str, frozenset[str]] = {}
+
+
+def _attack_nouns(lang: Language) -> frozenset[str]:
+    """The nouns of the pack's frames of fighting and entry ("assault", "offensive", "push"), once per pack."""
+    if lang.code not in _ATTACK_NOUNS:
+        _ATTACK_NOUNS[lang.code] = frozenset(n for f in lang.frames if f.kind in ("clash", "enter") for n in f.nouns
+                                             if " " not in n)
+    return _ATTACK_NOUNS[lang.code]
 
 
 class _Qualifiers(_Roles):
@@ -48,6 +59,10 @@ class _Qualifiers(_Roles):
             near = self._party_named_before(tok) or self.last_actor
             if near is not None:
                 return near, near.side, True, False
+        first_person = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "") + " " + lower in self.lang.first_person
+        speaker = self._quoted_speaker(tok) if first_person or lower == "we" else None
+        if speaker is not None:  # '"Our forces are inside X," a commander of group A said': group A's forces
+            return speaker, speaker.side, True, False
         if (lemma in self.lang.party_nouns or lower in self.lang.party_nouns) and self.last_actor is not None \
                 and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children) \
                 and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
@@ -66,6 +81,9 @@ class _Qualifiers(_Roles):
         poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
         if poss and f"{poss} {lower}" in self.lang.first_person:
             return None, "", True, True  # "our heroes took X": the speaking side's fighters (its side: the voice's)
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in _attack_nouns(self.lang) and tok.i not in self.idx.place_at:
+            # "the opening assault overran X", "the offensive captured X": the attack's force (its side unnamed) took it
+            return None, "", True, False
         if tok.i in self.idx.place_at:
             if self.idx.place_at[tok.i].kind == "country":
                 return None, "", True, True  # a foreign state acting ("country B advanced"): armed, no side here
@@ -73,6 +91,20 @@ class _Qualifiers(_Roles):
         if lower in _SUBJ_PRONOUNS:
             return None, "", False, False
         return None, "", False, True
+
+    def _quoted_speaker(self, tok: Token) -> ActorMention | None:
+        """The armed party whose member says the clause that holds the token (the subject of a verb of saying above
+        it: '"we took X," a commander of group A said')."""
+        cur = tok.head
+        for _ in range(4):
+            if cur.dep_ not in ("ccomp", "parataxis", "conj") or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if self._speaker_clause(cur):
+                subj = next(c for c in cur.children if c.dep_ == "nsubj")
+                actor = self._actor_of(subj)
+                return actor if actor is not None and actor.side not in NOT_ARMED else None
+        return None
 
     def _party_named_before(self, tok: Token) -> ActorMention | None:
         """The nearest armed party named before the token in its sentence, a subject first ("factions rose against

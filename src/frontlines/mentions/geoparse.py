@@ -273,6 +273,7 @@ class _Cues:
         classes = rf"(?:{_alt(geo.get('relation_classes', ()))} {of}\s+)?"
         self.direction_before = re.compile(rf"\b{compass}\s+{_alt(geo.get('direction_links', ()))}\s+{article}{classes}$", re.I)
         self.near_before = re.compile(rf"\b(?P<rel>{_alt(geo.get('near_relations', ()))})\s+{article}{classes}$", re.I)
+        self.route_before = re.compile(rf"\b(?P<rel>{_alt(geo.get('route_relations', ()))})\s+{article}{classes}$", re.I)
         self.between_before = re.compile(rf"\b{_alt(geo.get('between_words', ()))}\s+{article}"
                                          rf"(?:{_alt(geo.get('between_lists', ()))} {of}\s+)?$", re.I)
         # what may stand between a slot's first place and a later member of its list: names, commas, "and", "the"
@@ -576,7 +577,7 @@ class Geoparser:
             relation, anchor_id, geo_precision = f"{m.group(0).strip()}", place.id, max(2, geo_precision)
         elif (m := self._cues.direction_before.search(before)) is not None:
             relation, anchor_id, geo_precision = f"{m.group('d').lower()} {self._cues.direction_link}", place.id, max(2, geo_precision)
-        elif (m := self._cues.near_before.search(before)) is not None:
+        elif (m := self._cues.near_before.search(before)) is not None or (m := self._cues.route_before.search(before)) is not None:
             relation, anchor_id, geo_precision = m.group("rel").lower(), place.id, max(2, geo_precision)
         return PlaceMention(
             mention=text[span.start : end], start=span.start, end=end, doc=doc.id, place_id=place.id,
