@@ -320,3 +320,37 @@ def test_the_hill_refers_back_to_the_hill_named_before() -> None:
 def test_redeploying_outside_a_city_leaves_it() -> None:
     f = only(frames("On Thursday the army said it was redeploying outside Morek."), "withdraw")
     assert names(f.source) == ["Morek"]
+
+
+def test_fighters_a_partys_source_claims_took_a_place_are_its_own() -> None:
+    f = only(frames("An opposition source claimed that fighters captured Kafr Nabl, but the army denied it."), "capture")
+    assert f.agent_side == "opposition"
+
+
+def test_remnants_of_a_partys_garrison_that_regrouped_in_a_place_are_there() -> None:
+    f = only(frames("Remnants of the regime garrison regrouped in Khanasir on Sunday."), "hold")
+    assert names(f.places) == ["Khanasir"] and f.agent_side == "government"
+
+
+def test_holding_out_in_a_place_holds_it() -> None:
+    f = only(frames("Regime forces are still holding out in Kafr Nabl."), "hold")
+    assert names(f.places) == ["Kafr Nabl"] and f.agent_side == "government"
+    assert says_nothing("The home team held on to win in Kafr Nabl.")
+
+
+def test_a_supposed_fall_asserts_nothing() -> None:
+    """"the fall of X would open the road to Y": a modal over the noun's verb supposes the happening."""
+    assert says_nothing("The fall of Morek would open the road to Hama.")
+    assert events_of("The fall of Morek opened the road to Hama on Tuesday.")
+
+
+def test_a_taking_over_two_days_is_one_event_on_the_last() -> None:
+    assert events_of("Rebels seized Halfaya on 3-4 December.", published="2024-12-06") \
+        == [("Non-state actor overtakes territory", "opposition", "Halfaya")]
+    assert [e.date.isoformat() for e in frontlines.extract("Rebels seized Halfaya on 3-4 December.",
+                                                            published="2024-12-06").events] == ["2024-12-04"]
+
+
+def test_elements_of_a_division_deployed_to_a_city() -> None:
+    assert events_of("The army deployed elements of the 4th Division to Hama on Tuesday.") \
+        == [("Change to group/activity", "government", "Hama")]

@@ -398,6 +398,10 @@ class _PlaceRoles:
                 for g in c.children:
                     if g.i in at:
                         return at[g.i]
+                    # ("remnants of the regime garrison": the party naming the noun after "of")
+                    named = next((at[x.i] for x in g.children if x.dep_ in ("compound", "amod") and x.i in at), None)
+                    if named is not None and g.lemma_.lower() in self.lang.military_nouns:
+                        return named
             if c.dep_ == "amod" and c.lower_ in ("loyal", "allied", "affiliated", "linked", "aligned"):
                 # "fighters loyal to A", "units affiliated with B"
                 for g in (g for p in c.children if p.dep_ == "prep" for g in p.children):

@@ -77,6 +77,9 @@ class _Qualifiers(_Roles):
             last = None
             if definite and not described:
                 last = (self._party_named_before(tok) if owned else None) or self.last_actor
+            elif not described and not owned:
+                # "a source of group A claimed that fighters took X": the speaker's own fighters
+                last = self._quoted_speaker(tok)
             return last, last.side if last else "", True, True
         poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
         if poss and f"{poss} {lower}" in self.lang.first_person:
@@ -315,6 +318,9 @@ class _Qualifiers(_Roles):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in lang.open_marks for c in cur.children):
                 return True  # "unclear whether the garrison had surrendered", "if X falls"
+            if cur.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals
+                                                          for c in cur.head.children):
+                return True  # "the fall of X would open the road to Y": a happening supposed, not told
             if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads and came_by != "conj" and not (
                     came_by == "advcl" and any(c.dep_ == "dobj" for c in cur.children)):
                 # (a verb joined to the head is a clause of its own: "attempted an assault but failed")
