@@ -354,3 +354,26 @@ def test_a_taking_over_two_days_is_one_event_on_the_last() -> None:
 def test_elements_of_a_division_deployed_to_a_city() -> None:
     assert events_of("The army deployed elements of the 4th Division to Hama on Tuesday.") \
         == [("Change to group/activity", "government", "Hama")]
+
+
+def test_a_party_a_named_commander_speaks_for() -> None:
+    """"Opposition commander B C says fighters took X": the fighters are his party's."""
+    f = only(frames("Opposition commander Karim Haddad says fighters have liberated Morek."), "capture")
+    assert f.agent_side == "opposition"
+
+
+def test_them_is_not_the_subject_of_its_own_clause() -> None:
+    """"local fighters say the army handed the city over to them": "them" is the fighters, not the army."""
+    f = only(frames("Local fighters in Sweida say the army handed the city over to them on Friday."), "handover")
+    assert f.agent_side == "opposition"
+
+
+def test_scare_quotes_do_not_break_the_clause() -> None:
+    f = only(frames('Rebel commanders say fighters have "completely liberated" Morek.'), "capture")
+    assert names(f.places) == ["Morek"]
+
+
+def test_a_holding_now_after_another_side_left_is_a_handover() -> None:
+    assert events_of("The SDF is now in full control of Tabqa after government troops pulled out on Friday.") \
+        == [("Non-violent transfer of territory", "sdf", "Tabqa")]
+    assert events_of("The SDF is now in full control of Tabqa.") == []

@@ -197,7 +197,7 @@ class _Sentence(_Qualifiers):
                      places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
                      negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=frozenset(partial),
                      region=self._region(places, pred, None), claimant=self._claimant(pred), current=self._now(pred),
-                     ongoing=self._ongoing(pred), unopposed=spec.event == "territory" and self._unopposed(side))
+                     ongoing=self._ongoing(pred), unopposed=spec.control == "agent" and self._unopposed(side))
 
     def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
         """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""

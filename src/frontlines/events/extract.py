@@ -72,6 +72,16 @@ _NO_DEFAULT_TARGET = frozenset({"Peaceful protest", "Arrests", "Change to group/
                                 "Looting/property destruction"})
 
 
+def _event_of(frame: Frame, sentence: str = "", now_words: frozenset[str] = frozenset()) -> str:
+    """The frame's kind of event: its spec's, or for a holding told as the state now ("now"), after another side's
+    departure told in the same sentence ("A is now in full control of X after B pulled out"), the handover it implies
+    (a holding "since" a day is no news of that day)."""
+    if not frame.spec.event and frame.kind == "hold" and frame.current and frame.unopposed and frame.agent_side \
+            and {w.lower() for w in re.findall(r"\w+", sentence)} & now_words:
+        return TRANSFER
+    return frame.spec.event
+
+
 def _deed_in_area(frame: Frame, place: PlaceMention, sub: str, text: str) -> bool:
     """A named party's own act of violence whose only scene is a part of the country ("group A launched an
     offensive on B's forces in north-west C", "force A conducted air strikes in central C"): coded there, at the
@@ -151,7 +161,8 @@ class EventExtractor:
         events: list[Event] = []
         by_sentence: dict[tuple[int, int], list[Event]] = {}
         for frame, when in zip(frames, dates, strict=True):
-            if not frame.spec.event or when.kind in (BACKGROUND, AS_OF):
+            if not _event_of(frame, doc.text[frame.sentence[0] : frame.sentence[1]], self.lang.now_words) \
+                    or when.kind in (BACKGROUND, AS_OF):
                 continue
             if not frame.asserts and not (frame.purpose and not frame.negated) and not frame.failed and not frame.agreed:
                 continue  # a plan or a belief; the aim of an attack, or a failed attempt, is still a fight for the place
@@ -234,7 +245,7 @@ class EventExtractor:
             return "Agreement"  # "agreed to evacuate X", "agreed to hand over X": the agreement, not yet the deed
         if frame.purpose or frame.failed:
             return CLASH_TYPE  # "launched a counteroffensive to retake X", "failed to retake X": the fight, not the capture
-        event = frame.spec.event
+        event = _event_of(frame, sentence, self.lang.now_words)
         if event == "territory":
             lowered = sentence.lower()
             if frame.agent is None and says_no_holder(sentence, self.lang.no_holder):
@@ -268,7 +279,7 @@ class EventExtractor:
             side1 = ""
         if not side1 and voice:
             side1 = self.speaker_side(doc, frame)
-        event = frame.spec.event
+        event = _event_of(frame, sentence, self.lang.now_words)
         if not side1 and event in ("territory", TRANSFER) and frame.spec.control in ("agent",) and self.default_attacker \
                 and not frame.unsided_doer:
             # (an armed doer the text names without a side, "our forces", "foreign troops", is no default attacker:

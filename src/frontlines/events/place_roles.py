@@ -388,6 +388,11 @@ class _PlaceRoles:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and c.i in at:
                 return at[c.i]  # ("a coalition, the A, took X": the party in apposition)
+        for c in tok.children:  # "A commander B C": the party two compounds away
+            if c.dep_ == "compound" and (c.lemma_.lower() in self.lang.military_nouns or c.lemma_.lower() in self.lang.member_nouns):
+                found = next((at[g.i] for g in c.children if g.dep_ in ("compound", "amod") and g.i in at), None)
+                if found is not None:
+                    return found
         for c in tok.children:  # "A-affiliated groups", "B-aligned units": the party inside the modifier
             if c.dep_ in ("amod", "compound") and c.pos_ in ("VERB", "ADJ"):
                 for g in c.children:

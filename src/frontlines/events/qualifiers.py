@@ -117,6 +117,11 @@ class _Qualifiers(_Roles):
                  and at[t.i].side not in ("civilians", "", "unknown")
                  # (not a party inside another noun's modifier: "the A-held town", "the A's collapse")
                  and not (t.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and t.head.i not in at)]
+        # (a pronoun is not its own clause's subject: "the army handed the city over to them" is not the army)
+        verb = tok.head
+        while verb.pos_ not in _VERBAL and verb.head.i != verb.i:
+            verb = verb.head
+        named = [t for t in named if not (t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i)]
         subject = next((t for t in named if t.dep_ in ("nsubj", "nsubjpass")), None)
         first = subject if subject is not None else (named[0] if named else None)
         return at[first.i] if first is not None else None

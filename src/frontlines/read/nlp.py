@@ -254,13 +254,20 @@ def _blank_glyphs(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# Quotation marks around a few words inside a sentence ('have "completely liberated" X', 'the army was "redeploying"'):
+# the words are read as the sentence's own (a quoted sentence of five words or more keeps its marks).
+_SCARE_QUOTES = re.compile(r"(?<=\w )([\"“])(\w[\w'’-]*(?: [\w'’-]+){0,3})([\"”])")
+
+
 def soften_caps(text: str) -> str:
     """The text as the parser reads it: words shouted in capitals ("LIBERATED", "REPELLED") in lower
-    case, for the tagger and the lemmatizer, and reference marks ("[2]"), wire datelines and list bullets blanked; the length is
+    case, for the tagger and the lemmatizer, and reference marks ("[2]"), wire datelines, list bullets and the marks of
+    scare quotes blanked; the length is
     unchanged, so every offset still points into the original text."""
     text = _REFERENCE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)  # the parser would take the city for the subject
     text = _BULLET.sub(_blank_glyphs, text)
+    text = _SCARE_QUOTES.sub(lambda m: f" {m.group(2)} ", text)
     return _SHOUTED.sub(lambda m: m.group(0).lower(), text)
 
 
