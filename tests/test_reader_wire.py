@@ -377,3 +377,20 @@ def test_a_holding_now_after_another_side_left_is_a_handover() -> None:
     assert events_of("The SDF is now in full control of Tabqa after government troops pulled out on Friday.") \
         == [("Non-violent transfer of territory", "sdf", "Tabqa")]
     assert events_of("The SDF is now in full control of Tabqa.") == []
+
+
+def test_a_place_that_came_under_shelling_or_attack() -> None:
+    assert events_of("The town of Morek came under heavy shelling on Monday.") \
+        == [("Shelling/artillery/missile attack", "unknown", "Morek")]
+    assert events_of("Army positions in Morek came under attack on Monday.") == [("Armed clash", "unknown", "Morek")]
+    assert says_nothing("The minister came under fire from critics in Morek on Monday.")
+
+
+def test_opening_fire_on_protesters_is_an_attack() -> None:
+    assert events_of("SDF fighters opened fire on protesters in Raqqa on Monday, wounding several people.") \
+        == [("Attack", "sdf", "Raqqa")]
+
+
+def test_a_states_soldiers_are_its_forces() -> None:
+    f = only(frames("Israeli soldiers entered Hader on Monday."), "enter")
+    assert f.agent is not None and f.agent.state == "israel"
