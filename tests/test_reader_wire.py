@@ -344,11 +344,12 @@ def test_a_supposed_fall_asserts_nothing() -> None:
     assert events_of("The fall of Morek opened the road to Hama on Tuesday.")
 
 
-def test_a_taking_over_two_days_is_one_event_on_the_last() -> None:
+def test_a_taking_over_some_days_is_one_event_in_their_middle() -> None:
+    """A place changes hands once; told of a period, it is coded to the period's middle day (ACLED)."""
     assert events_of("Rebels seized Halfaya on 3-4 December.", published="2024-12-06") \
         == [("Non-state actor overtakes territory", "opposition", "Halfaya")]
-    assert [e.date.isoformat() for e in frontlines.extract("Rebels seized Halfaya on 3-4 December.",
-                                                            published="2024-12-06").events] == ["2024-12-04"]
+    assert [e.date.isoformat() for e in frontlines.extract("Rebels seized Halfaya between 2 and 4 December.",
+                                                            published="2024-12-06").events] == ["2024-12-03"]
 
 
 def test_elements_of_a_division_deployed_to_a_city() -> None:
@@ -394,3 +395,15 @@ def test_opening_fire_on_protesters_is_an_attack() -> None:
 def test_a_states_soldiers_are_its_forces() -> None:
     f = only(frames("Israeli soldiers entered Hader on Monday."), "enter")
     assert f.agent is not None and f.agent.state == "israel"
+
+
+def test_the_approaches_to_a_place_are_near_it() -> None:
+    """"clashed on the approaches to X, the centre of the Y pocket": X is where they fought (near it), Y only
+    describes it."""
+    assert "Tell Rifaat" in {loc for _, _, loc in events_of(
+        "SNA and SDF fighters clashed on the approaches to Tal Rifaat, the centre of the Shahba pocket, on Friday.")}
+
+
+def test_where_an_attack_came_from_is_no_place_of_the_fight() -> None:
+    assert [loc for _, _, loc in events_of("Army units repelled an attack on Qamhana coming from the direction of "
+                                            "Jabal Zayn al-Abidin on Monday.")] == ["Qamhana"]

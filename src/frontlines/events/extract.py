@@ -105,14 +105,15 @@ SPLIT_DAYS = 3  # a happening told for "30 November and 1 December" is one event
 def split_days(ev: Event, when: DateSpan) -> list[Event]:
     """One event per day of a short period its sentence names day by day ("on 27 and 28 November",
     "from 1 to 2 December"), fatalities split evenly with the remainder on the first day (ACLED's rule
-    for multi-day totals). A longer period stays one event at its middle day, at time precision 2. A change of
-    hands is one event on the period's last day."""
+    for multi-day totals). A longer period stays one event at its middle day, at time precision 2, and so does a
+    change of hands (it happens once)."""
     a, b = when.date_start, when.date_end
     if when.kind != "range" or a is None or b is None or not 1 <= (b - a).days < SPLIT_DAYS:
         return [ev]
     if family(ev.sub_event_type) == "territory":
-        # a place changes hands once: "seized X on 3-4 December" is one taking, done by the period's last day
-        return [replace(ev, date=b, date_end=None, time_precision=2)]
+        # a place changes hands once: "seized X on 3-4 December" is one taking, some day of the period, coded to its
+        # middle (ACLED's rule for a happening known only to a period)
+        return [replace(ev, date=a + timedelta(days=(b - a).days // 2), date_end=None, time_precision=2)]
     n = (b - a).days + 1
     share, extra = divmod(ev.fatalities, n)
     out = []
