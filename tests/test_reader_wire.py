@@ -407,3 +407,9 @@ def test_the_approaches_to_a_place_are_near_it() -> None:
 def test_where_an_attack_came_from_is_no_place_of_the_fight() -> None:
     assert [loc for _, _, loc in events_of("Army units repelled an attack on Qamhana coming from the direction of "
                                             "Jabal Zayn al-Abidin on Monday.")] == ["Qamhana"]
+
+
+def test_suicide_car_bombs_in_the_plural_are_suicide_bombs() -> None:
+    """A multiword noun of the pack read in the plural too; the suicide frame comes before the plain car bomb."""
+    assert events_of("The insurgents set off two suicide car bombs against army checkpoints in Atarib on Friday.") \
+        == [("Suicide bomb", "unknown", "Atarib")]

@@ -246,11 +246,13 @@ def _title(toks: Sequence[Token], text: str, start: int, end: int) -> bool:
 
 
 def _multiword(tok: Token, spec: FrameSpec) -> bool:
-    words = [tok.lower_]
-    prev = tok.nbor(-1) if tok.i > 0 else None
-    while prev is not None and len(words) < 4:
-        words.insert(0, prev.lower_)
-        if " ".join(words) in spec.nouns:
-            return True
-        prev = prev.nbor(-1) if prev.i > 0 else None
+    """The noun ends a multiword noun of the frame, as written or in the singular ("two suicide car bombs")."""
+    for last in dict.fromkeys((tok.lower_, tok.lemma_.lower())):
+        words = [last]
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        while prev is not None and len(words) < 4:
+            words.insert(0, prev.lower_)
+            if " ".join(words) in spec.nouns:
+                return True
+            prev = prev.nbor(-1) if prev.i > 0 else None
     return False
