@@ -413,3 +413,9 @@ def test_suicide_car_bombs_in_the_plural_are_suicide_bombs() -> None:
     """A multiword noun of the pack read in the plural too; the suicide frame comes before the plain car bomb."""
     assert events_of("The insurgents set off two suicide car bombs against army checkpoints in Atarib on Friday.") \
         == [("Suicide bomb", "unknown", "Atarib")]
+
+
+def test_the_city_centre_is_part_of_the_city_named_before() -> None:
+    found = frames("Rebels reached Hama on Thursday. Fighting raged in the city centre on Friday.")
+    (f,) = [f for f in found if f.kind == "clash"]
+    assert names(f.places) == ["Hama"] and "gn:170017" in f.partial

@@ -156,6 +156,13 @@ class _PlaceRoles:
             nxt = tok.doc[tok.i + 1]
             if nxt.dep_ == "prep" and nxt.lower_ in ("of", "in", "inside", "within") and nxt.head.i != tok.i:
                 within = [g for g in nxt.children if g.dep_ == "pobj"]
+        if part_noun and not within:
+            # "the city centre", "the town outskirts": the part of the place the noun before it refers back to
+            ref = next((c for c in tok.children if c.dep_ == "compound" and c.lower_ in lang.place_anaphora), None)
+            if ref is not None:
+                found = self._antecedents(ref, lang.place_anaphora[ref.lower_], plural=False)
+                partial.extend(p.place_id for p in found)
+                return found
         if part_noun and within:
             for o in within:
                 out += self._places_of(o, partial, depth + 1)
