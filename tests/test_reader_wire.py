@@ -419,3 +419,16 @@ def test_the_city_centre_is_part_of_the_city_named_before() -> None:
     found = frames("Rebels reached Hama on Thursday. Fighting raged in the city centre on Friday.")
     (f,) = [f for f in found if f.kind == "clash"]
     assert names(f.places) == ["Hama"] and "gn:170017" in f.partial
+
+
+def test_people_a_force_made_flee_are_who_fled() -> None:
+    """"seized X, forcing thousands of Kurds to flee toward Y": the people counted fled; the force did not move to Y."""
+    result = frontlines.extract("On Sunday the SNA seized Tell Rifaat, forcing thousands of Kurds to flee toward "
+                                "Tabqa.", published="2024-12-03")
+    assert [e.location for e in result.events] == ["Tell Rifaat"]
+    assert {a.place_id for a in result.assertions} == {load_place_id("Tell Rifaat")}
+
+
+def load_place_id(name: str) -> str:
+    from frontlines.theater import load_theater
+    return load_theater("syria").gazetteer.lookup(name)[0].place.id

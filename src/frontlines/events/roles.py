@@ -242,8 +242,11 @@ class _Roles(_PlaceRoles):
         if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.pos_ in _VERBAL:
             # a verb of control: "the rebels were forced to withdraw" (its passive subject), "forced the army to
             # leave X" (its object, when that is an armed party) is who does what the infinitive says
+            # ("forcing thousands of people to flee": the counted people, no party, are who flee)
             ctrl = next((c for c in verb.head.children if c.dep_ == "nsubjpass"
-                         or (c.dep_ == "dobj" and c.i < verb.i and self._names_party(c))), None)
+                         or (c.dep_ == "dobj" and c.i < verb.i and (self._names_party(c) or self._civilian_word(c)
+                                                                    or c.lemma_.lower() in self.lang.quantity_nouns
+                                                                    or c.tag_ == "CD"))), None)
             if ctrl is not None:
                 return ctrl
         # a subject of the verb's own line first: a heading above may hang a second one on it; a label before a
