@@ -85,8 +85,9 @@ def _event_of(frame: Frame, sentence: str = "", now_words: frozenset[str] = froz
 def _deed_in_area(frame: Frame, place: PlaceMention, sub: str, text: str) -> bool:
     """A named party's own act of violence whose only scene is a part of the country ("group A launched an
     offensive on B's forces in north-west C", "force A conducted air strikes in central C"): coded there, at the
-    precision of a region, as ACLED does, when the area is its only place. A summary with no doer ("hostilities in north-west C intensified"),
-    a territorial claim over the area, or the area naming an operation ("the southern C offensive") is not."""
+    precision of a region, as ACLED does, when the area is its only place. A summary with no doer ("hostilities in
+    north-west C intensified"), a territorial claim over the area, or the area naming an operation ("the southern C
+    offensive") is not."""
     targets = frame.places or frame.source or frame.goal
     only_scene = all(p.kind == UNMAPPED_KIND and p.relation == AREA_RELATION for p in targets)  # (not "in C's north, on X")
     return (only_scene and frame.agent_explicit and frame.agent is not None and not frame.loose
@@ -193,6 +194,7 @@ class EventExtractor:
         return merge_events(events)
 
     def _vandalism(self, sentence: str) -> bool:
+        """The sentence tells a crowd destroying property ("toppled statues", "set fire to"): `vandalism_words`."""
         lowered = f" {sentence.lower()} "
         return any(f" {w} " in lowered or f" {w}," in lowered or f" {w}." in lowered for w in self.lang.vandalism_words)
 
@@ -204,9 +206,9 @@ class EventExtractor:
 
     def _situation_summary(self, doc: Document, frame: Frame, targets: Sequence[PlaceMention]) -> bool:
         """"Hostilities continue across A, B and C governorates": a generic word for violence with no doer, spread
-        over several governorates (or over places in three governorates or more) and told with no day of its own, sums up the situation; it is no happening of its
-        own (the report's specific incidents are). Told of a day ("on 30 November, hostilities were reported in A
-        and B governorates") it is one in each."""
+        over several governorates (or over places in three governorates or more) and told with no day of its own,
+        sums up the situation; it is no happening of its own (the report's specific incidents are). Told of a day
+        ("on 30 November, hostilities were reported in A and B governorates") it is one in each."""
         if frame.agent is not None or doc.text[frame.start : frame.end].lower() not in self.lang.generic_violence:
             return False
         regions = [p for p in targets if p.kind == "region"]
