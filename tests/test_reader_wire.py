@@ -432,3 +432,9 @@ def test_people_a_force_made_flee_are_who_fled() -> None:
 def load_place_id(name: str) -> str:
     from frontlines.theater import load_theater
     return load_theater("syria").gazetteer.lookup(name)[0].place.id
+
+
+def test_a_crowd_that_marched_to_protest_protested() -> None:
+    assert events_of("In Kobani, thousands marched on Friday to protest against the threats of an attack.") \
+        == [("Peaceful protest", "unknown", "Kobani")]
+    assert events_of("Residents plan to march on Friday to protest in Kobani.") == []  # a plan; and never a fight

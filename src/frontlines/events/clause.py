@@ -77,6 +77,9 @@ class _Sentence(_Qualifiers):
                                  and pred.lemma_.lower() not in spec.verbs and pred.dep_ != "amod")):
             return self._adjective(spec, pred)  # (also a participle the parser made the verb: "X remained contested")
         places = self._role_places(spec.place, pred, noun, spec, partial)
+        if not places and noun is None and self._gathered_to(spec, pred):
+            # "in X, thousands gathered on Friday to protest": the place of the gathering
+            places = self._role_places(spec.place, pred.head, None, spec, partial)
         source = self._role_places(spec.source, pred, noun, spec, partial)
         goal = self._role_places(spec.goal, pred, noun, spec, partial)
         if spec.object_not == "civilian" and noun is None:
@@ -144,10 +147,13 @@ class _Sentence(_Qualifiers):
         negated = self._negated(pred) or (noun is not None and noun.i != pred.i and self._negated(noun))
         # the aim of an attack or an advance ("pushed south to take X") is no capture; other to-infinitives keep
         # the reading the rest of the sentence gives them ("took advantage of the chaos to occupy X")
-        purpose = self._purpose(pred) and (self._attack_head(pred) or (spec.kind in ("capture", "enter") and self._attempted(pred)))
+        purpose = spec.military != "none" and self._purpose(pred) and (
+            self._attack_head(pred) or (spec.kind in ("capture", "enter") and self._attempted(pred)))
         # an attempted attack is an attack ("attempted a counterattack at X"), whatever came of it
         tried = noun is not None and spec.kind == "clash" and noun.dep_ == "dobj" and self._attempted(noun)
         irrealis = (purpose or self._irrealis(pred)) and not tried
+        if irrealis and self._gathered_to(spec, pred) and not self._negated(pred.head) and not self._irrealis(pred.head):
+            irrealis = purpose = False  # "thousands marched on Friday to protest against X": the march is the protest
         hedged = self._hedged(pred)
         claimant = self._claimant(pred)
         if claimant is None and noun is not None and noun.i != pred.i and pred.lemma_.lower() in self.lang.claim_verbs:
@@ -167,6 +173,11 @@ class _Sentence(_Qualifiers):
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and self._unopposed(agent_side),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
         )
+
+    def _gathered_to(self, spec: FrameSpec, pred: Token) -> bool:
+        """A protest told as the aim of a crowd's gathering ("thousands marched to protest"): a protest of its own."""
+        return spec.kind == "protest" and pred.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) and pred.head.lemma_.lower() in self.lang.gathering_verbs
 
     def _explosive(self, tok: Token) -> bool:
         """The noun names a planted explosive ("a car bomb", "a roadside bomb", "an IED")."""
