@@ -231,7 +231,9 @@ class _PlaceRoles:
                 partial.extend(p.place_id for p in out)
                 return out
         counted = any(c.dep_ == "nummod" for c in tok.children)  # "the two Shia towns" refers back, whatever names it
-        if tok.lower_ in lang.place_anaphora and any(c.lower_ in _DETERMINERS for c in tok.children) \
+        # ("all three towns": a count under "all" refers back as surely as one under "the")
+        if tok.lower_ in lang.place_anaphora and (any(c.lower_ in _DETERMINERS for c in tok.children) or (
+                counted and any(c.lower_ in lang.region_full for c in tok.children))) \
                 and (counted or not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children)):
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
         if tok.lower_ in lang.there_words and tok.dep_ == "advmod":

@@ -216,6 +216,11 @@ class _Roles(_PlaceRoles):
         for o in objs:
             out.append(o)
             out += [c for c in o.conjuncts if c.i > o.i]
+        if objs:
+            # "seized A on Monday and B on Tuesday": the parser joins B to the day
+            days = [g for c in pred.children if c.dep_ == "prep" for g in c.children
+                    if g.dep_ == "pobj" and g.lower_ in self.lang.calendar_words]
+            out += [x for d in days for x in d.conjuncts if x.i > d.i and x.i in self.idx.place_at]
         return out
 
     def _first_person(self, tok: Token) -> bool:
@@ -288,8 +293,11 @@ class _Roles(_PlaceRoles):
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             return verb.head
         for c in verb.children:
-            if c.dep_ == "npadvmod" and c.i < verb.i and c.i in self.idx.actor_at and c.i in self.ids:
-                return c  # "ABC controlled X": a party's acronym read as an adverbial noun is still the subject
+            if c.dep_ == "npadvmod" and c.i < verb.i and c.i in self.idx.actor_at and c.i in self.ids \
+                    and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-"):
+                # "ABC controlled X": a party's acronym read as an adverbial noun is still the subject ("regime-held",
+                # hyphenated, only describes a noun the parser lost)
+                return c
         for c in verb.children:
             # "On 3 December US forces captured X" (no comma): the parser reads "December US forces" as the date's
             # phrase; the noun after the date is the subject
