@@ -243,12 +243,11 @@ class EventExtractor:
             memo = self._voice_memo = (doc, self.theater.actors.voice_side(_QUOTED.sub(" ", doc.text)))
         return memo[1]
 
-    def _sub_event(self, frame: Frame, side1: str, sentence: str) -> str:
+    def _sub_event(self, frame: Frame, event: str, side1: str, sentence: str) -> str:
         if frame.agreed:
             return "Agreement"  # "agreed to evacuate X", "agreed to hand over X": the agreement, not yet the deed
         if frame.purpose or frame.failed:
             return CLASH_TYPE  # "launched a counteroffensive to retake X", "failed to retake X": the fight, not the capture
-        event = _event_of(frame, sentence, self.lang.now_words)
         if event == "territory":
             lowered = sentence.lower()
             if frame.agent is None and says_no_holder(sentence, self.lang.no_holder):
@@ -290,7 +289,7 @@ class EventExtractor:
             side1 = self.default_attacker
         if not side1 and frame.spec.control == "winner" and frame.loser_side in self.adversary:
             side1 = self.adversary[frame.loser_side]
-        sub = self._sub_event(frame, side1, sentence)
+        sub = self._sub_event(frame, event, side1, sentence)
         if place.kind == UNMAPPED_KIND and place.relation == AREA_RELATION and not _deed_in_area(frame, place, sub, doc.text):
             # "hostilities in north-west C", "seized control of southern C": a direction's share of a
             # country is no location an event can be coded at (measured: such events were mostly the report's

@@ -97,7 +97,8 @@ class _PlaceRoles:
         """A compass word ("north", "south-west", "northern") standing as a noun."""
         word = tok.lower_
         bearings = self.lang.geoparse_tables.get("bearings", {})
-        return tok.pos_ in ("NOUN", "PROPN", "ADV") and (word in bearings or (word.endswith("ern") and word[:-3] in bearings))
+        stems = {word, *(word[: -len(s)] for s in self.lang.geoparse.get("compass_suffixes", ()) if word.endswith(s))}
+        return tok.pos_ in ("NOUN", "PROPN", "ADV") and bool(stems & set(bearings))
 
     def _places_of(self, tok: Token, partial: list[str], depth: int = 0) -> list[PlaceMention]:
         """The places a role token stands for: its name, an appositive ("the town of X"), a part of a

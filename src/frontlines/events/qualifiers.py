@@ -59,8 +59,7 @@ class _Qualifiers(_Roles):
             near = self._party_named_before(tok) or self.last_actor
             if near is not None:
                 return near, near.side, True, False
-        first_person = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "") + " " + lower in self.lang.first_person
-        speaker = self._quoted_speaker(tok) if first_person or lower == "we" else None
+        speaker = self._quoted_speaker(tok) if self._first_person(tok) else None
         if speaker is not None:  # '"Our forces are inside X," a commander of group A said': group A's forces
             return speaker, speaker.side, True, False
         if (lemma in self.lang.party_nouns or lower in self.lang.party_nouns) and self.last_actor is not None \
@@ -81,8 +80,7 @@ class _Qualifiers(_Roles):
                 # "a source of group A claimed that fighters took X": the speaker's own fighters
                 last = self._quoted_speaker(tok)
             return last, last.side if last else "", True, True
-        poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
-        if poss and f"{poss} {lower}" in self.lang.first_person:
+        if lower != "we" and self._first_person(tok):
             return None, "", True, True  # "our heroes took X": the speaking side's fighters (its side: the voice's)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in _attack_nouns(self.lang) and tok.i not in self.idx.place_at:
             # "the opening assault overran X", "the offensive captured X": the attack's force (its side unnamed) took it
