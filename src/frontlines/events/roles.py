@@ -105,6 +105,11 @@ class _Roles(_PlaceRoles):
                 if base.dep_ in ("dobj", "attr") and base.head.pos_ in _VERBAL:
                     s = self._subject(base.head)
                     return [s] if s is not None else []
+                if base.dep_ == "pobj" and base.head.lower_ in self.lang.instrument_preps and base.head.head.pos_ in _VERBAL:
+                    # "jets of A responded with strikes on X": the deed the verb is done with is its armed subject's
+                    # ("residents woke up with shelling on X": people who do not fight did not shell)
+                    s = self._subject(base.head.head)
+                    return [s] if s is not None and self._party(s)[2] else []
                 return []
             s = self._subject(pred)
             return [s] if s is not None else []
