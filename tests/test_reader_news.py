@@ -21,3 +21,18 @@ def test_a_deed_done_with_a_verb_is_its_armed_subjects() -> None:
     assert events_of("Residents woke up with shelling on Sarmin on Friday.") \
         == [("Shelling/artillery/missile attack", "unknown", "Sarmin")]
     assert events_of("Shopkeepers in Sarmin responded with strikes against the new tax.") == []
+
+
+def test_the_last_subject_party_is_who_a_later_noun_refers_to() -> None:
+    """"A launched an offensive along the line held by B. The attackers took X": with no deed read in the first
+    sentence, its subject, not the last party it names, is whom "the attackers" stand for."""
+    text = ("The HTS-led Military Operations Command launched an offensive along the line facing government forces. "
+            "By nightfall the attackers seized Anjara.")
+    assert events_of(text) == [("Non-state actor overtakes territory", "opposition", "Anjara")]
+
+
+def test_a_verb_the_tagger_read_as_a_noun_keeps_its_auxiliary_and_subject() -> None:
+    """"the rebels had overrun X": the tagger makes "overrun" a noun with "had" as its auxiliary."""
+    assert events_of("Within hours, the rebels had overrun Hish and Anjara.") \
+        == [("Non-state actor overtakes territory", "opposition", p) for p in ("Hish", "Anjara")]
+    assert events_of("The overrun of the budget in Anjara worried the council.") == []

@@ -109,8 +109,14 @@ class Reader:
             mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
             parties = tuple({(a.start, a.end): a for a in mentioned}.values())
             frames.extend(replace(f, parties=parties) if parties else f for f in found)
+            # the party a next sentence's "the attackers", "they" refer to: the doer of the last deed read, else the
+            # last party that was a subject ("group A launched an offensive along the line held by B": A)
+            subjects = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and t.dep_ in ("nsubj", "nsubjpass")
+                        and idx.actor_at[t.i].side not in NOT_ARMED]
             if armed:
                 last_actor = armed[-1]
+            elif subjects:
+                last_actor = subjects[-1]
             elif mentioned:
                 last_actor = mentioned[-1]
         return frames
@@ -178,7 +184,9 @@ class Reader:
         describing = tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.i < tok.head.i
         # ... as does a participle of holding ("the A-occupied heights"): the held-modifier frame reads it
         describing = describing or (tok.dep_ == "amod" and tok.i < tok.head.i and lower in self._by_modifier)
-        if (tok.pos_ in _VERBAL or tok.tag_.startswith("VB")) and not describing:
+        # a verb the tagger read as a noun keeps its auxiliary ("the rebels had overrun X", "overrun" a noun)
+        misread = tok.pos_ in _NOMINAL and any(c.dep_ == "aux" and c.i < tok.i for c in tok.children)
+        if (tok.pos_ in _VERBAL or tok.tag_.startswith("VB") or misread) and not describing:
             for spec in self._by_verb.get(lemma, ()):
                 parts = spec.particles_for.get(lemma)
                 has = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep", "dative", "compound:prt")}

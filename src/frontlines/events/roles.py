@@ -261,7 +261,9 @@ class _Roles(_PlaceRoles):
                 return ctrl
         # a subject of the verb's own line first: a heading above may hang a second one on it; a label before a
         # colon ("X: the rebels entered X city") last
-        subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
+        # (the parser may hang the subject on the auxiliary of a verb it read as a noun: "the rebels had overrun X")
+        kids = [*verb.children, *(g for c in verb.children if c.dep_ == "aux" and c.i < verb.i for g in c.children)]
+        subjects = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj")),
                           key=lambda c: (c.i not in self.ids, self._label(c)))
         if subjects and self._first_person(subjects[0]):
             # "Group A's media: our forces entered X", "Rebels: we took X": the label is the speaker, the forces its own
