@@ -36,3 +36,13 @@ def test_a_verb_the_tagger_read_as_a_noun_keeps_its_auxiliary_and_subject() -> N
     assert events_of("Within hours, the rebels had overrun Hish and Anjara.") \
         == [("Non-state actor overtakes territory", "opposition", p) for p in ("Hish", "Anjara")]
     assert events_of("The overrun of the budget in Anjara worried the council.") == []
+
+
+def test_the_ends_of_a_road_named_by_them_are_no_scene() -> None:
+    """"near X on the A-B highway": A and B name the road; the ambush is at X. With no other place, the road's
+    ends still locate it; a plain town is no road end."""
+    assert events_of("Rebels ambushed an army convoy near Khan al-Asal on the Aleppo-Idlib highway on Friday.") \
+        == [("Armed clash", "opposition", "Khan al-Asal")]
+    places = frontlines.extract("A convoy was ambushed on the Homs-Palmyra road.", published="2024-12-06").places
+    assert {p.name: p.relation for p in places} == {"Homs": "road", "Palmyra": "road"}
+    assert [p.relation for p in frontlines.extract("Rebels shelled Homs.", published="2024-12-06").places] == [""]

@@ -274,6 +274,9 @@ class _Cues:
         self.direction_before = re.compile(rf"\b{compass}\s+{_alt(geo.get('direction_links', ()))}\s+{article}{classes}$", re.I)
         self.near_before = re.compile(rf"\b(?P<rel>{_alt(geo.get('near_relations', ()))})\s+{article}{classes}$", re.I)
         self.route_before = re.compile(rf"\b(?P<rel>{_alt(geo.get('route_relations', ()))})\s+{article}{classes}$", re.I)
+        roads = _alt(geo.get("road_nouns", ())) or "(?!)"
+        # "the A-B highway": A is its first end, B (after the dash) the second; "the A road"
+        self.road_after = re.compile(rf"(?:\s*[-–—]\s*[A-Z][\w'’]*(?:[\s-]+[A-Za-z][\w'’]*){{0,3}}?)?\s+(?P<rel>{roads})\b", re.I)
         self.between_before = re.compile(rf"\b{_alt(geo.get('between_words', ()))}\s+{article}"
                                          rf"(?:{_alt(geo.get('between_lists', ()))} {of}\s+)?$", re.I)
         # what may stand between a slot's first place and a later member of its list: names, commas, "and", "the"
@@ -578,6 +581,9 @@ class Geoparser:
         elif (m := self._cues.direction_before.search(before)) is not None:
             relation, anchor_id, geo_precision = f"{m.group('d').lower()} {self._cues.direction_link}", place.id, max(2, geo_precision)
         elif (m := self._cues.near_before.search(before)) is not None or (m := self._cues.route_before.search(before)) is not None:
+            relation, anchor_id, geo_precision = m.group("rel").lower(), place.id, max(2, geo_precision)
+        elif place.kind not in ("route", "region", "country") and (m := self._cues.road_after.match(text, end, end + 60)):
+            # "on the A-B highway", "the A road": a road named by its ends, no scene at either end
             relation, anchor_id, geo_precision = m.group("rel").lower(), place.id, max(2, geo_precision)
         return PlaceMention(
             mention=text[span.start : end], start=span.start, end=end, doc=doc.id, place_id=place.id,
