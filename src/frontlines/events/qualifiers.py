@@ -324,6 +324,10 @@ class _Qualifiers(_Roles):
             if cur.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals
                                                           for c in cur.head.children):
                 return True  # "the fall of X would open the road to Y": a happening supposed, not told
+            if cur.dep_ in ("nsubj", "nsubjpass") and (
+                    any(c.dep_ in ("acomp", "oprd", "attr") and c.lemma_.lower() in lang.prospect_adjectives for c in cur.head.children)
+                    or (cur.dep_ == "nsubjpass" and cur.head.lower_ in lang.prospect_adjectives)):
+                return True  # "an assault on X appears imminent", "a push on X is expected": yet to come
             if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads and came_by != "conj" and not (
                     came_by == "advcl" and any(c.dep_ == "dobj" for c in cur.children)):
                 # (a verb joined to the head is a clause of its own: "attempted an assault but failed")
