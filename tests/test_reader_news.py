@@ -55,3 +55,14 @@ def test_a_happening_said_to_be_yet_to_come_asserts_nothing() -> None:
                                               published="2024-12-06").events if e.sub_event_type == "Armed clash"]
     assert events_of("A rebel assault on Manbij is expected within days.") == []
     assert events_of("A rebel assault on Manbij was repelled on Friday.") == [("Armed clash", "opposition", "Manbij")]
+
+
+def test_a_places_fall_named_again_with_no_day_is_the_same_fall() -> None:
+    """"The fall of X had opened the road": X's fall, told on its day before, named again; not a second taking on
+    the day the paragraph has moved on to. A fight named again is left as it is (fights recur)."""
+    text = "Rebels captured Anjara on 27 November. On 29 November they entered Aleppo. The fall of Anjara had opened the road."
+    takings = [(e.location, str(e.date)) for e in frontlines.extract(text, published="2024-12-07").events
+               if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert takings == [("Anjara", "2024-11-27")]
+    text = "Rebels clashed with troops in Anjara on 27 November. On 29 November, heavy clashes erupted in Anjara again."
+    assert len(frontlines.extract(text, published="2024-12-07").events) == 2

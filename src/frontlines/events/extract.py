@@ -162,6 +162,7 @@ class EventExtractor:
         voice = partisan_voice(doc.text, self.partisan_cues, self.lang.first_person) if partisan is None else partisan
         events: list[Event] = []
         by_sentence: dict[tuple[int, int], list[Event]] = {}
+        restated: set[str] = set()  # events of a happening's noun with no day of their own
         for frame, when in zip(frames, dates, strict=True):
             if not _event_of(frame, doc.text[frame.sentence[0] : frame.sentence[1]], self.lang.now_words) \
                     or when.kind in (BACKGROUND, AS_OF):
@@ -189,9 +190,17 @@ class EventExtractor:
                 ev = self._event(doc, profile, frame, place, when, voice)
                 if ev is not None:
                     by_sentence.setdefault(frame.sentence, []).extend(split_days(ev, when))
+                    if when.kind == "default" and family(ev.sub_event_type) == "territory" \
+                            and doc.text[frame.start : frame.end].lower() in frame.spec.nouns:
+                        restated.add(ev.id)
         for key in sorted(by_sentence):
             events.extend(_merge_concurrent(_drop_generic(by_sentence[key], self.lang.generic_violence)))
-        return merge_events(events)
+        # "the fall of X" told with no day of its own, in a report that tells X's fall on a day: the same
+        # happening named again ("The fall of X opened the road south"), not a second one on another day (a
+        # place changes hands once in a story; fights and strikes recur, and are left as they are)
+        told = {(family(e.sub_event_type), e.place_id) for e in events if e.id not in restated}
+        return merge_events([e for e in events if e.id not in restated
+                             or (family(e.sub_event_type), e.place_id) not in told])
 
     def _vandalism(self, sentence: str) -> bool:
         """The sentence tells a crowd destroying property ("toppled statues", "set fire to"): `vandalism_words`."""
