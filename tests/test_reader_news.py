@@ -66,3 +66,12 @@ def test_a_places_fall_named_again_with_no_day_is_the_same_fall() -> None:
     assert takings == [("Anjara", "2024-11-27")]
     text = "Rebels clashed with troops in Anjara on 27 November. On 29 November, heavy clashes erupted in Anjara again."
     assert len(frontlines.extract(text, published="2024-12-07").events) == 2
+
+
+def test_the_same_armed_noun_just_before_says_whom_it_stands_for() -> None:
+    """"HTS fighters took A. The army shelled B. The fighters then entered C": "the fighters" are the fighters named
+    just before, not the last party (the army); with no such noun nearby the last party still stands."""
+    text = "HTS fighters took Anjara on Monday. The army shelled Atarib. The fighters then entered Urum al-Kubra."
+    assert ("Armed clash", "opposition", "Urum al-Kubra") in events_of(text)
+    text = "HTS took Anjara on Monday. The army shelled Atarib. The troops then entered Urum al-Kubra."
+    assert ("Armed clash", "government", "Urum al-Kubra") in events_of(text)

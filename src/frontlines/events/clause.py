@@ -29,6 +29,9 @@ class _Sentence(_Qualifiers):
         lo = tokens[0].i if tokens else 0
         self.ids = range(lo, lo + len(tokens))  # the sentence's tokens are contiguous
         self.last_actor = last_actor
+        # what "the fighters", "the units" stood for when the sentences just before named such a noun (lemma ->
+        # party, None for a group of no side: "local fighters")
+        self.noun_refs: dict[str, ActorMention | None] = {}
         self.doc_id = doc_id
         self._weak = False
         self._loose = False

@@ -33,6 +33,7 @@ class _Qualifiers(_Roles):
 
     media: dict[int, ActorMention]
     last_actor: ActorMention | None
+    noun_refs: dict[str, ActorMention | None]
     _fight_words: frozenset[str]
     _battle_words: frozenset[str]
 
@@ -74,7 +75,10 @@ class _Qualifiers(_Roles):
             described = any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children)
             owned = any(c.dep_ == "poss" for c in tok.children)
             last = None
-            if definite and not described:
+            if definite and not described and not owned and lemma in self.noun_refs:
+                # "local fighters rose up ... The fighters took X": the same noun just before says whom it stands for
+                last = self.noun_refs[lemma]
+            elif definite and not described:
                 last = (self._party_named_before(tok) if owned else None) or self.last_actor
             elif not described and not owned:
                 # "a source of group A claimed that fighters took X": the speaker's own fighters

@@ -93,6 +93,7 @@ class Reader:
         media = _DocIndex(sdoc, (), [a for a in actors if a.media], starts, text).actor_at
         frames: list[Frame] = []
         last_actor: ActorMention | None = None
+        recent: list[dict[str, ActorMention | None]] = []  # the armed nouns of the last two sentences read
         for s_start, s_end in sentences:
             line = text[text.rfind("\n", 0, s_start) + 1 : s_end].lstrip()
             if line[:1] in ("#", "="):
@@ -104,7 +105,9 @@ class Reader:
                 continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
                             self._quiet)
+            ctx.noun_refs = {k: v for refs in recent for k, v in refs.items()}
             found = self._sentence(ctx)
+            recent = [*recent[-1:], self._noun_refs(ctx)]
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
             mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
             parties = tuple({(a.start, a.end): a for a in mentioned}.values())
@@ -120,6 +123,13 @@ class Reader:
             elif mentioned:
                 last_actor = mentioned[-1]
         return frames
+
+    def _noun_refs(self, ctx: _Sentence) -> dict[str, ActorMention | None]:
+        """The armed nouns of a sentence ("HTS fighters", "local fighters", "the fighters") and the party each stands
+        for (None: a group of no side), the last one of each noun."""
+        military = self.lang.military_nouns
+        return {t.lemma_.lower(): ctx._party(t)[0] for t in ctx.tokens
+                if t.pos_ == "NOUN" and t.dep_ not in ("compound", "amod", "poss") and t.lemma_.lower() in military}
 
     def _governs_state(self, verb: Token) -> bool:
         """The verb governs a control noun under its preposition ("left X in the hands of A", "left X under A's
