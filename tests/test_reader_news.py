@@ -75,3 +75,10 @@ def test_the_same_armed_noun_just_before_says_whom_it_stands_for() -> None:
     assert ("Armed clash", "opposition", "Urum al-Kubra") in events_of(text)
     text = "HTS took Anjara on Monday. The army shelled Atarib. The troops then entered Urum al-Kubra."
     assert ("Armed clash", "government", "Urum al-Kubra") in events_of(text)
+
+
+def test_a_participle_of_taking_before_a_place_is_no_news_of_a_taking() -> None:
+    """"aid convoys entered liberated X", "shells hit the captured town": the participle before the noun describes a
+    state already known; told of the place ("X liberated!", "declared X liberated") it is the taking."""
+    assert events_of("Aid convoys entered liberated Aleppo today carrying flour.") == []
+    assert events_of("Aleppo liberated!") == [("Non-state actor overtakes territory", "opposition", "Aleppo")]

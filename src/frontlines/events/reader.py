@@ -245,6 +245,8 @@ class Reader:
         if adjectival and (lower in self._by_adj or lemma in self._by_adj):
             has = {c.lower_ for c in tok.children if c.dep_ == "prep"}
             for spec in self._by_adj.get(lower, ()) or self._by_adj.get(lemma, ()):
+                if spec.event and tok.dep_ == "amod" and tok.i < tok.head.i:
+                    continue  # "convoys entered liberated X", "the captured town": a state already known, no news
                 if not spec.particles_not.get(lower, frozenset()) & has:  # "free of mines" is no liberation
                     yield spec, tok, None
 
