@@ -82,3 +82,11 @@ def test_a_participle_of_taking_before_a_place_is_no_news_of_a_taking() -> None:
     state already known; told of the place ("X liberated!", "declared X liberated") it is the taking."""
     assert events_of("Aid convoys entered liberated Aleppo today carrying flour.") == []
     assert events_of("Aleppo liberated!") == [("Non-state actor overtakes territory", "opposition", "Aleppo")]
+
+
+def test_reinforcements_arriving_are_a_move_not_an_entry() -> None:
+    """"army reinforcements reached X": the side's own forces arriving (ACLED: change to group/activity), no fight
+    for X; attackers arriving ("rebel columns reached X") still fight for it."""
+    assert events_of("Fresh army reinforcements arrived in Homs on Tuesday.") \
+        == [("Change to group/activity", "government", "Homs")]
+    assert events_of("Rebel columns reached Homs on Tuesday.") == [("Armed clash", "opposition", "Homs")]
