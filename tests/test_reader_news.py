@@ -90,3 +90,11 @@ def test_reinforcements_arriving_are_a_move_not_an_entry() -> None:
     assert events_of("Fresh army reinforcements arrived in Homs on Tuesday.") \
         == [("Change to group/activity", "government", "Homs")]
     assert events_of("Rebel columns reached Homs on Tuesday.") == [("Armed clash", "opposition", "Homs")]
+
+
+def test_a_fight_told_of_a_governorate_beside_its_towns_is_no_event_of_its_own() -> None:
+    """"swept into northern Hama, overrunning Morek": the taking of the town is the happening; the governorate
+    told alone ("pushed into northern Hama on Friday") still is one."""
+    text = "Rebels swept into northern Hama on Friday, overrunning Morek and Kafr Zita."
+    assert {loc for _, _, loc in events_of(text)} == {"Morek", "Kafr Zita"}
+    assert [loc for _, _, loc in events_of("Rebels swept into northern Hama on Friday.")] == ["Hama"]

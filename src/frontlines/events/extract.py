@@ -194,7 +194,7 @@ class EventExtractor:
                             and doc.text[frame.start : frame.end].lower() in frame.spec.nouns:
                         restated.add(ev.id)
         for key in sorted(by_sentence):
-            events.extend(_merge_concurrent(_drop_generic(by_sentence[key], self.lang.generic_violence)))
+            events.extend(_merge_concurrent(_drop_covered_regions(_drop_generic(by_sentence[key], self.lang.generic_violence))))
         # "the fall of X" told with no day of its own, in a report that tells X's fall on a day: the same
         # happening named again ("The fall of X opened the road south"), not a second one on another day (a
         # place changes hands once in a story; fights and strikes recur, and are left as they are)
@@ -386,6 +386,15 @@ def _drop_generic(events: list[Event], generic: frozenset[str]) -> list[Event]:
     kind at the same place is that violence again, not a second event."""
     specific = {(e.place_id, e.date) for e in events if e.trigger.lower() not in generic}
     return [e for e in events if e.trigger.lower() not in generic or (e.place_id, e.date) not in specific]
+
+
+def _drop_covered_regions(events: list[Event]) -> list[Event]:
+    """"swept through southern A province, overrunning X, Y and Z": a fight told only of a governorate, beside battles
+    the same sentence places in towns of it that day, is those battles told at large, not one of its own."""
+    battles = {"territory", "clash"}
+    placed = {(e.admin1, e.date) for e in events if e.geo_precision < 3 and family(e.sub_event_type) in battles and e.admin1}
+    return [e for e in events if not (e.geo_precision == 3 and family(e.sub_event_type) == "clash"
+                                      and (e.admin1, e.date) in placed)]
 
 
 def _merge_concurrent(events: list[Event]) -> list[Event]:
