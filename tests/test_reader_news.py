@@ -98,3 +98,11 @@ def test_a_fight_told_of_a_governorate_beside_its_towns_is_no_event_of_its_own()
     text = "Rebels swept into northern Hama on Friday, overrunning Morek and Kafr Zita."
     assert {loc for _, _, loc in events_of(text)} == {"Morek", "Kafr Zita"}
     assert [loc for _, _, loc in events_of("Rebels swept into northern Hama on Friday.")] == ["Hama"]
+
+
+def test_the_passive_subject_of_a_withdrawal_is_who_withdrew() -> None:
+    """"its units had been redeployed outside X", "troops were withdrawn from X": the units moved; people who do
+    not fight moved out of a place are no withdrawal."""
+    assert events_of("Government troops were withdrawn from Hama on Thursday.", "2024-12-06") \
+        == [("Change to group/activity", "government", "Hama")]
+    assert events_of("Civilians were evacuated from Hama on Thursday.") == []
