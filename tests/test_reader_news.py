@@ -106,3 +106,16 @@ def test_the_passive_subject_of_a_withdrawal_is_who_withdrew() -> None:
     assert events_of("Government troops were withdrawn from Hama on Thursday.", "2024-12-06") \
         == [("Change to group/activity", "government", "Hama")]
     assert events_of("Civilians were evacuated from Hama on Thursday.") == []
+
+
+def test_a_day_that_opens_a_sentence_dates_what_follows_it() -> None:
+    """"On 27 November group A launched an offensive. By nightfall its fighters had seized X": the fronted day is the
+    narrative's day even when its own sentence tells nothing coded, and after a sentence about another year."""
+    text = ("The city had been divided from July 2012 until December 2016. On 27 November 2024, HTS launched an "
+            "offensive along the front line. Within hours, the rebels had seized Anjara.")
+    (event,) = frontlines.extract(text, published="2025-02-01").events
+    assert (event.location, str(event.date)) == ("Anjara", "2024-11-27")
+    # a caption's day in brackets ("map (as of D)") moves nothing
+    text = "Map (as of 25 December). The rebels seized Anjara."
+    (event,) = frontlines.extract(text, published="2024-12-01").events
+    assert str(event.date) == "2024-12-01"

@@ -21,6 +21,7 @@ from frontlines.mentions.dates import DateSpan, find_dates, resolve_event_date
 from frontlines.models import Document
 
 CHRONOLOGY_DAYS = 3
+FRONTED_WORDS = 5  # words a time adverbial may stand after and still open its sentence ("In the early hours of D")
 BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's time: it makes no event
 AS_OF = "as-of"  # DateSpan.kind of a happening known to be over by the report's date: control, but no event
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -122,6 +123,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             para_date, context = None, None
         prev_end = s_end
         sentence = text[s_start:s_end]
+        dated_here = False
         for i in by_sentence.get((s_start, s_end), []):
             f = frames[i]
             # "that day", "the next day" refer to the last day named before them
@@ -171,10 +173,17 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                                warning="")
             spans[i] = span
             if span.date is not None and span.kind != "default":
-                context = span.date
+                context, dated_here = span.date, True
         named = [d for d in find_dates(sentence, doc.published) if d.kind in ("explicit", "weekday") and d.date]
         if named:
             para_date = named[-1].date
+            fronted = [d for d in named if len(sentence[: d.start].split()) <= FRONTED_WORDS
+                       and "(" not in sentence[: d.start]]
+            if fronted and not dated_here:
+                # "On 27 November group A launched an offensive. Within hours ...": a day the narrative moves to (a
+                # time adverbial that opens the sentence), in a sentence that tells nothing we code, is the day what
+                # follows is told of (not a caption's "map as of D")
+                context = fronted[-1].date
             if para_date is not None and (not_before is None or para_date >= not_before):
                 last_named = para_date
     for i in range(len(frames)):
