@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import frontlines
 from frontlines.mentions.dates import NO_DATE_WARNING, find_dates, resolve_event_date
 
 MON = date(2024, 12, 2)  # a Monday
@@ -219,3 +220,13 @@ def test_long_ranges_lose_precision_or_their_date() -> None:
     assert (fortnight.date, fortnight.time_precision) == (date(2024, 11, 26), 3)
     years = one("Front lines had been static since March 2020.")
     assert years.date is None and years.date_start == date(2020, 3, 1) and years.date_end == MON
+
+
+def test_a_time_of_day_is_of_the_day_told_before() -> None:
+    """"On 27 November rebels took A. At dawn they had seized B": dawn of the narrative's day; with no day told
+    before, the report's own."""
+    text = "On 27 November 2024, rebels captured Anjara. At dawn they seized Urum al-Kubra."
+    got = {e.location: str(e.date) for e in frontlines.extract(text, published="2024-12-03").events}
+    assert got == {"Anjara": "2024-11-27", "Urum al-Kubra": "2024-11-27"}
+    (alone,) = frontlines.extract("At dawn the rebels seized Urum al-Kubra.", published="2024-12-03").events
+    assert str(alone.date) == "2024-12-03"

@@ -253,10 +253,10 @@ _ALTERNATIVES: list[str] = [
         "ndays",
         rf"\b(?P<nd_n>{_SMALLNUM})\s+days?\s+(?P<nd_dir>later|earlier|ago)\b",
     ),
-    # Times of day that do not name a day: the report's own day.
+    # Times of day that do not name a day: the day told before, else the report's own day.
     _alt(
         "dawn",
-        r"\b(?:at|before|around|by)\s+(?:dawn|daybreak|first\s+light|sunrise)\b|"
+        r"\b(?:at|before|around|by|after)\s+(?:dawn|daybreak|first\s+light|sunrise|nightfall|dusk|sunset)\b|"
         r"\bin\s+the\s+early\s+hours\b",
     ),
 ]
@@ -294,7 +294,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "next": ("the", "a"),
     "prev": ("the",),
     "ndays": ("#D", "couple", *_NUMWORDS),
-    "dawn": ("at", "before", "around", "by", "in"),
+    "dawn": ("at", "before", "around", "by", "in", "after"),
 }
 _NAMES = {
     "#M": tuple(k.capitalize() for k in _MONTHS),
@@ -701,7 +701,9 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
             span = (_day_span(s, e, text, published, "relative") if published
                     else _unknown(s, e, text, "relative"))
         elif kind == "dawn":
-            span = (_day_span(s, e, text, published, "daypart") if published
+            # "at dawn", "by nightfall": a time of the day the narrative is on, else of the report's own day
+            day = context or published
+            span = (_day_span(s, e, text, day, "daypart") if day
                     else _unknown(s, e, text, "daypart"))
         elif kind == "ndays" and _fold(g("nd_dir")) == "ago":
             # "two days ago": counted back from the report's day, not from the last day told
