@@ -8,6 +8,7 @@ The helpers are those of test_reader.py (the real pipeline: spaCy parse, gazette
 from __future__ import annotations
 
 import frontlines
+from test_reader import status
 
 
 def events_of(text: str, published: str = "2024-12-06") -> list[tuple[str, str, str]]:
@@ -119,3 +120,20 @@ def test_a_day_that_opens_a_sentence_dates_what_follows_it() -> None:
     text = "Map (as of 25 December). The rebels seized Anjara."
     (event,) = frontlines.extract(text, published="2024-12-01").events
     assert str(event.date) == "2024-12-01"
+
+
+def test_a_repelled_attack_is_the_attackers() -> None:
+    """"A repelled an assault by B on X": B attacked, B is the first actor and the assault is B's (not A's); A still
+    holds X. With no attacker named, the defender's usual adversary attacked."""
+    text = "Government forces repelled a rebel assault on Suran on Tuesday."
+    assert events_of(text) == [("Armed clash", "opposition", "Suran")]
+    assert status(text, "Suran", day="2024-12-03", published="2024-12-06") == "government"
+    assert events_of("The army repelled an attack on Suran on Tuesday.") == [("Armed clash", "opposition", "Suran")]
+    assert events_of("Government forces attacked Suran on Tuesday.") == [("Armed clash", "government", "Suran")]
+
+
+def test_a_partys_people_speak_for_it() -> None:
+    """"SDF commanders said their fighters repelled ...": "their" is the SDF's, named as the commanders' party."""
+    found = [e for e in frontlines.extract("SDF commanders said their fighters repelled an SNA assault on Manbij.",
+                                           published="2024-12-06").events]
+    assert [(e.actor1_side, e.actor2_side) for e in found] == [("opposition", "sdf")]

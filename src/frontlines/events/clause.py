@@ -172,7 +172,8 @@ class _Sentence(_Qualifiers):
             agent_armed=armed, loser=loser, loser_side=loser_side, negated=negated, irrealis=irrealis, hedged=hedged,
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
-            current=self._now(pred), failed=self._failed(pred), agreed=self._agreed(pred), ongoing=self._ongoing(noun if noun is not None else pred),
+            current=self._now(pred), failed=self._failed(pred), agreed=self._agreed(pred),
+            countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs, ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and self._unopposed(agent_side),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
         )

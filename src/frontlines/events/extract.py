@@ -322,6 +322,9 @@ class EventExtractor:
                 actor2 = other
             holder = self._holder(place) if other is None else ""
             side2 = other.side if other is not None else holder if holder and holder != side1 else self.adversary.get(side1, "")
+        if (frame.kind == "repel" or frame.countered) and side2 and side2 not in ("civilians", "unknown"):
+            # "A repelled an attack by B on X": B attacked, and the attacker is the first actor (as our gold codes it)
+            actor1, actor2, side1, side2 = actor2, actor1, side2, side1
         casualties = parse_casualties(sentence, significant=any(w in sentence.lower() for w in self.lang.significant))
         if not side2 and sub in _REMOTE and casualties.fatalities_text and \
                 {w.lower() for w in re.findall(r"[\w-]+", casualties.fatalities_text)} & self.lang.civilian_nouns:

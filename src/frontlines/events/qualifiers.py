@@ -117,8 +117,10 @@ class _Qualifiers(_Roles):
         at = self.idx.actor_at
         named = [t for t in reversed(self.tokens) if t.i < tok.i and t.i in at
                  and at[t.i].side not in ("civilians", "", "unknown")
-                 # (not a party inside another noun's modifier: "the A-held town", "the A's collapse")
-                 and not (t.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and t.head.i not in at)]
+                 # (not a party inside another noun's modifier: "the A-held town", "the A's collapse"; a party's
+                 # people are the party: "A commanders said their fighters ...")
+                 and not (t.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and t.head.i not in at
+                          and t.head.lemma_.lower() not in self.lang.member_nouns)]
         # (a pronoun is not its own clause's subject: "the army handed the city over to them" is not the army)
         verb = tok.head
         while verb.pos_ not in _VERBAL and verb.head.i != verb.i:

@@ -103,6 +103,8 @@ class _Roles(_PlaceRoles):
                         base.head.head.lemma_.lower() in self.lang.quantity_nouns or base.head.head.tag_ == "CD"):
                     base = base.head.head
                 if base.dep_ in ("dobj", "attr") and base.head.pos_ in _VERBAL:
+                    if base.head.lemma_.lower() in self.lang.counter_verbs:
+                        return []  # "the army repelled an assault on X": the assault is not the army's
                     s = self._subject(base.head)
                     return [s] if s is not None else []
                 if base.dep_ == "pobj" and base.head.lower_ in self.lang.instrument_preps and base.head.head.pos_ in _VERBAL:
