@@ -137,3 +137,12 @@ def test_a_partys_people_speak_for_it() -> None:
     found = [e for e in frontlines.extract("SDF commanders said their fighters repelled an SNA assault on Manbij.",
                                            published="2024-12-06").events]
     assert [(e.actor1_side, e.actor2_side) for e in found] == [("opposition", "sdf")]
+
+
+def test_men_killed_are_people_and_armed_men_are_an_armed_party() -> None:
+    """"two men were killed by gunmen": men, unnamed and unarmed, are civilians (an attack on them); "armed men
+    attacked X": people with arms are an armed party of no side named; "two men joined the rebels" is nothing."""
+    assert events_of("At least two men were killed by unidentified gunmen near Salamiyah on Tuesday.") \
+        == [("Attack", "unknown", "Salamiyah")]
+    assert events_of("On Friday, armed men attacked security checkpoints in Daraa.") == [("Armed clash", "unknown", "Daraa")]
+    assert events_of("Two men from Sarmin joined the rebels.") == []

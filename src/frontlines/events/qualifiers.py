@@ -84,6 +84,8 @@ class _Qualifiers(_Roles):
                 # "a source of group A claimed that fighters took X": the speaker's own fighters
                 last = self._quoted_speaker(tok)
             return last, last.side if last else "", True, True
+        if any(c.dep_ == "amod" and c.lower_ in self.lang.armed_adjectives for c in tok.children):
+            return None, "", True, True  # "armed men", "masked gunmen": an armed party the text gives no side
         if lower != "we" and self._first_person(tok):
             return None, "", True, True  # "our heroes took X": the speaking side's fighters (its side: the voice's)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in _attack_nouns(self.lang) and tok.i not in self.idx.place_at:
