@@ -146,3 +146,11 @@ def test_men_killed_are_people_and_armed_men_are_an_armed_party() -> None:
         == [("Attack", "unknown", "Salamiyah")]
     assert events_of("On Friday, armed men attacked security checkpoints in Daraa.") == [("Armed clash", "unknown", "Daraa")]
     assert events_of("Two men from Sarmin joined the rebels.") == []
+
+
+def test_a_raid_on_foot_is_no_air_strike() -> None:
+    """"troops raiding a village detained three men": a raid by ground troops is no air strike (the detention is the
+    event); aircraft raiding a town still strike it."""
+    assert events_of("On Tuesday, Israeli troops raiding Al-Hamidiyah detained three men.") \
+        == [("Arrests", "israel", "Al-Hamidiyah")]
+    assert events_of("Warplanes raided Atarib on Friday.") == [("Air/drone strike", "unknown", "Atarib")]
