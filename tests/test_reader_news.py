@@ -154,3 +154,11 @@ def test_a_raid_on_foot_is_no_air_strike() -> None:
     assert events_of("On Tuesday, Israeli troops raiding Al-Hamidiyah detained three men.") \
         == [("Arrests", "israel", "Al-Hamidiyah")]
     assert events_of("Warplanes raided Atarib on Friday.") == [("Air/drone strike", "unknown", "Atarib")]
+
+
+def test_a_timeline_entry_is_of_the_day_its_label_names() -> None:
+    """"- Nov. 29: X falls to the rebels": the entry's present tense tells that day's news; a present with no label
+    ("clashes continue in X") is still of the time of writing."""
+    text = "- Nov. 29: Saraqib falls to the rebels.\n- Dec. 2: Rebels seize Halfaya.\nClashes continue in Kafr Nabl."
+    got = {e.location: str(e.date) for e in frontlines.extract(text, published="2024-12-09").events}
+    assert got == {"Saraqib": "2024-11-29", "Halfaya": "2024-12-02", "Kafr Nabl": "2024-12-09"}

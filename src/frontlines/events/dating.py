@@ -25,6 +25,7 @@ FRONTED_WORDS = 5  # words a time adverbial may stand after and still open its s
 BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's time: it makes no event
 AS_OF = "as-of"  # DateSpan.kind of a happening known to be over by the report's date: control, but no event
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_LABEL_REST = re.compile(r"[\s\-–—•*:.,|]+")  # what may stand around a date that is a line's label
 # A year standing as one: "2018", "in 1516", "in 636 AD", "July 1920" (not "636 fighters").
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldiers|civilians))"
                    r"|(?:\b(?:in|since|by|until|of|around|about|circa|c\.)\s+|\b(?:January|February|March|April|May|June|July|"
@@ -118,12 +119,15 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         by_sentence.setdefault(f.sentence, []).append(i)
     spans: dict[int, DateSpan] = {}
     prev_end = 0
+    label: tuple[int, date | None] | None = None  # (end, day) of the last bare date label
     for s_start, s_end in sentences:
         if _PARAGRAPH_BREAK.search(text, prev_end, s_start):
             para_date, context = None, None
         prev_end = s_end
         sentence = text[s_start:s_end]
         dated_here = False
+        # the day a bare date label just before names ("- Nov. 29:", "Dec. 3 -"), for the rest of its line
+        label_day = label[1] if label is not None and "\n" not in text[label[0] : s_start] else None
         for i in by_sentence.get((s_start, s_end), []):
             f = frames[i]
             # "that day", "the next day" refer to the last day named before them
@@ -163,7 +167,12 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 spans[i] = replace(span, date=doc.published, date_start=None, date_end=doc.published, time_precision=3,
                                    warning="", kind=AS_OF)
                 continue
-            if span.kind == "default" and f.ongoing and doc.published is not None:
+            if span.kind == "default" and label_day is not None:
+                # "- Nov. 29: X falls to the rebels": a timeline's entry is of the day its label names (its present
+                # tense tells that day's news, not the time of writing)
+                span = replace(span, date=label_day, date_start=label_day, date_end=label_day, time_precision=1,
+                               warning="")
+            elif span.kind == "default" and f.ongoing and doc.published is not None:
                 # "clashes continue to be reported in X": going on at the time of writing, whatever day the
                 # paragraph named before
                 span = replace(span, date=doc.published, date_start=None, date_end=doc.published, time_precision=2,
@@ -175,6 +184,10 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             if span.date is not None and span.kind != "default":
                 context, dated_here = span.date, True
         named = [d for d in find_dates(sentence, doc.published) if d.kind in ("explicit", "weekday") and d.date]
+        if len(named) == 1 and not _LABEL_REST.sub("", sentence[: named[0].start] + sentence[named[0].end :]):
+            label = (s_end, named[0].date)
+        elif label_day is None:
+            label = None
         if named:
             para_date = named[-1].date
             fronted = [d for d in named if len(sentence[: d.start].split()) <= FRONTED_WORDS
