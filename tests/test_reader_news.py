@@ -162,3 +162,13 @@ def test_a_timeline_entry_is_of_the_day_its_label_names() -> None:
     text = "- Nov. 29: Saraqib falls to the rebels.\n- Dec. 2: Rebels seize Halfaya.\nClashes continue in Kafr Nabl."
     got = {e.location: str(e.date) for e in frontlines.extract(text, published="2024-12-09").events}
     assert got == {"Saraqib": "2024-11-29", "Halfaya": "2024-12-02", "Kafr Nabl": "2024-12-09"}
+
+
+def test_land_taken_in_a_place_is_a_taking_there() -> None:
+    """"overtook territory in X, Y and Z", "regained territory in X": the land taken lies in the places named; land
+    bought, or ground gained in an election, is no war."""
+    assert events_of("On Tuesday, HTS-led forces overtook territory in Halfaya and Suran.") \
+        == [("Non-state actor overtakes territory", "opposition", p) for p in ("Halfaya", "Suran")]
+    assert events_of("The army regained territory in Suran on Tuesday.") == [("Government regains territory", "government", "Suran")]
+    assert events_of("Farmers bought land in Morek on Friday.") == []
+    assert events_of("The party gained ground in Morek in the local election.") == []

@@ -102,6 +102,7 @@ class Language:
     instrument_preps: frozenset[str] = frozenset()  # "responded with strikes on X": the deed a verb is done with
     counter_verbs: frozenset[str] = frozenset()  # "repelled an assault by A": the assault is A's
     armed_adjectives: frozenset[str] = frozenset()  # "armed men": people of no side named, armed
+    territory_nouns: frozenset[str] = frozenset()  # "overtook territory in X": land taken in X
     period_preps: frozenset[str] = frozenset()
     relative_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -151,7 +152,7 @@ def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
 def _roles(raw: dict[str, Any], key: str, name: str) -> tuple[str, ...]:
     roles = tuple(raw.get(key, []))
     for r in roles:
-        if r not in ROLE_SOURCES and not r.startswith(("prep:", "objprep:", "subjprep:", "headprep:")):
+        if r not in ROLE_SOURCES and not r.startswith(("prep:", "objprep:", "subjprep:", "headprep:", "landprep:")):
             raise TheaterError(f"language pack: frame {name!r}: unknown role source {r!r} in {key}")
     return roles
 
@@ -213,7 +214,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),
         intransitive_verbs=_words(lex, "intransitive_verbs"), calendar_words=_words(lex, "calendar_words"),
         generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"), there_words=_words(lex, "there_words"), copulas=_words(lex, "copulas"), goal_preps=_words(lex, "goal_preps"),
-        between_preps=_words(lex, "between_preps"), instrument_preps=_words(lex, "instrument_preps"), counter_verbs=_words(lex, "counter_verbs"), armed_adjectives=_words(lex, "armed_adjectives"), period_preps=_words(qual, "period_preps"),
+        between_preps=_words(lex, "between_preps"), instrument_preps=_words(lex, "instrument_preps"), counter_verbs=_words(lex, "counter_verbs"), armed_adjectives=_words(lex, "armed_adjectives"), territory_nouns=_words(lex, "territory_nouns"), period_preps=_words(qual, "period_preps"),
         relative_words=_words(qual, "relative_words"), quantity_nouns=_words(lex, "quantity_nouns"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),

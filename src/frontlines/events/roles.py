@@ -139,6 +139,11 @@ class _Roles(_PlaceRoles):
         if role == "poss":
             return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                              and (c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns)])
+        if role.startswith("landprep:"):
+            # "overtook territory in X", "gained ground around X": the land taken lies in X
+            words = role[9:].split()
+            land = [o for o in self._objects(pred) if o.lemma_.lower() in self.lang.territory_nouns]
+            return self._in([o for obj in land for o in self._prep_objects(obj, words)]) if not nominal else []
         if role.startswith("objprep:"):
             # "repelled an attack on X": the preposition hangs on the verb's object
             words = role[8:].split()
