@@ -172,3 +172,10 @@ def test_land_taken_in_a_place_is_a_taking_there() -> None:
     assert events_of("The army regained territory in Suran on Tuesday.") == [("Government regains territory", "government", "Suran")]
     assert events_of("Farmers bought land in Morek on Friday.") == []
     assert events_of("The party gained ground in Morek in the local election.") == []
+
+
+def test_a_fight_is_where_the_party_fought_with_was() -> None:
+    """"clashed with regime forces in X, Y and Z": the parser hangs the places on the opponent; the fight is there."""
+    text = "In northern Hama, rebels clashed with regime forces in Morek and Suran on Monday."
+    assert {loc for _, _, loc in events_of(text)} == {"Morek", "Suran"}
+    assert events_of("Protesters clashed with police in Morek on Monday.") == []

@@ -152,7 +152,7 @@ def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
 def _roles(raw: dict[str, Any], key: str, name: str) -> tuple[str, ...]:
     roles = tuple(raw.get(key, []))
     for r in roles:
-        if r not in ROLE_SOURCES and not r.startswith(("prep:", "objprep:", "subjprep:", "headprep:", "landprep:")):
+        if r not in ROLE_SOURCES and not r.startswith(("prep:", "objprep:", "subjprep:", "headprep:", "landprep:", "withprep:")):
             raise TheaterError(f"language pack: frame {name!r}: unknown role source {r!r} in {key}")
     return roles
 

@@ -139,6 +139,12 @@ class _Roles(_PlaceRoles):
         if role == "poss":
             return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                              and (c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns)])
+        if role.startswith("withprep:"):
+            # "clashed with regime forces in X": the fight is where the party fought with was
+            words = role[9:].split()
+            partners = [g for c in base.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                        if g.dep_ == "pobj" and self._names_party(g)]
+            return self._in([o for p in partners for o in self._prep_objects(p, words)])
         if role.startswith("landprep:"):
             # "overtook territory in X", "gained ground around X": the land taken lies in X
             words = role[9:].split()
