@@ -179,3 +179,20 @@ def test_a_fight_is_where_the_party_fought_with_was() -> None:
     text = "In northern Hama, rebels clashed with regime forces in Morek and Suran on Monday."
     assert {loc for _, _, loc in events_of(text)} == {"Morek", "Suran"}
     assert events_of("Protesters clashed with police in Morek on Monday.") == []
+
+
+def test_our_forces_entering_a_place_is_an_entry() -> None:
+    """"our forces entered X": the speaker's forces (the voice of the report names their side) enter, even when the
+    sentence gives no side; entered without resistance, the place changes hands without a fight."""
+    assert events_of("Our forces entered Taqsis today.") == [("Armed clash", "unknown", "Taqsis")]
+    assert events_of("Today our forces entered Taqsis without resistance.") \
+        == [("Non-violent transfer of territory", "unknown", "Taqsis")]
+
+
+def test_a_taking_under_a_deal_is_no_fight() -> None:
+    """"entered X under an agreement with its notables": done as agreed; a deal told of another clause of the
+    sentence ("seized A, and agreed to hand over B under a deal") leaves A's seizure a seizure."""
+    assert events_of("Rebel forces entered Salamiyah under an agreement with the city's notables.") \
+        == [("Non-violent transfer of territory", "opposition", "Salamiyah")]
+    text = "Rebels seized Jasim, and the army agreed to hand over Bosra under a deal brokered by elders."
+    assert ("Non-state actor overtakes territory", "opposition", "Jasim") in events_of(text)

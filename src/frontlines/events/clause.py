@@ -117,8 +117,8 @@ class _Sentence(_Qualifiers):
         if spec.military == "agent":
             if explicit and not armed:
                 return None  # "trucks entered", "the mayor took", "the team captured"
-            if spec.require_agent and not (armed and agent_side):
-                return None
+            if spec.require_agent and not (armed and (agent_side or (agent_tok is not None and self._first_person(agent_tok)))):
+                return None  # ("our forces entered X": the voice of the report names the side)
         elif spec.military == "any":
             if (explicit and not armed and not loser_armed) or not (armed or loser_armed or self.armed_present):
                 return None
@@ -174,7 +174,8 @@ class _Sentence(_Qualifiers):
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
             current=self._now(pred), failed=self._failed(pred), agreed=self._agreed(pred),
             countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs, ongoing=self._ongoing(noun if noun is not None else pred),
-            unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and self._unopposed(agent_side),
+            unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (
+                self._unopposed(agent_side) or self._under_deal(pred)),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
         )
 

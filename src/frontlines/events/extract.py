@@ -268,7 +268,7 @@ class EventExtractor:
             return REGAIN if side1 and side1 == self.government else OVERTAKE
         if event == "strike":
             return AIR if frame.weapon == "air" or not frame.weapon else SHELLING
-        if frame.kind == "enter" and frame.unopposed and side1:
+        if frame.kind == "enter" and frame.unopposed and (side1 or frame.agent_armed):
             return TRANSFER  # "moved into X without a fight", "entered X as the army withdrew"
         if event == "Peaceful protest" and self._vandalism(sentence):
             return "Violent demonstration"  # "protests broke out as demonstrators toppled statues"

@@ -103,6 +103,7 @@ class Language:
     counter_verbs: frozenset[str] = frozenset()  # "repelled an assault by A": the assault is A's
     armed_adjectives: frozenset[str] = frozenset()  # "armed men": people of no side named, armed
     territory_nouns: frozenset[str] = frozenset()  # "overtook territory in X": land taken in X
+    deal_nouns: frozenset[str] = frozenset()  # "entered X under an agreement": taken without a fight
     period_preps: frozenset[str] = frozenset()
     relative_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -208,7 +209,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         place_class=_words(lex, "place_class"), partial=_words(lex, "partial"), region_hedges=_words(lex, "region_hedges"),
         region_full=_words(lex, "region_full"), irrealis_heads=_words(qual, "irrealis_heads"), modals=_words(qual, "modals"),
         negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),
-        nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])), resistance_nouns=_words(qual, "resistance_nouns"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"),
+        nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])), resistance_nouns=_words(qual, "resistance_nouns"), deal_nouns=_words(qual, "deal_nouns"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
         time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),

@@ -260,6 +260,11 @@ class _Qualifiers(_Roles):
         return tok.dep_ in ("advcl", "relcl", "acl", "xcomp") and head not in lang.realized_heads \
             and head not in lang.hedges and head not in lang.claim_verbs
 
+    def _under_deal(self, pred: Token) -> bool:
+        """"entered X under an agreement with its notables", "took over X under a deal": done as agreed, no fight."""
+        return any(c.dep_ == "prep" and c.lower_ == "under" and any(g.dep_ == "pobj" and g.lemma_.lower() in self.lang.deal_nouns
+                                                                   for g in c.children) for c in pred.children)
+
     def _unopposed(self, taker: str) -> bool:
         """Another side's armed party leaves in this sentence ("as government forces retreated", "after the
         army abandoned the city") and no battle is told in it, or the sentence says so ("without a fight"): what
