@@ -196,3 +196,11 @@ def test_a_taking_under_a_deal_is_no_fight() -> None:
         == [("Non-violent transfer of territory", "opposition", "Salamiyah")]
     text = "Rebels seized Jasim, and the army agreed to hand over Bosra under a deal brokered by elders."
     assert ("Non-state actor overtakes territory", "opposition", "Jasim") in events_of(text)
+
+
+def test_a_kurdish_outlets_name_for_the_turkish_army_is_the_turkish_army() -> None:
+    """Theater data: "the Turkish occupation army shelled X" is Turkey's army (not the Syrian army its last word
+    names), and "Turkish occupation drones" are Turkey's drones."""
+    assert events_of("The Turkish occupation army shelled Arima on Monday.") \
+        == [("Shelling/artillery/missile attack", "turkey", "Arima")]
+    assert events_of("Turkish occupation drones struck Arima on Monday.") == [("Air/drone strike", "turkey", "Arima")]
