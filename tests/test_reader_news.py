@@ -8,6 +8,7 @@ The helpers are those of test_reader.py (the real pipeline: spaCy parse, gazette
 from __future__ import annotations
 
 import frontlines
+from frontlines.theater import load_theater
 from test_reader import status
 
 
@@ -204,3 +205,19 @@ def test_a_kurdish_outlets_name_for_the_turkish_army_is_the_turkish_army() -> No
     assert events_of("The Turkish occupation army shelled Arima on Monday.") \
         == [("Shelling/artillery/missile attack", "turkey", "Arima")]
     assert events_of("Turkish occupation drones struck Arima on Monday.") == [("Air/drone strike", "turkey", "Arima")]
+
+
+def test_a_taking_told_as_a_standing_state_is_no_news() -> None:
+    """"Manbij, which has been occupied by the SDF": who holds it (a control statement), no taking that day; "which was
+    captured by the SDF on Monday" still tells the taking."""
+    text = "The SNA attacked Manbij, which has been occupied by the SDF since 2016."
+    assert events_of(text) == [("Armed clash", "opposition", "Manbij")]
+    assert events_of("The SNA attacked Manbij, which was captured by the SDF on Monday.")[0] \
+        == ("Non-state actor overtakes territory", "sdf", "Manbij")
+
+
+def test_a_named_partys_common_noun_is_no_other_party() -> None:
+    """"the PKK/YPG terrorists": a partisan outlet's word for a named party is that party, not the side its word
+    elsewhere stands for."""
+    found = load_theater("syria").actors.find("Manbij was held by the PKK/YPG terrorists.", "d")
+    assert {a.side for a in found} == {"sdf"}

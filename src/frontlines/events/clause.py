@@ -173,11 +173,18 @@ class _Sentence(_Qualifiers):
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
             current=self._now(pred), failed=self._failed(pred), agreed=self._agreed(pred),
-            countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs, ongoing=self._ongoing(noun if noun is not None else pred),
+            countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs,
+            standing=noun is None and pred.dep_ == "relcl" and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (
                 self._unopposed(agent_side) or self._under_deal(pred)),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
         )
+
+    @staticmethod
+    def _present_perfect_passive(pred: Token) -> bool:
+        """"has been occupied", "have been held": a state that stands now, not the deed's news."""
+        aux = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+        return bool(aux & {"has", "have"}) and "been" in aux
 
     def _gathered_to(self, spec: FrameSpec, pred: Token) -> bool:
         """A protest told as the aim of a crowd's gathering ("thousands marched to protest"): a protest of its own."""

@@ -167,6 +167,8 @@ class EventExtractor:
             if not _event_of(frame, doc.text[frame.sentence[0] : frame.sentence[1]], self.lang.now_words) \
                     or when.kind in (BACKGROUND, AS_OF):
                 continue
+            if frame.standing and when.kind == "default":
+                continue  # "X, which has been occupied by A": who holds X (the control statement), not news of a taking
             if not frame.asserts and not (frame.purpose and not frame.negated) and not frame.failed and not frame.agreed:
                 continue  # a plan or a belief; the aim of an attack, or a failed attempt, is still a fight for the place
             targets = frame.places or frame.source or frame.goal

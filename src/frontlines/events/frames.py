@@ -85,6 +85,7 @@ class Frame:
     describes: bool = False  # told in a relative clause about a party ("group A, which controls X"): who it is, not news
     failed: bool = False  # an attempt told as failed ("failed to retake X", "failed to dislodge A from X")
     agreed: bool = False  # a deed the parties agreed to ("agreed to evacuate X"): an agreement, not yet the deed
+    standing: bool = False  # a taking told in a relative clause as a state ("X, which has been occupied by A"): no news
     countered: bool = False  # told by a verb of meeting another's attack ("repelled an assault on X"): the doer defended
 
     @property

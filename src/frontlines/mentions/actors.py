@@ -145,6 +145,9 @@ class ActorDictionary:
                 i = bisect.bisect_left(starts, m.end())
                 if i > 0 and ends[i - 1] > m.start():
                     continue
+                if i > 0 and not found[i - 1].media and ends[i - 1] <= m.start() \
+                        and not text[ends[i - 1] : m.start()].strip(" /-"):
+                    continue  # "PKK/YPG terrorists", "SDF militias": the word a named party is called by, not another party
                 side = self._cue_side[m.group(0).casefold()]
                 found.append(ActorMention(
                     mention=m.group(0), start=m.start() + offset, end=m.end() + offset, doc=doc,
