@@ -221,3 +221,20 @@ def test_a_named_partys_common_noun_is_no_other_party() -> None:
     elsewhere stands for."""
     found = load_theater("syria").actors.find("Manbij was held by the PKK/YPG terrorists.", "d")
     assert {a.side for a in found} == {"sdf"}
+
+
+def test_a_states_words_for_retaking_a_place_retake_it() -> None:
+    """"army units restored security to X": a state's own words for retaking X; police calming a brawl, or a
+    governor restoring stability, are no war."""
+    assert events_of("Army units restored security to Maardes on Tuesday.") \
+        == [("Government regains territory", "government", "Maar Dis")]
+    assert events_of("Police restored calm in Maardes after the market brawl.") == []
+    assert events_of("The new governor restored stability to Maardes.") == []
+
+
+def test_a_repelled_attempt_towards_a_place_is_a_fight_there() -> None:
+    """"units of our armed forces thwarted an infiltration attempt by terrorist groups towards X": the parser hangs
+    the goal on the attackers; "units of our forces" are the speaker's own."""
+    assert [loc for _, _, loc in events_of(
+        "Units of our armed forces today thwarted an infiltration attempt by terrorist groups towards al-Safira.")] \
+        == ["Al-Safira"]

@@ -153,7 +153,11 @@ class _Roles(_PlaceRoles):
         if role.startswith("objprep:"):
             # "repelled an attack on X": the preposition hangs on the verb's object
             words = role[8:].split()
-            return self._in([o for obj in self._objects(pred) for o in self._prep_objects(obj, words)]) if not nominal else []
+            # (also on the attack's "by"-party, where the parser hangs its goal: "an attempt by A towards X")
+            objs = self._objects(pred)
+            objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+                     if g.dep_ == "pobj"]
+            return self._in([o for obj in objs for o in self._prep_objects(obj, words)]) if not nominal else []
         if role == "between":
             # "clashes between A and B": A is the first party (ACLED's actor1), B the other
             firsts = [g for c in base.children if c.dep_ == "prep" and c.lower_ in self.lang.between_preps
@@ -244,7 +248,12 @@ class _Roles(_PlaceRoles):
     def _first_person(self, tok: Token) -> bool:
         """"we", "our forces": the speaker's own side."""
         poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
-        return tok.lower_ == "we" or (bool(poss) and f"{poss} {tok.lower_}" in self.lang.first_person)
+        if tok.lower_ == "we" or (bool(poss) and f"{poss} {tok.lower_}" in self.lang.first_person):
+            return True
+        # "units of our armed forces": part of the speaker's own forces
+        return tok.lemma_.lower() in self.lang.military_nouns and any(
+            g.dep_ == "pobj" and self._first_person(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children)
 
     def _stray_party(self, first: Token, verb: Token) -> Token | None:
         """"A left X on Saturday and the group B, moving up from Y, took Z", "A withdrew from X and B entered the city": a
