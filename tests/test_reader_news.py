@@ -238,3 +238,13 @@ def test_a_repelled_attempt_towards_a_place_is_a_fight_there() -> None:
     assert [loc for _, _, loc in events_of(
         "Units of our armed forces today thwarted an infiltration attempt by terrorist groups towards al-Safira.")] \
         == ["Al-Safira"]
+
+
+def test_where_the_subject_was_posted_is_what_it_gave_up() -> None:
+    """"soldiers stationed in X surrendered", "personnel who had remained in X handed over their positions to A":
+    the place the subject's clause puts it in; a part handed over is still handed over (the place then contested)."""
+    assert events_of("Soldiers stationed in Sukhnah surrendered to the rebels on Friday.") \
+        == [("Non-violent transfer of territory", "opposition", "Al-Sukhnah")]
+    text = "Regime personnel who had remained in the security squares of Qamishli handed over their positions to the SDF."
+    assert events_of(text) == [("Non-violent transfer of territory", "sdf", "Qamishli")]
+    assert events_of("Teachers who had stayed in Sukhnah handed over the keys to the school on Friday.") == []

@@ -306,8 +306,10 @@ class EventExtractor:
             # country is no location an event can be coded at (measured: such events were mostly the report's
             # summaries, not happenings of their own)
             return None
-        if family(sub) == "territory" and place.place_id in frame.partial and place.kind != "region":
-            sub = CLASH_TYPE  # "took a neighbourhood of X", "the outskirts of X": a battle for X, not yet a change of hands
+        if family(sub) == "territory" and sub != TRANSFER and place.place_id in frame.partial and place.kind != "region":
+            # "took a neighbourhood of X", "the outskirts of X": a battle for X, not yet a change of hands (a part
+            # handed over is still handed over: "handed over the security squares of X")
+            sub = CLASH_TYPE
         if not side1 and sub == AIR and self.air_force:
             words = {w.lower() for w in re.findall(r"[\w-]+", sentence)}
             if words & (self.lang.air_weapons - self._drone_words):

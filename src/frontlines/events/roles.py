@@ -182,6 +182,13 @@ class _Roles(_PlaceRoles):
             if not nominal or base.dep_ != "dobj" or base.head.pos_ not in _VERBAL:
                 return []
             return self._in(self._prep_objects(base.head, words))
+        if role == "subjstay":
+            # "troops who had remained in X handed over their positions", "soldiers stationed in X surrendered": where the
+            # subject's relative clause or participle says it was
+            subj = next((c for c in pred.children if c.dep_ == "nsubj"), None) if not nominal else None
+            stays = self.lang.copulas | self.lang.posted_verbs
+            where = [c for c in subj.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in stays] if subj is not None else []
+            return self._in([o for c in where for o in self._prep_objects(c, ["in"]) + self._prep_objects(c, ["at"])])
         if role == "subjheld":
             # "fighters who had held X since 2013 withdrew": what the subject's relative clause says it held
             subj = next((c for c in pred.children if c.dep_ == "nsubj"), None) if not nominal else None
