@@ -248,3 +248,10 @@ def test_where_the_subject_was_posted_is_what_it_gave_up() -> None:
     text = "Regime personnel who had remained in the security squares of Qamishli handed over their positions to the SDF."
     assert events_of(text) == [("Non-violent transfer of territory", "sdf", "Qamishli")]
     assert events_of("Teachers who had stayed in Sukhnah handed over the keys to the school on Friday.") == []
+
+
+def test_a_list_broken_by_an_apposition_keeps_its_last_member() -> None:
+    """"pulled out of X, the centre of the province, and the town of Y": the parser joins "the town of Y" to the verb;
+    it is the list's next member (and a part of each when the list is of parts)."""
+    text = "Government forces pulled out of Madinat al-Baath, the centre of the province, and the town of Khan Arnabah."
+    assert [loc for _, _, loc in events_of(text)] == ["Madinat al-Baath", "Khan Arnabah"]

@@ -48,6 +48,14 @@ class _Roles(_PlaceRoles):
             out += [self.idx.place_at[g.i] for c in pred.children if c.dep_ in ("npadvmod", "advmod")
                     for pr in c.children if pr.dep_ == "prep" for g in pr.children
                     if g.dep_ == "pobj" and g.i in self.idx.place_at and g.i in self.ids]
+        if out and noun is None:
+            # "pulled out of X, the centre of the province, and the town of Y": the parser joins the last member of a
+            # list broken by an apposition to the verb; a noun joined to a verb is the list's next member
+            joined = [p for c in pred.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > pred.i
+                      for p in self._places_of(c, partial)]
+            if all(p.place_id in partial for p in out):
+                partial.extend(p.place_id for p in joined)  # ("parts of A, B and C districts": parts of each)
+            out += joined
         if out and roles is spec.place:
             # "X is liberated together with Y and Z", "X fell along with Y": the companions share the role
             for c in pred.children:
