@@ -95,6 +95,14 @@ def _own_clause_year(sentence: str, after: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _fronted(before: str, lang: Language | None) -> bool:
+    """The words before a day are only a time adverbial's lead ("On", "In the early hours of", a list mark): the day
+    opens its sentence (not "State media's claim on D", not a caption's "(as of D)")."""
+    words = re.findall(r"[^\W\d_]+", before.lower())
+    return (len(words) <= FRONTED_WORDS and not re.search(r"[(\[]", before)
+            and lang is not None and all(w in lang.time_lead_words for w in words))
+
+
 def is_chronology(text: str, published: date | None) -> bool:
     """A text that names three or more calendar days narrates a period, not one day."""
     return len({d.date for d in find_dates(text, published) if d.kind == "explicit"}) >= CHRONOLOGY_DAYS
@@ -190,8 +198,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             label = None
         if named:
             para_date = named[-1].date
-            fronted = [d for d in named if len(sentence[: d.start].split()) <= FRONTED_WORDS
-                       and "(" not in sentence[: d.start]]
+            fronted = [d for d in named if _fronted(sentence[: d.start], lang)]
             if fronted and not dated_here:
                 # "On 27 November group A launched an offensive. Within hours ...": a day the narrative moves to (a
                 # time adverbial that opens the sentence), in a sentence that tells nothing we code, is the day what
