@@ -20,7 +20,8 @@ class _Sentence(_Qualifiers):
     def __init__(self, lang: Language, idx: _DocIndex, media: dict[int, ActorMention], span: tuple[int, int],
                  tokens: list[Token], last_actor: ActorMention | None, doc_id: str, fight_words: frozenset[str] = frozenset(),
                  control_verbs: frozenset[str] = frozenset(),
-                 quiet_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())):
+                 quiet_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                 noun_refs: dict[str, ActorMention | None] | None = None):
         self.lang = lang
         self.idx = idx
         self.media = media
@@ -31,7 +32,7 @@ class _Sentence(_Qualifiers):
         self.last_actor = last_actor
         # what "the fighters", "the units" stood for when the sentences just before named such a noun (lemma ->
         # party, None for a group of no side: "local fighters")
-        self.noun_refs: dict[str, ActorMention | None] = {}
+        self.noun_refs: dict[str, ActorMention | None] = noun_refs or {}
         self.doc_id = doc_id
         self._weak = False
         self._loose = False

@@ -104,8 +104,7 @@ class Reader:
             if _title(toks, text, s_start, s_end):
                 continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
-                            self._quiet)
-            ctx.noun_refs = {k: v for refs in recent for k, v in refs.items()}
+                            self._quiet, noun_refs={k: v for refs in recent for k, v in refs.items()})
             found = self._sentence(ctx)
             recent = [*recent[-1:], self._noun_refs(ctx)]
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
