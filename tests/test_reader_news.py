@@ -256,3 +256,11 @@ def test_a_list_broken_by_an_apposition_keeps_its_last_member() -> None:
     it is the list's next member (and a part of each when the list is of parts)."""
     text = "Government forces pulled out of Madinat al-Baath, the centre of the province, and the town of Khan Arnabah."
     assert [loc for _, _, loc in events_of(text)] == ["Madinat al-Baath", "Khan Arnabah"]
+
+
+def test_a_kurdish_outlets_voice_speaks_for_the_sdf() -> None:
+    """Theater data: a text in the vocabulary of the SDF's own outlets ("the mercenaries of the Turkish occupation")
+    speaks for the SDF, so its "our forces entered X" is the SDF's entry."""
+    text = ("The mercenaries of the Turkish occupation renewed their attacks on Manbij today. "
+            "Our forces entered Deir Hafer today after the mercenaries withdrew.")
+    assert ("Non-violent transfer of territory", "sdf", "Dayr Hafir") in events_of(text)
