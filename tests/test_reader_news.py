@@ -264,3 +264,14 @@ def test_a_kurdish_outlets_voice_speaks_for_the_sdf() -> None:
     text = ("The mercenaries of the Turkish occupation renewed their attacks on Manbij today. "
             "Our forces entered Deir Hafer today after the mercenaries withdrew.")
     assert ("Non-violent transfer of territory", "sdf", "Dayr Hafir") in events_of(text)
+
+
+def test_a_day_in_a_takings_own_phrase_dates_it() -> None:
+    """"Following the takeover of X by group A on 9 December, thousands fled": the day inside the noun's phrase is
+    the taking's own; a time clause's taking with no day of its own still makes no event."""
+    text = "Following the takeover of Manbij city by Turkish-backed armed groups on 9 December, thousands fled."
+    takings = [(e.location, str(e.date)) for e in frontlines.extract(text, published="2024-12-12").events
+               if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert takings == [("Manbij", "2024-12-09")]
+    assert not frontlines.extract("Following the takeover of Manbij by armed groups, thousands fled.",
+                                  published="2024-12-12").events

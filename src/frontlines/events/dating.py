@@ -21,6 +21,7 @@ from frontlines.mentions.dates import DateSpan, find_dates, resolve_event_date
 from frontlines.models import Document
 
 CHRONOLOGY_DAYS = 3
+OWN_PHRASE = 90  # characters a noun's own phrase may run to the day it names ("the takeover of X by A on D")
 FRONTED_WORDS = 5  # words a time adverbial may stand after and still open its sentence ("In the early hours of D")
 BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's time: it makes no event
 AS_OF = "as-of"  # DateSpan.kind of a happening known to be over by the report's date: control, but no event
@@ -169,7 +170,10 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 spans[i] = replace(span, date=None, date_start=None, date_end=None, time_precision=3,
                                    warning="the sentence is about another year", kind=BACKGROUND)
                 continue
-            own = span.start >= f.start and span.start - f.end <= 40  # "the fall of X on 5 December"
+            # "the fall of X on 5 December", "the takeover of X by group A on 9 December": a day inside the noun's
+            # own phrase (no clause break before it)
+            own = span.start >= f.start and (span.start - f.end <= 40 or (
+                span.start - f.end <= OWN_PHRASE and not _CLAUSE_BREAK.search(text, f.end, span.start)))
             if f.background and not own and doc.published is not None:
                 # "after the fall of X": it had happened by the time of writing; its own day is unknown
                 spans[i] = replace(span, date=doc.published, date_start=None, date_end=doc.published, time_precision=3,
