@@ -275,3 +275,17 @@ def test_a_day_in_a_takings_own_phrase_dates_it() -> None:
     assert takings == [("Manbij", "2024-12-09")]
     assert not frontlines.extract("Following the takeover of Manbij by armed groups, thousands fled.",
                                   published="2024-12-12").events
+
+
+def test_forces_that_melted_away_or_guarded_a_place_left_it() -> None:
+    """"in X, where government forces appear to have melted away" (the parser hangs "where" on the verb below the
+    relative), "army units guarding X abandoned their posts", "army units in X handed their positions over to A";
+    snow melting, or volunteers guarding a market, are no war."""
+    text = "The picture is murkier in Latakia, where government forces appear to have melted away without a fight."
+    assert [(kind, loc) for kind, _, loc in events_of(text)] == [("Change to group/activity", "Latakia")]
+    assert events_of("Army units guarding Damascus International Airport abandoned their posts on Sunday.") \
+        == [("Change to group/activity", "government", "Damascus International Airport")]
+    assert events_of("Army units in Jableh handed their positions over to opposition emissaries on Sunday.") \
+        == [("Non-violent transfer of territory", "opposition", "Jableh")]
+    assert events_of("The snow melted away in Latakia.") == []
+    assert events_of("Volunteers guarding the market in Jableh left their posts at noon.") == []

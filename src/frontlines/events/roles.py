@@ -173,10 +173,14 @@ class _Roles(_PlaceRoles):
             return self._in([g for g in firsts if self._names_party(g)])
         if role == "where":
             # "X, where rebels declared victory", "the town, where fighting raged": the relative's antecedent
-            clause = pred
-            while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i and clause.head.pos_ in _VERBAL:
+            clause, where = pred, False
+            while True:
+                # ("X, where forces appear to have melted away": the parser may hang "where" on the verb below)
+                where = where or any(c.lower_ in self.lang.where_words and c.dep_ == "advmod" for c in clause.children)
+                if clause.dep_ in ("relcl", "ROOT") or clause.head.i == clause.i or clause.head.pos_ not in _VERBAL:
+                    break
                 clause = clause.head
-            if clause.dep_ == "relcl" and any(c.lower_ in self.lang.where_words and c.dep_ == "advmod" for c in clause.children):
+            if clause.dep_ == "relcl" and where:
                 # (all of a coordination: "around A and B, where the two sides clashed")
                 return self._in(sorted({clause.head, *clause.head.conjuncts}, key=lambda t: t.i))
             return []
@@ -198,9 +202,12 @@ class _Roles(_PlaceRoles):
             where = [c for c in subj.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in stays] if subj is not None else []
             return self._in([o for c in where for o in self._prep_objects(c, ["in"]) + self._prep_objects(c, ["at"])])
         if role == "subjheld":
-            # "fighters who had held X since 2013 withdrew": what the subject's relative clause says it held
+            # "fighters who had held X since 2013 withdrew", "units guarding X abandoned their posts": what the subject's
+            # relative clause or participle says it held or guarded
             subj = next((c for c in pred.children if c.dep_ == "nsubj"), None) if not nominal else None
-            held = [c for c in subj.children if c.dep_ == "relcl" and c.lemma_.lower() in self._control_verbs] if subj is not None else []
+            holding = self._control_verbs | self.lang.guard_verbs
+            held = [c for c in subj.children if (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBG"))
+                    and c.lemma_.lower() in holding] if subj is not None else []
             return self._in([o for c in held for o in self._objects(c)])
         if role.startswith("subjprep:"):
             # "control of X passed to the rebels": the preposition hangs on the verb's subject
