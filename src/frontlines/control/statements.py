@@ -212,7 +212,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if not status or status == "civilians" or (status == "unknown" and effect not in ("unclear", "left", "agent")):
                 continue
             if place.kind == "country":
-                continue  # "took X, Syria's third-largest city": the country owns the place, no one holds all of it
+                continue  # "took X, country C's third-largest city": the country owns the place, no one holds all of it
             if place.relation and place.relation != "between" and not (effect == "contested" and NEAR_RELATIONS & set(place.relation.lower().split())):
                 continue  # "took positions near X", "north of X" say nothing sure about X itself
             scope = "place"

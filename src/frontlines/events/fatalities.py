@@ -208,7 +208,7 @@ _COMBINED = rf"(?=\s*,?\s*(?:or|and/or|and)\s+(?:(?:got|were|was|been|seriously|
 
 # Right of a quantity: "... [noun phrase] (were) killed".
 _RIGHT = re.compile(
-    # "dozens of [regime soldiers and Iranian militiamen] were killed"
+    # "dozens of [A soldiers and B militiamen] were killed"
     rf"(?P<np>(?:\s+(?:of\s+|(?:and|or)\s+(?={_NPWORD}))?{_NPWORD}){{0,6}}?)\s*,?(?:\s+(?:{_AUX})\b)*\s*"
     rf"(?:(?P<death>{_DEATH})\b(?P<comb>{_COMBINED})?|(?P<wound>{_WOUND})\b|(?P<capt>{_CAPT})\b|"
     rf"(?P<cas>{_CASUAL})\b)",

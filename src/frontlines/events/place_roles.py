@@ -413,7 +413,7 @@ class _PlaceRoles:
                 for g in c.children:
                     if g.i in at:
                         return at[g.i]
-                    # ("remnants of the regime garrison": the party naming the noun after "of")
+                    # ("remnants of the A garrison": the party naming the noun after "of")
                     named = next((at[x.i] for x in g.children if x.dep_ in ("compound", "amod") and x.i in at), None)
                     if named is not None and g.lemma_.lower() in self.lang.military_nouns:
                         return named

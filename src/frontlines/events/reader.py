@@ -124,7 +124,7 @@ class Reader:
         return frames
 
     def _noun_refs(self, ctx: _Sentence) -> dict[str, ActorMention | None]:
-        """The armed nouns of a sentence ("HTS fighters", "local fighters", "the fighters") and the party each stands
+        """The armed nouns of a sentence ("A fighters", "local fighters", "the fighters") and the party each stands
         for (None: a group of no side), the last one of each noun."""
         military = self.lang.military_nouns
         return {t.lemma_.lower(): ctx._party(t)[0] for t in ctx.tokens

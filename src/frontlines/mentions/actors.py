@@ -18,7 +18,7 @@ class Side:
     id: str
     name: str
     color: str = "#888888"
-    cues: tuple[str, ...] = ()  # words naming the side without an actor ("regime", "rebel")
+    cues: tuple[str, ...] = ()  # words naming the side without an actor ("government", "rebel")
     voice: tuple[str, ...] = ()  # words only this side's own media use ("terrorists" for the enemy...)
     label: str = ""  # the actor name for the side when a report names no actor of it ("Government forces")
 
@@ -87,7 +87,7 @@ class ActorDictionary:
         if acronyms:
             parts.append(_trie(acronyms))
         body = "|".join(parts) or r"(?!x)x"
-        # "-" before a name is not a boundary we want ("pro-regime" is its own alias).
+        # "-" before a name is not a boundary we want ("pro-A" is its own alias).
         self._pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w])")
         self._cue_side: dict[str, str] = {}
         for side in sides:
@@ -98,7 +98,7 @@ class ActorDictionary:
             for side in sides if side.voice
         }
         cue_words = sorted(self._cue_side, key=len, reverse=True)
-        # A cue may head a hyphenated modifier ("rebel-held", "regime-controlled"), so a hyphen may follow it.
+        # A cue may head a hyphenated modifier ("rebel-held", "government-controlled"), so a hyphen may follow it.
         self._cues = re.compile(r"(?<![\w-])(?i:" + _trie(cue_words) + r")(?![\w])") if cue_words else None
 
     def side_of(self, actor_id: str) -> str:
@@ -132,7 +132,7 @@ class ActorDictionary:
     def find(self, text: str, doc: str = "", offset: int = 0) -> list[ActorMention]:
         """Actor mentions in ``text``, longest alias first, then side cues where no actor is named.
 
-        A side cue ("regime", "rebel", "Government artillery") becomes a mention of the side itself,
+        A side cue ("rebel", "Government artillery") becomes a mention of the side itself,
         with ``actor_id`` ``side:<id>``.
         """
         found = self._find_actors(text, doc, offset)
@@ -147,7 +147,7 @@ class ActorDictionary:
                     continue
                 if i > 0 and not found[i - 1].media and ends[i - 1] <= m.start() \
                         and not text[ends[i - 1] : m.start()].strip(" /-"):
-                    continue  # "PKK/YPG terrorists", "SDF militias": the word a named party is called by, not another party
+                    continue  # "A/B terrorists", "A militias": the word a named party is called by, not another party
                 side = self._cue_side[m.group(0).casefold()]
                 found.append(ActorMention(
                     mention=m.group(0), start=m.start() + offset, end=m.end() + offset, doc=doc,
