@@ -20,6 +20,7 @@ from shapely.geometry import box
 from frontlines.control.areas import AreaSet, control_areas
 from frontlines.errors import ExportError, FrontlinesError
 from frontlines.models import ControlStatus, Event, Evidence
+from frontlines.theater import load_theater
 from frontlines.views.exports import (
     ACLED_COLUMNS,
     CSV_COLUMNS,
@@ -288,9 +289,14 @@ EXPECTED_HEADER = (
 )
 
 
+# The country columns come from the theater (the first theater's, in these tests).
+_THEATER = load_theater("syria")
+_SYRIA = (_THEATER.country_name, _THEATER.iso, _THEATER.region)
+
+
 def test_csv_header_order() -> None:
     buf = io.StringIO(newline="")
-    write_events_csv(buf, [])
+    write_events_csv(buf, [], *_SYRIA)
     assert buf.getvalue().strip() == EXPECTED_HEADER
     assert CSV_COLUMNS[: len(ACLED_COLUMNS) + 1] == (*ACLED_COLUMNS, "actor1_side")
 
@@ -310,6 +316,7 @@ def test_csv_row_round_trip() -> None:
                 event_type="Violence against civilians",
             ),
         ],
+        *_SYRIA,
     )
     rows = list(csv.DictReader(io.StringIO(buf.getvalue(), newline="")))
     assert len(rows) == 2

@@ -537,7 +537,7 @@ _SAME_NAME = (
 )  # fmt: skip
 
 
-def event_row(e: Event, country: str = "Syria", iso: int = 760, region: str = "Middle East") -> dict[str, Any]:
+def event_row(e: Event, country: str, iso: int, region: str) -> dict[str, Any]:
     """One event as a CSV row keyed by ``CSV_COLUMNS``; unknown values are blank."""
     row: dict[str, Any] = dict.fromkeys(CSV_COLUMNS, "")
     for name in _SAME_NAME:
@@ -562,11 +562,12 @@ def event_row(e: Event, country: str = "Syria", iso: int = 760, region: str = "M
 def write_events_csv(
     fileobj: IO[str],
     events: Sequence[Event],
-    country: str = "Syria",
-    iso: int = 760,
-    region: str = "Middle East",
+    country: str,
+    iso: int,
+    region: str,
 ) -> None:
-    """Write events as ACLED-style CSV: the ACLED columns, then ours (``EXTRA_COLUMNS``).
+    """Write events as ACLED-style CSV: the ACLED columns, then ours (``EXTRA_COLUMNS``); ``country``, ``iso`` and
+    ``region`` are the theater's (``Theater.country_name``, ``.iso``, ``.region``).
 
     ``fileobj`` is a text stream; open files with ``newline=""`` as the csv
     module expects.
