@@ -148,7 +148,7 @@ class _Roles(_PlaceRoles):
             return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                              and (c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns)])
         if role.startswith("withprep:"):
-            # "clashed with regime forces in X": the fight is where the party fought with was
+            # "clashed with A's forces in X": the fight is where the party fought with was
             words = role[9:].split()
             partners = [g for c in base.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
                         if g.dep_ == "pobj" and self._names_party(g)]
@@ -197,22 +197,17 @@ class _Roles(_PlaceRoles):
         if role == "subjstay":
             # "troops who had remained in X handed over their positions", "soldiers stationed in X surrendered": where the
             # subject's relative clause or participle says it was
-            subj = next((c for c in pred.children if c.dep_ == "nsubj"), None) if not nominal else None
-            stays = self.lang.copulas | self.lang.posted_verbs
-            where = [c for c in subj.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in stays] if subj is not None else []
+            where = self._subject_clauses(pred, self.lang.copulas | self.lang.posted_verbs, nominal)
             return self._in([o for c in where for o in self._prep_objects(c, ["in"]) + self._prep_objects(c, ["at"])])
         if role == "subjheld":
             # "fighters who had held X since 2013 withdrew", "units guarding X abandoned their posts": what the subject's
-            # relative clause or participle says it held or guarded
-            subj = next((c for c in pred.children if c.dep_ == "nsubj"), None) if not nominal else None
-            holding = self._control_verbs | self.lang.guard_verbs
-            held = [c for c in subj.children if (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBG"))
-                    and c.lemma_.lower() in holding] if subj is not None else []
+            # relative clause or present participle says it held or guarded
+            held = self._subject_clauses(pred, self._control_verbs | self.lang.guard_verbs, nominal, present_only=True)
             return self._in([o for c in held for o in self._objects(c)])
         if role.startswith("subjprep:"):
             # "control of X passed to the rebels": the preposition hangs on the verb's subject
             words = role[9:].split()
-            subj = next((c for c in pred.children if c.dep_ == "nsubj"), None) if not nominal else None
+            subj = self._own_subject(pred, nominal)
             return self._in(self._prep_objects(subj, words)) if subj is not None else []
         if role.startswith("prep:"):
             words = role[5:].split()
@@ -228,6 +223,20 @@ class _Roles(_PlaceRoles):
                 found = self._prep_objects(base.head, words)  # "airstrikes killed ten people in X"
             return self._in(found)
         return []
+
+    @staticmethod
+    def _own_subject(pred: Token, nominal: bool) -> Token | None:
+        """The verb's own subject (a nominal predicate has none of its own here)."""
+        return None if nominal else next((c for c in pred.children if c.dep_ == "nsubj"), None)
+
+    def _subject_clauses(self, pred: Token, verbs: frozenset[str], nominal: bool, present_only: bool = False) -> list[Token]:
+        """The relative clauses and participles on the verb's own subject whose verb is one of ``verbs``
+        ("troops who had remained in X", "units guarding X"); ``present_only``: participles only in -ing."""
+        subj = self._own_subject(pred, nominal)
+        if subj is None:
+            return []
+        return [c for c in subj.children if c.lemma_.lower() in verbs and (
+            c.dep_ == "relcl" or (c.dep_ == "acl" and (c.tag_ == "VBG" or not present_only)))]
 
     def _inside(self, obj: Token) -> list[PlaceMention]:
         """The places named inside an object's phrase, not inside a clause of its own."""
@@ -346,7 +355,7 @@ class _Roles(_PlaceRoles):
         for c in verb.children:
             if c.dep_ == "npadvmod" and c.i < verb.i and c.i in self.idx.actor_at and c.i in self.ids \
                     and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-"):
-                # "ABC controlled X": a party's acronym read as an adverbial noun is still the subject ("regime-held",
+                # "ABC controlled X": a party's acronym read as an adverbial noun is still the subject ("A-held",
                 # hyphenated, only describes a noun the parser lost)
                 return c
         for c in verb.children:
