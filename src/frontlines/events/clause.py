@@ -21,7 +21,8 @@ class _Sentence(_Qualifiers):
                  tokens: list[Token], last_actor: ActorMention | None, doc_id: str, fight_words: frozenset[str] = frozenset(),
                  control_verbs: frozenset[str] = frozenset(),
                  quiet_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-                 noun_refs: dict[str, ActorMention | None] | None = None):
+                 noun_refs: dict[str, ActorMention | None] | None = None,
+                 last_attacker: ActorMention | None = None):
         self.lang = lang
         self.idx = idx
         self.media = media
@@ -30,6 +31,7 @@ class _Sentence(_Qualifiers):
         lo = tokens[0].i if tokens else 0
         self.ids = range(lo, lo + len(tokens))  # the sentence's tokens are contiguous
         self.last_actor = last_actor
+        self.last_attacker = last_attacker  # the doer of the last attack or taking read
         # what "the fighters", "the units" stood for when the sentences just before named such a noun (lemma ->
         # party, None for a group of no side: "local fighters")
         self.noun_refs: dict[str, ActorMention | None] = noun_refs or {}

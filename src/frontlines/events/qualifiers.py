@@ -33,6 +33,7 @@ class _Qualifiers(_Roles):
 
     media: dict[int, ActorMention]
     last_actor: ActorMention | None
+    last_attacker: ActorMention | None
     noun_refs: dict[str, ActorMention | None]
     _fight_words: frozenset[str]
     _battle_words: frozenset[str]
@@ -81,8 +82,15 @@ class _Qualifiers(_Roles):
             elif definite and not described:
                 last = (self._party_named_before(tok) if owned else None) or self.last_actor
             elif not described and not owned:
-                # "a source of group A claimed that fighters took X": the speaker's own fighters
+                # "a source of group A claimed that fighters took X": the speaker's own fighters; a bare plural
+                # subject with no article carries on the story's last attacker ("A took X. Fighters also seized Y")
                 last = self._quoted_speaker(tok)
+                if last is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" \
+                        and not any(True for _ in tok.children) and self.last_attacker is not None \
+                        and not self._side_in_clause(tok.head, self.last_attacker.side):
+                    # (the doer of an attack or a taking, not of a retreat; and not when the clause names that side
+                    # itself: "troops drove the A fighters out of X")
+                    last = self.last_attacker
             return last, last.side if last else "", True, True
         if any(c.dep_ == "amod" and c.lower_ in self.lang.armed_adjectives for c in tok.children):
             return None, "", True, True  # "armed men", "masked gunmen": an armed party the text gives no side
@@ -98,6 +106,11 @@ class _Qualifiers(_Roles):
         if lower in _SUBJ_PRONOUNS:
             return None, "", False, False
         return None, "", False, True
+
+    def _side_in_clause(self, verb: Token, side: str) -> bool:
+        """Whether a party of the side is named in the verb's own clause."""
+        at = self.idx.actor_at
+        return any(t.i in at and at[t.i].side == side for t in verb.subtree)
 
     def _quoted_speaker(self, tok: Token) -> ActorMention | None:
         """The armed party whose member says the clause that holds the token (the subject of a verb of saying above

@@ -30,6 +30,9 @@ from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.mentions.geoparse import Spans
 from frontlines.models import ActorMention, Place, PlaceMention
 
+# the kinds of deed whose doer a bare "fighters" in the next sentence carries on ("A took X. Fighters also seized Y")
+_OFFENSIVE = frozenset({"capture", "clash", "enter", "attack", "strike", "shelling", "expel", "explosive", "suicide"})
+
 __all__ = ["NEAR_RELATIONS", "NOT_ARMED", "Frame", "Reader"]
 
 
@@ -93,6 +96,7 @@ class Reader:
         media = _DocIndex(sdoc, (), [a for a in actors if a.media], starts, text).actor_at
         frames: list[Frame] = []
         last_actor: ActorMention | None = None
+        last_attacker: ActorMention | None = None
         recent: list[dict[str, ActorMention | None]] = []  # the armed nouns of the last two sentences read
         for s_start, s_end in sentences:
             line = text[text.rfind("\n", 0, s_start) + 1 : s_end].lstrip()
@@ -104,10 +108,14 @@ class Reader:
             if _title(toks, text, s_start, s_end):
                 continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
-                            self._quiet, noun_refs={k: v for refs in recent for k, v in refs.items()})
+                            self._quiet, noun_refs={k: v for refs in recent for k, v in refs.items()},
+                            last_attacker=last_attacker)
             found = self._sentence(ctx)
             recent = [*recent[-1:], self._noun_refs(ctx)]
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
+            attackers = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED
+                         and f.spec.kind in _OFFENSIVE and not (f.negated or f.irrealis)]
+            last_attacker = attackers[-1] if attackers else last_attacker
             mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
             parties = tuple({(a.start, a.end): a for a in mentioned}.values())
             frames.extend(replace(f, parties=parties) if parties else f for f in found)
