@@ -23,3 +23,34 @@ def test_bare_fighters_carry_on_the_last_attacker() -> None:
                                                                     "Jasim")
     assert events_of("The army said it would withdraw from Daraa. Fighters also seized Jasim.")[-1][1] != "government"
     assert events_of(taken + "Troops drove the rebels out of Jasim.")[-1][1] != "opposition"
+
+
+def test_a_withdrawal_and_an_entry_of_the_same_place_are_one_change_of_hands() -> None:
+    """"B pulled out of X, and A entered the town": one taking by A from B (a transfer with no fight told, a capture
+    after one), not a withdrawal beside an entry; people who do not fight take nothing."""
+    quiet = "Army units pulled out of Saraqib overnight, and rebels entered the town on Friday."
+    assert events_of(quiet) == [("Non-violent transfer of territory", "opposition", "Saraqib")]
+    assert status(quiet, "Saraqib", day="2024-12-06", published="2024-12-06") == "opposition"
+    fought = "After a fresh assault, rebels entered Saraqib as government troops pulled back from the town."
+    assert events_of(fought) == [("Non-state actor overtakes territory", "opposition", "Saraqib")]
+    aid = "Army units pulled out of Saraqib overnight, and aid convoys entered the town on Friday."
+    assert [e[0] for e in events_of(aid)] == ["Change to group/activity"]
+
+
+def test_an_attributive_participle_is_no_battle() -> None:
+    """"the surrounding villages": a participle describing a noun tells no fight, so an entry as the other side
+    left is still unopposed; a told siege is a fight."""
+    moved = "The SDF moved into Deir Hafer and the surrounding villages after regime forces abandoned their positions there."
+    assert events_of(moved)[0][:2] == ("Non-violent transfer of territory", "sdf")
+    besieged = "The SDF surrounded and then moved into Deir Hafer after regime forces abandoned their positions there."
+    assert events_of(besieged)[0][0] != "Non-violent transfer of territory"
+
+
+def test_a_clause_that_asks_who_did_it_tells_no_deed() -> None:
+    """"it is not known which group has entered X", "unclear who holds X": an embedded question asserts nothing;
+    the same verb with a named subject does."""
+    asked = "Government forces withdrew from Khanaser; it is not known which armed group has since entered the town."
+    assert [e[0] for e in events_of(asked)] == ["Change to group/activity"]
+    assert status(asked, "Khanaser", day="2024-12-06", published="2024-12-06") == "unknown"
+    told = "Government forces withdrew from Khanaser; it is known that rebel fighters have since entered the town."
+    assert status(told, "Khanaser", day="2024-12-06", published="2024-12-06") == "opposition"

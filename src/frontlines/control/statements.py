@@ -146,6 +146,8 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
         failed = _failed_targets(frame, adversary)
         if (not failed and ((effect == "none" and frame.kind != "clash") or not frame.asserts)) or when.date is None:
             continue
+        if frame.kind == "withdraw" and frame.yielded:
+            continue  # "B left X, and A entered it": the entry says who holds X
         sure = _certainty(doc, frame, partisan, cues)
         if sure is None:
             continue
@@ -180,7 +182,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if mover:
                 targets = [(p, "unknown", "withdraw-source") for p in frame.source]
                 targets += [(p, mover, "withdraw-goal") for p in frame.goal]
-        elif effect == "contested" and kind == "enter" and frame.unopposed and side:
+        elif effect == "contested" and kind == "enter" and (frame.unopposed or frame.yielded) and side:
             # an entry that meets no fight ("moved into X without resistance", "as the army withdrew") takes the place
             targets = [(p, "contested" if p.place_id in frame.partial and p.kind != "region" else side, "")
                        for p in frame.places]

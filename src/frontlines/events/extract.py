@@ -167,6 +167,8 @@ class EventExtractor:
             if not _event_of(frame, doc.text[frame.sentence[0] : frame.sentence[1]], self.lang.now_words) \
                     or when.kind in (BACKGROUND, AS_OF):
                 continue
+            if frame.kind == "withdraw" and frame.yielded:
+                continue  # "B left X, and A entered it": the taking the entry tells
             if frame.standing and when.kind == "default":
                 continue  # "X, which has been occupied by A": who holds X (the control statement), not news of a taking
             if not frame.asserts and not (frame.purpose and not frame.negated) and not frame.failed and not frame.agreed:
@@ -272,6 +274,8 @@ class EventExtractor:
             return AIR if frame.weapon == "air" or not frame.weapon else SHELLING
         if frame.kind == "enter" and frame.unopposed and (side1 or frame.agent_armed):
             return TRANSFER  # "moved into X without a fight", "entered X as the army withdrew"
+        if frame.kind == "enter" and frame.yielded and side1:
+            return REGAIN if side1 == self.government else OVERTAKE  # "after an assault, A entered X, and B pulled out"
         if event == "Peaceful protest" and self._vandalism(sentence):
             return "Violent demonstration"  # "protests broke out as demonstrators toppled statues"
         if event == CLASH_TYPE and frame.kind == "clash" and frame.civilian_target:

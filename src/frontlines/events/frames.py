@@ -86,6 +86,9 @@ class Frame:
     failed: bool = False  # an attempt told as failed ("failed to retake X", "failed to dislodge A from X")
     agreed: bool = False  # a deed the parties agreed to ("agreed to evacuate X"): an agreement, not yet the deed
     standing: bool = False  # a taking told in a relative clause as a state ("X, which has been occupied by A"): no news
+    # an entry into a place another side left in the same sentence: the place changed hands (and that withdrawal is
+    # part of it)
+    yielded: bool = False
     countered: bool = False  # told by a verb of meeting another's attack ("repelled an assault on X"): the doer defended
 
     @property

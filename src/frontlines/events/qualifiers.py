@@ -44,6 +44,8 @@ class _Qualifiers(_Roles):
         """(actor, side, armed, explicit) for a role token."""
         if tok is None:
             return None, "", False, False
+        if _asks(tok):
+            return None, "", False, False  # "not known which group has entered X", "unclear who holds X": asked, not told
         actor = self._actor_of(tok)
         if actor is not None:
             # a named force of no side of this theater (side "unknown") still fights: armed, no holder
@@ -289,7 +291,9 @@ class _Qualifiers(_Roles):
         resisted = [t for t in self.tokens if t.lower_ in self.lang.resistance_nouns or t.lemma_.lower() in self.lang.resistance_nouns]
         if any(self._denied_noun_phrase(t) for t in resisted):
             return True  # "met no resistance", "without firing a shot"
-        battles = [t for t in self.tokens if t.lower_ in self._battle_words or t.lemma_.lower() in self._battle_words]
+        # (an attributive participle is no battle: "the surrounding villages")
+        battles = [t for t in self.tokens if (t.lower_ in self._battle_words or t.lemma_.lower() in self._battle_words)
+                   and t.dep_ != "amod"]
         if battles and all(self._denied_noun_phrase(t) for t in battles):
             return True  # "with no reports of clashes", "without any fighting": the sentence says so
         if battles:
@@ -434,3 +438,17 @@ class _Qualifiers(_Roles):
                 return self._actor_of(subj) or self.media.get(subj.i) or next(
                     (self.media[c.i] for c in subj.children if c.i in self.media), None)
         return None
+
+
+def _asks(tok: Token) -> bool:
+    """The role is what a question asks: a wh-word ("who") or a noun a wh-word determines ("which group", also when
+    the parser hangs "which" on the verb), in a clause that is no relative clause."""
+    if tok.dep_ == "relcl" or tok.head.dep_ == "relcl":
+        return False
+    if tok.tag_ in ("WP", "WDT") and tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    first = tok.left_edge
+    before = tok.doc[first.i - 1] if first.i > 0 else None
+    return any(c.dep_ == "det" and c.tag_ == "WDT" for c in tok.children) or (
+        before is not None and before.tag_ == "WDT" and before.head.i == tok.head.i and before.dep_ != "nsubj")
+

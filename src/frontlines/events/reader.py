@@ -110,7 +110,7 @@ class Reader:
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
                             self._quiet, noun_refs={k: v for refs in recent for k, v in refs.items()},
                             last_attacker=last_attacker)
-            found = self._sentence(ctx)
+            found = _yielded(self._sentence(ctx))
             recent = [*recent[-1:], self._noun_refs(ctx)]
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
             attackers = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED
@@ -283,3 +283,27 @@ def _multiword(tok: Token, spec: FrameSpec) -> bool:
                 return True
             prev = prev.nbor(-1) if prev.i > 0 else None
     return False
+
+
+def _yielded(frames: list[Frame]) -> list[Frame]:
+    """One sentence's withdrawal of side B from X and taking or entry of X by side A are one change of hands
+    ("army units withdrew from X, and the rebels entered it"; "A moved into X after B abandoned its positions
+    there"): the withdrawal is part of the taking (no event or statement of its own), and the entry is a taking
+    from B."""
+    takers = {p.place_id: f.agent_side for f in frames if f.asserts and f.agent_side
+              and f.kind in ("capture", "enter", "handover") for p in f.places}
+    left = {p.place_id: f.agent_side for f in frames if f.asserts and f.kind == "withdraw" and f.agent_side
+            for p in (*f.source, *f.places)}
+    handed = {pid for pid, side in left.items() if takers.get(pid, side) != side}
+    if not handed:
+        return frames
+    out = []
+    for f in frames:
+        ids = {p.place_id for p in (*f.source, *f.places)}
+        if f.kind == "withdraw" and ids and ids <= handed:
+            f = replace(f, yielded=True)  # (kept for the days it tells: "left X on D, and A entered it the same day")
+        elif f.kind == "enter" and f.asserts and ids & handed and not f.partial:
+            f = replace(f, yielded=True, loser_side=f.loser_side or next(left[i] for i in ids if i in handed))
+        out.append(f)
+    return out
+
