@@ -8,7 +8,7 @@ The helpers are those of test_reader.py (the real pipeline: spaCy parse, gazette
 from __future__ import annotations
 
 import frontlines
-from test_reader import status
+from test_reader import says_nothing, status
 
 
 def events_of(text: str, published: str = "2024-12-06") -> list[tuple[str, str, str]]:
@@ -54,3 +54,26 @@ def test_a_clause_that_asks_who_did_it_tells_no_deed() -> None:
     assert status(asked, "Khanaser", day="2024-12-06", published="2024-12-06") == "unknown"
     told = "Government forces withdrew from Khanaser; it is known that rebel fighters have since entered the town."
     assert status(told, "Khanaser", day="2024-12-06", published="2024-12-06") == "opposition"
+
+
+def test_the_greater_part_of_a_place_is_most_of_it() -> None:
+    """"the greater part of X fell to A" is a taking of X, as "most of X"; "part of X" leaves X contested."""
+    assert status("The greater part of Saraqib fell to the rebels on Friday.", "Saraqib", published="2024-11-30") \
+        == "opposition"
+    assert status("Part of Saraqib fell to the rebels on Friday.", "Saraqib", published="2024-11-30") == "contested"
+
+
+def test_a_subject_hung_on_a_fronted_day_is_the_subject() -> None:
+    """"By Saturday, 30 November, the greater part of X had fallen under A control": the parser makes the subject
+    an apposition of the day; it is still what fell."""
+    text = ("By Saturday, 30 November, the greater part of Saraqib city, including the market and the town hall, had "
+            "fallen under rebel control.")
+    assert ("Non-state actor overtakes territory", "opposition", "Saraqib") in events_of(text)
+
+
+def test_a_state_under_a_raising_verb_belongs_to_its_subject() -> None:
+    """"X appears to be in A's hands", "X is reported to be under the control of A": the raising verb's subject is
+    the place held; a wish for the state asserts nothing."""
+    assert status("Saraqib appears to be in rebel hands.", "Saraqib") == "opposition"
+    assert status("Saraqib is reported to be under the control of rebel forces.", "Saraqib") == "opposition"
+    assert says_nothing("The rebels want Saraqib to be in their hands.")

@@ -245,6 +245,9 @@ class _Sentence(_Qualifiers):
         subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and gov.dep_ == "conj":
             subj = [c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and gov.dep_ == "xcomp" and gov.head.pos_ in _VERBAL:
+            # "X appears to be in rebel hands", "X is reported to remain under army control": the raising verb's subject
+            subj = [c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if gov.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in subj):
             subj = [gov.head]  # "X, which is now under Y's control": the relative stands for X
         elif gov.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in self.lang.where_words for c in gov.children):

@@ -108,6 +108,7 @@ class Language:
     deal_nouns: frozenset[str] = frozenset()  # "entered X under an agreement": taken without a fight
     posted_verbs: frozenset[str] = frozenset()  # "soldiers stationed in X": where a force was posted
     guard_verbs: frozenset[str] = frozenset()  # "units guarding X withdrew": what a force held
+    majority_adjectives: frozenset[str] = frozenset()  # "the greater part of X": most of it, not a part
     period_preps: frozenset[str] = frozenset()
     relative_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -219,7 +220,8 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),
         intransitive_verbs=_words(lex, "intransitive_verbs"), calendar_words=_words(lex, "calendar_words"),
         generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"), there_words=_words(lex, "there_words"), copulas=_words(lex, "copulas"), goal_preps=_words(lex, "goal_preps"),
-        between_preps=_words(lex, "between_preps"), instrument_preps=_words(lex, "instrument_preps"), counter_verbs=_words(lex, "counter_verbs"), armed_adjectives=_words(lex, "armed_adjectives"), territory_nouns=_words(lex, "territory_nouns"), posted_verbs=_words(lex, "posted_verbs"), guard_verbs=_words(lex, "guard_verbs"), period_preps=_words(qual, "period_preps"),
+        between_preps=_words(lex, "between_preps"), instrument_preps=_words(lex, "instrument_preps"), counter_verbs=_words(lex, "counter_verbs"), armed_adjectives=_words(lex, "armed_adjectives"), territory_nouns=_words(lex, "territory_nouns"), posted_verbs=_words(lex, "posted_verbs"), guard_verbs=_words(lex, "guard_verbs"),
+        majority_adjectives=_words(lex, "majority_adjectives"), period_preps=_words(qual, "period_preps"),
         relative_words=_words(qual, "relative_words"), quantity_nouns=_words(lex, "quantity_nouns"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),

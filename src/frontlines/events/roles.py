@@ -297,6 +297,10 @@ class _Roles(_PlaceRoles):
                 return t
         return None
 
+    def _day_word(self, tok: Token) -> bool:
+        """A month or weekday name ("November", "Saturday")."""
+        return tok.lower_ in self.lang.calendar_words or tok.lemma_.lower() in self.lang.calendar_words
+
     def _subject(self, verb: Token, depth: int = 0) -> Token | None:
         if depth > 4:
             return None
@@ -324,11 +328,20 @@ class _Roles(_PlaceRoles):
             if speaker is not None:
                 return speaker
         for c in subjects:
+            if self._day_word(c):
+                # "By Saturday, 30 November, the greater part of X had fallen": the parser may make the fronted day
+                # the subject, and the subject its apposition
+                c = next((a for a in c.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN")), c)
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             if c.i not in self.ids:
                 return self._line_subject(verb) or c
             return c
+        # (or hang it on the fronted day, an adverb of the verb, as its apposition)
+        fronted = next((a for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i and self._day_word(c)
+                        for a in c.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN")), None)
+        if fronted is not None:
+            return fronted
         if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL:
             stray = self._stray_party(verb.head, verb)
             if stray is not None:
