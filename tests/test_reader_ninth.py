@@ -77,3 +77,20 @@ def test_a_state_under_a_raising_verb_belongs_to_its_subject() -> None:
     assert status("Saraqib appears to be in rebel hands.", "Saraqib") == "opposition"
     assert status("Saraqib is reported to be under the control of rebel forces.", "Saraqib") == "opposition"
     assert says_nothing("The rebels want Saraqib to be in their hands.")
+
+
+def test_targets_listed_after_a_named_place_are_struck_too() -> None:
+    """"strikes hit areas of A city, a market in B and the outskirts of C": the parser hangs the later targets on A
+    as its apposition; each names a place struck. One apposition alone says what A is ("A, a hub near B")."""
+    text = "In Idleb governorate, air strikes hit homes in Idleb city, a market in Sarmada and the outskirts of Binnish."
+    assert {e[2] for e in events_of(text)} >= {"Idlib", "Sarmada", "Binnish"}
+    assert [e[2] for e in events_of("Jets struck Saraqib city, a busy hub near Idlib.")] == ["Saraqib"]
+
+
+def test_a_question_asserts_nothing() -> None:
+    """"How did the rebels take X?", "are they still holding X?": a clause in the order of a question tells no deed
+    and no state; a told clause before a question still does."""
+    assert says_nothing("How did the rebels take Saraqib so fast?")
+    assert says_nothing("Did aircraft support that advance, and are the rebels still holding Saraqib?")
+    asked_after = "Jets struck Saraqib on Sunday, so was anyone warned in advance?"
+    assert [e[2] for e in events_of(asked_after)] == ["Saraqib"]

@@ -346,7 +346,11 @@ class _Qualifiers(_Roles):
         lang = self.lang
         cur = tok
         came_by = ""
+        asking = self._asking()
         for _ in range(6):
+            if asking and ((cur.pos_ in _VERBAL and _inverted(cur))
+                           or (cur.dep_ in ("nsubj", "nsubjpass") and _inverted(cur.head))):
+                return True  # "How did the rebels take X?", "are they still holding the town?": asked, not told
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals for c in cur.children):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in lang.open_marks for c in cur.children):
@@ -373,6 +377,12 @@ class _Qualifiers(_Roles):
             else:
                 break
         return False
+
+    def _asking(self) -> bool:
+        """The sentence is a question (it ends with a question mark)."""
+        if not self.tokens:
+            return False
+        return self.tokens[0].doc.text[self.span[0] : self.span[1]].rstrip().rstrip("\"'”").endswith("?")
 
     def _now(self, tok: Token) -> bool:
         """The predicate's clause says "now" ("X, which is now under Y's control"), or tells a state in the present
@@ -451,4 +461,16 @@ def _asks(tok: Token) -> bool:
     before = tok.doc[first.i - 1] if first.i > 0 else None
     return any(c.dep_ == "det" and c.tag_ == "WDT" for c in tok.children) or (
         before is not None and before.tag_ == "WDT" and before.head.i == tok.head.i and before.dep_ != "nsubj")
+
+
+def _inverted(verb: Token) -> bool:
+    """A clause in the word order of a question: an auxiliary before its subject ("did the rebels take", "are they
+    holding"), or a wh-word first ("who took X")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None:
+        return False
+    if subj.tag_ in ("WP", "WDT") or (subj.left_edge.tag_ in ("WP", "WDT", "WRB") and verb.dep_ == "ROOT"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in verb.children) or (
+        verb.lemma_ == "be" and verb.i < subj.i)
 

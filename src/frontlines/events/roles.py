@@ -37,6 +37,8 @@ class _Roles(_PlaceRoles):
                 if spec.subject_place and role == "subj" and tok.i in self.idx.actor_at and tok.i not in self.idx.place_at:
                     continue
                 out += self._places_of(tok, partial)
+                if (role == "obj" or role.startswith("prep:")) and spec.control == "none":
+                    out += self._listed_targets(tok, partial)
                 if role in ("subj", "subjpass"):  # "A, a hill ..., and the towns of B and C changed hands"
                     out += [p for x in tok.conjuncts if x.i > tok.i for p in self._places_of(x, partial)]
         if not out and "obj" in roles and noun is None:
@@ -72,6 +74,22 @@ class _Roles(_PlaceRoles):
                 seen.add((p.place_id, p.start))
                 unique.append(p)
         return unique
+
+    def _listed_targets(self, obj: Token, partial: list[str]) -> list[PlaceMention]:
+        """"hit areas of A, a market in B and the outskirts of C": the parser hangs the next targets on A as its
+        apposition; a list of nouns of no place class there are targets of their own (not "A, a town in B", which
+        says what A is). Only for violence that moves no line."""
+        out: list[PlaceMention] = []
+        for t in obj.subtree:
+            named = t.head.i in self.idx.place_at or any(c.dep_ == "compound" and c.i in self.idx.place_at
+                                                         for c in t.head.children)  # ("A city, a market in B")
+            # (a list: one apposition alone may say what A is, "A, a hub near B")
+            if t.dep_ == "appos" and named and t.i not in self.idx.place_at and t.conjuncts \
+                    and t.lemma_.lower() not in self.lang.place_class and t.pos_ == "NOUN":
+                for x in (t, *t.conjuncts):
+                    out += [p for c in x.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                            for p in self._places_of(g, partial)]
+        return out
 
     def _argument_noun(self, noun: Token) -> bool:
         """An event noun that is what the clause is about: a subject or object, the head of a headline, a
