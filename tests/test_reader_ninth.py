@@ -94,3 +94,31 @@ def test_a_question_asserts_nothing() -> None:
     assert says_nothing("Did aircraft support that advance, and are the rebels still holding Saraqib?")
     asked_after = "Jets struck Saraqib on Sunday, so was anyone warned in advance?"
     assert [e[2] for e in events_of(asked_after)] == ["Saraqib"]
+
+
+def test_an_incident_lines_label_names_its_scene() -> None:
+    """An incident digest's line "D, X: Town fell to A" or "D, X: gunmen shot a man near his home": the bare class
+    noun after the label, and a violent act with no place of its own, are at the labelled place, on the labelled
+    day. A label does not make news of a sentence with no war in it."""
+    digest = ("04 Dec, Souran: Town fell to opposition fighters after an overnight assault.\n"
+              "02 Dec, Nawa: Unknown gunmen shot dead a local mukhtar near his home.\n"
+              "03 Dec, Sarmin: Prices fell sharply at the market.")
+    events = frontlines.extract(digest, published="2024-12-09").events
+    assert {(e.sub_event_type, e.location, str(e.date)) for e in events} == {
+        ("Non-state actor overtakes territory", "Suran", "2024-12-04"), ("Attack", "Nawa", "2024-12-02")}
+
+
+def test_overnight_in_a_sentence_that_names_its_day_is_that_days_night() -> None:
+    """"On D, the town fell after an overnight assault": the night is of the day the sentence names; told alone,
+    "overnight" is the night before the report."""
+    dated = "On 4 December, rebels captured Souran after an overnight assault."
+    assert [str(e.date) for e in frontlines.extract(dated, published="2024-12-09").events] == ["2024-12-04"]
+    alone = "Rebels shelled Hama overnight."
+    assert [str(e.date) for e in frontlines.extract(alone, published="2024-12-09").events] == ["2024-12-09"]
+
+
+def test_people_of_civilian_standing_killed_are_an_attack_on_civilians() -> None:
+    """A village headman, an elder, an activist shot dead: violence against a civilian; a commander is a fighter."""
+    assert [e[0] for e in events_of("Gunmen shot dead a local mukhtar in Nawa.")] == ["Attack"]
+    assert [e[0] for e in events_of("Gunmen shot dead an activist in Nawa.")] == ["Attack"]
+    assert [e[0] for e in events_of("Gunmen killed a rebel commander in Nawa.")] != ["Attack"]

@@ -86,6 +86,10 @@ class _Sentence(_Qualifiers):
         if not places and noun is None and self._gathered_to(spec, pred):
             # "in X, thousands gathered on Friday to protest": the place of the gathering
             places = self._role_places(spec.place, pred.head, None, spec, partial)
+        if not places and spec.control == "none" and spec.event and (noun is None or noun.i != pred.i or noun.dep_ == "ROOT"):
+            # an incident line "D, X: gunmen shot dead a man near his home": a violent act with no place of its own
+            # happened at the labelled place
+            places = self._label_place(pred, alone=True)
         source = self._role_places(spec.source, pred, noun, spec, partial)
         goal = self._role_places(spec.goal, pred, noun, spec, partial)
         if spec.object_not == "civilian" and noun is None:

@@ -137,12 +137,19 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         dated_here = False
         # the day a bare date label just before names ("- Nov. 29:", "Dec. 3 -"), for the rest of its line
         label_day = label[1] if label is not None and "\n" not in text[label[0] : s_start] else None
+        named_here = [d for d in find_dates(sentence, doc.published) if d.kind == "explicit" and d.date] \
+            if by_sentence.get((s_start, s_end)) else []
         for i in by_sentence.get((s_start, s_end), []):
             f = frames[i]
-            # "that day", "the next day" refer to the last day named before them
-            anchor = context or para_date or (last_named if chronology else None)
+            # "that day", "the next day" refer to the last day named before them (in their own sentence first)
+            before = [d.date for d in named_here if d.end <= f.start - s_start]
+            anchor = (before[-1] if before else None) or context or para_date or (last_named if chronology else None)
             span = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=anchor,
                                       trigger_start=f.start - s_start)
+            if span.kind == "daypart" and before:
+                # "04 Dec, X: the town fell after an overnight assault": a time of day in a sentence that named its
+                # calendar day before is of that day
+                span = replace(span, date=before[-1], date_start=before[-1], date_end=before[-1])
             if span.kind == "range" and clauses.opens_period(span.text):
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
             elif span.kind != "default" and clauses.in_since_clause(text, f.end, span.start):

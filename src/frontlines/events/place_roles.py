@@ -239,6 +239,10 @@ class _PlaceRoles:
                 counted and any(c.lower_ in lang.region_full for c in tok.children))) \
                 and (counted or not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children)):
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
+        if tok.lower_ in lang.place_anaphora and not any(c.dep_ == "det" for c in tok.children) \
+                and tok.i > 0 and tok.doc[tok.i - 1].text == ":":
+            # an incident line "D, X: Town fell to A": the bare class noun after the label is the labelled place
+            return self._label_place(tok)
         if tok.lower_ in lang.there_words and tok.dep_ == "advmod":
             return self._antecedents(tok, "any", plural=True, within=300)  # "took control there"
         if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -248,6 +252,21 @@ class _PlaceRoles:
                 return []  # "K units withdrew after tribal fighters attacked them": them are the K units, not places
             return self._antecedents(tok, "any", plural=True, within=400)
         return []
+
+    def _label_place(self, tok: Token, alone: bool = False) -> list[PlaceMention]:
+        """The place that labels the token's line, right before the line's first colon and after at most a short
+        label ("02 Dec, X: gunmen shot a man"), if any (``alone``: only when the text after the colon, up to the
+        token's sentence end, names no place of its own)."""
+        text = self.idx.text
+        line = text.rfind("\n", 0, tok.idx) + 1
+        colon = text.find(":", line, tok.idx)
+        if colon < 0 or colon - line > 60:
+            return []
+        found = [p for p in self.idx.places if line <= p.start and p.end <= colon and not text[p.end : colon].strip()
+                 and p.start - line <= 25]
+        if alone and any(colon < p.start < self.span[1] for p in self.idx.places):
+            return []
+        return found[-1:]
 
     def _party_before(self, pronoun: Token) -> bool:
         """The nearest plural noun or place before a pronoun, in its sentence, is an armed party. The subjects of
