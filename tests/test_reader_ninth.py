@@ -8,6 +8,8 @@ The helpers are those of test_reader.py (the real pipeline: spaCy parse, gazette
 from __future__ import annotations
 
 import frontlines
+from frontlines.read.ingest import from_text
+from frontlines.read.nlp import analyse
 from test_reader import says_nothing, status
 
 
@@ -122,3 +124,23 @@ def test_people_of_civilian_standing_killed_are_an_attack_on_civilians() -> None
     assert [e[0] for e in events_of("Gunmen shot dead a local mukhtar in Nawa.")] == ["Attack"]
     assert [e[0] for e in events_of("Gunmen shot dead an activist in Nawa.")] == ["Attack"]
     assert [e[0] for e in events_of("Gunmen killed a rebel commander in Nawa.")] != ["Attack"]
+
+
+def test_each_dated_entry_of_a_timeline_is_read_on_its_own() -> None:
+    """A timeline of headline lines with no closing stops ("Nov. 27 - Rebels ... seize A and B"): each line that
+    opens with a dated label is a sentence of its own for the parser too (not the wrapped rest of the line above),
+    dated by its label."""
+    timeline = ("Here is how the offensive unfolded:\n"
+                "Nov. 27 - Rebels launch surprise offensive west of Aleppo, seize Anjara and Hish\n"
+                "Nov. 28 - Rebels cut Aleppo-Damascus highway, capture Khan al-Asal\n"
+                "Nov. 29 - Insurgents storm Hamdaniyah district as reinforcements fail to arrive\n"
+                "Nov. 30 - Rebels seize Saraqib; army says it is redeploying")
+    analysis = next(analyse([from_text(timeline, published="2024-12-08")]))
+    starts = {t.idx for t in analysis.spacy_doc if t.is_sent_start}
+    assert all(timeline.index(label) in starts for label in ("Nov. 27", "Nov. 28", "Nov. 29", "Nov. 30"))
+    days = {e.location: str(e.date) for e in frontlines.extract(timeline, published="2024-12-08").events}
+    assert days["Saraqib"] == "2024-11-30" and days["Khan al-Asal"] == "2024-11-28"
+    wrapped = "The rebels said that on Friday they had taken\n12 villages - a claim the army denied."
+    second = wrapped.index("12 villages")
+    assert second not in {t.idx for t in next(analyse([from_text(wrapped, published="2024-12-08")])).spacy_doc
+                          if t.is_sent_start}

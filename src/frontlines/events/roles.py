@@ -317,7 +317,7 @@ class _Roles(_PlaceRoles):
 
     def _day_word(self, tok: Token) -> bool:
         """A month or weekday name ("November", "Saturday")."""
-        return tok.lower_ in self.lang.calendar_words or tok.lemma_.lower() in self.lang.calendar_words
+        return tok.lower_.rstrip(".") in self.lang.calendar_words or tok.lemma_.lower() in self.lang.calendar_words
 
     def _subject(self, verb: Token, depth: int = 0) -> Token | None:
         if depth > 4:

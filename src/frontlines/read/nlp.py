@@ -131,18 +131,27 @@ class Analysis:
         return self.found.all()
 
 
+# A line that opens with a short label of numbers and capitalised words, holding a number, and a dash or a colon
+# ("Nov. 29 - ", "06:10 GMT - ", "02 Dec, X: "): an entry of a timeline, a live page or an incident digest, never
+# the wrapped rest of the line above ("12 villages - a claim ..." is).
+_ENTRY_LABEL = re.compile(r"(?=[^\n]{0,14}\d)(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*)(?:,?[ \t]+(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*)){0,3}"
+                          r"(?:[ \t]+[-–—]|:)[ \t]")
+
+
 def _paragraph_breaks(doc: Any) -> Any:
     """A blank line ends a sentence for the parser too, and so does a Markdown heading's line and a list item's line
     (its bullet blanked, the line starts indented): a paragraph is never parsed into the one above or below it (the
-    parser keeps sentence boundaries set before it runs). (Measured: a short line with no closing stop is as often
-    a line of wrapped prose or an infobox as a heading; it is left to the parser.)"""
+    parser keeps sentence boundaries set before it runs), and so does a line that opens with an entry's label. (Measured:
+    a short line with no closing stop is as often a line of wrapped prose or an infobox as a heading; it is left to the
+    parser.)"""
     text = doc.text
     for i in range(1, len(doc)):
         gap = doc[i - 1]
         if not gap.is_space or "\n" not in gap.text or doc[i].is_space:
             continue
         line_start = text.rfind("\n", 0, gap.idx) + 1
-        if gap.text.count("\n") >= 2 or text.startswith("#", line_start) or gap.text.rsplit("\n", 1)[1]:
+        if gap.text.count("\n") >= 2 or text.startswith("#", line_start) or gap.text.rsplit("\n", 1)[1] \
+                or _ENTRY_LABEL.match(text, doc[i].idx):
             doc[i].is_sent_start = True
     return doc
 
