@@ -103,6 +103,7 @@ def test_an_incident_lines_label_names_its_scene() -> None:
     noun after the label, and a violent act with no place of its own, are at the labelled place, on the labelled
     day. A label does not make news of a sentence with no war in it."""
     digest = ("04 Dec, Souran: Town fell to opposition fighters after an overnight assault.\n"
+              "SOUTH\n"
               "02 Dec, Nawa: Unknown gunmen shot dead a local mukhtar near his home.\n"
               "03 Dec, Sarmin: Prices fell sharply at the market.")
     events = frontlines.extract(digest, published="2024-12-09").events
@@ -144,3 +145,28 @@ def test_each_dated_entry_of_a_timeline_is_read_on_its_own() -> None:
     second = wrapped.index("12 villages")
     assert second not in {t.idx for t in next(analyse([from_text(wrapped, published="2024-12-08")])).spacy_doc
                           if t.is_sent_start}
+
+
+def test_a_gerund_the_parser_made_an_auxiliary_still_names_a_happening() -> None:
+    """"government shelling damaged a hospital in X": the tagger makes "shelling" an auxiliary of "damaged"; it is
+    the shelling, the government's, at X. Another noun there names no happening."""
+    text = "Earlier, on 28 November, government shelling damaged the dialysis unit of a hospital in Al-Atarib."
+    assert events_of(text) == [("Shelling/artillery/missile attack", "government", "Atarib")]
+    assert events_of("Earlier, on 28 November, government spending damaged the economy of Al-Atarib.") == []
+
+
+def test_the_doer_of_a_passive_is_a_happening_there() -> None:
+    """"In X, a clinic was put out of service by a drone strike": the strike is the passive's doer, at X; a doer
+    that is no happening ("by the organisers") makes nothing."""
+    assert events_of("In Sarmin, a mobile clinic was put out of service by a drone strike on Tuesday.") \
+        == [("Air/drone strike", "unknown", "Sarmin")]
+    assert events_of("In Sarmin, the festival was put on hold by the organisers on Tuesday.") == []
+
+
+def test_a_time_of_day_gives_way_to_the_day_it_names() -> None:
+    """"fell before dawn on December 8" is of December 8 (not the report's day); "overnight on November 27-28" is
+    one night, told of the morning it ended."""
+    fell = "By the time Damascus fell to the rebels before dawn on December 8, the state had ceased to exist."
+    assert [str(e.date) for e in frontlines.extract(fell, published="2024-12-20").events] == ["2024-12-08"]
+    night = "Russian aircraft struck Idlib overnight on November 27-28."
+    assert [str(e.date) for e in frontlines.extract(night, published="2024-12-09").events] == ["2024-11-28"]

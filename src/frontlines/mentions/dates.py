@@ -793,12 +793,20 @@ def resolve_event_date(sentence: str, published: date | None, *, sentence_offset
             gap = sentence[trigger_start : sp.start]
             return sp.start > trigger_start and bool(_CLAUSE_EDGE.search(gap) or _NEXT_CLAUSE.search(gap))
 
-        best = min(own, key=lambda sp: abs(sp.start - trigger_start)) if own else min(
+        # (of a time of day and a day in the clause, the day: "fell before dawn on December 8")
+        best = min(own, key=lambda sp: (sp.kind == "daypart", abs(sp.start - trigger_start))) if own else min(
             spans,
             key=lambda sp: (later_clause(sp), _TIER.get(sp.kind, 9),
                             min(abs(sp.start - trigger_start), abs(sp.end - trigger_start)),
                             sp.start > trigger_start),
         )
+        if best.kind == "daypart":
+            # "overnight on 6 December": the time of day's own day
+            best = next((sp for sp in spans if sp.kind in ("explicit", "range") and 0 <= sp.start - best.end <= 5), best)
+        night = [sp for sp in spans if sp.kind == "daypart" and sp.end <= best.start and best.start - sp.end <= 5]
+        if night and best.date_start and best.date_end and (best.date_end - best.date_start).days == 1:
+            # "overnight on 6-7 December": one night, told of the morning it ended
+            best = _day_span(best.start, best.end, sentence, best.date_end, "explicit")
     elif spans:
         best = min(spans, key=lambda sp: (_TIER.get(sp.kind, 9), sp.start))
     else:

@@ -150,9 +150,14 @@ def _paragraph_breaks(doc: Any) -> Any:
         if not gap.is_space or "\n" not in gap.text or doc[i].is_space:
             continue
         line_start = text.rfind("\n", 0, gap.idx) + 1
-        if gap.text.count("\n") >= 2 or text.startswith("#", line_start) or gap.text.rsplit("\n", 1)[1] \
-                or _ENTRY_LABEL.match(text, doc[i].idx):
+        label = _ENTRY_LABEL.match(text, doc[i].idx)
+        if gap.text.count("\n") >= 2 or text.startswith("#", line_start) or gap.text.rsplit("\n", 1)[1] or label:
             doc[i].is_sent_start = True
+        if label:
+            k = i + 1  # and the label is no sentence of its own ("02" | "Dec, X: ...")
+            while k < len(doc) and doc[k].idx < label.end():
+                doc[k].is_sent_start = False
+                k += 1
     return doc
 
 
