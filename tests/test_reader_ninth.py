@@ -170,3 +170,12 @@ def test_a_time_of_day_gives_way_to_the_day_it_names() -> None:
     assert [str(e.date) for e in frontlines.extract(fell, published="2024-12-20").events] == ["2024-12-08"]
     night = "Russian aircraft struck Idlib overnight on November 27-28."
     assert [str(e.date) for e in frontlines.extract(night, published="2024-12-09").events] == ["2024-11-28"]
+
+
+def test_the_neighbourhoods_of_a_list_are_its_members() -> None:
+    """"the neighbourhoods of A and B remain under C's control": the list names the neighbourhoods themselves, as
+    "the town of A" names A; "the neighbourhoods of X" alone are parts of X (contested when taken)."""
+    named = "The Kurdish neighbourhoods of Sheikh Maqsoud and Ashrafieh remain under SDF control."
+    assert status(named, "Sheikh Maqsoud") == "sdf" and status(named, "Ashrafieh") == "sdf"
+    assert status("Rebels captured the neighbourhoods of Saraqib on Friday.", "Saraqib", published="2024-11-30") \
+        == "contested"

@@ -166,6 +166,14 @@ class _PlaceRoles:
                 found = self._antecedents(ref, lang.place_anaphora[ref.lower_], plural=False)
                 partial.extend(p.place_id for p in found)
                 return found
+        if part_noun and of and tok.tag_ in ("NNS", "NNPS") and lemma in lang.place_class \
+                and any(x.i in idx.place_at for o in of for x in o.conjuncts):
+            # "the neighbourhoods of A and B", "the districts of A and B": the list names the units themselves (as
+            # "the town of A"), not parts of each ("the neighbourhoods of X": parts of X)
+            for o in of:
+                out += self._places_of(o, partial, depth + 1)
+                out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
+            return out
         if part_noun and within:
             for o in within:
                 out += self._places_of(o, partial, depth + 1)
