@@ -179,3 +179,12 @@ def test_the_neighbourhoods_of_a_list_are_its_members() -> None:
     assert status(named, "Sheikh Maqsoud") == "sdf" and status(named, "Ashrafieh") == "sdf"
     assert status("Rebels captured the neighbourhoods of Saraqib on Friday.", "Saraqib", published="2024-11-30") \
         == "contested"
+
+
+def test_a_presence_where_the_other_side_left_holds_the_place() -> None:
+    """"footage showed A fighters inside X after B abandoned it": B's leaving is part of A's holding X, not news that
+    nobody holds it; with nobody else there, the place B left has no known holder."""
+    seen = "Footage showed rebel fighters inside Kuweires airbase after regime forces abandoned it."
+    assert status(seen, "Kuweires airbase", day="2024-12-06", published="2024-12-06") == "opposition"
+    left = "Regime forces abandoned Kuweires airbase on Friday."
+    assert status(left, "Kuweires airbase", day="2024-12-06", published="2024-12-06") == "unknown"

@@ -140,7 +140,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
     # A state told in the same sentence as a change of the same place ("entered the army-held city of X")
     # is the state before the change.
     changed = {(f.sentence, p.place_id) for f in frames if f.asserts and f.kind in CHANGE_KINDS
-               for p in (*f.places, *f.source)}
+               and not (f.kind == "withdraw" and f.yielded) for p in (*f.places, *f.source)}
     for frame, when in zip(frames, dates, strict=True):
         effect = frame.spec.control
         failed = _failed_targets(frame, adversary)

@@ -292,8 +292,9 @@ def _yielded(frames: list[Frame]) -> list[Frame]:
     ("army units withdrew from X, and the rebels entered it"; "A moved into X after B abandoned its positions
     there"): the withdrawal is part of the taking (no event or statement of its own), and the entry is a taking
     from B."""
+    # (a presence counts: "footage showed A fighters inside X after B abandoned it")
     takers = {p.place_id: f.agent_side for f in frames if f.asserts and f.agent_side
-              and f.kind in ("capture", "enter", "handover") for p in f.places}
+              and f.kind in ("capture", "enter", "handover", "presence") for p in f.places}
     left = {p.place_id: f.agent_side for f in frames if f.asserts and f.kind == "withdraw" and f.agent_side
             for p in (*f.source, *f.places)}
     handed = {pid for pid, side in left.items() if takers.get(pid, side) != side}
