@@ -188,3 +188,20 @@ def test_a_presence_where_the_other_side_left_holds_the_place() -> None:
     assert status(seen, "Kuweires airbase", day="2024-12-06", published="2024-12-06") == "opposition"
     left = "Regime forces abandoned Kuweires airbase on Friday."
     assert status(left, "Kuweires airbase", day="2024-12-06", published="2024-12-06") == "unknown"
+
+
+def test_a_crowd_named_by_its_protest_gathering_is_a_protest() -> None:
+    """"hundreds of protesters gathered in X", "residents staged rallies in X": a protest; the same verbs with an
+    armed subject ("rebels gathered near X") are none."""
+    assert [e[0] for e in events_of("Hundreds of protesters gathered in Karama Square in Sweida on Friday.")] \
+        == ["Peaceful protest"]
+    assert [e[0] for e in events_of("Residents staged rallies in Raqqa on Tuesday.")] == ["Peaceful protest"]
+    assert events_of("Rebels gathered near Sweida on Friday.") == []
+
+
+def test_both_stands_for_the_two_places_just_named() -> None:
+    """"as B abandoned X and Y, A moved into both": both places change hands; "both sides" is no place."""
+    text = ("On 6 December, as government troops abandoned Deir ez-Zor and Albu Kamal, SDF fighters moved into both "
+            "without firing a shot.")
+    assert {e[2] for e in events_of(text) if e[1] == "sdf"} == {"Deir ez-Zor", "Abu Kamal"}
+    assert says_nothing("Both sides claimed victory in Saraqib.")

@@ -103,6 +103,10 @@ class _Sentence(_Qualifiers):
             return None
         if spec.subjects:  # "shells landed in X": the frame needs a subject of its own kind
             subj = self._subject(pred) if noun is None else None
+            if subj is not None and (subj.lemma_.lower() in self.lang.quantity_nouns or subj.tag_ == "CD"):
+                # "hundreds of protesters gathered": the counted are the subject's kind
+                subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                             if g.dep_ == "pobj"), subj)
             if subj is None or not {subj.lower_, subj.lemma_.lower()} & spec.subjects:
                 return None
             if self._explosive(subj):

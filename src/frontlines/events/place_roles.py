@@ -255,6 +255,9 @@ class _PlaceRoles:
             return self._antecedents(tok, "any", plural=True, within=300)  # "took control there"
         if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return self._antecedents(tok, "any", plural=False, within=300)
+        if tok.lower_ in lang.pair_words and tok.dep_ in ("dobj", "pobj") and not any(True for _ in tok.children):
+            found = self._antecedents(tok, "any", plural=True, within=400)
+            return found[-2:] if len(found) >= 2 else []  # "moved into both": the two places just named
         if tok.lower_ == "them" and tok.dep_ == "dobj":
             if self._party_before(tok):
                 return []  # "K units withdrew after tribal fighters attacked them": them are the K units, not places
