@@ -12,11 +12,15 @@ from collections.abc import Iterable, Sequence
 from frontlines.events.frames import _NOMINAL, _RELATIVE, _VERBAL, Token, locator_only
 from frontlines.events.lexicon import FrameSpec
 from frontlines.events.place_roles import _PlaceRoles
-from frontlines.models import PlaceMention
+from frontlines.models import ActorMention, PlaceMention
 
 
 class _Roles(_PlaceRoles):
     """The role-filling half of a sentence reader (:class:`frontlines.events.clause._Sentence`)."""
+
+    def _party(self, tok: Token | None) -> tuple[ActorMention | None, str, bool, bool]:
+        """(actor, side, armed, explicit) for a role token: read by the qualifiers half."""
+        raise NotImplementedError
 
     # ------------------------------------------------------------------ roles
 
@@ -219,8 +223,8 @@ class _Roles(_PlaceRoles):
         if role == "subjstay":
             # "troops who had remained in X handed over their positions", "soldiers stationed in X surrendered": where the
             # subject's relative clause or participle says it was
-            where = self._subject_clauses(pred, self.lang.copulas | self.lang.posted_verbs, nominal)
-            return self._in([o for c in where for o in self._prep_objects(c, ["in"]) + self._prep_objects(c, ["at"])])
+            stays = self._subject_clauses(pred, self.lang.copulas | self.lang.posted_verbs, nominal)
+            return self._in([o for c in stays for o in self._prep_objects(c, ["in"]) + self._prep_objects(c, ["at"])])
         if role == "subjheld":
             # "fighters who had held X since 2013 withdrew", "units guarding X abandoned their posts": what the subject's
             # relative clause or present participle says it held or guarded
