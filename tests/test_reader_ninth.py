@@ -205,3 +205,19 @@ def test_both_stands_for_the_two_places_just_named() -> None:
             "without firing a shot.")
     assert {e[2] for e in events_of(text) if e[1] == "sdf"} == {"Deir ez-Zor", "Abu Kamal"}
     assert says_nothing("Both sides claimed victory in Saraqib.")
+
+
+def test_a_place_left_told_in_the_passive_names_its_doer() -> None:
+    """"X and Y were abandoned by government troops": a withdrawal from both; a passive that names no doer ("growers
+    who were left with unsold produce") leaves nothing."""
+    text = "Towns along the highway, including Saraqib and Binnish, were abandoned by government troops on Friday."
+    assert events_of(text) == [("Change to group/activity", "government", p) for p in ("Saraqib", "Binnish")]
+    assert events_of("The closure hurt fruit growers in Daraa, who were left with tonnes of unsold produce.") == []
+
+
+def test_a_perfect_the_parser_split_is_still_the_verb() -> None:
+    """"the fighters had overrun most of X": the parser reads "had" as the verb and "overrun" as its object noun; the
+    auxiliary stands for the verb. The same noun after "had" with no frame verb ("had overrun its budget") is none."""
+    assert events_of("By 30 November, the rebels had overrun most of Aleppo.") \
+        == [("Non-state actor overtakes territory", "opposition", "Aleppo")]
+    assert events_of("The council had overrun its budget in Anjara.") == []

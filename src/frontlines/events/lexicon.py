@@ -16,7 +16,7 @@ from frontlines.errors import TheaterError
 
 LANGUAGES = Path(__file__).resolve().parent.parent / "languages"
 ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "self", "any", "any:obj", "where", "there", "between", "subjheld",
-                "subjstay")
+                "subjstay", "subjpass:by")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +99,7 @@ class Language:
     where_words: frozenset[str] = frozenset()
     there_words: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()  # "moved into both": the last two places named
+    perfect_auxiliaries: frozenset[str] = frozenset()  # "had" in "the fighters had overrun X" (misparsed as a verb)
     copulas: frozenset[str] = frozenset()  # "troops are in X": a presence told with a verb of being
     goal_preps: frozenset[str] = frozenset()  # "pulled back to B": where a movement ends
     between_preps: frozenset[str] = frozenset()
@@ -220,7 +221,8 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),
         intransitive_verbs=_words(lex, "intransitive_verbs"), calendar_words=_words(lex, "calendar_words"),
-        generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"), there_words=_words(lex, "there_words"), pair_words=_words(lex, "pair_words"), copulas=_words(lex, "copulas"), goal_preps=_words(lex, "goal_preps"),
+        generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"), there_words=_words(lex, "there_words"), pair_words=_words(lex, "pair_words"),
+        perfect_auxiliaries=_words(lex, "perfect_auxiliaries"), copulas=_words(lex, "copulas"), goal_preps=_words(lex, "goal_preps"),
         between_preps=_words(lex, "between_preps"), instrument_preps=_words(lex, "instrument_preps"), counter_verbs=_words(lex, "counter_verbs"), armed_adjectives=_words(lex, "armed_adjectives"), territory_nouns=_words(lex, "territory_nouns"), posted_verbs=_words(lex, "posted_verbs"), guard_verbs=_words(lex, "guard_verbs"),
         majority_adjectives=_words(lex, "majority_adjectives"), period_preps=_words(qual, "period_preps"),
         relative_words=_words(qual, "relative_words"), quantity_nouns=_words(lex, "quantity_nouns"), denials=_words(qual, "denials"),

@@ -203,6 +203,14 @@ class Reader:
         describing = describing or (tok.dep_ == "amod" and tok.i < tok.head.i and lower in self._by_modifier)
         # a verb the tagger read as a noun keeps its auxiliary ("the rebels had overrun X", "overrun" a noun)
         misread = tok.pos_ in _NOMINAL and any(c.dep_ == "aux" and c.i < tok.i for c in tok.children)
+        # ... or hangs it, a noun, as the object of the auxiliary it read as the verb ("the fighters had overrun most of
+        # X"): the auxiliary stands for the verb, with the subject and objects the parser gave it
+        perfect = tok.pos_ in _NOMINAL and tok.dep_ == "dobj" and tok.head.i == tok.i - 1 \
+            and tok.head.lemma_.lower() in self.lang.perfect_auxiliaries and tok.head.pos_ in _VERBAL
+        if perfect and not describing:
+            for spec in self._by_verb.get(lemma, ()):
+                if not spec.particles_for.get(lemma):
+                    yield spec, tok.head, None
         if (tok.pos_ in _VERBAL or tok.tag_.startswith("VB") or misread) and not describing:
             for spec in self._by_verb.get(lemma, ()):
                 parts = spec.particles_for.get(lemma)

@@ -147,6 +147,12 @@ class _Roles(_PlaceRoles):
                 return []
             s = self._subject(pred)
             return [s] if s is not None else []
+        if role == "subjpass:by":
+            # "X was abandoned by A": the passive's subject, when the passive names its doer ("growers who were left
+            # with unsold produce" is no place left by anyone)
+            if nominal or not any(c.dep_ == "agent" for c in pred.children):
+                return []
+            role = "subjpass"
         if role == "subjpass":
             if nominal:
                 return []
