@@ -221,3 +221,10 @@ def test_a_perfect_the_parser_split_is_still_the_verb() -> None:
     assert events_of("By 30 November, the rebels had overrun most of Aleppo.") \
         == [("Non-state actor overtakes territory", "opposition", "Aleppo")]
     assert events_of("The council had overrun its budget in Anjara.") == []
+
+
+def test_an_axis_of_an_offensive_is_an_armed_force() -> None:
+    """"a second axis pushed east, capturing X": the axis (prong, spearhead) is a force that takes X; "attacks from
+    several axes" still names the attackers elsewhere."""
+    assert [e[0] for e in events_of("A second axis pushed east towards Saraqib, capturing Dadikh.")] \
+        == ["Non-state actor overtakes territory"]
