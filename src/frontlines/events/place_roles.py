@@ -273,10 +273,11 @@ class _PlaceRoles:
         colon = text.find(":", line, tok.idx)
         if colon < 0 or colon - line > 60:
             return []
-        found = [p for p in self.idx.places if line <= p.start and p.end <= colon and not text[p.end : colon].strip()
-                 and p.start - line <= 25]
-        if alone and any(colon < p.start < self.span[1] for p in self.idx.places):
-            return []
+        places, starts = self.idx.places, self.idx.place_starts
+        found = [p for p in places[bisect.bisect_left(starts, line) : bisect.bisect_left(starts, colon)]
+                 if p.end <= colon and not text[p.end : colon].strip() and p.start - line <= 25]
+        if alone and bisect.bisect_left(starts, self.span[1]) > bisect.bisect_right(starts, colon):
+            return []  # (a place of its own after the colon)
         return found[-1:]
 
     def _party_before(self, pronoun: Token) -> bool:
