@@ -137,8 +137,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         dated_here = False
         # the day a bare date label just before names ("- Nov. 29:", "Dec. 3 -"), for the rest of its line
         label_day = label[1] if label is not None and "\n" not in text[label[0] : s_start] else None
-        named_here = [d for d in find_dates(sentence, doc.published) if d.kind == "explicit" and d.date] \
-            if by_sentence.get((s_start, s_end)) else []
+        found = find_dates(sentence, doc.published)  # (the sentence's days, read once for its frames and after them)
+        named_here = [d for d in found if d.kind == "explicit" and d.date]
         for i in by_sentence.get((s_start, s_end), []):
             f = frames[i]
             # "that day", "the next day" refer to the last day named before them (in their own sentence first)
@@ -202,7 +202,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             spans[i] = span
             if span.date is not None and span.kind != "default":
                 context, dated_here = span.date, True
-        named = [d for d in find_dates(sentence, doc.published) if d.kind in ("explicit", "weekday") and d.date]
+        named = [d for d in found if d.kind in ("explicit", "weekday") and d.date]
         if len(named) == 1 and not _LABEL_REST.sub("", sentence[: named[0].start] + sentence[named[0].end :]):
             label = (s_end, named[0].date)
         elif label_day is None:

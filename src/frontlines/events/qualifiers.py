@@ -34,6 +34,7 @@ class _Qualifiers(_Roles):
     media: dict[int, ActorMention]
     last_actor: ActorMention | None
     last_attacker: ActorMention | None
+    asking: bool  # the sentence is a question (see _Sentence)
     noun_refs: dict[str, ActorMention | None]
     _fight_words: frozenset[str]
     _battle_words: frozenset[str]
@@ -346,7 +347,7 @@ class _Qualifiers(_Roles):
         lang = self.lang
         cur = tok
         came_by = ""
-        asking = self._asking()
+        asking = self.asking
         for _ in range(6):
             if asking and ((cur.pos_ in _VERBAL and _inverted(cur))
                            or (cur.dep_ in ("nsubj", "nsubjpass") and _inverted(cur.head))):
@@ -377,12 +378,6 @@ class _Qualifiers(_Roles):
             else:
                 break
         return False
-
-    def _asking(self) -> bool:
-        """The sentence is a question (it ends with a question mark)."""
-        if not self.tokens:
-            return False
-        return self.tokens[0].doc.text[self.span[0] : self.span[1]].rstrip().rstrip("\"'”").endswith("?")
 
     def _now(self, tok: Token) -> bool:
         """The predicate's clause says "now" ("X, which is now under Y's control"), or tells a state in the present
