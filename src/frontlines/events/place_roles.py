@@ -382,7 +382,7 @@ class _PlaceRoles:
 
     def _clause_places(self, pred: Token) -> list[PlaceMention]:
         """Places in the predicate's own clause (events only): not inside another clause's verb."""
-        root = pred.head if pred.dep_ == "aux" else pred  # (a gerund subject the parser made an auxiliary)
+        root = pred
         if pred.dep_ == "pcomp" and pred.head.dep_ in ("agent", "prep") and pred.head.head.lemma_.lower() in self.lang.harm_verbs:
             root = pred.head.head  # "the hospital in X was damaged by shelling": the gerund's places are its harm's
         while not _clausal(root) and root.dep_ not in ("ROOT",) and root.head.i != root.i:

@@ -224,8 +224,6 @@ class Reader:
                 yield spec, tok, None
         gerund = tok.pos_ == "VERB" and tok.tag_ == "VBG" and not any(
             c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children)  # "fighting continued", not "are fighting drought"
-        # (a gerund the parser made an auxiliary: "government shelling damaged X", "shelling" tagged AUX)
-        gerund = gerund or (tok.tag_ == "VBG" and tok.dep_ == "aux" and tok.head.i > tok.i)
         nominal_adj = tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")  # "launched a counteroffensive"
         # a noun of the pack that is no verb of it, tagged a verb ("In X, airstrikes on 2 December hit ...")
         verb_tagged_noun = tok.pos_ in _VERBAL and lower in self._by_noun and lower not in self._by_verb \

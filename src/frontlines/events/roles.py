@@ -99,8 +99,8 @@ class _Roles(_PlaceRoles):
         """An event noun that is what the clause is about: a subject or object, the head of a headline, a
         complement of another noun ("reports of shelling", "an escalation in airstrikes"), or joined to one."""
         for _ in range(3):
-            if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos", "attr") or (noun.dep_ == "aux" and noun.tag_ == "VBG"):
-                return True  # (a gerund subject the parser made an auxiliary: "government shelling damaged X")
+            if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "appos", "attr"):
+                return True
             if self._folded_into_date(noun):
                 return True  # "On 6 December clashes broke out in X" (no comma): the parser folds the subject into the date
             if noun.dep_ == "pobj" and noun.head.head.pos_ in _NOMINAL and noun.head.lower_ not in self.lang.time_preps:
@@ -176,8 +176,6 @@ class _Roles(_PlaceRoles):
             return self._in(agents)
         if role == "poss":
             mods = [c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-            if base.dep_ == "aux" and base.i > 0 and base.doc[base.i - 1].dep_ == "nsubj":
-                mods.append(base.doc[base.i - 1])  # "government shelling damaged X": the parser's subject is the modifier
             return self._in([c for c in mods if c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns])
         if role.startswith("withprep:"):
             # "clashed with A's forces in X": the fight is where the party fought with was

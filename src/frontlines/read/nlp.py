@@ -161,6 +161,29 @@ def _paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
+_FINITE = frozenset({"VBD", "VBP", "VBZ"})
+
+
+def _gerund_subjects(doc: Any) -> Any:
+    """A gerund the parser hangs on a finite verb as its auxiliary ("government shelling damaged X": "government" the
+    subject, "shelling" an auxiliary of "damaged") is read as it is written: the gerund is the subject, and a subject
+    just before it modifies it. An auxiliary in -ing form ("having", "being") governs a
+    participle, never a finite verb, so no true auxiliary is touched. Runs after the parser and before the tags become
+    parts of speech, so the gerund is tagged a verb and lemmatised as one."""
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "aux" or tok.tag_ != "VBG" or head.i <= tok.i or head.tag_ not in _FINITE:
+            continue
+        before = doc[tok.i - 1] if tok.i else tok
+        if before.dep_ == "nsubj" and before.head.i == head.i and before.tag_[:2] in ("NN", "JJ"):
+            tok.dep_ = "nsubj"
+            before.head = tok
+            before.dep_ = "amod" if before.tag_.startswith("JJ") else "compound"
+        elif not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+            tok.dep_ = "nsubj"  # "In X, shelling hit Y": the verb has no other subject
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Any:
     """Load the spaCy pipeline named by the setting (or ``model``), once per process and name."""
@@ -169,6 +192,8 @@ def load_nlp(model: str | None = None) -> Any:
 
     if not Language.has_factory("frontlines_paragraph_breaks"):
         Language.component("frontlines_paragraph_breaks", func=_paragraph_breaks)
+    if not Language.has_factory("frontlines_gerund_subjects"):
+        Language.component("frontlines_gerund_subjects", func=_gerund_subjects)
 
     name = SPACY_MODEL.value(model)
     try:
@@ -180,6 +205,7 @@ def load_nlp(model: str | None = None) -> Any:
     nlp.max_length = 25_000_000
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("frontlines_paragraph_breaks", before="parser")
+        nlp.add_pipe("frontlines_gerund_subjects", after="parser")
     return nlp
 
 
