@@ -609,8 +609,10 @@ class Geoparser:
         fuzzy = span.candidates[0].score < 1.0
         if place.kind in ("region", "country", "route") or cue == "region":
             return False
-        if not fuzzy and len({c.place.id for c in span.candidates}) == 1 and self._in_slot(text, span):
-            return False  # the one place of that exact name, where a military verb wants a place ("withdrew from X")
+        if not fuzzy and len({c.place.id for c in span.candidates}) == 1 and (self._in_slot(text, span) or place.kind == "facility"):
+            # the one place of that exact name, where a military verb wants a place ("withdrew from X"); or a base or
+            # an airport of a name no other place has: a site of its own, wherever the rest of the report is
+            return False
         if place.population >= (200_000 if fuzzy else 20_000):
             return False
         named_here, named_doc = context.governorates_near(span.start)
