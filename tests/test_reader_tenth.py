@@ -30,3 +30,74 @@ def test_the_parse_is_repaired_once_a_gerund_subject_the_parser_made_an_auxiliar
     assert _tokens("The rebels, having seized Atarib, moved on.")["having"] == ("aux", "seized")
     assert events_of("Government shelling damaged a school in Atarib.") == [
         ("Shelling/artillery/missile attack", "government", "Atarib")]
+
+
+def test_a_participle_tagged_a_name_before_a_list_still_names_the_taking() -> None:
+    """"the fighters had overrun A, B and C": the tagger reads "overrun" as a name in front of A, under "had" as the
+    verb; the auxiliary stands for the verb, and every place of the list is taken. A noun there that is no verb of a
+    frame takes nothing."""
+    taken = events_of("Rebels attacked Daraa. Within hours the fighters had overrun Nawa, Jasim and Tafas.")
+    assert [e[2] for e in taken if e[0] == "Non-state actor overtakes territory"] == ["Nawa", "Jasim", "Tafas"]
+    assert all(e[1] == "opposition" for e in taken)
+    assert events_of("Rebels attacked Daraa. Within hours the fighters had overtime pay in Nawa, Jasim and Tafas.") \
+        == [("Armed clash", "opposition", "Daraa")]
+
+
+def test_troops_in_a_partisan_outlets_claim_are_its_sides() -> None:
+    """"state TV claimed that troops had retaken X": bare troops in the claim of an outlet of one side are that side's;
+    in a neutral outlet's report they have no side."""
+    claimed = frontlines.extract("State television claimed on Saturday that troops had recaptured Izra.",
+                                 published="2024-12-08").events
+    assert [(e.sub_event_type, e.actor1_side, e.certainty) for e in claimed] == [
+        ("Government regains territory", "government", "claimed")]
+    assert not any(e.actor1_side == "government"
+                   for e in frontlines.extract("A reporter said on Saturday that troops had recaptured Izra.",
+                                               published="2024-12-08").events)
+
+
+def test_a_role_of_no_armed_side_joined_to_a_party_is_that_partys() -> None:
+    """"armed residents and former rebels took X": the residents name no armed side, the rebels one, and the taking is
+    theirs; residents alone take nothing."""
+    assert events_of("That evening, armed residents and former rebels took control of Jaramana without a fight.") == [
+        ("Non-violent transfer of territory", "opposition", "Jaramana")]
+    assert events_of("That evening, residents and shopkeepers took control of Jaramana's market committee.") == []
+
+
+def test_where_after_a_distance_refers_to_the_place_measured() -> None:
+    """"reached A, 15 km from B, where they clashed with C": the parser hangs the relative on B, the point the distance
+    is measured from; the clash is at A. A relative on a place with no distance stays on it."""
+    measured = events_of("Rebels reached Al-Kiswah, barely 15 km from central Damascus, where they clashed with the army.")
+    assert [e[2] for e in measured if e[0] == "Armed clash"] == ["Al-Kiswah"]
+    plain = events_of("Rebels reached the outskirts of Damascus, where they clashed with the army.")
+    assert [e[2] for e in plain if e[0] == "Armed clash"] == ["Damascus"]
+
+
+def test_an_entry_with_no_place_of_its_own_is_into_the_place_just_left() -> None:
+    """"after B abandoned its positions in X, A moved in and took over", "as B withdrew from X, A entered from the
+    west": the entry and the taking name no place; they are of the place B left in the same sentence. A sentence
+    with no leaving gives them no place, an advance that aims elsewhere ("to within 20 km of the capital") is not into
+    the place left, and people of no armed side moving in take nothing."""
+    assert events_of("After regime forces abandoned their positions in Saraqib, the rebels moved in without a fight.") \
+        == [("Non-violent transfer of territory", "opposition", "Saraqib")]
+    assert events_of("Rebels said they were ready. Later the rebels moved in without a fight.") == []
+    entered = events_of("The army withdrew from Saraqib on Friday as rebel factions entered from the west.")
+    assert [e[1] for e in entered if e[2] == "Saraqib" and e[0] != "Change to group/activity"] == ["opposition"]
+    aimed = events_of("The army withdrew from Saraqib on Friday; rebels advanced to within 20 km of the capital.")
+    assert all(e[1] != "opposition" or e[2] != "Saraqib" for e in aimed)
+    left = events_of("After regime forces abandoned their positions in Saraqib, aid workers moved in.")
+    assert [e[0] for e in left] == ["Change to group/activity"]
+
+
+def test_a_party_after_in_is_the_one_its_members_belong_to() -> None:
+    """"our partners in A moved into X": the partners are A's; a place after "in" names no party."""
+    assert events_of("Our partners in the Syrian Democratic Forces moved into Raqqa on Friday.")[0][1] == "sdf"
+    assert all(e[1] != "sdf" for e in events_of("Our partners in Raqqa moved into Tabqa on Friday."))
+
+
+def test_our_forces_in_an_announcement_by_a_party_are_that_partys() -> None:
+    """"it was announced by A that our forces would leave X": "our" is A, the announcer named as the passive's doer,
+    not the party named last."""
+    text = ("Group B encircled Tell Rifaat. It was announced by the SDF General Command that our forces had left "
+            "Tell Rifaat.")
+    left = [e for e in frontlines.extract(text, published="2024-12-03").events if e.sub_event_type == "Change to group/activity"]
+    assert [e.actor1_side for e in left] == ["sdf"]

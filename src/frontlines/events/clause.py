@@ -72,6 +72,21 @@ class _Sentence(_Qualifiers):
 
     # ------------------------------------------------------------------ frames
 
+    def _moves_in(self, pred: Token) -> bool:
+        """An entry or a taking told with no place of its own, by its adverb ("moved in", "took over", "went inside") or
+        by a verb of entry left without its object ("entered from the west"); not one that aims elsewhere ("advanced
+        to within 20 km of the capital", "moved in towards X")."""
+        told = pred.lemma_.lower() in self.lang.entry_verbs or any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in self.lang.entry_adverbs for c in pred.children)
+        return told and not any(c.dep_ == "prep" and (c.lower_ in self.lang.goal_preps or any(
+            t.i in self.idx.place_at for t in c.subtree)) for c in pred.children)
+
+    def _vacated(self, pred: Token, spec: FrameSpec, partial: list[str]) -> list[PlaceMention]:
+        """The places that another verb of the sentence says a party left ("after B abandoned its positions in X, A
+        moved in and took over"): where an entry or a taking with no place of its own happened."""
+        leaving = [t for t in self.tokens if t.i != pred.i and t.pos_ in _VERBAL and t.lemma_.lower() in self._leave_verbs]
+        return [p for t in leaving for p in self._role_places(("prep:from", "prep:out of", "obj"), t, None, spec, partial)]
+
     def read(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Frame | None:
         self._weak = spec.weak  # a presence is read from the noun's own prepositions only
         self._loose = False
@@ -101,6 +116,9 @@ class _Sentence(_Qualifiers):
         if spec.objects and not any((c.lemma_.lower() in spec.objects or c.lower_ in spec.objects) and not self._civilian_group(c)
                                     for c in self._with_of(self._objects(pred, passive=True))):
             return None
+        if not (places or source or goal) and spec.kind in ("capture", "enter") and noun is None and not self._objects(pred) \
+                and self._moves_in(pred):
+            places = self._vacated(pred, spec, partial)  # "after B abandoned X, A moved in": the place just left
         if not (places or source or goal):
             return None
         if spec.subjects:  # "shells landed in X": the frame needs a subject of its own kind

@@ -431,8 +431,9 @@ class _PlaceRoles:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and c.i in at:
                 return at[c.i]  # ("a coalition, the A, took X": the party in apposition)
-        for c in tok.children:  # "A commander B C": the party two compounds away
-            if c.dep_ == "compound" and (c.lemma_.lower() in self.lang.military_nouns or c.lemma_.lower() in self.lang.member_nouns):
+        for c in tok.children:  # "A commander B C", "the A General Command": the party two compounds away
+            if c.dep_ == "compound" and (c.lemma_.lower() in self.lang.military_nouns or c.lemma_.lower() in self.lang.member_nouns
+                                         or (c.pos_ == "PROPN" and tok.pos_ == "PROPN")):
                 found = next((at[g.i] for g in c.children if g.dep_ in ("compound", "amod") and g.i in at), None)
                 if found is not None:
                     return found
@@ -442,7 +443,7 @@ class _PlaceRoles:
                     if g.dep_ in ("npadvmod", "compound", "nmod", "advmod") and g.i in at:
                         return at[g.i]
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from", "loyal", "including"):
+            if c.dep_ == "prep" and c.lower_ in self.lang.membership_preps:
                 for g in c.children:
                     if g.i in at:
                         return at[g.i]

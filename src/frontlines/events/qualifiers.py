@@ -42,7 +42,18 @@ class _Qualifiers(_Roles):
     # ------------------------------------------------------------------ parties
 
     def _party(self, tok: Token | None) -> tuple[ActorMention | None, str, bool, bool]:
-        """(actor, side, armed, explicit) for a role token."""
+        """(actor, side, armed, explicit) for a role token; a role of no armed side joined to an armed party takes
+        that party's ("armed residents and former rebels took X": the rebels')."""
+        found = self._party_alone(tok)
+        if (found[1] and found[2]) or tok is None:
+            return found
+        for other in tok.conjuncts:
+            joined = self._party_alone(other)
+            if joined[1] and joined[1] not in NOT_ARMED and joined[2]:
+                return joined
+        return found
+
+    def _party_alone(self, tok: Token | None) -> tuple[ActorMention | None, str, bool, bool]:
         if tok is None:
             return None, "", False, False
         if _asks(tok):
@@ -65,6 +76,10 @@ class _Qualifiers(_Roles):
             if near is not None:
                 return near, near.side, True, False
         speaker = self._quoted_speaker(tok) if self._first_person(tok) else None
+        if speaker is None and self._first_person(tok):
+            # ("it was announced by group A that our forces left X": the speaker a passive's doer)
+            said = self._claimant(tok)
+            speaker = said if said is not None and not said.media and said.side not in NOT_ARMED else None
         if speaker is not None:  # '"Our forces are inside X," a commander of group A said': group A's forces
             return speaker, speaker.side, True, False
         if (lemma in self.lang.party_nouns or lower in self.lang.party_nouns) and self.last_actor is not None \
@@ -88,6 +103,10 @@ class _Qualifiers(_Roles):
                 # "a source of group A claimed that fighters took X": the speaker's own fighters; a bare plural
                 # subject with no article carries on the story's last attacker ("A took X. Fighters also seized Y")
                 last = self._quoted_speaker(tok)
+                outlet = self._claimant(tok) if last is None else None
+                if outlet is not None and outlet.media and outlet.side not in NOT_ARMED:
+                    # "state TV claimed that troops had retaken X": a partisan outlet's own side's troops
+                    return None, outlet.side, True, True
                 if last is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" \
                         and not any(True for _ in tok.children) and self.last_attacker is not None \
                         and not self._side_in_clause(tok.head, self.last_attacker.side):
@@ -437,7 +456,9 @@ class _Qualifiers(_Roles):
                 break
             cur = cur.head
             if cur.lemma_.lower() in self.lang.claim_verbs and cur.pos_ in _VERBAL:
-                subj = self._subject(cur)
+                # ("it was announced by A that ...": a passive's doer is the speaker)
+                subj = self._subject(cur) or next((g for c in cur.children if c.dep_ == "agent" for g in c.children
+                                                   if g.dep_ == "pobj"), None)
                 if subj is None:
                     return None
                 return self._actor_of(subj) or self.media.get(subj.i) or next(

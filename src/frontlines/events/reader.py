@@ -204,13 +204,15 @@ class Reader:
         # a verb the tagger read as a noun keeps its auxiliary ("the rebels had overrun X", "overrun" a noun)
         misread = tok.pos_ in _NOMINAL and any(c.dep_ == "aux" and c.i < tok.i for c in tok.children)
         # ... or hangs it, a noun, as the object of the auxiliary it read as the verb ("the fighters had overrun most of
-        # X"): the auxiliary stands for the verb, with the subject and objects the parser gave it
-        perfect = tok.pos_ in _NOMINAL and tok.dep_ == "dobj" and tok.head.i == tok.i - 1 \
-            and tok.head.lemma_.lower() in self.lang.perfect_auxiliaries and tok.head.pos_ in _VERBAL
+        # X"), or as a modifier of that object ("had overrun A, B and C", "overrun" tagged a name before A)
+        aux = tok.doc[tok.i - 1] if tok.i else tok
+        perfect = tok.pos_ in _NOMINAL and aux.lemma_.lower() in self.lang.perfect_auxiliaries and aux.pos_ in _VERBAL \
+            and ((tok.dep_ == "dobj" and tok.head.i == aux.i)
+                 or (tok.dep_ == "compound" and tok.head.dep_ == "dobj" and tok.head.head.i == aux.i))
         if perfect and not describing:
             for spec in self._by_verb.get(lemma, ()):
                 if not spec.particles_for.get(lemma):
-                    yield spec, tok.head, None
+                    yield spec, aux, None  # the auxiliary stands for the verb, with the subject and objects the parser gave it
         if (tok.pos_ in _VERBAL or tok.tag_.startswith("VB") or misread) and not describing:
             for spec in self._by_verb.get(lemma, ()):
                 parts = spec.particles_for.get(lemma)

@@ -7,6 +7,7 @@ above, a date phrase). The places those tokens stand for are read by :mod:`front
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from frontlines.events.frames import _NOMINAL, _RELATIVE, _VERBAL, Token, locator_only
@@ -94,6 +95,15 @@ class _Roles(_PlaceRoles):
                     out += [p for c in x.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
                             for p in self._places_of(g, partial)]
         return out
+
+    def _measured_from(self, tok: Token) -> Token | None:
+        """The place a distance is measured to, when ``tok`` is the point it is measured from ("A, 15 km from B":
+        A), else None."""
+        unit, link = tok.head.head, tok.head
+        if tok.dep_ != "pobj" or link.lower_ not in self.lang.geoparse.get("distance_links", ()) or unit.dep_ not in ("appos", "npadvmod") \
+                or not any(re.fullmatch(u, unit.lower_) for u in self.lang.geoparse.get("distance_units", ())):
+            return None
+        return unit.head
 
     def _argument_noun(self, noun: Token) -> bool:
         """An event noun that is what the clause is about: a subject or object, the head of a headline, a
@@ -212,7 +222,8 @@ class _Roles(_PlaceRoles):
                 clause = clause.head
             if clause.dep_ == "relcl" and where:
                 # (all of a coordination: "around A and B, where the two sides clashed")
-                return self._in(sorted({clause.head, *clause.head.conjuncts}, key=lambda t: t.i))
+                head = self._measured_from(clause.head) or clause.head
+                return self._in(sorted({head, *head.conjuncts}, key=lambda t: t.i))
             return []
         if role == "there":
             # "A took control there": an adverb of place standing for the places named just before (kept as a token
