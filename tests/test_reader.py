@@ -542,7 +542,7 @@ def test_a_place_handed_to_a_side_is_a_handover() -> None:
 def test_a_verb_of_belief_used_as_a_deed_does_not_make_its_adverbial_clause_a_belief() -> None:
     """"assumed control of X after the army withdrew": "assume" is a deed here (it has an object), so the
     withdrawal told in its adverbial clause happened; "the rebels assumed that the army had withdrawn" is a belief."""
-    deed = frames("Kurdish-led units assumed control of Tabqa after government troops withdrew toward Raqqa.")
+    deed = frames("Kurdish-led units assumed control of Tabqa after government troops withdrew from the town to Raqqa.")
     assert only(deed, "withdraw").asserts
     belief = frames("The rebels assumed that government troops had withdrawn from Tabqa.")
     assert not [f for f in belief if f.kind == "withdraw" and f.asserts]

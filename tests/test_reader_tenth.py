@@ -9,6 +9,7 @@ from __future__ import annotations
 import frontlines
 from frontlines.read.ingest import from_text
 from frontlines.read.nlp import analyse
+from test_reader import status
 
 
 def events_of(text: str, published: str = "2024-12-06") -> list[tuple[str, str, str]]:
@@ -101,3 +102,28 @@ def test_our_forces_in_an_announcement_by_a_party_are_that_partys() -> None:
             "Tell Rifaat.")
     left = [e for e in frontlines.extract(text, published="2024-12-03").events if e.sub_event_type == "Change to group/activity"]
     assert [e.actor1_side for e in left] == ["sdf"]
+
+
+def test_the_subject_of_a_passive_verb_of_saying_does_the_infinitives_deed() -> None:
+    """"A were reported to have pulled out of X, with B moving in": the reported forces are the ones that left, so B's
+    entry is a change of hands; residents reported to have fled X are no force leaving it."""
+    text = "Government forces were reported on Friday to have pulled out of Raqqa, with SDF units moving in."
+    assert events_of(text) == [("Non-violent transfer of territory", "sdf", "Raqqa")]
+    assert events_of("Residents were reported on Friday to have fled Raqqa.") == []
+
+
+def test_a_retreat_towards_a_place_is_no_arrival_there() -> None:
+    """"fell back towards X" gives a direction, not a place reached: X is not held by the side that moved, and there is
+    no event at X; "fell back to X" still ends at X."""
+    assert events_of("Army units fell back towards Hama on Friday.") == []
+    assert status("Army units fell back towards Sarmada on Friday.", "Sarmada", "2024-12-07", published="2024-12-07") \
+        == "opposition"
+    assert [e[2] for e in events_of("Army units fell back to Hama on Friday.")] == ["Hama"]
+
+
+def test_the_places_a_leaving_force_went_towards_are_not_what_the_town_refers_to() -> None:
+    """"families fled X towards A and B after the rebels took the town": the town is X, not B (a goal of the flight,
+    joined to A, on a preposition the parser hangs on X)."""
+    text = ("Hundreds of families fled Tell Rifaat towards Tabqa and Raqqa after rebel factions took over the town "
+            "on Sunday.")
+    assert [e[2] for e in events_of(text) if e[0] == "Non-state actor overtakes territory"] == ["Tell Rifaat"]

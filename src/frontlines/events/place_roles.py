@@ -351,6 +351,8 @@ class _PlaceRoles:
         tok = self.idx.sdoc[i]
         while tok.head.i in self.idx.place_at and self.idx.place_at[tok.head.i] is place and tok.head.i != tok.i:
             tok = tok.head  # the mention's head word
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # ("fled X towards A and B": B is a goal too)
         prep = tok.head
         if any(c.dep_ == "aux" and c.lower_ in self.lang.goal_preps for c in tok.children):
             prep = tok  # the parser read "to B" as an infinitive: "pulled back from A to B", B a verb
@@ -360,7 +362,7 @@ class _PlaceRoles:
         for _ in range(3):  # up past "from A" when the parser hung "to B" on A
             if head.lemma_.lower() in self._leave_verbs:
                 return True
-            if head.dep_ not in ("pobj", "prep") or head.head.i == head.i:
+            if head.dep_ not in ("pobj", "prep", "dobj") or head.head.i == head.i:  # (or on A, the object: "fled A towards B")
                 return False
             head = head.head
         return False

@@ -326,7 +326,7 @@ class _Qualifiers(_Roles):
                 subj = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                              if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
             else:  # ("positions vacated by government forces": the passive participle's doer)
-                subj = next((c for c in t.children if c.dep_ == "nsubj"), None) or next(
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None) or self._raised(t) or next(
                     (g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if subj is None:
                 continue

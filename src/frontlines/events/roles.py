@@ -96,6 +96,15 @@ class _Roles(_PlaceRoles):
                             for p in self._places_of(g, partial)]
         return out
 
+    def _raised(self, verb: Token) -> Token | None:
+        """The subject of a passive verb that an infinitive hangs on, the infinitive's doer ("A were reported to have
+        pulled out of X", "B is said to have entered Y"); None for any other verb."""
+        head = verb.head
+        if verb.dep_ not in ("advcl", "xcomp") or head.pos_ not in _VERBAL or not any(c.tag_ == "TO" for c in verb.children) \
+                or not any(c.dep_ == "auxpass" for c in head.children):
+            return None
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
     def _measured_from(self, tok: Token) -> Token | None:
         """The place a distance is measured to, when ``tok`` is the point it is measured from ("A, 15 km from B":
         A), else None."""
@@ -392,6 +401,9 @@ class _Roles(_PlaceRoles):
             # (an armed party: "the base was besieged and captured" shares its passive, the base does not capture)
             armed = shared is not None and (shared.i in self.idx.actor_at or shared.lower_ in self.lang.military_nouns)
             return shared if armed else self._subject(verb.head, depth + 1)
+        raised = self._raised(verb)
+        if raised is not None:
+            return raised
         if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN") and verb.head.pos_ in _VERBAL:
             return self._subject(verb.head, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_.lower() in self.lang.accuse_verbs:
