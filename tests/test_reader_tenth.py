@@ -127,3 +127,35 @@ def test_the_places_a_leaving_force_went_towards_are_not_what_the_town_refers_to
     text = ("Hundreds of families fled Tell Rifaat towards Tabqa and Raqqa after rebel factions took over the town "
             "on Sunday.")
     assert [e[2] for e in events_of(text) if e[0] == "Non-state actor overtakes territory"] == ["Tell Rifaat"]
+
+
+def test_a_sentence_opening_with_a_place_phrase_is_rooted_at_its_verb() -> None:
+    """"In A and B, remaining units handed over their compounds to C": the parser may make "In" the root and the verb a
+    clause on "units" (or make "units" the root); after the repair the verb is the root, "units" its subject and the
+    phrase its own. A passive participle on a noun ("weapons seized by the army") and a sentence the parser reads right
+    keep their parse."""
+    for text in ("In Raqqa and Tabqa, the last government units handed over their bases to the SDF on Friday.",
+                 "In Tabqa and Raqqa, remaining army units handed over their posts to the SDF on Friday."):
+        repaired = _tokens(text)  # (the parser roots the first at "In", the second at "units")
+        assert repaired["handed"] == ("ROOT", "handed") and repaired["units"] == ("nsubj", "handed")
+        assert repaired["in"] == ("prep", "handed")
+        assert sorted(e[2] for e in events_of(text)) == ["Raqqa", "Tabqa"]
+    assert _tokens("In Raqqa, weapons seized by the army were displayed.")["seized"] == ("acl", "weapons")
+    assert _tokens("In Tabqa, the army withdrew on Friday.")["withdrew"] == ("ROOT", "withdrew")
+
+
+def test_positions_handed_over_after_a_withdrawal_are_the_place_left() -> None:
+    """"B withdrew from X and handed its positions to A": the positions are X's, and X changes hands to A; positions
+    handed over with no place left in the sentence name none."""
+    assert events_of("Government forces withdrew from Raqqa on Friday and handed their positions to the SDF.") == [
+        ("Non-violent transfer of territory", "sdf", "Raqqa")]
+    assert events_of("On Friday, government forces handed their positions to the SDF.") == []
+
+
+def test_bare_strikes_after_a_strike_go_on_with_it() -> None:
+    """"Air strikes hit X. Strikes were also reported on Y": the bare noun is more of the same; after a sentence of a
+    labour strike, or with no strike before, it is none."""
+    assert events_of("Air strikes hit Idlib on Monday. Strikes were also reported on Sarmada and Ariha.") == [
+        ("Air/drone strike", "unknown", "Idlib"), ("Air/drone strike", "unknown", "Sarmada"),
+        ("Air/drone strike", "unknown", "Ariha")]
+    assert events_of("Teachers in Idlib went on strike on Monday. Strikes were also reported in Sarmada and Ariha.") == []

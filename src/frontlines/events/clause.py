@@ -43,6 +43,8 @@ class _Sentence(_Qualifiers):
         self._fight_words = fight_words
         self._control_verbs = control_verbs
         self._battle_words, self._leave_verbs = quiet_words
+        # one of the two sentences before told of a strike: a bare "strikes" here is more of the same, not a walkout
+        self.struck_before = False
         self.starts = idx.starts[lo : lo + len(tokens)]
         self._lowers: set[str] | None = None
 
@@ -116,9 +118,12 @@ class _Sentence(_Qualifiers):
         if spec.objects and not any((c.lemma_.lower() in spec.objects or c.lower_ in spec.objects) and not self._civilian_group(c)
                                     for c in self._with_of(self._objects(pred, passive=True))):
             return None
-        if not (places or source or goal) and spec.kind in ("capture", "enter") and noun is None and not self._objects(pred) \
-                and self._moves_in(pred):
-            places = self._vacated(pred, spec, partial)  # "after B abandoned X, A moved in": the place just left
+        if not (places or source or goal) and noun is None and (
+                (spec.kind in ("capture", "enter") and not self._objects(pred) and self._moves_in(pred))
+                or (spec.kind == "handover" and self._objects(pred)
+                    and all(o.lower_ in self.lang.position_nouns for o in self._objects(pred)))):
+            # "after B abandoned X, A moved in", "B withdrew from X and handed its positions to A": the place just left
+            places = self._vacated(pred, spec, partial)
         if not (places or source or goal):
             return None
         if spec.subjects:  # "shells landed in X": the frame needs a subject of its own kind
@@ -168,7 +173,9 @@ class _Sentence(_Qualifiers):
                     self.weapon_air or self.weapon_ground or self._is_weapon(agent_tok)):
                 return None  # "fighters attacked X": a ground attack, read by the clash frame
             harmed = noun is not None and any(t.lemma_.lower() in self.lang.harm_verbs for t in self.tokens)
-            if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred) or harmed):
+            # ("air strikes hit X ... Strikes were also reported on Y": the bare noun goes on with the strikes before)
+            more = noun is not None and self.struck_before and not any(c.dep_ in ("compound", "amod") for c in noun.children)
+            if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred) or harmed or more):
                 return None
         if spec.subject_place and agent_tok is None:
             agent, agent_side = None, ""

@@ -98,6 +98,7 @@ class Reader:
         last_actor: ActorMention | None = None
         last_attacker: ActorMention | None = None
         recent: list[dict[str, ActorMention | None]] = []  # the armed nouns of the last two sentences read
+        struck: list[bool] = []  # whether each of the last two sentences read told of a strike
         for s_start, s_end in sentences:
             line = text[text.rfind("\n", 0, s_start) + 1 : s_end].lstrip()
             if line[:1] in ("#", "="):
@@ -110,8 +111,10 @@ class Reader:
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
                             self._quiet, noun_refs={k: v for refs in recent for k, v in refs.items()},
                             last_attacker=last_attacker)
+            ctx.struck_before = any(struck)
             found = _yielded(self._sentence(ctx))
             recent = [*recent[-1:], self._noun_refs(ctx)]
+            struck = [*struck[-1:], any(f.kind in ("strike", "shelling") and f.asserts for f in found)]
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
             attackers = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED
                          and f.spec.kind in _OFFENSIVE and not (f.negated or f.irrealis)]

@@ -184,6 +184,32 @@ def _gerund_subjects(doc: Any) -> Any:
     return doc
 
 
+def _fronted_phrase_roots(doc: Any) -> Any:
+    """A sentence that opens with a place phrase and a comma ("In A and B, remaining units handed over their posts to
+    C") is sometimes parsed with the preposition, or the subject, as its root and the verb as a clause on the subject.
+    It is read as written: the verb is the root, the noun before it its subject, the opening phrase the verb's. Only a
+    verb in the past with an object or a particle of its own is raised ("units handed over their posts", not "weapons
+    seized by the army"). Runs after the parser, on the tags alone."""
+    for root in [t for t in doc if t.dep_ == "ROOT" and (t.tag_ == "IN" and t.is_sent_start or t.tag_.startswith("NN"))]:
+        nouns = [c for c in root.children if c.dep_ == "pobj"][1:] if root.tag_ == "IN" else [root]
+        for noun in nouns:
+            verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > noun.i
+                         and any(g.dep_ in ("dobj", "prt") for g in c.children)
+                         and not any(g.dep_ in ("aux", "auxpass", "agent") for g in c.children)), None)
+            opening = root if root.tag_ == "IN" else next((c for c in root.children if c.dep_ == "prep" and c.i < root.i), None)
+            if verb is None or opening is None or not any(t.text == "," for t in doc[opening.i : noun.i]):
+                continue
+            verb.head = verb
+            verb.dep_ = "ROOT"
+            verb.tag_ = "VBD"
+            noun.head = verb
+            noun.dep_ = "nsubj"
+            opening.head = verb
+            opening.dep_ = "prep"
+            break
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Any:
     """Load the spaCy pipeline named by the setting (or ``model``), once per process and name."""
@@ -194,6 +220,8 @@ def load_nlp(model: str | None = None) -> Any:
         Language.component("frontlines_paragraph_breaks", func=_paragraph_breaks)
     if not Language.has_factory("frontlines_gerund_subjects"):
         Language.component("frontlines_gerund_subjects", func=_gerund_subjects)
+    if not Language.has_factory("frontlines_fronted_phrase_roots"):
+        Language.component("frontlines_fronted_phrase_roots", func=_fronted_phrase_roots)
 
     name = SPACY_MODEL.value(model)
     try:
@@ -206,6 +234,7 @@ def load_nlp(model: str | None = None) -> Any:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("frontlines_paragraph_breaks", before="parser")
         nlp.add_pipe("frontlines_gerund_subjects", after="parser")
+        nlp.add_pipe("frontlines_fronted_phrase_roots", after="frontlines_gerund_subjects")
     return nlp
 
 
