@@ -190,7 +190,7 @@ def _fronted_phrase_roots(doc: Any) -> Any:
     It is read as written: the verb is the root, the noun before it its subject, the opening phrase the verb's. Only a
     verb in the past with an object or a particle of its own is raised ("units handed over their posts", not "weapons
     seized by the army"). Runs after the parser, on the tags alone."""
-    for root in [t for t in doc if t.dep_ == "ROOT" and (t.tag_ == "IN" and t.is_sent_start or t.tag_.startswith("NN"))]:
+    for root in [t for t in doc if t.dep_ == "ROOT" and ((t.tag_ == "IN" and t.is_sent_start) or t.tag_.startswith("NN"))]:
         nouns = [c for c in root.children if c.dep_ == "pobj"][1:] if root.tag_ == "IN" else [root]
         for noun in nouns:
             verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > noun.i
