@@ -159,3 +159,23 @@ def test_bare_strikes_after_a_strike_go_on_with_it() -> None:
         ("Air/drone strike", "unknown", "Idlib"), ("Air/drone strike", "unknown", "Sarmada"),
         ("Air/drone strike", "unknown", "Ariha")]
     assert events_of("Teachers in Idlib went on strike on Monday. Strikes were also reported in Sarmada and Ariha.") == []
+
+
+def test_bare_troops_carry_on_a_foreign_states_forces_and_a_date_folded_subject() -> None:
+    """"Israeli forces entered X. On 9 December troops moved unopposed into Y": a foreign state's forces, of no side
+    of the theater, are the last attacker too, and "troops" that the parser folds into the fronted date ("December
+    troops") are still a bare plural subject. With no attack before, the troops have no side."""
+    text = "Israeli forces entered Quneitra on 8 December. On 9 December troops moved unopposed into Khan Arnabah."
+    moved = [e for e in frontlines.extract(text, published="2024-12-10").events if e.location == "Khan Arnabah"]
+    assert [(e.sub_event_type, e.actor1) for e in moved] == [("Non-violent transfer of territory", "Israel Defense Forces")]
+    assert events_of("Residents gathered on 8 December. On 9 December troops moved unopposed into Khan Arnabah.") == []
+
+
+def test_a_string_of_villages_among_them_names_its_members() -> None:
+    """"overran a string of villages west of X, among them A and B": the counted villages are the members listed after
+    "among them"; a string of lights in A names no taking."""
+    taken = events_of("Within hours, rebel columns had overrun a string of villages west of Aleppo, among them Anjara "
+                      "and Kafr Naha.")
+    assert [(e[0], e[2]) for e in taken] == [("Non-state actor overtakes territory", "Anjara"),
+                                             ("Non-state actor overtakes territory", "Kafr Naha")]
+    assert events_of("Within hours, volunteers had hung a string of lights in Anjara and Kafr Naha.") == []

@@ -108,6 +108,11 @@ class _PlaceRoles:
             return []
         if tok.i in idx.place_at:
             return [idx.place_at[tok.i]]
+        if tok.lemma_.lower() in lang.quantity_nouns and tok.i not in idx.place_at:
+            # "a string of villages west of X, among them A and B": the counted places are the places
+            of_what = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if of_what:
+                return [p for g in of_what for p in self._places_of(g, partial, depth + 1)]
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             return self._places_of(tok.head.head, partial, depth + 1)  # "X, a town that A has held since D"
         if tok.dep_ == "appos" and tok.head.i in idx.place_at and tok.lemma_.lower() in lang.place_class:

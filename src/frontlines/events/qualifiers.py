@@ -91,7 +91,10 @@ class _Qualifiers(_Roles):
             # "armed groups" describe a party of their own that the dictionary does not name
             # ("its fighters", "their units": the possessor's, the party named before)
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS for c in tok.children)
-            described = any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children)
+            # (a subject the parser folded into a fronted date has the date's words as its modifiers: "On 9 December
+            # troops moved into X")
+            folded = self._folded_into_date(tok)
+            described = not folded and any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children)
             owned = any(c.dep_ == "poss" for c in tok.children)
             last = None
             if definite and not described and not owned and lemma in self.noun_refs:
@@ -107,8 +110,8 @@ class _Qualifiers(_Roles):
                 if outlet is not None and outlet.media and outlet.side not in NOT_ARMED:
                     # "state TV claimed that troops had retaken X": a partisan outlet's own side's troops
                     return None, outlet.side, True, True
-                if last is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" \
-                        and not any(True for _ in tok.children) and self.last_attacker is not None \
+                if last is None and (tok.dep_ in ("nsubj", "nsubjpass") or folded) and tok.tag_ == "NNS" \
+                        and (folded or not any(True for _ in tok.children)) and self.last_attacker is not None \
                         and not self._side_in_clause(tok.head, self.last_attacker.side):
                     # (the doer of an attack or a taking, not of a retreat; and not when the clause names that side
                     # itself: "troops drove the A fighters out of X")

@@ -116,7 +116,8 @@ class Reader:
             recent = [*recent[-1:], self._noun_refs(ctx)]
             struck = [*struck[-1:], any(f.kind in ("strike", "shelling") and f.asserts for f in found)]
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
-            attackers = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED
+            # (a foreign state's forces too, of no side of the theater: "A's troops entered X ... troops moved into Y")
+            attackers = [f.agent for f in found if f.agent is not None and (f.agent.side not in NOT_ARMED or f.agent.state)
                          and f.spec.kind in _OFFENSIVE and not (f.negated or f.irrealis)]
             last_attacker = attackers[-1] if attackers else last_attacker
             mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
