@@ -179,3 +179,12 @@ def test_a_string_of_villages_among_them_names_its_members() -> None:
     assert [(e[0], e[2]) for e in taken] == [("Non-state actor overtakes territory", "Anjara"),
                                              ("Non-state actor overtakes territory", "Kafr Naha")]
     assert events_of("Within hours, volunteers had hung a string of lights in Anjara and Kafr Naha.") == []
+
+
+def test_a_party_after_a_preposition_keeps_its_describing_participle() -> None:
+    """"abandoned X to advancing A units": the parser reads "advancing" as a verb with the units its object; the units
+    are the party X went to. A gerund with a place as its object ("to shelling X") names no party."""
+    assert events_of("The SDF abandoned Maskanah to advancing SNA units on Sunday.") == [
+        ("Non-violent transfer of territory", "opposition", "Maskanah")]
+    assert all(e[0] != "Non-violent transfer of territory"
+               for e in events_of("The SDF abandoned Maskanah to avoid shelling villages nearby on Sunday."))

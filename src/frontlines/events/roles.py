@@ -480,6 +480,9 @@ class _Roles(_PlaceRoles):
                     objs = [g for cc in tok.children if cc.lower_ == words[1] and cc.dep_ == "prep"
                             for g in cc.children if g.dep_ == "pobj"]
             for o in objs:
+                if o.dep_ == "pcomp" and o.tag_ == "VBG":
+                    # "abandoned X to advancing A units": the participle describes the party the parser made its object
+                    o = next((g for g in o.children if g.dep_ == "dobj" and self._names_party(g)), o)
                 out.append(o)
                 out += [x for x in o.conjuncts if x.i > o.i]
                 if len(words) == 1 and o.lower_ in self.lang.calendar_words:
