@@ -140,6 +140,8 @@ EXTRA_NAMES: dict[tuple[str, str], list[str]] = {
         "Maaret al-Numan", "Ma'arat al-Numan", "Marat al-Numan",
     ],
     ("Tell Rifaat", "Aleppo"): ["Tal Rifaat", "Tal Rifat", "Tell Rifat", "Tel Rifaat"],
+    # (the Arabic name of the Wikipedia record is "Madinat al-Baath", its name before the town was renamed)
+    ("Madinat al-Salam", "Quneitra"): ["Madinat al-Baath", "Baath City", "al-Baath City", "Madinat al-Ba'ath"],
     ("Saraqib", "Idlib"): ["Saraqeb"],
     ("Abu al-Duhur", "Idlib"): ["Abu al-Dhuhur", "Abu Dhuhur", "Abu al-Zuhur", "Abu Duhur"],
     ("Al-Safira", "Aleppo"): ["As-Safira", "Safira", "As Safirah", "Al-Safirah"],

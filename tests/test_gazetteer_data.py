@@ -165,6 +165,8 @@ def test_governorates_and_country(gazetteer):
         ("Sahl al-Ghab", "terrain", "Hama"),
         ("Ghab plain", "terrain", "Hama"),
         ("Mount Hermon", "terrain", "Rif Dimashq"),
+        ("Qara Qozak", "facility", "Aleppo"),
+        ("Madinat al-Baath", "settlement", "Quneitra"),
     ],
 )
 def test_required_places(gazetteer, name, kind, admin1):
