@@ -188,3 +188,15 @@ def test_a_party_after_a_preposition_keeps_its_describing_participle() -> None:
         ("Non-violent transfer of territory", "opposition", "Maskanah")]
     assert all(e[0] != "Non-violent transfer of territory"
                for e in events_of("The SDF abandoned Maskanah to avoid shelling villages nearby on Sunday."))
+
+
+def test_a_relative_hung_on_a_year_or_a_coordination_refers_to_its_places() -> None:
+    """"X, held by A since 2016, which B captured": the parser hangs the relative on the year; it is X that B took.
+    "A and B, which C occupied": both. A relative on a place stands for that place alone."""
+    text = "The bigger prize was Tell Rifaat, held by the SDF since 2016, which the SNA captured on Sunday."
+    assert [(e[0], e[2]) for e in events_of(text)] == [("Non-state actor overtakes territory", "Tell Rifaat")]
+    both = events_of("The SDF pulled out of Ahras and Deir Jamal, which SNA fighters occupied without resistance.")
+    assert sorted(e[2] for e in both if e[1] == "opposition") == ["Ahras", "Deir Jamal"]
+    one = events_of("Rebels shelled Saraqib on Friday and reached Sarmin, which the army abandoned on Sunday.")
+    assert [(e[0], e[2]) for e in one if e[0] != "Shelling/artillery/missile attack"] == [
+        ("Non-violent transfer of territory", "Sarmin")]

@@ -114,7 +114,17 @@ class _PlaceRoles:
             if of_what:
                 return [p for g in of_what for p in self._places_of(g, partial, depth + 1)]
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
-            return self._places_of(tok.head.head, partial, depth + 1)  # "X, a town that A has held since D"
+            antecedent = tok.head.head
+            for _ in range(4):  # "X, held by A since 2016, which B captured": the parser hangs the relative on the year
+                if antecedent.i in idx.place_at or not (antecedent.tag_ == "CD" or antecedent.lower_ in lang.calendar_words) \
+                        or antecedent.head.i == antecedent.i:
+                    break
+                antecedent = antecedent.head
+                while antecedent.i not in idx.place_at and antecedent.dep_ in ("prep", "pobj", "acl", "agent") \
+                        and antecedent.head.i != antecedent.i:
+                    antecedent = antecedent.head
+            # "X, a town that A has held since D"; "A and B, which C occupied": all of a coordination
+            return [p for a in (antecedent, *antecedent.conjuncts) for p in self._places_of(a, partial, depth + 1)]
         if tok.dep_ == "appos" and tok.head.i in idx.place_at and tok.lemma_.lower() in lang.place_class:
             return [idx.place_at[tok.head.i]]  # "X, a mostly rural town": the town is X
         appositives = [c for c in tok.children if c.dep_ == "appos"]
