@@ -200,3 +200,11 @@ def test_a_relative_hung_on_a_year_or_a_coordination_refers_to_its_places() -> N
     one = events_of("Rebels shelled Saraqib on Friday and reached Sarmin, which the army abandoned on Sunday.")
     assert [(e[0], e[2]) for e in one if e[0] != "Shelling/artillery/missile attack"] == [
         ("Non-violent transfer of territory", "Sarmin")]
+
+
+def test_what_a_raising_verb_says_was_taken_is_its_subject() -> None:
+    """"X appears to have been taken by A": the passive infinitive's patient is the raising verb's subject (hedged, so
+    a claim); "X appears to have taken a decision" is no taking."""
+    taken = frontlines.extract("Saraqib appears to have been taken by the rebels on Sunday.", published="2024-12-05")
+    assert [(e.sub_event_type, e.location) for e in taken.events] == [("Non-state actor overtakes territory", "Saraqib")]
+    assert events_of("The council of Saraqib appears to have taken a decision on Sunday.") == []
