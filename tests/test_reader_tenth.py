@@ -208,3 +208,11 @@ def test_what_a_raising_verb_says_was_taken_is_its_subject() -> None:
     taken = frontlines.extract("Saraqib appears to have been taken by the rebels on Sunday.", published="2024-12-05")
     assert [(e.sub_event_type, e.location) for e in taken.events] == [("Non-state actor overtakes territory", "Saraqib")]
     assert events_of("The council of Saraqib appears to have taken a decision on Sunday.") == []
+
+
+def test_the_blast_of_a_weapon_named_before_it_is_the_weapons_happening() -> None:
+    """"a landmine explosion killed two shepherds near X": the landmine modifies the blast that is the subject; a gas
+    explosion names no weapon."""
+    assert events_of("On 2 January, a landmine explosion killed two shepherds near Manbij.", "2025-01-15") == [
+        ("Remote explosive/landmine/IED", "unknown", "Manbij")]
+    assert events_of("On 2 January, a gas explosion killed two workers near Manbij.", "2025-01-15") == []

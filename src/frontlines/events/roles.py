@@ -122,6 +122,9 @@ class _Roles(_PlaceRoles):
                 return True
             if self._folded_into_date(noun):
                 return True  # "On 6 December clashes broke out in X" (no comma): the parser folds the subject into the date
+            if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.lang.blast_nouns:
+                noun = noun.head  # "a landmine explosion killed two shepherds": the blast of the weapon named before it
+                continue
             if noun.dep_ == "pobj" and noun.head.head.pos_ in _NOMINAL and noun.head.lower_ not in self.lang.time_preps:
                 return True
             if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
