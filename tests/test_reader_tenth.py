@@ -9,7 +9,7 @@ from __future__ import annotations
 import frontlines
 from frontlines.read.ingest import from_text
 from frontlines.read.nlp import analyse
-from test_reader import status
+from test_reader import says_nothing, status
 
 
 def events_of(text: str, published: str = "2024-12-06") -> list[tuple[str, str, str]]:
@@ -216,3 +216,15 @@ def test_the_blast_of_a_weapon_named_before_it_is_the_weapons_happening() -> Non
     assert events_of("On 2 January, a landmine explosion killed two shepherds near Manbij.", "2025-01-15") == [
         ("Remote explosive/landmine/IED", "unknown", "Manbij")]
     assert events_of("On 2 January, a gas explosion killed two workers near Manbij.", "2025-01-15") == []
+
+
+def test_the_loss_of_a_place_is_its_taking() -> None:
+    """"the army's loss of X": X was taken from the army by its adversary; "the loss of X" with no holder told is a
+    taking by the theater's default attacker, as "the fall of X" is. A loss of something that is no place is none."""
+    assert events_of("The army's loss of Hama shocked its supporters.") == [
+        ("Non-state actor overtakes territory", "opposition", "Hama")]
+    assert events_of("Pedersen said the loss of Hama was a major development.") == [
+        ("Non-state actor overtakes territory", "opposition", "Hama")]
+    assert status("Pedersen said the loss of Hama was a major development.", "Hama", "2024-12-06",
+                  published="2024-12-06") == "opposition"
+    assert says_nothing("The loss of life in Hama was terrible, and the team's loss of the final upset fans.")

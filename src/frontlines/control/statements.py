@@ -173,8 +173,10 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if frame.agent is None and kind == "capture" and _says_no_holder(doc, frame, rules):
                 targets = [(p, "contested", "") for p in frame.places]  # "X changed hands more than once"
         elif effect == "winner":
-            winner = side or adversary.get(frame.loser_side, "")
-            targets = [(p, winner, "") for p in frame.places]
+            winner, weight_key = side or adversary.get(frame.loser_side, ""), ""
+            if not winner and not frame.loser_side and kind == "loss" and frame.agent is None:
+                winner, weight_key = rules.default_attacker, "default-agent"  # "the loss of X", no holder or taker told
+            targets = [(p, winner, weight_key) for p in frame.places]
         elif effect == "left":
             # The side that left no longer holds its source, and nobody is known to hold it yet; the
             # goal stays with the side that moved there.

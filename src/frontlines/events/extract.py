@@ -297,7 +297,8 @@ class EventExtractor:
         if not side1 and voice:
             side1 = self.speaker_side(doc, frame)
         event = _event_of(frame, sentence, self.lang.now_words)
-        if not side1 and event in ("territory", TRANSFER) and frame.spec.control in ("agent",) and self.default_attacker \
+        if not side1 and event in ("territory", TRANSFER) and self.default_attacker and (frame.spec.control == "agent" or (
+                frame.spec.control == "winner" and frame.kind == "loss" and not frame.loser_side and frame.agent is None)) \
                 and not frame.unsided_doer:
             # (an armed doer the text names without a side, "our forces", "foreign troops", is no default attacker:
             # the control statement reads it as no side of the theater too)
