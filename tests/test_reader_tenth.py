@@ -228,3 +228,33 @@ def test_the_loss_of_a_place_is_its_taking() -> None:
     assert status("Pedersen said the loss of Hama was a major development.", "Hama", "2024-12-06",
                   published="2024-12-06") == "opposition"
     assert says_nothing("The loss of life in Hama was terrible, and the team's loss of the final upset fans.")
+
+
+def test_each_place_of_a_list_keeps_the_day_written_after_it() -> None:
+    """"captured A on 5 December and B on 7 December": B's taking, and B's status, are of 7 December; a list with one
+    day after its last member is all of that day."""
+    text = "From Aleppo the offensive rolled south, and rebels captured Hama on 5 December and Homs on 7 December."
+    result = frontlines.extract(text, published="2024-12-20")
+    assert sorted((e.location, str(e.date)) for e in result.events) == [("Hama", "2024-12-05"), ("Homs", "2024-12-07")]
+    assert sorted(str(a.valid_from) for a in result.assertions) == ["2024-12-05", "2024-12-07"]
+    together = frontlines.extract("Rebels captured Hama and Homs on 7 December.", published="2024-12-20")
+    assert sorted(str(e.date) for e in together.events) == ["2024-12-07", "2024-12-07"]
+
+
+def test_a_singular_reference_back_is_one_place_not_its_list() -> None:
+    """"seized the airport and the hill on D. The loss of the airport ...": "the airport" is the airport alone, not the
+    list it was named in; "both villages" stands for the whole list."""
+    text = ("Rebels seized the Hama Military Airport and Jabal Zayn al-Abidin on 5 December. "
+            "The regime's loss of the airport deprived it of its main air base.")
+    said = frontlines.extract(text, published="2024-12-07").assertions
+    assert [a.place_id for a in said if a.start > text.index("The")] == ["cur:hama-military-airport"]
+    both = events_of("Rebels attacked Anjara and Kafr Naha on 27 November. Both villages fell within hours.")
+    assert sorted(e[2] for e in both if e[0] == "Non-state actor overtakes territory") == ["Anjara", "Kafr Naha"]
+
+
+def test_a_title_before_a_name_is_no_place() -> None:
+    """"Asked about X airport, Mr. Y said ...": "Mr" after a place and a comma is no place the gazetteer lacks."""
+    result = frontlines.extract("Asked about Aleppo International Airport, Mr. Dufresne said it had been taken over "
+                                "by opposition fighters on Sunday.", published="2024-12-03")
+    assert [u.mention for u in result.unresolved] == []
+    assert [e.location for e in result.events] == ["Aleppo International Airport"]

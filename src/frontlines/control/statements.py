@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from frontlines.events.certainty import Certainty
+from frontlines.events.dating import place_day
 from frontlines.events.frames import says_no_holder
 from frontlines.events.reader import NEAR_RELATIONS, Frame
 from frontlines.mentions.dates import DateSpan, resolve_event_date
@@ -238,8 +239,10 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                     scope, weight = "region-hedged", weight * WEIGHTS["region-hedged"]
                 else:
                     scope = "region"
+            # ("took A on 5 December and B on 7 December": each place's own day)
+            day = place_day(doc, place, when, frame.places) if len(frame.places) > 1 else when
             out.append(Statement(
-                doc=doc.id, place_id=place.place_id, status=status, date=when.date, time_precision=when.time_precision,
+                doc=doc.id, place_id=place.place_id, status=status, date=day.date, time_precision=day.time_precision,
                 start=frame.start, end=frame.end, text=doc.text[s_start:s_end].strip(), certainty=sure[0],
                 claimed_by=sure[1], scope=scope, admin1=place.admin1, kind=kind, weight=weight,
                 sentence_start=s_start, sentence_end=s_end,

@@ -43,6 +43,7 @@ class _Sentence(_Qualifiers):
         self._fight_words = fight_words
         self._control_verbs = control_verbs
         self._battle_words, self._leave_verbs = quiet_words
+        self._named_alone: set[int] = set()  # starts of earlier places a singular noun referred back to ("the airport")
         # one of the two sentences before told of a strike: a bare "strikes" here is more of the same, not a walkout
         self.struck_before = False
         self.starts = idx.starts[lo : lo + len(tokens)]

@@ -18,7 +18,7 @@ from datetime import date
 from frontlines.events.lexicon import Language
 from frontlines.events.reader import Frame
 from frontlines.mentions.dates import DateSpan, find_dates, resolve_event_date
-from frontlines.models import Document
+from frontlines.models import Document, PlaceMention
 
 CHRONOLOGY_DAYS = 3
 OWN_PHRASE = 90  # characters a noun's own phrase may run to the day it names ("the takeover of X by A on D")
@@ -224,3 +224,20 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                            warning="before the theater's period: background", kind=BACKGROUND)
         out.append(span)
     return out
+
+
+def place_day(doc: Document, place: PlaceMention, when: DateSpan, places: Sequence[PlaceMention]) -> DateSpan:
+    """The day a list gives one of its places right after it ("captured A on 5 December and B on 7 December": B's
+    is 7 December), within a few words and before the next place; else the frame's day."""
+    later = [p.start for p in places if p.start > place.end]
+    window = doc.text[place.end : min([place.end + 45, *later])]
+    for found in find_dates(window, doc.published):
+        gap = window[: found.start]
+        if found.kind != "explicit" or found.date is None or any(ch in gap for ch in ",;") or len(gap.split()) > 5:
+            break
+        if found.date == when.date:
+            return when
+        return replace(when, date=found.date, date_start=found.date, date_end=found.date, kind="explicit",
+                       start=place.end + found.start, end=place.end + found.end, text=found.text, time_precision=1,
+                       warning="")
+    return when

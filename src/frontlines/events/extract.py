@@ -30,7 +30,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from frontlines.events.certainty import Certainty
-from frontlines.events.dating import AS_OF, BACKGROUND
+from frontlines.events.dating import AS_OF, BACKGROUND, place_day
 from frontlines.events.fatalities import parse_casualties
 from frontlines.events.frames import locator_only, says_no_holder
 from frontlines.events.lexicon import Language
@@ -191,9 +191,10 @@ class EventExtractor:
                     if (place.lat, place.lon) in between:
                         continue  # "on the road between A and B": one happening, at the first (geo precision 2)
                     between.add((place.lat, place.lon))
-                ev = self._event(doc, profile, frame, place, when, voice)
+                day = place_day(doc, place, when, targets) if len(targets) > 1 else when
+                ev = self._event(doc, profile, frame, place, day, voice)
                 if ev is not None:
-                    by_sentence.setdefault(frame.sentence, []).extend(split_days(ev, when))
+                    by_sentence.setdefault(frame.sentence, []).extend(split_days(ev, day))
                     if when.kind == "default" and family(ev.sub_event_type) == "territory" \
                             and doc.text[frame.start : frame.end].lower() in frame.spec.nouns:
                         restated.add(ev.id)

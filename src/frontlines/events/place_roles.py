@@ -37,6 +37,7 @@ class _PlaceRoles:
     _weak: bool
     _loose: bool
     _leave_verbs: frozenset[str]
+    _named_alone: set[int]
     _control_verbs: frozenset[str]
 
     def _civilian_word(self, tok: Token) -> bool:
@@ -53,6 +54,8 @@ class _PlaceRoles:
         out = list(found)
         have = {(p.place_id, p.start) for p in out}
         for p in list(found):
+            if p.start < self.span[0] and p.start in self._named_alone:
+                continue  # "the airport", referring back to one place of an earlier sentence's list, is that place alone
             k = bisect.bisect_right(idx.place_starts, p.start)
             prev = p
             while k < len(idx.places) and idx.places[k].start < self.span[1]:
@@ -349,6 +352,7 @@ class _PlaceRoles:
         # the place itself, not where the earlier mention placed something near it ("on the outskirts of X ... the city")
         earlier = [replace(p, relation="") if NEAR_RELATIONS & set(p.relation.lower().split()) else p for p in earlier]
         if not plural:
+            self._named_alone.add(earlier[-1].start)
             return [earlier[-1]]
         # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
         last = earlier[-1]
