@@ -258,3 +258,11 @@ def test_a_title_before_a_name_is_no_place() -> None:
                                 "by opposition fighters on Sunday.", published="2024-12-03")
     assert [u.mention for u in result.unresolved] == []
     assert [e.location for e in result.events] == ["Aleppo International Airport"]
+
+
+def test_a_quarter_of_a_town_is_a_part_of_it() -> None:
+    """"pushed into the old quarter of X city": the quarter is a part of X, a fight for X (contested), not a taking of
+    it; "a quarter of the residents of X" names no part of the town."""
+    assert events_of("Opposition fighters pushed into the old quarter of Daraa city on Friday.") == [
+        ("Armed clash", "opposition", "Daraa")]
+    assert says_nothing("A quarter of the residents of Daraa city voted on Friday.")
