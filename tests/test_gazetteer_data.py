@@ -167,6 +167,7 @@ def test_governorates_and_country(gazetteer):
         ("Mount Hermon", "terrain", "Rif Dimashq"),
         ("Qara Qozak", "facility", "Aleppo"),
         ("Madinat al-Baath", "settlement", "Quneitra"),
+        ("Hadar", "settlement", "Quneitra"),
     ],
 )
 def test_required_places(gazetteer, name, kind, admin1):
