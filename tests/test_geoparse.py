@@ -146,13 +146,17 @@ def test_a_list_with_one_governorate_is_a_list_of_governorates() -> None:
 
 def test_a_lone_exact_name_in_a_military_slot_is_no_far_namesake() -> None:
     """A village far from every other place a report names is dropped as someone else's namesake, unless its
-    name is exact and unique and a military verb asks for a place there ("withdrew from X and Y")."""
+    name is exact and unique and a military verb asks for a place there ("withdrew from X and Y"); a base or an
+    airport whose exact name is its own is that site, however far it lies from the rest of the report."""
     text = ("On 5 December the army withdrew from Resafa and Maadan, and on 6 December the SDF took Mayadin, "
             "Abu Kamal and Deir ez-Zor.")
     assert "wp:resafa" in [p.place_id for p in frontlines.extract(text, published="2024-12-06").places]
     loose = ("Residents of Resafa watched the news. On 6 December the SDF took Mayadin, Abu Kamal, "
              "Al-Quriyah and Deir ez-Zor.")
     assert "wp:resafa" not in [p.place_id for p in frontlines.extract(loose, published="2024-12-06").places]
+    base = ("US troops remain at al-Tanf, officials said. The SDF still holds Manbij, Raqqa, Tabqa and Kobani, "
+            "and fighting goes on near Deir Hafer.")
+    assert "cur:al-tanf-base" in [p.place_id for p in frontlines.extract(base, published="2024-12-09").places]
 
 
 def test_a_field_named_after_a_town_is_not_the_town() -> None:
@@ -260,14 +264,3 @@ def test_the_nearby_town_is_that_town_but_nearby_a_town_is_a_relation() -> None:
 def test_a_name_a_party_was_driven_out_of_is_a_place_even_if_the_parser_calls_it_a_person() -> None:
     result = frontlines.extract("Turkish-backed factions pushed the SDF out of Ayn Daqnah on Monday.", published="2024-12-03")
     assert "Ayn Daqnah" in [u.mention for u in result.unresolved]
-
-
-def test_a_base_of_a_name_no_other_place_has_is_no_far_namesake() -> None:
-    """A base or an airport whose exact name is its own is that site, however far it lies from the rest of the
-    report; a village far from everything else named, outside any military slot, is still dropped."""
-    text = ("US troops remain at al-Tanf, officials said. The SDF still holds Manbij, Raqqa, Tabqa and Kobani, "
-            "and fighting goes on near Deir Hafer.")
-    assert "cur:al-tanf-base" in [p.place_id for p in frontlines.extract(text, published="2024-12-09").places]
-    loose = ("Residents of Resafa watched the news. On 6 December the SDF took Mayadin, Abu Kamal, "
-             "Al-Quriyah and Deir ez-Zor.")
-    assert "wp:resafa" not in [p.place_id for p in frontlines.extract(loose, published="2024-12-06").places]
