@@ -240,7 +240,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 else:
                     scope = "region"
             # ("took A on 5 December and B on 7 December": each place's own day)
-            day = place_day(doc, place, when, frame.places) if len(frame.places) > 1 else when
+            day = place_day(doc, place, when, frame.places)
             out.append(Statement(
                 doc=doc.id, place_id=place.place_id, status=status, date=day.date, time_precision=day.time_precision,
                 start=frame.start, end=frame.end, text=doc.text[s_start:s_end].strip(), certainty=sure[0],

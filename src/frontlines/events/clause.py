@@ -22,7 +22,7 @@ class _Sentence(_Qualifiers):
                  control_verbs: frozenset[str] = frozenset(),
                  quiet_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
                  noun_refs: dict[str, ActorMention | None] | None = None,
-                 last_attacker: ActorMention | None = None):
+                 last_attacker: ActorMention | None = None, struck_before: bool = False):
         self.lang = lang
         self.idx = idx
         self.media = media
@@ -45,7 +45,7 @@ class _Sentence(_Qualifiers):
         self._battle_words, self._leave_verbs = quiet_words
         self._named_alone: set[int] = set()  # starts of earlier places a singular noun referred back to ("the airport")
         # one of the two sentences before told of a strike: a bare "strikes" here is more of the same, not a walkout
-        self.struck_before = False
+        self.struck_before = struck_before
         self.starts = idx.starts[lo : lo + len(tokens)]
         self._lowers: set[str] | None = None
 

@@ -228,7 +228,9 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
 
 def place_day(doc: Document, place: PlaceMention, when: DateSpan, places: Sequence[PlaceMention]) -> DateSpan:
     """The day a list gives one of its places right after it ("captured A on 5 December and B on 7 December": B's
-    is 7 December), within a few words and before the next place; else the frame's day."""
+    is 7 December), within a few words and before the next place; else the frame's day (always for a place alone)."""
+    if len(places) < 2:
+        return when
     later = [p.start for p in places if p.start > place.end]
     window = doc.text[place.end : min([place.end + 45, *later])]
     for found in find_dates(window, doc.published):

@@ -191,7 +191,7 @@ class EventExtractor:
                     if (place.lat, place.lon) in between:
                         continue  # "on the road between A and B": one happening, at the first (geo precision 2)
                     between.add((place.lat, place.lon))
-                day = place_day(doc, place, when, targets) if len(targets) > 1 else when
+                day = place_day(doc, place, when, targets)
                 ev = self._event(doc, profile, frame, place, day, voice)
                 if ev is not None:
                     by_sentence.setdefault(frame.sentence, []).extend(split_days(ev, day))

@@ -75,8 +75,9 @@ class _Qualifiers(_Roles):
             near = self._party_named_before(tok) or self.last_actor
             if near is not None:
                 return near, near.side, True, False
-        speaker = self._quoted_speaker(tok) if self._first_person(tok) else None
-        if speaker is None and self._first_person(tok):
+        first = self._first_person(tok)
+        speaker = self._quoted_speaker(tok) if first else None
+        if speaker is None and first:
             # ("it was announced by group A that our forces left X": the speaker a passive's doer)
             said = self._claimant(tok)
             speaker = said if said is not None and not said.media and said.side not in NOT_ARMED else None
@@ -119,7 +120,7 @@ class _Qualifiers(_Roles):
             return last, last.side if last else "", True, True
         if any(c.dep_ == "amod" and c.lower_ in self.lang.armed_adjectives for c in tok.children):
             return None, "", True, True  # "armed men", "masked gunmen": an armed party the text gives no side
-        if lower != "we" and self._first_person(tok):
+        if lower != "we" and first:
             return None, "", True, True  # "our heroes took X": the speaking side's fighters (its side: the voice's)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in _attack_nouns(self.lang) and tok.i not in self.idx.place_at:
             # "the opening assault overran X", "the offensive captured X": the attack's force (its side unnamed) took it
@@ -329,8 +330,7 @@ class _Qualifiers(_Roles):
                 subj = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                              if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
             else:  # ("positions vacated by government forces": the passive participle's doer)
-                subj = next((c for c in t.children if c.dep_ == "nsubj"), None) or self._raised(t) or next(
-                    (g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None) or self._raised(t) or self._passive_doer(t)
             if subj is None:
                 continue
             _actor, side, armed, _explicit = self._party(subj)
@@ -460,8 +460,7 @@ class _Qualifiers(_Roles):
             cur = cur.head
             if cur.lemma_.lower() in self.lang.claim_verbs and cur.pos_ in _VERBAL:
                 # ("it was announced by A that ...": a passive's doer is the speaker)
-                subj = self._subject(cur) or next((g for c in cur.children if c.dep_ == "agent" for g in c.children
-                                                   if g.dep_ == "pobj"), None)
+                subj = self._subject(cur) or self._passive_doer(cur)
                 if subj is None:
                     return None
                 return self._actor_of(subj) or self.media.get(subj.i) or next(

@@ -110,8 +110,7 @@ class Reader:
                 continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
                             self._quiet, noun_refs={k: v for refs in recent for k, v in refs.items()},
-                            last_attacker=last_attacker)
-            ctx.struck_before = any(struck)
+                            last_attacker=last_attacker, struck_before=any(struck))
             found = _yielded(self._sentence(ctx))
             recent = [*recent[-1:], self._noun_refs(ctx)]
             struck = [*struck[-1:], any(f.kind in ("strike", "shelling") and f.asserts for f in found)]

@@ -96,6 +96,10 @@ class _Roles(_PlaceRoles):
                             for p in self._places_of(g, partial)]
         return out
 
+    def _passive_doer(self, verb: Token) -> Token | None:
+        """The object of a passive verb's "by" ("positions vacated by A", "it was announced by A"), else None."""
+        return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
     def _raised(self, verb: Token) -> Token | None:
         """The subject of a passive verb that an infinitive hangs on, the infinitive's doer ("A were reported to have
         pulled out of X", "B is said to have entered Y"); None for any other verb."""
@@ -200,8 +204,8 @@ class _Roles(_PlaceRoles):
                                                    or self._civilian_word(g))]
             return self._in(agents)
         if role == "poss":
-            mods = [c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-            return self._in([c for c in mods if c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns])
+            return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                             and (c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns)])
         if role.startswith("withprep:"):
             # "clashed with A's forces in X": the fight is where the party fought with was
             words = role[9:].split()

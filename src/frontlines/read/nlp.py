@@ -167,9 +167,8 @@ _FINITE = frozenset({"VBD", "VBP", "VBZ"})
 def _gerund_subjects(doc: Any) -> Any:
     """A gerund the parser hangs on a finite verb as its auxiliary ("government shelling damaged X": "government" the
     subject, "shelling" an auxiliary of "damaged") is read as it is written: the gerund is the subject, and a subject
-    just before it modifies it. An auxiliary in -ing form ("having", "being") governs a
-    participle, never a finite verb, so no true auxiliary is touched. Runs after the parser and before the tags become
-    parts of speech, so the gerund is tagged a verb and lemmatised as one."""
+    just before it modifies it. An auxiliary in -ing form ("having", "being") governs a participle, never a finite
+    verb, so no true auxiliary is touched."""
     for tok in doc:
         head = tok.head
         if tok.dep_ != "aux" or tok.tag_ != "VBG" or head.i <= tok.i or head.tag_ not in _FINITE:
@@ -189,7 +188,7 @@ def _fronted_phrase_roots(doc: Any) -> Any:
     C") is sometimes parsed with the preposition, or the subject, as its root and the verb as a clause on the subject.
     It is read as written: the verb is the root, the noun before it its subject, the opening phrase the verb's. Only a
     verb in the past with an object or a particle of its own is raised ("units handed over their posts", not "weapons
-    seized by the army"). Runs after the parser, on the tags alone."""
+    seized by the army")."""
     for root in [t for t in doc if t.dep_ == "ROOT" and ((t.tag_ == "IN" and t.is_sent_start) or t.tag_.startswith("NN"))]:
         nouns = [c for c in root.children if c.dep_ == "pobj"][1:] if root.tag_ == "IN" else [root]
         for noun in nouns:
@@ -210,6 +209,12 @@ def _fronted_phrase_roots(doc: Any) -> Any:
     return doc
 
 
+def _repair_parse(doc: Any) -> Any:
+    """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
+    tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
+    return _fronted_phrase_roots(_gerund_subjects(doc))
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Any:
     """Load the spaCy pipeline named by the setting (or ``model``), once per process and name."""
@@ -218,10 +223,8 @@ def load_nlp(model: str | None = None) -> Any:
 
     if not Language.has_factory("frontlines_paragraph_breaks"):
         Language.component("frontlines_paragraph_breaks", func=_paragraph_breaks)
-    if not Language.has_factory("frontlines_gerund_subjects"):
-        Language.component("frontlines_gerund_subjects", func=_gerund_subjects)
-    if not Language.has_factory("frontlines_fronted_phrase_roots"):
-        Language.component("frontlines_fronted_phrase_roots", func=_fronted_phrase_roots)
+    if not Language.has_factory("frontlines_parse_repairs"):
+        Language.component("frontlines_parse_repairs", func=_repair_parse)
 
     name = SPACY_MODEL.value(model)
     try:
@@ -233,8 +236,7 @@ def load_nlp(model: str | None = None) -> Any:
     nlp.max_length = 25_000_000
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("frontlines_paragraph_breaks", before="parser")
-        nlp.add_pipe("frontlines_gerund_subjects", after="parser")
-        nlp.add_pipe("frontlines_fronted_phrase_roots", after="frontlines_gerund_subjects")
+        nlp.add_pipe("frontlines_parse_repairs", after="parser")
     return nlp
 
 
