@@ -16,6 +16,10 @@ Everything is done with a single compiled master regex per call (one C-level
 scan of the text) plus constant-time date arithmetic per match, because this
 runs on every sentence of every report. The rules are documented in
 ``docs/rules.md`` ("Dates").
+
+The patterns live in :mod:`frontlines.mentions.date_patterns` and the calendar
+arithmetic in :mod:`frontlines.mentions.date_calendar`; this module holds the
+``DateSpan`` record and the two functions that resolve expressions to it.
 """
 
 from __future__ import annotations
@@ -24,10 +28,35 @@ import calendar
 import dataclasses
 import datetime as _dt
 import re
-import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from frontlines.mentions.date_calendar import (
+    _INVALID_WARNING,
+    NO_DATE_WARNING,
+    _calendar,
+    _infer_year,
+    _middle,
+    _month_span,
+    _pair,
+    _safe,
+    _usable,
+    _weekday_on_or_before,
+)
+from frontlines.mentions.date_patterns import (
+    _NIGHT_OF_BEFORE,
+    _SINCE_BEFORE,
+    _WEEKDAYS,
+    _ascii_digits,
+    _day,
+    _fold,
+    _matches,
+    _month,
+    _small,
+)
+
+# Kept importable from here: the event dating reads the small counts ("three days") as dates._SMALL.
+from frontlines.mentions.date_patterns import _SMALL as _SMALL
 
 __all__ = [
     "NO_DATE_WARNING",
@@ -36,18 +65,10 @@ __all__ = [
     "resolve_event_date",
 ]
 
-#: Warning attached when a date cannot be known: the text gives no year (or is
-#: relative) and there is no publication date to anchor it. We never invent one.
-NO_DATE_WARNING = "no published date and no year in text: date unknown"
 _NO_CONTEXT_WARNING = "no context date: taken relative to the published date"
-_INVALID_WARNING = "invalid calendar date"
 _WEEKDAY_MISMATCH = "weekday does not match the date"
 _LONG_RANGE_WARNING = "range longer than a month: no event date"
 _LONGEST_RANGE = 31  # days
-
-# A year-less date more than this far after the anchor is taken to be in the
-# previous year (a report of 2 January speaking of "29 December").
-_FUTURE_SLACK = timedelta(days=62)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,291 +97,6 @@ class DateSpan:
     kind: str = ""
 
 
-# ---------------------------------------------------------------------------
-# Lexicon
-# ---------------------------------------------------------------------------
-
-_MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-_WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-    "friday": 4, "saturday": 5, "sunday": 6,
-}
-# Small counts used in "the past three days" / "two days later".
-_SMALL: dict[str, int] = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3,
-    "couple": 2, "a couple of": 2, "a few": 3, "several": 3,
-}
-
-# Month and weekday names are matched case-sensitively ((?-i:...)) although the
-# master regex is case-insensitive: lower-case "may" and "march" are a modal
-# and a verb far more often than months in these reports.
-_MON = (
-    r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?![A-Za-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?)"
-)
-_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?<![\d/.\-])(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
-# The second day of a range follows a dash, so it has no look-behind.
-_DAY2 = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d\d(?!\d)"
-_DASH = r"\s*(?:-|–|—)\s*"
-_SMALLNUM = r"(?:\d{1,3}|a\s+couple\s+of|a\s+few|couple\s+of|few|several|" + "|".join(
-    k for k in _SMALL if k not in {"a", "few", "couple", "a couple of", "a few", "several"}
-) + r")"
-_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-
-
-_ALTS: list[tuple[str, str]] = []
-
-
-def _alt(name: str, body: str) -> str:
-    _ALTS.append((name, body))
-    return f"(?P<{name}>{body})"
-
-
-# Alternatives are tried in this order at a position, so longer and more
-# specific forms (ranges, "the day before yesterday") come before the forms
-# they contain. Group names carry an alternative prefix because Python needs
-# them unique across a pattern.
-_ALTERNATIVES: list[str] = [
-    # "between 27 and 29 November", "between 27 November and 1 December 2024"
-    _alt(
-        "rb",
-        rf"\bbetween\s+(?P<rb_d1>{_DAY})(?:\s+(?:of\s+)?(?P<rb_m1>{_MON}))?"
-        rf"(?:,?\s+(?P<rb_y1>{_YEAR}))?\s+and\s+(?P<rb_d2>{_DAY})\s+(?:of\s+)?"
-        rf"(?P<rb_m2>{_MON})(?:,?\s+(?P<rb_y2>{_YEAR}))?",
-    ),
-    # "from 26 to 28 November", "27-29 November", "29 November – 2 December 2024"
-    _alt(
-        "rf",
-        rf"(?:\bfrom\s+)?(?P<rf_d1>{_DAY})(?:\s+(?:of\s+)?(?P<rf_m1>{_MON}))?"
-        rf"(?:,?\s+(?P<rf_y1>{_YEAR}))?(?:{_DASH}|\s+(?:to|until|till|through)\s+)"
-        rf"(?P<rf_d2>{_DAY2})\s+(?:of\s+)?(?P<rf_m2>{_MON})(?:,?\s+(?P<rf_y2>{_YEAR}))?",
-    ),
-    # "27 and 28 November": one shared month, two days
-    _alt(
-        "ra",
-        rf"(?P<ra_d1>{_DAY})\s+and\s+(?P<ra_d2>{_DAY})\s+(?:of\s+)?(?P<ra_m>{_MON})"
-        rf"(?:,?\s+(?P<ra_y>{_YEAR}))?",
-    ),
-    # "November 27-29", "from November 27 to December 1, 2024", "between Nov 27 and 29"
-    _alt(
-        "rm",
-        rf"(?:\b(?:from|(?P<rm_btw>between))\s+)?(?P<rm_m1>{_MON})\s+(?P<rm_d1>{_DAY})"
-        rf"(?:,?\s+(?P<rm_y1>{_YEAR}))?(?:{_DASH}|\s+(?:to|until|till|through)\s+|"
-        r"(?(rm_btw)\s+and\s+|(?!)))"
-        rf"(?:(?P<rm_m2>{_MON})\s+)?(?P<rm_d2>{_DAY2})(?:,?\s+(?P<rm_y2>{_YEAR}))?",
-    ),
-    # ISO 2024-11-30
-    _alt(
-        "iso",
-        r"(?<![\d\-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>1[0-2]|0?[1-9])-"
-        r"(?P<iso_d>3[01]|[12]\d|0?[1-9])(?![\d\-])",
-    ),
-    # 29/11/2024, 29.11.2024 (day first, as in the region's and ACLED's usage)
-    _alt(
-        "num",
-        r"(?<![\d/.])(?P<num_a>[0-3]?\d)[/.](?P<num_b>[0-3]?\d)[/.]"
-        r"(?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/]|\.\d)",  # a full stop after the year may end the sentence
-    ),
-    # "Thursday, 28 November 2024", "the 28th of November", "30 Nov"
-    _alt(
-        "dm",
-        rf"(?:(?P<dm_wd>{_WD}),?\s+)?(?:the\s+)?(?P<dm_d>{_DAY})\s+(?:of\s+)?"
-        rf"(?P<dm_m>{_MON})(?:,?\s+(?P<dm_y>{_YEAR}))?",
-    ),
-    # "Thursday, November 28, 2024", "Nov. 30", "Dec 1"
-    _alt(
-        "md",
-        rf"(?:(?P<md_wd>{_WD}),?\s+)?(?P<md_m>{_MON})\s+(?P<md_d>{_DAY})"
-        rf"(?:,?\s+(?P<md_y>{_YEAR}))?",
-    ),
-    # "on the 30th" - only when not followed by a name: "the 4th Division"
-    # and "the 25th Special Mission Forces" are units, not dates.
-    _alt(
-        "ord",
-        r"\bon\s+the\s+(?P<ord_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
-        r"(?!\s+(?:of\s+)?[A-Z])(?!\s+(?:division|brigade|regiment|battalion|corps|"
-        r"armou?red|mechani[sz]ed|infantry|special|commando|army|legion|squadron))",
-    ),
-    # "the first week of December"
-    _alt(
-        "wk",
-        rf"\b(?:the\s+)?(?P<wk_n>first|second|third|fourth|last|final)\s+week\s+of\s+"
-        rf"(?P<wk_m>{_MON})(?:,?\s+(?P<wk_y>{_YEAR}))?",
-    ),
-    # "late November", "in November 2024", "the end of November"
-    _alt(
-        "mo",
-        r"(?:\b(?P<mo_pre>in|during|throughout|since|until|by|through)\s+)?"
-        r"(?:(?P<mo_mod>early|mid|middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|"
-        r"beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of)[\s\-]+)?"
-        rf"(?P<mo_m>{_MON})(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<mo_y>{_YEAR}))?",
-    ),
-    # "over the last three days", "in the past 48 hours", "the past week"
-    _alt(
-        "past",
-        rf"\b(?:(?:over|in|during|within|for)\s+)?the\s+(?:past|last|previous|preceding)\s+"
-        rf"(?:(?P<past_n>{_SMALLNUM})\s+)?(?P<past_u>days|hours|weeks?)\b",
-    ),
-    _alt("recent", r"\b(?:in|over)\s+recent\s+days\b"),
-    # "this week", "earlier this week", "last week", "over the weekend"
-    _alt(
-        "week",
-        r"\b(?P<week_w>(?:earlier|later)\s+this|this|last)\s+"
-        r"(?P<week_u>week(?:end)?)\b|\b(?:over|during)\s+the\s+(?P<week_we>weekend)\b",
-    ),
-    # "since Wednesday", "since yesterday": open ranges ending at publication
-    _alt(
-        "since",
-        rf"\bsince\s+(?:(?P<since_last>last)\s+)?(?:(?P<since_wd>{_WD})|(?P<since_y>yesterday))",
-    ),
-    _alt("dby", r"\bthe\s+day\s+before\s+yesterday\b"),
-    _alt(
-        "wd",
-        rf"(?:\b(?P<wd_rel>last|this|next|past|previous)\s+)?(?<![Tt]he )(?P<wd_d>{_WD}){_PART}",
-    ),
-    _alt("yday", r"\b(?:(?:early|late)\s+)?yesterday" + _PART + r"\b"),
-    _alt("lnight", r"\blast\s+night\b|\bovernight\b|\bduring\s+the\s+night\b"),
-    _alt(
-        "today",
-        r"\b(?:(?:earlier|later)\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b",
-    ),
-    # Anaphoric expressions: relative to the previous event (context).
-    _alt(
-        "same",
-        r"\b(?:later\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?:day|night|evening|morning|afternoon)\b|"
-        r"\blater\s+that\s+day\b|\bthe\s+same\s+day\b",
-    ),
-    _alt(
-        "next",
-        r"\bthe\s+(?:following|next)\s+(?:day|morning|night|evening|afternoon)\b|"
-        r"\ba\s+day\s+later\b|\bthe\s+day\s+after\b(?!\s+(?:the|a|an|its|their|his|her)\b)",
-    ),
-    _alt(
-        "prev",
-        r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening|morning)\b|"
-        r"\bthe\s+(?:day|night)\s+before\b(?!\s+(?:the|a|an|its|their|his|her)\b)",
-    ),
-    _alt(
-        "ndays",
-        rf"\b(?P<nd_n>{_SMALLNUM})\s+days?\s+(?P<nd_dir>later|earlier|ago)\b",
-    ),
-    # Times of day that do not name a day: the day told before, else the report's own day.
-    _alt(
-        "dawn",
-        r"\b(?:at|before|around|by|after)\s+(?:dawn|daybreak|first\s+light|sunrise|nightfall|dusk|sunset)\b|"
-        r"\bin\s+the\s+early\s+hours\b",
-    ),
-]
-
-# Speed. Trying two dozen alternatives at every word of every sentence costs
-# ~150 us a sentence. Instead a cheap scan finds the words an expression can
-# start with (_KEY: the words are grouped by first character, and sre rejects a
-# group with a single character test), and at each such word only the
-# alternatives that can start with its first character are tried (_BY_CHAR).
-# The first words of each alternative, "#D" a digit, "#M" a month, "#W" a weekday:
-_NUMWORDS = tuple(k for k in _SMALL if " " not in k)
-_FIRST_WORDS: dict[str, tuple[str, ...]] = {
-    "rb": ("between",),
-    "rf": ("from", "#D"),
-    "ra": ("#D",),
-    "rm": ("from", "between", "#M"),
-    "iso": ("#D",),
-    "num": ("#D",),
-    "dm": ("#W", "the", "#D"),
-    "md": ("#W", "#M"),
-    "ord": ("on",),
-    "wk": ("the", "first", "second", "third", "fourth", "last", "final"),
-    "mo": ("in", "during", "throughout", "since", "until", "by", "through", "early", "mid",
-           "middle", "late", "the", "end", "beginning", "start", "#M"),
-    "past": ("over", "in", "during", "within", "for", "the"),
-    "recent": ("in", "over"),
-    "week": ("earlier", "later", "this", "last", "over", "during"),
-    "since": ("since",),
-    "dby": ("the",),
-    "wd": ("last", "this", "next", "past", "previous", "#W"),
-    "yday": ("early", "late", "yesterday"),
-    "lnight": ("last", "overnight", "during"),
-    "today": ("earlier", "later", "today", "this", "tonight"),
-    "same": ("later", "that", "the"),
-    "next": ("the", "a"),
-    "prev": ("the",),
-    "ndays": ("#D", "couple", *_NUMWORDS),
-    "dawn": ("at", "before", "around", "by", "in", "after"),
-}
-_NAMES = {
-    "#M": tuple(k.capitalize() for k in _MONTHS),
-    "#W": tuple(k.capitalize() for k in _WEEKDAYS),
-}
-
-
-def _first_chars(word: str) -> str:
-    if word == "#D":
-        return "0123456789"
-    if word in _NAMES:
-        return "".join({n[0] for n in _NAMES[word]})
-    # Upper case too: sentence-initial "Yesterday", "Between".
-    return word[0].lower() + word[0].upper()
-
-
-def _key_pattern(words: list[str]) -> str:
-    """Words as one alternation grouped by first character (case folded on
-    the first character only; the rest matched case-insensitively)."""
-    groups: dict[str, set[str]] = {}
-    for w in words:
-        groups.setdefault(w[0].lower(), set()).add(re.escape(w[1:]))
-    return "|".join(
-        f"[{c}{c.upper()}](?i:{'|'.join(sorted(rest, key=len, reverse=True))})" for c, rest in groups.items()
-    )
-
-
-_KEY = re.compile(
-    r"\b(?:\d|"
-    + "|".join(sorted({n for names in _NAMES.values() for n in names}, key=len, reverse=True))
-    + "|"
-    + _key_pattern(sorted({w for ws in _FIRST_WORDS.values() for w in ws if not w.startswith("#")}))
-    + ")"
-)
-_BY_CHAR: dict[str, re.Pattern[str]] = {}
-for _c in {c for ws in _FIRST_WORDS.values() for w in ws for c in _first_chars(w)}:
-    _BY_CHAR[_c] = re.compile(
-        "|".join(f"(?P<{n}>{b})" for n, b in _ALTS if any(_c in _first_chars(w) for w in _FIRST_WORDS[n])),
-        re.IGNORECASE,
-    )
-assert {n for n, _ in _ALTS} == set(_FIRST_WORDS), "every alternative needs its first words"
-
-
-def _matches(text: str) -> Iterator[re.Match[str]]:
-    """Leftmost, non-overlapping date expressions, as ``finditer`` of all the
-    alternatives at once would give them."""
-    end = 0
-    for k in _KEY.finditer(text):
-        p = k.start()
-        if p < end:
-            continue
-        alternatives = _BY_CHAR.get(text[p])
-        if alternatives is None:  # a digit of another script left untranslated: not a date start
-            continue
-        m = alternatives.match(text, p)
-        if m is not None and m.end() > p:
-            end = m.end()
-            yield m
-
-
-# "since 27 November": an open range from the date to publication.
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
-# "the night of 29-30 November" is one night: code its first day, precision 1.
-_NIGHT_OF_BEFORE = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)$", re.IGNORECASE)
-
 # A date phrase this close after the predicate, with no clause edge between, is the predicate's own.
 _OWN_REACH = 60
 _CLAUSE_EDGE = re.compile(r"[,;:()\n]")
@@ -375,78 +111,6 @@ _TIER: dict[str, int] = {
     "explicit": 0, "weekday": 1, "anaphoric": 2, "relative": 3,
     "daypart": 4, "range": 5, "month": 6,
 }
-
-
-# ---------------------------------------------------------------------------
-# Helpers
-# ---------------------------------------------------------------------------
-
-
-# Digits of every script (Arabic-Indic "٣", Devanagari...) are read as digits: they are
-# translated to ASCII, one character for one, so offsets stay those of the text.
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
-# Case-insensitive matching lets "ſ", "ı", "İ" and the Kelvin sign stand for s, i, i, k;
-# the words they spell are folded back before they are looked up.
-_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"})
-# Relative expressions go at most ~20 years from their anchor ("the past 999 weeks");
-# an anchor outside these years would leave Python's calendar, so it is not used.
-_ANCHOR_YEARS = range(100, 9900)
-
-
-def _ascii_digits(text: str) -> str:
-    if not _OTHER_DIGIT.search(text):
-        return text
-    return _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group(), 0)), text)
-
-
-def _fold(s: str) -> str:
-    return s.translate(_FOLD).lower()
-
-
-def _usable(d: date | None) -> date | None:
-    return d if d is None or d.year in _ANCHOR_YEARS else None
-
-
-def _day(s: str) -> int:
-    return int(_ORD_SUFFIX.sub("", s))
-
-
-def _month(s: str) -> int:
-    return _MONTHS[s.rstrip(".").lower()]
-
-
-def _small(s: str | None, default: int = 1) -> int:
-    if not s:
-        return default
-    s = " ".join(_fold(s).split())
-    if s.isdigit():
-        return int(s)
-    return _SMALL.get(s, _SMALL.get(s.removeprefix("a ").removesuffix(" of"), default))
-
-
-def _safe(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _infer_year(m: int, d: int, anchor: date | None) -> int | None:
-    """Year of a year-less day: the anchor's, or the one before if that would
-    put the day more than about two months after the anchor."""
-    if anchor is None:
-        return None
-    y = anchor.year
-    probe = _safe(y, m, min(d, calendar.monthrange(y, m)[1]))
-    if probe is not None and probe > anchor + _FUTURE_SLACK:
-        return y - 1
-    return y
-
-
-def _middle(a: date, b: date) -> date:
-    # ACLED codes a period to its middle; for an even number of days we take
-    # the earlier of the two middle days.
-    return a + timedelta(days=(b - a).days // 2)
 
 
 def _day_span(s: int, e: int, text: str, d: date | None, kind: str,
@@ -473,61 +137,6 @@ def _range(s: int, e: int, text: str, a: date | None, b: date | None, kind: str 
 
 def _unknown(s: int, e: int, text: str, kind: str, warning: str = NO_DATE_WARNING) -> DateSpan:
     return DateSpan(s, e, text[s:e], None, None, None, 3, warning, kind)
-
-
-def _weekday_on_or_before(wd: int, ref: date, strict: bool) -> date:
-    delta = (ref.weekday() - wd) % 7
-    if strict and delta == 0:
-        delta = 7
-    return ref - timedelta(days=delta)
-
-
-def _calendar(d: int, m: int, y: str | None, anchor: date | None) -> tuple[date | None, str]:
-    """The date of day ``d`` of month ``m``; year from text, else inferred."""
-    year = int(y) if y else _infer_year(m, d, anchor)
-    if year is None:
-        return None, NO_DATE_WARNING
-    out = _safe(year, m, d)
-    return (out, "") if out is not None else (None, _INVALID_WARNING)
-
-
-def _pair(d1: int, m1: int, y1: str | None, d2: int, m2: int, y2: str | None,
-          anchor: date | None) -> tuple[date | None, date | None, str]:
-    """First and last day of an explicit range; the year of the end governs a
-    year-less start, and a start after the end belongs to the year before."""
-    if y2:
-        year2: int | None = int(y2)
-    elif y1:
-        year2 = int(y1)
-    else:
-        year2 = _infer_year(m2, d2, anchor)
-    if year2 is None:
-        return None, None, NO_DATE_WARNING
-    end = _safe(year2, m2, d2)
-    year1 = int(y1) if y1 else year2
-    start = _safe(year1, m1, d1)
-    if start is not None and end is not None and start > end and not y1:
-        start = _safe(year1 - 1, m1, d1)
-    if start is None or end is None:
-        return None, None, _INVALID_WARNING
-    return start, end, ""
-
-
-def _month_span(m: int, y: str | None, mod: str | None, anchor: date | None
-                ) -> tuple[date | None, date | None, date | None, str]:
-    year = int(y) if y else _infer_year(m, 15, anchor)
-    if year is None:
-        return None, None, None, NO_DATE_WARNING
-    last = calendar.monthrange(year, m)[1]
-    first_d, last_d, coded = 1, last, 15
-    mod = _fold(mod or "")
-    if mod.startswith("early") or "beginning" in mod or "start" in mod:
-        first_d, last_d, coded = 1, 10, 1
-    elif mod.startswith("late") or "end" in mod:
-        first_d, last_d, coded = 21, last, last
-    elif mod.startswith("mid") or "middle" in mod:
-        first_d, last_d, coded = 11, 20, 15
-    return date(year, m, coded), date(year, m, first_d), date(year, m, last_d), ""
 
 
 # ---------------------------------------------------------------------------
