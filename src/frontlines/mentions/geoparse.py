@@ -15,52 +15,41 @@ governorate the sentence names, the kind the context asks for ("airport",
 "on the outskirts of X", "between X and Y") give a displaced point with
 geo precision 2. Capitalised names in place slots that the gazetteer lacks
 are reported as unresolved, never forced onto a far namesake.
+
+Candidate names are found by :mod:`frontlines.mentions.place_spans` with the language's cue
+words of :mod:`frontlines.mentions.place_cues`; what the document says around them is
+:mod:`frontlines.mentions.place_context`. This module resolves them.
 """
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
-import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import Protocol
 
 from pyproj import Geod
 
 from frontlines.events.lexicon import load_language
 from frontlines.events.phrases import LIST_NAME, list_gap, list_tail
-from frontlines.mentions.gazetteer import Candidate, Gazetteer, fold_token, folded_key, haversine_km, is_arabic, name_tokens
+from frontlines.mentions.gazetteer import Candidate, fold_token, folded_key, haversine_km, name_tokens
+from frontlines.mentions.place_context import LOCAL_CHARS, _Context
+from frontlines.mentions.place_cues import _cues
+from frontlines.mentions.place_spans import Persons, Span, Spans, _lookup_key, _Persons, find_spans
 from frontlines.models import ActorMention, Document, Place, PlaceMention, Unresolved
 from frontlines.theater import Theater
 
+# The public names, those defined in the modules above included (callers import them from here).
+__all__ = [
+    "AREA_REASON", "AREA_RELATION", "FAR_KM", "FAR_NAMESAKE", "LOCAL_CHARS", "UNMAPPED_KIND", "UNMAPPED_REASON",
+    "GeoparseResult", "Geoparser", "Persons", "Span", "Spans", "find_spans", "unmapped_id", "unmapped_place",
+]
+
 _GEOD = Geod(ellps="WGS84")
-LOCAL_CHARS = 400  # "nearby in the text": about three sentences
 FAR_KM = 90.0  # a village this far from every other place the report names is someone else's namesake
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_TOKEN = re.compile(r"[^\W_]+(?:['’‘ʿʾ`][^\W_]+)*")
-_GAP = re.compile(r"^(?: |-|–| - |\u00a0)$")
-_ARTICLE_WORDS = frozenset({"al", "el", "as", "ar", "ad", "at", "az", "an", "ash", "es", "en", "et", "ez"})
-_LOWER_INNER = _ARTICLE_WORDS | {"ibn", "bin", "bani", "wa", "of", "de", "la"}
 _MODEL_NUMBER = re.compile(r"^-\d")
 _NAME_BEFORE = re.compile(r"(?<![.!?:\n])\b[A-Z][a-z]+ $")
-# A capitalised name in a slot that only a place fills.
-_NAME = r"((?:(?:al|el|as|ar|ad|at|an|ash|Al|El|As|Ar|Ad|At|An|Ash)[-\s])?[A-Z][\w'’‘ʿ]+(?:[-\s](?:(?:al|el|as|ar|ad|at|an|ash)-)?[A-Z][\w'’‘ʿ]+){0,3})"
-# Words that are part of many names but never a name alone.
-_GENERIC = frozenset(["kafr", "tal", "jabal", "ayn", "dayr", "abu", "umm", "bayt", "khirbat", "shaykh", "qalaat", "kubra", "sughra", "kabir", "saghir", "jadida", "qadima", "sharqi", "gharbi", "shamali", "janubi", "tahtani", "fawqani", "wadi", "ras", "suq", "mazraa", "jisr"])
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A candidate name in the text, before resolution."""
-
-    start: int
-    end: int
-    text: str
-    candidates: tuple[Candidate, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,325 +58,6 @@ class GeoparseResult:
 
     places: tuple[PlaceMention, ...]
     unresolved: tuple[Unresolved, ...]
-
-
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.start(), m.end()
-        word = m.group(0)
-        if word[-2:] in ("'s", "’s") and len(word) > 3:
-            end -= 2
-            word = word[:-2]
-        out.append((start, end, word))
-    return out
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or is_arabic(word) or (word[:1].isdigit() and any(c.isalpha() for c in word))
-
-
-def _lookup_key(words: Sequence[str]) -> str:
-    folded = [fold_token(w) for w in words]
-    folded = [w for w in folded if w]
-    kept = [w for i, w in enumerate(folded) if not (w in _ARTICLE_WORDS and i + 1 < len(folded))]
-    return " ".join(kept or folded)
-
-
-def find_spans(text: str, gazetteer: Gazetteer, cues: _Cues | None = None) -> list[Span]:
-    """Longest gazetteer matches over runs of capitalised words, not overlapping (``cues``: the language's,
-    English when not given)."""
-    cues = cues or _cues("en")
-    toks = _tokens(text)
-    spans: list[Span] = []
-    max_n = min(gazetteer.max_tokens + 1, 7)
-    i = 0
-    while i < len(toks):
-        start, _end, word = toks[i]
-        if word.lower() in cues.stop_start and text[toks[i][1] : toks[i][1] + 1] != "-":
-            i += 1  # "In Dar'a" starts with the English word, not a name
-            continue
-        first_ok = _capitalised(word) or (
-            word.lower() in _ARTICLE_WORDS and i + 1 < len(toks) and _capitalised(toks[i + 1][2])
-            and text[toks[i][1] : toks[i + 1][0]] == "-"
-        )
-        if not first_ok:
-            i += 1
-            continue
-        # Extend over tokens joined by a single space or hyphen.
-        j = i + 1
-        while j < len(toks) and j - i < max_n and _GAP.match(text[toks[j - 1][1] : toks[j][0]]):
-            j += 1
-        best: Span | None = None
-        for k in range(j, i, -1):
-            words = [t[2] for t in toks[i:k]]
-            last = words[-1]
-            if not (_capitalised(last) or last.lower() in cues.type_words):
-                continue
-            if any(not _capitalised(w) and w.lower() not in _LOWER_INNER and w.lower() not in cues.type_words
-                   and w.lower() not in cues.facility_qualifiers for w in words[1:]):
-                continue
-            if k == i + 1 and fold_token(word) in _ARTICLE_WORDS and text[toks[i][1] : toks[i][1] + 1] == "-":
-                continue  # the article of a longer hyphenated name ("Al-" of "Al-X") names nothing alone
-            key = _lookup_key(words)
-            if not key or not gazetteer.has_key(key) or all(t in _GENERIC for t in key.split()):
-                continue
-            cands = gazetteer.lookup_key(key)
-            if cands and k == i + 1 and cands[0].score < 1.0:
-                # One word matched only by its consonants: it must look like a name on its own.
-                nxt = toks[k][2] if k < len(toks) and _GAP.match(text[toks[k - 1][1] : toks[k][0]]) else ""
-                if word.isupper() or (nxt and _capitalised(nxt)) or cands[0].score < 0.76:
-                    cands = []
-            if cands and word.isupper() and word.isalpha() and len(word) <= 4 and k == i + 1:
-                cands = []  # agency and party acronyms: not places
-            if cands:
-                best = Span(start, toks[k - 1][1], text[start : toks[k - 1][1]], tuple(cands))
-                i = k
-                break
-        if best is None:
-            i += 1
-        else:
-            spans.append(best)
-    return spans
-
-
-def _sentence_bounds(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in sentences:
-        if s <= pos < e:
-            return s, e
-    return 0, 0
-
-
-class Spans:
-    """Character spans of one document, sorted once, asked many times (overlap, containment, the
-    sentence of a position) in O(log n) instead of a scan over every span: the cost of a long
-    report stays linear. Answers are those of the plain scans they replace."""
-
-    __slots__ = ("_disjoint", "_given", "_reach", "_spans", "_starts")
-
-    def __init__(self, spans: Sequence[tuple[int, int]]):
-        self._given = spans
-        self._spans = sorted(spans)
-        self._starts = [s for s, _e in self._spans]
-        reach, far = [], -(1 << 62)
-        for _s, e in self._spans:
-            far = max(far, e)
-            reach.append(far)  # the furthest end among this span and all that start before it
-        self._reach = reach
-        self._disjoint = all(e0 <= s1 for (_s0, e0), (s1, _e1) in pairwise(self._spans))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Some span shares a character with [start, end): ``any(s < end and start < e)``."""
-        i = bisect.bisect_left(self._starts, end)  # spans with s < end
-        return i > 0 and self._reach[i - 1] > start
-
-    def contains(self, start: int, end: int, *, strictly: bool = False) -> bool:
-        """Some span holds [start, end): ``any(s <= start and end <= e)``; ``strictly``: and is longer."""
-        i = bisect.bisect_left(self._starts, start)  # spans with s < start
-        if i > 0 and self._reach[i - 1] >= end:
-            return True  # starts before it and reaches its end: longer as well
-        j = bisect.bisect_right(self._starts, start)
-        return any(e > end if strictly else e >= end for _s, e in self._spans[i:j])
-
-    def holding(self, pos: int) -> tuple[int, int]:
-        """The first span as given with ``s <= pos < e``, (0, 0) when none: by bisection when the spans
-        are disjoint (then at most one holds ``pos``), else by the scan."""
-        if not self._disjoint:
-            return _sentence_bounds(self._given, pos)
-        i = bisect.bisect_right(self._starts, pos) - 1
-        if i >= 0 and pos < self._spans[i][1]:
-            return self._spans[i]
-        return 0, 0
-
-
-class Persons(Protocol):
-    """Where people's names are: asked of a few spans only, so it may find them lazily."""
-
-    def has_person(self, start: int, end: int, *, strictly: bool = False) -> bool: ...
-
-
-class _Persons:
-    """People's names given as spans."""
-
-    __slots__ = ("spans",)
-
-    def __init__(self, spans: Spans) -> None:
-        self.spans = spans
-
-    def has_person(self, start: int, end: int, *, strictly: bool = False) -> bool:
-        return self.spans.contains(start, end, strictly=strictly)
-
-
-def _alt(words: Sequence[str]) -> str:
-    """Regex fragments as one alternation, tried in order; none: a group that never matches."""
-    return "(?:" + "|".join(words) + ")" if words else "(?!)"
-
-
-class _Cues:
-    """The language pack's cue words (``[geoparse]`` of frames.toml) compiled into the geoparser's regexes."""
-
-    def __init__(self, code: str):
-        lang = load_language(code)
-        self.kinds, w = lang.cue_kinds, {k: _alt(lang.geoparse.get(k, ())) for k in (
-            "facility_qualifiers", "facility_words", "kind_after", "kind_before", "region_after", "regions_after",
-            "direction_adjectives", "city_after", "unit_after", "unit_before", "person_titles", "place_slot_before",
-            "speaker_auxiliaries", "speaker_verbs", "named_facility_qualifiers", "named_facility_words",
-            "strong_slot_nouns", "take_verbs")}
-        self.facility_tail = re.compile(rf"^(?:['’]s)?[ -]*((?:{w['facility_qualifiers']} )?{w['facility_words']})\b", re.I)
-        self.kind_after = re.compile(rf"^[ -]*(?P<w>{w['kind_after']})\b", re.I)
-        self.kind_before = re.compile(rf"\b(?P<w>{w['kind_before']})\s+(?:of\s+)?(?:the\s+)?$", re.I)
-        self.region_after = re.compile(rf"^[ -]*{w['region_after']}\b", re.I)
-        self.regions_after = re.compile(rf"^[ -]*{w['regions_after']}\b", re.I)
-        self.direction_adj = re.compile(rf"\b{w['direction_adjectives']}\s+$", re.I)
-        self.city_after = re.compile(rf"^[ -]*{w['city_after']}\b", re.I)
-        self.not_place_after = re.compile(rf"^(?:[ -]*(?:'s|’s))?[ -]*{w['unit_after']}\b")
-        self.not_place_before = re.compile(rf"\b{w['unit_before']}(?:\s+(?:al|el|ash|as|ad|ar)-?|\s+)$")
-        self.person_before = re.compile(rf"\b{w['person_titles']}\s+$")
-        self.place_slot_before = re.compile(rf"\b{w['place_slot_before']}\s+(?:the\s+)?$")
-        self.speaker_after = re.compile(rf"^\s+(?:{w['speaker_auxiliaries']}\s+)?{w['speaker_verbs']}\b")
-        self.named_facility_after = re.compile(
-            rf"^[ -]+(?:{w['named_facility_qualifiers']}\s+)*{w['named_facility_words']}\b")
-        self.take_verb = re.compile(rf"{w['take_verbs']}\b")
-        self.strong_slot = re.compile(rf"\b{w['strong_slot_nouns']}\s+of\s+" + _NAME)
-        weak = _alt(lang.geoparse.get("take_verbs", ()) + lang.geoparse.get("weak_slot_words", ()))
-        self.weak_slot = re.compile(rf"\b{weak}\s+(?:the\s+)?" + _NAME)
-        # relative positions ("12 km north of X", "west of X", "near X", "between X and Y")
-        geo, tables = lang.geoparse, lang.geoparse_tables
-        self.number_words: dict[str, float] = {k.lower(): float(v) for k, v in tables.get("number_words", {}).items()}
-        self.bearings: dict[str, float] = {k.lower(): float(v) for k, v in tables.get("bearings", {}).items()}
-        self.compass_suffixes = tuple(geo.get("compass_suffixes", ()))
-        # "north-west C", "northeastern C", "central C": a part of the country, named by its direction
-        self.area_before = re.compile(
-            rf"\b(?P<a>{w['direction_adjectives']}|{_alt(geo.get('compass', ()))})\s+$", re.I)
-        self.mile_unit = re.compile(rf"^{_alt(geo.get('mile_units', ()))}$", re.I)
-        self.facility_classes = tuple((cls, tuple(words)) for cls, words in tables.get("facility_classes", {}).items())
-        self.direction_link = geo.get("direction_links", ("",))[0]
-        compass = rf"(?P<d>{_alt(geo.get('compass', ()))}){_alt(self.compass_suffixes)}?"
-        article = rf"(?:{_alt(geo.get('relation_articles', ()))}\s+)?"
-        of = _alt(geo.get("class_links", ()))
-        numbers = _alt([re.escape(w) for w in self.number_words])
-        self.distance_before = re.compile(
-            rf"(?P<n>\d+(?:\.\d+)?|{numbers})\s*(?:-\s*)?(?P<u>{_alt(geo.get('distance_units', ()))})\s+"
-            rf"(?:{_alt(geo.get('direction_lead', ()))}\s+)?{compass}\s+{_alt(geo.get('distance_links', ()))}\s+{article}"
-            rf"(?:{_alt(geo.get('distance_classes', ()))} {of}\s+)?$", re.I)
-        classes = rf"(?:{_alt(geo.get('relation_classes', ()))} {of}\s+)?"
-        self.direction_before = re.compile(rf"\b{compass}\s+{_alt(geo.get('direction_links', ()))}\s+{article}{classes}$", re.I)
-        self.near_before = re.compile(rf"\b(?P<rel>{_alt(geo.get('near_relations', ()))})\s+{article}{classes}$", re.I)
-        self.route_before = re.compile(rf"\b(?P<rel>{_alt(geo.get('route_relations', ()))})\s+{article}{classes}$", re.I)
-        roads = _alt(geo.get("road_nouns", ())) or "(?!)"
-        # "the A-B highway": A is its first end, B (after the dash) the second; "the A road"
-        self.road_after = re.compile(rf"(?:\s*[-–—]\s*[A-Z][\w'’]*(?:[\s-]+[A-Za-z][\w'’]*){{0,3}}?)?\s+(?P<rel>{roads})\b", re.I)
-        self.between_before = re.compile(rf"\b{_alt(geo.get('between_words', ()))}\s+{article}"
-                                         rf"(?:{_alt(geo.get('between_lists', ()))} {of}\s+)?$", re.I)
-        # what may stand between a slot's first place and a later member of its list: names, commas, "and", "the"
-        conj = _alt(geo.get("between_and", ()))
-        self.slot_list_gap = re.compile(rf"(?:[\s,]++|\b{conj}\b|\b{_alt(geo.get('relation_articles', ()))}\b|[A-Z][\w'’-]*+)*+")
-        # members of a list: ", ", " and ", and a direction adjective before the next member ("A and western B")
-        self.list_gap = re.compile(rf"^(?:,\s*|\s+{conj}\s+|,\s+{conj}\s+)(?:{w['direction_adjectives']}\s+)?$", re.I)
-        self.list_opener = re.compile(rf"\b{_alt(geo.get('list_openers', ()))}\s+", re.I)
-        self.and_between = re.compile(rf"^\s+{_alt(geo.get('between_and', ()))}\s+{article}$")
-        self.common_words, self.stop_start, self.type_words, self.facility_qualifiers = (
-            frozenset(w.lower() for w in lang.geoparse.get(k, ()))
-            for k in ("common_words", "stop_start", "type_words", "facility_name_qualifiers"))
-
-    def distance_km(self, number: str, unit: str) -> float:
-        """A distance in km ("12", "five" km or miles; a number word the pack lacks counts 5)."""
-        value = float(number) if number[:1].isdigit() else self.number_words.get(number.lower(), 5.0)
-        return value * 1.609 if self.mile_unit.match(unit) else value
-
-    def bearing(self, direction: str) -> float:
-        word = direction.lower()
-        for suffix in self.compass_suffixes:
-            word = word.replace(suffix, "")
-        return self.bearings[word]
-
-    def area_tokens(self, tokens: Sequence[str]) -> tuple[str, ...]:
-        """Folded tokens of an area name with its direction word in one spelling: "north-west", "north west",
-        "northwestern" and "north-western" all become "northwest" (so one area has one unmapped id)."""
-        def plain(word: str) -> str:
-            for suffix in self.compass_suffixes:
-                if word.endswith(suffix) and word[: -len(suffix)] in self.bearings:
-                    return word[: -len(suffix)]
-            return word
-
-        out = list(tokens)
-        if len(out) >= 2 and out[0] in self.bearings and plain(out[0] + out[1]) in self.bearings:
-            out[:2] = [out[0] + out[1]]
-        if out:
-            out[0] = plain(out[0])
-        return tuple(out)
-
-    def facility_class(self, name: str) -> str:
-        """Which facility a name names ("air" for an airport or an airbase); "base" when no word says."""
-        n = name.lower()
-        return next((cls for cls, words in self.facility_classes if any(w in n for w in words)), "base")
-
-    def kind(self, word: str) -> str:
-        """The place kind a kind word asks for ("countryside": region); facility when no list names it."""
-        return next((kind for kind, words in self.kinds.items() if word.lower() in words), "facility")
-
-
-@lru_cache(maxsize=8)
-def _cues(code: str) -> _Cues:
-    return _Cues(code)
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What a document says around a mention: places it names unambiguously, governorates it names."""
-
-    anchors: tuple[tuple[int, float, float, str], ...]  # (position, lat, lon, place id)
-    centre: tuple[float, float] | None
-    cues: tuple[tuple[int, str], ...]  # (position, governorate)
-    paragraphs: tuple[int, ...]  # start offsets of paragraphs
-    # Indexes over the fields above, in text order (a long report asks them once per mention).
-    anchor_positions: tuple[int, ...] = ()
-    cue_positions: tuple[int, ...] = ()
-    all_governorates: frozenset[str] = frozenset()
-    nearest: dict[tuple[str, float, float], float | None] = field(default_factory=dict, compare=False)
-
-    @classmethod
-    def build(cls, text: str, spans: Sequence[Span], country: str, cues: Sequence[tuple[int, str]]) -> _Context:
-        anchors = []
-        for span in spans:
-            home = [c.place for c in span.candidates
-                    if c.place.country == country and c.place.kind not in ("region", "country", "route")]
-            if len(home) == 1:
-                anchors.append((span.start, home[0].lat, home[0].lon, home[0].id))
-        centre = None
-        if anchors:
-            centre = statistics.median(a[1] for a in anchors), statistics.median(a[2] for a in anchors)
-        paragraphs = (0, *(m.end() for m in _PARAGRAPH.finditer(text)))
-        anchors.sort(key=lambda a: a[0])  # already in text order (spans are); sorted() keeps equal positions' order
-        ordered_cues = sorted(cues, key=lambda c: c[0])
-        return cls(tuple(anchors), centre, tuple(ordered_cues), paragraphs, tuple(a[0] for a in anchors),
-                   tuple(c[0] for c in ordered_cues), frozenset(g for _p, g in ordered_cues))
-
-    def local_distance(self, span: Span, place: Place) -> float | None:
-        """Distance to the nearest unambiguous place named within a few sentences of the span."""
-        lo = bisect.bisect_left(self.anchor_positions, span.start - LOCAL_CHARS)
-        hi = bisect.bisect_right(self.anchor_positions, span.start + LOCAL_CHARS)
-        near = [(lat, lon) for pos, lat, lon, pid in self.anchors[lo:hi] if pid != place.id and pos != span.start]
-        if not near:
-            return None
-        return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in near)
-
-    def governorates_near(self, pos: int) -> tuple[set[str], frozenset[str]]:
-        """Governorates named in the paragraph of ``pos``, and in the whole document."""
-        i = bisect.bisect_right(self.paragraphs, pos) - 1
-        start = self.paragraphs[i]
-        end = self.paragraphs[i + 1] if i + 1 < len(self.paragraphs) else 1 << 62
-        lo, hi = bisect.bisect_left(self.cue_positions, start), bisect.bisect_left(self.cue_positions, end)
-        return {g for _p, g in self.cues[lo:hi]}, self.all_governorates
-
-    def nearest_anchor_km(self, place: Place) -> float | None:
-        """Distance from ``place`` to the nearest unambiguous place the document names other than
-        itself (None when there is none), computed once per place and document."""
-        key = (place.id, place.lat, place.lon)
-        if key not in self.nearest:
-            others = [(lat, lon) for _pos, lat, lon, pid in self.anchors if pid != place.id]
-            self.nearest[key] = min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in others) if others else None
-        return self.nearest[key]
 
 
 class Geoparser:
