@@ -21,32 +21,30 @@ from shapely.geometry import MultiLineString
 from frontlines.control.areas import AreaSet
 from frontlines.errors import ExportError
 from frontlines.models import ControlStatus, Event
-from frontlines.views.exports import (
-    _EVENT_COLORS,
+from frontlines.views.exports import _columns, _multipolygon, _point, _write_layer, write_geojson
+from frontlines.views.features import (
     _EVENT_FIELDS,
     _PLACE_FIELDS,
-    KML_NS,
-    _columns,
     _event_props,
-    _event_style,
-    _extended,
     _feature,
     _has_point,
+    _place_props,
+    _point_json,
+    geometry_json,
+    side_color,
+)
+from frontlines.views.kml import (
+    _EVENT_COLORS,
+    KML_NS,
+    _event_style,
+    _extended,
     _kml_lines,
     _kml_point,
     _kml_polygons,
     _kml_style,
-    _multipolygon,
-    _place_props,
-    _point,
-    _point_json,
     _sub,
     _time_span,
     _write_kml_tree,
-    _write_layer,
-    geometry_json,
-    side_color,
-    write_geojson,
 )
 
 DayAreas = tuple[date, AreaSet | None]
