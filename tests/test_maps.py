@@ -205,7 +205,7 @@ def test_labels_never_overlap() -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from frontlines.views.maps import _place_labels
+    from frontlines.views.map_layout import _place_labels
 
     fig = Figure(figsize=(4, 4), dpi=100)
     FigureCanvasAgg(fig)

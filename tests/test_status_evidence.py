@@ -14,7 +14,8 @@ from frontlines.control.status_runs import evidence_on, statuses_on
 from frontlines.models import ControlAssertion, ControlStatus, Evidence, StatusSupport
 from frontlines.store.storage import RUN_OPEN, Store
 from frontlines.views.exports import statuses_geojson
-from frontlines.views.maps import _importance, _marker_size
+from frontlines.views.map_layout import _importance
+from frontlines.views.map_style import _marker_size
 
 SIDES = {"government", "opposition"}
 DAY1, DAY2, DAY3 = date(2024, 11, 27), date(2024, 11, 29), date(2024, 12, 2)
