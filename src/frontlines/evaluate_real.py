@@ -272,8 +272,8 @@ def _same_place(s: Event, g: dict[str, Any], gaz: Gazetteer) -> bool:
     gid = g.get("place_id")
     if gid and s.place_id == gid:
         return True
-    if not gid:  # a place the gazetteer lacks: the same name is the same place
-        return bool(g.get("name")) and s.place_id == unmapped_id(g["name"])
+    if not gid:  # a place the gazetteer lacked when annotated: the same name is the same place
+        return bool(g.get("name")) and (s.place_id == unmapped_id(g["name"]) or folded_key(s.location) == folded_key(g["name"]))
     target = _gold_point(g, gaz)
     if target is not None and target.kind == "region" and target.admin1 and s.admin1 == target.admin1:
         # ACLED codes an event known only to its governorate at the governorate's capital (geo precision 3);
