@@ -202,6 +202,9 @@ class _Sentence(_Qualifiers):
             claimant = agent  # "claiming control of X": the party claims it for itself
         weapon = "air" if self.weapon_air else "ground" if self.weapon_ground else ""
         background = noun is not None and noun.i == pred.i and self._in_time_clause(noun)
+        # "after the towns fell": a time clause that refers back to places told before retells their fall
+        background = background or (noun is None and bool(places) and all(p.start < self.span[0] for p in places)
+                                    and any(c.dep_ == "mark" and c.lower_ in self.lang.time_preps for c in pred.children))
         key = noun if noun is not None and spec.light and noun.i != pred.i else pred
         start = min(pred.idx, key.idx)
         end = max(pred.idx + len(pred), key.idx + len(key))
@@ -213,6 +216,7 @@ class _Sentence(_Qualifiers):
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
             current=self._now(pred), failed=self._failed(pred), agreed=self._agreed(pred),
             countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs,
+            relative=noun is None and pred.dep_ == "relcl",
             standing=noun is None and pred.dep_ == "relcl" and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (
                 self._unopposed(agent_side) or self._under_deal(pred)),

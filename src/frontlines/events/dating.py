@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from frontlines.events.lexicon import Language
 from frontlines.events.reader import Frame
+from frontlines.mentions.date_patterns import SMALL_COUNTS
 from frontlines.mentions.dates import DateSpan, find_dates, resolve_event_date
 from frontlines.models import Document, PlaceMention
 
@@ -88,6 +89,32 @@ _SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
 _IN_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldiers|civilians))")
 
 
+# "four days after they took X", "two days before the army left X": a count of days from another clause's day
+_SHIFT = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(sorted(map(re.escape, SMALL_COUNTS), key=len, reverse=True))
+                    + r")\s+days?\s+(?P<dir>after|before)\b", re.I)
+_SHIFT_REACH = 80  # characters from "N days after" to the predicate of its clause
+
+
+def _shifted_day(sentence: str, trigger: int, named: Sequence[DateSpan]) -> tuple[re.Match[str], date] | None:
+    """The day of a predicate in a clause opened by "N days after/before" ("took X on 6 December, four days after
+    they drove A out of Y": Y's day is 2 December), counted from the calendar day the sentence names outside that
+    clause; None when the predicate is in no such clause or no day is named outside it."""
+    for m in _SHIFT.finditer(sentence, 0, trigger):
+        if trigger - m.end() > _SHIFT_REACH or _CLAUSE_BREAK.search(sentence, m.end(), trigger):
+            continue
+        stop = _CLAUSE_BREAK.search(sentence, m.end())
+        end = stop.start() if stop else len(sentence)
+        outside = [d for d in named if d.date is not None and (d.end <= m.start() or d.start >= end)]
+        if not outside:
+            return None
+        anchor = min(outside, key=lambda d: m.start() - d.end if d.end <= m.start() else d.start - end)
+        assert anchor.date is not None
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else SMALL_COUNTS[word]
+        return m, anchor.date - timedelta(days=n) if m.group("dir").lower() == "after" else anchor.date + timedelta(days=n)
+    return None
+
+
 def _own_clause_year(sentence: str, after: int) -> int | None:
     """A year named with "in" after the predicate and before its clause ends ("signed a deal with the army in 2018",
     "since driving the group out of it in 2016"); "since 2016" opens a period and is no such year."""
@@ -146,6 +173,10 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             anchor = (before[-1] if before else None) or context or para_date or (last_named if chronology else None)
             span = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=anchor,
                                       trigger_start=f.start - s_start)
+            shifted = _shifted_day(sentence, f.start - s_start, named_here)
+            if shifted is not None:
+                m, day = shifted
+                span = DateSpan(s_start + m.start(), s_start + m.end(), m.group(0), day, day, day, 1, "", "anaphoric")
             if span.kind == "daypart" and before:
                 # "04 Dec, X: the town fell after an overnight assault": a time of day in a sentence that named its
                 # calendar day before is of that day
@@ -200,7 +231,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 span = replace(span, date=default_day, date_start=default_day, date_end=default_day, time_precision=1,
                                warning="")
             spans[i] = span
-            if span.date is not None and span.kind != "default":
+            if span.date is not None and span.kind != "default" and not f.relative:
                 context, dated_here = span.date, True
         named = [d for d in found if d.kind in ("explicit", "weekday") and d.date]
         if len(named) == 1 and not _LABEL_REST.sub("", sentence[: named[0].start] + sentence[named[0].end :]):

@@ -90,6 +90,8 @@ class Frame:
     # part of it)
     yielded: bool = False
     countered: bool = False  # told by a verb of meeting another's attack ("repelled an assault on X"): the doer defended
+    # told in a relative clause ("the coalition that swept into X on Sunday"): its day is no day the story moves on to
+    relative: bool = False
 
     @property
     def kind(self) -> str:

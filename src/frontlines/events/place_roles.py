@@ -103,6 +103,19 @@ class _PlaceRoles:
         stems = {word, *(word[: -len(s)] for s in self.lang.geoparse.get("compass_suffixes", ()) if word.endswith(s))}
         return tok.pos_ in ("NOUN", "PROPN", "ADV") and bool(stems & set(bearings))
 
+    def _located(self, tok: Token, objects: bool = False) -> list[Token]:
+        """The named places a direction locates ("A and B north of X", "A, north of X"): names the parser hung on
+        the direction word, or the place the direction word hangs on; with ``objects``, the object of the verb it
+        hangs on ("abandoned the towns of A and B north of X"). None when ``tok`` is no direction."""
+        if not self._bearing(tok):
+            return []
+        named = [c for c in tok.children if c.dep_ in ("nmod", "compound", "amod") and c.i < tok.i and c.i in self.idx.place_at]
+        if not named and tok.dep_ in ("advmod", "npadvmod", "amod") and tok.head.i in self.idx.place_at:
+            named = [tok.head]
+        if not named and objects and tok.dep_ in ("advmod", "npadvmod") and tok.head.pos_ in _VERBAL:
+            named = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
+        return [x for c in named for x in (c, *c.conjuncts)]
+
     def _places_of(self, tok: Token, partial: list[str], depth: int = 0) -> list[PlaceMention]:
         """The places a role token stands for: its name, an appositive ("the town of X"), a part of a
         place ("parts of X", contested), or a noun or pronoun referring back ("the town", "it")."""
@@ -126,8 +139,17 @@ class _PlaceRoles:
                 while antecedent.i not in idx.place_at and antecedent.dep_ in ("prep", "pobj", "acl", "agent") \
                         and antecedent.head.i != antecedent.i:
                     antecedent = antecedent.head
+            located = self._located(antecedent.head.head, objects=True) \
+                if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of" else []
+            if located:
+                # "the towns of A and B north of X, which C entered": X only says where A and B lie; they were entered
+                return [p for a in located for p in self._places_of(a, partial, depth + 1)]
             # "X, a town that A has held since D"; "A and B, which C occupied": all of a coordination
             return [p for a in (antecedent, *antecedent.conjuncts) for p in self._places_of(a, partial, depth + 1)]
+        located = self._located(tok)
+        if located and tok.i not in idx.place_at:
+            # "the towns of A and B north of X": the parser hangs the named towns on the direction
+            return [p for a in located for p in self._places_of(a, partial, depth + 1)]
         if tok.dep_ == "appos" and tok.head.i in idx.place_at and tok.lemma_.lower() in lang.place_class:
             return [idx.place_at[tok.head.i]]  # "X, a mostly rural town": the town is X
         appositives = [c for c in tok.children if c.dep_ == "appos"]
@@ -225,6 +247,12 @@ class _PlaceRoles:
                       if c.dep_ == "prep" and c.lower_ in where]
             if not preps and tok.dep_ == "dobj":
                 preps = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in where and c.i > tok.i]
+            if not preps and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.right_edge.i + 1 < len(tok.doc):
+                # "withdrew from positions in X": the parser hung "in X" on the verb, right after the positions
+                after = tok.doc[tok.right_edge.i + 1]
+                preps = [after] if after.dep_ == "prep" and after.lower_ in where and after.head.i == tok.head.head.i else []
+            # ("positions in and around X": the object of the last preposition is the first one's too)
+            preps += [x for c in preps for x in c.conjuncts if x.pos_ == "ADP"]
             out += [p for c in preps for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
             if out:
                 return out
@@ -347,6 +375,9 @@ class _PlaceRoles:
             0 < p.start - q.start < 80 and not q.relation and ". " not in idx.text[q.end : p.start] for q in earlier))] or earlier
         # a place a force moved away to ("pulled back from A to B, handing the city to C") is not what is referred to
         earlier = [p for p in earlier if not self._goal_of_leaving(p)] or earlier
+        if not earlier and kind == "facility" and not plural:
+            # "the prison", "the dam": the facility named by that noun, however far back ("Sednaya prison ... the prison")
+            earlier = [p for p in idx.places[:i] if tok.lower_ in p.mention.lower().split()][-1:]
         if not earlier:
             return []
         # the place itself, not where the earlier mention placed something near it ("on the outskirts of X ... the city")
@@ -358,7 +389,10 @@ class _PlaceRoles:
         last = earlier[-1]
         group = [p for p in earlier if p.start >= last.start - 200]
         # ("retook A and several villages, but B recaptured them": the places of its own sentence first)
-        group = [p for p in group if p.start >= self.span[0]] or group
+        # (but a plural noun of places stands for more than one: "struck A after the towns fell" are the towns before)
+        own = [p for p in group if p.start >= self.span[0]]
+        many = tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS") and len(group) > len(own) == 1
+        group = [p for p in group if p.start < self.span[0]] if many else (own or group)
         count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
         return group[-count:] if count else group
 

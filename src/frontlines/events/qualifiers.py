@@ -17,6 +17,7 @@ from frontlines.models import ActorMention
 _NOMINAL_OR_GERUND = frozenset({"NOUN", "PROPN", "VERB"})
 
 
+_HARM_VERBS: dict[str, frozenset[str]] = {}
 _ATTACK_NOUNS: dict[str, frozenset[str]] = {}
 
 
@@ -28,6 +29,14 @@ def _attack_nouns(lang: Language) -> frozenset[str]:
     return _ATTACK_NOUNS[lang.code]
 
 
+def _harm_verbs(lang: Language) -> frozenset[str]:
+    """Verbs of harm and of the pack's frames of violence ("kill", "hit", "shell"), once per pack."""
+    if lang.code not in _HARM_VERBS:
+        _HARM_VERBS[lang.code] = frozenset(lang.harm_verbs) | frozenset(
+            v for f in lang.frames if f.kind in ("clash", "strike", "shelling") for v in f.verbs)
+    return _HARM_VERBS[lang.code]
+
+
 class _Qualifiers(_Roles):
     """Parties and qualifiers of a sentence reader (:class:`frontlines.events.clause._Sentence`)."""
 
@@ -36,7 +45,6 @@ class _Qualifiers(_Roles):
     last_attacker: ActorMention | None
     asking: bool  # the sentence is a question (see _Sentence)
     noun_refs: dict[str, ActorMention | None]
-    _fight_words: frozenset[str]
     _battle_words: frozenset[str]
 
     # ------------------------------------------------------------------ parties
@@ -124,6 +132,11 @@ class _Qualifiers(_Roles):
             return None, "", True, True  # "our heroes took X": the speaking side's fighters (its side: the voice's)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in _attack_nouns(self.lang) and tok.i not in self.idx.place_at:
             # "the opening assault overran X", "the offensive captured X": the attack's force (its side unnamed) took it
+            # ("state TV said a counter-attack had retaken X": a partisan outlet's own side's attack)
+            outlet = self._claimant(tok) if not any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in self.idx.actor_at
+                                                   for c in tok.children) else None
+            if outlet is not None and outlet.media and outlet.side not in NOT_ARMED:
+                return None, outlet.side, True, True
             return None, "", True, False
         if tok.i in self.idx.place_at:
             if self.idx.place_at[tok.i].kind == "country":
@@ -191,14 +204,19 @@ class _Qualifiers(_Roles):
                                                     for g in c.children if g.dep_ == "pobj"]
         # "struck X, killing dozens of civilians": the victims of a participle that follows the strike
         for v in pred.children:
-            if v.dep_ in ("advcl", "conj", "xcomp") and v.pos_ == "VERB" and v.i in self.ids:  # (not a table the parser joined)
+            # (not a table the parser joined; and a verb of harm or of fighting: "bringing them within 10 km of X"
+            # hurts nobody)
+            if v.dep_ in ("advcl", "conj", "xcomp") and v.pos_ == "VERB" and v.i in self.ids \
+                    and v.lemma_.lower() in _harm_verbs(self.lang):
                 for o in self._objects(v, passive=True):
                     objs.append(o)
                     objs += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         civ = self.lang.civilian_nouns
         objs = self._with_of(objs)  # "attacked a group of shepherds", "dozens of civilians"
+        # (a place's name is no victim: "took A al-Imam", whatever word of people the name holds)
         return any(self._civilian_word(o) or any(c.lower_ in civ for c in o.children if c.dep_ in ("compound", "amod"))
-                   or (o.i in self.idx.actor_at and self.idx.actor_at[o.i].side == "civilians") for o in objs)
+                   or (o.i in self.idx.actor_at and self.idx.actor_at[o.i].side == "civilians") for o in objs
+                   if o.i not in self.idx.place_at)
 
     def _under_holder(self, pred: Token, spec: FrameSpec) -> bool:
         head = pred.head if pred.dep_ in ("acomp", "amod", "attr") else pred
@@ -483,12 +501,13 @@ def _asks(tok: Token) -> bool:
 
 def _inverted(verb: Token) -> bool:
     """A clause in the word order of a question: an auxiliary before its subject ("did the rebels take", "are they
-    holding"), or a wh-word first ("who took X")."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subj is None:
-        return False
-    if subj.tag_ in ("WP", "WDT") or (subj.left_edge.tag_ in ("WP", "WDT", "WRB") and verb.dep_ == "ROOT"):
-        return True
-    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in verb.children) or (
-        verb.lemma_ == "be" and verb.i < subj.i)
+    holding"), or a wh-word first ("who took X"). Any subject the parser gave the verb counts: a speaker's label
+    before the question ("Q: is it your view that ...") may be read as a second one."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")):
+        if subj.tag_ in ("WP", "WDT") or (subj.left_edge.tag_ in ("WP", "WDT", "WRB") and verb.dep_ == "ROOT"):
+            return True
+        if any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in verb.children) or (
+                verb.lemma_ == "be" and verb.i < subj.i):
+            return True
+    return False
 

@@ -17,6 +17,7 @@ All words come from the language pack (:mod:`frontlines.events.lexicon`); none i
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -201,7 +202,10 @@ class Reader:
     def _candidates(self, tok: Token, ctx: _Sentence) -> Iterable[tuple[FrameSpec, Token, Token | None]]:
         lemma, lower = tok.lemma_.lower(), tok.lower_
         # a present participle before a noun describes it ("the surrounding villages", "the advancing rebels"): no predicate
-        describing = tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.i < tok.head.i
+        # (so does a past participle with no arguments of its own: "struck the abandoned X airbase" tells no leaving,
+        # "units had captured parts of A ... districts", a verb the parser hung on the last noun, still does)
+        describing = tok.tag_ in ("VBG", "VBN") and tok.dep_ == "amod" and tok.i < tok.head.i and not (
+            tok.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in tok.children))
         # ... as does a participle of holding ("the A-occupied heights"): the held-modifier frame reads it
         describing = describing or (tok.dep_ == "amod" and tok.i < tok.head.i and lower in self._by_modifier)
         # a verb the tagger read as a noun keeps its auxiliary ("the rebels had overrun X", "overrun" a noun)
@@ -271,16 +275,29 @@ class Reader:
                     yield spec, tok, None
 
 
+_LABEL = re.compile(r"[^\W\d][\w' -]{0,40}:")
+
+
 def _title(toks: Sequence[Token], text: str, start: int, end: int) -> bool:
     """A heading or caption inside a longer text: a short line of its own with no verb and no closing stop
     ("Fall of X", "2024 X offensive", "Map of the battle for X"). A one-line post is read as it stands."""
-    body = text[start:end].strip()
-    if not body or "\n" in body or body[-1] in ".!?;:\"”'’)" or len(toks) > 16:
+    segment = text[start:end]
+    body = segment.strip()
+    head = toks
+    # a closing parenthesis that dates or numbers the heading ("Flash Update No. 3 (as of 2 December)") is no stop
+    dated = re.search(r"\s*\([^()]*\)$", body)
+    if dated is not None:
+        body = body[: dated.start()].rstrip()
+        body_end = start + len(segment) - len(segment.lstrip()) + len(body)
+        head = [t for t in toks if t.idx < body_end]
+    if not body or "\n" in body or body[-1] in ".!?;:\"”'’)" or len(head) > 16:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:start].strip() or text[end:line_end].strip() or len(text.strip()) <= len(body) + 2:
+    # (a label before a colon opens the line: "COUNTRY: Escalation of hostilities (as of D)")
+    label = text[line_start:start].strip()
+    if (label and not _LABEL.fullmatch(label)) or text[end:line_end].strip() or len(text.strip()) <= len(body) + 2:
         return False
     return not any(t.pos_ in _VERBAL for t in toks)
 

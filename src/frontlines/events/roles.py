@@ -19,6 +19,8 @@ from frontlines.models import ActorMention, PlaceMention
 class _Roles(_PlaceRoles):
     """The role-filling half of a sentence reader (:class:`frontlines.events.clause._Sentence`)."""
 
+    _fight_words: frozenset[str]  # verbs and nouns of fighting or an advance (set by the sentence reader)
+
     def _party(self, tok: Token | None) -> tuple[ActorMention | None, str, bool, bool]:
         """(actor, side, armed, explicit) for a role token: read by the qualifiers half."""
         raise NotImplementedError
@@ -38,6 +40,8 @@ class _Roles(_PlaceRoles):
                     out += self._clause_places(pred if noun is None else noun)
                     self._loose = self._loose or (role == "any" and bool(out))
                 continue
+            if role == "where" and noun is None and "obj" in roles and self._objects(pred):
+                continue  # "X, where a new cabinet took office": a verb whose patient is its object took no place there
             for tok in self._role_tokens(role, pred, noun):
                 if spec.subject_place and role == "subj" and tok.i in self.idx.actor_at and tok.i not in self.idx.place_at:
                     continue
@@ -48,8 +52,9 @@ class _Roles(_PlaceRoles):
                     out += [p for x in tok.conjuncts if x.i > tok.i for p in self._places_of(x, partial)]
         if not out and "obj" in roles and noun is None:
             out += self._next_place(pred)
-        if roles is spec.place and spec.control == "none" and noun is None and all(p.kind == "region" for p in out):
+        if roles is spec.place and spec.control == "none" and noun is None and all(p.kind == "region" or locator_only(p) for p in out):
             # "in the desert, gunmen attacked a group of herders east of X": a violent act is placed where its object was
+            # ("struck a vehicle near A, south of B": A, which B only locates)
             out += [p for o in self._objects(pred) for p in self._inside(o)]
             # ... or where a direction hung on the verb points ("attacked herders east of X")
             out += [self.idx.place_at[g.i] for c in pred.children if c.dep_ in ("npadvmod", "advmod")
@@ -73,7 +78,8 @@ class _Roles(_PlaceRoles):
         seen: set[tuple[str, int]] = set()
         unique = []
         for p in out:
-            if locator_only(p) and any(q.start < p.start and not q.relation and q.kind != "region" for q in out):
+            if locator_only(p) and any(q.start < p.start and not locator_only(q) and q.relation != "between"
+                                       and q.kind != "region" for q in out):
                 continue  # "took A, 20 km north of B", "seized A north of B": B only says where A lies (a region does not)
             if (p.place_id, p.start) not in seen:
                 seen.add((p.place_id, p.start))
@@ -370,10 +376,11 @@ class _Roles(_PlaceRoles):
             # a verb of control: "the rebels were forced to withdraw" (its passive subject), "forced the army to
             # leave X" (its object, when that is an armed party) is who does what the infinitive says
             # ("forcing thousands of people to flee": the counted people, no party, are who flee)
+            # (a noun of fighting is no controller: "launched a counter-offensive to regain X", its subject regains)
             ctrl = next((c for c in verb.head.children if c.dep_ == "nsubjpass"
-                         or (c.dep_ == "dobj" and c.i < verb.i and (self._names_party(c) or self._civilian_word(c)
-                                                                    or c.lemma_.lower() in self.lang.quantity_nouns
-                                                                    or c.tag_ == "CD"))), None)
+                         or (c.dep_ == "dobj" and c.i < verb.i and not {c.lower_, c.lemma_.lower()} & self._fight_words
+                             and (self._names_party(c) or self._civilian_word(c)
+                                  or c.lemma_.lower() in self.lang.quantity_nouns or c.tag_ == "CD"))), None)
             if ctrl is not None:
                 return ctrl
         # a subject of the verb's own line first: a heading above may hang a second one on it; a label before a

@@ -26,8 +26,8 @@ _WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
     "friday": 4, "saturday": 5, "sunday": 6,
 }
-# Small counts used in "the past three days" / "two days later".
-_SMALL: dict[str, int] = {
+# Small counts used in "the past three days" / "two days later" (public: the event dating counts "three days after").
+SMALL_COUNTS: dict[str, int] = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3,
@@ -48,7 +48,7 @@ _DAY2 = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DASH = r"\s*(?:-|–|—)\s*"
 _SMALLNUM = r"(?:\d{1,3}|a\s+couple\s+of|a\s+few|couple\s+of|few|several|" + "|".join(
-    k for k in _SMALL if k not in {"a", "few", "couple", "a couple of", "a few", "several"}
+    k for k in SMALL_COUNTS if k not in {"a", "few", "couple", "a couple of", "a few", "several"}
 ) + r")"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
@@ -203,7 +203,7 @@ _ALTERNATIVES: list[str] = [
 # group with a single character test), and at each such word only the
 # alternatives that can start with its first character are tried (_BY_CHAR).
 # The first words of each alternative, "#D" a digit, "#M" a month, "#W" a weekday:
-_NUMWORDS = tuple(k for k in _SMALL if " " not in k)
+_NUMWORDS = tuple(k for k in SMALL_COUNTS if " " not in k)
 _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "rb": ("between",),
     "rf": ("from", "#D"),
@@ -335,4 +335,4 @@ def _small(s: str | None, default: int = 1) -> int:
     s = " ".join(_fold(s).split())
     if s.isdigit():
         return int(s)
-    return _SMALL.get(s, _SMALL.get(s.removeprefix("a ").removesuffix(" of"), default))
+    return SMALL_COUNTS.get(s, SMALL_COUNTS.get(s.removeprefix("a ").removesuffix(" of"), default))

@@ -55,9 +55,6 @@ from frontlines.mentions.date_patterns import (
     _small,
 )
 
-# Kept importable from here: the event dating reads the small counts ("three days") as dates._SMALL.
-from frontlines.mentions.date_patterns import _SMALL as _SMALL
-
 __all__ = [
     "NO_DATE_WARNING",
     "DateSpan",
@@ -102,6 +99,8 @@ _OWN_REACH = 60
 _CLAUSE_EDGE = re.compile(r"[,;:()\n]")
 # a coordinating word right before a day opens the next clause: "captured X and on 6 December took Y"
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|then|while)\s+(?:(?:then|on|by|in|at|early|late|later|from|during|the|that|into)\s+)*$")
+# a relative pronoun after the predicate opens a clause of its own: "handed X to the militia that took Y on Sunday"
+_RELATIVE_OPEN = re.compile(r"\s(?:that|which|who|whom|whose)\s+(?!day|night|morning|evening|afternoon|week)\w")
 
 # Tiers used by resolve_event_date: lower is preferred. A calendar date beats a
 # weekday, which beats anaphora ("the next day") and deixis ("yesterday");
@@ -393,14 +392,16 @@ def resolve_event_date(sentence: str, published: date | None, *, sentence_offset
         # ("..., who seized X on Thursday, said they had entered Y overnight": "entered" is overnight's)
         own = [sp for sp in spans if trigger_start <= sp.start <= trigger_start + _OWN_REACH
                and not _CLAUSE_EDGE.search(sentence, trigger_start, sp.start)
-               and not _NEXT_CLAUSE.search(sentence[trigger_start:sp.start])]  # "took X and on D took Y": Y's day
+               and not _NEXT_CLAUSE.search(sentence[trigger_start:sp.start])  # "took X and on D took Y": Y's day
+               and not _RELATIVE_OPEN.search(sentence, trigger_start, sp.start)]
         # ... or right before it, inside its clause ("..., and early on Sunday the army abandoned X")
         own = own or [sp for sp in spans if sp.end <= trigger_start and trigger_start - sp.end <= _OWN_REACH
                       and not _CLAUSE_EDGE.search(sentence, sp.end, trigger_start)]
         def later_clause(sp: DateSpan) -> bool:
             """The day stands after the predicate, past the start of a clause of its own ("took X, and on D ...")."""
             gap = sentence[trigger_start : sp.start]
-            return sp.start > trigger_start and bool(_CLAUSE_EDGE.search(gap) or _NEXT_CLAUSE.search(gap))
+            return sp.start > trigger_start and bool(_CLAUSE_EDGE.search(gap) or _NEXT_CLAUSE.search(gap)
+                                                     or _RELATIVE_OPEN.search(gap))
 
         # (of a time of day and a day in the clause, the day: "fell before dawn on December 8")
         best = min(own, key=lambda sp: (sp.kind == "daypart", abs(sp.start - trigger_start))) if own else min(

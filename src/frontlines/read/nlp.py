@@ -209,10 +209,26 @@ def _fronted_phrase_roots(doc: Any) -> Any:
     return doc
 
 
+def _hyphenated_words(doc: Any) -> Any:
+    """A hyphenated word the tokenizer split ("a counter-attack", "the Damascus-Daraa highway") and the parser read as
+    three words of one role ("counter", "-" and "attack", each a subject of the verb) is one word again: its last
+    part is the head, the parts before it modify it. Only parts written with no space around the hyphen, hung on
+    the same word in the same role."""
+    for hyphen in doc[1:-1]:
+        first, last = doc[hyphen.i - 1], doc[hyphen.i + 1]
+        if hyphen.text != "-" or first.whitespace_ or hyphen.whitespace_:
+            continue
+        if not (first.dep_ == hyphen.dep_ == last.dep_ and first.head.i == hyphen.head.i == last.head.i != last.i):
+            continue
+        first.head, first.dep_ = last, "compound"
+        hyphen.head, hyphen.dep_ = last, "punct"
+    return doc
+
+
 def _repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _fronted_phrase_roots(_gerund_subjects(doc))
+    return _fronted_phrase_roots(_gerund_subjects(_hyphenated_words(doc)))
 
 
 @lru_cache(maxsize=4)

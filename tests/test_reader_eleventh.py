@@ -1,0 +1,193 @@
+"""The clause reader, eleventh pass: forms found on an eighteenth batch of prose of our own, one test per form, each
+with its contrast.
+
+The helpers are those of test_reader.py (the real pipeline: spaCy parse, gazetteer, actor dictionary).
+"""
+
+from __future__ import annotations
+
+import frontlines
+from frontlines.read.ingest import from_text
+from frontlines.read.nlp import analyse
+from test_reader import says_nothing, status
+
+
+def events_of(text: str, published: str = "2024-12-06") -> list[tuple[str, str, str]]:
+    return [(e.sub_event_type, e.actor1_side, e.location) for e in frontlines.extract(text, published=published).events]
+
+
+def dated(text: str, published: str = "2024-12-06") -> dict[str, str]:
+    return {e.location: str(e.date) for e in frontlines.extract(text, published=published).events}
+
+
+def test_a_noun_of_fighting_is_no_doer_of_the_infinitive_after_it() -> None:
+    """"forced the army to leave X": an armed object does what the infinitive says; "launched a counter-offensive to
+    retake X": the offensive is no party, the subject of "launched" is the one retaking."""
+    assert events_of("On 2 December, loyalist troops launched a counter-offensive to retake Maan.") == [
+        ("Armed clash", "government", "Ma'an")]
+    assert events_of("On 2 December, the rebels forced army units to abandon Maan.") == [
+        ("Change to group/activity", "government", "Ma'an")]
+
+
+def test_a_heading_with_a_label_and_a_dated_parenthesis_is_a_title() -> None:
+    """"COUNTRY: Region - Escalation of Hostilities, Flash Update No. 4 (as of D)": a report's heading names a topic;
+    a label before its colon and a closing parenthesis with its date do not make it a sentence."""
+    heading = "SYRIA: Northern Hama – Escalation of Hostilities, Flash Update No. 4 (as of 3 December 2024)\n"
+    assert events_of(heading + "Clashes went on in Morek.", published="2024-12-03") == [("Armed clash", "unknown", "Morek")]
+    told = "SYRIA: Hostilities escalated in Morek on 3 December (local sources)\nClashes went on in Taybat al-Imam."
+    assert {e[2] for e in events_of(told, published="2024-12-03")} == {"Morek", "Taybat al-Imam"}
+
+
+def test_a_relative_of_place_is_no_patient_of_a_verb_with_its_own_object() -> None:
+    """"In X, where a new governor took office, ...": "where" says where it happened; a verb of taking whose object
+    is something else took no place. With no object ("where they took control") the place is the one taken."""
+    assert says_nothing("In Hama, where a new government took office on Monday, shops reopened.", published="2024-12-10")
+    assert events_of("Rebels reached Hama, where they took control on Monday.", published="2024-12-10") == [
+        ("Non-state actor overtakes territory", "opposition", "Hama")]
+
+
+def test_a_question_after_a_speakers_label_asserts_nothing() -> None:
+    """"Q: On X, is it your view that the army has lost the town?": the label before the colon may be parsed as a
+    second subject; the verb still comes before its own subject, and the question tells nothing."""
+    asked = "Q: Turning to Hama, is it your view that the army has lost the city for good?"
+    assert says_nothing(asked, published="2024-12-05")
+    assert status("Q: A question on the north.\nA: Our view is that Hama is held by the rebels.", "Hama",
+                  day="2024-12-05", published="2024-12-05") == "opposition"
+
+
+def test_a_relative_after_a_direction_is_of_the_places_the_direction_locates() -> None:
+    """"the towns of A and B north of X, which C entered": X only says where A and B lie, and the relative clause
+    is about them. The parser hangs A and B on the direction word; they are still the places taken."""
+    text = "Loyalist militias abandoned the towns of Tal Rifaat and Kafr Naya north of Aleppo, which rebels entered on Sunday."
+    got = events_of(text, published="2024-12-02")
+    assert {e[2] for e in got} == {"Tell Rifaat", "Kafr Naya"}
+    assert all(e[0] == "Non-violent transfer of territory" and e[1] == "opposition" for e in got)
+    # a relative clause on a place with no direction is the place's own
+    assert {e[2] for e in events_of("Rebels entered Anadan, which the army had abandoned.", published="2024-12-02")} \
+        == {"Anadan"}
+
+
+def test_a_clause_n_days_after_another_is_dated_back_from_its_day() -> None:
+    """"took A on 6 December, three days after they drove B out of C": C's day is 3 December; "before" counts the
+    other way. A clause of its own after a comma keeps its own day."""
+    after = dated("Rebels entered Hama on 6 December, three days after they captured Halfaya.")
+    assert after == {"Hama": "2024-12-06", "Halfaya": "2024-12-03"}
+    fronted = dated("Two days after rebels captured Halfaya, they stormed Hama on 5 December.")
+    assert fronted == {"Halfaya": "2024-12-03", "Hama": "2024-12-05"}
+    before = dated("The army shelled Hama on 1 December, two days before rebels captured Halfaya.")
+    assert before == {"Hama": "2024-12-01", "Halfaya": "2024-12-03"}
+    assert dated("Rebels entered Hama on 6 December, after they captured Halfaya.")["Halfaya"] == "2024-12-06"
+
+
+def test_a_time_clause_that_refers_back_to_places_retells_their_taking() -> None:
+    """"Jets struck the two towns after they fell": a taking told by reference in a time clause is the one told
+    before, no new taking on another day. A time clause that names its place still tells one."""
+    text = ("On 4 December rebels captured Kafr Nabudah and Qalaat al-Madiq.\n"
+            "On 5 December jets struck Suqaylabiyah after the towns fell.")
+    got = events_of(text)
+    assert [e for e in got if e[0].startswith("Non-state")] == [
+        ("Non-state actor overtakes territory", "opposition", "Kafr Nabudah"),
+        ("Non-state actor overtakes territory", "opposition", "Qal'at al Madiq")]
+    told = events_of("On 5 December jets struck Suqaylabiyah after rebels captured Kafr Nabudah.")
+    assert ("Non-state actor overtakes territory", "opposition", "Kafr Nabudah") in told
+
+
+def test_a_plural_noun_of_places_refers_past_a_single_place_in_its_sentence() -> None:
+    """"captured A and B. Jets struck C after the towns fell": the towns are A and B, not C alone."""
+    text = "Rebels captured Kafr Nabudah and Qalaat al-Madiq. Jets struck Suqaylabiyah while the towns burned."
+    frames = [f for f in _frames(text) if f.spec.kind == "capture"]
+    assert len(frames) == 1
+    got = frontlines.extract("Rebels captured Kafr Nabudah and Qalaat al-Madiq. The army shelled Suqaylabiyah "
+                             "and then shelled the towns.", published="2024-12-06").events
+    assert {e.location for e in got if e.sub_event_type.startswith("Shelling")} == {
+        "Al-Suqaylabiyah", "Kafr Nabudah", "Qal'at al Madiq"}
+
+
+def _frames(text: str) -> list[frontlines.events.frames.Frame]:
+    from frontlines.pipeline import Pipeline
+    from frontlines.theater import load_theater
+    th = load_theater("syria")
+    pipe = Pipeline(th)
+    an = next(analyse([from_text(text, published="2024-12-06")]))
+    actors = th.actors.find(an.doc.text, an.doc.id)
+    geo = pipe.geoparse(an.doc, an.sentences, actors=actors, persons=an.found)
+    return pipe.read(an.doc.id, an.spacy_doc, an.sentences, geo.places, actors)
+
+
+def test_a_facility_noun_refers_back_to_the_facility_it_names_however_far() -> None:
+    """"Kuweires airbase ... (a long stretch) ... the airbase was taken": a noun of a kind of facility stands for the
+    facility named with that noun, however far back; a noun of a settlement stays within its reach."""
+    filler = " ".join(["The history of the region is long and the article tells it at length."] * 12)
+    text = f"Kuweires airbase lies east of Aleppo. {filler} On 1 December the airbase was taken by rebel forces."
+    assert events_of(text, published="2024-12-02") == [("Non-state actor overtakes territory", "opposition", "Kuweires airbase")]
+    far_town = f"Rebels entered Hayan. {filler} On 1 December the town was shelled."
+    assert [e for e in events_of(far_town, published="2024-12-02") if e[0].startswith("Shelling")] == []
+
+
+def test_a_direction_after_a_near_place_locates_it() -> None:
+    """"struck a car near A, south of B": B says where A lies; the strike is at A. A direction alone still places
+    the strike ("struck a car south of B")."""
+    assert events_of("Turkish drones struck a truck near Sarrin, south of Kobani, on Monday.", published="2024-12-10") \
+        == [("Air/drone strike", "turkey", "Sarrin")]
+    assert events_of("Turkish drones struck a truck south of Kobani on Monday.", published="2024-12-10") \
+        == [("Air/drone strike", "turkey", "Kobani")]
+
+
+def test_a_hyphenated_word_split_by_the_tokenizer_is_one_word_again() -> None:
+    """"a counter-attack retook X": the tokenizer splits the word in three and the parser may make each part a
+    subject; after the parse the last part is the head and the rest modify it."""
+    doc = next(analyse([from_text("Officials said a counter-attack had retaken Souran.", published="2024-12-06")])).spacy_doc
+    deps = {t.text: (t.dep_, t.head.text) for t in doc}
+    assert deps["counter"] == ("compound", "attack") and deps["attack"][0] == "nsubj"
+    # (a hyphen with spaces around it is a dash between words, and is left as it is)
+    dashed = next(analyse([from_text("Rebels - as expected - took Souran.", published="2024-12-06")])).spacy_doc
+    assert not any(t.dep_ == "compound" and t.text == "Rebels" for t in dashed)
+
+
+def test_a_partisan_outlets_attack_with_no_side_is_its_own_side() -> None:
+    """"state TV said a counter-attack had retaken X": an attack noun with no side named, in a partisan outlet's
+    claim, is of the outlet's side, as bare troops are; told by nobody, it is the default attacker's."""
+    claimed = frontlines.extract("State television said a counter-attack had retaken Souran overnight.",
+                                 published="2024-12-04")
+    assert [(e.sub_event_type, e.actor1_side, e.certainty) for e in claimed.events] == [
+        ("Government regains territory", "government", "claimed")]
+    assert events_of("SANA said a rebel assault had captured Souran.") == [
+        ("Non-state actor overtakes territory", "opposition", "Suran")]
+
+
+def test_positions_in_and_around_a_place_are_of_that_place() -> None:
+    """"withdrew from positions in and around X": a preposition coordinated with another shares its object, and a
+    preposition the parser hung on the verb right after "positions" says where the positions were."""
+    assert events_of("Government forces withdrew from positions in and around Morek on Sunday.", published="2024-12-02") \
+        == [("Change to group/activity", "government", "Morek")]
+    assert status("Government forces withdrew from positions in Morek on Sunday.", "Morek",
+                  day="2024-12-02", published="2024-12-02") == "unknown"
+
+
+def test_a_past_participle_before_a_place_tells_no_deed() -> None:
+    """"jets struck the abandoned X airbase": the participle describes the base, it tells no leaving on that day;
+    "the army abandoned X airbase" does."""
+    assert events_of("Israeli jets struck the abandoned Tiyas airbase on Tuesday.", published="2024-12-11") == [
+        ("Air/drone strike", "israel", "Tiyas airbase")]
+    assert events_of("The army abandoned Tiyas airbase on Tuesday.", published="2024-12-11") == [
+        ("Change to group/activity", "government", "Tiyas airbase")]
+
+
+def test_a_day_in_a_relative_clause_is_that_clauses_own() -> None:
+    """"Late on Tuesday, A handed X to the militia that had taken Y on Sunday": Sunday is the day Y was taken; the
+    handing over is Tuesday's, and so is what the next sentence tells with no day of its own."""
+    got = dated("Late on Tuesday, rebels handed Saraqib to the militia that had taken Sarmin on Sunday. "
+                "Soldiers were also said to have left Binnish.", published="2024-12-11")
+    assert got == {"Saraqib": "2024-12-10", "Sarmin": "2024-12-08", "Binnish": "2024-12-10"}
+    # (a day named right after its own predicate is still that predicate's)
+    assert dated("Rebels handed Saraqib to the militia on Sunday.", published="2024-12-11") == {"Saraqib": "2024-12-08"}
+
+
+def test_the_victims_of_a_participle_are_those_of_a_verb_of_harm() -> None:
+    """"struck X, killing several civilians": the participle's object is the strike's victims. "stormed A and took B
+    al-Imam": a second taking harms nobody, and a place's name is no victim, whatever word for people it holds."""
+    stormed = frontlines.extract("On 3 December rebels stormed Maan and by dusk had taken Taybat al-Imam as well, "
+                                 "bringing them close to Hama.", published="2024-12-04").events
+    assert {e.sub_event_type for e in stormed} == {"Non-state actor overtakes territory"}
+    struck = frontlines.extract("On 3 December jets struck Halfaya, killing several civilians.", published="2024-12-04").events
+    assert [(e.sub_event_type, e.actor2_side) for e in struck] == [("Air/drone strike", "civilians")]
