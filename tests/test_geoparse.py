@@ -264,3 +264,42 @@ def test_the_nearby_town_is_that_town_but_nearby_a_town_is_a_relation() -> None:
 def test_a_name_a_party_was_driven_out_of_is_a_place_even_if_the_parser_calls_it_a_person() -> None:
     result = frontlines.extract("Turkish-backed factions pushed the SDF out of Ayn Daqnah on Monday.", published="2024-12-03")
     assert "Ayn Daqnah" in [u.mention for u in result.unresolved]
+
+
+def test_a_named_site_or_height_spelt_another_way_is_no_far_namesake() -> None:
+    """"X air base" for the gazetteer's "X airbase", "Jabal al-Y" for "Jabal Y": a site or a height that only one
+    place answers to is that place, however far from the rest of the report; a village matched by its letters alone
+    far from the front is still dropped."""
+    south = ("Rebels took Daraa, Nawa, Jasim and Busra al-Sham on 6 December. The army evacuated the Khalkhala "
+             "air base the same day.")
+    assert "Khalkhalah airbase" in [p.name for p in frontlines.extract(south, published="2024-12-07").places]
+    desert = ("The SDF holds Raqqa, Tabqa, Kobani and Manbij. Jets struck hideouts in the Jabal al-Bishri "
+              "area on Sunday.")
+    assert "Jabal Bishri" in [p.name for p in frontlines.extract(desert, published="2024-12-09").places]
+
+
+def test_a_capital_that_opens_a_sentence_is_no_name_by_its_letters_alone() -> None:
+    """A word matched to a place only by its consonants must look like a name; the capital of a sentence's first
+    word says nothing ("Bread prices fell in X" names no village Barad). Mid-sentence, or an exact name, it still
+    does."""
+    assert [p.name for p in frontlines.extract("Bread and fuel prices in Hama fell sharply.", published="2024-12-09").places] \
+        == ["Hama"]
+    assert "Saraqib" in [p.name for p in frontlines.extract("Saraqeb fell.", published="2024-12-09").places]
+
+
+def test_a_name_that_ends_in_region_or_area_is_looked_up_whole() -> None:
+    """"the Shahba area": a name of the gazetteer that ends in a word of a kind of place is found whole, not as
+    its first word (a town of that name far away); "the Aleppo area", which the gazetteer does not list, is Aleppo."""
+    result = frontlines.extract("Factions seized Tell Rifaat and villages in the Shahba area on 1 December.",
+                                published="2024-12-02")
+    assert [p.place_id for p in result.places] == ["gn:163476", "cur:shahba-region"]
+    assert [p.name for p in frontlines.extract("Clashes in the Idlib area.", published="2024-12-02").places] == ["Idlib"]
+
+
+@pytest.mark.parametrize(("mention", "place_id"), [
+    ("Hatla", "cur:hatla"), ("Mazloum", "cur:mazlum"), ("al-Husseiniyah", "cur:husayniyah-deir-ez-zor"),
+    ("Ma'ariya", "cur:maariya"), ("Jubata al-Khashab", "cur:jubata-al-khashab")])
+def test_villages_of_the_december_fronts_are_in_the_gazetteer(mention: str, place_id: str) -> None:
+    """Villages the reports of the east and the Golan line name (curated, positions approximate)."""
+    result = frontlines.extract(f"Forces entered {mention} on 10 December.", published="2024-12-11")
+    assert [p.place_id for p in result.places] == [place_id]

@@ -283,6 +283,10 @@ class Geoparser:
             # the one place of that exact name, where a military verb wants a place ("withdrew from X"); or a base or
             # an airport of a name no other place has: a site of its own, wherever the rest of the report is
             return False
+        if place.kind in ("facility", "terrain") and len({c.place.id for c in span.candidates}) == 1 and len(span.text.split()) > 1:
+            # a named site or height that only one place answers to, however spelt ("X air base" for "X airbase",
+            # "Jabal al-Y" for "Jabal Y"): no village namesake of a place the gazetteer lacks
+            return False
         if place.population >= (200_000 if fuzzy else 20_000):
             return False
         named_here, named_doc = context.governorates_near(span.start)

@@ -58,6 +58,10 @@ def _lookup_key(words: Sequence[str]) -> str:
     return " ".join(kept or folded)
 
 
+# characters before a word that continue a sentence (any other, or none, means the word opens one)
+_NOT_OPENING = tuple("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;-–—")
+
+
 def find_spans(text: str, gazetteer: Gazetteer, cues: _Cues | None = None) -> list[Span]:
     """Longest gazetteer matches over runs of capitalised words, not overlapping (``cues``: the language's,
     English when not given)."""
@@ -100,7 +104,9 @@ def find_spans(text: str, gazetteer: Gazetteer, cues: _Cues | None = None) -> li
             if cands and k == i + 1 and cands[0].score < 1.0:
                 # One word matched only by its consonants: it must look like a name on its own.
                 nxt = toks[k][2] if k < len(toks) and _GAP.match(text[toks[k - 1][1] : toks[k][0]]) else ""
-                if word.isupper() or (nxt and _capitalised(nxt)) or cands[0].score < 0.76:
+                # (a capital that opens a sentence says nothing of a name: "Bread prices fell" is no place)
+                opening = not text[:start].rstrip(" \t\"'“‘(").endswith(_NOT_OPENING)
+                if word.isupper() or (nxt and _capitalised(nxt)) or cands[0].score < 0.76 or opening:
                     cands = []
             if cands and word.isupper() and word.isalpha() and len(word) <= 4 and k == i + 1:
                 cands = []  # agency and party acronyms: not places
