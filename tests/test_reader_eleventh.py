@@ -191,3 +191,49 @@ def test_the_victims_of_a_participle_are_those_of_a_verb_of_harm() -> None:
     assert {e.sub_event_type for e in stormed} == {"Non-state actor overtakes territory"}
     struck = frontlines.extract("On 3 December jets struck Halfaya, killing several civilians.", published="2024-12-04").events
     assert [(e.sub_event_type, e.actor2_side) for e in struck] == [("Air/drone strike", "civilians")]
+
+
+def test_a_remnant_of_war_that_goes_off_is_an_explosive_not_shelling() -> None:
+    """"an unexploded shell went off near X": a remnant of war is a charge left behind (ACLED: remote explosive),
+    not a shelling on that day; shells that land are still shelling."""
+    assert events_of("On 9 December two boys were killed when unexploded shells detonated near Maarrat Misrin.",
+                     published="2024-12-10") == [("Remote explosive/landmine/IED", "unknown", "Maarrat Misrin")]
+    assert events_of("On 9 December shells landed near Maarrat Misrin.", published="2024-12-10") == [
+        ("Shelling/artillery/missile attack", "unknown", "Maarrat Misrin")]
+
+
+def test_a_clause_of_while_sets_the_scene_of_the_deed() -> None:
+    """"a shepherd was killed by a landmine while grazing his flock near X": the clause of "while" says where; a
+    clause of another deed ("after rebels entered X") does not place a violent act with no place of its own."""
+    assert events_of("On 9 December a shepherd was killed by a landmine while grazing his flock near Sinjar.",
+                     published="2024-12-10") == [("Remote explosive/landmine/IED", "unknown", "Sinjar")]
+    # (a clause of "while" with a subject of its own is another deed, with places of its own)
+    other = _frames("Alongside the push towards Hama, the rebels launched an offensive into Homs, while other factions "
+                    "advanced into the capital.")
+    assert [[p.name for p in f.places] for f in other if f.spec.name == "offensive"] == [["Hama", "Homs"]]
+
+
+def test_posts_on_a_height_are_of_that_height() -> None:
+    """"withdrew from their positions on X", "took over the post on X": a force's posts on a hill or a mountain stand
+    for it, as posts in a town do."""
+    assert events_of("On 4 December the army withdrew from its positions on Jabal Zayn al-Abidin.", published="2024-12-05") \
+        == [("Change to group/activity", "government", "Jabal Zayn al-Abidin")]
+
+
+def test_a_participle_of_what_a_force_does_names_no_other_force() -> None:
+    """"the advancing columns", "the retreating units": a present participle says what the force is doing, not who
+    it is; the noun refers back as the bare noun would. "Turkish-backed factions" still names a party of its own."""
+    text = ("The Eighth Brigade took Busra al-Sham on 6 December. On 7 December army units abandoned Izra "
+            "to the advancing columns.")
+    assert ("Non-violent transfer of territory", "opposition", "Izra") in events_of(text, published="2024-12-08")
+
+
+def test_a_deed_attributed_to_a_party_is_that_partys() -> None:
+    """"shelling attributed by local sources to A", "strikes blamed on A": the party the attribution names did it;
+    a fire attributed to a fault is no deed of war."""
+    assert events_of("On 14 December shelling attributed by local sources to Turkish forces hit Sarrin.",
+                     published="2024-12-15") == [("Shelling/artillery/missile attack", "turkey", "Sarrin")]
+    assert events_of("On 9 December air strikes blamed on Israel hit Masyaf.", published="2024-12-10") == [
+        ("Air/drone strike", "israel", "Masyaf")]
+    assert says_nothing("On 9 December a fire attributed to an electrical fault damaged a market in Masyaf.",
+                        published="2024-12-10")

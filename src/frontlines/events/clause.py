@@ -143,6 +143,10 @@ class _Sentence(_Qualifiers):
         if agent_tok is not None and noun is not None and noun.i == pred.i and noun.head.lemma_.lower() in self.lang.claim_verbs \
                 and not self._party(agent_tok)[2]:
             agent_tok = None  # "the operations room announced the capture of X": a speaker, not the captor
+        # "shelling attributed to A pounded X", "strikes blamed on A": the deed's doer named by the attribution
+        attributed = self._attributed(agent_tok if agent_tok is not None else noun if noun is not None else pred)
+        if attributed is not None and (agent_tok is None or not self._party(agent_tok)[1]):
+            agent_tok = attributed
         loser_tok = self._role_token(spec.loser, pred, noun)
         agent, agent_side, armed, explicit = self._party(agent_tok)
         loser, loser_side, loser_armed, _ = self._party(loser_tok)
@@ -234,10 +238,25 @@ class _Sentence(_Qualifiers):
         return spec.kind == "protest" and pred.dep_ in ("advcl", "xcomp") and any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) and pred.head.lemma_.lower() in self.lang.gathering_verbs
 
+    def _attributed(self, tok: Token | None) -> Token | None:
+        """The party a participle of attribution after ``tok`` names ("shelling attributed by sources to A": A), if
+        the token is a deed's noun."""
+        if tok is None or (tok.pos_ not in ("NOUN", "PROPN") and not (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "dobj", "pobj"))):
+            return None  # (a gerund standing as a noun counts: "shelling attributed to A hit X")
+        for acl in tok.children:
+            prep = self.lang.attribution.get(acl.lemma_.lower()) if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
+            party = next((g for c in acl.children if c.dep_ in ("prep", "dative") and c.lower_ == prep
+                          for g in c.children if g.dep_ == "pobj" and self._names_party(g)), None) if prep else None
+            if party is not None:
+                return party
+        return None
+
     def _explosive(self, tok: Token) -> bool:
         """The noun names a planted explosive ("a car bomb", "a roadside bomb", "an IED")."""
         modifiers = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
-        return tok.lower_ in self.lang.explosive_phrases or any(f"{m} {tok.lower_}" in self.lang.explosive_phrases for m in modifiers)
+        heads = {tok.lower_, tok.lemma_.lower()}  # (in the plural too: "unexploded shells")
+        return bool(heads & self.lang.explosive_phrases) or any(f"{m} {h}" in self.lang.explosive_phrases
+                                                               for m in modifiers for h in heads)
 
     def _civilian_group(self, tok: Token) -> bool:
         """A group noun whose members are civilians ("members of one family", "workers' relatives")."""

@@ -124,6 +124,7 @@ class Language:
     harm_verbs: frozenset[str] = frozenset()  # "our forces": a post speaking as a side
     multiword_nouns: tuple[tuple[str, ...], ...] = ()
     lemmas: dict[str, str] = field(default_factory=dict)  # word forms the parser's lemmatizer gets wrong ("retook")
+    attribution: dict[str, str] = field(default_factory=dict)  # "attributed to A", "blamed on A": verb -> preposition
     not_names: frozenset[str] = frozenset()  # capitalised words that never name a place alone (case kept)
     explosive_phrases: frozenset[str] = frozenset()  # "car bomb", "ied": nouns of the frames of kind explosive or suicide
     realized_heads: frozenset[str] = frozenset()  # "managed to take X": a to-infinitive that happened
@@ -141,6 +142,7 @@ class Language:
     attempt_heads: frozenset[str] = frozenset()  # "tried to storm X": an attempt that happened, a fight for X
     witness_verbs: frozenset[str] = frozenset()  # "monitors recorded strikes on X": the subject saw, not struck
     area_preps: frozenset[str] = frozenset()  # "several villages in/across X": settlements lying in an area, parts of it
+    scene_marks: frozenset[str] = frozenset()  # "killed by a mine while ploughing near X": a clause that sets the scene
     # [certainty]: the sources whose statements are claims or reports, regex fragments with {name} slots for
     # the theater's lists (frontlines.events.certainty_vocab)
     partisan_sources: tuple[str, ...] = ()
@@ -235,11 +237,12 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
-        capital_nouns=_words(lex, "capital_nouns"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), member_nouns=_words(lex, "member_nouns"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"),
+        capital_nouns=_words(lex, "capital_nouns"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), member_nouns=_words(lex, "member_nouns"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), scene_marks=_words(lex, "scene_marks"),
         witness_verbs=_words(qual, "witness_verbs"), failure_heads=_words(qual, "failure_heads"), agreement_heads=_words(qual, "agreement_heads"), attempt_heads=_words(qual, "attempt_heads"),
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns),
         lemmas={k.lower(): v.lower() for k, v in lex.get("lemmas", {}).items()},
+        attribution={k.lower(): v.lower() for k, v in lex.get("attribution", {}).items()},
         partisan_sources=tuple(cert.get("partisan_sources", ())), neutral_sources=tuple(cert.get("neutral_sources", ())),
         geoparse={k: tuple(v) for k, v in geo.items() if isinstance(v, list)},
         cue_kinds={k: _words(geo.get("cue_kinds", {}), k) for k in geo.get("cue_kinds", {})},

@@ -240,7 +240,7 @@ class _PlaceRoles:
         if lemma in lang.position_nouns or tok.lower_ in lang.position_nouns:
             # "withdrew from their positions in X", "abandoned its posts at X": the posts stand for X ("positions
             # near X": near it, a relation the place mention keeps)
-            where = ("in", "at", "inside", "within", "near", "around", "outside")
+            where = ("in", "at", "on", "inside", "within", "near", "around", "outside")
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in where]
             # "positions vacated by A in X": on the participle; "took over positions in X": hung on the verb
             preps += [c for a in tok.children if a.dep_ == "acl" for c in a.subtree
@@ -450,7 +450,10 @@ class _PlaceRoles:
             while cur.i != root.i and cur.head.i != cur.i:
                 cur = cur.head
                 if cur.i != root.i and cur.pos_ in _VERBAL and cur.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis") \
-                        and not (cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.lang.aspect_verbs):
+                        and not (cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.lang.aspect_verbs) \
+                        and not (cur.dep_ == "advcl" and cur.head.i == root.i  # (with no subject of its own)
+                                 and any(c.dep_ == "mark" and c.lower_ in self.lang.scene_marks for c in cur.children)
+                                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)):
                     ok = False
                     break
             if t.dep_ in ("compound", "nmod", "amod") and self._names_its_member(t.head):

@@ -103,7 +103,8 @@ class _Qualifiers(_Roles):
             # (a subject the parser folded into a fronted date has the date's words as its modifiers: "On 9 December
             # troops moved into X")
             folded = self._folded_into_date(tok)
-            described = not folded and any(c.dep_ in ("amod", "compound", "nmod") for c in tok.children)
+            # ("the advancing columns": a participle of what they do names no other party)
+            described = not folded and any(c.dep_ in ("amod", "compound", "nmod") and c.tag_ != "VBG" for c in tok.children)
             owned = any(c.dep_ == "poss" for c in tok.children)
             last = None
             if definite and not described and not owned and lemma in self.noun_refs:

@@ -40,8 +40,10 @@ class _Roles(_PlaceRoles):
                     out += self._clause_places(pred if noun is None else noun)
                     self._loose = self._loose or (role == "any" and bool(out))
                 continue
-            if role == "where" and noun is None and "obj" in roles and self._objects(pred):
-                continue  # "X, where a new cabinet took office": a verb whose patient is its object took no place there
+            if role == "where" and noun is None and "obj" in roles and spec.control != "none" and self._objects(pred):
+                # "X, where a new cabinet took office": a verb of taking whose patient is its object took no place there
+                # (violence is still where it happened: "X, where jets bombed the bridge")
+                continue
             for tok in self._role_tokens(role, pred, noun):
                 if spec.subject_place and role == "subj" and tok.i in self.idx.actor_at and tok.i not in self.idx.place_at:
                     continue
