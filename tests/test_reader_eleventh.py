@@ -237,3 +237,53 @@ def test_a_deed_attributed_to_a_party_is_that_partys() -> None:
         ("Air/drone strike", "israel", "Masyaf")]
     assert says_nothing("On 9 December a fire attributed to an electrical fault damaged a market in Masyaf.",
                         published="2024-12-10")
+
+
+def test_a_gerund_after_a_noun_heads_its_phrase() -> None:
+    """"Government shelling was reported on X": the parser makes "Government" the subject and "shelling" a bare
+    participle on it; after the parse the gerund heads the phrase. A participle with words of its own ("troops
+    advancing on X") or after a plural ("civilians fleeing") is left as it is."""
+    doc = next(analyse([from_text("Army shelling was reported on Kafr Nabl.", published="2024-12-02")])).spacy_doc
+    deps = {t.text: (t.dep_, t.head.text) for t in doc}
+    assert deps["shelling"] == ("nsubjpass", "reported") and deps["Army"] == ("compound", "shelling")
+    assert events_of("Army shelling was reported on Kafr Nabl on Sunday.", published="2024-12-02") == [
+        ("Shelling/artillery/missile attack", "government", "Kafr Nabl")]
+    fleeing = next(analyse([from_text("Civilians fleeing were stopped at Kafr Nabl.", published="2024-12-02")])).spacy_doc
+    assert not any(t.text == "Civilians" and t.dep_ == "compound" for t in fleeing)
+
+
+def test_storming_positions_around_a_town_is_a_fight_for_it() -> None:
+    """"stormed army positions around X": posts near a town taken are a battle for the town, not its fall;
+    "stormed X" is its fall."""
+    assert events_of("On 27 November HTS fighters stormed army positions around Atarib.", published="2024-11-28") == [
+        ("Armed clash", "opposition", "Atarib")]
+    assert status("On 27 November HTS fighters stormed army positions around Atarib.", "Atarib", day="2024-11-28",
+                  published="2024-11-28") == "contested"
+
+
+def test_a_named_part_far_from_its_town_is_a_namesake() -> None:
+    """"the A neighbourhood of B": when A resolves to a village far from B, it is some other place's namesake, and
+    what happened, happened in B; a district named after a part of B is still that part."""
+    assert events_of("Gunmen killed three men in the al-Zahraa neighbourhood of Homs on Saturday.", published="2024-12-15") \
+        == [("Attack", "unknown", "Homs")]
+    assert {e[2] for e in events_of("Shelling hit the Hamdaniyah district of Aleppo on Saturday.", published="2024-12-15")} \
+        == {"Hamdaniyah", "Aleppo"}
+
+
+def test_an_explosive_named_with_no_blast_and_no_harm_is_no_incident() -> None:
+    """"landmines remain a concern in X": a danger told, not a charge that went off; "a mine killed two shepherds
+    near X", "a roadside bomb went off in X" are incidents."""
+    assert says_nothing("Landmines remain a major concern in Kafr Nabl and Hass.", published="2024-12-15")
+    assert says_nothing("Unexploded shells still litter the fields around Kafr Nabl.", published="2024-12-15")
+    assert events_of("On 11 December a mine killed two shepherds near Kafr Nabl.", published="2024-12-15") == [
+        ("Remote explosive/landmine/IED", "unknown", "Kafr Nabl")]
+
+
+def test_posts_on_a_road_at_named_places_are_of_those_places() -> None:
+    """"abandoned their checkpoints on the A-B highway at X and Y": the road locates the posts, X and Y are where
+    they stood; posts on the road alone are of the road."""
+    at = events_of("On 7 December the army abandoned its checkpoints on the Homs-Damascus highway at Hisyah and Qarah.",
+                   published="2024-12-08")
+    assert {e[2] for e in at} == {"Hisyah", "Qarah"}
+    assert [e[2] for e in events_of("On 7 December the army abandoned its checkpoints on the Homs-Damascus highway.",
+                                    published="2024-12-08")] == ["Homs-Damascus highway"]

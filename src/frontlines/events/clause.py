@@ -182,6 +182,10 @@ class _Sentence(_Qualifiers):
             more = noun is not None and self.struck_before and not any(c.dep_ in ("compound", "amod") for c in noun.children)
             if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred) or harmed or more):
                 return None
+        if spec.kind == "explosive" and noun is not None and not any(
+                t.lemma_.lower() in self.lang.harm_verbs or t.lemma_.lower() in self.lang.blast_verbs
+                or t.lemma_.lower() in self.lang.blast_nouns for t in self.tokens):
+            return None  # "landmines remain a concern in X": a danger told, no charge went off
         if spec.subject_place and agent_tok is None:
             agent, agent_side = None, ""
         victims = self._civilian_target(pred, noun)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from frontlines.events.frames import _DETERMINERS, _RELATIVE, _VERBAL, NEAR_RELATIONS, Token, _DocIndex, locator_only
 from frontlines.events.lexicon import Language
 from frontlines.events.phrases import list_gap
+from frontlines.mentions.gazetteer import haversine_km
 from frontlines.models import ActorMention, PlaceMention
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
@@ -23,6 +24,9 @@ def _clausal(tok: Token) -> bool:
     """Whether ``tok`` heads a clause: a verb, but not a gerund standing as a noun in an argument
     ("shelling was reported in X": the gerund is the subject, the clause is the verb's)."""
     return tok.pos_ in _VERBAL and not (tok.tag_ == "VBG" and tok.dep_ in _ARGUMENT_DEPS)
+
+
+PART_KM = 15.0  # how far a named part of a town ("the A quarter of B") may lie from the town's point
 
 
 class _PlaceRoles:
@@ -170,13 +174,14 @@ class _PlaceRoles:
             of_places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                          if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
             if part_noun:
-                partial.extend(idx.place_at[c.i].place_id for c in named)
-                return of_places + [idx.place_at[c.i] for c in named]
+                parts = [idx.place_at[c.i] for c in named if not self._far_part(c)]
+                partial.extend(p.place_id for p in parts)
+                return of_places + parts
             return of_places
         if named and lemma in lang.place_class:
             # "the A and B districts of C city": every named one, and the city partly
-            listed = [idx.place_at[c.i] for c in named]
-            listed += [idx.place_at[x.i] for c in named for x in c.conjuncts if x.i in idx.place_at]
+            listed = [idx.place_at[c.i] for c in named if not self._far_part(c)]
+            listed += [idx.place_at[x.i] for c in named for x in c.conjuncts if x.i in idx.place_at and not self._far_part(c)]
             if part_noun:
                 whole = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                          if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
@@ -253,7 +258,16 @@ class _PlaceRoles:
                 preps = [after] if after.dep_ == "prep" and after.lower_ in where and after.head.i == tok.head.head.i else []
             # ("positions in and around X": the object of the last preposition is the first one's too)
             preps += [x for c in preps for x in c.conjuncts if x.pos_ == "ADP"]
-            out += [p for c in preps for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
+            for g in (g for c in preps for g in c.children if g.dep_ == "pobj"):
+                # ("checkpoints on the A-B highway at X and Y": a road's posts are where the road's own words put them)
+                road = g.i in idx.place_at and idx.place_at[g.i].kind == "route"
+                # (or that the parser hung on the verb after the road: "abandoned checkpoints on the highway at X")
+                hosts = [g, *([tok.head] if tok.dep_ == "dobj" else [])] if road else []
+                on_road = [p for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in where and c.lower_ != "on"
+                           and c.i > g.i for x in c.children if x.dep_ == "pobj" for p in self._places_of(x, partial, depth + 1)]
+                out += on_road or self._places_of(g, partial, depth + 1)
+            if any(p.kind == "route" for p in out) and any(p.kind != "route" for p in out):
+                out = [p for p in out if p.kind != "route"]  # ("posts on the highway at X": at X)
             if out:
                 return out
         for c in tok.children:  # "20 villages, including the towns of A and B", "towns such as A"
@@ -429,6 +443,21 @@ class _PlaceRoles:
     def _same_phrase(self, p: PlaceMention, tok: Token) -> bool:
         return tok.i in self.idx.place_at and self.idx.place_at[tok.i] is p
 
+    def _far_part(self, tok: Token) -> bool:
+        """A place named as a part of another ("the A neighbourhood of B") that lies far from it: a namesake of a part
+        the gazetteer lacks (A a village elsewhere), not a place of the happening; B is where it happened."""
+        if tok.i not in self.idx.place_at:
+            return False
+        part = self.idx.place_at[tok.i]
+        while tok.head.i != tok.i and self.idx.place_at.get(tok.head.i) is part:
+            tok = tok.head  # the mention's last word ("al-Zahraa": "Zahraa")
+        head = tok.head
+        if tok.dep_ not in ("compound", "nmod", "amod") or head.lemma_.lower() not in self.lang.partial:
+            return False
+        wholes = [self.idx.place_at[g.i] for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.i in self.idx.place_at]
+        return bool(wholes) and all(haversine_km(w.lat, w.lon, part.lat, part.lon) > PART_KM for w in wholes)
+
     def _names_its_member(self, tok: Token) -> bool:
         """A singular place noun with a place after "of" ("the A town of B"): the "of" place is the one meant."""
         return (tok.tag_ == "NN" and tok.lemma_.lower() in self.lang.place_class
@@ -456,7 +485,7 @@ class _PlaceRoles:
                                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)):
                     ok = False
                     break
-            if t.dep_ in ("compound", "nmod", "amod") and self._names_its_member(t.head):
+            if (t.dep_ in ("compound", "nmod", "amod") and self._names_its_member(t.head)) or self._far_part(t):
                 continue  # "the A town of B": A only locates B
             p = self.idx.place_at[t.i]
             if ok and (not out or out[-1] is not p):

@@ -183,6 +183,25 @@ def _gerund_subjects(doc: Any) -> Any:
     return doc
 
 
+def _gerund_heads(doc: Any) -> Any:
+    """A gerund after a singular noun that the parser hangs on the noun as a bare participle ("Government shelling was
+    reported on X": "Government" the subject, "shelling" a clause on it) is read as written: the gerund heads the
+    phrase in the noun's place, and the noun modifies it. Only a participle with no words of its own right after a
+    singular noun ("civilians fleeing", plural, or "troops advancing on X", with an object, are left as they
+    are)."""
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "acl" or tok.tag_ != "VBG" or head.i != tok.i - 1 or head.tag_ not in ("NN", "NNP") or any(True for _ in tok.children):
+            continue
+        if head.dep_ == "ROOT" or head.head.i == head.i:
+            continue
+        tok.head, tok.dep_ = head.head, head.dep_
+        for child in [c for c in head.children if c.i < head.i]:
+            child.head = tok  # ("the regime shelling": the article is the phrase's)
+        head.head, head.dep_ = tok, "compound"
+    return doc
+
+
 def _fronted_phrase_roots(doc: Any) -> Any:
     """A sentence that opens with a place phrase and a comma ("In A and B, remaining units handed over their posts to
     C") is sometimes parsed with the preposition, or the subject, as its root and the verb as a clause on the subject.
@@ -228,7 +247,7 @@ def _hyphenated_words(doc: Any) -> Any:
 def _repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _fronted_phrase_roots(_gerund_subjects(_hyphenated_words(doc)))
+    return _fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))
 
 
 @lru_cache(maxsize=4)
