@@ -229,3 +229,23 @@ def test_a_claims_place_is_read_as_a_phrase_when_its_name_is_no_entry(theater) -
     assert _claim_place_id({"place": "Idlib province", "governorate": ""}, gaz, gp) == ("adm1:idlib", True)
     assert not _claim_place_id({"place": "Thawra oil field", "governorate": ""}, gaz, gp)[1]  # not the city of that name
     assert not _claim_place_id({"place": "Hama's military airport", "governorate": "Hama"}, gaz)[1]  # by name alone
+
+
+def test_a_gold_place_without_id_matches_a_place_added_since_by_any_of_its_names(tmp_path: Path, theater) -> None:  # type: ignore[no-untyped-def]
+    """A gold row written when the gazetteer lacked the place (no id, its name) is the system's place of the same name,
+    in any of the gazetteer's spellings, as well as the unmapped place of that name; another name is another place."""
+    gold = _gold(fatalities=0)
+    gold["events"][0] = {**gold["events"][0], "place_id": None, "name": "Saraqeb"}  # type: ignore[index]
+    gold["control"][0] = {**gold["control"][0], "place_id": None, "name": "Saraqeb"}  # type: ignore[index]
+    doc, golds = _loaded(tmp_path, gold)
+    events = [_event(doc.id, doc.text, "Saraqib", "Non-state actor overtakes territory", SARAQIB, 0)]
+    assert score_events(golds, {NAME: _result(doc, events)}, theater)["matched"] == 1
+    start = doc.text.index("Rebel")
+    took = ControlAssertion(id="a1", place_id=SARAQIB[0], status="opposition", level="assessed",
+                            valid_from=date(2024, 11, 30), time_precision=1, doc=doc.id, start=start, end=start + 40,
+                            confidence=0.8)
+    s = score_control(golds, {NAME: _result(doc, assertions=[took])}, theater)
+    assert s["right"] == 1 and s["skipped_no_place_id"] == 1  # Saraqeb scored at Saraqib; Kafr Testa still skipped
+    gold["events"][0] = {**gold["events"][0], "name": "Sarmin"}  # type: ignore[index]
+    doc, golds = _loaded(tmp_path, gold)
+    assert score_events(golds, {NAME: _result(doc, events)}, theater)["matched"] == 0

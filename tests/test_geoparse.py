@@ -303,3 +303,10 @@ def test_villages_of_the_december_fronts_are_in_the_gazetteer(mention: str, plac
     """Villages the reports of the east and the Golan line name (curated, positions approximate)."""
     result = frontlines.extract(f"Forces entered {mention} on 10 December.", published="2024-12-11")
     assert [p.place_id for p in result.places] == [place_id]
+
+
+def test_a_town_of_the_qalamoun_is_not_its_namesake_in_homs() -> None:
+    """"withdrew from Yabroud, Flitah and Al-Naseriyah": the Qalamoun town by the Nasiriyah airbase (curated), not
+    the village of that name in Homs."""
+    result = frontlines.extract("On 7 December the army withdrew from Yabroud, Flitah and Al-Naseriyah.", published="2024-12-08")
+    assert "cur:nasiriyah-rif-dimashq" in [p.place_id for p in result.places]

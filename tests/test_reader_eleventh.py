@@ -287,3 +287,15 @@ def test_posts_on_a_road_at_named_places_are_of_those_places() -> None:
     assert {e[2] for e in at} == {"Hisyah", "Qarah"}
     assert [e[2] for e in events_of("On 7 December the army abandoned its checkpoints on the Homs-Damascus highway.",
                                     published="2024-12-08")] == ["Homs-Damascus highway"]
+
+
+def test_a_place_fled_towards_is_not_what_the_city_refers_to() -> None:
+    """"fled towards the A quarter or in the direction of B ... the city": places people went towards are headings,
+    not the city a later sentence speaks of, which is the one named before them."""
+    text = ("Rebels reached the western edge of Aleppo on 29 November. "
+            + " ".join(["Residents described long queues at bakeries and petrol stations across the province."] * 7)
+            + " Thousands fled towards the Sheikh Maqsoud quarter or in the direction of Hama. "
+            "By the morning of 30 November, army units had pulled out of the city centre.")
+    got = frontlines.extract(text, published="2024-12-01").events
+    assert {(e.sub_event_type, e.location) for e in got if e.sub_event_type.startswith("Change")} == {
+        ("Change to group/activity", "Aleppo")}

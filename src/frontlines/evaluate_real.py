@@ -242,8 +242,7 @@ def score_control(golds: Sequence[RealGold], results: dict[str, DocumentResult],
             pid = row.get("place_id") or ""
             if not pid:
                 # a place the gazetteer lacked when annotated: the same name (unmapped, or a place added since)
-                key = folded_key(row.get("name", ""))
-                pid = next((a for a in sorted(asserted) if a in gaz.by_id and folded_key(gaz.by_id[a].name) == key),
+                pid = next((a for a in sorted(asserted) if _named(gaz, a, row.get("name", ""))),
                            unmapped_id(row.get("name", "")))
                 if pid not in asserted:
                     skipped += 1
@@ -271,12 +270,19 @@ def _gold_point(g: dict[str, Any], gaz: Gazetteer) -> Place | None:
     return gaz.by_id.get(g.get("place_id") or "")
 
 
+def _named(gaz: Gazetteer, place_id: str, name: str) -> bool:
+    """The gazetteer's place goes by ``name`` (any of its names, folded): a place added since the gold was written."""
+    place = gaz.by_id.get(place_id)
+    key = folded_key(name)
+    return place is not None and any(folded_key(n) == key for n in (place.name, *place.names))
+
+
 def _same_place(s: Event, g: dict[str, Any], gaz: Gazetteer) -> bool:
     gid = g.get("place_id")
     if gid and s.place_id == gid:
         return True
     if not gid:  # a place the gazetteer lacked when annotated: the same name is the same place
-        return bool(g.get("name")) and (s.place_id == unmapped_id(g["name"]) or folded_key(s.location) == folded_key(g["name"]))
+        return bool(g.get("name")) and (s.place_id == unmapped_id(g["name"]) or _named(gaz, s.place_id, g["name"]))
     target = _gold_point(g, gaz)
     if target is not None and target.kind == "region" and target.admin1 and s.admin1 == target.admin1:
         # ACLED codes an event known only to its governorate at the governorate's capital (geo precision 3);

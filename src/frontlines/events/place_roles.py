@@ -388,7 +388,13 @@ class _PlaceRoles:
         earlier = [p for p in earlier if not (locator_only(p) and any(
             0 < p.start - q.start < 80 and not q.relation and ". " not in idx.text[q.end : p.start] for q in earlier))] or earlier
         # a place a force moved away to ("pulled back from A to B, handing the city to C") is not what is referred to
-        earlier = [p for p in earlier if not self._goal_of_leaving(p)] or earlier
+        left = [p for p in earlier if not self._goal_of_leaving(p)]
+        if earlier and not left and not plural:
+            # (only goals near: "fled towards B ... the city" is the city named before, further back)
+            left = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within * 3 and p.kind != "region"
+                    and (kind == "any" or p.kind == kind) and not self._goal_of_leaving(p)
+                    and not locator_only(p)][-1:]
+        earlier = left or earlier
         if not earlier and kind == "facility" and not plural:
             # "the prison", "the dam": the facility named by that noun, however far back ("Sednaya prison ... the prison")
             earlier = [p for p in idx.places[:i] if tok.lower_ in p.mention.lower().split()][-1:]
@@ -418,8 +424,19 @@ class _PlaceRoles:
         tok = self.idx.sdoc[i]
         while tok.head.i in self.idx.place_at and self.idx.place_at[tok.head.i] is place and tok.head.i != tok.i:
             tok = tok.head  # the mention's head word
+        if tok.dep_ in ("compound", "nmod", "amod") and (tok.head.lemma_.lower() in self.lang.place_class
+                                                       or tok.head.lemma_.lower() in self.lang.partial):
+            tok = tok.head  # ("fled towards the A quarter": the quarter's phrase)
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head  # ("fled X towards A and B": B is a goal too)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.lang.direction_nouns \
+                and tok.head.head.dep_ == "pobj":
+            tok = tok.head.head  # "fled in the direction of B": the heading is the goal
+            prep = tok.head
+            while prep.dep_ == "conj" and prep.head.i != prep.i:
+                prep = prep.head  # ("fled towards A or in the direction of B")
+            if prep.head.lemma_.lower() in self._leave_verbs:
+                return True
         prep = tok.head
         if any(c.dep_ == "aux" and c.lower_ in self.lang.goal_preps for c in tok.children):
             prep = tok  # the parser read "to B" as an infinitive: "pulled back from A to B", B a verb
