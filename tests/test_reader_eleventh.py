@@ -299,3 +299,39 @@ def test_a_place_fled_towards_is_not_what_the_city_refers_to() -> None:
     got = frontlines.extract(text, published="2024-12-01").events
     assert {(e.sub_event_type, e.location) for e in got if e.sub_event_type.startswith("Change")} == {
         ("Change to group/activity", "Aleppo")}
+
+
+def test_a_participle_right_before_names_is_the_verb_the_parser_lost() -> None:
+    """"advanced south and, after brief clashes, captured A and B": the parser may hang "captured" on A as a modifier;
+    with no article before it, before a name, it is the verb. "the abandoned X airbase" still describes."""
+    text = ("On 6 December the columns pushed south along the M5 highway and, after short clashes, captured Rastan and "
+            "Talbiseh, the final towns before Homs.")
+    assert {e[2] for e in events_of(text, published="2024-12-07")} == {"Al-Rastan", "Talbiseh"}
+    assert all(e[0] == "Non-state actor overtakes territory" for e in events_of(text, published="2024-12-07"))
+
+
+def test_a_gerund_that_opens_a_sentence_with_no_subject_is_its_subject() -> None:
+    """"Fighting on D centred on X": a gerund the parser made a clause on a verb with no subject of its own is the
+    verb's subject, and the fighting is at X. "Fearing reprisals, residents fled" keeps its subject."""
+    assert events_of("Fighting on 4 December centred on Qamhana.", published="2024-12-05") == [
+        ("Armed clash", "unknown", "Qamhana")]
+    doc = next(analyse([from_text("Fearing reprisals, residents fled Qamhana.", published="2024-12-05")])).spacy_doc
+    assert {t.text: t.dep_ for t in doc}["Fearing"] != "nsubj"
+
+
+def test_a_place_that_possesses_a_taking_is_what_was_taken() -> None:
+    """"Hama's fall on D", "Aleppo's capture by A": the possessor of a noun of taking is the place; "the rebels'
+    capture of X" still names the taker."""
+    assert events_of("Hama's fall on 5 December opened the road south.", published="2024-12-07") == [
+        ("Non-state actor overtakes territory", "opposition", "Hama")]
+    assert events_of("Aleppo's capture by the rebels on 30 November shocked observers.", published="2024-12-07") == [
+        ("Non-state actor overtakes territory", "opposition", "Aleppo")]
+
+
+def test_a_clause_of_when_after_since_a_year_is_of_that_year() -> None:
+    """"a front line since 2019, when the army retook A and B": the clause of "when" tells 2019, no event now;
+    "for the first time since 2019" still tells a happening of the report's time."""
+    assert says_nothing("The countryside had been a front line since 2019, when the army retook Morek and Kafr Zita.",
+                        published="2024-12-20")
+    assert events_of("Rebels took Morek on 30 November for the first time since 2019.", published="2024-12-20") == [
+        ("Non-state actor overtakes territory", "opposition", "Morek")]

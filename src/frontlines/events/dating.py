@@ -86,6 +86,7 @@ def _clause_words(lang: Language | None) -> _ClauseWords:
 
 
 _SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
+_SINCE_WHEN = re.compile(r"\bsince\s+((?:19|20)\d\d),?\s+when\b")
 _IN_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldiers|civilians))")
 
 
@@ -198,6 +199,9 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             # ("for the first time since 2016": a period opened in another year does not place the happening there)
             years = {int(a or b) for a, b in _YEAR.findall(sentence[: t0 + 60])} - \
                 {int(y) for y in _SINCE_YEAR.findall(sentence[: t0 + 60])}
+            # ... but "a front line since 2019, when the army retook X": the clause of "when" is of that year
+            years |= {int(m.group(1)) for m in _SINCE_WHEN.finditer(sentence, 0, t0) if not _CLAUSE_BREAK.search(
+                sentence, m.end(), t0)}
             own_year = _own_clause_year(sentence, f.end - s_start)
             if doc.published is not None and ((span.kind == "default" and years and doc.published.year not in years)
                                               or (own_year is not None and own_year != doc.published.year)):

@@ -204,8 +204,11 @@ class Reader:
         # a present participle before a noun describes it ("the surrounding villages", "the advancing rebels"): no predicate
         # (so does a past participle with no arguments of its own: "struck the abandoned X airbase" tells no leaving,
         # "units had captured parts of A ... districts", a verb the parser hung on the last noun, still does)
+        # ("..., captured A and B": a participle right before a name with no article is the verb the parser lost)
         describing = tok.tag_ in ("VBG", "VBN") and tok.dep_ == "amod" and tok.i < tok.head.i and not (
-            tok.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in tok.children))
+            tok.tag_ == "VBN" and (any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in tok.children)
+                                   or (tok.head.pos_ == "PROPN" and not any(c.dep_ in ("det", "poss") and c.i < tok.i
+                                                                            for c in tok.head.children))))
         # ... as does a participle of holding ("the A-occupied heights"): the held-modifier frame reads it
         describing = describing or (tok.dep_ == "amod" and tok.i < tok.head.i and lower in self._by_modifier)
         # a verb the tagger read as a noun keeps its auxiliary ("the rebels had overrun X", "overrun" a noun)

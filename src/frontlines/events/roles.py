@@ -211,6 +211,9 @@ class _Roles(_PlaceRoles):
                           if g.dep_ == "pobj" and (self._actor_of(g) is not None or g.lemma_.lower() in self.lang.military_nouns
                                                    or self._civilian_word(g))]
             return self._in(agents)
+        if role == "posspl":
+            # "Aleppo's capture", "the town's handover": a place as the possessor of the happening is what was taken
+            return self._in([c for c in base.children if c.dep_ == "poss"]) if nominal else []
         if role == "poss":
             return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                              and (c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns)])

@@ -180,6 +180,15 @@ def _gerund_subjects(doc: Any) -> Any:
             before.dep_ = "amod" if before.tag_.startswith("JJ") else "compound"
         elif not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
             tok.dep_ = "nsubj"  # "In X, shelling hit Y": the verb has no other subject
+    for tok in doc:
+        # "Fighting on D centred on X": a gerund before a verb with no subject of its own, read as a clause on it
+        # ("Fearing reprisals, residents fled": the verb has its subject, and the gerund stays a clause)
+        head = tok.head
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.i > tok.i and head.dep_ == "ROOT" \
+                and (head.tag_ in _FINITE or head.tag_ == "VBN") and not any(c.dep_ == "dobj" for c in tok.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in head.children) \
+                and not any(t.text == "," for t in doc[tok.i : head.i]):
+            tok.dep_ = "nsubj"
     return doc
 
 
