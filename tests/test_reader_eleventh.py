@@ -335,3 +335,24 @@ def test_a_clause_of_when_after_since_a_year_is_of_that_year() -> None:
                         published="2024-12-20")
     assert events_of("Rebels took Morek on 30 November for the first time since 2019.", published="2024-12-20") == [
         ("Non-state actor overtakes territory", "opposition", "Morek")]
+
+
+def test_further_strikes_go_on_with_the_strikes_before_and_their_doer() -> None:
+    """"Jets of A struck X. Further strikes hit Y": a bare "strikes" after a strike, with an adjective of more of the
+    same, is another strike by the same doer; "general strikes" (of workers) after a strike is none."""
+    text = "Israeli jets struck Mezzeh on Sunday. Further strikes on Monday hit naval vessels in Tartus."
+    assert events_of(text, published="2024-12-10") == [("Air/drone strike", "israel", "Mezzeh"),
+                                                         ("Air/drone strike", "israel", "Tartus")]
+    assert events_of("Israeli jets struck Mezzeh on Sunday. General strikes on Monday closed shops in Tartus.",
+                     published="2024-12-10")[1:] == []
+
+
+def test_a_question_takes_its_time_clause_and_a_clause_told_before_it_as_known() -> None:
+    """"Any contact since the rebels took X?": a time clause in a question is presupposed, a taking told; "A moved into
+    X after B left it, so is C backing A?": the clause before the comma is told; "did the rebels take X?" is asked."""
+    assert events_of("Q: Has there been any contact with the new authorities since the rebels took Hama on Thursday?",
+                     published="2024-12-10") == [("Non-state actor overtakes territory", "opposition", "Hama")]
+    told = ("Q: On the east, the SDF moved into Mayadin on Friday after regime troops abandoned it, so is the "
+            "coalition backing that?")
+    assert events_of(told, published="2024-12-10") == [("Non-violent transfer of territory", "sdf", "Mayadin")]
+    assert says_nothing("Q: Did the rebels take Hama on Thursday?", published="2024-12-10")

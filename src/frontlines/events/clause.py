@@ -22,7 +22,7 @@ class _Sentence(_Qualifiers):
                  control_verbs: frozenset[str] = frozenset(),
                  quiet_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
                  noun_refs: dict[str, ActorMention | None] | None = None,
-                 last_attacker: ActorMention | None = None, struck_before: bool = False):
+                 last_attacker: ActorMention | None = None, struck_before: Frame | None = None):
         self.lang = lang
         self.idx = idx
         self.media = media
@@ -44,7 +44,7 @@ class _Sentence(_Qualifiers):
         self._control_verbs = control_verbs
         self._battle_words, self._leave_verbs = quiet_words
         self._named_alone: set[int] = set()  # starts of earlier places a singular noun referred back to ("the airport")
-        # one of the two sentences before told of a strike: a bare "strikes" here is more of the same, not a walkout
+        # the strike one of the two sentences before told of: a bare "strikes" here is more of the same, not a walkout
         self.struck_before = struck_before
         self.starts = idx.starts[lo : lo + len(tokens)]
         self._lowers: set[str] | None = None
@@ -179,9 +179,13 @@ class _Sentence(_Qualifiers):
                 return None  # "fighters attacked X": a ground attack, read by the clash frame
             harmed = noun is not None and any(t.lemma_.lower() in self.lang.harm_verbs for t in self.tokens)
             # ("air strikes hit X ... Strikes were also reported on Y": the bare noun goes on with the strikes before)
-            more = noun is not None and self.struck_before and not any(c.dep_ in ("compound", "amod") for c in noun.children)
+            more = noun is not None and self.struck_before is not None and not any(
+                c.dep_ in ("compound", "amod") and c.lower_ not in self.lang.continuation_adjectives for c in noun.children)
             if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred) or harmed or more):
                 return None
+            if more and agent is None and not agent_side and self.struck_before is not None:
+                # ("Further strikes hit Y": by whoever struck just before)
+                agent, agent_side, armed = self.struck_before.agent, self.struck_before.agent_side, self.struck_before.agent_armed
         if spec.kind == "explosive" and noun is not None and not any(
                 t.lemma_.lower() in self.lang.harm_verbs or t.lemma_.lower() in self.lang.blast_verbs
                 or t.lemma_.lower() in self.lang.blast_nouns for t in self.tokens):

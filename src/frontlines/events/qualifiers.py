@@ -388,10 +388,13 @@ class _Qualifiers(_Roles):
         lang = self.lang
         cur = tok
         came_by = ""
-        asking = self.asking
+        # (a time clause in a question is taken as known: "any contact since the rebels took X?")
+        asking = self.asking and not any(c.dep_ == "mark" and c.lower_ in lang.time_preps for c in tok.children)
         for _ in range(6):
-            if asking and ((cur.pos_ in _VERBAL and _inverted(cur))
-                           or (cur.dep_ in ("nsubj", "nsubjpass") and _inverted(cur.head))):
+            # (a clause told before a comma and the question after it stands: "A took X, so is Y backing them?")
+            before = tok.i < cur.i and any(t.text in (",", ";") for t in tok.doc[tok.i : cur.i])
+            if asking and not before and ((cur.pos_ in _VERBAL and _inverted(cur))
+                                          or (cur.dep_ in ("nsubj", "nsubjpass") and _inverted(cur.head))):
                 return True  # "How did the rebels take X?", "are they still holding the town?": asked, not told
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals for c in cur.children):
                 return True

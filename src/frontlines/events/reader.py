@@ -99,7 +99,7 @@ class Reader:
         last_actor: ActorMention | None = None
         last_attacker: ActorMention | None = None
         recent: list[dict[str, ActorMention | None]] = []  # the armed nouns of the last two sentences read
-        struck: list[bool] = []  # whether each of the last two sentences read told of a strike
+        struck: list[Frame | None] = []  # the strike each of the last two sentences read told of, if any
         for s_start, s_end in sentences:
             line = text[text.rfind("\n", 0, s_start) + 1 : s_end].lstrip()
             if line[:1] in ("#", "="):
@@ -111,10 +111,10 @@ class Reader:
                 continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
                             self._quiet, noun_refs={k: v for refs in recent for k, v in refs.items()},
-                            last_attacker=last_attacker, struck_before=any(struck))
+                            last_attacker=last_attacker, struck_before=next((f for f in reversed(struck) if f), None))
             found = _yielded(self._sentence(ctx))
             recent = [*recent[-1:], self._noun_refs(ctx)]
-            struck = [*struck[-1:], any(f.kind in ("strike", "shelling") and f.asserts for f in found)]
+            struck = [*struck[-1:], next((f for f in reversed(found) if f.kind in ("strike", "shelling") and f.asserts), None)]
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
             # (a foreign state's forces too, of no side of the theater: "A's troops entered X ... troops moved into Y")
             attackers = [f.agent for f in found if f.agent is not None and (f.agent.side not in NOT_ARMED or f.agent.state)
