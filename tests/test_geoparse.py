@@ -310,3 +310,13 @@ def test_a_town_of_the_qalamoun_is_not_its_namesake_in_homs() -> None:
     the village of that name in Homs."""
     result = frontlines.extract("On 7 December the army withdrew from Yabroud, Flitah and Al-Naseriyah.", published="2024-12-08")
     assert "cur:nasiriyah-rif-dimashq" in [p.place_id for p in result.places]
+
+
+def test_a_name_before_a_word_of_a_body_names_the_body() -> None:
+    """"the offices of the Baath Party": a name followed by a word of a party, a committee or a union names a body,
+    not a village of that name; the name alone is still the village."""
+    result = frontlines.extract("On 6 December residents ransacked the offices of the Baath Party in Deir ez-Zor.",
+                                published="2024-12-07")
+    assert [p.place_id for p in result.places] == ["gn:170794"]
+    assert "wp:baath" in [p.place_id for p in frontlines.extract("Rebels entered Baath and Deir Hafer on Sunday.",
+                                                                   published="2024-12-07").places]
