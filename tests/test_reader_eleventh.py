@@ -356,3 +356,29 @@ def test_a_question_takes_its_time_clause_and_a_clause_told_before_it_as_known()
             "coalition backing that?")
     assert events_of(told, published="2024-12-10") == [("Non-violent transfer of territory", "sdf", "Mayadin")]
     assert says_nothing("Q: Did the rebels take Hama on Thursday?", published="2024-12-10")
+
+
+def test_a_stretch_of_time_named_after_fighting_tells_no_fight() -> None:
+    """"prices doubled during the first week of fighting": a period measured by a happening is no happening of its
+    own; "reports of fighting in X" still tell one."""
+    assert says_nothing("In Idlib, bread prices doubled during the first week of fighting.", published="2024-12-15")
+    assert events_of("On 3 December there were reports of fighting in Morek.", published="2024-12-04") == [
+        ("Armed clash", "unknown", "Morek")]
+
+
+def test_a_raid_from_the_air_needs_aircraft() -> None:
+    """"a partnered raid near X, detaining three men": a raid by a ground force is no air strike; "jets carried out
+    raids on X" is one."""
+    assert [e for e in events_of("On 18 December SDF and coalition troops conducted a partnered raid near Shaddadi, "
+                                 "detaining three suspects.", published="2024-12-19") if e[0] == "Air/drone strike"] == []
+    assert events_of("On 18 December Russian jets carried out raids on Sarmada.", published="2024-12-19") == [
+        ("Air/drone strike", "russia", "Sarmada")]
+
+
+def test_a_reference_is_not_to_a_place_in_its_own_clauses_subject() -> None:
+    """"garrisons abandoned A, B and C, and fighters arriving from the D front moved into the three towns": the towns are
+    A, B and C, not the place the fighters came from."""
+    text = ("In the north, army garrisons abandoned Kessab, Rabia and Slinfah on 8 December, and rebel fighters arriving "
+            "from the Jisr al-Shughur front moved into the three towns later that day.")
+    assert sorted(events_of(text, published="2024-12-09")) == [
+        ("Non-violent transfer of territory", "opposition", place) for place in ("Kesab", "Rabia", "Slinfah")]

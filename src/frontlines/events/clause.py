@@ -183,6 +183,9 @@ class _Sentence(_Qualifiers):
                 c.dep_ in ("compound", "amod") and c.lower_ not in self.lang.continuation_adjectives for c in noun.children)
             if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred) or harmed or more):
                 return None
+            if noun is not None and noun.lower_ in self.lang.ground_strike_nouns and not (
+                    self.weapon_air or more or any(c.lower_ in self.lang.air_weapons for c in noun.children)):
+                return None  # "a partnered raid near X": a ground raid, no strike from the air
             if more and agent is None and not agent_side and self.struck_before is not None:
                 # ("Further strikes hit Y": by whoever struck just before)
                 agent, agent_side, armed = self.struck_before.agent, self.struck_before.agent_side, self.struck_before.agent_armed

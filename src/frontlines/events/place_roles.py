@@ -380,9 +380,18 @@ class _PlaceRoles:
         idx = self.idx
         pos = tok.idx
         i = bisect.bisect_left(idx.place_starts, pos)
+        # (not a place inside the party that is the subject of the reference's own verb: "fighters arriving from A moved
+        # into the towns"; "the pullout from A left the town to B" is A's)
+        verb = tok.head if tok.dep_ in ("dobj", "pobj") else tok
+        verb = verb.head if verb.dep_ == "prep" else verb
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.i in idx.actor_at or c.lower_ in self.lang.military_nouns or c.lemma_.lower() in self.lang.military_nouns)),
+            None) if verb.pos_ in _VERBAL else None
+        inside = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)) if subject is not None else (0, 0)
         earlier = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within
                    and p.kind != "region" and (kind == "any" or p.kind == kind)
-                   and not (self.span[0] <= p.start and self._same_phrase(p, tok))]
+                   and not (self.span[0] <= p.start and self._same_phrase(p, tok))
+                   and not inside[0] <= p.start < inside[1]]
         # a place named only to say where the place just before it lies ("A, 12 km south-west of B ... the town") is
         # not referred to ("the countryside west of B ... the city" is B)
         earlier = [p for p in earlier if not (locator_only(p) and any(

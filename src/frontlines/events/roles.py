@@ -137,7 +137,8 @@ class _Roles(_PlaceRoles):
             if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.lang.blast_nouns:
                 noun = noun.head  # "a landmine explosion killed two shepherds": the blast of the weapon named before it
                 continue
-            if noun.dep_ == "pobj" and noun.head.head.pos_ in _NOMINAL and noun.head.lower_ not in self.lang.time_preps:
+            if noun.dep_ == "pobj" and noun.head.head.pos_ in _NOMINAL and noun.head.lower_ not in self.lang.time_preps \
+                    and noun.head.head.lemma_.lower() not in self.lang.period_nouns:  # ("the first week of fighting")
                 return True
             if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
                 return True  # "a clinic was put out of service by a drone strike": the passive's doer
