@@ -382,3 +382,19 @@ def test_a_reference_is_not_to_a_place_in_its_own_clauses_subject() -> None:
             "from the Jisr al-Shughur front moved into the three towns later that day.")
     assert sorted(events_of(text, published="2024-12-09")) == [
         ("Non-violent transfer of territory", "opposition", place) for place in ("Kesab", "Rabia", "Slinfah")]
+
+
+def test_a_counted_party_is_the_party() -> None:
+    """"many of the troops pulled back from X", "hundreds of rebel fighters entered X": the counted are the doers;
+    "hundreds of protesters gathered" are no armed party."""
+    assert events_of("Many of the troops had pulled back from Salamiyah on Friday.", published="2024-12-07") == [
+        ("Change to group/activity", "unknown", "Salamiyah")]
+    assert events_of("Hundreds of protesters gathered in Salamiyah on Friday.", published="2024-12-07") == [
+        ("Peaceful protest", "unknown", "Salamiyah")]
+
+
+def test_a_relative_clause_of_harm_is_placed_by_its_antecedent() -> None:
+    """"a hospital in X that was damaged in an air strike on D": the relative stands for the hospital in X, and the
+    strike is at X."""
+    assert events_of("A health centre in Ariha that was damaged by an air raid on Monday has closed.",
+                     published="2024-12-03") == [("Air/drone strike", "unknown", "Ariha")]

@@ -103,6 +103,7 @@ class Language:
     entry_adverbs: frozenset[str] = frozenset()  # "moved in", "took over": an entry told by its adverb alone
     entry_verbs: frozenset[str] = frozenset()  # "entered from the west": a verb of entry left without its object
     blast_nouns: frozenset[str] = frozenset()  # "a landmine explosion": the happening of the weapon before it
+    party_quantifiers: frozenset[str] = frozenset()  # "many of the troops": the counted are the party
     period_nouns: frozenset[str] = frozenset()  # "the first week of fighting": a stretch of time, no happening
     ground_strike_nouns: frozenset[str] = frozenset()  # "a raid": from the air only with aircraft named
     continuation_adjectives: frozenset[str] = frozenset()  # "further strikes": more of the strikes just told
@@ -235,7 +236,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"), there_words=_words(lex, "there_words"), pair_words=_words(lex, "pair_words"),
         membership_preps=_words(lex, "membership_preps"), entry_adverbs=_words(lex, "entry_adverbs"),
         entry_verbs=_words(lex, "entry_verbs"), blast_nouns=_words(lex, "blast_nouns"), blast_verbs=_words(lex, "blast_verbs"), direction_nouns=_words(lex, "direction_nouns"),
-        continuation_adjectives=_words(lex, "continuation_adjectives"), period_nouns=_words(lex, "period_nouns"),
+        continuation_adjectives=_words(lex, "continuation_adjectives"), period_nouns=_words(lex, "period_nouns"), party_quantifiers=_words(lex, "party_quantifiers"),
         ground_strike_nouns=_words(lex, "ground_strike_nouns"),
         perfect_auxiliaries=_words(lex, "perfect_auxiliaries"), copulas=_words(lex, "copulas"), goal_preps=_words(lex, "goal_preps"),
         between_preps=_words(lex, "between_preps"), instrument_preps=_words(lex, "instrument_preps"), counter_verbs=_words(lex, "counter_verbs"), armed_adjectives=_words(lex, "armed_adjectives"), territory_nouns=_words(lex, "territory_nouns"), posted_verbs=_words(lex, "posted_verbs"), guard_verbs=_words(lex, "guard_verbs"),

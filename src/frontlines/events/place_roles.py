@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
-from frontlines.events.frames import _DETERMINERS, _RELATIVE, _VERBAL, NEAR_RELATIONS, Token, _DocIndex, locator_only
+from frontlines.events.frames import _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, NEAR_RELATIONS, Token, _DocIndex, locator_only
 from frontlines.events.lexicon import Language
 from frontlines.events.phrases import list_gap
 from frontlines.mentions.gazetteer import haversine_km
@@ -498,11 +498,17 @@ class _PlaceRoles:
         while not _clausal(root) and root.dep_ not in ("ROOT",) and root.head.i != root.i:
             root = root.head
         out: list[PlaceMention] = []
-        for t in root.subtree:
+        tokens = list(root.subtree)
+        inner = {t.i for t in tokens}
+        if root.dep_ == "relcl" and root.head.pos_ in _NOMINAL:
+            # "a hospital in X that was damaged in a strike": the relative stands for its antecedent, places and all
+            tokens = [t for t in root.head.subtree if t.i not in inner] + tokens
+        for t in tokens:
             if t.i not in self.ids or t.i not in self.idx.place_at:
                 continue
             cur, ok = t, True
-            while cur.i != root.i and cur.head.i != cur.i:
+            top = root.i if t.i in inner else root.head.i  # (the antecedent's words: up to the antecedent)
+            while cur.i != top and cur.head.i != cur.i:
                 cur = cur.head
                 if cur.i != root.i and cur.pos_ in _VERBAL and cur.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis") \
                         and not (cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.lang.aspect_verbs) \

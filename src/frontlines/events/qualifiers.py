@@ -52,6 +52,11 @@ class _Qualifiers(_Roles):
     def _party(self, tok: Token | None) -> tuple[ActorMention | None, str, bool, bool]:
         """(actor, side, armed, explicit) for a role token; a role of no armed side joined to an armed party takes
         that party's ("armed residents and former rebels took X": the rebels')."""
+        if tok is not None and (tok.lemma_.lower() in self.lang.quantity_nouns or tok.tag_ == "CD"
+                                or tok.lower_ in self.lang.party_quantifiers) and tok.i not in self.idx.actor_at:
+            # "many of the troops", "hundreds of fighters": the counted are the party
+            tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj"), tok)
         found = self._party_alone(tok)
         if (found[1] and found[2]) or tok is None:
             return found
