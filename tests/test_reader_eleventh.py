@@ -398,3 +398,13 @@ def test_a_relative_clause_of_harm_is_placed_by_its_antecedent() -> None:
     strike is at X."""
     assert events_of("A health centre in Ariha that was damaged by an air raid on Monday has closed.",
                      published="2024-12-03") == [("Air/drone strike", "unknown", "Ariha")]
+
+
+def test_the_town_is_the_place_the_text_called_a_town() -> None:
+    """"X town and the villages of A and B ... withdrew from the town": the place the text itself called a town, not the
+    last village of the list; with no such class given, the last place named."""
+    text = ("By 2 December, Tal Rifaat town and the nearby villages of Kafr Naya and Ahras were under attack. "
+            "On 2 December, the SDF said its fighters had withdrawn from the town.")
+    assert events_of(text, published="2024-12-06") == [("Change to group/activity", "sdf", "Tell Rifaat")]
+    plain = "By 2 December, SNA factions had reached Kafr Naya and Ahras. On 2 December, the SDF withdrew from the town."
+    assert events_of(plain, published="2024-12-06")[-1] == ("Change to group/activity", "sdf", "Ahras")

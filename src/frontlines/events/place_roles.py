@@ -412,6 +412,11 @@ class _PlaceRoles:
         # the place itself, not where the earlier mention placed something near it ("on the outskirts of X ... the city")
         earlier = [replace(p, relation="") if NEAR_RELATIONS & set(p.relation.lower().split()) else p for p in earlier]
         if not plural:
+            # "X town and the villages of A and B ... the town": the place the text itself called a town, when the last
+            # one named was called something else
+            noun = tok.lemma_.lower()
+            if self._class_of(earlier[-1]) not in ("", noun):
+                earlier = [p for p in earlier if self._class_of(p) == noun] or earlier
             self._named_alone.add(earlier[-1].start)
             return [earlier[-1]]
         # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
@@ -424,6 +429,24 @@ class _PlaceRoles:
         group = [p for p in group if p.start < self.span[0]] if many else (own or group)
         count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
         return group[-count:] if count else group
+
+    def _class_of(self, place: PlaceMention) -> str:
+        """The noun of a kind of place the text gives a mention ("X town", "the town of X", "the villages of A, B": the
+        lemma "town", "village"), "" when it gives none."""
+        i = bisect.bisect_left(self.idx.starts, place.start)
+        if i >= len(self.idx.starts) or self.idx.starts[i] != place.start:
+            return ""
+        tok = self.idx.sdoc[i]
+        while tok.head.i != tok.i and self.idx.place_at.get(tok.head.i) is place:
+            tok = tok.head
+        while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.i in self.idx.place_at:
+            tok = tok.head  # ("the villages of A, B and C": C is one of the villages)
+        head = tok.head
+        if tok.dep_ in ("compound", "nmod") and head.lemma_.lower() in self.lang.place_class:
+            return str(head.lemma_.lower())
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lang.place_class:
+            return str(head.head.lemma_.lower())
+        return ""
 
     def _goal_of_leaving(self, place: PlaceMention) -> bool:
         """The place is where a withdrawing force went ("pulled back from A to B": B)."""
