@@ -249,3 +249,8 @@ def test_a_gold_place_without_id_matches_a_place_added_since_by_any_of_its_names
     gold["events"][0] = {**gold["events"][0], "name": "Sarmin"}  # type: ignore[index]
     doc, golds = _loaded(tmp_path, gold)
     assert score_events(golds, {NAME: _result(doc, events)}, theater)["matched"] == 0
+    # a place mention the gold marked missing, resolved to a place of that name: right, not forced onto a namesake
+    gold["places"][0] = {**gold["places"][0], "place_id": None, "missing": True, "name": "Saraqeb"}  # type: ignore[index]
+    doc, golds = _loaded(tmp_path, gold)
+    s = score_places(golds, {NAME: _result(doc)}, theater.gazetteer)
+    assert (s["right"], s["missing_forced_onto_namesake"]) == (1, 0)

@@ -137,11 +137,19 @@ def _overlap(a: Span | None, start: int, end: int) -> bool:
     return a is not None and a[0] < end and start < a[1]
 
 
+def _named(gaz: Gazetteer, place_id: str, name: str) -> bool:
+    """The gazetteer's place goes by ``name`` (any of its names, folded): a place added since the gold was written."""
+    place = gaz.by_id.get(place_id)
+    key = folded_key(name)
+    return place is not None and any(folded_key(n) == key for n in (place.name, *place.names))
+
+
 def _place_right(mention: Any, gold: dict[str, Any], gaz: Gazetteer) -> bool:
     """A resolved mention (or the anchor it is measured from) is the gold place or near enough."""
     gid = gold.get("place_id")
     if not gid or gold.get("missing"):
-        return False
+        # a place the gazetteer lacked when annotated, resolved to a place added since under that name
+        return bool(gold.get("name")) and _named(gaz, mention.place_id, gold["name"])
     target = gaz.by_id.get(gid)
     kind = gold.get("kind", "settlement")
     options: list[tuple[str, float, float, Place | None]] = [(mention.place_id, mention.lat, mention.lon,
@@ -268,13 +276,6 @@ def score_control(golds: Sequence[RealGold], results: dict[str, DocumentResult],
 
 def _gold_point(g: dict[str, Any], gaz: Gazetteer) -> Place | None:
     return gaz.by_id.get(g.get("place_id") or "")
-
-
-def _named(gaz: Gazetteer, place_id: str, name: str) -> bool:
-    """The gazetteer's place goes by ``name`` (any of its names, folded): a place added since the gold was written."""
-    place = gaz.by_id.get(place_id)
-    key = folded_key(name)
-    return place is not None and any(folded_key(n) == key for n in (place.name, *place.names))
 
 
 def _same_place(s: Event, g: dict[str, Any], gaz: Gazetteer) -> bool:
