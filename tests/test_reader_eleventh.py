@@ -408,3 +408,11 @@ def test_the_town_is_the_place_the_text_called_a_town() -> None:
     assert events_of(text, published="2024-12-06") == [("Change to group/activity", "sdf", "Tell Rifaat")]
     plain = "By 2 December, SNA factions had reached Kafr Naya and Ahras. On 2 December, the SDF withdrew from the town."
     assert events_of(plain, published="2024-12-06")[-1] == ("Change to group/activity", "sdf", "Ahras")
+
+
+def test_a_list_the_parser_hung_on_a_direction_is_taken_whole() -> None:
+    """"seized A, B and C north-west of X": the parser may hang the list on the direction word, A and B under C; every
+    place of the list is taken, and X only locates them."""
+    got = events_of("Rebels advanced. Overnight they seized Anadan, Huraytan and Kafr Hamra north-west of Aleppo.",
+                    published="2024-11-29")
+    assert got == [("Non-state actor overtakes territory", "opposition", place) for place in ("Anadan", "Huraytan", "Kafr Hamrah")]

@@ -118,7 +118,10 @@ class _PlaceRoles:
             named = [tok.head]
         if not named and objects and tok.dep_ in ("advmod", "npadvmod") and tok.head.pos_ in _VERBAL:
             named = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
-        return [x for c in named for x in (c, *c.conjuncts)]
+            return [x for c in named for x in (c, *c.conjuncts)]
+        # (the whole list the parser hung on the direction: "seized A, B and C north-west of X", A and B under C)
+        found = {x.i: x for c in named for x in c.subtree if x.i in self.idx.place_at}
+        return [found[i] for i in sorted(found)]
 
     def _places_of(self, tok: Token, partial: list[str], depth: int = 0) -> list[PlaceMention]:
         """The places a role token stands for: its name, an appositive ("the town of X"), a part of a
