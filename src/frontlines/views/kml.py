@@ -147,13 +147,7 @@ def kml_document(
     _sub(doc, "name", f"{name}: control as of {as_of.isoformat()}" if as_of else name)
     if as_of is not None:
         _extended(doc, {"as_of": as_of.isoformat()})
-    used = {s.status for s in statuses} | set(areas.areas if areas else ())
-    for status in sorted(used):
-        _kml_style(doc, f"status-{status}", side_color(status, side_colors), 2, 0.35)
-    _kml_style(doc, "front", "#111111", 4, 0.0)
-    _kml_style(doc, "contested-edge", "#555555", 2, 0.0)
-    for etype in sorted({e.event_type for e in events}):
-        _kml_style(doc, _event_style(etype), _EVENT_COLORS.get(etype, "#444444"), 1, 0.0)
+    _kml_styles(doc, {s.status for s in statuses} | set(areas.areas if areas else ()), events, side_colors)
 
     if areas is not None:
         folder = _sub(doc, "Folder")
@@ -187,6 +181,16 @@ def kml_document(
         _kml_point(folder, f"{e.event_type}: {e.location}", e.text, f"#{_event_style(e.event_type)}", _event_props(e),
                    (e.lon, e.lat), stamp=e.date)
     return root
+
+
+def _kml_styles(doc: ET.Element, statuses: set[str], events: Sequence[Event], side_colors: dict[str, str] | None) -> None:
+    """The shared styles of a control document: one per status shown, the front lines, one per event type."""
+    for status in sorted(statuses):
+        _kml_style(doc, f"status-{status}", side_color(status, side_colors), 2, 0.35)
+    _kml_style(doc, "front", "#111111", 4, 0.0)
+    _kml_style(doc, "contested-edge", "#555555", 2, 0.0)
+    for etype in sorted({e.event_type for e in events}):
+        _kml_style(doc, _event_style(etype), _EVENT_COLORS.get(etype, "#444444"), 1, 0.0)
 
 
 def _event_style(event_type: str) -> str:

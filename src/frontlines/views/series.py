@@ -31,17 +31,15 @@ from frontlines.views.features import (
     _place_props,
     _point_json,
     geometry_json,
-    side_color,
 )
 from frontlines.views.kml import (
-    _EVENT_COLORS,
     KML_NS,
     _event_style,
     _extended,
     _kml_lines,
     _kml_point,
     _kml_polygons,
-    _kml_style,
+    _kml_styles,
     _sub,
     _time_span,
     _write_kml_tree,
@@ -174,13 +172,7 @@ def kml_series_document(runs: Sequence[StatusRun], day_areas: Sequence[DayAreas]
     doc = _sub(root, "Document")
     _sub(doc, "name", f"{name}: control {start.isoformat()} to {end.isoformat()}")
     _extended(doc, {"from": start.isoformat(), "to": end.isoformat()})
-    used = {r.status.status for r in runs} | {s for _, a in day_areas if a for s in a.areas}
-    for status in sorted(used):
-        _kml_style(doc, f"status-{status}", side_color(status, side_colors), 2, 0.35)
-    _kml_style(doc, "front", "#111111", 4, 0.0)
-    _kml_style(doc, "contested-edge", "#555555", 2, 0.0)
-    for etype in sorted({e.event_type for e in events}):
-        _kml_style(doc, _event_style(etype), _EVENT_COLORS.get(etype, "#444444"), 1, 0.0)
+    _kml_styles(doc, {r.status.status for r in runs} | {s for _, a in day_areas if a for s in a.areas}, events, side_colors)
     for day, areas in day_areas:
         if areas is None:
             continue
