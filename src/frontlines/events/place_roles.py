@@ -408,7 +408,7 @@ class _PlaceRoles:
                     and not locator_only(p)][-1:]
         earlier = left or earlier
         if not earlier and kind == "facility" and not plural:
-            # "the prison", "the dam": the facility named by that noun, however far back ("Sednaya prison ... the prison")
+            # "the prison", "the dam": the facility named by that noun, however far back ("X prison ... the prison")
             earlier = [p for p in idx.places[:i] if tok.lower_ in p.mention.lower().split()][-1:]
         if not earlier:
             return []

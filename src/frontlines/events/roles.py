@@ -213,7 +213,7 @@ class _Roles(_PlaceRoles):
                                                    or self._civilian_word(g))]
             return self._in(agents)
         if role == "posspl":
-            # "Aleppo's capture", "the town's handover": a place as the possessor of the happening is what was taken
+            # "X's capture", "the town's handover": a place as the possessor of the happening is what was taken
             return self._in([c for c in base.children if c.dep_ == "poss"]) if nominal else []
         if role == "poss":
             return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")

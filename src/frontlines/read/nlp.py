@@ -238,7 +238,7 @@ def _fronted_phrase_roots(doc: Any) -> Any:
 
 
 def _hyphenated_words(doc: Any) -> Any:
-    """A hyphenated word the tokenizer split ("a counter-attack", "the Damascus-Daraa highway") and the parser read as
+    """A hyphenated word the tokenizer split ("a counter-attack", "the A-B highway") and the parser read as
     three words of one role ("counter", "-" and "attack", each a subject of the verb) is one word again: its last
     part is the head, the parts before it modify it. Only parts written with no space around the hyphen, hung on
     the same word in the same role."""
