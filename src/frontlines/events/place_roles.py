@@ -2,18 +2,18 @@
 
 A role token's places: its name, an appositive ("the town of X"), a part of a place ("parts of X", "several
 villages in X"), a list the small parser attaches wrongly, and nouns or pronouns that refer back to places ("the
-town", "these villages", "them"); and the parties a token names.
+town", "these villages", "them"; what they stand for is in :mod:`frontlines.events.references`); and the parties a
+token names.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import replace
 
-from frontlines.events.frames import _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, NEAR_RELATIONS, Token, _DocIndex, locator_only
-from frontlines.events.lexicon import Language
+from frontlines.events.frames import _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, Token
 from frontlines.events.phrases import list_gap
+from frontlines.events.references import _References
 from frontlines.mentions.gazetteer import haversine_km
 from frontlines.models import ActorMention, PlaceMention
 
@@ -29,19 +29,14 @@ def _clausal(tok: Token) -> bool:
 PART_KM = 15.0  # how far a named part of a town ("the A quarter of B") may lie from the town's point
 
 
-class _PlaceRoles:
+class _PlaceRoles(_References):
     """Places and parties of role tokens, within one sentence."""
 
-    lang: Language
-    idx: _DocIndex
     tokens: list[Token]
     ids: range
-    span: tuple[int, int]
     starts: list[int]
     _weak: bool
     _loose: bool
-    _leave_verbs: frozenset[str]
-    _named_alone: set[int]
     _control_verbs: frozenset[str]
 
     def _civilian_word(self, tok: Token) -> bool:
@@ -378,122 +373,6 @@ class _PlaceRoles:
                 first = self._next_place(t, list_head=True)
                 return self._extend_lists(first) if first else []
         return []
-
-    def _antecedents(self, tok: Token, kind: str, plural: bool, within: int = 600) -> list[PlaceMention]:
-        idx = self.idx
-        pos = tok.idx
-        i = bisect.bisect_left(idx.place_starts, pos)
-        # (not a place inside the party that is the subject of the reference's own verb: "fighters arriving from A moved
-        # into the towns"; "the pullout from A left the town to B" is A's)
-        verb = tok.head if tok.dep_ in ("dobj", "pobj") else tok
-        verb = verb.head if verb.dep_ == "prep" else verb
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (
-            c.i in idx.actor_at or c.lower_ in self.lang.military_nouns or c.lemma_.lower() in self.lang.military_nouns)),
-            None) if verb.pos_ in _VERBAL else None
-        inside = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)) if subject is not None else (0, 0)
-        earlier = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within
-                   and p.kind != "region" and (kind == "any" or p.kind == kind)
-                   and not (self.span[0] <= p.start and self._same_phrase(p, tok))
-                   and not inside[0] <= p.start < inside[1]]
-        # a place named only to say where the place just before it lies ("A, 12 km south-west of B ... the town") is
-        # not referred to ("the countryside west of B ... the city" is B)
-        earlier = [p for p in earlier if not (locator_only(p) and any(
-            0 < p.start - q.start < 80 and not q.relation and ". " not in idx.text[q.end : p.start] for q in earlier))] or earlier
-        # a place a force moved away to ("pulled back from A to B, handing the city to C") is not what is referred to
-        left = [p for p in earlier if not self._goal_of_leaving(p)]
-        if earlier and not left and not plural:
-            # (only goals near: "fled towards B ... the city" is the city named before, further back)
-            left = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within * 3 and p.kind != "region"
-                    and (kind == "any" or p.kind == kind) and not self._goal_of_leaving(p)
-                    and not locator_only(p)][-1:]
-        earlier = left or earlier
-        if not earlier and kind == "facility" and not plural:
-            # "the prison", "the dam": the facility named by that noun, however far back ("X prison ... the prison")
-            earlier = [p for p in idx.places[:i] if tok.lower_ in p.mention.lower().split()][-1:]
-        if not earlier:
-            return []
-        # the place itself, not where the earlier mention placed something near it ("on the outskirts of X ... the city")
-        earlier = [replace(p, relation="") if NEAR_RELATIONS & set(p.relation.lower().split()) else p for p in earlier]
-        if not plural:
-            # "X town and the villages of A and B ... the town": the place the text itself called a town, when the last
-            # one named was called something else
-            noun = tok.lemma_.lower()
-            if self._class_of(earlier[-1]) not in ("", noun):
-                earlier = [p for p in earlier if self._class_of(p) == noun] or earlier
-            self._named_alone.add(earlier[-1].start)
-            return [earlier[-1]]
-        # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
-        last = earlier[-1]
-        group = [p for p in earlier if p.start >= last.start - 200]
-        # ("retook A and several villages, but B recaptured them": the places of its own sentence first)
-        # (but a plural noun of places stands for more than one: "struck A after the towns fell" are the towns before)
-        own = [p for p in group if p.start >= self.span[0]]
-        many = tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS") and len(group) > len(own) == 1
-        group = [p for p in group if p.start < self.span[0]] if many else (own or group)
-        count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
-        return group[-count:] if count else group
-
-    def _class_of(self, place: PlaceMention) -> str:
-        """The noun of a kind of place the text gives a mention ("X town", "the town of X", "the villages of A, B": the
-        lemma "town", "village"), "" when it gives none."""
-        i = bisect.bisect_left(self.idx.starts, place.start)
-        if i >= len(self.idx.starts) or self.idx.starts[i] != place.start:
-            return ""
-        tok = self.idx.sdoc[i]
-        while tok.head.i != tok.i and self.idx.place_at.get(tok.head.i) is place:
-            tok = tok.head
-        while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.i in self.idx.place_at:
-            tok = tok.head  # ("the villages of A, B and C": C is one of the villages)
-        head = tok.head
-        if tok.dep_ in ("compound", "nmod") and head.lemma_.lower() in self.lang.place_class:
-            return str(head.lemma_.lower())
-        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lang.place_class:
-            return str(head.head.lemma_.lower())
-        return ""
-
-    def _goal_of_leaving(self, place: PlaceMention) -> bool:
-        """The place is where a withdrawing force went ("pulled back from A to B": B)."""
-        i = bisect.bisect_left(self.idx.starts, place.start)
-        if i >= len(self.idx.starts) or self.idx.starts[i] != place.start:
-            return False
-        tok = self.idx.sdoc[i]
-        while tok.head.i in self.idx.place_at and self.idx.place_at[tok.head.i] is place and tok.head.i != tok.i:
-            tok = tok.head  # the mention's head word
-        if tok.dep_ in ("compound", "nmod", "amod") and (tok.head.lemma_.lower() in self.lang.place_class
-                                                       or tok.head.lemma_.lower() in self.lang.partial):
-            tok = tok.head  # ("fled towards the A quarter": the quarter's phrase)
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head  # ("fled X towards A and B": B is a goal too)
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.lang.direction_nouns \
-                and tok.head.head.dep_ == "pobj":
-            tok = tok.head.head  # "fled in the direction of B": the heading is the goal
-            prep = tok.head
-            while prep.dep_ == "conj" and prep.head.i != prep.i:
-                prep = prep.head  # ("fled towards A or in the direction of B")
-            if prep.head.lemma_.lower() in self._leave_verbs:
-                return True
-        prep = tok.head
-        if any(c.dep_ == "aux" and c.lower_ in self.lang.goal_preps for c in tok.children):
-            prep = tok  # the parser read "to B" as an infinitive: "pulled back from A to B", B a verb
-        elif tok.dep_ != "pobj" or prep.lower_ not in self.lang.goal_preps:
-            return False
-        head = prep.head
-        for _ in range(3):  # up past "from A" when the parser hung "to B" on A
-            if head.lemma_.lower() in self._leave_verbs:
-                return True
-            if head.dep_ not in ("pobj", "prep", "dobj") or head.head.i == head.i:  # (or on A, the object: "fled A towards B")
-                return False
-            head = head.head
-        return False
-
-    def _count(self, tok: Token) -> int:
-        """The number a numeral token says ("2", "two"), 0 when none."""
-        if tok.text.isdigit():
-            return int(tok.text)
-        return int(self.lang.geoparse_tables.get("number_words", {}).get(tok.lower_, 0))
-
-    def _same_phrase(self, p: PlaceMention, tok: Token) -> bool:
-        return tok.i in self.idx.place_at and self.idx.place_at[tok.i] is p
 
     def _far_part(self, tok: Token) -> bool:
         """A place named as a part of another ("the A neighbourhood of B") that lies far from it: a namesake of a part
