@@ -27,8 +27,8 @@ from datetime import date
 
 from frontlines.events.certainty import Certainty
 from frontlines.events.dating import place_day
-from frontlines.events.frames import says_no_holder
-from frontlines.events.reader import NEAR_RELATIONS, Frame
+from frontlines.events.frames import near_relation, says_no_holder
+from frontlines.events.reader import Frame
 from frontlines.mentions.dates import DateSpan, resolve_event_date
 from frontlines.models import ActorMention, Document, PlaceMention
 
@@ -218,7 +218,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 continue
             if place.kind == "country":
                 continue  # "took X, country C's third-largest city": the country owns the place, no one holds all of it
-            if place.relation and place.relation != "between" and not (effect == "contested" and NEAR_RELATIONS & set(place.relation.lower().split())):
+            if place.relation and place.relation != "between" and not (effect == "contested" and near_relation(place)):
                 continue  # "took positions near X", "north of X" say nothing sure about X itself
             scope = "place"
             weight = WEIGHTS.get(weight_key, 1.0)

@@ -143,12 +143,14 @@ class _Sentence(_Qualifiers):
         if agent_tok is not None and noun is not None and noun.i == pred.i and noun.head.lemma_.lower() in self.lang.claim_verbs \
                 and not self._party(agent_tok)[2]:
             agent_tok = None  # "the operations room announced the capture of X": a speaker, not the captor
-        # "shelling attributed to A pounded X", "strikes blamed on A": the deed's doer named by the attribution
-        attributed = self._attributed(agent_tok if agent_tok is not None else noun if noun is not None else pred)
-        if attributed is not None and (agent_tok is None or not self._party(agent_tok)[1]):
-            agent_tok = attributed
-        loser_tok = self._role_token(spec.loser, pred, noun)
         agent, agent_side, armed, explicit = self._party(agent_tok)
+        # "shelling attributed to A pounded X", "strikes blamed on A": the deed's doer named by the attribution
+        attributed = None if agent_side else self._attributed(
+            agent_tok if agent_tok is not None else noun if noun is not None else pred)
+        if attributed is not None:
+            agent_tok = attributed
+            agent, agent_side, armed, explicit = self._party(agent_tok)
+        loser_tok = self._role_token(spec.loser, pred, noun)
         loser, loser_side, loser_armed, _ = self._party(loser_tok)
         if spec.name == "fall" and agent_tok is None:
             explicit = False
@@ -220,6 +222,7 @@ class _Sentence(_Qualifiers):
         # "after the towns fell": a time clause that refers back to places told before retells their fall
         background = background or (noun is None and bool(places) and all(p.start < self.span[0] for p in places)
                                     and any(c.dep_ == "mark" and c.lower_ in self.lang.time_preps for c in pred.children))
+        relative = noun is None and pred.dep_ == "relcl"
         key = noun if noun is not None and spec.light and noun.i != pred.i else pred
         start = min(pred.idx, key.idx)
         end = max(pred.idx + len(pred), key.idx + len(key))
@@ -231,8 +234,7 @@ class _Sentence(_Qualifiers):
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
             current=self._now(pred), failed=self._failed(pred), agreed=self._agreed(pred),
             countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs,
-            relative=noun is None and pred.dep_ == "relcl",
-            standing=noun is None and pred.dep_ == "relcl" and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
+            relative=relative, standing=relative and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (
                 self._unopposed(agent_side) or self._under_deal(pred)),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),

@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from frontlines.events.certainty import Certainty
 from frontlines.events.dating import AS_OF, BACKGROUND, place_day
 from frontlines.events.fatalities import parse_casualties
-from frontlines.events.frames import NEAR_RELATIONS, locator_only, says_no_holder
+from frontlines.events.frames import locator_only, near_relation, says_no_holder
 from frontlines.events.lexicon import Language
 from frontlines.events.reader import Frame
 from frontlines.events.typology import BY_NAME, RANK, family
@@ -312,8 +312,9 @@ class EventExtractor:
             # country is no location an event can be coded at (measured: such events were mostly the report's
             # summaries, not happenings of their own)
             return None
-        near = bool(NEAR_RELATIONS & set(place.relation.lower().split()))  # "stormed positions around X"
-        if family(sub) == "territory" and sub != TRANSFER and (place.place_id in frame.partial or near) and place.kind != "region":
+        # ("stormed positions around X": near it)
+        if family(sub) == "territory" and sub != TRANSFER and (place.place_id in frame.partial or near_relation(place)) \
+                and place.kind != "region":
             # "took a neighbourhood of X", "the outskirts of X": a battle for X, not yet a change of hands (a part
             # handed over is still handed over: "handed over the security squares of X")
             sub = CLASH_TYPE

@@ -34,10 +34,15 @@ def says_no_holder(sentence: str, cues: Sequence[str]) -> bool:
     return any(cue in said for cue in cues)
 
 
+def near_relation(place: PlaceMention) -> bool:
+    """The mention names a place by what lies close to it ("near X", "on the outskirts of X", "around X")."""
+    return bool(NEAR_RELATIONS & set(place.relation.lower().split()))
+
+
 def locator_only(place: PlaceMention) -> bool:
     """The place is named by a direction or distance from it ("12 km south-west of X"): it only says where
     something else lies."""
-    return bool(place.relation) and place.relation != "between" and not NEAR_RELATIONS & set(place.relation.lower().split())
+    return bool(place.relation) and place.relation != "between" and not near_relation(place)
 
 
 def negation_of(tok: Token) -> list[Token]:

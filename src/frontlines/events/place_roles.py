@@ -380,8 +380,7 @@ class _PlaceRoles(_References):
         if tok.i not in self.idx.place_at:
             return False
         part = self.idx.place_at[tok.i]
-        while tok.head.i != tok.i and self.idx.place_at.get(tok.head.i) is part:
-            tok = tok.head  # the mention's last word ("al-Zahraa": "Zahraa")
+        tok = self._head_word(tok)
         head = tok.head
         if tok.dep_ not in ("compound", "nmod", "amod") or head.lemma_.lower() not in self.lang.partial:
             return False

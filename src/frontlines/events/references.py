@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from frontlines.events.frames import _VERBAL, NEAR_RELATIONS, Token, _DocIndex, locator_only
+from frontlines.events.frames import _VERBAL, Token, _DocIndex, locator_only, near_relation
 from frontlines.events.lexicon import Language
 from frontlines.models import PlaceMention
 
@@ -58,7 +58,7 @@ class _References:
         if not earlier:
             return []
         # the place itself, not where the earlier mention placed something near it ("on the outskirts of X ... the city")
-        earlier = [replace(p, relation="") if NEAR_RELATIONS & set(p.relation.lower().split()) else p for p in earlier]
+        earlier = [replace(p, relation="") if near_relation(p) else p for p in earlier]
         if not plural:
             # "X town and the villages of A and B ... the town": the place the text itself called a town, when the last
             # one named was called something else
@@ -78,15 +78,26 @@ class _References:
         count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
         return group[-count:] if count else group
 
+    def _head_word(self, tok: Token) -> Token:
+        """The last word of the place mention ``tok`` belongs to ("al-Zahraa": "Zahraa"), by which its phrase hangs."""
+        place = self.idx.place_at.get(tok.i)
+        while place is not None and tok.head.i != tok.i and self.idx.place_at.get(tok.head.i) is place:
+            tok = tok.head
+        return tok
+
+    def _mention_head(self, place: PlaceMention) -> Token | None:
+        """The head word of a mention (see :meth:`_head_word`), None when no token starts where it does."""
+        i = bisect.bisect_left(self.idx.starts, place.start)
+        if i >= len(self.idx.starts) or self.idx.starts[i] != place.start:
+            return None
+        return self._head_word(self.idx.sdoc[i])
+
     def _class_of(self, place: PlaceMention) -> str:
         """The noun of a kind of place the text gives a mention ("X town", "the town of X", "the villages of A, B": the
         lemma "town", "village"), "" when it gives none."""
-        i = bisect.bisect_left(self.idx.starts, place.start)
-        if i >= len(self.idx.starts) or self.idx.starts[i] != place.start:
+        tok = self._mention_head(place)
+        if tok is None:
             return ""
-        tok = self.idx.sdoc[i]
-        while tok.head.i != tok.i and self.idx.place_at.get(tok.head.i) is place:
-            tok = tok.head
         while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.i in self.idx.place_at:
             tok = tok.head  # ("the villages of A, B and C": C is one of the villages)
         head = tok.head
@@ -98,12 +109,9 @@ class _References:
 
     def _goal_of_leaving(self, place: PlaceMention) -> bool:
         """The place is where a withdrawing force went ("pulled back from A to B": B)."""
-        i = bisect.bisect_left(self.idx.starts, place.start)
-        if i >= len(self.idx.starts) or self.idx.starts[i] != place.start:
+        tok = self._mention_head(place)
+        if tok is None:
             return False
-        tok = self.idx.sdoc[i]
-        while tok.head.i in self.idx.place_at and self.idx.place_at[tok.head.i] is place and tok.head.i != tok.i:
-            tok = tok.head  # the mention's head word
         if tok.dep_ in ("compound", "nmod", "amod") and (tok.head.lemma_.lower() in self.lang.place_class
                                                        or tok.head.lemma_.lower() in self.lang.partial):
             tok = tok.head  # ("fled towards the A quarter": the quarter's phrase)
