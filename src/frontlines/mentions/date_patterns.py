@@ -138,7 +138,7 @@ _ALTERNATIVES: list[str] = [
         r"(?:\b(?P<mo_pre>in|during|throughout|since|until|by|through)\s+)?"
         r"(?:(?P<mo_mod>early|mid|middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|"
         r"beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of)[\s\-]+)?"
-        rf"(?P<mo_m>{_MON})(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<mo_y>{_YEAR}))?",
+        rf"(?P<mo_m>{_MON})(?!\.?\s+\d{{1,2}}\b)(?:,?\s+(?P<mo_y>{_YEAR}))?",
     ),
     # "over the last three days", "in the past 48 hours", "the past week"
     _alt(

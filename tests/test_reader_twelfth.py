@@ -1,0 +1,28 @@
+"""The clause reader, twelfth pass: forms found on a twenty-second batch of prose of our own, one test per form,
+each with its contrast.
+
+The helpers are those of test_reader.py (the real pipeline: spaCy parse, gazetteer, actor dictionary).
+"""
+
+from __future__ import annotations
+
+import frontlines
+from test_reader import says_nothing, status
+
+
+def events_of(text: str, published: str = "2024-12-09") -> list[tuple[str, str, str]]:
+    return [(e.sub_event_type, e.actor1_side, e.location) for e in frontlines.extract(text, published=published).events]
+
+
+def dated(text: str, published: str = "2024-12-09") -> dict[str, str]:
+    return {e.location: str(e.date) for e in frontlines.extract(text, published=published).events}
+
+
+def test_an_abbreviated_month_with_its_day_is_a_day_not_a_month() -> None:
+    """"early Dec. 8", "by Nov. 30": the full stop of the abbreviation does not end the month; the day after it
+    makes a date of one day (the month alone would be a period, and "by a month" asserts nothing)."""
+    assert dated("Homs fell early Dec. 8.") == {"Homs": "2024-12-08"}
+    assert dated("Rebels had taken Hama by Nov. 30.") == {"Hama": "2024-11-30"}
+    # a month alone after its modifier is still a period: no day of its own
+    [event] = frontlines.extract("Rebels had taken Hama in early Dec.", published="2024-12-09").events
+    assert event.time_precision > 1
