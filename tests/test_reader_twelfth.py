@@ -26,3 +26,11 @@ def test_an_abbreviated_month_with_its_day_is_a_day_not_a_month() -> None:
     # a month alone after its modifier is still a period: no day of its own
     [event] = frontlines.extract("Rebels had taken Hama in early Dec.", published="2024-12-09").events
     assert event.time_precision > 1
+
+
+def test_the_night_of_a_story_told_days_later_is_the_night_of_its_day() -> None:
+    """"during the night", "overnight": in a report on the day after, the night that has just ended; in a story
+    told of days well before the report, the night of the day the story is on."""
+    told = "Clashes broke out on 6 December in Jasim. Soldiers abandoned Nawa during the night."
+    assert dated(told, published="2024-12-20")["Nawa"] == "2024-12-06"
+    assert dated(told, published="2024-12-07")["Nawa"] == "2024-12-07"

@@ -300,11 +300,15 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
                 span = _day_span(s, e, text, d, "weekday")
         elif kind in ("yday", "lnight"):
             # "last night": the night before the report, coded to the day it began (published - 1);
-            # "overnight", "during the night": the night that ends on the report's morning (published).
+            # "overnight", "during the night": the night that ends on the report's morning (published),
+            # unless the story is told of days well before the report: then the night of the day it is on.
             rel = kind == "yday" or _fold(m.group()).startswith("last")
-            span = (_day_span(s, e, text, published - timedelta(days=1) if rel else published,
-                              "relative" if rel else "daypart")
-                    if published else _unknown(s, e, text, "relative"))
+            if not rel and context is not None and published is not None and (published - context).days >= 2:
+                span = _day_span(s, e, text, context, "daypart")
+            else:
+                span = (_day_span(s, e, text, published - timedelta(days=1) if rel else published,
+                                  "relative" if rel else "daypart")
+                        if published else _unknown(s, e, text, "relative"))
         elif kind == "today":
             span = (_day_span(s, e, text, published, "relative") if published
                     else _unknown(s, e, text, "relative"))
