@@ -34,3 +34,13 @@ def test_the_night_of_a_story_told_days_later_is_the_night_of_its_day() -> None:
     told = "Clashes broke out on 6 December in Jasim. Soldiers abandoned Nawa during the night."
     assert dated(told, published="2024-12-20")["Nawa"] == "2024-12-06"
     assert dated(told, published="2024-12-07")["Nawa"] == "2024-12-07"
+
+
+def test_a_state_told_of_a_later_day_than_the_change_in_its_sentence_stands() -> None:
+    """"broke into X on D and held the town a day later": a state in the sentence of a change is the state before
+    the change ("entered the army-held town of X") only when it is not told of a later day."""
+    later = "Rebels broke into Morek on 2 December and were in control of the town a day later."
+    assert status(later, "Morek", day="2024-12-03", published="2024-12-09") == "opposition"
+    assert status(later, "Morek", day="2024-12-02", published="2024-12-09") == "contested"
+    before = "On 2 December rebels broke into the army-held town of Morek."
+    assert status(before, "Morek", day="2024-12-02", published="2024-12-09") == "contested"

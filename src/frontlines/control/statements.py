@@ -140,8 +140,14 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
     out: list[Statement] = []
     # A state told in the same sentence as a change of the same place ("entered the army-held city of X")
     # is the state before the change.
-    changed = {(f.sentence, p.place_id) for f in frames if f.asserts and f.kind in CHANGE_KINDS
-               and not (f.kind == "withdraw" and f.yielded) for p in (*f.places, *f.source)}
+    # (not one told of a later day: "broke into X on D and held the city a day later")
+    changed: dict[tuple[tuple[int, int], str], date | None] = {}
+    for f, fd in zip(frames, dates, strict=True):
+        if f.asserts and f.kind in CHANGE_KINDS and not (f.kind == "withdraw" and f.yielded):
+            for p in (*f.places, *f.source):
+                changed[(f.sentence, p.place_id)] = fd.date
+    def before_change(key: tuple[tuple[int, int], str], day: date | None) -> bool:
+        return key in changed and not (day is not None and (changed[key] or day) < day)
     for frame, when in zip(frames, dates, strict=True):
         effect = frame.spec.control
         failed = _failed_targets(frame, adversary)
@@ -222,7 +228,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 continue  # "took positions near X", "north of X" say nothing sure about X itself
             scope = "place"
             weight = WEIGHTS.get(weight_key, 1.0)
-            if frame.kind in STATE_KINDS and (frame.sentence, place.place_id) in changed and not frame.current:
+            if frame.kind in STATE_KINDS and before_change((frame.sentence, place.place_id), when.date) and not frame.current:
                 continue
             if place.kind == "region":
                 if frame.spec.weak or status in ("contested", "unknown") or weight_key == "withdraw-goal":
