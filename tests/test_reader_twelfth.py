@@ -44,3 +44,12 @@ def test_a_state_told_of_a_later_day_than_the_change_in_its_sentence_stands() ->
     assert status(later, "Morek", day="2024-12-02", published="2024-12-09") == "contested"
     before = "On 2 December rebels broke into the army-held town of Morek."
     assert status(before, "Morek", day="2024-12-02", published="2024-12-09") == "contested"
+
+
+def test_a_gerund_subject_of_a_modal_is_supposed_not_told() -> None:
+    """"Losing X would cut Y off": a happening named by a gerund that is the subject of a modal verb is a supposition
+    (as "the fall of X would ..."), even when the parser makes the gerund a modifier of the place's name."""
+    assert says_nothing("Losing Homs would cut the capital off from the coast.", published="2024-12-07")
+    assert says_nothing("Capturing Hama would give the rebels the road south.", published="2024-12-04")
+    assert events_of("Losing Homs cut the capital off from the coast.", published="2024-12-08") == [
+        ("Non-state actor overtakes territory", "opposition", "Homs")]

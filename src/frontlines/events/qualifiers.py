@@ -405,9 +405,9 @@ class _Qualifiers(_Roles):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in lang.open_marks for c in cur.children):
                 return True  # "unclear whether the garrison had surrendered", "if X falls"
-            if cur.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals
+            if cur.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals
                                                           for c in cur.head.children):
-                return True  # "the fall of X would open the road to Y": a happening supposed, not told
+                return True  # "the fall of X would open the road to Y", "losing X would ...": a happening supposed, not told
             if cur.dep_ in ("nsubj", "nsubjpass") and (
                     any(c.dep_ in ("acomp", "oprd", "attr") and c.lemma_.lower() in lang.prospect_adjectives for c in cur.head.children)
                     or (cur.dep_ == "nsubjpass" and cur.head.lower_ in lang.prospect_adjectives)):
@@ -420,8 +420,9 @@ class _Qualifiers(_Roles):
                 return True
             if cur.i != tok.i and self._speaker_clause(cur):
                 return False  # what a party said stands as its claim, whatever governs the saying
-            if cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr") \
-                    and cur.head.i != cur.i:
+            # (a gerund the parser made a modifier of its object's name, "Losing X would ...", is that phrase's head)
+            if (cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr")
+                    or (cur.dep_ == "compound" and cur.tag_ == "VBG")) and cur.head.i != cur.i:
                 came_by = cur.dep_
                 cur = cur.head
             else:
