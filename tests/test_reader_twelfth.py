@@ -53,3 +53,12 @@ def test_a_gerund_subject_of_a_modal_is_supposed_not_told() -> None:
     assert says_nothing("Capturing Hama would give the rebels the road south.", published="2024-12-04")
     assert events_of("Losing Homs cut the capital off from the coast.", published="2024-12-08") == [
         ("Non-state actor overtakes territory", "opposition", "Homs")]
+
+
+def test_a_place_noun_located_in_a_quarter_is_described_afresh() -> None:
+    """"the main city in the east": a place noun with its own quarter of the country is a new place the text does
+    not name, not a reference back to the city named before it; a bare "the city" still refers back."""
+    fresh = "Rebels reached the outskirts of Homs, with Kurdish-led forces taking over the main city in the east."
+    assert not any(side == "sdf" for _, side, _ in events_of(fresh, published="2024-12-07"))
+    back = "Rebels reached the outskirts of Homs. Kurdish-led forces took over the city in the evening."
+    assert ("Non-state actor overtakes territory", "sdf", "Homs") in events_of(back, published="2024-12-07")

@@ -303,7 +303,9 @@ class _PlaceRoles(_References):
         # ("all three towns": a count under "all" refers back as surely as one under "the")
         if tok.lower_ in lang.place_anaphora and (any(c.lower_ in _DETERMINERS for c in tok.children) or (
                 counted and any(c.lower_ in lang.region_full for c in tok.children))) \
-                and (counted or not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children)):
+                and (counted or not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children)) \
+                and not any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in lang.quarter_nouns for o in c.children)
+                            for c in tok.children):  # ("the main city in the east" is described afresh)
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
         if tok.lower_ in lang.place_anaphora and not any(c.dep_ == "det" for c in tok.children) \
                 and tok.i > 0 and tok.doc[tok.i - 1].text == ":":
