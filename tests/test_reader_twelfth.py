@@ -62,3 +62,20 @@ def test_a_place_noun_located_in_a_quarter_is_described_afresh() -> None:
     assert not any(side == "sdf" for _, side, _ in events_of(fresh, published="2024-12-07"))
     back = "Rebels reached the outskirts of Homs. Kurdish-led forces took over the city in the evening."
     assert ("Non-state actor overtakes territory", "sdf", "Homs") in events_of(back, published="2024-12-07")
+
+
+def test_a_movement_up_or_along_a_road_enters_no_place() -> None:
+    """"moved up the highway", "swept down the valley road": a particle of a path makes the object the way followed,
+    not a place entered; "pushed into X" still enters X."""
+    assert says_nothing("On 7 December rebel units moved up the M5 highway.", published="2024-12-07")
+    assert events_of("On 7 December rebel units moved up the M5 highway and pushed into Kanaker.", published="2024-12-07") == [
+        ("Armed clash", "opposition", "Kanakir")]
+
+
+def test_of_two_readings_of_one_fight_the_one_naming_its_parties_tells_them() -> None:
+    """"units of A had advanced and were fighting for the town of X": the clause is read as a contest of X and as a
+    clash; the one event they make carries the parties the clash reading found."""
+    told = "By nightfall units of the Southern Operations Room had moved up the road and were fighting for the town of Kanaker."
+    assert events_of(told, published="2024-12-07") == [("Armed clash", "opposition", "Kanakir")]
+    assert events_of("By nightfall there was fighting for the town of Kanaker.", published="2024-12-07") == [
+        ("Armed clash", "unknown", "Kanakir")]

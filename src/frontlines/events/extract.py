@@ -440,6 +440,11 @@ def _merge_concurrent(events: list[Event]) -> list[Event]:
             best[key] = kept
         best[key] = replace(best[key], fatalities=max(best[key].fatalities, ev.fatalities),
                             fatalities_text=best[key].fatalities_text or ev.fatalities_text)
+        if best[key].actor1_side in ("", "unknown") and ev.actor1_side not in ("", "unknown"):
+            # two readings of one fight ("were fighting for X" as a contest and as a clash): the parties of the one
+            # that names them
+            best[key] = replace(best[key], actor1=ev.actor1, actor1_side=ev.actor1_side, actor2=ev.actor2,
+                                actor2_side=ev.actor2_side)
     return [best[k] for k in order]
 
 
