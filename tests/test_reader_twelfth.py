@@ -79,3 +79,31 @@ def test_of_two_readings_of_one_fight_the_one_naming_its_parties_tells_them() ->
     assert events_of(told, published="2024-12-07") == [("Armed clash", "opposition", "Kanakir")]
     assert events_of("By nightfall there was fighting for the town of Kanaker.", published="2024-12-07") == [
         ("Armed clash", "unknown", "Kanakir")]
+
+
+def test_without_a_fight_is_said_of_its_own_predicate() -> None:
+    """"captured A after clashes and took B without a fight": the cue is the later verb's; A was fought for. Said
+    before the verbs it qualifies every taking ("Without a fight, rebels took A and B")."""
+    told = "Rebels captured Rastan after clashes and took Talbiseh without a fight."
+    assert events_of(told, published="2024-12-07") == [
+        ("Non-state actor overtakes territory", "opposition", "Al-Rastan"),
+        ("Non-violent transfer of territory", "opposition", "Talbiseh")]
+    both = "Without a fight, rebels took Rastan and Talbiseh."
+    assert {e[0] for e in events_of(both, published="2024-12-07")} == {"Non-violent transfer of territory"}
+
+
+def test_a_reporting_aside_does_not_take_the_verb_after_it() -> None:
+    """"A took X, the monitor said, and took Y": the aside reports; the verb after it is A's, not the monitor's."""
+    told = "Rebels captured Rastan on Friday, the monitor said, and took nearby Talbiseh hours later."
+    assert ("Non-state actor overtakes territory", "opposition", "Talbiseh") in events_of(told, published="2024-12-07")
+    assert says_nothing("Prices rose in Rastan on Friday, the monitor said, and took families by surprise.",
+                        published="2024-12-07")
+
+
+def test_a_relation_word_read_as_an_adjective_of_the_name_is_no_relation() -> None:
+    """"took nearby X": X, which lies nearby, was taken (not a fight near X); "took positions near X" still only
+    names a place by what lies close to it."""
+    assert events_of("On 6 December the rebels took nearby Talbiseh.", published="2024-12-07") == [
+        ("Non-state actor overtakes territory", "opposition", "Talbiseh")]
+    assert status("On 6 December the rebels took positions near Talbiseh.", "Talbiseh", day="2024-12-06",
+                  published="2024-12-07") == "government"

@@ -236,7 +236,7 @@ class _Sentence(_Qualifiers):
             countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs,
             relative=relative, standing=relative and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (
-                self._unopposed(agent_side) or self._under_deal(pred)),
+                self._unopposed(agent_side, pred) or self._under_deal(pred)),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
         )
 
@@ -295,7 +295,7 @@ class _Sentence(_Qualifiers):
                      places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
                      negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=frozenset(partial),
                      region=self._region(places, pred, None), claimant=self._claimant(pred), current=self._now(pred),
-                     ongoing=self._ongoing(pred), unopposed=spec.control == "agent" and self._unopposed(side))
+                     ongoing=self._ongoing(pred), unopposed=spec.control == "agent" and self._unopposed(side, pred))
 
     def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
         """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""

@@ -266,8 +266,8 @@ class EventExtractor:
             lowered = sentence.lower()
             if frame.agent is None and says_no_holder(sentence, self.lang.no_holder):
                 return CLASH_TYPE  # "X changed hands more than once": a fight for X, no taker
-            if any(cue in lowered for cue in self.lang.nonviolent):
-                return TRANSFER
+            if frame.spec.control not in ("agent", "winner") and any(cue in lowered for cue in self.lang.nonviolent):
+                return TRANSFER  # (a taker's frame weighed the cue in its own clause: frame.unopposed)
             if frame.unopposed:
                 return TRANSFER  # "took X as government forces retreated", "after the army abandoned it"
             return REGAIN if side1 and side1 == self.government else OVERTAKE

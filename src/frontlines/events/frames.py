@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
@@ -113,6 +113,19 @@ class Frame:
         return not self.negated and not self.irrealis
 
 
+def _attribute_not_relation(sdoc: Any, starts: list[int], place: PlaceMention) -> PlaceMention:
+    """A one-word relation the parser hangs on the name as its modifier ("took nearby X": X, which is nearby) is an
+    attribute of the place, not where something lies from it ("took positions near X")."""
+    if not place.relation or " " in place.relation.strip():
+        return place
+    i = bisect.bisect_left(starts, place.start)
+    word = sdoc[i - 1] if i > 0 else None
+    if word is not None and word.lower_ == place.relation.strip().lower() and word.dep_ in ("amod", "advmod") \
+            and word.head.i >= i and word.head.idx < place.end:
+        return replace(place, relation="")
+    return place
+
+
 class _DocIndex:
     """Token-level views of the mention stage's places and actors, for one parsed document."""
 
@@ -125,6 +138,7 @@ class _DocIndex:
         starts = self.starts
         lengths: list[int] = sdoc.to_array([LENGTH]).tolist()
         n = len(starts)
+        places = [_attribute_not_relation(sdoc, starts, p) for p in places]
         self.place_at: dict[int, PlaceMention] = {}
         self.actor_at: dict[int, ActorMention] = {}
         for table, mentions in ((self.place_at, places), (self.actor_at, actors)):

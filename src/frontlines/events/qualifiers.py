@@ -328,16 +328,19 @@ class _Qualifiers(_Roles):
         return any(c.dep_ == "prep" and c.lower_ == "under" and any(g.dep_ == "pobj" and g.lemma_.lower() in self.lang.deal_nouns
                                                                    for g in c.children) for c in pred.children)
 
-    def _unopposed(self, taker: str) -> bool:
+    def _unopposed(self, taker: str, pred: Token | None = None) -> bool:
         """Another side's armed party leaves in this sentence ("as government forces retreated", "after the
         army abandoned the city") and no battle is told in it, or the sentence says so ("without a fight"): what
-        is taken or entered changes hands without a fight."""
+        is taken or entered changes hands without a fight. A cue said of another predicate joined to ``pred`` is that
+        one's ("captured A after clashes and took B without a fight": only B was unopposed)."""
         if self.tokens and self.lang.nonviolent:
             said = self.tokens[0].doc.text[self.span[0] : self.span[1]].lower()
-            if any(cue in said for cue in self.lang.nonviolent):
-                return True
+            for cue in self.lang.nonviolent:
+                at = said.find(cue)
+                if at >= 0 and (pred is None or self._said_of(self.span[0] + at, pred)):
+                    return True
         resisted = [t for t in self.tokens if t.lower_ in self.lang.resistance_nouns or t.lemma_.lower() in self.lang.resistance_nouns]
-        if any(self._denied_noun_phrase(t) for t in resisted):
+        if any(self._denied_noun_phrase(t) and (pred is None or self._said_of(t.idx, pred)) for t in resisted):
             return True  # "met no resistance", "without firing a shot"
         # (an attributive participle is no battle: "the surrounding villages")
         battles = [t for t in self.tokens if (t.lower_ in self._battle_words or t.lemma_.lower() in self._battle_words)
@@ -361,6 +364,20 @@ class _Qualifiers(_Roles):
             if armed and side and side != taker:
                 return True
         return False
+
+    def _said_of(self, offset: int, pred: Token) -> bool:
+        """The words at ``offset`` qualify ``pred``: no verb joined to it ("captured A and took B without a fight") stands
+        between them and it; that verb is a deed of its own."""
+        tok = next((t for t in self.tokens if t.idx <= offset < t.idx + len(t)), None)
+        if tok is None:
+            return True
+        path = [tok, *tok.ancestors]
+        if pred not in path:
+            return True  # said above the predicate or of the sentence ("the army withdrew without a fight and A took X")
+        below = path[: path.index(pred)]
+        # (a joined verb with an object of its own: "and took B without a fight"; not "entered X and met no resistance")
+        return not any(t.dep_ == "conj" and t.pos_ in _VERBAL and any(c.dep_ == "dobj" and c not in path for c in t.children)
+                       for t in below)
 
     def _attack_head(self, tok: Token) -> bool:
         """The aim belongs to an attack or an advance: its head (or the head's object) is a fighting word."""

@@ -253,10 +253,29 @@ def _hyphenated_words(doc: Any) -> Any:
     return doc
 
 
+def _reporting_asides(doc: Any) -> Any:
+    """A reporting aside set off by commas ("A took X, the monitor said, and took Y") that the parser made the head of
+    the verb after it: the later verb, with no subject of its own, is the main predicate's conjunct again, and its
+    subject is the main predicate's (not the one who reports it)."""
+    for verb in doc:
+        aside = verb.head
+        if verb.dep_ != "conj" or aside.dep_ != "parataxis" or aside.head.i == aside.i or aside.i > verb.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if not any(c.dep_ == "nsubj" for c in aside.children) or not any(t.text == "," for t in doc[aside.i : verb.i]):
+            continue
+        main = aside.head
+        for c in [c for c in aside.children if c.dep_ in ("cc", "punct") and aside.i < c.i < verb.i]:
+            c.head = main
+        verb.head = main
+    return doc
+
+
 def _repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))
+    return _reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc)))))
 
 
 @lru_cache(maxsize=4)
