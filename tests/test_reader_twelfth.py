@@ -107,3 +107,15 @@ def test_a_relation_word_read_as_an_adjective_of_the_name_is_no_relation() -> No
         ("Non-state actor overtakes territory", "opposition", "Talbiseh")]
     assert status("On 6 December the rebels took positions near Talbiseh.", "Talbiseh", day="2024-12-06",
                   published="2024-12-07") == "government"
+
+
+def sides_of(text: str, published: str = "2024-12-09") -> list[tuple[str, str, str]]:
+    return [(e.actor1_side, e.actor2_side, e.location) for e in frontlines.extract(text, published=published).events]
+
+
+def test_the_owner_of_the_posts_struck_is_the_other_party() -> None:
+    """"drone strikes hit SDF positions", "struck positions of group A": the party whose posts were hit is the
+    target; bare "positions" name no one."""
+    assert sides_of("On 5 December drone strikes hit SDF positions near Manbij.") == [("unknown", "sdf", "Manbij")]
+    assert sides_of("On 5 December Turkish drones struck positions of the SDF near Manbij.") == [("turkey", "sdf", "Manbij")]
+    assert sides_of("On 5 December drone strikes hit positions near Manbij.") == [("unknown", "", "Manbij")]

@@ -151,7 +151,11 @@ class _Sentence(_Qualifiers):
             agent_tok = attributed
             agent, agent_side, armed, explicit = self._party(agent_tok)
         loser_tok = self._role_token(spec.loser, pred, noun)
+        if loser_tok is None and spec.kind in ("strike", "shelling", "clash", "contest"):
+            loser_tok = self._post_owner(pred, noun)  # "strikes hit SDF positions", "clashes at army checkpoints"
         loser, loser_side, loser_armed, _ = self._party(loser_tok)
+        if loser_side and loser_side == agent_side:
+            loser, loser_side, loser_armed = None, "", False
         if spec.name == "fall" and agent_tok is None:
             explicit = False
         if agent_tok is not None and agent_tok.i in self.idx.place_at and self.idx.place_at[agent_tok.i].kind != "country" \
@@ -239,6 +243,24 @@ class _Sentence(_Qualifiers):
                 self._unopposed(agent_side, pred) or self._under_deal(pred)),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
         )
+
+    def _post_owner(self, pred: Token, noun: Token | None) -> Token | None:
+        """The party whose posts the deed hit or was fought at ("drone strikes hit SDF positions", "struck positions of
+        group A", "fighting broke out at army checkpoints"): the owner named on a position noun that is the deed's
+        object or the object of its preposition."""
+        heads = [pred] if noun is None or noun.i == pred.i else [noun, *([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [])]
+        # (the objects of its own clause, however deep: "broke out on D at army checkpoints")
+        targets = [t for h in heads for t in h.subtree if t.dep_ in ("dobj", "nsubjpass", "pobj") and not any(
+            a.pos_ in _VERBAL for a in t.ancestors if a.i != h.i and h in a.ancestors)]
+        for t in targets:
+            if t.lower_ not in self.lang.position_nouns and t.lemma_.lower() not in self.lang.position_nouns:
+                continue
+            owners = [c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < t.i]
+            owners += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            for o in owners:
+                if self._party(o)[1] not in ("", "unknown", "civilians"):
+                    return o
+        return None
 
     @staticmethod
     def _present_perfect_passive(pred: Token) -> bool:
