@@ -119,3 +119,16 @@ def test_the_owner_of_the_posts_struck_is_the_other_party() -> None:
     assert sides_of("On 5 December drone strikes hit SDF positions near Manbij.") == [("unknown", "sdf", "Manbij")]
     assert sides_of("On 5 December Turkish drones struck positions of the SDF near Manbij.") == [("turkey", "sdf", "Manbij")]
     assert sides_of("On 5 December drone strikes hit positions near Manbij.") == [("unknown", "", "Manbij")]
+
+
+def test_the_party_fought_with_is_the_other_side() -> None:
+    """"clashes with the army were reported in X": the party named after "with" is the other side, and the side not
+    named is its usual adversary (the theater's rule); "fighting was reported in X between A and B", where the parser
+    hangs "between" on the verb, still names both. A clause opened by "with" ("with A pushing into X") is no partner."""
+    assert sides_of("On 3 December clashes with the Syrian army were reported in Souran.") == [
+        ("opposition", "government", "Suran")]
+    assert sides_of("Fighting was reported in Manbij on 8 December between the SDF and the Syrian National Army.") == [
+        ("sdf", "opposition", "Manbij")]
+    assert sides_of("On 3 December clashes were reported in Souran.") == [("unknown", "", "Suran")]
+    absolute = "On 4 December clashes intensified near Hama, with armed groups pushing into Souran."
+    assert ("unknown", "", "Hama") in sides_of(absolute)

@@ -334,6 +334,9 @@ class EventExtractor:
                 actor2 = other
             holder = self._holder(place) if other is None else ""
             side2 = other.side if other is not None else holder if holder and holder != side1 else self.adversary.get(side1, "")
+        if not side1 and sub == CLASH_TYPE and actor2 is not None and side2 not in ("", "unknown", "civilians"):
+            # "clashes with A were reported": a battle has two sides; the one not named is A's usual adversary (theater rule)
+            side1 = self.adversary.get(side2, "")
         if (frame.kind == "repel" or frame.countered) and side2 and side2 not in ("civilians", "unknown"):
             # "A repelled an attack by B on X": B attacked, and the attacker is the first actor (as our gold codes it)
             actor1, actor2, side1, side2 = actor2, actor1, side2, side1

@@ -15,7 +15,7 @@ from typing import Any
 from frontlines.errors import TheaterError
 
 LANGUAGES = Path(__file__).resolve().parent.parent / "languages"
-ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "posspl", "self", "any", "any:obj", "where", "there", "between", "subjheld",
+ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "posspl", "self", "any", "any:obj", "where", "there", "between", "with", "subjheld",
                 "subjstay", "subjpass:by")
 
 

@@ -237,10 +237,18 @@ class _Roles(_PlaceRoles):
             objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
                      if g.dep_ == "pobj"]
             return self._in([o for obj in objs for o in self._prep_objects(obj, words)]) if not nominal else []
-        if role == "between":
-            # "clashes between A and B": A is the first party (ACLED's actor1), B the other
-            firsts = [g for c in base.children if c.dep_ == "prep" and c.lower_ in self.lang.between_preps
-                      for g in c.children if g.dep_ == "pobj"]
+        if role in ("between", "with"):
+            # "clashes between A and B": A is the first party (ACLED's actor1), B the other; "clashes with A": A the
+            # other party. (The parser may hang the phrase on the verb the noun is the subject of: "fighting was
+            # reported in X between A and B")
+            heads = [base, base.head] if nominal and base.dep_ in ("nsubj", "nsubjpass") and base.head.pos_ in _VERBAL else [base]
+            preps = self.lang.between_preps if role == "between" else {"with"}
+            # (and a day the parser hung the phrase on: "reported in X on 8 December between A and B")
+            heads += [g for h in list(heads) for c in h.children if c.dep_ == "prep" for g in c.children
+                      if g.dep_ == "pobj" and g.lower_ in self.lang.calendar_words]
+            # (not a clause opened by "with": "clashes intensified, with A pushing into X" tells what A did)
+            firsts = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                      for g in c.children if g.dep_ == "pobj" and not any(x.dep_ == "acl" and x.tag_ == "VBG" for x in g.children)]
             return self._in([g for g in firsts if self._names_party(g)])
         if role == "where":
             # "X, where rebels declared victory", "the town, where fighting raged": the relative's antecedent
