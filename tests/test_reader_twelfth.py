@@ -132,3 +132,12 @@ def test_the_party_fought_with_is_the_other_side() -> None:
     assert sides_of("On 3 December clashes were reported in Souran.") == [("unknown", "", "Suran")]
     absolute = "On 4 December clashes intensified near Hama, with armed groups pushing into Souran."
     assert ("unknown", "", "Hama") in sides_of(absolute)
+
+
+def test_the_theater_names_foreign_aircraft_and_aligned_militias() -> None:
+    """Theater data: "U.S. aircraft", "Central Command" are the US-led coalition's; "Iran-aligned militia fighters"
+    are the Iran-backed militias (government side)."""
+    assert sides_of("On 3 December U.S. aircraft destroyed three rocket launchers near Deir ez-Zor.") == [
+        ("united states", "", "Deir ez-Zor")]
+    assert sides_of("On 3 December Iran-aligned militia fighters fired rockets at a base near Deir ez-Zor.") == [
+        ("government", "", "Deir ez-Zor")]
