@@ -141,3 +141,12 @@ def test_the_theater_names_foreign_aircraft_and_aligned_militias() -> None:
         ("united states", "", "Deir ez-Zor")]
     assert sides_of("On 3 December Iran-aligned militia fighters fired rockets at a base near Deir ez-Zor.") == [
         ("government", "", "Deir ez-Zor")]
+
+
+def test_a_place_only_headed_for_is_no_scene_beside_one_reached() -> None:
+    """"clashes intensified, with armed groups pushing into A and towards B": B is a heading; the fighting is at A.
+    A heading alone in its clause still places the fighting ("the offensive towards B")."""
+    told = "On 4 December, clashes intensified north of Hama city, with armed groups pushing into Qomhana and towards Jabal Zain al-Abidin."
+    assert [e[2] for e in events_of(told, published="2024-12-05")] == ["Qamhana"]
+    alone = "On 4 December the rebels launched an offensive towards Jabal Zain al-Abidin."
+    assert [e[2] for e in events_of(alone, published="2024-12-05")] == ["Jabal Zayn al-Abidin"]

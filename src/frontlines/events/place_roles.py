@@ -428,7 +428,16 @@ class _PlaceRoles(_References):
             p = self.idx.place_at[t.i]
             if ok and (not out or out[-1] is not p):
                 out.append(p)
-        return out
+        # a place only headed for ("pushing into A and towards B", "the advance towards B") is no scene when the clause
+        # has one; alone, it is where the fighting is told ("clashes as rebels advanced towards B")
+        heading = {id(self.idx.place_at[t.i]) for t in tokens if t.i in self.idx.place_at and self._heading(t)}
+        return [p for p in out if id(p) not in heading] or out
+
+    def _heading(self, tok: Token) -> bool:
+        """The place is the object of a preposition of heading ("towards A and B")."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.lang.heading_preps
 
     def _region(self, places: Sequence[PlaceMention], pred: Token, noun: Token | None) -> str:
         if not any(p.kind == "region" for p in places):
