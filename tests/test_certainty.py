@@ -81,7 +81,11 @@ def test_neutral_sources_are_reports(sentence: str, trigger: str) -> None:
         ("Rebels have apparently reached the outskirts.", "reached", "uncertain"),
         ("It is not clear whether the army withdrew from Salamiyah.", "withdrew", "uncertain"),
         ("Rebels likely captured the airport overnight.", "captured", "uncertain"),
-        ("Seven fighters were reportedly killed in the depot blast.", "killed", "uncertain"),
+        # "reportedly" is the wording of ordinary reporting (the real reports' gold codes it reported); "allegedly" and
+        # "purportedly" doubt
+        ("Seven fighters were reportedly killed in the depot blast.", "killed", "reported"),
+        ("Seven fighters were allegedly killed in the depot blast.", "killed", "uncertain"),
+        ("Seven fighters were purportedly killed in the depot blast.", "killed", "uncertain"),
     ],
 )
 def test_confirmation_and_hedges(sentence: str, trigger: str, certainty: str) -> None:

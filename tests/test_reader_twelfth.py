@@ -150,3 +150,12 @@ def test_a_place_only_headed_for_is_no_scene_beside_one_reached() -> None:
     assert [e[2] for e in events_of(told, published="2024-12-05")] == ["Qamhana"]
     alone = "On 4 December the rebels launched an offensive towards Jabal Zain al-Abidin."
     assert [e[2] for e in events_of(alone, published="2024-12-05")] == ["Jabal Zayn al-Abidin"]
+
+
+def test_reportedly_is_ordinary_reporting() -> None:
+    """"armed groups reportedly took control of X": the wording of a report, not a doubt; the taking is reported and
+    assessed ("allegedly took" doubts it)."""
+    [event] = frontlines.extract("On 6 December armed groups reportedly took control of Ar-Rastan.", published="2024-12-08").events
+    assert event.certainty == "reported"
+    [doubted] = frontlines.extract("On 6 December armed groups allegedly took control of Ar-Rastan.", published="2024-12-08").events
+    assert doubted.certainty == "uncertain"

@@ -91,7 +91,7 @@ _ALTS: tuple[tuple[str, str], ...] = (
      r"\w+ly)\s+){0,3}(?:confirm|verif|corroborat|authenticat)\w*"),
     ("unc",
      r"(?:unconfirmed|unverified|uncorroborated|appears?|appeared|appearing|seems?|seemed|seemingly|apparently|"
-     r"reportedly|purportedly|allegedly|alleged|unclear|possibly|likely|probably|presumably|rumou?red|rumou?rs|"
+     r"purportedly|allegedly|alleged|unclear|possibly|likely|probably|presumably|rumou?red|rumou?rs|"
      r"not\s+(?:immediately\s+|yet\s+|entirely\s+)?clear|unknown\s+whether|(?:may|might|could)\s+(?:already\s+)?have|"
      r"(?:is|are|was|were)\s+(?:said|believed|thought)\s+to|believed\s+to)\b"),
     ("dispute",
