@@ -159,3 +159,12 @@ def test_reportedly_is_ordinary_reporting() -> None:
     assert event.certainty == "reported"
     [doubted] = frontlines.extract("On 6 December armed groups allegedly took control of Ar-Rastan.", published="2024-12-08").events
     assert doubted.certainty == "uncertain"
+
+
+def test_bare_fighters_with_no_party_before_take_for_the_default_attacker() -> None:
+    """"fighters advancing south from A took X": a bare noun of fighters, with only a clause of what they do and no
+    party told before, names no one; the taking is the theater's default attacker's (as "the loss of X"). "Foreign
+    troops took X" sets its doer apart from the theater's sides."""
+    told = "On 30 November, fighters advancing south from Khan Shaykhun took Morek."
+    assert status(told, "Morek", day="2024-11-30", published="2024-12-15") == "opposition"
+    assert status("On 30 November, foreign troops took Morek.", "Morek", day="2024-11-30", published="2024-12-15") == "unknown"

@@ -126,11 +126,16 @@ class _Qualifiers(_Roles):
                     # "state TV claimed that troops had retaken X": a partisan outlet's own side's troops
                     return None, outlet.side, True, True
                 if last is None and (tok.dep_ in ("nsubj", "nsubjpass") or folded) and tok.tag_ == "NNS" \
-                        and (folded or not any(True for _ in tok.children)) and self.last_attacker is not None \
+                        and (folded or not any(c.dep_ not in ("acl", "relcl", "punct") for c in tok.children)) \
+                        and self.last_attacker is not None \
                         and not self._side_in_clause(tok.head, self.last_attacker.side):
                     # (the doer of an attack or a taking, not of a retreat; and not when the clause names that side
                     # itself: "troops drove the A fighters out of X")
                     last = self.last_attacker
+            if last is None and not described and not owned:
+                # "fighters advancing from A took X" with no party before: armed, and no one named (not an armed party
+                # the text sets apart from the theater's sides, like "foreign troops")
+                return None, "", True, False
             return last, last.side if last else "", True, True
         if any(c.dep_ == "amod" and c.lower_ in self.lang.armed_adjectives for c in tok.children):
             return None, "", True, True  # "armed men", "masked gunmen": an armed party the text gives no side
