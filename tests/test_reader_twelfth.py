@@ -168,3 +168,11 @@ def test_bare_fighters_with_no_party_before_take_for_the_default_attacker() -> N
     told = "On 30 November, fighters advancing south from Khan Shaykhun took Morek."
     assert status(told, "Morek", day="2024-11-30", published="2024-12-15") == "opposition"
     assert status("On 30 November, foreign troops took Morek.", "Morek", day="2024-11-30", published="2024-12-15") == "unknown"
+
+
+def test_a_day_told_by_anaphora_is_one_day_for_every_deed_of_its_sentence() -> None:
+    """"The next day, A retook X and captured Y": both deeds are of the day after the one told before the sentence;
+    Y is not counted on from X's day."""
+    told = "On 2 December the army recaptured Souran. The next day, opposition factions retook Souran and captured Halfaya."
+    assert [(e.location, str(e.date)) for e in frontlines.extract(told, published="2024-12-15").events][1:] == [
+        ("Suran", "2024-12-03"), ("Halfaya", "2024-12-03")]

@@ -167,11 +167,14 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         label_day = label[1] if label is not None and "\n" not in text[label[0] : s_start] else None
         found = find_dates(sentence, doc.published)  # (the sentence's days, read once for its frames and after them)
         named_here = [d for d in found if d.kind == "explicit" and d.date]
+        # ("the next day, A retook X and captured Y": both of the day after the one told before the sentence, not Y
+        # of the day after X's)
+        told_before = context
         for i in by_sentence.get((s_start, s_end), []):
             f = frames[i]
             # "that day", "the next day" refer to the last day named before them (in their own sentence first)
             before = [d.date for d in named_here if d.end <= f.start - s_start]
-            anchor = (before[-1] if before else None) or context or para_date or (last_named if chronology else None)
+            anchor = (before[-1] if before else None) or told_before or para_date or (last_named if chronology else None)
             span = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=anchor,
                                       trigger_start=f.start - s_start)
             shifted = _shifted_day(sentence, f.start - s_start, named_here)
