@@ -176,3 +176,15 @@ def test_a_day_told_by_anaphora_is_one_day_for_every_deed_of_its_sentence() -> N
     told = "On 2 December the army recaptured Souran. The next day, opposition factions retook Souran and captured Halfaya."
     assert [(e.location, str(e.date)) for e in frontlines.extract(told, published="2024-12-15").events][1:] == [
         ("Suran", "2024-12-03"), ("Halfaya", "2024-12-03")]
+
+
+def place_names(text: str) -> list[str]:
+    return [p.name for p in frontlines.extract(text, published="2024-12-15").places]
+
+
+def test_an_apposition_of_a_place_class_makes_an_opening_word_a_name() -> None:
+    """"Qx, a town north of B, ...": a word matched by its letters alone is no name when it opens a sentence ("Bread
+    prices fell"), unless an apposition classes it as a town, a village or another place."""
+    assert place_names("Qomhana, a town north of Hama, saw heavy fighting.") == ["Qamhana", "Hama"]
+    assert place_names("Qomhana saw heavy fighting north of Hama.") == ["Hama"]
+    assert place_names("Bread, the staple of every home, got dearer in Aleppo.") == ["Aleppo"]

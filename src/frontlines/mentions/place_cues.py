@@ -42,6 +42,8 @@ class _Cues:
         self.not_place_after = re.compile(rf"^(?:[ -]*(?:'s|’s))?[ -]*{w['unit_after']}\b")
         self.not_place_before = re.compile(rf"\b{w['unit_before']}(?:\s+(?:al|el|ash|as|ad|ar)-?|\s+)$")
         self.person_before = re.compile(rf"\b{w['person_titles']}\s+$")
+        # ", a town north of B", ", the village that ...": an apposition that classes the word before it as a place
+        self.apposed_class = re.compile(rf",\s+(?:a|an|the)\s+(?:[a-z'-]+\s+){{0,2}}?{w['kind_before']}\b", re.I)
         self.place_slot_before = re.compile(rf"\b{w['place_slot_before']}\s+(?:the\s+)?$")
         self.speaker_after = re.compile(rf"^\s+(?:{w['speaker_auxiliaries']}\s+)?{w['speaker_verbs']}\b")
         self.named_facility_after = re.compile(

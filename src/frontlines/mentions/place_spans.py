@@ -105,7 +105,9 @@ def find_spans(text: str, gazetteer: Gazetteer, cues: _Cues | None = None) -> li
                 # One word matched only by its consonants: it must look like a name on its own.
                 nxt = toks[k][2] if k < len(toks) and _GAP.match(text[toks[k - 1][1] : toks[k][0]]) else ""
                 # (a capital that opens a sentence says nothing of a name: "Bread prices fell" is no place)
-                opening = not text[:start].rstrip(" \t\"'“‘(").endswith(_NOT_OPENING)
+                # (unless an apposition classes it as a place: "Qx, a town north of B, ...")
+                opening = not text[:start].rstrip(" \t\"'“‘(").endswith(_NOT_OPENING) \
+                    and not cues.apposed_class.match(text, toks[k - 1][1])
                 if word.isupper() or (nxt and _capitalised(nxt)) or cands[0].score < 0.76 or opening:
                     cands = []
             if cands and word.isupper() and word.isalpha() and len(word) <= 4 and k == i + 1:
