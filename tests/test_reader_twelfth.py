@@ -188,3 +188,13 @@ def test_an_apposition_of_a_place_class_makes_an_opening_word_a_name() -> None:
     assert place_names("Qomhana, a town north of Hama, saw heavy fighting.") == ["Qamhana", "Hama"]
     assert place_names("Qomhana saw heavy fighting north of Hama.") == ["Hama"]
     assert place_names("Bread, the staple of every home, got dearer in Aleppo.") == ["Aleppo"]
+
+
+def test_what_another_confirms_stands_whatever_was_denied() -> None:
+    """"the army denied this, but B later confirmed that X had fallen": the confirmed fall stands (disputed, as a
+    denial is told); "the army denied that X had fallen" alone negates it."""
+    told = ("On 4 December the army denied this, but the monitor later confirmed that Jabal Zain al-Abidin had fallen "
+            "that evening.")
+    assert status(told, "Jabal Zayn al-Abidin", day="2024-12-04", published="2024-12-15") == "opposition"
+    denied = "On 4 December the army denied that Jabal Zain al-Abidin had fallen."
+    assert status(denied, "Jabal Zayn al-Abidin", day="2024-12-04", published="2024-12-15") == "government"

@@ -266,6 +266,8 @@ class _Qualifiers(_Roles):
             if cur.head.i > cur.i and any(t.text == ";" for t in cur.doc[cur.i : cur.head.i]):
                 break  # "a strike killed ten; the army denied carrying it out": no verb governs across a semicolon
             cur = cur.head
+            if cur.lemma_.lower() in self.lang.confirm_verbs and any(c.dep_ == "nsubj" for c in cur.children):
+                break  # "the army denied it, but B confirmed that X had fallen": what B confirms stands
             if cur.lemma_.lower() in self.lang.denials or any(
                     c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in self.lang.denials for c in cur.children):
                 return True
