@@ -198,3 +198,9 @@ def test_what_another_confirms_stands_whatever_was_denied() -> None:
     assert status(told, "Jabal Zayn al-Abidin", day="2024-12-04", published="2024-12-15") == "opposition"
     denied = "On 4 December the army denied that Jabal Zain al-Abidin had fallen."
     assert status(denied, "Jabal Zayn al-Abidin", day="2024-12-04", published="2024-12-15") == "government"
+
+
+def test_a_weekday_after_a_listed_place_is_its_day() -> None:
+    """"seized A on 30 November and B on Thursday": B's day is the weekday's, as a calendar day after it would be."""
+    assert dated("Opposition factions seized Aleppo on 30 November and Hama on Thursday.", published="2024-12-08") == {
+        "Aleppo": "2024-11-30", "Hama": "2024-12-05"}
