@@ -204,3 +204,12 @@ def test_a_weekday_after_a_listed_place_is_its_day() -> None:
     """"seized A on 30 November and B on Thursday": B's day is the weekday's, as a calendar day after it would be."""
     assert dated("Opposition factions seized Aleppo on 30 November and Hama on Thursday.", published="2024-12-08") == {
         "Aleppo": "2024-11-30", "Hama": "2024-12-05"}
+
+
+def test_a_post_taken_after_it_was_left_is_taken_without_a_fight() -> None:
+    """"occupied the abandoned posts on X": what was taken had been left empty, a transfer without a fight; "occupied
+    the army posts on X" tells a taking."""
+    assert events_of("On 8 December, rebels occupied the abandoned army posts on Mount Hermon.") == [
+        ("Non-violent transfer of territory", "opposition", "Mount Hermon")]
+    assert events_of("On 8 December, rebels occupied the army posts on Mount Hermon.") == [
+        ("Non-state actor overtakes territory", "opposition", "Mount Hermon")]

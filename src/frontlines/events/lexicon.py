@@ -110,6 +110,7 @@ class Language:
     direction_nouns: frozenset[str] = frozenset()  # "fled in the direction of X": X a goal, like "towards X"
     heading_preps: frozenset[str] = frozenset()  # "the advance towards X": X is a heading, no scene
     confirm_verbs: frozenset[str] = frozenset()  # "B confirmed that X had fallen": stands whatever was denied
+    vacated_adjectives: frozenset[str] = frozenset()  # "occupied the abandoned posts": taken without a fight
     quarter_nouns: frozenset[str] = frozenset()  # "the main city in the east": a place described afresh, no reference
     blast_verbs: frozenset[str] = frozenset()  # "a mine exploded": a charge going off (an explosive noun needs one, or harm)
     perfect_auxiliaries: frozenset[str] = frozenset()  # "had" in "the fighters had overrun X" (misparsed as a verb)
@@ -238,7 +239,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         intransitive_verbs=_words(lex, "intransitive_verbs"), calendar_words=_words(lex, "calendar_words"),
         generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"), there_words=_words(lex, "there_words"), pair_words=_words(lex, "pair_words"),
         membership_preps=_words(lex, "membership_preps"), entry_adverbs=_words(lex, "entry_adverbs"),
-        entry_verbs=_words(lex, "entry_verbs"), blast_nouns=_words(lex, "blast_nouns"), blast_verbs=_words(lex, "blast_verbs"), direction_nouns=_words(lex, "direction_nouns"), quarter_nouns=_words(lex, "quarter_nouns"), confirm_verbs=_words(qual, "confirm_verbs"), heading_preps=_words(lex, "heading_preps"),
+        entry_verbs=_words(lex, "entry_verbs"), blast_nouns=_words(lex, "blast_nouns"), blast_verbs=_words(lex, "blast_verbs"), direction_nouns=_words(lex, "direction_nouns"), quarter_nouns=_words(lex, "quarter_nouns"), vacated_adjectives=_words(qual, "vacated_adjectives"), confirm_verbs=_words(qual, "confirm_verbs"), heading_preps=_words(lex, "heading_preps"),
         continuation_adjectives=_words(lex, "continuation_adjectives"), period_nouns=_words(lex, "period_nouns"), party_quantifiers=_words(lex, "party_quantifiers"),
         ground_strike_nouns=_words(lex, "ground_strike_nouns"),
         perfect_auxiliaries=_words(lex, "perfect_auxiliaries"), copulas=_words(lex, "copulas"), goal_preps=_words(lex, "goal_preps"),

@@ -346,6 +346,9 @@ class _Qualifiers(_Roles):
                 at = said.find(cue)
                 if at >= 0 and (pred is None or self._said_of(self.span[0] + at, pred)):
                     return True
+        if pred is not None and any(c.dep_ == "amod" and c.lower_ in self.lang.vacated_adjectives
+                                    for o in pred.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children):
+            return True  # "occupied the abandoned posts on X": what was taken had been left
         resisted = [t for t in self.tokens if t.lower_ in self.lang.resistance_nouns or t.lemma_.lower() in self.lang.resistance_nouns]
         if any(self._denied_noun_phrase(t) and (pred is None or self._said_of(t.idx, pred)) for t in resisted):
             return True  # "met no resistance", "without firing a shot"
