@@ -213,3 +213,11 @@ def test_a_post_taken_after_it_was_left_is_taken_without_a_fight() -> None:
         ("Non-violent transfer of territory", "opposition", "Mount Hermon")]
     assert events_of("On 8 December, rebels occupied the army posts on Mount Hermon.") == [
         ("Non-state actor overtakes territory", "opposition", "Mount Hermon")]
+
+
+def test_strikes_that_hit_a_forces_posts_are_strikes_from_the_air() -> None:
+    """"several strikes hit weapons depots near X": a strike noun whose verb hits posts or depots is no workers'
+    strike, even with no word of aircraft; "strikes hit the ports as dockers walked out" is one."""
+    assert events_of("On 8 December several strikes hit weapons depots near Mezzeh.", published="2024-12-08") == [
+        ("Air/drone strike", "unknown", "Mezzeh")]
+    assert says_nothing("On 8 December strikes hit the ports of Latakia as dockers walked out.", published="2024-12-08")

@@ -187,7 +187,11 @@ class _Sentence(_Qualifiers):
             # ("air strikes hit X ... Strikes were also reported on Y": the bare noun goes on with the strikes before)
             more = noun is not None and self.struck_before is not None and not any(
                 c.dep_ in ("compound", "amod") and c.lower_ not in self.lang.continuation_adjectives for c in noun.children)
-            if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred) or harmed or more):
+            # ("strikes hit weapons depots near X": strikes aimed at a force's posts are no workers' strikes)
+            aimed = noun is not None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in spec.verbs and any(
+                o.dep_ in ("dobj", "nsubjpass") and (o.lower_ in self.lang.position_nouns or o.lemma_.lower() in self.lang.position_nouns)
+                for o in noun.head.children)
+            if not (self.weapon_air or self.weapon_ground or armed or self._is_weapon(pred) or harmed or more or aimed):
                 return None
             if noun is not None and noun.lower_ in self.lang.ground_strike_nouns and not (
                     self.weapon_air or more or any(c.lower_ in self.lang.air_weapons for c in noun.children)):
