@@ -221,3 +221,28 @@ def test_strikes_that_hit_a_forces_posts_are_strikes_from_the_air() -> None:
     assert events_of("On 8 December several strikes hit weapons depots near Mezzeh.", published="2024-12-08") == [
         ("Air/drone strike", "unknown", "Mezzeh")]
     assert says_nothing("On 8 December strikes hit the ports of Latakia as dockers walked out.", published="2024-12-08")
+
+
+def test_a_leaving_or_a_cue_told_of_another_clause_is_that_clauses() -> None:
+    """"overran A on D, and took B as the troops melted away": the troops left B, A was fought for; "factions, which
+    had seized A, pushed on, and the insurgents swept into B unopposed": B only. Said of a verb that adds no deed
+    ("entered X and met no resistance") the cue is the entry's."""
+    told = "On 30 November HTS overran Aleppo and on 8 December took Homs as government troops melted away."
+    assert events_of(told, published="2024-12-10") == [
+        ("Non-state actor overtakes territory", "opposition", "Aleppo"),
+        ("Non-violent transfer of territory", "opposition", "Homs")]
+    relative = ("Southern factions, which had seized the city of Daraa on 6 December, pushed north, and on Sunday the "
+                "insurgents swept into Damascus unopposed.")
+    assert [e[0] for e in events_of(relative, published="2024-12-10")] == [
+        "Non-state actor overtakes territory", "Non-violent transfer of territory"]
+    assert events_of("On 9 December rebel columns entered Salamiyah and met no resistance.", published="2024-12-10") == [
+        ("Non-violent transfer of territory", "opposition", "Salamiyah")]
+
+
+def test_a_verb_the_parser_made_the_subject_of_a_later_verb_heads_the_sentence() -> None:
+    """"A overran X, Syria's largest city, on D, captured Y on E and took Z": the first verb with its own subject is no
+    subject of the second; every taking is A's."""
+    told = ("HTS and allied factions overran Aleppo, Syria's largest city, on Nov. 30, captured Hama on Dec. 5 and took "
+            "Homs early Sunday.")
+    assert [(e[1], e[2]) for e in events_of(told, published="2024-12-10")] == [
+        ("opposition", "Aleppo"), ("opposition", "Hama"), ("opposition", "Homs")]

@@ -371,8 +371,8 @@ class _Qualifiers(_Roles):
             if subj is None:
                 continue
             _actor, side, armed, _explicit = self._party(subj)
-            if armed and side and side != taker:
-                return True
+            if armed and side and side != taker and (pred is None or self._said_of(t.head.idx, pred)):
+                return True  # (not a leaving told of another deed: "overran A, and took B as the troops melted away")
         return False
 
     def _said_of(self, offset: int, pred: Token) -> bool:
@@ -383,7 +383,13 @@ class _Qualifiers(_Roles):
             return True
         path = [tok, *tok.ancestors]
         if pred not in path:
-            return True  # said above the predicate or of the sentence ("the army withdrew without a fight and A took X")
+            verb = next((t for t in path if t.pos_ in _VERBAL), None)
+            if verb is None or verb in pred.ancestors:
+                return True  # said above the predicate ("the army withdrew without a fight and A took X")
+            # said of a verb joined after it that adds no deed of its own ("entered X and met no resistance"); not of
+            # another clause's deed ("..., which had seized A, pushed on, and the rebels swept into B unopposed")
+            return verb.dep_ == "conj" and verb.head.i == pred.i and not any(
+                c.dep_ == "dobj" and c not in path for c in verb.children)
         below = path[: path.index(pred)]
         # (a joined verb with an object of its own: "and took B without a fight"; not "entered X and met no resistance")
         return not any(t.dep_ == "conj" and t.pos_ in _VERBAL and any(c.dep_ == "dobj" and c not in path for c in t.children)

@@ -253,6 +253,26 @@ def _hyphenated_words(doc: Any) -> Any:
     return doc
 
 
+def _finite_subjects(doc: Any) -> Any:
+    """A past-tense verb with its own subject that the parser made the subject of a later verb ("A overran X on D,
+    captured Y on E and took Z": "overran" the subject of "captured") is read as written: the first verb heads the
+    sentence, and the later one is its conjunct. A finite verb is no noun phrase; only one with a subject of its own
+    and a comma before the later verb is moved."""
+    for verb in doc:
+        later = verb.head
+        if verb.tag_ != "VBD" or verb.dep_ not in ("nsubj", "csubj") or later.i <= verb.i or later.tag_ not in _FINITE:
+            continue
+        if later.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue
+        if not any(t.text == "," for t in doc[verb.i : later.i]):
+            continue
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        later.head = verb
+        later.dep_ = "conj"
+    return doc
+
+
 def _reporting_asides(doc: Any) -> Any:
     """A reporting aside set off by commas ("A took X, the monitor said, and took Y") that the parser made the head of
     the verb after it: the later verb, with no subject of its own, is the main predicate's conjunct again, and its
@@ -275,7 +295,7 @@ def _reporting_asides(doc: Any) -> Any:
 def _repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc)))))
+    return _finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))
 
 
 @lru_cache(maxsize=4)
