@@ -246,3 +246,24 @@ def test_a_verb_the_parser_made_the_subject_of_a_later_verb_heads_the_sentence()
             "Homs early Sunday.")
     assert [(e[1], e[2]) for e in events_of(told, published="2024-12-10")] == [
         ("opposition", "Aleppo"), ("opposition", "Hama"), ("opposition", "Homs")]
+
+
+def test_strikes_carried_out_by_a_party_are_that_partys() -> None:
+    """"strikes reportedly carried out by A struck X": the participle describes the strikes (the parser may make it
+    the sentence's root), and its doer is the strikes' doer."""
+    told = "On 1 December, strikes reportedly carried out by Russian aircraft struck a residential area in Aleppo."
+    assert sides_of(told, published="2024-12-06") == [("russia", "", "Aleppo")]
+    assert sides_of("On 1 December, strikes struck a residential area in Aleppo, killing 12 civilians.",
+                    published="2024-12-06") == [("unknown", "civilians", "Aleppo")]
+
+
+def test_each_part_of_a_sentence_between_semicolons_keeps_its_toll_and_weapon() -> None:
+    """"shelling hit A, killing six; a day later, a drone struck B, injuring eleven": the six are A's, and B's strike
+    was from the air, A's by shelling. A part with no toll of its own still takes the sentence's ("strikes hit A; six
+    were killed")."""
+    told = ("On 3 December, shelling hit a camp near Kafr Takharim, killing six civilians; a day later, a drone struck "
+            "tents on the edge of Maarrat Misrin, injuring eleven.")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in frontlines.extract(told, published="2024-12-06").events] == [
+        ("Shelling/artillery/missile attack", "Kafr Takharim", 6), ("Air/drone strike", "Maarrat Misrin", 0)]
+    [one] = frontlines.extract("On 3 December, strikes hit Kafr Takharim; six civilians were killed.", published="2024-12-06").events
+    assert one.fatalities == 6

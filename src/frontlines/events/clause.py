@@ -225,7 +225,13 @@ class _Sentence(_Qualifiers):
         claimant = self._claimant(pred)
         if claimant is None and noun is not None and noun.i != pred.i and pred.lemma_.lower() in self.lang.claim_verbs:
             claimant = agent  # "claiming control of X": the party claims it for itself
-        weapon = "air" if self.weapon_air else "ground" if self.weapon_ground else ""
+        # (the weapon of its own part of the sentence first: "shelling hit A; a day later, a drone struck B")
+        semis = [t.i for t in self.tokens if t.text == ";"]
+        lo = max((i for i in semis if i < pred.i), default=-1)
+        hi = min((i for i in semis if i > pred.i), default=len(pred.doc))
+        part = {w for t in self.tokens if lo < t.i < hi for w in (t.lower_, t.lemma_.lower())}
+        weapon = ("air" if part & self.lang.air_weapons else "ground" if part & self.lang.ground_weapons else
+                  "air" if self.weapon_air else "ground" if self.weapon_ground else "")
         background = noun is not None and noun.i == pred.i and self._in_time_clause(noun)
         # "after the towns fell": a time clause that refers back to places told before retells their fall
         background = background or (noun is None and bool(places) and all(p.start < self.span[0] for p in places)

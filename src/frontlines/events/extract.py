@@ -340,7 +340,15 @@ class EventExtractor:
         if (frame.kind == "repel" or frame.countered) and side2 and side2 not in ("civilians", "unknown"):
             # "A repelled an attack by B on X": B attacked, and the attacker is the first actor (as our gold codes it)
             actor1, actor2, side1, side2 = actor2, actor1, side2, side1
-        casualties = parse_casualties(sentence, significant=any(w in sentence.lower() for w in self.lang.significant))
+        significant = any(w in sentence.lower() for w in self.lang.significant)
+        casualties = parse_casualties(sentence, significant=significant)
+        if ";" in sentence:
+            # "shelling hit A, killing six; a day later, a drone struck B, injuring eleven": a toll told in its own
+            # part of the sentence is that part's deed's
+            lo, hi = sentence.rfind(";", 0, t0) + 1, sentence.find(";", t1)
+            own = parse_casualties(sentence[lo : hi if hi >= 0 else len(sentence)], significant=significant)
+            if own.fatalities_text or own.wounded is not None or own.captured is not None:
+                casualties = own
         if not side2 and sub in _REMOTE and casualties.fatalities_text and \
                 {w.lower() for w in re.findall(r"[\w-]+", casualties.fatalities_text)} & self.lang.civilian_nouns:
             side2 = "civilians"  # a strike that killed civilians and names no armed target: its victims are the other party

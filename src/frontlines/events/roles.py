@@ -206,6 +206,9 @@ class _Roles(_PlaceRoles):
             return self._in(self._objects(pred))
         if role == "by":
             agents = [g for c in base.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not agents and nominal:  # "strikes carried out by A", "shelling attributed ... by": the participle's doer
+                agents = [g for a in base.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children
+                          if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not agents:  # "by" as a plain preposition: only a party, never "by noon" or "by car"
                 # (or people who do not fight: "a strike by teachers" is theirs, and no strike of war)
                 agents = [g for c in base.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children

@@ -273,6 +273,31 @@ def _finite_subjects(doc: Any) -> Any:
     return doc
 
 
+def _reduced_relatives(doc: Any) -> Any:
+    """A passive participle with its doer after a noun ("strikes reportedly carried out by A struck X") that the parser
+    made the sentence's root, with the true verb hung on it as a conjunct with no "and": the participle describes the
+    noun, and the later verb is the root with the noun as its subject."""
+    for part in doc:
+        if part.tag_ != "VBN" or part.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in part.children):
+            continue
+        noun = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < part.i), None)
+        verb = next((c for c in part.children if c.dep_ == "conj" and c.tag_ == "VBD" and c.i > part.i), None)
+        if noun is None or verb is None or not any(c.dep_ == "agent" for c in part.children):
+            continue
+        if any(c.dep_ == "cc" and part.i < c.i < verb.i for c in part.children) or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        noun.head = verb
+        noun.dep_ = "nsubj"
+        part.head = noun
+        part.dep_ = "acl"
+        for c in [c for c in part.children if c.i < noun.i]:
+            c.head = verb  # (the opening phrase, "On 1 December,", is the verb's)
+    return doc
+
+
 def _reporting_asides(doc: Any) -> Any:
     """A reporting aside set off by commas ("A took X, the monitor said, and took Y") that the parser made the head of
     the verb after it: the later verb, with no subject of its own, is the main predicate's conjunct again, and its
@@ -295,7 +320,7 @@ def _reporting_asides(doc: Any) -> Any:
 def _repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))
+    return _reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc)))))))
 
 
 @lru_cache(maxsize=4)
