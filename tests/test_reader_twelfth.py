@@ -267,3 +267,19 @@ def test_each_part_of_a_sentence_between_semicolons_keeps_its_toll_and_weapon() 
         ("Shelling/artillery/missile attack", "Kafr Takharim", 6), ("Air/drone strike", "Maarrat Misrin", 0)]
     [one] = frontlines.extract("On 3 December, strikes hit Kafr Takharim; six civilians were killed.", published="2024-12-06").events
     assert one.fatalities == 6
+
+
+def test_a_list_of_places_each_with_its_day_is_taken_whole() -> None:
+    """"seized A on D1, B on D2 and C on D3": the parser may hang B on the verb as a bare noun of time; every place
+    of the list was taken, each on its own day."""
+    told = "During the offensive, opposition groups seized Aleppo city on 30 November, Hama on 5 December and Homs on 8 December."
+    assert dated(told, published="2024-12-11") == {"Aleppo": "2024-11-30", "Hama": "2024-12-05", "Homs": "2024-12-08"}
+
+
+def test_a_relative_under_a_verb_of_saying_stands_for_its_antecedent() -> None:
+    """"advanced on X, which they announced they had captured on D": the relative pronoun, object of a clause under
+    the verb of saying, is X."""
+    told = "SNA factions advanced on Manbij, which they announced they had captured on 9 December."
+    assert ("Non-state actor overtakes territory", "opposition", "Manbij") in events_of(told, published="2024-12-11")
+    assert not any(e[0].startswith("Non-state") for e in events_of(
+        "SNA factions advanced on Manbij, which they announced they would hold.", published="2024-12-11"))

@@ -131,8 +131,11 @@ class _PlaceRoles(_References):
             of_what = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             if of_what:
                 return [p for g in of_what for p in self._places_of(g, partial, depth + 1)]
-        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
-            antecedent = tok.head.head
+        clause = tok.head
+        while clause.dep_ in ("ccomp", "xcomp") and clause.head.i != clause.i and clause.head.pos_ in _VERBAL:
+            clause = clause.head  # "X, which they announced they had captured": the relative of the clause above
+        if tok.lower_ in _RELATIVE and clause.dep_ == "relcl":
+            antecedent = clause.head
             for _ in range(4):  # "X, held by A since 2016, which B captured": the parser hangs the relative on the year
                 if antecedent.i in idx.place_at or not (antecedent.tag_ == "CD" or antecedent.lower_ in lang.calendar_words) \
                         or antecedent.head.i == antecedent.i:

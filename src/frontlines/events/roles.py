@@ -357,6 +357,8 @@ class _Roles(_PlaceRoles):
             days = [g for c in pred.children if c.dep_ == "prep" for g in c.children
                     if g.dep_ == "pobj" and g.lower_ in self.lang.calendar_words]
             out += [x for d in days for x in d.conjuncts if x.i > d.i and x.i in self.idx.place_at]
+            # ("seized A on D1, B on D2 and C on D3": the parser may hang B on the verb as a bare noun of time)
+            out += [c for c in pred.children if c.dep_ == "npadvmod" and c.i > objs[0].i and c.i in self.idx.place_at]
         return out
 
     def _first_person(self, tok: Token) -> bool:
