@@ -283,3 +283,16 @@ def test_a_relative_under_a_verb_of_saying_stands_for_its_antecedent() -> None:
     assert ("Non-state actor overtakes territory", "opposition", "Manbij") in events_of(told, published="2024-12-11")
     assert not any(e[0].startswith("Non-state") for e in events_of(
         "SNA factions advanced on Manbij, which they announced they would hold.", published="2024-12-11"))
+
+
+def test_a_withdrawal_told_just_before_is_taken_up_by_the_entry_after_it() -> None:
+    """"B withdrew from X, Y and Z. A entered X later that day and took over Y and Z": one change of hands each, taken
+    from B (the withdrawals are part of the takings); an entry with no withdrawal before is a fight for the place."""
+    told = ("On 6 December the army withdrew from Deir ez-Zor city, al-Bukamal and al-Mayadin. The SDF entered Deir ez-Zor "
+            "city later that day and also took over al-Mayadin and al-Bukamal.")
+    found = sides_of(told, published="2024-12-12")
+    assert sorted(found) == [("sdf", "government", "Abu Kamal"), ("sdf", "government", "Deir ez-Zor"),
+                             ("sdf", "government", "Mayadin")]
+    assert status(told, "Deir ez-Zor", day="2024-12-06", published="2024-12-12") == "sdf"
+    alone = "On 6 December the SDF entered Deir ez-Zor city."
+    assert status(alone, "Deir ez-Zor", day="2024-12-06", published="2024-12-12") == "contested"

@@ -324,6 +324,8 @@ class EventExtractor:
                 side1 = self.air_force  # only one side flies warplanes in this theater (theater rule)
         actor2: ActorMention | None = frame.loser if frame.loser is not None and frame.loser.side != side1 else None
         side2 = actor2.side if actor2 is not None else ""
+        if not side2 and frame.loser_side and frame.loser_side != side1:
+            side2 = frame.loser_side  # the side that left the place taken ("B withdrew from X ... A took over X")
         if frame.civilian_target or sub in ("Attack", "Abduction/forced disappearance"):
             side2 = side2 or "civilians"
         if side1 and not side2 and sub not in _NO_DEFAULT_TARGET:

@@ -100,6 +100,7 @@ class Reader:
         last_attacker: ActorMention | None = None
         recent: list[dict[str, ActorMention | None]] = []  # the armed nouns of the last two sentences read
         struck: list[Frame | None] = []  # the strike each of the last two sentences read told of, if any
+        prev_sentence = (-1, -1)  # the last sentence read (a withdrawal told there is taken up by an entry in the next)
         for s_start, s_end in sentences:
             line = text[text.rfind("\n", 0, s_start) + 1 : s_end].lstrip()
             if line[:1] in ("#", "="):
@@ -112,7 +113,13 @@ class Reader:
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
                             self._quiet, noun_refs={k: v for refs in recent for k, v in refs.items()},
                             last_attacker=last_attacker, struck_before=next((f for f in reversed(struck) if f), None))
-            found = _yielded(self._sentence(ctx))
+            found = _yielded(self._sentence(ctx), [f for f in frames if f.sentence == prev_sentence])
+            if any(f.yielded for f in found):
+                # ("B withdrew from X. A entered X later that day": the withdrawal before is part of the taking)
+                taken = {p.place_id for f in found if f.kind in ("enter", "capture", "handover") and f.asserts for p in f.places}
+                frames = [replace(f, yielded=True) if f.sentence == prev_sentence and f.kind == "withdraw" and f.asserts
+                          and {p.place_id for p in (*f.source, *f.places)} <= taken else f for f in frames]
+            prev_sentence = (s_start, s_end)
             recent = [*recent[-1:], self._noun_refs(ctx)]
             struck = [*struck[-1:], next((f for f in reversed(found) if f.kind in ("strike", "shelling") and f.asserts), None)]
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
@@ -318,15 +325,16 @@ def _multiword(tok: Token, spec: FrameSpec) -> bool:
     return False
 
 
-def _yielded(frames: list[Frame]) -> list[Frame]:
+def _yielded(frames: list[Frame], before: Sequence[Frame] = ()) -> list[Frame]:
     """One sentence's withdrawal of side B from X and taking or entry of X by side A are one change of hands
     ("army units withdrew from X, and the rebels entered it"; "A moved into X after B abandoned its positions
     there"): the withdrawal is part of the taking (no event or statement of its own), and the entry is a taking
-    from B."""
+    from B. A withdrawal told in the sentence just before (``before``) is taken up the same way ("B withdrew from X.
+    A entered the city later that day")."""
     # (a presence counts: "footage showed A fighters inside X after B abandoned it")
     takers = {p.place_id: f.agent_side for f in frames if f.asserts and f.agent_side
               and f.kind in ("capture", "enter", "handover", "presence") for p in f.places}
-    left = {p.place_id: f.agent_side for f in frames if f.asserts and f.kind == "withdraw" and f.agent_side
+    left = {p.place_id: f.agent_side for f in (*before, *frames) if f.asserts and f.kind == "withdraw" and f.agent_side
             for p in (*f.source, *f.places)}
     handed = {pid for pid, side in left.items() if takers.get(pid, side) != side}
     if not handed:
@@ -338,6 +346,8 @@ def _yielded(frames: list[Frame]) -> list[Frame]:
             f = replace(f, yielded=True)  # (kept for the days it tells: "left X on D, and A entered it the same day")
         elif f.kind == "enter" and f.asserts and ids & handed and not f.partial:
             f = replace(f, yielded=True, loser_side=f.loser_side or next(left[i] for i in ids if i in handed))
+        elif f.kind == "capture" and f.asserts and ids & handed and not f.loser_side:
+            f = replace(f, loser_side=next(left[i] for i in ids if i in handed))  # taken from the side that left
         out.append(f)
     return out
 
