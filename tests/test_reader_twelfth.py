@@ -296,3 +296,13 @@ def test_a_withdrawal_told_just_before_is_taken_up_by_the_entry_after_it() -> No
     assert status(told, "Deir ez-Zor", day="2024-12-06", published="2024-12-12") == "sdf"
     alone = "On 6 December the SDF entered Deir ez-Zor city."
     assert status(alone, "Deir ez-Zor", day="2024-12-06", published="2024-12-12") == "contested"
+
+
+def test_a_place_headed_for_is_no_antecedent_of_the_city() -> None:
+    """"B withdrew from A, heading west towards C. Fighters entered the city": C is where B went, not the city entered;
+    alone, a place headed for is still what "the city" refers to."""
+    told = ("Army units withdrew from Palmyra overnight on 6 December, heading west towards Homs. Rebel fighters entered "
+            "the city on the morning of 7 December.")
+    assert [e[2] for e in events_of(told, published="2024-12-09")] == ["Palmyra"]
+    alone = "Rebels advanced towards Homs on 6 December. Fighting broke out on the outskirts of the city that day."
+    assert [e[2] for e in events_of(alone, published="2024-12-09")] == ["Homs"]

@@ -126,6 +126,8 @@ class _References:
             if prep.head.lemma_.lower() in self._leave_verbs:
                 return True
         prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ in self.lang.heading_preps:
+            return True  # "withdrew from A, heading west towards B": a heading, whatever verb carries it
         if any(c.dep_ == "aux" and c.lower_ in self.lang.goal_preps for c in tok.children):
             prep = tok  # the parser read "to B" as an infinitive: "pulled back from A to B", B a verb
         elif tok.dep_ != "pobj" or prep.lower_ not in self.lang.goal_preps:
