@@ -306,3 +306,11 @@ def test_a_place_headed_for_is_no_antecedent_of_the_city() -> None:
     assert [e[2] for e in events_of(told, published="2024-12-09")] == ["Palmyra"]
     alone = "Rebels advanced towards Homs on 6 December. Fighting broke out on the outskirts of the city that day."
     assert [e[2] for e in events_of(alone, published="2024-12-09")] == ["Homs"]
+
+
+def test_they_is_the_party_of_the_subject_named_last() -> None:
+    """"As B withdrew from W, fighters of group A took X, and by nightfall they held Y": the fighters are A's, and
+    "they" is the subject named last, A's fighters, not B."""
+    told = ("As government troops withdrew from Izra on 6 December, fighters of the Southern Operations Room took control "
+            "of Daraa, and by nightfall they held the Nasib border crossing.")
+    assert status(told, "Nasib crossing", day="2024-12-06", published="2024-12-10") == "opposition"

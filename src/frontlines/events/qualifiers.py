@@ -191,7 +191,12 @@ class _Qualifiers(_Roles):
         while verb.pos_ not in _VERBAL and verb.head.i != verb.i:
             verb = verb.head
         named = [t for t in named if not (t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i)]
-        subject = next((t for t in named if t.dep_ in ("nsubj", "nsubjpass")), None)
+
+        def subject_of(t: Token) -> bool:  # (the party of a subject "fighters of A" is a subject too)
+            return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ == "of"
+                                                        and t.head.head.dep_ in ("nsubj", "nsubjpass")
+                                                        and t.head.head.head.i != verb.i)
+        subject = next((t for t in named if subject_of(t)), None)
         first = subject if subject is not None else (named[0] if named else None)
         return at[first.i] if first is not None else None
 
