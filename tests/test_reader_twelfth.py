@@ -314,3 +314,11 @@ def test_they_is_the_party_of_the_subject_named_last() -> None:
     told = ("As government troops withdrew from Izra on 6 December, fighters of the Southern Operations Room took control "
             "of Daraa, and by nightfall they held the Nasib border crossing.")
     assert status(told, "Nasib crossing", day="2024-12-06", published="2024-12-10") == "opposition"
+
+
+def test_a_participle_set_off_after_a_place_describes_it() -> None:
+    """"In X city, taken by A from B on D, the streets are calm": the participle after the comma is about X (the parser
+    may hang it on the main verb); with no doer it is no taking told ("In X, tired after the march, ...")."""
+    told = "In Homs city, taken by opposition factions from government forces on 8 December, most neighbourhoods are calm."
+    assert events_of(told, published="2024-12-11") == [("Non-state actor overtakes territory", "opposition", "Homs")]
+    assert says_nothing("In Homs city, crowded after the holiday, most shops are open.", published="2024-12-11")

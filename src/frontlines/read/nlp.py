@@ -298,6 +298,23 @@ def _reduced_relatives(doc: Any) -> Any:
     return doc
 
 
+def _participles_after_a_noun(doc: Any) -> Any:
+    """A passive participle with its doer set off right after a noun ("In X city, taken by A on D, the streets are
+    calm") that the parser hung on the main verb as a clause: it describes the noun before its comma."""
+    for part in doc:
+        if part.tag_ != "VBN" or part.dep_ != "advcl" or part.i < 2 or doc[part.i - 1].text != ",":
+            continue
+        noun = doc[part.i - 2]
+        if not noun.tag_.startswith("NN") or noun.dep_ not in ("pobj", "dobj", "appos"):
+            continue
+        if not any(c.dep_ == "agent" for c in part.children) or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in part.children):
+            continue
+        part.head = noun
+        part.dep_ = "acl"
+    return doc
+
+
 def _reporting_asides(doc: Any) -> Any:
     """A reporting aside set off by commas ("A took X, the monitor said, and took Y") that the parser made the head of
     the verb after it: the later verb, with no subject of its own, is the main predicate's conjunct again, and its
@@ -320,7 +337,7 @@ def _reporting_asides(doc: Any) -> Any:
 def _repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc)))))))
+    return _participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))))
 
 
 @lru_cache(maxsize=4)
