@@ -322,3 +322,13 @@ def test_a_participle_set_off_after_a_place_describes_it() -> None:
     told = "In Homs city, taken by opposition factions from government forces on 8 December, most neighbourhoods are calm."
     assert events_of(told, published="2024-12-11") == [("Non-state actor overtakes territory", "opposition", "Homs")]
     assert says_nothing("In Homs city, crowded after the holiday, most shops are open.", published="2024-12-11")
+
+
+def test_each_clause_joined_in_a_sentence_keeps_its_own_toll() -> None:
+    """"clashes near A killed four fighters, and activists reported that a drone struck B, killing two civilians": four
+    are A's and two are B's, not six each; a deed whose clause tells no toll takes the sentence's."""
+    told = ("The monitor said that clashes between local fighters and army units near Izra on 6 December killed at least "
+            "four fighters, and local activists reported that an unidentified aircraft struck the outskirts of Busra "
+            "al-Sham, killing two civilians.")
+    assert [(e.location, e.fatalities) for e in frontlines.extract(told, published="2024-12-07").events] == [
+        ("Izra", 4), ("Bosra", 2)]

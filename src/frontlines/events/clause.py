@@ -252,6 +252,7 @@ class _Sentence(_Qualifiers):
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (
                 self._unopposed(agent_side, pred) or self._under_deal(pred)),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
+            clause=self._clause_span(noun if noun is not None else pred),
         )
 
     def _post_owner(self, pred: Token, noun: Token | None) -> Token | None:
@@ -271,6 +272,24 @@ class _Sentence(_Qualifiers):
                 if self._party(o)[1] not in ("", "unknown", "civilians"):
                     return o
         return None
+
+    @staticmethod
+    def _clause_span(tok: Token) -> tuple[int, int]:
+        """The characters of the clause of the verb that governs ``tok`` ("clashes near A killed four fighters, and B
+        reported that a drone struck C, killing two": the clashes' clause ends before ", and"), without the clauses
+        joined to it."""
+        verb = tok
+        while verb.pos_ not in _VERBAL and verb.head.i != verb.i:
+            verb = verb.head
+        cut = {c.i for c in verb.children if c.pos_ in _VERBAL and c.dep_ in ("conj", "parataxis")}
+        own = []
+        for t in verb.subtree:
+            path = [t, *t.ancestors]
+            if not any(a.i in cut for a in path[: path.index(verb)]):
+                own.append(t)
+        if not own:
+            return (-1, -1)
+        return (own[0].idx, own[-1].idx + len(own[-1]))
 
     @staticmethod
     def _present_perfect_passive(pred: Token) -> bool:

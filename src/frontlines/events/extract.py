@@ -351,6 +351,11 @@ class EventExtractor:
             own = parse_casualties(sentence[lo : hi if hi >= 0 else len(sentence)], significant=significant)
             if own.fatalities_text or own.wounded is not None or own.captured is not None:
                 casualties = own
+        if casualties.fatalities_text and frame.clause[0] >= 0:
+            # "clashes near A killed four, and B reported that a drone struck C, killing two": each clause's own toll
+            own = parse_casualties(doc.text[frame.clause[0] : frame.clause[1]], significant=significant)
+            if own.fatalities_text:
+                casualties = own
         if not side2 and sub in _REMOTE and casualties.fatalities_text and \
                 {w.lower() for w in re.findall(r"[\w-]+", casualties.fatalities_text)} & self.lang.civilian_nouns:
             side2 = "civilians"  # a strike that killed civilians and names no armed target: its victims are the other party

@@ -88,6 +88,7 @@ class Frame:
     unopposed: bool = False  # taken as another side's forces left, no battle told: a transfer without a fight
     current: bool = False  # a state the clause tells as "now": the state after a change told in the same sentence
     describes: bool = False  # told in a relative clause about a party ("group A, which controls X"): who it is, not news
+    clause: tuple[int, int] = (-1, -1)  # the characters of the predicate's own clause (a toll told there is its own)
     failed: bool = False  # an attempt told as failed ("failed to retake X", "failed to dislodge A from X")
     agreed: bool = False  # a deed the parties agreed to ("agreed to evacuate X"): an agreement, not yet the deed
     standing: bool = False  # a taking told in a relative clause as a state ("X, which has been occupied by A"): no news
