@@ -20,6 +20,7 @@ from typing import Any
 
 from frontlines.errors import FrontlinesError
 from frontlines.models import Document, TextSpan
+from frontlines.read.repairs import repair_parse
 from frontlines.settings import SPACY_MODEL
 
 DISABLED: tuple[str, ...] = ()
@@ -161,185 +162,6 @@ def _paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
-_FINITE = frozenset({"VBD", "VBP", "VBZ"})
-
-
-def _gerund_subjects(doc: Any) -> Any:
-    """A gerund the parser hangs on a finite verb as its auxiliary ("government shelling damaged X": "government" the
-    subject, "shelling" an auxiliary of "damaged") is read as it is written: the gerund is the subject, and a subject
-    just before it modifies it. An auxiliary in -ing form ("having", "being") governs a participle, never a finite
-    verb, so no true auxiliary is touched."""
-    for tok in doc:
-        head = tok.head
-        if tok.dep_ != "aux" or tok.tag_ != "VBG" or head.i <= tok.i or head.tag_ not in _FINITE:
-            continue
-        before = doc[tok.i - 1] if tok.i else tok
-        if before.dep_ == "nsubj" and before.head.i == head.i and before.tag_[:2] in ("NN", "JJ"):
-            tok.dep_ = "nsubj"
-            before.head = tok
-            before.dep_ = "amod" if before.tag_.startswith("JJ") else "compound"
-        elif not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
-            tok.dep_ = "nsubj"  # "In X, shelling hit Y": the verb has no other subject
-    for tok in doc:
-        # "Fighting on D centred on X": a gerund before a verb with no subject of its own, read as a clause on it
-        # ("Fearing reprisals, residents fled": the verb has its subject, and the gerund stays a clause)
-        head = tok.head
-        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.i > tok.i and head.dep_ == "ROOT" \
-                and (head.tag_ in _FINITE or head.tag_ == "VBN") and not any(c.dep_ == "dobj" for c in tok.children) \
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in head.children) \
-                and not any(t.text == "," for t in doc[tok.i : head.i]):
-            tok.dep_ = "nsubj"
-    return doc
-
-
-def _gerund_heads(doc: Any) -> Any:
-    """A gerund after a singular noun that the parser hangs on the noun as a bare participle ("Government shelling was
-    reported on X": "Government" the subject, "shelling" a clause on it) is read as written: the gerund heads the
-    phrase in the noun's place, and the noun modifies it. Only a participle with no words of its own right after a
-    singular noun ("civilians fleeing", plural, or "troops advancing on X", with an object, are left as they
-    are)."""
-    for tok in doc:
-        head = tok.head
-        if tok.dep_ != "acl" or tok.tag_ != "VBG" or head.i != tok.i - 1 or head.tag_ not in ("NN", "NNP") or any(True for _ in tok.children):
-            continue
-        if head.dep_ == "ROOT" or head.head.i == head.i:
-            continue
-        tok.head, tok.dep_ = head.head, head.dep_
-        for child in [c for c in head.children if c.i < head.i]:
-            child.head = tok  # ("the regime shelling": the article is the phrase's)
-        head.head, head.dep_ = tok, "compound"
-    return doc
-
-
-def _fronted_phrase_roots(doc: Any) -> Any:
-    """A sentence that opens with a place phrase and a comma ("In A and B, remaining units handed over their posts to
-    C") is sometimes parsed with the preposition, or the subject, as its root and the verb as a clause on the subject.
-    It is read as written: the verb is the root, the noun before it its subject, the opening phrase the verb's. Only a
-    verb in the past with an object or a particle of its own is raised ("units handed over their posts", not "weapons
-    seized by the army")."""
-    for root in [t for t in doc if t.dep_ == "ROOT" and ((t.tag_ == "IN" and t.is_sent_start) or t.tag_.startswith("NN"))]:
-        nouns = [c for c in root.children if c.dep_ == "pobj"][1:] if root.tag_ == "IN" else [root]
-        for noun in nouns:
-            verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > noun.i
-                         and any(g.dep_ in ("dobj", "prt") for g in c.children)
-                         and not any(g.dep_ in ("aux", "auxpass", "agent") for g in c.children)), None)
-            opening = root if root.tag_ == "IN" else next((c for c in root.children if c.dep_ == "prep" and c.i < root.i), None)
-            if verb is None or opening is None or not any(t.text == "," for t in doc[opening.i : noun.i]):
-                continue
-            verb.head = verb
-            verb.dep_ = "ROOT"
-            verb.tag_ = "VBD"
-            noun.head = verb
-            noun.dep_ = "nsubj"
-            opening.head = verb
-            opening.dep_ = "prep"
-            break
-    return doc
-
-
-def _hyphenated_words(doc: Any) -> Any:
-    """A hyphenated word the tokenizer split ("a counter-attack", "the A-B highway") and the parser read as
-    three words of one role ("counter", "-" and "attack", each a subject of the verb) is one word again: its last
-    part is the head, the parts before it modify it. Only parts written with no space around the hyphen, hung on
-    the same word in the same role."""
-    for hyphen in doc[1:-1]:
-        first, last = doc[hyphen.i - 1], doc[hyphen.i + 1]
-        if hyphen.text != "-" or first.whitespace_ or hyphen.whitespace_:
-            continue
-        if not (first.dep_ == hyphen.dep_ == last.dep_ and first.head.i == hyphen.head.i == last.head.i != last.i):
-            continue
-        first.head, first.dep_ = last, "compound"
-        hyphen.head, hyphen.dep_ = last, "punct"
-    return doc
-
-
-def _finite_subjects(doc: Any) -> Any:
-    """A past-tense verb with its own subject that the parser made the subject of a later verb ("A overran X on D,
-    captured Y on E and took Z": "overran" the subject of "captured") is read as written: the first verb heads the
-    sentence, and the later one is its conjunct. A finite verb is no noun phrase; only one with a subject of its own
-    and a comma before the later verb is moved."""
-    for verb in doc:
-        later = verb.head
-        if verb.tag_ != "VBD" or verb.dep_ not in ("nsubj", "csubj") or later.i <= verb.i or later.tag_ not in _FINITE:
-            continue
-        if later.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in verb.children):
-            continue
-        if not any(t.text == "," for t in doc[verb.i : later.i]):
-            continue
-        verb.head = verb
-        verb.dep_ = "ROOT"
-        later.head = verb
-        later.dep_ = "conj"
-    return doc
-
-
-def _reduced_relatives(doc: Any) -> Any:
-    """A passive participle with its doer after a noun ("strikes reportedly carried out by A struck X") that the parser
-    made the sentence's root, with the true verb hung on it as a conjunct with no "and": the participle describes the
-    noun, and the later verb is the root with the noun as its subject."""
-    for part in doc:
-        if part.tag_ != "VBN" or part.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in part.children):
-            continue
-        noun = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < part.i), None)
-        verb = next((c for c in part.children if c.dep_ == "conj" and c.tag_ == "VBD" and c.i > part.i), None)
-        if noun is None or verb is None or not any(c.dep_ == "agent" for c in part.children):
-            continue
-        if any(c.dep_ == "cc" and part.i < c.i < verb.i for c in part.children) or any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            continue
-        verb.head = verb
-        verb.dep_ = "ROOT"
-        noun.head = verb
-        noun.dep_ = "nsubj"
-        part.head = noun
-        part.dep_ = "acl"
-        for c in [c for c in part.children if c.i < noun.i]:
-            c.head = verb  # (the opening phrase, "On 1 December,", is the verb's)
-    return doc
-
-
-def _participles_after_a_noun(doc: Any) -> Any:
-    """A passive participle with its doer set off right after a noun ("In X city, taken by A on D, the streets are
-    calm") that the parser hung on the main verb as a clause: it describes the noun before its comma."""
-    for part in doc:
-        if part.tag_ != "VBN" or part.dep_ != "advcl" or part.i < 2 or doc[part.i - 1].text != ",":
-            continue
-        noun = doc[part.i - 2]
-        if not noun.tag_.startswith("NN") or noun.dep_ not in ("pobj", "dobj", "appos"):
-            continue
-        if not any(c.dep_ == "agent" for c in part.children) or any(
-                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in part.children):
-            continue
-        part.head = noun
-        part.dep_ = "acl"
-    return doc
-
-
-def _reporting_asides(doc: Any) -> Any:
-    """A reporting aside set off by commas ("A took X, the monitor said, and took Y") that the parser made the head of
-    the verb after it: the later verb, with no subject of its own, is the main predicate's conjunct again, and its
-    subject is the main predicate's (not the one who reports it)."""
-    for verb in doc:
-        aside = verb.head
-        if verb.dep_ != "conj" or aside.dep_ != "parataxis" or aside.head.i == aside.i or aside.i > verb.i:
-            continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            continue
-        if not any(c.dep_ == "nsubj" for c in aside.children) or not any(t.text == "," for t in doc[aside.i : verb.i]):
-            continue
-        main = aside.head
-        for c in [c for c in aside.children if c.dep_ in ("cc", "punct") and aside.i < c.i < verb.i]:
-            c.head = main
-        verb.head = main
-    return doc
-
-
-def _repair_parse(doc: Any) -> Any:
-    """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
-    tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))))
-
-
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Any:
     """Load the spaCy pipeline named by the setting (or ``model``), once per process and name."""
@@ -349,7 +171,7 @@ def load_nlp(model: str | None = None) -> Any:
     if not Language.has_factory("frontlines_paragraph_breaks"):
         Language.component("frontlines_paragraph_breaks", func=_paragraph_breaks)
     if not Language.has_factory("frontlines_parse_repairs"):
-        Language.component("frontlines_parse_repairs", func=_repair_parse)
+        Language.component("frontlines_parse_repairs", func=repair_parse)
 
     name = SPACY_MODEL.value(model)
     try:
