@@ -332,3 +332,9 @@ def test_each_clause_joined_in_a_sentence_keeps_its_own_toll() -> None:
             "al-Sham, killing two civilians.")
     assert [(e.location, e.fatalities) for e in frontlines.extract(told, published="2024-12-07").events] == [
         ("Izra", 4), ("Bosra", 2)]
+
+
+def test_a_perfect_infinitive_under_a_present_claim_is_a_past_deed() -> None:
+    """"A claims to have captured X": the claim is of now, the capture of before, dated by the story's day."""
+    told = "Rebels took Halfaya on the morning of December 3. The opposition also claims to have captured Souran."
+    assert dated(told, published="2024-12-04") == {"Halfaya": "2024-12-03", "Suran": "2024-12-03"}

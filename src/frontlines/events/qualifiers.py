@@ -496,6 +496,9 @@ class _Qualifiers(_Roles):
             cur = cur.head
         else:
             return False
+        if cur.dep_ == "xcomp" and cur.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VB"
+                                                             for c in cur.children):
+            return False  # "claims to have captured X": a perfect infinitive tells a deed done before the claim
         while cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.lang.aspect_verbs | self.lang.claim_verbs:
             cur = cur.head  # "continue to be reported", "claim to be in control": the tense is the governing verb's
         tags = [c.tag_ for c in cur.children if c.dep_ in ("aux", "auxpass")]
