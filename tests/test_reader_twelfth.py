@@ -338,3 +338,11 @@ def test_a_perfect_infinitive_under_a_present_claim_is_a_past_deed() -> None:
     """"A claims to have captured X": the claim is of now, the capture of before, dated by the story's day."""
     told = "Rebels took Halfaya on the morning of December 3. The opposition also claims to have captured Souran."
     assert dated(told, published="2024-12-04") == {"Halfaya": "2024-12-03", "Suran": "2024-12-03"}
+
+
+def test_a_title_quoted_in_the_source_is_no_outlet() -> None:
+    """A source described as an encyclopedia's article "Military Operations Command" is no outlet of that command (its
+    reports are not the command's claims); a source named by the command's own name is."""
+    th = frontlines.load_theater("syria")
+    assert th.source_profile('Online encyclopedia, article "Military Operations Command (Syria)"').partisan == ""
+    assert th.source_profile("Military Operations Command Telegram channel").partisan == "opposition"

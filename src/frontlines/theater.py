@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +23,9 @@ from typing import Any
 from frontlines.errors import TheaterError
 from frontlines.mentions.actors import Actor, ActorDictionary, Side
 from frontlines.mentions.gazetteer import Gazetteer, read_places_csv, read_places_tsv
+
+# A title quoted inside a source description ("... article \"X\", ...", "“X”")
+_QUOTED_TITLE = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +67,9 @@ class Theater:
     capital: str = ""  # the gazetteer id of the country's capital ("the capital" in a report), "" if none
 
     def source_profile(self, source: str) -> SourceProfile:
-        """The profile whose pattern occurs in a document's source name."""
-        folded = source.casefold()
+        """The profile whose pattern occurs in a document's source name (not in a quoted title inside it: an
+        encyclopedia's article "Military Operations Command" is no outlet of that command)."""
+        folded = _QUOTED_TITLE.sub(" ", source).casefold()
         for profile in self.sources:
             if any(p.casefold() in folded for p in profile.patterns):
                 return profile
