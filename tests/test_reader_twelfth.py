@@ -346,3 +346,15 @@ def test_a_title_quoted_in_the_source_is_no_outlet() -> None:
     th = frontlines.load_theater("syria")
     assert th.source_profile('Online encyclopedia, article "Military Operations Command (Syria)"').partisan == ""
     assert th.source_profile("Military Operations Command Telegram channel").partisan == "opposition"
+
+
+def test_a_noun_that_ends_a_partys_name_stands_for_that_party() -> None:
+    """"The Military Operations Command ... the command captured X", "fighters of the command": a common noun with an
+    article that ends the name of a party named before is that party; with no such party it names no one."""
+    told = ("The Military Operations Command is a joint command of factions. Fighters of the command took Anjara on "
+            "27 November. The command captured Saraqib on 29 November.")
+    assert sides_of(told, published="2024-12-12") == [("opposition", "government", "Anjara"),
+                                                      ("opposition", "government", "Saraqib")]
+    # a noun that ends no party's name, and is no armed noun, names no doer: no taking
+    assert says_nothing("The Military Operations Command is a joint command. The council captured Saraqib on 29 November.",
+                        published="2024-12-12")
