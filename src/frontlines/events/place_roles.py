@@ -503,22 +503,10 @@ class _PlaceRoles(_References):
         if own is None:
             # "the command took X", "fighters of the command", "the command's units": the party whose name that noun
             # ends, named before
-            for c in (tok, *(c for c in tok.children if c.dep_ == "poss"),
-                      *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in self.lang.membership_preps
-                        for g in c.children if g.dep_ == "pobj")):
-                named = self._named_by_head(c)
+            for word in (tok, *(c for c in tok.children if c.dep_ == "poss"),
+                         *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in self.lang.membership_preps
+                           for g in c.children if g.dep_ == "pobj")):
+                named = self._named_by_head(word)
                 if named is not None:
                     return named
         return own
-
-    def _named_by_head(self, tok: Token) -> ActorMention | None:
-        """The party named before whose name ``tok``, a common noun with an article, ends ("the Military Operations
-        Command ... the command")."""
-        if tok.pos_ != "NOUN" or tok.i in self.idx.actor_at or not any(
-                c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS for c in tok.children):
-            return None
-        text, word = self.idx.text, tok.lower_
-        before = [m for m in {id(m): m for m in self.idx.actor_at.values()}.values()
-                  if m.end <= tok.idx and m.side not in ("", "civilians", "unknown")
-                  and text[m.start : m.end].split()[-1].lower() == word]
-        return max(before, key=lambda m: m.start) if before else None

@@ -1,8 +1,9 @@
-"""Nouns and pronouns that refer back to places, for the clause reader (:class:`frontlines.events.place_roles._PlaceRoles`
+"""Nouns and pronouns that refer back to places (and parties), for the clause reader (:class:`frontlines.events.place_roles._PlaceRoles`
 builds on it).
 
 "the town", "these villages", "the two towns", "them", "the prison": the places named before that such a word stands
 for, within its reach, and never a place a force only headed towards or a place inside the party doing the deed.
+"the command" after "the Military Operations Command": the party whose name such a noun ends.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from frontlines.events.frames import _VERBAL, Token, _DocIndex, locator_only, near_relation
+from frontlines.events.frames import _DETERMINERS, _VERBAL, Token, _DocIndex, locator_only, near_relation
 from frontlines.events.lexicon import Language
-from frontlines.models import PlaceMention
+from frontlines.models import ActorMention, PlaceMention
 
 
 class _References:
@@ -149,3 +150,15 @@ class _References:
 
     def _same_phrase(self, p: PlaceMention, tok: Token) -> bool:
         return tok.i in self.idx.place_at and self.idx.place_at[tok.i] is p
+
+    def _named_by_head(self, tok: Token) -> ActorMention | None:
+        """The party named before whose name ``tok``, a common noun with an article, ends ("the Military Operations
+        Command ... the command")."""
+        if tok.pos_ != "NOUN" or tok.i in self.idx.actor_at or not any(
+                c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS for c in tok.children):
+            return None
+        text, word = self.idx.text, tok.lower_
+        before = [m for m in {id(m): m for m in self.idx.actor_at.values()}.values()
+                  if m.end <= tok.idx and m.side not in ("", "civilians", "unknown")
+                  and text[m.start : m.end].split()[-1].lower() == word]
+        return max(before, key=lambda m: m.start) if before else None
