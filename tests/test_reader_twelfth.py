@@ -1,21 +1,20 @@
-"""The clause reader, twelfth pass: forms found on a twenty-second batch of prose of our own, one test per form,
-each with its contrast.
+"""The clause reader, twelfth pass: forms found on batches 22-25 of prose of our own, one test per form, each with
+its contrast.
 
-The helpers are those of test_reader.py (the real pipeline: spaCy parse, gazetteer, actor dictionary).
+The helpers are those of test_reader.py and test_reader_eleventh.py (the real pipeline: spaCy parse, gazetteer,
+actor dictionary), here with a report day of 9 December unless a test gives its own.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 import frontlines
+import test_reader_eleventh
 from test_reader import says_nothing, status
 
-
-def events_of(text: str, published: str = "2024-12-09") -> list[tuple[str, str, str]]:
-    return [(e.sub_event_type, e.actor1_side, e.location) for e in frontlines.extract(text, published=published).events]
-
-
-def dated(text: str, published: str = "2024-12-09") -> dict[str, str]:
-    return {e.location: str(e.date) for e in frontlines.extract(text, published=published).events}
+events_of = partial(test_reader_eleventh.events_of, published="2024-12-09")
+dated = partial(test_reader_eleventh.dated, published="2024-12-09")
 
 
 def test_an_abbreviated_month_with_its_day_is_a_day_not_a_month() -> None:
