@@ -68,7 +68,7 @@ class Theater:
 
     def source_profile(self, source: str) -> SourceProfile:
         """The profile whose pattern occurs in a document's source name (not in a quoted title inside it: an
-        encyclopedia's article "Military Operations Command" is no outlet of that command)."""
+        encyclopedia's article "A Command" is no outlet of that command)."""
         folded = _QUOTED_TITLE.sub(" ", source).casefold()
         for profile in self.sources:
             if any(p.casefold() in folded for p in profile.patterns):

@@ -152,7 +152,7 @@ class _Sentence(_Qualifiers):
             agent, agent_side, armed, explicit = self._party(agent_tok)
         loser_tok = self._role_token(spec.loser, pred, noun)
         if loser_tok is None and spec.kind in ("strike", "shelling", "clash", "contest"):
-            loser_tok = self._post_owner(pred, noun)  # "strikes hit SDF positions", "clashes at army checkpoints"
+            loser_tok = self._post_owner(pred, noun)  # "strikes hit A positions", "clashes at A checkpoints"
         loser, loser_side, loser_armed, _ = self._party(loser_tok)
         if loser_side and loser_side == agent_side:
             loser, loser_side, loser_armed = None, "", False
@@ -256,7 +256,7 @@ class _Sentence(_Qualifiers):
         )
 
     def _post_owner(self, pred: Token, noun: Token | None) -> Token | None:
-        """The party whose posts the deed hit or was fought at ("drone strikes hit SDF positions", "struck positions of
+        """The party whose posts the deed hit or was fought at ("drone strikes hit A positions", "struck positions of
         group A", "fighting broke out at army checkpoints"): the owner named on a position noun that is the deed's
         object or the object of its preposition."""
         heads = [pred] if noun is None or noun.i == pred.i else [noun, *([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [])]

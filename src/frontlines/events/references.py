@@ -3,7 +3,7 @@ builds on it).
 
 "the town", "these villages", "the two towns", "them", "the prison": the places named before that such a word stands
 for, within its reach, and never a place a force only headed towards or a place inside the party doing the deed.
-"the command" after "the Military Operations Command": the party whose name such a noun ends.
+"the command" after "the A Operations Command": the party whose name such a noun ends.
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ class _References:
         return tok.i in self.idx.place_at and self.idx.place_at[tok.i] is p
 
     def _named_by_head(self, tok: Token) -> ActorMention | None:
-        """The party named before whose name ``tok``, a common noun with an article, ends ("the Military Operations
+        """The party named before whose name ``tok``, a common noun with an article, ends ("the A Operations
         Command ... the command")."""
         if tok.pos_ != "NOUN" or tok.i in self.idx.actor_at or not any(
                 c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS for c in tok.children):
