@@ -151,3 +151,5 @@ class _DocIndex:
                     i += 1
         self.places = sorted(places, key=lambda p: p.start)
         self.place_starts = [p.start for p in self.places]
+        # each armed or other party mention once, in text order (the parties a noun may refer back to)
+        self.actors = sorted({id(m): m for m in self.actor_at.values()}.values(), key=lambda m: m.start)

@@ -158,7 +158,5 @@ class _References:
                 c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS for c in tok.children):
             return None
         text, word = self.idx.text, tok.lower_
-        before = [m for m in {id(m): m for m in self.idx.actor_at.values()}.values()
-                  if m.end <= tok.idx and m.side not in ("", "civilians", "unknown")
-                  and text[m.start : m.end].split()[-1].lower() == word]
-        return max(before, key=lambda m: m.start) if before else None
+        return next((m for m in reversed(self.idx.actors) if m.end <= tok.idx and m.side not in ("", "civilians", "unknown")
+                     and text[m.start : m.end].split()[-1].lower() == word), None)
