@@ -159,7 +159,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
     label: tuple[int, date | None] | None = None  # (end, day) of the last bare date label
     for s_start, s_end in sentences:
         if _PARAGRAPH_BREAK.search(text, prev_end, s_start):
-            para_date, context = None, None
+            # a new paragraph starts afresh, save the one under a heading that is a day alone ("6 December")
+            para_date = context = label[1] if label is not None and label[0] == prev_end else None
         prev_end = s_end
         sentence = text[s_start:s_end]
         dated_here = False

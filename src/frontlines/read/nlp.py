@@ -139,6 +139,12 @@ _ENTRY_LABEL = re.compile(r"(?=[^\n]{0,14}\d)(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*)(?
                           r"(?:[ \t]+[-–—]|:)[ \t]")
 
 
+# A line that holds nothing but a short label with a number ("6 December", "Dec. 6, 2024", "Day 3"): a heading of the
+# section below it (a timeline's day), never a wrapped piece of prose (that holds a lower-case word or a stop).
+_LABEL_LINE = re.compile(r"(?=[^\n]{0,20}\d)(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*),?(?:[ \t]+(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*),?){0,3}"
+                         r"[ \t]*(?=\n)")
+
+
 def _paragraph_breaks(doc: Any) -> Any:
     """A blank line ends a sentence for the parser too, and so does a Markdown heading's line and a list item's line
     (its bullet blanked, the line starts indented): a paragraph is never parsed into the one above or below it (the
@@ -152,8 +158,20 @@ def _paragraph_breaks(doc: Any) -> Any:
             continue
         line_start = text.rfind("\n", 0, gap.idx) + 1
         label = _ENTRY_LABEL.match(text, doc[i].idx)
+        heading = _LABEL_LINE.match(text, doc[i].idx)
         if gap.text.count("\n") >= 2 or text.startswith("#", line_start) or gap.text.rsplit("\n", 1)[1] or label:
             doc[i].is_sent_start = True
+        if heading:
+            # the heading is one sentence of its own ("6" | "December" is none), and the line below starts another
+            doc[i].is_sent_start = True
+            k = i + 1
+            while k < len(doc) and doc[k].idx < heading.end():
+                doc[k].is_sent_start = False
+                k += 1
+            while k < len(doc) and doc[k].is_space:
+                k += 1
+            if k < len(doc):
+                doc[k].is_sent_start = True
         if label:
             k = i + 1  # and the label is no sentence of its own ("02" | "Dec, X: ...")
             while k < len(doc) and doc[k].idx < label.end():
