@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 import test_reader_eleventh
+from test_reader import status
 
 events_of = partial(test_reader_eleventh.events_of, published="2024-12-15")
 dated = partial(test_reader_eleventh.dated, published="2024-12-15")
@@ -27,3 +28,29 @@ def test_a_line_that_is_a_day_alone_heads_the_section_below_it() -> None:
     # a paragraph under no heading starts afresh: the report's day
     assert dated("Rebels took Hama on 5 December.\n\nRebels took Sanamayn.") == {
         "Hama": "2024-12-05", "Al-Sanamayn": "2024-12-15"}
+
+
+def test_fighters_placed_by_where_they_are_from_carry_on_the_last_attacker() -> None:
+    """"southern fighters", "local fighters": a word of where a force is from or stands names no party of its own, so
+    the bare plural carries on the story's last attacker, also when the parser hangs the fronted day on the subject
+    ("On 8 December southern fighters ..."). A word that does describe a party of its own still stops it."""
+    told = "On 7 December HTS took Rastan. On 8 December southern fighters entered Nawa."
+    assert events_of(told)[-1] == ("Armed clash", "opposition", "Nawa")
+    assert status(told, "Nawa", day="2024-12-08", published="2024-12-15") == "contested"
+    assert events_of("On 7 December HTS took Rastan. Local fighters entered Nawa on 8 December.")[-1] == (
+        "Armed clash", "opposition", "Nawa")
+    # "foreign fighters" are set apart from the theater's sides: no entry of the attacker
+    assert [e for e in events_of("On 7 December HTS took Rastan. Foreign fighters entered Nawa on 8 December.")
+            if e[2] == "Nawa" and e[1] == "opposition"] == []
+
+
+def test_an_entry_that_met_only_slight_resistance_took_the_place() -> None:
+    """"entered X, meeting little resistance", "against light resistance": the fight was too small to hold X, so the
+    entry took it (as one that met none does, without the fight); fierce resistance keeps it a fight."""
+    for told in ("On 8 December rebels entered Nawa, meeting little resistance.",
+                 "Rebels entered Nawa against light resistance on 8 December."):
+        assert events_of(told) == [("Non-state actor overtakes territory", "opposition", "Nawa")], told
+        assert status(told, "Nawa", day="2024-12-08", published="2024-12-15") == "opposition", told
+    fierce = "On 8 December rebels entered Nawa and met fierce resistance."
+    assert events_of(fierce) == [("Armed clash", "opposition", "Nawa")]
+    assert status(fierce, "Nawa", day="2024-12-08", published="2024-12-15") == "contested"

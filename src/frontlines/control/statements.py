@@ -191,7 +191,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if mover:
                 targets = [(p, "unknown", "withdraw-source") for p in frame.source]
                 targets += [(p, mover, "withdraw-goal") for p in frame.goal]
-        elif effect == "contested" and kind == "enter" and (frame.unopposed or frame.yielded) and side:
+        elif effect == "contested" and kind == "enter" and (frame.unopposed or frame.yielded or frame.overran) and side:
             # an entry that meets no fight ("moved into X without resistance", "as the army withdrew") takes the place
             targets = [(p, "contested" if p.place_id in frame.partial and p.kind != "region" else side, "")
                        for p in frame.places]

@@ -251,6 +251,7 @@ class _Sentence(_Qualifiers):
             relative=relative, standing=relative and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (
                 self._unopposed(agent_side, pred) or self._under_deal(pred)),
+            overran=spec.kind == "enter" and self._slight_resistance(pred),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
             clause=self._clause_span(noun if noun is not None else pred),
         )

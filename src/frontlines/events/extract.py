@@ -275,8 +275,9 @@ class EventExtractor:
             return AIR if frame.weapon == "air" or not frame.weapon else SHELLING
         if frame.kind == "enter" and frame.unopposed and (side1 or frame.agent_armed):
             return TRANSFER  # "moved into X without a fight", "entered X as the army withdrew"
-        if frame.kind == "enter" and frame.yielded and side1:
-            return REGAIN if side1 == self.government else OVERTAKE  # "after an assault, A entered X, and B pulled out"
+        if frame.kind == "enter" and (frame.yielded or frame.overran) and side1:
+            # "after an assault, A entered X, and B pulled out"; "A entered X, meeting little resistance"
+            return REGAIN if side1 == self.government else OVERTAKE
         if event == "Peaceful protest" and self._vandalism(sentence):
             return "Violent demonstration"  # "protests broke out as demonstrators toppled statues"
         if event == CLASH_TYPE and frame.kind == "clash" and frame.civilian_target:

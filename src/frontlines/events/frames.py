@@ -86,6 +86,7 @@ class Frame:
     disputed: bool = False  # a party's claim that another party denies in the same sentence
     ongoing: bool = False  # told in the present tense ("clashes continue in X"): going on when the text was written
     unopposed: bool = False  # taken as another side's forces left, no battle told: a transfer without a fight
+    overran: bool = False  # an entry that met only slight resistance ("entered X, meeting little resistance"): it took X
     current: bool = False  # a state the clause tells as "now": the state after a change told in the same sentence
     describes: bool = False  # told in a relative clause about a party ("group A, which controls X"): who it is, not news
     clause: tuple[int, int] = (-1, -1)  # the characters of the predicate's own clause (a toll told there is its own)

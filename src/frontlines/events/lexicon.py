@@ -86,6 +86,7 @@ class Language:
     open_marks: frozenset[str] = frozenset()  # "whether A took X", "if X falls": a clause that asserts nothing
     prospect_adjectives: frozenset[str] = frozenset()  # "an assault on X appears imminent": yet to come
     time_lead_words: frozenset[str] = frozenset()  # "On D, ...", "In the early hours of D, ...": a fronted day's lead
+    slight_adjectives: frozenset[str] = frozenset()  # "little resistance": a fight too small to hold the place
     resistance_nouns: frozenset[str] = frozenset()  # "met no resistance", "without firing a shot": the fight a taking did not meet
     significant: tuple[str, ...] = ()
     time_preps: frozenset[str] = frozenset()
@@ -120,6 +121,8 @@ class Language:
     instrument_preps: frozenset[str] = frozenset()  # "responded with strikes on X": the deed a verb is done with
     counter_verbs: frozenset[str] = frozenset()  # "repelled an assault by A": the assault is A's
     armed_adjectives: frozenset[str] = frozenset()  # "armed men": people of no side named, armed
+    # "local fighters", "southern units": where a force is from or stands names no other party than a bare noun does
+    origin_adjectives: frozenset[str] = frozenset()
     territory_nouns: frozenset[str] = frozenset()  # "overtook territory in X": land taken in X
     deal_nouns: frozenset[str] = frozenset()  # "entered X under an agreement": taken without a fight
     posted_verbs: frozenset[str] = frozenset()  # "soldiers stationed in X": where a force was posted
@@ -232,7 +235,8 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         place_class=_words(lex, "place_class"), partial=_words(lex, "partial"), region_hedges=_words(lex, "region_hedges"),
         region_full=_words(lex, "region_full"), irrealis_heads=_words(qual, "irrealis_heads"), modals=_words(qual, "modals"),
         negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),
-        nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])), resistance_nouns=_words(qual, "resistance_nouns"), deal_nouns=_words(qual, "deal_nouns"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), time_lead_words=_words(qual, "time_lead_words"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"),
+        nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])), resistance_nouns=_words(qual, "resistance_nouns"),
+        slight_adjectives=_words(qual, "slight_adjectives"), deal_nouns=_words(qual, "deal_nouns"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), time_lead_words=_words(qual, "time_lead_words"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
         time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),
@@ -243,7 +247,8 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         continuation_adjectives=_words(lex, "continuation_adjectives"), period_nouns=_words(lex, "period_nouns"), party_quantifiers=_words(lex, "party_quantifiers"),
         ground_strike_nouns=_words(lex, "ground_strike_nouns"),
         perfect_auxiliaries=_words(lex, "perfect_auxiliaries"), copulas=_words(lex, "copulas"), goal_preps=_words(lex, "goal_preps"),
-        between_preps=_words(lex, "between_preps"), instrument_preps=_words(lex, "instrument_preps"), counter_verbs=_words(lex, "counter_verbs"), armed_adjectives=_words(lex, "armed_adjectives"), territory_nouns=_words(lex, "territory_nouns"), posted_verbs=_words(lex, "posted_verbs"), guard_verbs=_words(lex, "guard_verbs"),
+        between_preps=_words(lex, "between_preps"), instrument_preps=_words(lex, "instrument_preps"), counter_verbs=_words(lex, "counter_verbs"), armed_adjectives=_words(lex, "armed_adjectives"),
+        origin_adjectives=_words(lex, "origin_adjectives"), territory_nouns=_words(lex, "territory_nouns"), posted_verbs=_words(lex, "posted_verbs"), guard_verbs=_words(lex, "guard_verbs"),
         majority_adjectives=_words(lex, "majority_adjectives"), period_preps=_words(qual, "period_preps"),
         relative_words=_words(qual, "relative_words"), quantity_nouns=_words(lex, "quantity_nouns"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),

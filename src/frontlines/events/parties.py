@@ -108,9 +108,13 @@ class _Parties(_Roles):
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS for c in tok.children)
             # (a subject the parser folded into a fronted date has the date's words as its modifiers: "On 9 December
             # troops moved into X")
-            folded = self._folded_into_date(tok)
+            # (or hangs the date's words on the subject itself: "On 8 December fighters entered X")
+            folded = self._folded_into_date(tok) or any(
+                c.dep_ in ("compound", "nmod") and c.lower_ in self.lang.calendar_words for c in tok.children)
             # ("the advancing columns": a participle of what they do names no other party)
-            described = not folded and any(c.dep_ in ("amod", "compound", "nmod") and c.tag_ != "VBG" for c in tok.children)
+            # ("southern fighters": where they are from describes no other party)
+            described = not folded and any(c.dep_ in ("amod", "compound", "nmod") and c.tag_ != "VBG"
+                                           and c.lower_ not in self.lang.origin_adjectives for c in tok.children)
             owned = any(c.dep_ == "poss" for c in tok.children)
             last = None
             if definite and not described and not owned and lemma in self.noun_refs:
@@ -127,7 +131,8 @@ class _Parties(_Roles):
                     # "state TV claimed that troops had retaken X": a partisan outlet's own side's troops
                     return None, outlet.side, True, True
                 if last is None and (tok.dep_ in ("nsubj", "nsubjpass") or folded) and tok.tag_ == "NNS" \
-                        and (folded or not any(c.dep_ not in ("acl", "relcl", "punct") for c in tok.children)) \
+                        and (folded or not any(c.dep_ not in ("acl", "relcl", "punct") and c.lower_ not in self.lang.origin_adjectives
+                                               for c in tok.children)) \
                         and self.last_attacker is not None \
                         and not self._side_in_clause(tok.head, self.last_attacker.side):
                     # (the doer of an attack or a taking, not of a retreat; and not when the clause names that side

@@ -161,6 +161,13 @@ class _Qualifiers(_Parties):
                 return True  # (not a leaving told of another deed: "overran A, and took B as the troops melted away")
         return False
 
+    def _slight_resistance(self, pred: Token) -> bool:
+        """The deed met only slight resistance ("entered X, meeting little resistance", "against light resistance"): a
+        fight too small to hold the place, said of ``pred``."""
+        return any((t.lower_ in self.lang.resistance_nouns or t.lemma_.lower() in self.lang.resistance_nouns)
+                   and any(c.dep_ == "amod" and c.lower_ in self.lang.slight_adjectives for c in t.children)
+                   and self._said_of(t.idx, pred) for t in self.tokens)
+
     def _said_of(self, offset: int, pred: Token) -> bool:
         """The words at ``offset`` qualify ``pred``: no verb joined to it ("captured A and took B without a fight") stands
         between them and it; that verb is a deed of its own."""
