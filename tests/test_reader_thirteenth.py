@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import frontlines
+
 import test_reader_eleventh
 from test_reader import status
 
@@ -54,3 +56,27 @@ def test_an_entry_that_met_only_slight_resistance_took_the_place() -> None:
     fierce = "On 8 December rebels entered Nawa and met fierce resistance."
     assert events_of(fierce) == [("Armed clash", "opposition", "Nawa")]
     assert status(fierce, "Nawa", day="2024-12-08", published="2024-12-15") == "contested"
+
+
+def test_the_verb_reading_of_a_strike_names_whom_the_noun_reading_hit() -> None:
+    """"A artillery shelled B positions at X": the weapon noun and the verb read one strike; the verb's object names
+    whom it hit (the owner of the positions), which the noun's reading alone left open."""
+    assert [(e.actor1_side, e.actor2_side) for e in frontlines.extract(
+        "On 12 December SNA artillery shelled SDF positions at Abu Qalqal.", published="2024-12-15").events] == [
+        ("opposition", "sdf")]
+    # no owner named: the target stays open
+    assert [(e.actor1_side, e.actor2_side) for e in frontlines.extract(
+        "On 12 December SNA artillery shelled Abu Qalqal.", published="2024-12-15").events] == [("opposition", "")]
+
+
+def test_a_strike_a_monitor_reports_is_by_the_doer_the_noun_names() -> None:
+    """"SOHR reported Turkish drone strikes on X": the monitor tells of the strikes and did not strike; the doer is the
+    one the strike noun names itself (its modifiers, or the theater's name for such strikes)."""
+    told = "The Observatory reported Turkish drone strikes on SDF positions in Abu Qalqal on 16 December."
+    assert [(e.actor1_side, e.actor2_side) for e in frontlines.extract(told, published="2024-12-18").events] == [
+        ("turkey", "sdf")]
+    told = "The Observatory reported Russian strikes on Abu Qalqal on 16 December."
+    assert [e.actor1_side for e in frontlines.extract(told, published="2024-12-18").events] == ["russia"]
+    # a strike noun that names no doer leaves it open; the monitor is never its doer
+    told = "The Observatory reported drone strikes on Abu Qalqal on 16 December."
+    assert [e.actor1_side for e in frontlines.extract(told, published="2024-12-18").events] == ["unknown"]

@@ -142,7 +142,9 @@ class _Sentence(_Qualifiers):
         agent_tok = self._role_token(spec.agent, pred, noun)
         if agent_tok is not None and noun is not None and noun.i == pred.i and noun.head.lemma_.lower() in self.lang.claim_verbs \
                 and not self._party(agent_tok)[2]:
-            agent_tok = None  # "the operations room announced the capture of X": a speaker, not the captor
+            # "the operations room announced the capture of X": a speaker, not the captor (the doer the noun names
+            # itself still is: "monitors reported Turkish drone strikes on X")
+            agent_tok = self._own_doer(spec, pred, noun)
         agent, agent_side, armed, explicit = self._party(agent_tok)
         # "shelling attributed to A pounded X", "strikes blamed on A": the deed's doer named by the attribution
         attributed = None if agent_side else self._attributed(
@@ -174,8 +176,12 @@ class _Sentence(_Qualifiers):
                 return None  # "hostilities struck near X": the fighting frame reads it, no strike of its own
             if explicit and not armed and not self._is_weapon(agent_tok) and self._observer(agent_tok, noun):
                 # "monitors recorded strikes on X", "we documented shelling of X": who tells of the strike is
-                # not who struck; the strike still needs its weapon or its harm below
-                agent, agent_side, explicit = None, "", False
+                # not who struck; the strike still needs its weapon or its harm below. Its doer is the one the noun
+                # names itself, if any ("monitors recorded Turkish drone strikes on X")
+                agent_tok = self._own_doer(spec, pred, noun)
+                agent, agent_side, armed, explicit = self._party(agent_tok)
+                if agent_tok is None:
+                    agent, agent_side, explicit = None, "", False
             if explicit and not armed and not self._is_weapon(agent_tok):
                 return None
             if agent_tok is not None and noun is None and self._explosive(agent_tok):
@@ -327,6 +333,16 @@ class _Sentence(_Qualifiers):
         """A group noun whose members are civilians ("members of one family", "workers' relatives")."""
         return any(self._civilian_word(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj")
+
+    def _own_doer(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Token | None:
+        """The doer a happening noun names itself, not through the verb it is the object of: by its modifiers or its
+        "by" ("A's strikes", "strikes by A"), or the theater's name for the happening is the noun ("Turkish drone
+        strikes")."""
+        if noun is None:
+            return None
+        if noun.i in self.idx.actor_at:
+            return noun
+        return self._role_token([r for r in spec.agent if r != "subj"], pred, noun)
 
     def _observer(self, agent_tok: Token | None, noun: Token | None) -> bool:
         """The subject of a verb of witnessing or telling whose object is the happening noun ("monitors

@@ -464,6 +464,10 @@ def _merge_concurrent(events: list[Event]) -> list[Event]:
             # that names them
             best[key] = replace(best[key], actor1=ev.actor1, actor1_side=ev.actor1_side, actor2=ev.actor2,
                                 actor2_side=ev.actor2_side)
+        elif best[key].actor2_side in ("", "unknown") and ev.actor2_side not in ("", "unknown") \
+                and ev.actor1_side == best[key].actor1_side:
+            # ("A artillery shelled B positions": the noun's reading and the verb's, the verb's naming whom it hit)
+            best[key] = replace(best[key], actor2=ev.actor2, actor2_side=ev.actor2_side)
     return [best[k] for k in order]
 
 

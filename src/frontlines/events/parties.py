@@ -74,8 +74,9 @@ class _Parties(_Roles):
             return None, "", False, False  # "not known which group has entered X", "unclear who holds X": asked, not told
         actor = self._actor_of(tok)
         if actor is not None:
-            # a named force of no side of this theater (side "unknown") still fights: armed, no holder
-            return actor, actor.side, actor.side not in ("civilians", ""), True
+            # a named force of no side of this theater (side "unknown") still fights: armed, no holder (an outlet or a
+            # monitor tells, it does not fight)
+            return actor, actor.side, actor.side not in ("civilians", "") and not actor.media, True
         lower, lemma = tok.lower_, tok.lemma_.lower()
         if lower in _SUBJ_PRONOUNS and tok.head.dep_ == "ccomp" and self._speaker_clause(tok.head.head):
             # "group A said it had taken X": the pronoun under a verb of saying is its speaker
