@@ -80,3 +80,15 @@ def test_a_strike_a_monitor_reports_is_by_the_doer_the_noun_names() -> None:
     # a strike noun that names no doer leaves it open; the monitor is never its doer
     told = "The Observatory reported drone strikes on Abu Qalqal on 16 December."
     assert [e.actor1_side for e in frontlines.extract(told, published="2024-12-18").events] == ["unknown"]
+
+
+def test_an_entry_after_the_other_side_pulled_out_in_its_sentence_took_the_place() -> None:
+    """"after a day of fighting B pulled its fighters out, and A entered X": the side that left is named without the
+    place it left, and the entry after it in the same sentence took X from that side (a fight told: a taking, not a
+    transfer). A leaving from another named place is not X's."""
+    told = "After a day of fighting the SDF pulled its fighters out, and SNA factions entered Tell Rifaat on 1 December."
+    assert [(e.sub_event_type, e.actor1_side, e.actor2_side) for e in frontlines.extract(
+        told, published="2024-12-15").events] == [("Non-state actor overtakes territory", "opposition", "sdf")]
+    assert status(told, "Tell Rifaat", day="2024-12-01", published="2024-12-15") == "opposition"
+    elsewhere = "After a day of fighting the SDF pulled its fighters out of Manbij, and SNA factions entered Tell Rifaat on 1 December."
+    assert status(elsewhere, "Tell Rifaat", day="2024-12-01", published="2024-12-15") == "contested"

@@ -244,12 +244,16 @@ class _Sentence(_Qualifiers):
                                     and any(c.dep_ == "mark" and c.lower_ in self.lang.time_preps for c in pred.children))
         relative = noun is None and pred.dep_ == "relcl"
         key = noun if noun is not None and spec.light and noun.i != pred.i else pred
+        # ("after a day of fighting B pulled its fighters out, and A entered X": the entry took X from B)
+        left, left_side = self._left_by_other(agent_side, pred, places) if spec.kind == "enter" and agent_side and not partial \
+            else (None, "")
         start = min(pred.idx, key.idx)
         end = max(pred.idx + len(pred), key.idx + len(key))
         return Frame(
             spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=end, places=tuple(places),
             source=tuple(source), goal=tuple(goal), agent=agent, agent_side=agent_side, agent_explicit=explicit,
-            agent_armed=armed, loser=loser, loser_side=loser_side, negated=negated, irrealis=irrealis, hedged=hedged,
+            agent_armed=armed, loser=loser if loser_side else left, loser_side=loser_side or left_side, yielded=bool(left_side),
+            negated=negated, irrealis=irrealis, hedged=hedged,
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
             current=self._now(pred), failed=self._failed(pred), agreed=self._agreed(pred),

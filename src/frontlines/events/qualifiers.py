@@ -8,10 +8,12 @@ is.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from frontlines.events.frames import _VERBAL, Token
 from frontlines.events.parties import _Parties
 from frontlines.events.place_roles import _clausal
-from frontlines.models import ActorMention
+from frontlines.models import ActorMention, PlaceMention
 
 _NOMINAL_OR_GERUND = frozenset({"NOUN", "PROPN", "VERB"})
 
@@ -145,6 +147,16 @@ class _Qualifiers(_Parties):
             return True  # "with no reports of clashes", "without any fighting": the sentence says so
         if battles:
             return False
+        # (measured: a leaving from another place in the sentence is mostly one retreat with the taking, "B withdrew
+        # from Y, and A occupied X as B retreated")
+        return self._left_by_other(taker, pred)[1] != ""
+
+    def _left_by_other(self, taker: str, pred: Token | None = None,
+                       places: Sequence[PlaceMention] = ()) -> tuple[ActorMention | None, str]:
+        """The side, other than ``taker``, whose armed party the sentence says left ("as government forces retreated",
+        "after the army abandoned the city", "B pulled its fighters out, and A entered X"), with the party named; "" when
+        none. Given the deed's ``places``, a leaving from another place is not its ("B pulled out of Y, and A entered X")."""
+        own = {p.place_id for p in places}
         for t in self.tokens:
             lemma = t.lemma_.lower()
             if t.pos_ not in ("VERB", "NOUN") or lemma not in self._leave_verbs or lemma == "fall":
@@ -156,10 +168,15 @@ class _Qualifiers(_Parties):
                 subj = next((c for c in t.children if c.dep_ == "nsubj"), None) or self._raised(t) or self._passive_doer(t)
             if subj is None:
                 continue
-            _actor, side, armed, _explicit = self._party(subj)
-            if armed and side and side != taker and (pred is None or self._said_of(t.head.idx, pred)):
-                return True  # (not a leaving told of another deed: "overran A, and took B as the troops melted away")
-        return False
+            actor, side, armed, _explicit = self._party(subj)
+            # (the place left, not the one gone to: "withdrew from X toward Y", "pulled out of X" leave X)
+            elsewhere = bool(own) and t.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "out", "of") and any(
+                    g.i in self.idx.place_at and self.idx.place_at[g.i].place_id not in own for g in c.subtree)
+                for c in (*t.children, *(g for p in t.children if p.dep_ in ("prt", "advmod") for g in p.children)))
+            if armed and side and side != taker and not elsewhere and (pred is None or self._said_of(t.head.idx, pred)):
+                return actor, side  # (not a leaving told of another deed: "overran A, and took B as the troops melted away")
+        return None, ""
 
     def _slight_resistance(self, pred: Token) -> bool:
         """The deed met only slight resistance ("entered X, meeting little resistance", "against light resistance"): a
