@@ -92,3 +92,23 @@ def test_an_entry_after_the_other_side_pulled_out_in_its_sentence_took_the_place
     assert status(told, "Tell Rifaat", day="2024-12-01", published="2024-12-15") == "opposition"
     elsewhere = "After a day of fighting the SDF pulled its fighters out of Manbij, and SNA factions entered Tell Rifaat on 1 December."
     assert status(elsewhere, "Tell Rifaat", day="2024-12-01", published="2024-12-15") == "contested"
+
+
+def test_a_force_of_no_side_that_moves_in_unopposed_holds_the_place_for_none() -> None:
+    """"Israeli forces moved into X": a named force of no side of the theater, with no fight told, deploys into X (a
+    non-violent transfer), and X is held by none of the theater's sides ("unknown", as when such a force takes it).
+    With a fight told it is still a fight for X; a side of the theater moving in still fights for it."""
+    told = "Israeli forces moved into Quneitra on 8 December."
+    assert events_of(told) == [("Non-violent transfer of territory", "israel", "Quneitra")]
+    assert status(told, "Quneitra", day="2024-12-08", published="2024-12-15") == "unknown"
+    fought = "Israeli forces moved into Quneitra on 8 December after clashes with local gunmen."
+    assert events_of(fought) == [("Armed clash", "israel", "Quneitra")]
+    assert events_of("Rebels moved into Quneitra on 8 December.") == [("Armed clash", "opposition", "Quneitra")]
+
+
+def test_a_place_noun_with_a_common_noun_of_complement_is_described_afresh() -> None:
+    """"the area of separation": a place noun whose "of" phrase is a common noun names a place of its own, not the
+    place named before it; "the area of the dam", "the town of X" still refer or name."""
+    told = "Fighting went on in Manbij on 9 December. Israeli forces moved into the area of separation on 8 December."
+    assert [e for e in events_of(told) if e[1] == "israel"] == []
+    assert status(told, "Manbij", day="2024-12-09", published="2024-12-15") == "contested"

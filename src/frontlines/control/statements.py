@@ -193,8 +193,11 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 targets += [(p, mover, "withdraw-goal") for p in frame.goal]
         elif effect == "contested" and kind == "enter" and (frame.unopposed or frame.yielded or frame.overran) and side:
             # an entry that meets no fight ("moved into X without resistance", "as the army withdrew") takes the place
+            # (a force of no side here that moves in holds it for none of the theater's sides: "unknown", as when
+            # it takes it)
             targets = [(p, "contested" if p.place_id in frame.partial and p.kind != "region" else side, "")
                        for p in frame.places]
+            effect = "agent" if side == "unknown" else effect
         elif effect == "contested":
             # an entry is the start of a fight: a capture told the same day by another source outweighs it
             targets = [(p, "contested", "enter" if kind == "enter" else "") for p in frame.places]

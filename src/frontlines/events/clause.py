@@ -260,7 +260,9 @@ class _Sentence(_Qualifiers):
             countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs,
             relative=relative, standing=relative and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (
-                self._unopposed(agent_side, pred) or self._under_deal(pred)),
+                self._unopposed(agent_side, pred) or self._under_deal(pred)
+                # ("Israeli forces moved into X": a named force of no side of the theater, with no fight told, deploys)
+                or (spec.kind == "enter" and agent_side == "unknown" and armed and not self._fight_told())),
             overran=spec.kind == "enter" and self._slight_resistance(pred),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
             clause=self._clause_span(noun if noun is not None else pred),

@@ -308,7 +308,11 @@ class _PlaceRoles(_References):
                 counted and any(c.lower_ in lang.region_full for c in tok.children))) \
                 and (counted or not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children)) \
                 and not any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in lang.quarter_nouns for o in c.children)
-                            for c in tok.children):  # ("the main city in the east" is described afresh)
+                            for c in tok.children) \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lower_ not in lang.place_anaphora and o.i not in self.idx.place_at
+                    for o in c.children) for c in tok.children):
+            # ("the main city in the east", "the area of separation": described afresh, by a quarter or a common noun)
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
         if tok.lower_ in lang.place_anaphora and not any(c.dep_ == "det" for c in tok.children) \
                 and tok.i > 0 and tok.doc[tok.i - 1].text == ":":

@@ -140,16 +140,22 @@ class _Qualifiers(_Parties):
         resisted = [t for t in self.tokens if t.lower_ in self.lang.resistance_nouns or t.lemma_.lower() in self.lang.resistance_nouns]
         if any(self._denied_noun_phrase(t) and (pred is None or self._said_of(t.idx, pred)) for t in resisted):
             return True  # "met no resistance", "without firing a shot"
-        # (an attributive participle is no battle: "the surrounding villages")
-        battles = [t for t in self.tokens if (t.lower_ in self._battle_words or t.lemma_.lower() in self._battle_words)
-                   and t.dep_ != "amod"]
-        if battles and all(self._denied_noun_phrase(t) for t in battles):
-            return True  # "with no reports of clashes", "without any fighting": the sentence says so
-        if battles:
-            return False
+        fought = self._fight_told()
+        if fought is not None:
+            return not fought  # "with no reports of clashes", "without any fighting": the sentence says so
         # (measured: a leaving from another place in the sentence is mostly one retreat with the taking, "B withdrew
         # from Y, and A occupied X as B retreated")
         return self._left_by_other(taker, pred)[1] != ""
+
+    def _fight_told(self) -> bool | None:
+        """Whether the sentence tells a battle: True; False when every battle word it has is denied ("without any
+        fighting"); None when it has none."""
+        # (an attributive participle is no battle: "the surrounding villages")
+        battles = [t for t in self.tokens if (t.lower_ in self._battle_words or t.lemma_.lower() in self._battle_words)
+                   and t.dep_ != "amod"]
+        if not battles:
+            return None
+        return not all(self._denied_noun_phrase(t) for t in battles)
 
     def _left_by_other(self, taker: str, pred: Token | None = None,
                        places: Sequence[PlaceMention] = ()) -> tuple[ActorMention | None, str]:
