@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import partial
 
 import frontlines
-
 import test_reader_eleventh
 from test_reader import status
 
