@@ -111,3 +111,13 @@ def test_a_place_noun_with_a_common_noun_of_complement_is_described_afresh() -> 
     told = "Fighting went on in Manbij on 9 December. Israeli forces moved into the area of separation on 8 December."
     assert [e for e in events_of(told) if e[1] == "israel"] == []
     assert status(told, "Manbij", day="2024-12-09", published="2024-12-15") == "contested"
+
+
+def test_a_party_announcing_an_agreement_told_in_the_passive_is_its_party() -> None:
+    """"A announced that a ceasefire in X had been reached": an agreement told in the passive with no doer, under an
+    armed party's announcement, is an agreement that party made. An announcer that does not fight names no party, and
+    a council's budget is no agreement of war."""
+    told = "On 11 December the SDF announced that a ceasefire in Manbij had been reached through US mediation."
+    assert events_of(told) == [("Agreement", "sdf", "Manbij")]
+    assert events_of("On 11 December the UN announced that a ceasefire in Manbij had been reached.") == []
+    assert events_of("On 11 December the SDF announced that a budget for Manbij had been agreed.") == []

@@ -16,7 +16,7 @@ from frontlines.errors import TheaterError
 
 LANGUAGES = Path(__file__).resolve().parent.parent / "languages"
 ROLE_SOURCES = ("subj", "subjpass", "obj", "by", "poss", "posspl", "self", "any", "any:obj", "where", "there", "between", "with", "subjheld",
-                "subjstay", "subjpass:by")
+                "subjstay", "subjpass:by", "sayer")
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,6 +182,14 @@ class _Roles(_PlaceRoles):
                 return []
             s = self._subject(pred)
             return [s] if s is not None else []
+        if role == "sayer":
+            # "A announced that a ceasefire had been reached": a deed told in the passive with no doer, under a party's
+            # announcement, is that party's
+            if nominal or not any(c.dep_ == "auxpass" for c in pred.children) or any(c.dep_ == "agent" for c in pred.children) \
+                    or pred.dep_ != "ccomp" or pred.head.lemma_.lower() not in self.lang.claim_verbs:
+                return []
+            s = self._subject(pred.head)
+            return [s] if s is not None else []
         if role == "subjpass:by":
             # "X was abandoned by A": the passive's subject, when the passive names its doer ("growers who were left
             # with unsold produce" is no place left by anyone)
