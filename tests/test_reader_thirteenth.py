@@ -121,3 +121,13 @@ def test_a_party_announcing_an_agreement_told_in_the_passive_is_its_party() -> N
     assert events_of(told) == [("Agreement", "sdf", "Manbij")]
     assert events_of("On 11 December the UN announced that a ceasefire in Manbij had been reached.") == []
     assert events_of("On 11 December the SDF announced that a budget for Manbij had been agreed.") == []
+
+
+def test_the_facility_noun_refers_to_the_facility_whose_name_holds_it() -> None:
+    """"X Dam ... the Y bridge ... the dam": a facility noun refers back to the facility named with that noun, not
+    to the last facility named."""
+    told = ("Clashes erupted at the Tishreen Dam on 10 December, and SNA artillery shelled SDF positions at the Qara "
+            "Qozak bridge on 12 December. Turkish drones struck SDF positions at the dam on 16 December.")
+    assert [e[2] for e in events_of(told) if e[1] == "turkey"] == ["Tishrin dam"]
+    # the earlier events keep their own places
+    assert [e[2] for e in events_of(told) if e[1] != "turkey"] == ["Tishrin dam", "Qara Qozak bridge"]

@@ -66,6 +66,9 @@ class _References:
             noun = tok.lemma_.lower()
             if self._class_of(earlier[-1]) not in ("", noun):
                 earlier = [p for p in earlier if self._class_of(p) == noun] or earlier
+            if kind == "facility":
+                # ("X dam ... the Y bridge ... the dam": the facility whose name holds the noun, not the last one)
+                earlier = [p for p in earlier if tok.lower_ in p.mention.lower().split()] or earlier
             self._named_alone.add(earlier[-1].start)
             return [earlier[-1]]
         # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
