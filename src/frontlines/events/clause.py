@@ -180,8 +180,6 @@ class _Sentence(_Qualifiers):
                 # names itself, if any ("monitors recorded Turkish drone strikes on X")
                 agent_tok = self._own_doer(spec, pred, noun)
                 agent, agent_side, armed, explicit = self._party(agent_tok)
-                if agent_tok is None:
-                    agent, agent_side, explicit = None, "", False
             if explicit and not armed and not self._is_weapon(agent_tok):
                 return None
             if agent_tok is not None and noun is None and self._explosive(agent_tok):

@@ -9,6 +9,7 @@ for, within its reach, and never a place a force only headed towards or a place 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import replace
 
 from frontlines.events.frames import _DETERMINERS, _VERBAL, Token, _DocIndex, locator_only, near_relation
@@ -55,7 +56,7 @@ class _References:
         earlier = left or earlier
         if not earlier and kind == "facility" and not plural:
             # "the prison", "the dam": the facility named by that noun, however far back ("X prison ... the prison")
-            earlier = [p for p in idx.places[:i] if tok.lower_ in p.mention.lower().split()][-1:]
+            earlier = _named_with(tok, idx.places[:i])[-1:]
         if not earlier:
             return []
         # the place itself, not where the earlier mention placed something near it ("on the outskirts of X ... the city")
@@ -68,7 +69,7 @@ class _References:
                 earlier = [p for p in earlier if self._class_of(p) == noun] or earlier
             if kind == "facility":
                 # ("X dam ... the Y bridge ... the dam": the facility whose name holds the noun, not the last one)
-                earlier = [p for p in earlier if tok.lower_ in p.mention.lower().split()] or earlier
+                earlier = _named_with(tok, earlier) or earlier
             self._named_alone.add(earlier[-1].start)
             return [earlier[-1]]
         # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
@@ -163,3 +164,8 @@ class _References:
         text, word = self.idx.text, tok.lower_
         return next((m for m in reversed(self.idx.actors) if m.end <= tok.idx and m.side not in ("", "civilians", "unknown")
                      and text[m.start : m.end].split()[-1].lower() == word), None)
+
+
+def _named_with(tok: Token, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The places whose mention holds the word ``tok`` ("Tishreen Dam" for "the dam")."""
+    return [p for p in places if tok.lower_ in p.mention.lower().split()]

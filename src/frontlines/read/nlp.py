@@ -145,6 +145,16 @@ _LABEL_LINE = re.compile(r"(?=[^\n]{0,20}\d)(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*),?(
                          r"[ \t]*(?=\n)")
 
 
+def _one_sentence(doc: Any, i: int, end: int) -> int:
+    """No token after ``doc[i]`` that starts before character ``end`` starts a sentence; the index of the first token
+    at or after ``end``."""
+    k = i + 1
+    while k < len(doc) and doc[k].idx < end:
+        doc[k].is_sent_start = False
+        k += 1
+    return k
+
+
 def _paragraph_breaks(doc: Any) -> Any:
     """A blank line ends a sentence for the parser too, and so does a Markdown heading's line and a list item's line
     (its bullet blanked, the line starts indented): a paragraph is never parsed into the one above or below it (the
@@ -164,19 +174,13 @@ def _paragraph_breaks(doc: Any) -> Any:
         if heading:
             # the heading is one sentence of its own ("6" | "December" is none), and the line below starts another
             doc[i].is_sent_start = True
-            k = i + 1
-            while k < len(doc) and doc[k].idx < heading.end():
-                doc[k].is_sent_start = False
-                k += 1
+            k = _one_sentence(doc, i, heading.end())
             while k < len(doc) and doc[k].is_space:
                 k += 1
             if k < len(doc):
                 doc[k].is_sent_start = True
         if label:
-            k = i + 1  # and the label is no sentence of its own ("02" | "Dec, X: ...")
-            while k < len(doc) and doc[k].idx < label.end():
-                doc[k].is_sent_start = False
-                k += 1
+            _one_sentence(doc, i, label.end())  # and the label is no sentence of its own ("02" | "Dec, X: ...")
     return doc
 
 
