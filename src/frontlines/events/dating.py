@@ -28,6 +28,9 @@ BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's t
 AS_OF = "as-of"  # DateSpan.kind of a happening known to be over by the report's date: control, but no event
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _LABEL_REST = re.compile(r"[\s\-–—•*:.,|]+")  # what may stand around a date that is a line's label
+_LINE_MARGIN = re.compile(r"[ \t\-–—•*:.,|#=]*")  # what may stand before or after a heading on its line
+HEADING_CHARS = 40  # the longest line that may be a day alone ("Wednesday, 27 November 2024" and marks)
+_OTHER_HEADING = re.compile(r"[ \t]*(?:#|==)")  # a Markdown or wiki heading: a new section
 # A year standing as one: "2018", "in 1516", "in 636 AD", "July 1920" (not "636 fighters").
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldiers|civilians))"
                    r"|(?:\b(?:in|since|by|until|of|around|about|circa|c\.)\s+|\b(?:January|February|March|April|May|June|July|"
@@ -116,6 +119,27 @@ def _shifted_day(sentence: str, trigger: int, named: Sequence[DateSpan]) -> tupl
     return None
 
 
+def _day_headings(text: str, sentences: Sequence[tuple[int, int]], published: date | None) -> int:
+    """How many lines of ``text`` hold a day alone (a calendar day or a weekday, save marks around it)."""
+    count = 0
+    for s_start, s_end in sentences:
+        if s_end - s_start > HEADING_CHARS or not _whole_line(text, s_start, s_end):
+            continue
+        sentence = text[s_start:s_end]
+        named = [d for d in find_dates(sentence, published) if d.kind in ("explicit", "weekday") and d.date]
+        count += len(named) == 1 and not _LABEL_REST.sub("", sentence[: named[0].start] + sentence[named[0].end :])
+    return count
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is all its line holds, save marks around it: a heading, not a label before an entry."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return _LINE_MARGIN.fullmatch(text, line_start, start) is not None and \
+        _LINE_MARGIN.fullmatch(text, end, line_end) is not None
+
+
 def _own_clause_year(sentence: str, after: int) -> int | None:
     """A year named with "in" after the predicate and before its clause ends ("signed a deal with the army in 2018",
     "since driving the group out of it in 2016"); "since 2016" opens a period and is no such year."""
@@ -156,17 +180,29 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         by_sentence.setdefault(f.sentence, []).append(i)
     spans: dict[int, DateSpan] = {}
     prev_end = 0
-    label: tuple[int, date | None] | None = None  # (end, day) of the last bare date label
+    label: tuple[int, date | None, int] | None = None  # (end, day) of the last bare date label
+    # the day of the section under a heading line that is a day alone ("THURSDAY 28 NOV" in a digest of posts, a
+    # diary, a live blog): its entries' "this evening", "on Wednesday" and undated news are of that day, not of
+    # the day the whole was published, until the next heading. A text is told by days so only when two or more such
+    # headings divide it (one day alone on a line is a dateline, of the whole)
+    by_days = _day_headings(text, sentences, doc.published) >= 2
+    section_day: date | None = None
     for s_start, s_end in sentences:
+        under = label is not None and label[0] == prev_end  # the sentence just before is a day alone
+        if _OTHER_HEADING.match(text, s_start):
+            section_day = None
+        elif by_days and label is not None and under and _whole_line(text, label[2], label[0]):
+            section_day = label[1]
         if _PARAGRAPH_BREAK.search(text, prev_end, s_start):
             # a new paragraph starts afresh, save the one under a heading that is a day alone ("6 December")
-            para_date = context = label[1] if label is not None and label[0] == prev_end else None
+            para_date = context = label[1] if label is not None and under else None
         prev_end = s_end
+        now = section_day or doc.published
         sentence = text[s_start:s_end]
         dated_here = False
         # the day a bare date label just before names ("- Nov. 29:", "Dec. 3 -"), for the rest of its line
         label_day = label[1] if label is not None and "\n" not in text[label[0] : s_start] else None
-        found = find_dates(sentence, doc.published)  # (the sentence's days, read once for its frames and after them)
+        found = find_dates(sentence, now)  # (the sentence's days, read once for its frames and after them)
         named_here = [d for d in found if d.kind == "explicit" and d.date]
         # ("the next day, A retook X and captured Y": both of the day after the one told before the sentence, not Y
         # of the day after X's)
@@ -176,7 +212,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             # "that day", "the next day" refer to the last day named before them (in their own sentence first)
             before = [d.date for d in named_here if d.end <= f.start - s_start]
             anchor = (before[-1] if before else None) or told_before or para_date or (last_named if chronology else None)
-            span = resolve_event_date(sentence, doc.published, sentence_offset=s_start, context=anchor,
+            span = resolve_event_date(sentence, now, sentence_offset=s_start, context=anchor,
                                       trigger_start=f.start - s_start)
             shifted = _shifted_day(sentence, f.start - s_start, named_here)
             if shifted is not None:
@@ -196,7 +232,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 # launched ..."; "claim to control Y after launching their offensive on Wednesday"
                 span = replace(span, kind="default", date=None)
             # A chronology's undated paragraph continues from the last day the text named before it.
-            default_day = ((para_date or last_named) if chronology else None) or context or doc.published
+            default_day = ((para_date or last_named) if chronology else None) or context or now
             # the year must govern the predicate: before it, or right after it ("seized X in 1516"),
             # not in a later clause ("..., which had ruled since 1971")
             t0 = f.start - s_start
@@ -230,11 +266,11 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 # tense tells that day's news, not the time of writing)
                 span = replace(span, date=label_day, date_start=label_day, date_end=label_day, time_precision=1,
                                warning="")
-            elif span.kind == "default" and f.ongoing and doc.published is not None:
-                # "clashes continue to be reported in X": going on at the time of writing, whatever day the
-                # paragraph named before
-                span = replace(span, date=doc.published, date_start=None, date_end=doc.published, time_precision=2,
-                               warning="")
+            elif span.kind == "default" and f.ongoing and now is not None:
+                # "clashes continue to be reported in X": going on at the time of writing (of the section's entry),
+                # whatever day the paragraph named before
+                span = replace(span, date=now, date_start=None, date_end=now, time_precision=2 if now == doc.published
+                               else 1, warning="")
             elif span.kind == "default" and default_day is not None:
                 span = replace(span, date=default_day, date_start=default_day, date_end=default_day, time_precision=1,
                                warning="")
@@ -243,7 +279,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 context, dated_here = span.date, True
         named = [d for d in found if d.kind in ("explicit", "weekday") and d.date]
         if len(named) == 1 and not _LABEL_REST.sub("", sentence[: named[0].start] + sentence[named[0].end :]):
-            label = (s_end, named[0].date)
+            label = (s_end, named[0].date, s_start)
         elif label_day is None:
             label = None
         if named:

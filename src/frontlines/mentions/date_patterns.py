@@ -37,11 +37,16 @@ SMALL_COUNTS: dict[str, int] = {
 # Month and weekday names are matched case-sensitively ((?-i:...)) although the
 # master regex is case-insensitive: lower-case "may" and "march" are a modal
 # and a verb far more often than months in these reports.
+# Headings and wire datelines write them in capitals ("THURSDAY 28 NOV"), which no modal or verb is in prose.
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MON = (
-    r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?![A-Za-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?)"
+    r"(?-i:(?:" + "|".join(_MONTH_NAMES + tuple(n.upper() for n in _MONTH_NAMES)) + r")(?![A-Za-z])"
+    r"|(?:" + "|".join(_MONTH_ABBREVIATIONS + tuple(n.upper() for n in _MONTH_ABBREVIATIONS)) + r")(?![A-Za-z])\.?)"
 )
-_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = r"(?-i:" + "|".join(_WEEKDAY_NAMES + tuple(n.upper() for n in _WEEKDAY_NAMES)) + ")"
 _DAY = r"(?<![\d/.\-])(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
 # The second day of a range follows a dash, so it has no look-behind.
 _DAY2 = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?"
@@ -233,8 +238,8 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "dawn": ("at", "before", "around", "by", "in", "after"),
 }
 _NAMES = {
-    "#M": tuple(k.capitalize() for k in _MONTHS),
-    "#W": tuple(k.capitalize() for k in _WEEKDAYS),
+    "#M": tuple(k.capitalize() for k in _MONTHS) + tuple(k.upper() for k in _MONTHS),
+    "#W": tuple(k.capitalize() for k in _WEEKDAYS) + tuple(k.upper() for k in _WEEKDAYS),
 }
 
 

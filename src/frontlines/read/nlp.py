@@ -8,6 +8,7 @@ lemmas, so the whole pipeline runs.
 from __future__ import annotations
 
 import bisect
+import calendar
 import multiprocessing
 import os
 import re
@@ -162,14 +163,14 @@ def _paragraph_breaks(doc: Any) -> Any:
     a short line with no closing stop is as often a line of wrapped prose or an infobox as a heading; it is left to the
     parser.)"""
     text = doc.text
-    for i in range(1, len(doc)):
-        gap = doc[i - 1]
-        if not gap.is_space or "\n" not in gap.text or doc[i].is_space:
+    for i in range(len(doc)):
+        gap = doc[i - 1] if i else None  # (the text's first line is a line too: a title, a heading)
+        if doc[i].is_space or (gap is not None and (not gap.is_space or "\n" not in gap.text)):
             continue
-        line_start = text.rfind("\n", 0, gap.idx) + 1
         label = _ENTRY_LABEL.match(text, doc[i].idx)
         heading = _LABEL_LINE.match(text, doc[i].idx)
-        if gap.text.count("\n") >= 2 or text.startswith("#", line_start) or gap.text.rsplit("\n", 1)[1] or label:
+        if gap is not None and (gap.text.count("\n") >= 2 or text.startswith("#", text.rfind("\n", 0, gap.idx) + 1)
+                                or gap.text.rsplit("\n", 1)[1] or label):
             doc[i].is_sent_start = True
         if heading:
             # the heading is one sentence of its own ("6" | "December" is none), and the line below starts another
@@ -271,6 +272,13 @@ def _joined(nlp: Any, parts: list[Any], text: str) -> Any:
 
 
 _SHOUTED = re.compile(r"\b[A-Z]{6,}\b")
+# A day's or month's name in capitals ("THURSDAY 28 NOV", a heading) stays a name: capitalized, not lowered.
+_CALENDAR_NAMES = frozenset(n for n in (*calendar.day_name, *calendar.month_name) if n)
+
+
+def _soften(m: re.Match[str]) -> str:
+    word = m.group(0)
+    return word.capitalize() if word.capitalize() in _CALENDAR_NAMES else word.lower()
 # A reference mark glued to a word, as encyclopedia text copies keep them ("X[2]", "Y[note 3]",
 # "Z[citation needed]"): the parser would read it as part of a list's names and lose the list.
 _REFERENCE_MARK = re.compile(r"(?:(?<=[\w.,;:'’)\]])|^)\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed)\]"
@@ -308,7 +316,7 @@ def soften_caps(text: str) -> str:
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)  # the parser would take the city for the subject
     text = _BULLET.sub(_blank_glyphs, text)
     text = _SCARE_QUOTES.sub(lambda m: f" {m.group(2)} ", text)
-    return _SHOUTED.sub(lambda m: m.group(0).lower(), text)
+    return _SHOUTED.sub(_soften, text)
 
 
 def analyse(docs: Sequence[Document], *, model: str | None = None, batch_size: int = 32) -> Iterator[Analysis]:

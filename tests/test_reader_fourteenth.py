@@ -1,0 +1,40 @@
+"""The clause reader, fourteenth pass: forms found on batch 28 of prose of our own, one test per form, each with its
+contrast.
+
+The helpers are those of test_reader.py and test_reader_eleventh.py (the real pipeline: spaCy parse, gazetteer,
+actor dictionary), here with a report day of 15 December unless a test gives its own.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import test_reader_eleventh
+
+events_of = partial(test_reader_eleventh.events_of, published="2024-12-15")
+dated = partial(test_reader_eleventh.dated, published="2024-12-15")
+
+
+def test_a_day_in_capitals_is_a_day() -> None:
+    """Headings and datelines write days and months in capitals ("FRIDAY 29 NOV", "ON THURSDAY"): they date what they
+    head as the same words in lower case do."""
+    assert dated("On 29 NOV rebels seized Kafr Naha.") == {"Kafr Naha": "2024-11-29"}
+    assert dated("ON THURSDAY rebels seized Kafr Naha.", published="2024-11-30") == {"Kafr Naha": "2024-11-28"}
+    assert dated("THURSDAY 28 NOV\n\nRebels seized Kafr Naha.", published="2024-11-30") == {"Kafr Naha": "2024-11-28"}
+    # a word in capitals that is no day's or month's name dates nothing
+    assert dated("REBELS seized Kafr Naha.", published="2024-11-30") == {"Kafr Naha": "2024-11-30"}
+
+
+def test_a_text_told_by_day_headings_dates_each_entry_by_its_section() -> None:
+    """A digest of posts, a diary, a live blog: lines that are a day alone divide the text, and each entry under one
+    (every paragraph, not only the first) is of its section's day: "this evening" is that day's evening, "on
+    Wednesday" the Wednesday before it, and news told with no day is of that day, not of the day the digest came out."""
+    digest = ("THURSDAY 28 NOV\n\n17:52 | A channel\nRebels seized Kafr Naha this evening.\n\n"
+              "18:20 | Another channel\nRebels took Anjara.\n\n"
+              "FRIDAY 29 NOV\n\n06:15 | A channel\nRebels captured Dadikh. Fighters took Maarat al-Numan on Wednesday.")
+    assert dated(digest, published="2024-11-30") == {
+        "Kafr Naha": "2024-11-28", "Anjara": "2024-11-28", "Dadikh": "2024-11-29", "Ma'arrat al-Nu'man": "2024-11-27"}
+    # one day alone at the top is the text's dateline, no division into days: "this evening" is of the publication
+    # day in a later paragraph
+    dateline = "28 November\n\nThe front was quiet.\n\nRebels seized Kafr Naha this evening."
+    assert dated(dateline, published="2024-11-30") == {"Kafr Naha": "2024-11-30"}
