@@ -38,3 +38,18 @@ def test_a_text_told_by_day_headings_dates_each_entry_by_its_section() -> None:
     # day in a later paragraph
     dateline = "28 November\n\nThe front was quiet.\n\nRebels seized Kafr Naha this evening."
     assert dated(dateline, published="2024-11-30") == {"Kafr Naha": "2024-11-30"}
+
+
+def test_a_weekday_of_a_story_told_in_order_is_counted_from_where_the_story_is() -> None:
+    """A retrospective written weeks later tells its days in order: "On Friday", between a day it named before and
+    one it names further on, is the Friday after the first, not the Friday before the day of writing."""
+    story = ("The offensive opened on Wednesday, 27 November, west of Aleppo. On Friday rebels seized Kafr Naha. "
+             "On Sunday the army pulled back from Anjara. On 2 December rebels entered Dadikh.")
+    assert dated(story, published="2024-12-20") == {
+        "Kafr Naha": "2024-11-29", "Anjara": "2024-12-01", "Dadikh": "2024-12-02"}
+    # news that goes back to a day before its own: its weekday is counted from the day of writing
+    news = "On Sunday rebels seized Kafr Naha. The offensive had opened on 27 November, west of Aleppo."
+    assert dated(news, published="2024-12-03") == {"Kafr Naha": "2024-12-01"}
+    told_later = ("Rebels took Anjara on 30 November. On Sunday rebels seized Kafr Naha, weeks after the offensive "
+                  "opened. The front had been quiet since 27 November.")
+    assert dated(told_later, published="2024-12-10")["Kafr Naha"] == "2024-12-08"

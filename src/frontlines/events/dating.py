@@ -119,6 +119,22 @@ def _shifted_day(sentence: str, trigger: int, named: Sequence[DateSpan]) -> tupl
     return None
 
 
+def _story_now(found: Sequence[DateSpan], story: date | None, later: date | None) -> date | None:
+    """The day from which a weekday of a text told in order is counted, when not from the day of writing: a weekday
+    that, counted back from the day of writing, would fall after a day the text names further on, between the day
+    the story has reached and that later day ("On 27 November ... On Friday ... by Saturday ... On 1 December": a
+    retrospective's Friday is 29 November, not the Friday before it was written). None when the day of writing
+    serves (news that names its days out of order counts them from the day of writing)."""
+    if story is None or later is None or story > later:
+        return None
+    for d in found:
+        if d.kind == "weekday" and d.date is not None and d.date > later:
+            back = (later.weekday() - d.date.weekday()) % 7
+            if later - timedelta(days=back) >= story:
+                return later
+    return None
+
+
 def _day_headings(text: str, sentences: Sequence[tuple[int, int]], published: date | None) -> int:
     """How many lines of ``text`` hold a day alone (a calendar day or a weekday, save marks around it)."""
     count = 0
@@ -170,7 +186,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
     """
     text = doc.text
     clauses = _clause_words(lang)
-    chronology = is_chronology(text, doc.published)
+    calendar_days = [d for d in find_dates(text, doc.published) if d.kind == "explicit" and d.date]
+    chronology = len({d.date for d in calendar_days}) >= CHRONOLOGY_DAYS
     out: list[DateSpan] = []
     para_date: date | None = None
     last_named: date | None = None
@@ -203,6 +220,11 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         # the day a bare date label just before names ("- Nov. 29:", "Dec. 3 -"), for the rest of its line
         label_day = label[1] if label is not None and "\n" not in text[label[0] : s_start] else None
         found = find_dates(sentence, now)  # (the sentence's days, read once for its frames and after them)
+        story_now = _story_now(found, context or para_date or last_named,
+                               next((d.date for d in calendar_days if d.start >= s_end), None))
+        if story_now is not None:
+            now = story_now
+            found = find_dates(sentence, now)
         named_here = [d for d in found if d.kind == "explicit" and d.date]
         # ("the next day, A retook X and captured Y": both of the day after the one told before the sentence, not Y
         # of the day after X's)
