@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import frontlines
 import test_reader_eleventh
 
 events_of = partial(test_reader_eleventh.events_of, published="2024-12-15")
@@ -53,3 +54,30 @@ def test_a_weekday_of_a_story_told_in_order_is_counted_from_where_the_story_is()
     told_later = ("Rebels took Anjara on 30 November. On Sunday rebels seized Kafr Naha, weeks after the offensive "
                   "opened. The front had been quiet since 27 November.")
     assert dated(told_later, published="2024-12-10")["Kafr Naha"] == "2024-12-08"
+
+
+def tolls(text: str, published: str = "2024-12-03") -> dict[str, int]:
+    return {e.location: e.fatalities for e in frontlines.extract(text, published=published).events}
+
+
+def test_a_toll_told_in_the_next_sentence_is_the_deeds() -> None:
+    """"Jets struck A on Monday. At least eleven people were killed.": the sentence after a deed that tells no deed of
+    its own and counts dead gives the deed its toll, also told with the deed as its subject ("The raid killed ...")."""
+    assert tolls("Russian jets struck Sarmin on Monday. At least eleven people were killed, rescuers said.") == {
+        "Sarmin": 11}
+    assert tolls("Army artillery shelled Atarib on Monday. The barrage killed three civilians.") == {"Atarib": 3}
+    # a running total is the campaign's, not the deed's
+    assert tolls("Russian jets struck Sarmin on Monday. The offensive has killed 600 people since it began.") == {
+        "Sarmin": 0}
+    # two happenings at two places: whose dead they are is not told
+    assert tolls("Jets struck Sarmin and rebels clashed with troops in Atarib on Monday. Three people were killed.") == {
+        "Sarmin": 0, "Atarib": 0}
+    # a toll of another place, or in a new paragraph, is no toll of the deed
+    assert tolls("Russian jets struck Sarmin on Monday. In Atarib, three people were killed.") == {"Sarmin": 0}
+    assert tolls("Russian jets struck Sarmin on Monday.\n\nThree people were killed in the north.") == {"Sarmin": 0}
+
+
+def test_ages_are_no_toll() -> None:
+    """"three children aged three, five and six": the ages of the dead are not more dead."""
+    assert tolls("When jets struck Sarmin on Monday, four civilians, among them a woman and two boys aged three, seven "
+                 "and nine, were killed.") == {"Sarmin": 4}

@@ -58,7 +58,7 @@ class Pipeline:
             frames = self.read(doc.id, analysis.spacy_doc, sentences, places, actors)
             dates = date_frames(doc, sentences, frames, not_before=self.theater.start or self.theater.baseline_date,
                                 lang=self.language)
-            events = self.extract_events(doc, frames, dates, partisan)
+            events = self.extract_events(doc, frames, dates, partisan, sentences, places)
             speaker = (lambda f, d=doc: self.extract_events.speaker_side(d, f)) if partisan else None
             statements = [*statements_from_frames(doc, frames, dates, self.control_rules, partisan, speaker),
                           *layout_statements(doc, sentences, places, actors, self.theater.actors.side_of_word, partisan,

@@ -35,6 +35,7 @@ from frontlines.events.fatalities import parse_casualties
 from frontlines.events.frames import locator_only, near_relation, says_no_holder
 from frontlines.events.lexicon import Language
 from frontlines.events.reader import Frame
+from frontlines.events.tolls import lend_next_tolls
 from frontlines.events.typology import BY_NAME, RANK, family
 from frontlines.mentions.dates import DateSpan
 from frontlines.mentions.gazetteer import haversine_km
@@ -156,8 +157,10 @@ class EventExtractor:
                     self._capitals[p.admin1] = p
 
     def __call__(self, doc: Document, frames: Sequence[Frame], dates: Sequence[DateSpan],
-                 partisan: bool | None = None) -> list[Event]:
-        """Events of one document, one per happening, in text order (``dates``: one per frame)."""
+                 partisan: bool | None = None, sentences: Sequence[tuple[int, int]] = (),
+                 places: Sequence[PlaceMention] = ()) -> list[Event]:
+        """Events of one document, one per happening, in text order (``dates``: one per frame; ``sentences`` and
+        ``places``, the document's, let a toll told in the next sentence count for its deed)."""
         profile = self.theater.source_profile(doc.source)
         voice = partisan_voice(doc.text, self.partisan_cues, self.lang.first_person) if partisan is None else partisan
         events: list[Event] = []
@@ -198,6 +201,8 @@ class EventExtractor:
                     if when.kind == "default" and family(ev.sub_event_type) == "territory" \
                             and doc.text[frame.start : frame.end].lower() in frame.spec.nouns:
                         restated.add(ev.id)
+        lend_next_tolls(by_sentence, sentences, {f.sentence for f in frames}, places, doc.text, self.lang.total_words,
+                        self.lang.significant)
         for key in sorted(by_sentence):
             events.extend(_merge_concurrent(_drop_covered_regions(_drop_generic(by_sentence[key], self.lang.generic_violence))))
         # "the fall of X" told with no day of its own, in a report that tells X's fall on a day: the same

@@ -413,11 +413,19 @@ def _qty_value(m: re.Match[str], significant: bool) -> int:
     return min(vals) if vals else 0
 
 
+# Ages are no counts: "three children aged three, five and six", "aged between 10 and 14", "ages of 4 and 7".
+_AGE_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted((*_UNITS, *_TENS), key=len, reverse=True)) + r")"
+_AGES = re.compile(rf"\b(?:aged|ages?\s+of|ages)\s+(?:between\s+)?{_AGE_NUMBER}"
+                   rf"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|-|–)\s*{_AGE_NUMBER})*", re.IGNORECASE)
+
+
 def _mask(sentence: str) -> str:
     def blank(m: re.Match[str]) -> str:
         region = m.group()
         return region if _ROLE_WORD.search(region) else " " * len(region)
 
+    if "age" in sentence.lower():
+        sentence = _AGES.sub(lambda m: " " * len(m.group()), sentence)
     return _SUBSET.sub(blank, sentence) if _SUBSET_HINT.search(sentence) else sentence
 
 

@@ -82,6 +82,7 @@ class Language:
     claim_verbs: frozenset[str]
     nonviolent: tuple[str, ...] = ()
     lookback_words: frozenset[str] = frozenset()  # "over the past week": a period counted back from the report, no day
+    total_words: frozenset[str] = frozenset()  # "killed 600 so far": a running total, the toll of no one deed
     vandalism_words: frozenset[str] = frozenset()  # "demonstrators toppled statues": a demonstration turned violent
     open_marks: frozenset[str] = frozenset()  # "whether A took X", "if X falls": a clause that asserts nothing
     prospect_adjectives: frozenset[str] = frozenset()  # "an assault on X appears imminent": yet to come
@@ -236,7 +237,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         region_full=_words(lex, "region_full"), irrealis_heads=_words(qual, "irrealis_heads"), modals=_words(qual, "modals"),
         negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),
         nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])), resistance_nouns=_words(qual, "resistance_nouns"),
-        slight_adjectives=_words(qual, "slight_adjectives"), deal_nouns=_words(qual, "deal_nouns"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), time_lead_words=_words(qual, "time_lead_words"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"),
+        slight_adjectives=_words(qual, "slight_adjectives"), deal_nouns=_words(qual, "deal_nouns"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), time_lead_words=_words(qual, "time_lead_words"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"), total_words=_words(qual, "total_words"),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
         time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),

@@ -1,0 +1,62 @@
+"""A toll told in the sentence after its deed: "Jets struck X on Monday. At least eleven people were killed."
+
+Wire copy, posts and humanitarian updates tell a strike or a fight in one sentence and count its dead in the next,
+which tells no deed of its own. ACLED codes those deaths on the event. The next sentence lends its toll when:
+
+* it follows in the same paragraph and the reader found no frame in it (no deed of its own, so no other cause);
+* it counts deaths, and no running total ("since", "so far", "in total": the count of a campaign, not of the deed);
+* the sentence before holds one violent happening without a toll of its own (one place: a strike on A and a clash
+  at B leave it unknown whose dead they are), at a place the toll sentence names, if it names any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from frontlines.events.fatalities import parse_casualties
+from frontlines.events.typology import event_type_of
+from frontlines.models import Event, PlaceMention
+
+__all__ = ["lend_next_tolls"]
+
+# The kinds of event that have dead of their own (a transfer without a fight, an arrest or an agreement has none).
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _phrases(words: frozenset[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+def lend_next_tolls(by_sentence: dict[tuple[int, int], list[Event]], sentences: Sequence[tuple[int, int]],
+                    framed: set[tuple[int, int]], places: Sequence[PlaceMention], text: str,
+                    total_words: frozenset[str], significant: Sequence[str] = ()) -> None:
+    """Give the one violent event of a sentence the toll its next sentence tells (``by_sentence`` is updated).
+
+    ``framed``: the sentences the reader found a frame in; ``total_words``: the words of a running total (the
+    language pack's); ``significant``: the words that make a vague count a significant one (as for any toll)."""
+    totals = _phrases(total_words)
+    for (s_start, s_end), (n_start, n_end) in pairwise(sentences):
+        events = by_sentence.get((s_start, s_end))
+        if not events or (n_start, n_end) in framed or _PARAGRAPH_BREAK.search(text, s_end, n_start):
+            continue
+        told = text[n_start:n_end]
+        if totals is not None and totals.search(told):
+            continue
+        casualties = parse_casualties(told, significant=any(w in told.lower() for w in significant))
+        if not casualties.fatalities_text:
+            continue
+        named = {p.place_id for p in places if n_start <= p.start < n_end}
+        open_ = [i for i, e in enumerate(events) if event_type_of(e.sub_event_type) in VIOLENT_TYPES
+                 and not e.fatalities_text and (not named or e.place_id in named)]
+        if not open_ or len({events[i].place_id for i in open_}) != 1 or \
+                any(e.fatalities_text for e in events if e.place_id == events[open_[0]].place_id):
+            continue
+        i = open_[0]
+        events[i] = replace(events[i], fatalities=casualties.fatalities, fatalities_text=casualties.fatalities_text,
+                            wounded=events[i].wounded if casualties.wounded is None else casualties.wounded)
