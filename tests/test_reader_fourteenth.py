@@ -81,3 +81,29 @@ def test_ages_are_no_toll() -> None:
     """"three children aged three, five and six": the ages of the dead are not more dead."""
     assert tolls("When jets struck Sarmin on Monday, four civilians, among them a woman and two boys aged three, seven "
                  "and nine, were killed.") == {"Sarmin": 4}
+
+
+def test_a_relative_clause_tells_of_its_own_noun_on_its_own_day() -> None:
+    """"Jets struck X, which A had taken on Friday, and Y": A took X alone (not Y, joined to X after the relative
+    clause closed), and Friday, in a clause of the past perfect (a time before the strike's), is the taking's day, not
+    the strike's. Joined before the relative, both were taken."""
+    told = "On Monday jets struck Qamishli, which Kurdish fighters had taken on Friday, and Shayrat airbase."
+    events = {(e.sub_event_type, e.location, str(e.date)) for e in frontlines.extract(told, published="2024-12-10").events}
+    assert events == {("Air/drone strike", "Qamishli", "2024-12-09"), ("Air/drone strike", "Shayrat airbase", "2024-12-09"),
+                      ("Non-state actor overtakes territory", "Qamishli", "2024-12-06")}
+    # the strike told with no day of its own is not of the taking's day either
+    alone = frontlines.extract("Jets struck Atarib, which the rebels had seized on Friday.", published="2024-12-10")
+    assert {(e.sub_event_type, str(e.date)) for e in alone.events} == {
+        ("Air/drone strike", "2024-12-10"), ("Non-state actor overtakes territory", "2024-12-06")}
+    both = frontlines.extract("Rebels held Sarmin and Atarib, which they had seized on Friday.", published="2024-12-10")
+    assert {e.location for e in both.events if e.sub_event_type == "Non-state actor overtakes territory"} == {
+        "Sarmin", "Atarib"}
+
+
+def test_a_noun_the_parser_joins_to_a_relative_clause_is_the_strikes() -> None:
+    """"struck the airport in X, which A had taken over from B on Friday, as well as the base near Y": the parser may
+    join the base to the relative clause's verb; it is what the jets struck (and not what A took)."""
+    told = ("On Monday jets struck the airport in Qamishli, which Kurdish-led SDF fighters had taken over from "
+            "departing regime troops on Friday, as well as the Shayrat airbase near Homs.")
+    struck = {e.location for e in frontlines.extract(told, published="2024-12-10").events if e.sub_event_type == "Air/drone strike"}
+    assert struck == {"Qamishli", "Shayrat airbase"}

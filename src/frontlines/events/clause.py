@@ -264,6 +264,7 @@ class _Sentence(_Qualifiers):
             overran=spec.kind == "enter" and self._slight_resistance(pred),
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
             clause=self._clause_span(noun if noun is not None else pred),
+            asides=self._asides(noun if noun is not None else pred),
         )
 
     def _post_owner(self, pred: Token, noun: Token | None) -> Token | None:
@@ -301,6 +302,22 @@ class _Sentence(_Qualifiers):
         if not own:
             return (-1, -1)
         return (own[0].idx, own[-1].idx + len(own[-1]))
+
+    def _asides(self, tok: Token) -> tuple[tuple[int, int], ...]:
+        """The characters of each relative clause in the past perfect, told of a noun in the clause of ``tok`` ("jets
+        struck X, which A had taken on Friday, and Y"), that does not hold ``tok`` itself: a time before the
+        predicate's ("the SNA attacked X, which was captured by B on Monday" may tell one day for both)."""
+        verb = tok
+        while verb.pos_ not in _VERBAL and verb.head.i != verb.i:
+            verb = verb.head
+        out = []
+        for t in verb.subtree:
+            perfect = any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() in self.lang.perfect_auxiliaries
+                          for c in t.children)
+            if t.dep_ == "relcl" and t.pos_ in _VERBAL and perfect and tok not in t.subtree and t.i != verb.i:
+                inner = list(t.subtree)
+                out.append((inner[0].idx, inner[-1].idx + len(inner[-1])))
+        return tuple(out)
 
     @staticmethod
     def _present_perfect_passive(pred: Token) -> bool:

@@ -119,6 +119,16 @@ def _shifted_day(sentence: str, trigger: int, named: Sequence[DateSpan]) -> tupl
     return None
 
 
+def _without_asides(sentence: str, offset: int, frame: Frame) -> str:
+    """The sentence with the relative clauses that tell another deed than the frame's blanked (same length): "jets
+    struck X, which A had taken on Friday": Friday is the taking's day, not the strike's."""
+    for a, b in frame.asides:
+        if not a <= frame.start < b:
+            lo, hi = max(a - offset, 0), min(b - offset, len(sentence))
+            sentence = sentence[:lo] + " " * (hi - lo) + sentence[hi:]
+    return sentence
+
+
 def _story_now(found: Sequence[DateSpan], story: date | None, later: date | None) -> date | None:
     """The day from which a weekday of a text told in order is counted, when not from the day of writing: a weekday
     that, counted back from the day of writing, would fall after a day the text names further on, between the day
@@ -234,8 +244,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             # "that day", "the next day" refer to the last day named before them (in their own sentence first)
             before = [d.date for d in named_here if d.end <= f.start - s_start]
             anchor = (before[-1] if before else None) or told_before or para_date or (last_named if chronology else None)
-            span = resolve_event_date(sentence, now, sentence_offset=s_start, context=anchor,
-                                      trigger_start=f.start - s_start)
+            span = resolve_event_date(_without_asides(sentence, s_start, f), now, sentence_offset=s_start,
+                                      context=anchor, trigger_start=f.start - s_start)
             shifted = _shifted_day(sentence, f.start - s_start, named_here)
             if shifted is not None:
                 m, day = shifted

@@ -99,6 +99,9 @@ class Frame:
     countered: bool = False  # told by a verb of meeting another's attack ("repelled an assault on X"): the doer defended
     # told in a relative clause ("the coalition that swept into X on Sunday"): its day is no day the story moves on to
     relative: bool = False
+    # the characters of relative clauses inside the predicate's clause that tell a deed of their own ("struck X, which
+    # A had taken on Friday"): a day named there is that deed's, not the predicate's
+    asides: tuple[tuple[int, int], ...] = ()
 
     @property
     def kind(self) -> str:

@@ -149,8 +149,10 @@ class _PlaceRoles(_References):
             if located:
                 # "the towns of A and B north of X, which C entered": X only says where A and B lie; they were entered
                 return [p for a in located for p in self._places_of(a, partial, depth + 1)]
-            # "X, a town that A has held since D"; "A and B, which C occupied": all of a coordination
-            return [p for a in (antecedent, *antecedent.conjuncts) for p in self._places_of(a, partial, depth + 1)]
+            # "X, a town that A has held since D"; "A and B, which C occupied": all of a coordination before the
+            # relative ("struck X, which C had taken, and Y": C took X alone)
+            return [p for a in (antecedent, *(c for c in antecedent.conjuncts if c.i < tok.i))
+                    for p in self._places_of(a, partial, depth + 1)]
         located = self._located(tok)
         if located and tok.i not in idx.place_at:
             # "the towns of A and B north of X": the parser hangs the named towns on the direction

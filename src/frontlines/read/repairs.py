@@ -183,7 +183,23 @@ def _reporting_asides(doc: Any) -> Any:
     return doc
 
 
+def _nouns_after_a_relative(doc: Any) -> Any:
+    """A noun the parser joins to the verb of a relative clause, after the clause has closed with a comma ("struck the
+    airport in X, which A had taken on Friday, as well as the base near Y": the base a conjunct of "taken") is a
+    conjunct of the noun the clause tells of, as written: a verb takes no noun as its conjunct."""
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ != "conj" or not tok.tag_.startswith("NN") or verb.dep_ != "relcl" or not verb.tag_.startswith("VB") \
+                or tok.i < verb.i or not any(t.text == "," for t in doc[verb.i : tok.i]):
+            continue
+        noun = verb.head
+        for c in [c for c in verb.children if c.dep_ in ("cc", "punct") and verb.i < c.i < tok.i]:
+            c.head = noun
+        tok.head = noun
+    return doc
+
+
 def repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))))
+    return _nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc)))))))))
