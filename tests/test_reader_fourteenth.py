@@ -107,3 +107,14 @@ def test_a_noun_the_parser_joins_to_a_relative_clause_is_the_strikes() -> None:
             "departing regime troops on Friday, as well as the Shayrat airbase near Homs.")
     struck = {e.location for e in frontlines.extract(told, published="2024-12-10").events if e.sub_event_type == "Air/drone strike"}
     assert struck == {"Qamishli", "Shayrat airbase"}
+
+
+def test_a_live_pages_headline_is_no_part_of_its_entry() -> None:
+    """"21:45 GMT - Fighters reach the suburbs" on a line of its own, its entry on the next: the headline (an entry's
+    label, no closing stop) is a sentence of its own, so the entry's subject is its own ("Fighters of group A ...")."""
+    page = ("21:45 GMT - Fighters reach Damascus suburbs\nFighters of the Southern Operations Room, an alliance of "
+            "factions from Daraa, took control of Jaramana this evening as troops pulled back without a fight.")
+    assert events_of(page, published="2024-12-07") == [("Non-violent transfer of territory", "opposition", "Jaramana")]
+    # a line that closes with a stop is a sentence already, and a label-less line goes on as before
+    wrapped = "Fighters of the Southern Operations Room took\ncontrol of Jaramana this evening."
+    assert events_of(wrapped, published="2024-12-07")[0][1:] == ("opposition", "Jaramana")

@@ -136,6 +136,7 @@ class Analysis:
 # A line that opens with a short label of numbers and capitalised words, holding a number, and a dash or a colon
 # ("Nov. 29 - ", "06:10 GMT - ", "02 Dec, X: "): an entry of a timeline, a live page or an incident digest, never
 # the wrapped rest of the line above ("12 villages - a claim ..." is).
+_CLOSING = frozenset('.!?:;,"”’)')  # what ends a line whose sentence is complete or goes on below
 _ENTRY_LABEL = re.compile(r"(?=[^\n]{0,14}\d)(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*)(?:,?[ \t]+(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*)){0,3}"
                           r"(?:[ \t]+[-–—]|:)[ \t]")
 
@@ -144,6 +145,13 @@ _ENTRY_LABEL = re.compile(r"(?=[^\n]{0,14}\d)(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*)(?
 # section below it (a timeline's day), never a wrapped piece of prose (that holds a lower-case word or a stop).
 _LABEL_LINE = re.compile(r"(?=[^\n]{0,20}\d)(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*),?(?:[ \t]+(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*),?){0,3}"
                          r"[ \t]*(?=\n)")
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """The line ``text[start:end]`` opens with an entry's label and closes with no stop ("21:45 GMT - Fighters reach
+    the suburbs"): a live page's headline, whose entry starts on the next line."""
+    line = text[start:end].rstrip()
+    return bool(line) and line[-1] not in _CLOSING and _ENTRY_LABEL.match(text, start) is not None
 
 
 def _one_sentence(doc: Any, i: int, end: int) -> int:
@@ -169,8 +177,9 @@ def _paragraph_breaks(doc: Any) -> Any:
             continue
         label = _ENTRY_LABEL.match(text, doc[i].idx)
         heading = _LABEL_LINE.match(text, doc[i].idx)
-        if gap is not None and (gap.text.count("\n") >= 2 or text.startswith("#", text.rfind("\n", 0, gap.idx) + 1)
-                                or gap.text.rsplit("\n", 1)[1] or label):
+        above = text.rfind("\n", 0, gap.idx) + 1 if gap is not None else 0
+        if gap is not None and (gap.text.count("\n") >= 2 or text.startswith("#", above) or gap.text.rsplit("\n", 1)[1]
+                                or label or _headline(text, above, gap.idx)):
             doc[i].is_sent_start = True
         if heading:
             # the heading is one sentence of its own ("6" | "December" is none), and the line below starts another
