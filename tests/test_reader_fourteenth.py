@@ -118,3 +118,15 @@ def test_a_live_pages_headline_is_no_part_of_its_entry() -> None:
     # a line that closes with a stop is a sentence already, and a label-less line goes on as before
     wrapped = "Fighters of the Southern Operations Room took\ncontrol of Jaramana this evening."
     assert events_of(wrapped, published="2024-12-07")[0][1:] == ("opposition", "Jaramana")
+
+
+def test_the_dead_of_a_toll_are_no_party_the_group_refers_to() -> None:
+    """"A took X. Nine soldiers were killed. The group said it had also taken Y": the soldiers of the toll are the
+    dead, not a party that acts; "the group" is A. Soldiers who act are still referred to."""
+    told = ("On 7 December, the Syrian Free Army announced that it had captured Palmyra. According to the monitor, at "
+            "least nine soldiers were killed in the fighting. Hours later, the group said it had also taken Palmyra "
+            "airbase.")
+    assert events_of(told)[-1] == ("Non-state actor overtakes territory", "opposition", "Palmyra airbase")
+    acting = ("On 7 December, the Syrian Free Army announced that it had captured Palmyra. Army soldiers then "
+              "counter-attacked near Tiyas. Hours later, the group said it had retaken Palmyra airbase.")
+    assert events_of(acting)[-1] == ("Government regains territory", "government", "Palmyra airbase")

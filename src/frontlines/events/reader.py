@@ -129,11 +129,16 @@ class Reader:
             last_attacker = attackers[-1] if attackers else last_attacker
             mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
             parties = tuple({(a.start, a.end): a for a in mentioned}.values())
+            # (the dead and the hurt of a toll are no party a later "the group" refers to: "A took X. Nine soldiers
+            # were killed. The group said ...": A)
+            victims = {t.i for t in toks if self._harmed(t)}
+            mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and t.i not in victims
+                         and idx.actor_at[t.i].side not in NOT_ARMED]
             frames.extend(replace(f, parties=parties) if parties else f for f in found)
             # the party a next sentence's "the attackers", "they" refer to: the doer of the last deed read, else the
             # last party that was a subject ("group A launched an offensive along the line held by B": A)
             subjects = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and t.dep_ in ("nsubj", "nsubjpass")
-                        and idx.actor_at[t.i].side not in NOT_ARMED]
+                        and t.i not in victims and idx.actor_at[t.i].side not in NOT_ARMED]
             if armed:
                 last_actor = armed[-1]
             elif subjects:
@@ -141,6 +146,12 @@ class Reader:
             elif mentioned:
                 last_actor = mentioned[-1]
         return frames
+
+    def _harmed(self, tok: Token) -> bool:
+        """``tok`` names the dead or hurt of a deed ("nine soldiers were killed", "killing nine soldiers")."""
+        head = tok.head
+        return (tok.dep_ == "nsubjpass" or (tok.dep_ == "dobj" and head.tag_ == "VBG")) \
+            and head.lemma_.lower() in self.lang.harm_verbs
 
     def _noun_refs(self, ctx: _Sentence) -> dict[str, ActorMention | None]:
         """The armed nouns of a sentence ("A fighters", "local fighters", "the fighters") and the party each stands
