@@ -130,3 +130,15 @@ def test_the_dead_of_a_toll_are_no_party_the_group_refers_to() -> None:
     acting = ("On 7 December, the Syrian Free Army announced that it had captured Palmyra. Army soldiers then "
               "counter-attacked near Tiyas. Hours later, the group said it had retaken Palmyra airbase.")
     assert events_of(acting)[-1] == ("Government regains territory", "government", "Palmyra airbase")
+
+
+def test_a_fact_box_field_sums_up_the_takings_the_text_tells() -> None:
+    """An encyclopedia's fact box ("- Territorial changes: A captures X and Y") sums up what the article tells: with no
+    day of its own, a taking it names that the text tells with its day is that taking, not a second one on the day the
+    page was read. A taking only the box names still counts."""
+    page = ("- Date: 6-9 December 2024\n- Territorial changes: SFA captures Palmyra and al-Sukhnah\n\n"
+            "On 7 December, the Syrian Free Army captured Palmyra after clashes on its outskirts.")
+    assert sorted(events_of(page, published="2024-12-09")) == [
+        ("Non-state actor overtakes territory", "opposition", "Al-Sukhnah"),
+        ("Non-state actor overtakes territory", "opposition", "Palmyra")]
+    assert dated(page, published="2024-12-09")["Palmyra"] == "2024-12-07"

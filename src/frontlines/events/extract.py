@@ -199,7 +199,7 @@ class EventExtractor:
                 if ev is not None:
                     by_sentence.setdefault(frame.sentence, []).extend(split_days(ev, day))
                     if when.kind == "default" and family(ev.sub_event_type) == "territory" \
-                            and doc.text[frame.start : frame.end].lower() in frame.spec.nouns:
+                            and (doc.text[frame.start : frame.end].lower() in frame.spec.nouns or _fact_field(doc.text, frame.start)):
                         restated.add(ev.id)
         lend_next_tolls(by_sentence, sentences, {f.sentence for f in frames}, places, doc.text, self.lang.total_words,
                         self.lang.significant)
@@ -402,6 +402,19 @@ class EventExtractor:
 
 SUMMARY_GOVERNORATES = 3  # a doer-less "hostilities" told across this many governorates sums up the situation
 _QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
+
+
+# A field of a fact box ("- Result: A captures X", "Territorial changes: ..."): a label of a few words and a colon
+# opening its line.
+_FACT_FIELD = re.compile(r"[ \t]*[-•*]?[ \t]*[A-Z][A-Za-z]*(?:[ \t]+[a-z][A-Za-z]*){0,2}:[ \t]")
+
+
+def _fact_field(text: str, at: int) -> bool:
+    """The line holding ``at`` is a field of a fact box, which sums up what the text tells (with no day of its own, a
+    taking it names is the one the text tells with its day)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    m = _FACT_FIELD.match(text, line_start)
+    return m is not None and m.end() <= at
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
