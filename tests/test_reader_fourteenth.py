@@ -142,3 +142,22 @@ def test_a_fact_box_field_sums_up_the_takings_the_text_tells() -> None:
         ("Non-state actor overtakes territory", "opposition", "Al-Sukhnah"),
         ("Non-state actor overtakes territory", "opposition", "Palmyra")]
     assert dated(page, published="2024-12-09")["Palmyra"] == "2024-12-07"
+
+
+def test_a_subject_folded_into_a_long_fronted_day_is_the_doer() -> None:
+    """"In the early hours of 5 December opposition fighters captured X" (no comma): the parser folds the subject into
+    the day's phrase however deep it lies; it is still the doer, and "they" in the next sentence are those fighters,
+    not the army of a clause under the capture ("after the army's lines collapsed")."""
+    told = ("In the early hours of 5 December opposition fighters captured Qamhana after the army's defensive lines "
+            "collapsed. They then entered Hama from the north and took control of the city within hours.")
+    assert events_of(told) == [("Non-state actor overtakes territory", "opposition", "Qamhana"),
+                               ("Non-state actor overtakes territory", "opposition", "Hama")]
+
+
+def test_bare_troops_leaving_a_place_do_not_carry_on_the_attacker() -> None:
+    """"A took X. Troops also abandoned Y": a bare plural carries on the story's last attacker for a deed of attack
+    or taking, not for a leaving (those leaving are whom the attacker fought)."""
+    told = "On 5 December rebels took Hama. Troops also abandoned Hama military airport, west of the city."
+    assert events_of(told)[-1][1] != "opposition"
+    assert events_of("On 5 December rebels took Hama. Fighters also seized Hama military airport.")[-1] == (
+        "Non-state actor overtakes territory", "opposition", "Hama military airport")

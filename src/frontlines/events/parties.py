@@ -134,10 +134,11 @@ class _Parties(_Roles):
                 if last is None and (tok.dep_ in ("nsubj", "nsubjpass") or folded) and tok.tag_ == "NNS" \
                         and (folded or not any(c.dep_ not in ("acl", "relcl", "punct") and c.lower_ not in self.lang.origin_adjectives
                                                for c in tok.children)) \
-                        and self.last_attacker is not None \
+                        and self.last_attacker is not None and tok.head.lemma_.lower() not in self._leave_verbs \
                         and not self._side_in_clause(tok.head, self.last_attacker.side):
                     # (the doer of an attack or a taking, not of a retreat; and not when the clause names that side
-                    # itself: "troops drove the A fighters out of X")
+                    # itself: "troops drove the A fighters out of X"; nor the doer of a leaving: "A took X. Troops
+                    # also abandoned Y" are the ones A fought)
                     last = self.last_attacker
             if last is None and not described and not owned:
                 # "fighters advancing from A took X" with no party before: armed, and no one named (not an armed party

@@ -471,8 +471,9 @@ class _Roles(_PlaceRoles):
         for c in verb.children:
             # "On 3 December US forces captured X" (no comma): the parser reads "December US forces" as the date's
             # phrase; the noun after the date is the subject
+            # ("In the early hours of 5 December opposition fighters captured X": however deep the date's phrase)
             if c.dep_ == "prep" and c.i < verb.i:
-                for g in c.children:
+                for g in c.subtree:
                     if g.pos_ in ("NOUN", "PROPN") and self._folded_into_date(g):
                         return g
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and (verb.lemma_.lower() in self.lang.intransitive_verbs
