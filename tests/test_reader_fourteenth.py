@@ -161,3 +161,13 @@ def test_bare_troops_leaving_a_place_do_not_carry_on_the_attacker() -> None:
     assert events_of(told)[-1][1] != "opposition"
     assert events_of("On 5 December rebels took Hama. Fighters also seized Hama military airport.")[-1] == (
         "Non-state actor overtakes territory", "opposition", "Hama military airport")
+
+
+def test_deploying_into_a_place_is_entering_it() -> None:
+    """"A deployed into X after B pulled out": a force deploying into a place enters it (taken over from the side that
+    left); deploying troops somewhere, or being deployed in a place, is no entry."""
+    told = "The same day, the SDF said they had deployed into Deir ez-Zor city after government troops pulled out."
+    assert events_of(told, published="2024-12-06") == [("Non-violent transfer of territory", "sdf", "Deir ez-Zor")]
+    assert events_of("The army deployed troops to the front.", published="2024-12-06") == []
+    assert [e[0] for e in events_of("Reinforcements were deployed in Hama.", published="2024-12-06")] == [
+        "Change to group/activity"]
