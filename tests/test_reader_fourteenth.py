@@ -171,3 +171,11 @@ def test_deploying_into_a_place_is_entering_it() -> None:
     assert events_of("The army deployed troops to the front.", published="2024-12-06") == []
     assert [e[0] for e in events_of("Reinforcements were deployed in Hama.", published="2024-12-06")] == [
         "Change to group/activity"]
+
+
+def test_a_participle_with_no_subject_spreads_the_fighting_its_clause_named() -> None:
+    """"Aid stalled amid heavy fighting around A, spreading to B and C": the participle has no subject of its own and
+    tells where the fighting just named went; prices or crowds spreading are no fighting."""
+    told = "Aid convoys stalled amid heavy fighting around Atarib on Sunday, spreading to Sarmin and Binnish."
+    assert sorted(e[2] for e in events_of(told, published="2024-12-02")) == ["Atarib", "Binnish", "Sarmin"]
+    assert events_of("Prices rose in Atarib on Sunday, spreading to Sarmin.", published="2024-12-02") == []

@@ -133,6 +133,10 @@ class _Sentence(_Qualifiers):
                 # "hundreds of protesters gathered": the counted are the subject's kind
                 subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                              if g.dep_ == "pobj"), subj)
+            if (subj is None or not {subj.lower_, subj.lemma_.lower()} & spec.subjects) and noun is None:
+                # "amid an escalation in fighting in X, spreading to Y": a participle with no subject of its own
+                # tells more of the kind of thing its clause just named
+                subj = self._named_kind(pred, spec.subjects) or subj
             if subj is None or not {subj.lower_, subj.lemma_.lower()} & spec.subjects:
                 return None
             if self._explosive(subj):
@@ -302,6 +306,16 @@ class _Sentence(_Qualifiers):
         if not own:
             return (-1, -1)
         return (own[0].idx, own[-1].idx + len(own[-1]))
+
+    @staticmethod
+    def _named_kind(pred: Token, kinds: frozenset[str]) -> Token | None:
+        """For a participle clause with no subject ("..., spreading to Y"), the last word of one of ``kinds`` in the
+        clause it hangs on, before it; None otherwise."""
+        if pred.dep_ != "advcl" or pred.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children):
+            return None
+        inside = {t.i for t in pred.subtree}
+        return next((t for t in reversed(list(pred.head.subtree)) if t.i < pred.i and t.i not in inside
+                     and {t.lower_, t.lemma_.lower()} & kinds), None)
 
     def _asides(self, tok: Token) -> tuple[tuple[int, int], ...]:
         """The characters of each relative clause in the past perfect, told of a noun in the clause of ``tok`` ("jets
