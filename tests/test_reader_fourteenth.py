@@ -42,8 +42,9 @@ def test_a_text_told_by_day_headings_dates_each_entry_by_its_section() -> None:
 
 
 def test_a_weekday_of_a_story_told_in_order_is_counted_from_where_the_story_is() -> None:
-    """A retrospective written weeks later tells its days in order: "On Friday", between a day it named before and
-    one it names further on, is the Friday after the first, not the Friday before the day of writing."""
+    """A retrospective written more than a week after the last day it names tells its days in order: "On Friday",
+    between a day it named before and one it names further on, is the Friday after the first, not the Friday before
+    the day of writing."""
     story = ("The offensive opened on Wednesday, 27 November, west of Aleppo. On Friday rebels seized Kafr Naha. "
              "On Sunday the army pulled back from Anjara. On 2 December rebels entered Dadikh.")
     assert dated(story, published="2024-12-20") == {
@@ -54,6 +55,11 @@ def test_a_weekday_of_a_story_told_in_order_is_counted_from_where_the_story_is()
     told_later = ("Rebels took Anjara on 30 November. On Sunday rebels seized Kafr Naha, weeks after the offensive "
                   "opened. The front had been quiet since 27 November.")
     assert dated(told_later, published="2024-12-10")["Kafr Naha"] == "2024-12-08"
+    # news written within a week of the last day it names goes back and forth: "On Monday" is this Monday, even
+    # between a day told before and a flashback to an earlier day after it
+    news = ("The SNA had seized Tell Rifaat on 1 December. On Monday the SNA took control of Manbij. Further east, "
+            "the SDF had moved into Deir ez-Zor on 6 December.")
+    assert dated(news, published="2024-12-12")["Manbij"] == "2024-12-09"
 
 
 def tolls(text: str, published: str = "2024-12-03") -> dict[str, int]:

@@ -29,6 +29,7 @@ AS_OF = "as-of"  # DateSpan.kind of a happening known to be over by the report's
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _LABEL_REST = re.compile(r"[\s\-–—•*:.,|]+")  # what may stand around a date that is a line's label
 _LINE_MARGIN = re.compile(r"[ \t\-–—•*:.,|#=]*")  # what may stand before or after a heading on its line
+WEEK_DAYS = 7
 HEADING_CHARS = 40  # the longest line that may be a day alone ("Wednesday, 27 November 2024" and marks)
 _OTHER_HEADING = re.compile(r"[ \t]*(?:#|==)")  # a Markdown or wiki heading: a new section
 # A year standing as one: "2018", "in 1516", "in 636 AD", "July 1920" (not "636 fighters").
@@ -198,6 +199,10 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
     clauses = _clause_words(lang)
     calendar_days = [d for d in find_dates(text, doc.published) if d.kind == "explicit" and d.date]
     chronology = len({d.date for d in calendar_days}) >= CHRONOLOGY_DAYS
+    # a text written more than a week after the last day it names looks back on a period: its weekdays are of the
+    # story's weeks, not the week it was written in (news names this week's days)
+    looking_back = doc.published is not None and bool(calendar_days) and \
+        (doc.published - max(d.date for d in calendar_days if d.date is not None)).days > WEEK_DAYS
     out: list[DateSpan] = []
     para_date: date | None = None
     last_named: date | None = None
@@ -231,7 +236,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         label_day = label[1] if label is not None and "\n" not in text[label[0] : s_start] else None
         found = find_dates(sentence, now)  # (the sentence's days, read once for its frames and after them)
         story_now = _story_now(found, context or para_date or last_named,
-                               next((d.date for d in calendar_days if d.start >= s_end), None))
+                               next((d.date for d in calendar_days if d.start >= s_end), None)) if looking_back else None
         if story_now is not None:
             now = story_now
             found = find_dates(sentence, now)
