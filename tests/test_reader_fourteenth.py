@@ -185,3 +185,14 @@ def test_a_participle_with_no_subject_spreads_the_fighting_its_clause_named() ->
     told = "Aid convoys stalled amid heavy fighting around Atarib on Sunday, spreading to Sarmin and Binnish."
     assert sorted(e[2] for e in events_of(told, published="2024-12-02")) == ["Atarib", "Binnish", "Sarmin"]
     assert events_of("Prices rose in Atarib on Sunday, spreading to Sarmin.", published="2024-12-02") == []
+
+
+def test_positions_listed_after_including_are_where_a_force_went() -> None:
+    """"A moved into positions inside the zone, including on the eastern side of X": the positions the movement went
+    into are listed after "including", however the list's first place is introduced ("on the side of", "at")."""
+    told = ("On Sunday, Israeli troops moved into positions inside the border strip, including on the eastern side of "
+            "Nasib, which army units had abandoned.")
+    assert [(e[0], e[2]) for e in events_of(told, published="2024-12-10")] == [
+        ("Non-violent transfer of territory", "Nasib")]
+    left = "On Sunday, army units abandoned their positions, including at Nasib."
+    assert [(e[0], e[2]) for e in events_of(left, published="2024-12-10")] == [("Change to group/activity", "Nasib")]

@@ -86,7 +86,10 @@ class _PlaceRoles(_References):
             return []  # "captured the country's third-largest city": the country owns what was taken
         between = [t for t in self.tokens if end <= t.idx < p.start]
         if list_head:
-            between = [t for t in between if not (t.lower_ == "of" or t.pos_ == "DET" or t.lemma_.lower() in self.lang.place_class)]
+            # ("including the towns of A", "including on the eastern side of A": a part of a place listed)
+            between = [t for t in between if not (t.lower_ == "of" or t.pos_ in ("DET", "ADJ") or t.lemma_.lower() in self.lang.place_class
+                                                  or t.lemma_.lower() in self.lang.partial
+                                                  or (t.pos_ == "ADP" and t.i == pred.i + 1))]
         if any(t.pos_ in ("ADP", "VERB", "SCONJ", "PUNCT") for t in between) or len(between) > 3:
             return []  # "advancing on X", "moved, X": not an object
         return [p]
@@ -286,9 +289,11 @@ class _PlaceRoles(_References):
             # "seized several villages west of X, including A": the parser made "west" the object and
             # "villages" its modifier; the villages are what was seized
             tok, lemma = plural_class, plural_class.lemma_.lower()
-        listed = self._listed_after(tok) if lemma in lang.place_class and tok.tag_ in ("NNS", "NNPS") else []
+        listed = self._listed_after(tok) if (lemma in lang.place_class or tok.lower_ in lang.position_nouns) \
+            and tok.tag_ in ("NNS", "NNPS") else []
         if listed:
-            # "left the towns around X, including A, B and C", "captured 20 villages, among them A and B"
+            # "left the towns around X, including A, B and C", "captured 20 villages, among them A and B", "moved into
+            # positions in the zone, including on the side of A"
             return listed
         if lang.place_anaphora.get(tok.lower_) == "settlement" and tok.tag_ in ("NNS", "NNPS"):
             # "took several villages in X", "30 towns and villages across X": unnamed settlements inside an area
