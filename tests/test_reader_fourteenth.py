@@ -196,3 +196,11 @@ def test_positions_listed_after_including_are_where_a_force_went() -> None:
         ("Non-violent transfer of territory", "Nasib")]
     left = "On Sunday, army units abandoned their positions, including at Nasib."
     assert [(e[0], e[2]) for e in events_of(left, published="2024-12-10")] == [("Change to group/activity", "Nasib")]
+
+
+def test_a_second_verb_after_an_aside_is_the_doers() -> None:
+    """"A attacked the pocket and, after hours of fighting with B, captured X, Y and Z": the parser may read the second
+    verb as a modifier of the first name; it is A's deed, and B is whom A fought."""
+    told = ("On 3 December the SDF attacked the government pocket and, after several hours of fighting with the army "
+            "and the National Defence Forces, captured Hatla, Marrat and Khasham.")
+    assert [(e[0], e[1]) for e in events_of(told)] == [("Non-state actor overtakes territory", "sdf")] * 3

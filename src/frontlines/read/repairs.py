@@ -199,7 +199,26 @@ def _nouns_after_a_relative(doc: Any) -> Any:
     return doc
 
 
+def _verbs_read_as_modifiers(doc: Any) -> Any:
+    """A past verb joined by "and" to the verb before it, whose object is a name ("A attacked the pocket and, after
+    hours of fighting, captured X, Y and Z"), that the parser read as a modifier of the name (the name an adverbial
+    of the first verb) is the first verb's conjunct again, and the name its object."""
+    for tok in doc:
+        name = tok.head
+        if tok.dep_ != "amod" or tok.tag_ not in ("VBD", "VBN") or name.i != tok.i + 1 or name.tag_ not in ("NNP", "NNPS"):
+            continue
+        verb = name.head
+        if name.dep_ not in ("npadvmod", "dobj") or not verb.tag_.startswith("VB") or verb.i > tok.i \
+                or not any(c.dep_ == "cc" and verb.i < c.i < tok.i for c in verb.children):
+            continue
+        for c in [c for c in name.children if c.i < tok.i]:
+            c.head = tok  # ("after hours of fighting": the time of the second verb)
+        tok.head, tok.dep_ = verb, "conj"
+        name.head, name.dep_ = tok, "dobj"
+    return doc
+
+
 def repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc)))))))))
+    return _verbs_read_as_modifiers(_nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))))))
