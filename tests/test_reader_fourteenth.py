@@ -204,3 +204,16 @@ def test_a_second_verb_after_an_aside_is_the_doers() -> None:
     told = ("On 3 December the SDF attacked the government pocket and, after several hours of fighting with the army "
             "and the National Defence Forces, captured Hatla, Marrat and Khasham.")
     assert [(e[0], e[1]) for e in events_of(told)] == [("Non-state actor overtakes territory", "sdf")] * 3
+
+
+def test_a_day_in_a_perfect_participle_clause_is_not_the_deeds() -> None:
+    """"X and Y were taken without resistance, their garrisons having left the night before": the night before is
+    when the garrisons left (the perfect tells a time before the taking), not the taking's day."""
+    told = ("On the morning of 6 December, local fighters attacked army checkpoints in Sheikh Maskin. Tafas and Jasim "
+            "were taken without resistance, their garrisons having left the night before.")
+    assert dated(told, published="2024-12-08") == {
+        "Al-Shaykh Maskin": "2024-12-06", "Tafas": "2024-12-06", "Jasim": "2024-12-06"}
+    # a participle in the simple past keeps the day for its deed
+    same = ("On the morning of 6 December, local fighters attacked army checkpoints in Sheikh Maskin. Rebels took "
+            "Tafas the night before, meeting no resistance.")
+    assert dated(same, published="2024-12-08")["Tafas"] == "2024-12-05"
