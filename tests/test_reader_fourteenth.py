@@ -217,3 +217,12 @@ def test_a_day_in_a_perfect_participle_clause_is_not_the_deeds() -> None:
     same = ("On the morning of 6 December, local fighters attacked army checkpoints in Sheikh Maskin. Rebels took "
             "Tafas the night before, meeting no resistance.")
     assert dated(same, published="2024-12-08")["Tafas"] == "2024-12-05"
+
+
+def test_a_toll_counted_place_by_place_gives_each_place_its_own() -> None:
+    """"struck A and B, killing at least five people in A and three in B": each place's own count; a toll of both
+    together stays the toll of each, as before."""
+    apart = "On 3 December, airstrikes struck Kafr Zita and Latamneh, killing at least five people in Kafr Zita and three in Latamneh."
+    assert tolls(apart) == {"Kafr Zita": 5, "Al-Lataminah": 3}
+    together = "On 3 December, airstrikes struck Kafr Zita and Latamneh, killing eight people."
+    assert tolls(together) == {"Kafr Zita": 8, "Al-Lataminah": 8}

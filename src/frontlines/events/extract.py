@@ -35,7 +35,7 @@ from frontlines.events.fatalities import parse_casualties
 from frontlines.events.frames import locator_only, near_relation, says_no_holder
 from frontlines.events.lexicon import Language
 from frontlines.events.reader import Frame
-from frontlines.events.tolls import lend_next_tolls
+from frontlines.events.tolls import lend_next_tolls, toll_at
 from frontlines.events.typology import BY_NAME, RANK, family
 from frontlines.mentions.dates import DateSpan
 from frontlines.mentions.gazetteer import haversine_km
@@ -143,6 +143,7 @@ class EventExtractor:
         self._drone_words = frozenset(w for w in language.air_weapons if w in ("drone", "drones", "uav", "uavs", "fpv", "kamikaze"))
         # ACLED codes an event known only to a governorate at geo precision 3, at its capital.
         self._voice_memo: tuple[Document, str] | None = None
+        self._mentions: Sequence[PlaceMention] = ()  # the place mentions of the document being read
         # Who held what on the baseline day (theater data): the party a side fought when the sentence names none.
         sides = set(theater.actors.sides)
         self._held: dict[str, str] = {pid: status for pid, status, _note in theater.baseline if status in sides}
@@ -162,6 +163,7 @@ class EventExtractor:
         """Events of one document, one per happening, in text order (``dates``: one per frame; ``sentences`` and
         ``places``, the document's, let a toll told in the next sentence count for its deed)."""
         profile = self.theater.source_profile(doc.source)
+        self._mentions = places
         voice = partisan_voice(doc.text, self.partisan_cues, self.lang.first_person) if partisan is None else partisan
         events: list[Event] = []
         by_sentence: dict[tuple[int, int], list[Event]] = {}
@@ -362,6 +364,12 @@ class EventExtractor:
             own = parse_casualties(doc.text[frame.clause[0] : frame.clause[1]], significant=significant)
             if own.fatalities_text:
                 casualties = own
+        fatalities = casualties.fatalities
+        at = sentence.find(casualties.fatalities_text.split("; ")[0]) if casualties.fatalities_text else -1
+        if at >= 0:
+            # "killing at least five people in A and three in B": each place's own count
+            own_count = toll_at(sentence[at:], s_start + at, place, self._mentions)
+            fatalities = own_count if own_count is not None else fatalities
         if not side2 and sub in _REMOTE and casualties.fatalities_text and \
                 {w.lower() for w in re.findall(r"[\w-]+", casualties.fatalities_text)} & self.lang.civilian_nouns:
             side2 = "civilians"  # a strike that killed civilians and names no armed target: its victims are the other party
@@ -389,7 +397,7 @@ class EventExtractor:
             actor2_side=_party(actor2, frame.parties, doc.text) or side2,
             place_id=place.place_id, location=place.name,
             lat=None if place.kind == UNMAPPED_KIND else place.lat, lon=None if place.kind == UNMAPPED_KIND else place.lon,
-            geo_precision=place.geo_precision, fatalities=casualties.fatalities,
+            geo_precision=place.geo_precision, fatalities=fatalities,
             fatalities_text=casualties.fatalities_text, certainty=certainty, claimed_by=claimed_by,
             text=sentence.strip(), start=start, end=end, admin1=place.admin1,
             date_end=when.date_end if when.date_end != when.date else None, wounded=casualties.wounded,

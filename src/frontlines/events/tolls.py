@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from frontlines.events.fatalities import parse_casualties
+from frontlines.events.fatalities import number_value, parse_casualties
 from frontlines.events.typology import event_type_of
 from frontlines.models import Event, PlaceMention
 
-__all__ = ["lend_next_tolls"]
+__all__ = ["lend_next_tolls", "toll_at"]
 
 # The kinds of event that have dead of their own (a transfer without a fight, an arrest or an agreement has none).
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -60,3 +60,28 @@ def lend_next_tolls(by_sentence: dict[tuple[int, int], list[Event]], sentences: 
         i = open_[0]
         events[i] = replace(events[i], fatalities=casualties.fatalities, fatalities_text=casualties.fatalities_text,
                             wounded=events[i].wounded if casualties.wounded is None else casualties.wounded)
+
+
+# "killing five people in A and three in B": a count, at most three words of whom, then "in" or "at" and the place.
+_WHO_WORDS = 3
+_TOKEN = re.compile(r"[\w,]+(?:-[\w]+)?")
+
+
+def toll_at(toll: str, toll_start: int, place: PlaceMention, places: Sequence[PlaceMention]) -> int | None:
+    """The dead a toll counts at one of several places it names in turn ("killing at least five people in A and three
+    in B": five at A), or None when the toll names no such count right before the place. ``toll_start``: where the
+    toll phrase starts in the text the place offsets count in."""
+    named = [p for p in places if toll_start <= p.start < toll_start + len(toll)]
+    if len({p.place_id for p in named}) < 2 or place.place_id not in {p.place_id for p in named}:
+        return None
+    mention = next(p for p in named if p.place_id == place.place_id)
+    words = _TOKEN.findall(toll[: mention.start - toll_start])
+    if words and words[-1].lower() == "the":
+        words.pop()
+    if not words or words.pop().lower() not in ("in", "at"):
+        return None
+    for word in reversed(words[-(_WHO_WORDS + 1) :]):
+        value = number_value(word.rstrip(","))
+        if value is not None:
+            return value
+    return None
