@@ -226,3 +226,16 @@ def test_a_toll_counted_place_by_place_gives_each_place_its_own() -> None:
     assert tolls(apart) == {"Kafr Zita": 5, "Al-Lataminah": 3}
     together = "On 3 December, airstrikes struck Kafr Zita and Latamneh, killing eight people."
     assert tolls(together) == {"Kafr Zita": 8, "Al-Lataminah": 8}
+
+
+def test_a_place_is_taken_from_the_side_the_report_last_told_taking_it() -> None:
+    """"B took X on 6 December ... on 11 December A entered the city": A took X from B, whom the report itself told
+    taking it, not from the side that held it on the theater's baseline day."""
+    told = ("On 6 December the SDF took Deir ez-Zor after the army withdrew. On 11 December fighters of the Military "
+            "Operations Command entered the city without resistance.")
+    last = frontlines.extract(told, published="2024-12-12").events[-1]
+    assert (last.location, last.actor1_side, last.actor2_side) == ("Deir ez-Zor", "opposition", "sdf")
+    # with no taking told before, the baseline's holder is the one the place was taken from
+    alone = frontlines.extract("On 11 December fighters of the Military Operations Command entered Deir ez-Zor "
+                               "without resistance.", published="2024-12-12").events[-1]
+    assert alone.actor2_side == "government"

@@ -144,6 +144,9 @@ class EventExtractor:
         # ACLED codes an event known only to a governorate at geo precision 3, at its capital.
         self._voice_memo: tuple[Document, str] | None = None
         self._mentions: Sequence[PlaceMention] = ()  # the place mentions of the document being read
+        # place id -> (day, side) of the last taking of the place the document being read told, in text order
+        self._taken: dict[str, tuple[date, str]] = {}
+        self._sides = frozenset(theater.actors.sides)
         # Who held what on the baseline day (theater data): the party a side fought when the sentence names none.
         sides = set(theater.actors.sides)
         self._held: dict[str, str] = {pid: status for pid, status, _note in theater.baseline if status in sides}
@@ -164,6 +167,7 @@ class EventExtractor:
         ``places``, the document's, let a toll told in the next sentence count for its deed)."""
         profile = self.theater.source_profile(doc.source)
         self._mentions = places
+        self._taken = {}
         voice = partisan_voice(doc.text, self.partisan_cues, self.lang.first_person) if partisan is None else partisan
         events: list[Event] = []
         by_sentence: dict[tuple[int, int], list[Event]] = {}
@@ -198,6 +202,9 @@ class EventExtractor:
                     between.add((place.lat, place.lon))
                 day = place_day(doc, place, when, targets)
                 ev = self._event(doc, profile, frame, place, day, voice)
+                if ev is not None and family(ev.sub_event_type) == "territory" and ev.actor1_side in self._sides \
+                        and frame.asserts and ev.date is not None:
+                    self._taken[ev.place_id] = (ev.date, ev.actor1_side)
                 if ev is not None:
                     by_sentence.setdefault(frame.sentence, []).extend(split_days(ev, day))
                     if when.kind == "default" and family(ev.sub_event_type) == "territory" \
@@ -342,7 +349,11 @@ class EventExtractor:
             other = next((a for a in frame.parties if a.side not in ("", "unknown", "civilians", side1)), None)
             if other is not None and actor2 is None:
                 actor2 = other
-            holder = self._holder(place) if other is None else ""
+            # (the side the report itself last told taking the place, before this day; else the baseline's: "B took X on
+            # 6 December ... on 11 December A entered the city" took it from B)
+            taken = self._taken.get(place.place_id)
+            told = taken[1] if taken is not None and when.date is not None and taken[0] < when.date else ""
+            holder = (told or self._holder(place)) if other is None else ""
             side2 = other.side if other is not None else holder if holder and holder != side1 else self.adversary.get(side1, "")
         if not side1 and sub == CLASH_TYPE and actor2 is not None and side2 not in ("", "unknown", "civilians"):
             # "clashes with A were reported": a battle has two sides; the one not named is A's usual adversary (theater rule)
