@@ -239,3 +239,12 @@ def test_a_place_is_taken_from_the_side_the_report_last_told_taking_it() -> None
     alone = frontlines.extract("On 11 December fighters of the Military Operations Command entered Deir ez-Zor "
                                "without resistance.", published="2024-12-12").events[-1]
     assert alone.actor2_side == "government"
+
+
+def test_an_entry_into_a_place_just_left_is_a_transfer_unless_a_fight_is_told() -> None:
+    """"B withdrew from X on 6 December. A entered the city the same evening": the place changed hands with no fight
+    told (a transfer); "after heavy clashes, A entered the city" is a taking in battle."""
+    quiet = "The army withdrew from Mayadin on 6 December. SDF units entered Mayadin the same evening."
+    assert events_of(quiet)[-1] == ("Non-violent transfer of territory", "sdf", "Mayadin")
+    fought = "The army withdrew from Mayadin on 6 December. After heavy clashes, SDF units entered Mayadin the same evening."
+    assert events_of(fought)[-1] == ("Non-state actor overtakes territory", "sdf", "Mayadin")

@@ -269,6 +269,7 @@ class _Sentence(_Qualifiers):
             describes=pred.dep_ == "relcl" and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns),
             clause=self._clause_span(noun if noun is not None else pred),
             asides=self._asides(noun if noun is not None else pred),
+            fought=spec.kind == "enter" and bool(self._fight_told()),
         )
 
     def _post_owner(self, pred: Token, noun: Token | None) -> Token | None:

@@ -289,6 +289,8 @@ class EventExtractor:
             return AIR if frame.weapon == "air" or not frame.weapon else SHELLING
         if frame.kind == "enter" and frame.unopposed and (side1 or frame.agent_armed):
             return TRANSFER  # "moved into X without a fight", "entered X as the army withdrew"
+        if frame.kind == "enter" and frame.yielded and not frame.fought and not frame.overran and side1:
+            return TRANSFER  # "B withdrew from X. A entered the city that evening": it changed hands, no fight told
         if frame.kind == "enter" and (frame.yielded or frame.overran) and side1:
             # "after an assault, A entered X, and B pulled out"; "A entered X, meeting little resistance"
             return REGAIN if side1 == self.government else OVERTAKE

@@ -102,6 +102,7 @@ class Frame:
     # the characters of relative clauses inside the predicate's clause that tell a deed of their own ("struck X, which
     # A had taken on Friday"): a day named there is that deed's, not the predicate's
     asides: tuple[tuple[int, int], ...] = ()
+    fought: bool = False  # an entry whose sentence tells a battle ("after heavy clashes, A entered X")
 
     @property
     def kind(self) -> str:
