@@ -248,3 +248,15 @@ def test_an_entry_into_a_place_just_left_is_a_transfer_unless_a_fight_is_told() 
     assert events_of(quiet)[-1] == ("Non-violent transfer of territory", "sdf", "Mayadin")
     fought = "The army withdrew from Mayadin on 6 December. After heavy clashes, SDF units entered Mayadin the same evening."
     assert events_of(fought)[-1] == ("Non-state actor overtakes territory", "sdf", "Mayadin")
+
+
+def test_a_day_in_a_leading_time_phrase_is_its_own_happenings() -> None:
+    """"Following the takeover of X on 30 November and of Y on 5 December, A advanced and took Z and W on 6 December":
+    the days in the time phrase are those takeovers'; the clause names its own day, which Z and W share. With no day
+    of its own, the phrase's day still dates the deed after it."""
+    told = ("Following the takeover of Aleppo city on 30 November and of Hama city on 5 December, rebels advanced south "
+            "and took control of Rastan and Talbiseh on 6 December.")
+    days = dated(told, published="2024-12-09")
+    assert (days["Al-Rastan"], days["Talbiseh"]) == ("2024-12-06", "2024-12-06")
+    alone = "Following the takeover of Hama city on 5 December, rebels took control of Rastan."
+    assert dated(alone, published="2024-12-09")["Al-Rastan"] == "2024-12-05"

@@ -270,6 +270,7 @@ class _Sentence(_Qualifiers):
             clause=self._clause_span(noun if noun is not None else pred),
             asides=self._asides(noun if noun is not None else pred),
             fought=spec.kind == "enter" and bool(self._fight_told()),
+            time_phrases=self._time_phrases(pred) if pred.pos_ in _VERBAL else (),
         )
 
     def _post_owner(self, pred: Token, noun: Token | None) -> Token | None:
@@ -317,6 +318,21 @@ class _Sentence(_Qualifiers):
         inside = {t.i for t in pred.subtree}
         return next((t for t in reversed(list(pred.head.subtree)) if t.i < pred.i and t.i not in inside
                      and {t.lower_, t.lemma_.lower()} & kinds), None)
+
+    def _time_phrases(self, verb: Token) -> tuple[tuple[int, int], ...]:
+        """The characters of each time phrase on ``verb`` whose object is a noun of a happening, not a day ("following
+        the takeover of X on 5 December", "after the fall of Y")."""
+        out = []
+        # (the phrase may lead the first of two joined verbs: "Following X, A advanced and took Y on D"; the parser
+        # may read "Following" as a participle)
+        heads = [verb, *([verb.head] if verb.dep_ == "conj" else [])]
+        for c in (c for h in heads for c in h.children):
+            if c.dep_ in ("prep", "advcl") and c.lower_ in self.lang.time_preps and any(
+                    g.dep_ in ("pobj", "dobj") and g.pos_ == "NOUN" and g.lower_ not in self.lang.calendar_words
+                    for g in c.children):
+                inner = list(c.subtree)
+                out.append((inner[0].idx, inner[-1].idx + len(inner[-1])))
+        return tuple(out)
 
     def _asides(self, tok: Token) -> tuple[tuple[int, int], ...]:
         """The characters of each relative clause in the past perfect, told of a noun in the clause of ``tok`` ("jets

@@ -123,9 +123,14 @@ def _shifted_day(sentence: str, trigger: int, named: Sequence[DateSpan]) -> tupl
 def _without_asides(sentence: str, offset: int, frame: Frame) -> str:
     """The sentence with the relative clauses that tell another deed than the frame's blanked (same length): "jets
     struck X, which A had taken on Friday": Friday is the taking's day, not the strike's."""
-    for a, b in frame.asides:
-        if not a <= frame.start < b:
-            lo, hi = max(a - offset, 0), min(b - offset, len(sentence))
+    return _blank(sentence, offset, [(a, b) for a, b in frame.asides if not a <= frame.start < b])
+
+
+def _blank(sentence: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``sentence`` (starting at ``offset`` in its text) with the characters of ``spans`` blanked, same length."""
+    for a, b in spans:
+        lo, hi = max(a - offset, 0), min(b - offset, len(sentence))
+        if lo < hi:
             sentence = sentence[:lo] + " " * (hi - lo) + sentence[hi:]
     return sentence
 
@@ -249,8 +254,13 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             # "that day", "the next day" refer to the last day named before them (in their own sentence first)
             before = [d.date for d in named_here if d.end <= f.start - s_start]
             anchor = (before[-1] if before else None) or told_before or para_date or (last_named if chronology else None)
-            span = resolve_event_date(_without_asides(sentence, s_start, f), now, sentence_offset=s_start,
-                                      context=anchor, trigger_start=f.start - s_start)
+            told = _without_asides(sentence, s_start, f)
+            span = resolve_event_date(told, now, sentence_offset=s_start, context=anchor, trigger_start=f.start - s_start)
+            if span.kind == "explicit" and any(a <= span.start < b for a, b in f.time_phrases):
+                # "Following the fall of X on 5 December, A took Y on 6 December": the clause's own day, if it names one
+                clause_day = resolve_event_date(_blank(told, s_start, f.time_phrases), now, sentence_offset=s_start,
+                                                context=anchor, trigger_start=f.start - s_start)
+                span = clause_day if clause_day.kind in ("explicit", "weekday") else span
             shifted = _shifted_day(sentence, f.start - s_start, named_here)
             if shifted is not None:
                 m, day = shifted

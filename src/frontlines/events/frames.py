@@ -103,6 +103,9 @@ class Frame:
     # A had taken on Friday"): a day named there is that deed's, not the predicate's
     asides: tuple[tuple[int, int], ...] = ()
     fought: bool = False  # an entry whose sentence tells a battle ("after heavy clashes, A entered X")
+    # the characters of time phrases on the predicate that name happenings of their own ("Following the takeover of X
+    # on 5 December, A took Y on 6 December"): their days are those happenings', when the clause names its own
+    time_phrases: tuple[tuple[int, int], ...] = ()
 
     @property
     def kind(self) -> str:
