@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 import frontlines
-from frontlines.events.extract import merge_events
+from frontlines.events.merging import merge_events
 from frontlines.models import Event, Evidence, TextSpan
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontlines.events.extract import merge_events
+from frontlines.events.merging import merge_events
 from frontlines.mentions.geoparse import Spans
 from frontlines.pipeline import Pipeline
 from frontlines.read import nlp
@@ -39,7 +39,7 @@ def test_sentences_of_a_long_report_are_found_by_bisection() -> None:
 def _merge_by_scan(events, window_days=0):  # the quadratic original, as the reference
     from dataclasses import replace
 
-    from frontlines.events.extract import _combine_certainty, _outranks, same_happening
+    from frontlines.events.merging import _combine_certainty, _outranks, same_happening
 
     kept = []
     for ev in events:

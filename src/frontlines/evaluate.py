@@ -27,7 +27,7 @@ from typing import Any
 
 from frontlines.control.ledger import Ledger, baseline_assertions, build_ledger
 from frontlines.errors import EvalError
-from frontlines.events.extract import merge_events
+from frontlines.events.merging import merge_events
 from frontlines.events.typology import family
 from frontlines.mentions.gazetteer import Gazetteer, haversine_km
 from frontlines.mentions.geoparse import unmapped_id

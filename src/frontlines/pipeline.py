@@ -13,8 +13,9 @@ from datetime import date
 from frontlines.control.ledger import assertions_from_statements, build_ledger, last_word_per_document
 from frontlines.control.statements import ControlRules, layout_statements, statements_from_frames
 from frontlines.events.dating import date_frames
-from frontlines.events.extract import EventExtractor, merge_events, partisan_voice
+from frontlines.events.extract import EventExtractor, partisan_voice
 from frontlines.events.lexicon import load_language
+from frontlines.events.merging import merge_events
 from frontlines.events.reader import Reader
 from frontlines.mentions.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
 from frontlines.models import (

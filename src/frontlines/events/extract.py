@@ -34,9 +34,10 @@ from frontlines.events.dating import AS_OF, BACKGROUND, place_day
 from frontlines.events.fatalities import parse_casualties
 from frontlines.events.frames import locator_only, near_relation, says_no_holder
 from frontlines.events.lexicon import Language
+from frontlines.events.merging import drop_covered_regions, drop_generic, merge_concurrent, merge_events
 from frontlines.events.reader import Frame
 from frontlines.events.tolls import lend_next_tolls, toll_at
-from frontlines.events.typology import BY_NAME, RANK, family
+from frontlines.events.typology import BY_NAME, family
 from frontlines.mentions.dates import DateSpan
 from frontlines.mentions.gazetteer import haversine_km
 from frontlines.mentions.geoparse import AREA_RELATION, UNMAPPED_KIND
@@ -213,7 +214,7 @@ class EventExtractor:
         lend_next_tolls(by_sentence, sentences, {f.sentence for f in frames}, places, doc.text, self.lang.total_words,
                         self.lang.significant)
         for key in sorted(by_sentence):
-            events.extend(_merge_concurrent(_drop_covered_regions(_drop_generic(by_sentence[key], self.lang.generic_violence))))
+            events.extend(merge_concurrent(drop_covered_regions(drop_generic(by_sentence[key], self.lang.generic_violence))))
         # "the fall of X" told with no day of its own, in a report that tells X's fall on a day: the same
         # happening named again ("The fall of X opened the road south"), not a second one on another day (a
         # place changes hands once in a story; fights and strikes recur, and are left as they are)
@@ -452,123 +453,3 @@ def partisan_voice(text: str, cues: Sequence[str] = (), first_person: Sequence[s
     if pattern is None:
         return False
     return len(pattern.findall(_QUOTED.sub(" ", text))) >= 2
-
-
-def _drop_generic(events: list[Event], generic: frozenset[str]) -> list[Event]:
-    """"Airstrikes and other hostilities continue in X": a generic word for violence told beside a specific
-    kind at the same place is that violence again, not a second event."""
-    specific = {(e.place_id, e.date) for e in events if e.trigger.lower() not in generic}
-    return [e for e in events if e.trigger.lower() not in generic or (e.place_id, e.date) not in specific]
-
-
-def _drop_covered_regions(events: list[Event]) -> list[Event]:
-    """"swept through southern A province, overrunning X, Y and Z": a fight told only of a governorate, beside battles
-    the same sentence places in towns of it that day, is those battles told at large, not one of its own."""
-    battles = {"territory", "clash"}
-    placed = {(e.admin1, e.date) for e in events if e.geo_precision < 3 and family(e.sub_event_type) in battles and e.admin1}
-    return [e for e in events if not (e.geo_precision == 3 and family(e.sub_event_type) == "clash"
-                                      and (e.admin1, e.date) in placed)]
-
-
-def _merge_concurrent(events: list[Event]) -> list[Event]:
-    """ACLED's merging of concurrent tactics, within one sentence and place.
-
-    Fighting for a place and its capture are one battle, coded as the capture, and so are a withdrawal from it and
-    its taking; a strike that kills
-    civilians is one remote-violence event (ACLED marks civilian targeting, not a second "Attack");
-    of two remote-violence types the higher in ACLED's table wins (a suicide car bomb, not an IED).
-    Strikes, arrests and looting at a place that is also captured stay separate events.
-    """
-    best: dict[tuple[str, date | None, str], Event] = {}
-    order: list[tuple[str, date | None, str]] = []
-    taken = {(e.place_id, e.date) for e in events if family(e.sub_event_type) == "territory"}
-    for ev in events:
-        fam = family(ev.sub_event_type)
-        if ev.kind == "withdraw" and (ev.place_id, ev.date) in taken:
-            continue  # a withdrawal from a place the sentence says was taken is that handover ("A's withdrawal from X left it to B")
-        group = {"territory": "battle", "clash": "battle", "remote": "violence", "civilians": "violence"}.get(fam, ev.sub_event_type)
-        key = (ev.place_id, ev.date, group)
-        if key not in best:
-            best[key] = ev
-            order.append(key)
-            continue
-        kept = best[key]
-        if _outranks(ev, kept):
-            ev, kept = kept, ev
-            best[key] = kept
-        best[key] = replace(best[key], fatalities=max(best[key].fatalities, ev.fatalities),
-                            fatalities_text=best[key].fatalities_text or ev.fatalities_text)
-        if best[key].actor1_side in ("", "unknown") and ev.actor1_side not in ("", "unknown"):
-            # two readings of one fight ("were fighting for X" as a contest and as a clash): the parties of the one
-            # that names them
-            best[key] = replace(best[key], actor1=ev.actor1, actor1_side=ev.actor1_side, actor2=ev.actor2,
-                                actor2_side=ev.actor2_side)
-        elif best[key].actor2_side in ("", "unknown") and ev.actor2_side not in ("", "unknown") \
-                and ev.actor1_side == best[key].actor1_side:
-            # ("A artillery shelled B positions": the noun's reading and the verb's, the verb's naming whom it hit)
-            best[key] = replace(best[key], actor2=ev.actor2, actor2_side=ev.actor2_side)
-    return [best[k] for k in order]
-
-
-def _outranks(a: Event, b: Event) -> bool:
-    # Withdrawal and surrender sit low in ACLED's table but carry the territorial news of the sentence.
-    if family(a.sub_event_type) == "territory" and family(b.sub_event_type) != "territory":
-        return True
-    if family(b.sub_event_type) == "territory":
-        return False
-    return RANK[a.sub_event_type] < RANK[b.sub_event_type]
-
-
-def same_happening(a: Event, b: Event, window_days: int = 1) -> bool:
-    """Two events describe one happening: same family, place, sides, dates within the window."""
-    if family(a.sub_event_type) != family(b.sub_event_type) or a.place_id != b.place_id:
-        return False
-    if a.actor1_side and b.actor1_side and a.actor1_side != b.actor1_side and "unknown" not in (a.actor1_side, b.actor1_side):
-        return False
-    if a.date is None or b.date is None:
-        return a.date is None and b.date is None
-    if a.doc == b.doc and a.date != b.date:
-        return False  # one report telling two days: two happenings (the window is for reports that differ)
-    return abs((a.date - b.date).days) <= window_days
-
-
-def merge_events(events: Sequence[Event], window_days: int = 0) -> list[Event]:
-    """Keep one event per happening, with the evidence and sources of all its mentions.
-
-    Within one report the date must match (``window_days=0``); across reports
-    a day either way is allowed (a report of "yesterday" vs "overnight").
-    Fatalities: the lowest non-zero figure (ACLED: lowest when reports differ).
-    """
-    kept: list[Event] = []
-    # Only events of one family and place can be one happening (same_happening): each event is
-    # compared with the kept events of its own (family, place), in the order they were kept.
-    groups: dict[tuple[str, str], list[int]] = {}
-    for ev in events:
-        group = groups.setdefault((family(ev.sub_event_type), ev.place_id), [])
-        match = next((i for i in group if same_happening(kept[i], ev, window_days)), None)
-        if match is None:
-            group.append(len(kept))
-            kept.append(ev)
-            continue
-        k = kept[match]
-        figures = [f for f in (k.fatalities, ev.fatalities) if f]
-        primary = ev if _outranks(ev, k) else k
-        kept[match] = replace(
-            primary,
-            evidence=tuple(dict.fromkeys(k.evidence + ev.evidence)),
-            sources=tuple(dict.fromkeys(k.sources + ev.sources)),
-            fatalities=min(figures) if figures else 0,
-            fatalities_text=k.fatalities_text or ev.fatalities_text,
-            date=min(d for d in (k.date, ev.date) if d is not None) if k.date or ev.date else None,
-            certainty=_combine_certainty(k, ev),
-        )
-    return kept
-
-
-def _combine_certainty(a: Event, b: Event) -> str:
-    if {a.certainty, b.certainty} <= {"claimed"} and a.claimed_by and b.claimed_by and a.claimed_by != b.claimed_by:
-        return "claimed"
-    order = ["confirmed", "reported", "claimed", "uncertain", "disputed"]
-    if a.actor1_side != b.actor1_side and family(a.sub_event_type) == "territory":
-        return "disputed"
-    return min(a.certainty, b.certainty, key=order.index)

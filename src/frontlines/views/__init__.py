@@ -16,7 +16,7 @@ from typing import Any
 from frontlines.control.areas import AreaSet, control_areas, derive_boundary, load_boundary, region_polygons
 from frontlines.control.ledger import Ledger, build_ledger
 from frontlines.errors import ExportError, InputError
-from frontlines.events.extract import merge_events
+from frontlines.events.merging import merge_events
 from frontlines.models import ControlStatus, Event
 from frontlines.store.storage import Store
 from frontlines.theater import Theater

@@ -32,7 +32,7 @@ from sqlalchemy import func, select
 
 from frontlines.control.areas import control_areas
 from frontlines.control.ledger import Ledger, event_of
-from frontlines.events.extract import merge_events
+from frontlines.events.merging import merge_events
 from frontlines.mentions.geoparse import unmapped_id
 from frontlines.models import ControlAssertion, ControlStatus, Event
 from frontlines.store.storage import Store, documents
