@@ -260,3 +260,22 @@ def test_a_day_in_a_leading_time_phrase_is_its_own_happenings() -> None:
     assert (days["Al-Rastan"], days["Talbiseh"]) == ("2024-12-06", "2024-12-06")
     alone = "Following the takeover of Hama city on 5 December, rebels took control of Rastan."
     assert dated(alone, published="2024-12-09")["Al-Rastan"] == "2024-12-05"
+
+
+def test_a_fronted_time_is_no_subject() -> None:
+    """"The same day, November 30, rebels took X": the parser may make the fronted time a second subject; the doer
+    is the party."""
+    told = "The army withdrew from Anjara. The same day, November 30, rebels took Saraqib and Atarib on the highway."
+    assert [(e[0], e[1], e[2]) for e in events_of(told)][-2:] == [
+        ("Non-state actor overtakes territory", "opposition", "Saraqib"),
+        ("Non-state actor overtakes territory", "opposition", "Atarib")]
+
+
+def test_a_place_lost_in_the_passive_is_taken() -> None:
+    """"X was lost to the rebels", "X was surrendered after the army withdrew": the passive's subject is the place
+    lost; a match or ground lost is no place."""
+    assert events_of("Saraqib was lost to the rebels on Sunday.") == [
+        ("Non-state actor overtakes territory", "opposition", "Saraqib")]
+    assert events_of("Homs was surrendered on Sunday after the army withdrew overnight.")[0][::2] == (
+        "Non-violent transfer of territory", "Homs")
+    assert events_of("The match was lost on Sunday.") == []
