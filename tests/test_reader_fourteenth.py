@@ -279,3 +279,14 @@ def test_a_place_lost_in_the_passive_is_taken() -> None:
     assert events_of("Homs was surrendered on Sunday after the army withdrew overnight.")[0][::2] == (
         "Non-violent transfer of territory", "Homs")
     assert events_of("The match was lost on Sunday.") == []
+
+
+def test_fighting_at_a_place_taken_that_day_is_the_takings_battle() -> None:
+    """"Rebels seized X on Thursday. Fighting in X killed 15 soldiers.": one battle, coded as the capture with the
+    fight's toll; fighting at a place taken on another day, or by other sides, stays its own event."""
+    told = "On Thursday rebels seized Khan al-Assal. Fighting in Khan al-Assal that day killed 15 soldiers."
+    assert [(e.sub_event_type, e.fatalities) for e in frontlines.extract(told, published="2024-11-30").events] == [
+        ("Non-state actor overtakes territory", 15)]
+    other_day = "On Thursday rebels seized Khan al-Assal. On Friday fighting in Khan al-Assal killed 15 soldiers."
+    assert [e.sub_event_type for e in frontlines.extract(other_day, published="2024-11-30").events] == [
+        "Non-state actor overtakes territory", "Armed clash"]

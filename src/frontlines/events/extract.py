@@ -34,7 +34,7 @@ from frontlines.events.dating import AS_OF, BACKGROUND, place_day
 from frontlines.events.fatalities import parse_casualties
 from frontlines.events.frames import locator_only, near_relation, says_no_holder
 from frontlines.events.lexicon import Language
-from frontlines.events.merging import drop_covered_regions, drop_generic, merge_concurrent, merge_events
+from frontlines.events.merging import drop_covered_regions, drop_generic, fold_battles, merge_concurrent, merge_events
 from frontlines.events.reader import Frame
 from frontlines.events.tolls import lend_next_tolls, toll_at
 from frontlines.events.typology import BY_NAME, family
@@ -219,8 +219,8 @@ class EventExtractor:
         # happening named again ("The fall of X opened the road south"), not a second one on another day (a
         # place changes hands once in a story; fights and strikes recur, and are left as they are)
         told = {(family(e.sub_event_type), e.place_id) for e in events if e.id not in restated}
-        return merge_events([e for e in events if e.id not in restated
-                             or (family(e.sub_event_type), e.place_id) not in told])
+        return merge_events(fold_battles([e for e in events if e.id not in restated
+                                          or (family(e.sub_event_type), e.place_id) not in told]))
 
     def _vandalism(self, sentence: str) -> bool:
         """The sentence tells a crowd destroying property ("toppled statues", "set fire to"): `vandalism_words`."""

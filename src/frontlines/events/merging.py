@@ -72,6 +72,30 @@ def merge_concurrent(events: list[Event]) -> list[Event]:
     return [best[k] for k in order]
 
 
+def fold_battles(events: list[Event]) -> list[Event]:
+    """Fighting at a place on a day that one report also tells taken that day is that taking's battle (ACLED codes one
+    event, the capture), however many sentences tell it: "A seized X on Thursday. Fighting in X killed 15 soldiers."
+    The capture keeps the fight's toll when it has none, and both evidence spans. A fight of other sides stays."""
+    taken: dict[tuple[str, date | None], int] = {}
+    for i, ev in enumerate(events):
+        if family(ev.sub_event_type) == "territory" and ev.date is not None and ev.geo_precision < 3:
+            taken.setdefault((ev.place_id, ev.date), i)  # (a town's, not "villages in X governorate")
+    folded: set[int] = set()
+    out = list(events)
+    for i, ev in enumerate(events):
+        j = taken.get((ev.place_id, ev.date))
+        if family(ev.sub_event_type) != "clash" or j is None:
+            continue
+        capture = out[j]
+        if ev.actor1_side not in ("", "unknown", capture.actor1_side, capture.actor2_side):
+            continue
+        out[j] = replace(capture, fatalities=capture.fatalities or ev.fatalities,
+                         fatalities_text=capture.fatalities_text or ev.fatalities_text,
+                         evidence=tuple(dict.fromkeys(capture.evidence + ev.evidence)))
+        folded.add(i)
+    return [ev for i, ev in enumerate(out) if i not in folded]
+
+
 def _outranks(a: Event, b: Event) -> bool:
     # Withdrawal and surrender sit low in ACLED's table but carry the territorial news of the sentence.
     if family(a.sub_event_type) == "territory" and family(b.sub_event_type) != "territory":
