@@ -290,3 +290,12 @@ def test_fighting_at_a_place_taken_that_day_is_the_takings_battle() -> None:
     other_day = "On Thursday rebels seized Khan al-Assal. On Friday fighting in Khan al-Assal killed 15 soldiers."
     assert [e.sub_event_type for e in frontlines.extract(other_day, published="2024-11-30").events] == [
         "Non-state actor overtakes territory", "Armed clash"]
+
+
+def test_the_other_sides_leaving_of_a_place_taken_that_day_is_part_of_the_taking() -> None:
+    """"The army said its units had redeployed outside Hama. Rebels entered Hama hours later and took control": one
+    change of hands, the taking; a leaving on another day, or by the taker itself, stays its own event."""
+    told = ("On 5 December the army said its units had withdrawn from Hama. Rebels took control of Hama hours later.")
+    assert [e[0] for e in events_of(told)] == ["Non-state actor overtakes territory"]
+    other_day = "On 4 December the army withdrew from Hama. On 5 December rebels took control of Hama."
+    assert sorted(e[0] for e in events_of(other_day)) == ["Change to group/activity", "Non-state actor overtakes territory"]

@@ -75,7 +75,8 @@ def merge_concurrent(events: list[Event]) -> list[Event]:
 def fold_battles(events: list[Event]) -> list[Event]:
     """Fighting at a place on a day that one report also tells taken that day is that taking's battle (ACLED codes one
     event, the capture), however many sentences tell it: "A seized X on Thursday. Fighting in X killed 15 soldiers."
-    The capture keeps the fight's toll when it has none, and both evidence spans. A fight of other sides stays."""
+    The capture keeps the fight's toll when it has none, and both evidence spans. A fight of other sides stays. So is
+    the other side's leaving of the place that day part of the taking (no event of its own)."""
     taken: dict[tuple[str, date | None], int] = {}
     for i, ev in enumerate(events):
         if family(ev.sub_event_type) == "territory" and ev.date is not None and ev.geo_precision < 3:
@@ -84,9 +85,16 @@ def fold_battles(events: list[Event]) -> list[Event]:
     out = list(events)
     for i, ev in enumerate(events):
         j = taken.get((ev.place_id, ev.date))
-        if family(ev.sub_event_type) != "clash" or j is None:
+        if j is None:
             continue
         capture = out[j]
+        if ev.kind == "withdraw" and ev.actor1_side != capture.actor1_side:
+            # ("the army said it had redeployed outside X. Rebels entered X hours later": the leaving is the taking's)
+            out[j] = replace(capture, evidence=tuple(dict.fromkeys(capture.evidence + ev.evidence)))
+            folded.add(i)
+            continue
+        if family(ev.sub_event_type) != "clash":
+            continue
         if ev.actor1_side not in ("", "unknown", capture.actor1_side, capture.actor2_side):
             continue
         out[j] = replace(capture, fatalities=capture.fatalities or ev.fatalities,
