@@ -299,3 +299,13 @@ def test_the_other_sides_leaving_of_a_place_taken_that_day_is_part_of_the_taking
     assert [e[0] for e in events_of(told)] == ["Non-state actor overtakes territory"]
     other_day = "On 4 December the army withdrew from Hama. On 5 December rebels took control of Hama."
     assert sorted(e[0] for e in events_of(other_day)) == ["Change to group/activity", "Non-state actor overtakes territory"]
+
+
+def test_both_after_a_verb_is_its_object() -> None:
+    """"attacked the villages of A and B and occupied both after fierce clashes": the parser may read "both" as an
+    adverb of "after"; it is what was occupied, the last two places named."""
+    told = ("On Saturday morning the SNA attacked the villages of Sheikh Issa and Ayn Daqna and occupied both after "
+            "fierce clashes with SDF fighters.")
+    assert events_of(told, published="2024-12-04") == [
+        ("Non-state actor overtakes territory", "opposition", "Shaykh Issa"),
+        ("Non-state actor overtakes territory", "opposition", "Ayn Daqna")]

@@ -218,7 +218,21 @@ def _verbs_read_as_modifiers(doc: Any) -> Any:
     return doc
 
 
+def _determiners_read_as_adverbs(doc: Any) -> Any:
+    """A determiner standing alone right after a verb that has no object ("occupied both after fierce clashes"), that
+    the parser read as an adverb of the preposition after it ("both after ... and ..."), is the verb's object."""
+    for tok in doc:
+        prep = tok.head
+        if tok.dep_ != "advmod" or tok.tag_ != "DT" or tok.i == 0 or prep.i != tok.i + 1 or prep.tag_ != "IN":
+            continue
+        verb = doc[tok.i - 1]
+        if not verb.tag_.startswith("VB") or prep.head.i != verb.i or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        tok.head, tok.dep_ = verb, "dobj"
+    return doc
+
+
 def repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _verbs_read_as_modifiers(_nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))))))
+    return _determiners_read_as_adverbs(_verbs_read_as_modifiers(_nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc)))))))))))
