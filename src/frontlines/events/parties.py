@@ -131,7 +131,8 @@ class _Parties(_Roles):
                 if outlet is not None and outlet.media and outlet.side not in NOT_ARMED:
                     # "state TV claimed that troops had retaken X": a partisan outlet's own side's troops
                     return None, outlet.side, True, True
-                if last is None and (tok.dep_ in ("nsubj", "nsubjpass") or folded) and tok.tag_ == "NNS" \
+                # (a plural the tagger took for a name, as after a title line: "Fighters" tagged NNPS)
+                if last is None and (tok.dep_ in ("nsubj", "nsubjpass") or folded) and tok.tag_ in ("NNS", "NNPS") \
                         and (folded or not any(c.dep_ not in ("acl", "relcl", "punct") and c.lower_ not in self.lang.origin_adjectives
                                                for c in tok.children)) \
                         and self.last_attacker is not None and tok.head.lemma_.lower() not in self._leave_verbs \

@@ -191,10 +191,13 @@ class _PlaceRoles(_References):
             if part_noun:
                 whole = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                          if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
+                # "X's western districts", "X's A district": the owner is the whole the parts lie in
+                whole += [idx.place_at[c.i] for c in named if c.dep_ == "poss"]
                 partial.extend(p.place_id for p in whole)
-                listed += whole
+                listed += [p for p in whole if p not in listed]
             return listed
-        if tok.lower_ in lang.place_anaphora and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and any(
+        if tok.lower_ in lang.place_anaphora and not any((c.dep_ == "prep" and c.lower_ == "of") or (
+                c.dep_ == "appos" and c.i in idx.place_at) for c in tok.children) and any(
                 c.dep_ == "poss" and (
                 c.lemma_.lower() in lang.country_nouns or (c.i in idx.place_at and idx.place_at[c.i].kind == "country"))
                 for c in tok.children):
@@ -212,7 +215,9 @@ class _PlaceRoles(_References):
                 within = [g for g in nxt.children if g.dep_ == "pobj"]
         if part_noun and not within:
             # "the city centre", "the town outskirts": the part of the place the noun before it refers back to
-            ref = next((c for c in tok.children if c.dep_ == "compound" and c.lower_ in lang.place_anaphora), None)
+            # ("the city's western districts": the same, with the noun as the owner)
+            ref = next((c for c in tok.children if (c.dep_ == "compound" or (
+                c.dep_ == "poss" and any(d.lower_ in _DETERMINERS for d in c.children))) and c.lower_ in lang.place_anaphora), None)
             if ref is not None:
                 found = self._antecedents(ref, lang.place_anaphora[ref.lower_], plural=False)
                 partial.extend(p.place_id for p in found)

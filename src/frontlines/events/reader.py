@@ -28,6 +28,7 @@ from spacy.attrs import LOWER
 from frontlines.events.clause import _Sentence
 from frontlines.events.frames import _NOMINAL, _VERBAL, NEAR_RELATIONS, NOT_ARMED, Frame, Token, _DocIndex, negation_of
 from frontlines.events.lexicon import FrameSpec, Language
+from frontlines.events.parties import _attack_nouns
 from frontlines.mentions.geoparse import Spans
 from frontlines.models import ActorMention, Place, PlaceMention
 
@@ -126,6 +127,15 @@ class Reader:
             # (a foreign state's forces too, of no side of the theater: "A's troops entered X ... troops moved into Y")
             attackers = [f.agent for f in found if f.agent is not None and (f.agent.side not in NOT_ARMED or f.agent.state)
                          and f.spec.kind in _OFFENSIVE and not (f.negated or f.irrealis)]
+            if not attackers:
+                # "A launched an offensive on X": the doer of an attack told as a noun, with no frame of its own,
+                # is the attacker a later bare "fighters" carries on
+                attackers = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and t.dep_ == "nsubj"
+                             and idx.actor_at[t.i].side not in NOT_ARMED and not negation_of(t.head)
+                             and any(o.dep_ == "dobj" and _attack_nouns(self.lang) & {
+                                 o.lemma_.lower(), *(c.lower_ for c in o.children if c.dep_ in ("amod", "compound"))}
+                                 for o in t.head.children)]
+                # ("launched an offensive west of X": the parser may read the noun as an adjective of the direction)
             last_attacker = attackers[-1] if attackers else last_attacker
             mentioned = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and idx.actor_at[t.i].side not in NOT_ARMED]
             parties = tuple({(a.start, a.end): a for a in mentioned}.values())

@@ -66,7 +66,10 @@ class _References:
             # one named was called something else
             noun = tok.lemma_.lower()
             if self._class_of(earlier[-1]) not in ("", noun):
-                earlier = [p for p in earlier if self._class_of(p) == noun] or earlier
+                # (and "the city" after "the A neighbourhood": not a part the text called a part of a place)
+                earlier = [p for p in earlier if self._class_of(p) == noun] or (
+                    [p for p in earlier if self._class_of(p) not in self.lang.partial]
+                    if noun not in self.lang.partial else []) or earlier
             if kind == "facility":
                 # ("X dam ... the Y bridge ... the dam": the facility whose name holds the noun, not the last one)
                 earlier = _named_with(tok, earlier) or earlier

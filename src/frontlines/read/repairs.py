@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 _FINITE = frozenset({"VBD", "VBP", "VBZ"})
+#: Conjunctions of time the parser may read as prepositions before a clause ("as A advanced").
+_SUBORDINATORS = frozenset({"as", "after", "before", "since", "until", "while", "when"})
 
 
 def _gerund_subjects(doc: Any) -> Any:
@@ -232,7 +234,36 @@ def _determiners_read_as_adverbs(doc: Any) -> Any:
     return doc
 
 
+def _subjects_read_as_roots(doc: Any) -> Any:
+    """A sentence the parser read as one noun phrase, its verb a participle describing the noun ("Armed groups
+    infiltrated on Friday into X and clashed with the army there": "groups" the root, "infiltrated" its modifier),
+    when the participle has a past verb joined to it by "and": a joined past verb shows the first is a finite verb
+    too, so the participle heads the sentence and the noun is its subject. The same under a conjunction the parser
+    read as a preposition ("The shelling came as armed groups infiltrated X and clashed ..."): the participle heads
+    a clause of time."""
+    for noun in doc:
+        conj = noun.head if noun.dep_ == "pobj" and noun.head.lower_ in _SUBORDINATORS and noun.head.tag_ == "IN" else None
+        if (noun.dep_ != "ROOT" and conj is None) or noun.tag_ not in ("NNS", "NNPS", "NN") or noun.i + 1 >= len(doc):
+            continue
+        verb = doc[noun.i + 1]
+        if verb.head.i != noun.i or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or any(
+                c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if not any(c.dep_ == "conj" and c.tag_ == "VBD" for c in verb.children) \
+                or not any(c.dep_ == "cc" for c in verb.children):
+            continue
+        for c in [c for c in noun.children if c.i > verb.i]:
+            c.head = verb  # (the closing stop)
+        if conj is not None:
+            verb.head, verb.dep_ = conj.head, "advcl"
+            conj.head, conj.dep_ = verb, "mark"
+        else:
+            verb.head, verb.dep_ = verb, "ROOT"
+        noun.head, noun.dep_ = verb, "nsubj"
+    return doc
+
+
 def repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _determiners_read_as_adverbs(_verbs_read_as_modifiers(_nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc)))))))))))
+    return _subjects_read_as_roots(_determiners_read_as_adverbs(_verbs_read_as_modifiers(_nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))))))))

@@ -1,0 +1,98 @@
+"""The clause reader, fifteenth pass: forms found on batches 32 and 33 of prose of our own, one test per form, each
+with its contrast.
+
+The helpers are those of test_reader_eleventh.py (the real pipeline: spaCy parse, gazetteer, actor dictionary), here
+with a report day of 15 December unless a test gives its own.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import frontlines
+import test_reader_eleventh
+
+events_of = partial(test_reader_eleventh.events_of, published="2024-12-15")
+dated = partial(test_reader_eleventh.dated, published="2024-12-15")
+
+
+def statuses(text: str, published: str = "2024-12-15") -> dict[str, str]:
+    """The status each place mention is given by the report alone, by the place's id."""
+    return {a.place_id: a.status for a in frontlines.extract(text, published=published).assertions if a.scope == "place"}
+
+
+HAMA = "gn:170017"
+ALEPPO = "gn:170063"
+
+
+def test_the_owner_of_a_part_is_the_whole_it_lies_in() -> None:
+    """"X's eastern districts" names parts of X, as "the eastern districts of X" does: an entry or a storming of them is
+    fighting inside X, not X taken; a named district owned by X ("X's A district") is entered itself."""
+    assert statuses("Rebels stormed Hama's eastern districts on Friday.") == {HAMA: "contested"}
+    assert statuses("Rebels stormed the eastern districts of Hama on Friday.") == {HAMA: "contested"}
+    # the owner of no part: the place itself
+    assert statuses("Rebels stormed Hama on Friday.") == {HAMA: "opposition"}
+
+
+def test_the_city_as_owner_of_a_part_refers_back() -> None:
+    """"the city's northern quarters", "the town's outskirts": the noun that owns the part refers back to the place
+    named before, as "the city centre" does."""
+    text = "Rebels shelled Hama on Thursday. The rebels stormed the city's northern districts on Friday."
+    assert statuses(text) == {HAMA: "contested"}
+    assert ("Armed clash", "opposition", "Hama") in events_of(text)
+    # a part owned by a name is not a reference back: the earlier place is not entered
+    assert statuses("Rebels shelled Hama on Thursday. The rebels stormed Aleppo's northern districts on Friday.") \
+        == {ALEPPO: "contested"}
+
+
+def test_a_class_noun_owned_by_the_country_with_its_name_beside_it_is_that_place() -> None:
+    """"the country's fourth-largest city, X": the name set beside the noun is the city; without a name the noun is the
+    city its own sentence named (an earlier rule, kept)."""
+    assert statuses("Rebels seized Syria's fourth-largest city, Hama, on Thursday.") == {HAMA: "opposition"}
+    assert statuses("Rebels swept into Hama, seizing the country's fourth-largest city.") == {HAMA: "opposition"}
+    # the name beside another noun does not make the country's city a place
+    assert statuses("Rebels seized Syria's fourth-largest city on Thursday.") == {}
+
+
+def test_the_doer_of_an_attack_told_as_a_noun_is_the_attacker_bare_fighters_carry_on() -> None:
+    """"A launched an offensive ... Fighters entered X": the party that launched, began or opened an attack told as a
+    noun is the attacker a later bare plural ("fighters", "gunmen") stands for, as a doer of a taking is."""
+    text = "Rebels launched an offensive on Wednesday. Fighters pushed into the eastern districts of Hama on Friday."
+    assert events_of(text) == [("Armed clash", "opposition", "Hama")]
+    # an offensive not launched, or a launch of no attack, makes no attacker: the bare plural has no side
+    assert events_of("Rebels did not launch an offensive. Fighters pushed into the eastern districts of Hama.") == []
+    assert events_of("Rebels launched a website on Wednesday. Fighters pushed into the eastern districts of Hama.") == []
+
+
+def test_a_short_title_line_over_its_paragraph_is_a_sentence_of_its_own() -> None:
+    """A short line with no closing stop over a paragraph at least twice its length ("The fall of the city" over its
+    story) is a title: it is no part of the paragraph's first sentence, and the paragraph reads as it would alone (the
+    tagger's reading a plural after it as a name does not lose the plural's party)."""
+    story = "Rebels took Anjara on Wednesday.\n\nThe road to Hama\nFighters pushed into the eastern districts of Hama on Friday."
+    assert ("Armed clash", "opposition", "Hama") in events_of(story)
+    # a line of wrapped prose (the line after it no longer than twice its length) joins the line after it: the
+    # party's name runs on across the break
+    prose = "Rebels took Anjara on Wednesday.\n\nOn Friday fighters of Hayat\nTahrir al-Sham pushed into Hama's eastern districts."
+    assert frontlines.extract(prose, published="2024-12-15").events[-1].actor1 == "Hay'at Tahrir al-Sham"
+
+
+def test_a_participle_with_a_past_verb_joined_to_it_is_the_finite_verb() -> None:
+    """The parser reads "armed groups infiltrated X and clashed with Y" as one noun phrase ("groups" described by
+    "infiltrated"), also under a conjunction it takes for a preposition ("as armed groups infiltrated ..."): a past verb
+    joined by "and" shows the first is finite, so the groups are its doer."""
+    assert events_of("The shelling came as rebel groups infiltrated on Friday into a number of the eastern districts "
+                     "of Hama and clashed with army units there.") == [("Armed clash", "opposition", "Hama")]
+    # a participle describing a noun, with no past verb joined to it, stays a description: no entry
+    assert events_of("Convoys of displaced families infiltrated by informers reached Hama on Friday.") == []
+
+
+def test_the_city_after_a_quarter_refers_to_a_whole_place() -> None:
+    """"the city" after a mention the text itself called a neighbourhood or district refers to the city named before,
+    not to the quarter: a quarter is a part of a city, not a city."""
+    text = ("Shells fell on Aleppo on Thursday. Two civilians were killed when a shell hit the Hamdaniyah neighbourhood."
+            " Rebels stormed the city's western districts on Friday.")
+    assert statuses(text) == {ALEPPO: "contested"}
+    # "the neighbourhood" is the quarter the text called so
+    quarter = ("Shells fell on Aleppo on Thursday. Two civilians were killed when a shell hit the Hamdaniyah "
+               "neighbourhood. Rebels stormed the neighbourhood on Friday.")
+    assert ALEPPO not in statuses(quarter) and statuses(quarter)
