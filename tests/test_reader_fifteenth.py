@@ -96,3 +96,31 @@ def test_the_city_after_a_quarter_refers_to_a_whole_place() -> None:
     quarter = ("Shells fell on Aleppo on Thursday. Two civilians were killed when a shell hit the Hamdaniyah "
                "neighbourhood. Rebels stormed the neighbourhood on Friday.")
     assert ALEPPO not in statuses(quarter) and statuses(quarter)
+
+
+def test_an_owners_fighters_are_the_owners_not_the_last_party_named_with_that_noun() -> None:
+    """"A said its fighters had entered X": "its" is the owner, the party that speaks; that an earlier party's name
+    ends in the same noun ("HTS fighters") does not make the owned fighters that party's, as it does for the noun
+    with an article ("the fighters")."""
+    text = ("HTS fighters took Anjara on 30 November. The SDF said its fighters had entered Deir ez-Zor city on "
+            "6 December.")
+    sides = {e.location: e.actor1_side for e in frontlines.extract(text, published="2024-12-15").events}
+    assert sides["Deir ez-Zor"] == "sdf"
+    # with the article the noun still refers back to the party whose name it ends
+    text = "HTS fighters took Anjara on 30 November. The fighters entered Deir ez-Zor city on 6 December."
+    sides = {e.location: e.actor1_side for e in frontlines.extract(text, published="2024-12-15").events}
+    assert sides["Deir ez-Zor"] == "opposition"
+
+
+def test_its_after_a_sentence_with_a_relative_is_the_main_doer() -> None:
+    """"A took X, which the army had abandoned. Its fighters then ...": the party "its" refers to is the doer of the
+    sentence's main clause, not the doer told inside a relative clause about a place."""
+    text = ("Fighters of the Southern Operations Room took Kisweh, which the army had abandoned. Its fighters then "
+            "clashed with Republican Guard units on the edge of Sahnaya.")
+    sides = {e.location: (e.actor1_side, e.actor2_side) for e in frontlines.extract(text, published="2024-12-15").events}
+    assert sides["Sahnaya"] == ("opposition", "government")
+    # with no relative, the last doer is the one named last
+    text = ("Fighters of the Southern Operations Room took Kisweh. The army then withdrew from Tall Kurdi. Its soldiers "
+            "then clashed with rebels on the edge of Sahnaya.")
+    sides = {e.location: (e.actor1_side, e.actor2_side) for e in frontlines.extract(text, published="2024-12-15").events}
+    assert sides["Sahnaya"][0] == "government"

@@ -124,6 +124,9 @@ class Reader:
             recent = [*recent[-1:], self._noun_refs(ctx)]
             struck = [*struck[-1:], next((f for f in reversed(found) if f.kind in ("strike", "shelling") and f.asserts), None)]
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]
+            # ("A took X, which the army had abandoned. Its fighters ...": the doer of the main clause, not of a relative)
+            armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED
+                     and not f.relative] or armed
             # (a foreign state's forces too, of no side of the theater: "A's troops entered X ... troops moved into Y")
             attackers = [f.agent for f in found if f.agent is not None and (f.agent.side not in NOT_ARMED or f.agent.state)
                          and f.spec.kind in _OFFENSIVE and not (f.negated or f.irrealis)]

@@ -161,8 +161,9 @@ class _References:
     def _named_by_head(self, tok: Token) -> ActorMention | None:
         """The party named before whose name ``tok``, a common noun with an article, ends ("the A Operations
         Command ... the command")."""
+        # (an article, not an owner: "A said its fighters ..." are A's, whatever party's name ends in "fighters")
         if tok.pos_ != "NOUN" or tok.i in self.idx.actor_at or not any(
-                c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS for c in tok.children):
+                c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children):
             return None
         text, word = self.idx.text, tok.lower_
         return next((m for m in reversed(self.idx.actors) if m.end <= tok.idx and m.side not in ("", "civilians", "unknown")
