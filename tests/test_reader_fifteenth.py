@@ -124,3 +124,48 @@ def test_its_after_a_sentence_with_a_relative_is_the_main_doer() -> None:
             "then clashed with rebels on the edge of Sahnaya.")
     sides = {e.location: (e.actor1_side, e.actor2_side) for e in frontlines.extract(text, published="2024-12-15").events}
     assert sides["Sahnaya"][0] == "government"
+
+
+def test_a_count_of_days_after_a_weekday_counts_from_that_weekday() -> None:
+    """"took A on Friday, a day after they seized B": B's day is the Thursday, counted from the weekday as from a
+    date; with no day named outside the clause the clause has the sentence's day."""
+    assert dated("Rebels captured Rastan on Friday, a day after they seized Hama.", published="2024-12-07") \
+        == {"Al-Rastan": "2024-12-06", "Hama": "2024-12-05"}
+    assert dated("Rebels captured Rastan on Friday, two days after they seized Hama.", published="2024-12-07") \
+        == {"Al-Rastan": "2024-12-06", "Hama": "2024-12-04"}
+    assert dated("Rebels captured Rastan, a day after they seized Hama.", published="2024-12-07")["Hama"] == "2024-12-07"
+
+
+def test_the_provincial_capital_is_the_seat_of_the_province_named_before() -> None:
+    """"In B province, fighters took the provincial capital": the seat of B (the gazetteer's settlement that bears the
+    division's name), not the country's capital nor the town named last."""
+    text = ("Shells fell on Damascus on Thursday. In Daraa province, rebels took the provincial "
+            "capital on Friday.")
+    assert statuses(text, published="2024-12-07") == {"gn:170905": "opposition"}
+    # "the capital" alone is the country's
+    assert statuses("In Daraa province, rebels advanced. Troops shelled the capital on Friday.", published="2024-12-07") \
+        == {}
+    assert events_of("In Daraa province, rebels advanced. Troops shelled the capital on Friday.")[-1][2] == "Damascus"
+    # with no province named before, the provincial capital is nowhere
+    assert statuses("Rebels took the provincial capital on Friday.", published="2024-12-07") == {}
+
+
+def test_a_taking_after_reaching_a_deal_is_a_transfer() -> None:
+    """"took X after reaching a deal with the army", "following an agreement with its notables": a taking done under a
+    deal, however the deal is introduced, is a non-violent transfer; a deal that failed is none."""
+    assert events_of("Rebels took control of Daraa on Friday after reaching a deal with the army.")[0][0] \
+        == "Non-violent transfer of territory"
+    assert events_of("Rebels took control of Daraa on Friday following an agreement with local notables.")[0][0] \
+        == "Non-violent transfer of territory"
+    assert events_of("Rebels took control of Daraa on Friday after failing to reach a deal with the army.")[0][0] \
+        == "Non-state actor overtakes territory"
+
+
+def test_security_forces_with_no_owner_are_the_states() -> None:
+    """The theater's cue "security forces" names the government side where no party owns them ("after security
+    forces pulled out": the other side left, the taking was unopposed); owned by a named party they are that party's."""
+    evs = frontlines.extract("Local fighters took control of Daraa on Friday after security forces withdrew.",
+                             published="2024-12-07").events
+    assert [(e.sub_event_type, e.actor2_side) for e in evs] == [("Non-violent transfer of territory", "government")]
+    evs = frontlines.extract("Kurdish security forces withdrew from Daraa on Friday.", published="2024-12-07").events
+    assert [e.actor1_side for e in evs] == ["sdf"]

@@ -38,7 +38,7 @@ class Pipeline:
         self.model = model
         self.geoparse = Geoparser(theater)
         self.language = load_language(theater.language)
-        self.read = Reader(self.language, theater.gazetteer.by_id.get(theater.capital))
+        self.read = Reader(self.language, theater.gazetteer.by_id.get(theater.capital), theater.gazetteer.seats(theater.country))
         self.extract_events = EventExtractor(theater, self.language)
         self.control_rules = ControlRules(default_attacker=str(theater.rules.get("default_attacker", "")),
                                           adversary=dict(theater.rules.get("adversary", {})),

@@ -246,6 +246,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             now = story_now
             found = find_dates(sentence, now)
         named_here = [d for d in found if d.kind == "explicit" and d.date]
+        # (a weekday anchors a count of days too: "took A on Friday, a day after they seized B")
+        anchors = [d for d in found if d.kind in ("explicit", "weekday") and d.date]
         # ("the next day, A retook X and captured Y": both of the day after the one told before the sentence, not Y
         # of the day after X's)
         told_before = context
@@ -261,7 +263,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 clause_day = resolve_event_date(_blank(told, s_start, f.time_phrases), now, sentence_offset=s_start,
                                                 context=anchor, trigger_start=f.start - s_start)
                 span = clause_day if clause_day.kind in ("explicit", "weekday") else span
-            shifted = _shifted_day(sentence, f.start - s_start, named_here)
+            shifted = _shifted_day(sentence, f.start - s_start, anchors)
             if shifted is not None:
                 m, day = shifted
                 span = DateSpan(s_start + m.start(), s_start + m.end(), m.group(0), day, day, day, 1, "", "anaphoric")

@@ -154,12 +154,7 @@ class EventExtractor:
         self._held_points = [(p.lat, p.lon, self._held[p.id]) for p in (theater.gazetteer.by_id.get(pid) for pid in self._held)
                              if p is not None and p.kind != "region"]
         self.holder_km = float(rules.get("holder_km", HOLDER_KM))
-        self._capitals: dict[str, Place] = {}
-        for p in theater.gazetteer.places:
-            if p.kind == "settlement" and p.country == theater.country and p.admin1:
-                best = self._capitals.get(p.admin1)
-                if best is None or p.population > best.population:
-                    self._capitals[p.admin1] = p
+        self._capitals: dict[str, Place] = theater.gazetteer.seats(theater.country)
 
     def __call__(self, doc: Document, frames: Sequence[Frame], dates: Sequence[DateSpan],
                  partisan: bool | None = None, sentences: Sequence[tuple[int, int]] = (),

@@ -126,6 +126,7 @@ class Language:
     origin_adjectives: frozenset[str] = frozenset()
     territory_nouns: frozenset[str] = frozenset()  # "overtook territory in X": land taken in X
     deal_nouns: frozenset[str] = frozenset()  # "entered X under an agreement": taken without a fight
+    deal_preps: frozenset[str] = frozenset()  # "under", "after" (reaching), "following" such a deal
     posted_verbs: frozenset[str] = frozenset()  # "soldiers stationed in X": where a force was posted
     guard_verbs: frozenset[str] = frozenset()  # "units guarding X withdrew": what a force held
     majority_adjectives: frozenset[str] = frozenset()  # "the greater part of X": most of it, not a part
@@ -145,6 +146,7 @@ class Language:
     party_nouns: frozenset[str] = frozenset()  # "the groups": a party only when it refers back to an armed one
     position_nouns: frozenset[str] = frozenset()  # "their positions in X": a force's posts stand for X
     capital_nouns: frozenset[str] = frozenset()  # "the capital": the theater's capital, not the last town named
+    seat_adjectives: frozenset[str] = frozenset()  # "the provincial capital": the seat of the division named last
     failure_heads: frozenset[str] = frozenset()  # "failed to retake X": X stays with who held it
     agreement_heads: frozenset[str] = frozenset()  # "agreed to evacuate X": an agreement about X
     accuse_verbs: frozenset[str] = frozenset()  # "accused A of shelling X": A did it
@@ -237,7 +239,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         region_full=_words(lex, "region_full"), irrealis_heads=_words(qual, "irrealis_heads"), modals=_words(qual, "modals"),
         negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),
         nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])), resistance_nouns=_words(qual, "resistance_nouns"),
-        slight_adjectives=_words(qual, "slight_adjectives"), deal_nouns=_words(qual, "deal_nouns"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), time_lead_words=_words(qual, "time_lead_words"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"), total_words=_words(qual, "total_words"),
+        slight_adjectives=_words(qual, "slight_adjectives"), deal_nouns=_words(qual, "deal_nouns"), deal_preps=_words(qual, "deal_preps"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), time_lead_words=_words(qual, "time_lead_words"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"), total_words=_words(qual, "total_words"),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
         time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),
@@ -255,7 +257,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
-        capital_nouns=_words(lex, "capital_nouns"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), member_nouns=_words(lex, "member_nouns"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), scene_marks=_words(lex, "scene_marks"),
+        capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), member_nouns=_words(lex, "member_nouns"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), scene_marks=_words(lex, "scene_marks"),
         witness_verbs=_words(qual, "witness_verbs"), failure_heads=_words(qual, "failure_heads"), agreement_heads=_words(qual, "agreement_heads"), attempt_heads=_words(qual, "attempt_heads"),
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns),

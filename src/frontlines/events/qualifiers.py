@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from frontlines.events.frames import _VERBAL, Token
+from frontlines.events.frames import _VERBAL, Token, negation_of
 from frontlines.events.parties import _Parties
 from frontlines.events.place_roles import _clausal
 from frontlines.models import ActorMention, PlaceMention
@@ -119,9 +119,19 @@ class _Qualifiers(_Parties):
             and head not in lang.hedges and head not in lang.claim_verbs
 
     def _under_deal(self, pred: Token) -> bool:
-        """"entered X under an agreement with its notables", "took over X under a deal": done as agreed, no fight."""
-        return any(c.dep_ == "prep" and c.lower_ == "under" and any(g.dep_ == "pobj" and g.lemma_.lower() in self.lang.deal_nouns
-                                                                   for g in c.children) for c in pred.children)
+        """"entered X under an agreement with its notables", "took over X under a deal", "took X after reaching a deal
+        with the army", "following an agreement": done as agreed, no fight."""
+        for c in pred.children:
+            if c.dep_ != "prep" or c.lower_ not in self.lang.deal_preps:
+                continue
+            heads = [g for g in c.children if g.dep_ == "pobj"]
+            # ("after reaching a deal": the deal is the object of the gerund the preposition governs)
+            heads += [o for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG" and not negation_of(g)
+                      for o in g.children if o.dep_ == "dobj"]
+            if any(h.lemma_.lower() in self.lang.deal_nouns and not any(d.lower_ in ("no", "failed") for d in h.children)
+                   for h in heads):
+                return True
+        return False
 
     def _unopposed(self, taker: str, pred: Token | None = None) -> bool:
         """Another side's armed party leaves in this sentence ("as government forces retreated", "after the

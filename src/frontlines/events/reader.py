@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -38,13 +38,19 @@ _OFFENSIVE = frozenset({"capture", "clash", "enter", "attack", "strike", "shelli
 __all__ = ["NEAR_RELATIONS", "NOT_ARMED", "Frame", "Reader"]
 
 
+#: Characters from a division's name to "the provincial capital" that stands for its seat.
+SEAT_REACH = 400
+
+
 class Reader:
     """Reads the frames of documents in one language; build once, call per document."""
 
-    def __init__(self, language: Language, capital: Place | None = None):
-        """``capital``: the place "the capital" names in this theater's reports (none: a reference back)."""
+    def __init__(self, language: Language, capital: Place | None = None, seats: Mapping[str, Place] | None = None):
+        """``capital``: the place "the capital" names in this theater's reports (none: a reference back); ``seats``:
+        the seat of each first-level division by its name ("the provincial capital" after a division)."""
         self.lang = language
         self.capital = capital
+        self.seats = dict(seats or {})
         self._by_verb: dict[str, list[FrameSpec]] = {}
         self._by_noun: dict[str, list[FrameSpec]] = {}
         self._by_adj: dict[str, list[FrameSpec]] = {}
@@ -93,6 +99,8 @@ class Reader:
                 tok.lemma_ = wanted[strings[tok.lower_]]
         if self.capital is not None and self.lang.capital_nouns:
             places = [*places, *self._capitals(doc_id, sdoc, places)]
+        if self.seats and self.lang.seat_adjectives:
+            places = sorted([*places, *self._seats(doc_id, sdoc, places)], key=lambda p: p.start)
         idx = _DocIndex(sdoc, places, [a for a in actors if not a.media])
         starts, text = idx.starts, idx.text
         media = _DocIndex(sdoc, (), [a for a in actors if a.media], starts, text).actor_at
@@ -205,6 +213,27 @@ class Reader:
             out.append(PlaceMention(mention=tok.text, start=tok.idx, end=tok.idx + len(tok), doc=doc_id,
                                     place_id=capital.id, name=capital.name, lat=capital.lat, lon=capital.lon,
                                     kind=capital.kind, admin1=capital.admin1, score=1.0))
+        return out
+
+    def _seats(self, doc_id: str, sdoc: Any, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+        """"the provincial capital" as a mention of the seat of the division named last before it (within
+        ``SEAT_REACH`` characters): "In B province, fighters took the provincial capital" took B's seat."""
+        regions = [p for p in places if p.kind == "region" and p.admin1 in self.seats]
+        out = []
+        for tok in sdoc:
+            if tok.lower_ not in self.lang.capital_nouns or tok.tag_ in ("NNS", "NNPS") or not any(
+                    c.dep_ in ("amod", "compound") and c.lower_ in self.lang.seat_adjectives for c in tok.children):
+                continue
+            if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) \
+                    or tok.dep_ in ("appos", "compound"):
+                continue  # "the provincial capital, X", "X, the provincial capital", "the provincial capital of B"
+            division = next((p for p in reversed(regions) if p.end <= tok.idx and tok.idx - p.end <= SEAT_REACH), None)
+            if division is None:
+                continue
+            seat = self.seats[division.admin1]
+            out.append(PlaceMention(mention=tok.text, start=tok.idx, end=tok.idx + len(tok), doc=doc_id,
+                                    place_id=seat.id, name=seat.name, lat=seat.lat, lon=seat.lon,
+                                    kind=seat.kind, admin1=seat.admin1, score=1.0))
         return out
 
     def _sentence(self, ctx: _Sentence) -> list[Frame]:

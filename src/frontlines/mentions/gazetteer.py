@@ -196,6 +196,22 @@ class Gazetteer:
             if len(skel) >= 2 and (index, key) not in self._skeleton[skel]:
                 self._skeleton[skel].append((index, key))
 
+    def seats(self, country: str) -> dict[str, Place]:
+        """The seat of each first-level division of ``country`` (admin1 -> settlement): the settlement that bears the
+        division's name ("Daraa" of Daraa Governorate), the most populous such one; for a division named after no
+        settlement, its most populous settlement."""
+        named: dict[str, Place] = {}
+        largest: dict[str, Place] = {}
+        for p in self.places:
+            if p.kind != "settlement" or p.country != country or not p.admin1:
+                continue
+            if p.admin1 not in largest or p.population > largest[p.admin1].population:
+                largest[p.admin1] = p
+            keys = {folded_key(v) for v in (p.name, *p.names)}
+            if folded_key(p.admin1) in keys and (p.admin1 not in named or p.population > named[p.admin1].population):
+                named[p.admin1] = p
+        return {**largest, **named}
+
     def lookup(self, name: str, *, fuzzy: bool = True) -> list[Candidate]:
         """Places whose names match ``name`` across transliterations, best first."""
         return self.lookup_key(folded_key(name), fuzzy=fuzzy)
