@@ -169,3 +169,12 @@ def test_security_forces_with_no_owner_are_the_states() -> None:
     assert [(e.sub_event_type, e.actor2_side) for e in evs] == [("Non-violent transfer of territory", "government")]
     evs = frontlines.extract("Kurdish security forces withdrew from Daraa on Friday.", published="2024-12-07").events
     assert [e.actor1_side for e in evs] == ["sdf"]
+
+
+def test_the_taker_seen_in_part_of_what_it_took_holds_it() -> None:
+    """"A seized X ... footage shows A's fighters in the town's square": a presence of the side the report told taking X
+    that day, in a part of X, confirms the taking rather than contesting it; the same presence in a place another side
+    held is still fighting inside it."""
+    seen = " Geolocated footage posted on December 1 shows opposition fighters in the town's central square."
+    assert statuses("Opposition forces seized Halfaya on the morning of December 1." + seen) == {"gn:170044": "opposition"}
+    assert statuses("The army held Halfaya on December 1." + seen)["gn:170044"] == "contested"

@@ -146,6 +146,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
         if f.asserts and f.kind in CHANGE_KINDS and not (f.kind == "withdraw" and f.yielded):
             for p in (*f.places, *f.source):
                 changed[(f.sentence, p.place_id)] = fd.date
+    taken: dict[str, tuple[str, date | None]] = {}  # place -> the side the report last told taking it, and the day
     def before_change(key: tuple[tuple[int, int], str], day: date | None) -> bool:
         return key in changed and not (day is not None and (changed[key] or day) < day)
     for frame, when in zip(frames, dates, strict=True):
@@ -250,6 +251,13 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                     scope = "region"
             # ("took A on 5 December and B on 7 December": each place's own day)
             day = place_day(doc, place, when, frame.places)
+            if status == "contested" and frame.spec.weak and side and day.date is not None \
+                    and taken.get(place.place_id, (None, None))[0] == side and (taken[place.place_id][1] or day.date) <= day.date:
+                # "A took X ... footage shows A's fighters in the town's square": the taker seen in part of what the
+                # report says it took holds it; its presence there contests nothing
+                status = side
+            if status not in ("contested", "unknown") and kind in CHANGE_KINDS:
+                taken[place.place_id] = (status, day.date)
             out.append(Statement(
                 doc=doc.id, place_id=place.place_id, status=status, date=day.date, time_precision=day.time_precision,
                 start=frame.start, end=frame.end, text=doc.text[s_start:s_end].strip(), certainty=sure[0],
