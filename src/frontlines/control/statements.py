@@ -234,6 +234,8 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             weight = WEIGHTS.get(weight_key, 1.0)
             if frame.kind in STATE_KINDS and before_change((frame.sentence, place.place_id), when.date) and not frame.current:
                 continue
+            if frame.kind in STATE_KINDS and frame.prior and any(p == place.place_id for _, p in changed):
+                continue  # "A took X ... A's foe had held the town since 2016": the state before the change the report tells
             if place.kind == "region":
                 if frame.spec.weak or status in ("contested", "unknown") or weight_key == "withdraw-goal":
                     # "entered the X region", "forces in X governorate", "pulled back to X governorate": nothing

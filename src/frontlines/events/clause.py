@@ -258,7 +258,7 @@ class _Sentence(_Qualifiers):
             negated=negated, irrealis=irrealis, hedged=hedged,
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
-            current=self._now(pred), failed=self._failed(pred), agreed=self._agreed(pred),
+            current=self._now(pred), prior=self._past_perfect(noun if noun is not None else pred), failed=self._failed(pred), agreed=self._agreed(pred),
             countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs,
             relative=relative, standing=relative and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (

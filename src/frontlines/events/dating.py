@@ -96,27 +96,32 @@ _IN_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troo
 
 # "four days after they took X", "two days before the army left X": a count of days from another clause's day
 _SHIFT = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(sorted(map(re.escape, SMALL_COUNTS), key=len, reverse=True))
-                    + r")\s+days?\s+(?P<dir>after|before)\b", re.I)
+                    + r")\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\b", re.I)
 _SHIFT_REACH = 80  # characters from "N days after" to the predicate of its clause
 
 
-def _shifted_day(sentence: str, trigger: int, named: Sequence[DateSpan]) -> tuple[re.Match[str], date] | None:
-    """The day of a predicate in a clause opened by "N days after/before" ("took X on 6 December, four days after
-    they drove A out of Y": Y's day is 2 December), counted from the calendar day the sentence names outside that
-    clause; None when the predicate is in no such clause or no day is named outside it."""
+def _shifted_day(sentence: str, trigger: int, named: Sequence[DateSpan],
+                 story_day: date | None = None) -> tuple[re.Match[str], date] | None:
+    """The day of a predicate in a clause opened by "N days (weeks) after/before" ("took X on 6 December, four days
+    after they drove A out of Y": Y's day is 2 December), counted from the calendar day the sentence names outside
+    that clause. A sentence that names no day at all tells its main clause of ``story_day`` (the day the text is
+    at): "the collapse came a week after A took X". None when the predicate is in no such clause or there is no day
+    to count from."""
     for m in _SHIFT.finditer(sentence, 0, trigger):
         if trigger - m.end() > _SHIFT_REACH or _CLAUSE_BREAK.search(sentence, m.end(), trigger):
             continue
         stop = _CLAUSE_BREAK.search(sentence, m.end())
         end = stop.start() if stop else len(sentence)
         outside = [d for d in named if d.date is not None and (d.end <= m.start() or d.start >= end)]
-        if not outside:
+        if outside:
+            anchor = min(outside, key=lambda d: m.start() - d.end if d.end <= m.start() else d.start - end).date
+        else:
+            anchor = story_day if not named else None
+        if anchor is None:
             return None
-        anchor = min(outside, key=lambda d: m.start() - d.end if d.end <= m.start() else d.start - end)
-        assert anchor.date is not None
         word = m.group("n").lower()
-        n = int(word) if word.isdigit() else SMALL_COUNTS[word]
-        return m, anchor.date - timedelta(days=n) if m.group("dir").lower() == "after" else anchor.date + timedelta(days=n)
+        n = (int(word) if word.isdigit() else SMALL_COUNTS[word]) * (7 if m.group("unit").lower().startswith("week") else 1)
+        return m, anchor - timedelta(days=n) if m.group("dir").lower() == "after" else anchor + timedelta(days=n)
     return None
 
 
@@ -263,7 +268,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 clause_day = resolve_event_date(_blank(told, s_start, f.time_phrases), now, sentence_offset=s_start,
                                                 context=anchor, trigger_start=f.start - s_start)
                 span = clause_day if clause_day.kind in ("explicit", "weekday") else span
-            shifted = _shifted_day(sentence, f.start - s_start, anchors)
+            shifted = _shifted_day(sentence, f.start - s_start, anchors, anchor or now)
             if shifted is not None:
                 m, day = shifted
                 span = DateSpan(s_start + m.start(), s_start + m.end(), m.group(0), day, day, day, 1, "", "anaphoric")
@@ -306,8 +311,12 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             own = span.start >= f.start and (span.start - f.end <= 40 or (
                 span.start - f.end <= OWN_PHRASE and not _CLAUSE_BREAK.search(text, f.end, span.start)))
             if f.background and not own and doc.published is not None:
-                # "after the fall of X": it had happened by the time of writing; its own day is unknown
-                spans[i] = replace(span, date=doc.published, date_start=None, date_end=doc.published, time_precision=3,
+                # "after the fall of X": it had happened by the time of writing; its own day is unknown. When the
+                # sentence tells the day of what followed ("took X on 2 December after heavy clashes"), it had
+                # happened by that day
+                by = span.date if span.kind in ("explicit", "weekday") and span.date is not None else None
+                by = min(by, doc.published) if by is not None else doc.published
+                spans[i] = replace(span, date=by, date_start=None, date_end=by, time_precision=3,
                                    warning="", kind=AS_OF)
                 continue
             if span.kind == "default" and label_day is not None:

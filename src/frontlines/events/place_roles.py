@@ -516,6 +516,14 @@ class _PlaceRoles(_References):
                     found = next((at[x.i] for x in g.children if x.dep_ in ("compound", "appos") and x.i in at), None)
                     if found is not None:
                         return found
+        for word in (tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in self.lang.membership_preps
+                            for g in c.children if g.dep_ == "pobj" and g.i not in at)):
+            # "a coalition calling itself A took X", "fighters from a group known as A": the noun is the party it is
+            # called
+            named = next((at[g.i] for c in word.children if c.dep_ == "acl" and c.lemma_.lower() in self.lang.naming_verbs
+                          for g in c.subtree if g.i in at and g.i != word.i), None)
+            if named is not None:
+                return named
         if own is None:
             # "the command took X", "fighters of the command", "the command's units": the party whose name that noun
             # ends, named before

@@ -327,6 +327,21 @@ class _Qualifiers(_Parties):
             return False
         return cur.tag_ in ("VBP", "VBZ") or any(t in ("VBP", "VBZ") for t in tags)
 
+    def _past_perfect(self, tok: Token) -> bool:
+        """Whether the predicate's clause is in the past perfect ("the SDF had held the town since 2016", "X had been
+        in A's hands"): a state told as it stood before the time the story is at. A noun takes its verb's tense."""
+        cur = tok
+        for _ in range(4):
+            if _clausal(cur):
+                break
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        else:
+            return False
+        return any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() in self.lang.perfect_auxiliaries
+                   for c in cur.children)
+
     def _hedged(self, tok: Token) -> bool:
         lang = self.lang
         cur = tok

@@ -227,8 +227,12 @@ class _Roles(_PlaceRoles):
             # "X's capture", "the town's handover": a place as the possessor of the happening is what was taken
             return self._in([c for c in base.children if c.dep_ == "poss"]) if nominal else []
         if role == "poss":
-            return self._in([c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                             and (c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns)])
+            # "a rebel strike", "the army's shelling"; through the weapon that names the deed: "a rebel drone strike",
+            # "an army artillery barrage"
+            mods = [c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            mods += [g for c in mods if c.dep_ == "compound" and c.lower_ in self.lang.weapons and c.i not in self.idx.actor_at
+                     for g in c.children if g.dep_ in ("compound", "amod", "poss", "nmod")]
+            return self._in([c for c in mods if c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns])
         if role.startswith("withprep:"):
             # "clashed with A's forces in X": the fight is where the party fought with was
             words = role[9:].split()
@@ -428,7 +432,12 @@ class _Roles(_PlaceRoles):
                 # the subject, and the subject its apposition
                 c = next((a for a in c.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN")), c)
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
+                head = verb.head
+                if {head.lower_, head.lemma_.lower()} & self._fight_words and head.dep_ == "dobj" \
+                        and head.head.pos_ in _VERBAL:
+                    # "the army launched a counteroffensive that regained X": who launched it regained X
+                    return self._subject(head.head, depth + 1) or head
+                return head
             if c.i not in self.ids:
                 return self._line_subject(verb) or c
             return c
