@@ -83,3 +83,58 @@ def test_weeks_count_like_days_from_the_day_the_text_is_at() -> None:
     # with a day named in the sentence, the count runs from it
     assert dated("Rebels entered Homs on Saturday, a week after they captured Aleppo.", published="2024-12-08") == {
         "Homs": "2024-12-07", "Aleppo": "2024-11-30"}
+
+
+HAMA = "gn:170017"
+MANBIJ = "gn:167357"
+
+
+def test_a_state_told_in_a_clause_of_its_own_after_the_change_is_the_state_it_left() -> None:
+    """"A entered X, and by nightfall X was in A's hands": a finite clause joined after the entry tells the state the
+    entry left; the same state told as a description of the place ("X, still under army control", "which was in army
+    hands") is the one the entry met."""
+    assert statuses("Rebels entered Hama from the north on Thursday, and by nightfall the city was in rebel hands.",
+                    published="2024-12-06") == {HAMA: ("opposition", "2024-12-05")}
+    assert statuses("Rebels entered Hama, still under army control, on Thursday.", published="2024-12-06") == {
+        HAMA: ("contested", "2024-12-05")}
+    assert statuses("Rebels entered Hama, which was in army hands, on Thursday.", published="2024-12-06") == {
+        HAMA: ("contested", "2024-12-05")}
+
+
+def test_the_noun_after_a_fronted_gerund_phrase_is_the_subject_of_the_verb() -> None:
+    """"after four days of fighting the city was in A's hands" (no comma after the phrase): the parser makes the
+    clause's subject the gerund's object; the noun right before a verb with no subject is its subject."""
+    text = "The SNA assault on Manbij began on Friday, and after days of fighting the city was in SNA hands."
+    assert statuses(text, published="2024-12-10")[MANBIJ][0] == "opposition"
+    # a gerund with its own object and a subject after it is left alone
+    assert statuses("After capturing Suran the rebels advanced on Monday.", published="2024-12-10") == {
+        "gn:163915": ("opposition", "2024-12-09")}
+
+
+def test_a_year_before_a_comma_is_no_toll() -> None:
+    """"the massacre of 1982, ..." names a year, not 1982 dead; a count before a comma is still a count."""
+    assert [e.fatalities for e in frontlines.extract(
+        "Rebels entered Hama on Thursday, a city still bound to the massacre of 1982, after heavy clashes.",
+        published="2024-12-06").events] == [0]
+    assert [e.fatalities for e in frontlines.extract(
+        "Shelling of Sarmin on Thursday killed 12, medics said.", published="2024-12-06").events] == [12]
+
+
+def test_its_troops_in_what_a_sayer_announced_are_the_sayers() -> None:
+    """"B announced that its troops were redeploying": "its" is the sayer's, even when the dictionary does not know
+    the sayer, never the party named before in the sentence."""
+    text = ("Rebels shelled Hama on Thursday, and the ministry announced that its troops were redeploying outside "
+            "the city.")
+    moved = [e for e in frontlines.extract(text, published="2024-12-06").events if e.sub_event_type == "Change to group/activity"]
+    assert [e.actor1_side for e in moved] == ["unknown"]
+    assert events_of("On Thursday, HTS said its fighters had taken Suran.")[0][1] == "opposition"
+
+
+def test_a_past_fight_with_no_day_for_a_place_taken_that_day_is_the_fight_of_the_taking() -> None:
+    """"A seized X at dawn on Tuesday. A said it killed dozens in the battle for the town.": the battle told after the
+    taking, in the past and with no day of its own, is the battle of the taking; a fight the text dates later is news."""
+    taken = "Rebels seized Suran shortly after dawn on Tuesday."
+    assert statuses(taken + " The rebels said they killed dozens of soldiers in the battle for the town.",
+                    published="2024-12-04") == {"gn:163915": ("opposition", "2024-12-03")}
+    assert statuses(taken + " On Wednesday, heavy clashes broke out in the town.",
+                    published="2024-12-04")["gn:163915"] == ("contested", "2024-12-04")

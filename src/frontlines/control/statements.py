@@ -142,10 +142,12 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
     # is the state before the change.
     # (not one told of a later day: "broke into X on D and held the city a day later")
     changed: dict[tuple[tuple[int, int], str], date | None] = {}
+    change_end: dict[tuple[tuple[int, int], str], int] = {}  # where the last change of each is told
     for f, fd in zip(frames, dates, strict=True):
         if f.asserts and f.kind in CHANGE_KINDS and not (f.kind == "withdraw" and f.yielded):
             for p in (*f.places, *f.source):
                 changed[(f.sentence, p.place_id)] = fd.date
+                change_end[(f.sentence, p.place_id)] = f.end
     taken: dict[str, tuple[str, date | None]] = {}  # place -> the side the report last told taking it, and the day
     def before_change(key: tuple[tuple[int, int], str], day: date | None) -> bool:
         return key in changed and not (day is not None and (changed[key] or day) < day)
@@ -232,7 +234,12 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 continue  # "took positions near X", "north of X" say nothing sure about X itself
             scope = "place"
             weight = WEIGHTS.get(weight_key, 1.0)
-            if frame.kind in STATE_KINDS and before_change((frame.sentence, place.place_id), when.date) and not frame.current:
+            key = (frame.sentence, place.place_id)
+            # ("A entered X, and by nightfall X was in A's hands": a state told in a clause of its own after the
+            # change is the state the change left)
+            after = key in change_end and frame.start > change_end[key] and frame.finite and not (
+                frame.relative or frame.describes or frame.prior)
+            if frame.kind in STATE_KINDS and before_change(key, when.date) and not frame.current and not after:
                 continue
             if frame.kind in STATE_KINDS and frame.prior and any(p == place.place_id for _, p in changed):
                 continue  # "A took X ... A's foe had held the town since 2016": the state before the change the report tells
@@ -258,6 +265,11 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 # "A took X ... footage shows A's fighters in the town's square": the taker seen in part of what the
                 # report says it took holds it; its presence there contests nothing
                 status = side
+            if status == "contested" and kind in ("clash", "contest") and when.kind == "default" and not frame.ongoing \
+                    and day.date is not None and taken.get(place.place_id, (None, None))[1] == day.date:
+                # "A seized X at dawn ... A said it killed dozens in the battle for the town": a fight told in the past
+                # with no day of its own, of a place the report told taken that day, is the fight of the taking
+                continue
             if status not in ("contested", "unknown") and kind in CHANGE_KINDS:
                 taken[place.place_id] = (status, day.date)
             out.append(Statement(

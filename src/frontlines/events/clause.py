@@ -258,7 +258,8 @@ class _Sentence(_Qualifiers):
             negated=negated, irrealis=irrealis, hedged=hedged,
             partial=frozenset(partial), region=region, claimant=claimant, weapon=weapon, civilian_target=victims,
             background=background, loose=self._loose, purpose=purpose, disputed=claimant is not None and self._disputed(pred),
-            current=self._now(pred), prior=self._past_perfect(noun if noun is not None else pred), failed=self._failed(pred), agreed=self._agreed(pred),
+            current=self._now(pred), prior=self._past_perfect(noun if noun is not None else pred),
+            finite=self._finite(noun if noun is not None else pred), failed=self._failed(pred), agreed=self._agreed(pred),
             countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs,
             relative=relative, standing=relative and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (
@@ -420,7 +421,8 @@ class _Sentence(_Qualifiers):
                      places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
                      negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=frozenset(partial),
                      region=self._region(places, pred, None), claimant=self._claimant(pred), current=self._now(pred),
-                     ongoing=self._ongoing(pred), unopposed=spec.control == "agent" and self._unopposed(side, pred))
+                     ongoing=self._ongoing(pred), unopposed=spec.control == "agent" and self._unopposed(side, pred),
+                     prior=self._past_perfect(pred), finite=self._finite(pred))
 
     def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
         """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""
@@ -529,7 +531,8 @@ class _Sentence(_Qualifiers):
                 return None
             return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
                          places=tuple(places), agent=self.last_actor, agent_side=side, negated=negated,
-                         irrealis=self._irrealis(adj), hedged=self._hedged(adj))
+                         irrealis=self._irrealis(adj), hedged=self._hedged(adj), prior=self._past_perfect(adj),
+                         finite=self._finite(adj))
         return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
                      places=tuple(places), negated=negated, irrealis=self._irrealis(adj), hedged=self._hedged(adj),
-                     claimant=self._claimant(adj))
+                     claimant=self._claimant(adj), prior=self._past_perfect(adj), finite=self._finite(adj))

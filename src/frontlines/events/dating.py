@@ -256,6 +256,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         # ("the next day, A retook X and captured Y": both of the day after the one told before the sentence, not Y
         # of the day after X's)
         told_before = context
+        clause_days: list[date | None] = []  # the days of the sentence's frames dated so far, told in main clauses
         for i in by_sentence.get((s_start, s_end), []):
             f = frames[i]
             # "that day", "the next day" refer to the last day named before them (in their own sentence first)
@@ -272,10 +273,12 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             if shifted is not None:
                 m, day = shifted
                 span = DateSpan(s_start + m.start(), s_start + m.end(), m.group(0), day, day, day, 1, "", "anaphoric")
-            if span.kind == "daypart" and before:
+            told_day = before or [d for d in clause_days if d is not None]
+            if span.kind == "daypart" and told_day:
                 # "04 Dec, X: the town fell after an overnight assault": a time of day in a sentence that named its
-                # calendar day before is of that day
-                span = replace(span, date=before[-1], date_start=before[-1], date_end=before[-1])
+                # calendar day before is of that day; so is one after a clause the sentence dated before it ("entered
+                # X on Thursday, and by nightfall ...")
+                span = replace(span, date=told_day[-1], date_start=told_day[-1], date_end=told_day[-1])
             if span.kind == "range" and clauses.opens_period(span.text):
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
             elif span.kind != "default" and clauses.in_since_clause(text, f.end, span.start):
@@ -333,6 +336,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 span = replace(span, date=default_day, date_start=default_day, date_end=default_day, time_precision=1,
                                warning="")
             spans[i] = span
+            if span.kind in ("explicit", "weekday") and not f.relative:
+                clause_days.append(span.date)
             if span.date is not None and span.kind != "default" and not f.relative:
                 context, dated_here = span.date, True
         named = [d for d in found if d.kind in ("explicit", "weekday") and d.date]

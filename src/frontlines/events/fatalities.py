@@ -111,9 +111,9 @@ _PERSON_PL = (
     r"martyrs|troopers|paratroopers|snipers|fighters"
 )
 _PERSON = rf"(?:{_PERSON_PL}|{_PERSON_SG})"
-# A bare year ("another 2024 strike") is not a count, unless people follow.
+# A bare year ("another 2024 strike", "the massacre of 1982, ...") is not a count, unless people follow.
 _DIGITS = (
-    rf"(?<![\d.,])(?!(?:19|20)\d\d(?![\d,])(?!\s+(?:[\w\-]+\s+)?(?:{_PERSON_PL})\b))"
+    rf"(?<![\d.,])(?!(?:19|20)\d\d(?!\d|,\d)(?!\s+(?:[\w\-]+\s+)?(?:{_PERSON_PL})\b))"
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d)\+?"
 )
 _NUM = rf"(?:{_DIGITS}|\b(?:{_WORDNUM}))"

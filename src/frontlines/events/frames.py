@@ -89,6 +89,7 @@ class Frame:
     overran: bool = False  # an entry that met only slight resistance ("entered X, meeting little resistance"): it took X
     current: bool = False  # a state the clause tells as "now": the state after a change told in the same sentence
     prior: bool = False  # told in the past perfect ("A had held X since 2016"): as it stood before the story's time
+    finite: bool = False  # the predicate's clause is finite and its own ("X was in A's hands"), describing no noun
     describes: bool = False  # told in a relative clause about a party ("group A, which controls X"): who it is, not news
     clause: tuple[int, int] = (-1, -1)  # the characters of the predicate's own clause (a toll told there is its own)
     failed: bool = False  # an attempt told as failed ("failed to retake X", "failed to dislodge A from X")

@@ -118,6 +118,12 @@ class _Parties(_Roles):
                                            and c.lower_ not in self.lang.origin_adjectives for c in tok.children)
             owned = any(c.dep_ == "poss" for c in tok.children)
             last = None
+            said = self._saying_owner(tok) if owned else None
+            if said is not None:
+                # "the ministry announced that its troops were redeploying": the sayer's own troops, whether or not
+                # the dictionary knows the sayer (never the party named before in the sentence)
+                actor = self._actor_of(said)
+                return (actor, actor.side, True, True) if actor is not None else (None, "", True, True)
             if definite and not described and not owned and lemma in self.noun_refs:
                 # "local fighters rose up ... The fighters took X": the same noun just before says whom it stands for
                 last = self.noun_refs[lemma]
@@ -184,6 +190,18 @@ class _Parties(_Roles):
                 actor = self._actor_of(subj)
                 return actor if actor is not None and actor.side not in NOT_ARMED else None
         return None
+
+    def _saying_owner(self, tok: Token) -> Token | None:
+        """The subject of a verb of saying whose reported clause has ``tok`` owned by "its" or "their" in it: "B
+        announced that its troops ...", "B said their fighters ..."."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            return None
+        verb = tok.head
+        while verb.pos_ not in _VERBAL and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or not self._speaker_clause(verb.head):
+            return None
+        return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS", "NNP", "NNPS")), None)
 
     def _party_named_before(self, tok: Token) -> ActorMention | None:
         """The nearest armed party named before the token in its sentence, a subject first ("factions rose against

@@ -327,6 +327,27 @@ class _Qualifiers(_Parties):
             return False
         return cur.tag_ in ("VBP", "VBZ") or any(t in ("VBP", "VBZ") for t in tags)
 
+    @staticmethod
+    def _clause_verb(tok: Token) -> Token | None:
+        """The verb whose clause the predicate is in (a noun or a gerund in an argument: up to its verb)."""
+        cur = tok
+        for _ in range(4):
+            if _clausal(cur):
+                return cur
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
+    def _finite(self, tok: Token) -> bool:
+        """Whether the predicate's clause is a finite clause of its own, not one that describes a noun ("X was in A's
+        hands", "A holds X"; not "X, held by A since 2011", "X, which A held")."""
+        verb = self._clause_verb(tok)
+        if verb is None or verb.dep_ in ("relcl", "acl", "amod", "appos"):
+            return False
+        return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                                        for c in verb.children)
+
     def _past_perfect(self, tok: Token) -> bool:
         """Whether the predicate's clause is in the past perfect ("the SDF had held the town since 2016", "X had been
         in A's hands"): a state told as it stood before the time the story is at. A noun takes its verb's tense."""

@@ -263,7 +263,26 @@ def _subjects_read_as_roots(doc: Any) -> Any:
     return doc
 
 
+def _objects_read_into_a_gerund(doc: Any) -> Any:
+    """A fronted phrase ending in a gerund, with no comma before the clause it opens ("after four days of fighting
+    the city was in A's hands", "after hours of shelling the town fell"): the parser makes the clause's subject the
+    gerund's object and leaves the verb with no subject. When the finite verb comes right after that noun phrase, has
+    no subject of its own and governs the phrase, the noun is its subject."""
+    for g in doc:
+        if g.tag_ != "VBG" or g.dep_ not in ("pcomp", "pobj"):
+            continue
+        obj = next((c for c in g.children if c.dep_ == "dobj" and c.i > g.i), None)
+        if obj is None or obj.right_edge.i + 1 >= len(doc):
+            continue
+        verb = doc[obj.right_edge.i + 1]
+        if verb.tag_ not in _FINITE or not any(a.i == verb.i for a in g.ancestors) \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        obj.head, obj.dep_ = verb, "nsubj"
+    return doc
+
+
 def repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _subjects_read_as_roots(_determiners_read_as_adverbs(_verbs_read_as_modifiers(_nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))))))))
+    return _objects_read_into_a_gerund(_subjects_read_as_roots(_determiners_read_as_adverbs(_verbs_read_as_modifiers(_nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc)))))))))))))
