@@ -138,3 +138,43 @@ def test_a_past_fight_with_no_day_for_a_place_taken_that_day_is_the_fight_of_the
                     published="2024-12-04") == {"gn:163915": ("opposition", "2024-12-03")}
     assert statuses(taken + " On Wednesday, heavy clashes broke out in the town.",
                     published="2024-12-04")["gn:163915"] == ("contested", "2024-12-04")
+
+
+ALEPPO = "gn:170063"
+
+
+def test_a_way_made_into_a_place_is_an_entry() -> None:
+    """"fought their way into X", "forced their way into X": the object "way" makes the verb one of entering, a fight
+    for X; with another object ("forced the army into X") or none ("fought in X") it is no entry."""
+    assert statuses("On Friday rebels fought their way into Aleppo.", published="2024-12-01") == {
+        ALEPPO: ("contested", "2024-11-29")}
+    assert statuses("On Friday rebels forced their way into Aleppo.", published="2024-12-01") == {
+        ALEPPO: ("contested", "2024-11-29")}
+    assert statuses("On Friday the rebels forced the army into Aleppo.", published="2024-12-01") == {}
+
+
+def test_its_parts_are_parts_of_the_settlement_named_before() -> None:
+    """"stormed its outskirts", "fought their way into its western districts": "its" before a part noun is the
+    settlement named last; a part noun of no place ("its positions") names nothing."""
+    assert statuses("Rebels shelled Hama on Monday. On Tuesday they stormed its outskirts.", published="2024-12-04") \
+        == {HAMA: ("contested", "2024-12-03")}
+    assert statuses("Rebels shelled Hama on Monday. On Tuesday the army reinforced its positions.",
+                    published="2024-12-04") == {}
+
+
+def test_an_army_that_vanished_from_a_place_left_it() -> None:
+    """"the army vanished from X", "troops disappeared from X": a force that vanished left the place; a person who
+    vanished is no withdrawal."""
+    assert events_of("On Saturday the army vanished from Aleppo.") == [("Change to group/activity", "government", "Aleppo")]
+    assert events_of("On Saturday a journalist vanished from Aleppo.") == []
+
+
+def test_a_holder_hyphenated_to_a_participle_after_a_copula_holds_the_subject() -> None:
+    """"X is rebel-held", "by Friday X was opposition-held": the holder joined to the participle holds the copula's
+    subject, as in "the rebel-held town of X"."""
+    assert statuses("By Friday, Zarbah was rebel-held.", published="2024-11-29") == {
+        "gn:172045": ("opposition", "2024-11-29")}
+    assert statuses("Zarbah is government-controlled.", published="2024-11-29") == {
+        "gn:172045": ("government", "2024-11-29")}
+    # a participle with no holder joined to it says nothing of who holds the place
+    assert statuses("Zarbah is held.", published="2024-11-29") == {}

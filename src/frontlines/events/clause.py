@@ -479,7 +479,13 @@ class _Sentence(_Qualifiers):
         if holder is None:
             return None
         partial: list[str] = []
-        places = self._extend_lists(self._places_of(part.head, partial))
+        described = part.head
+        if part.dep_ in ("acomp", "oprd") and part.head.pos_ in _VERBAL:
+            # "X is rebel-held", "by Friday X was opposition-held": the participle tells of the copula's subject
+            described = next((c for c in part.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if described is None:
+                return None
+        places = self._extend_lists(self._places_of(described, partial))
         return self._frame(spec, part, places, holder, partial)
 
     def _adjective(self, spec: FrameSpec, adj: Token) -> Frame | None:

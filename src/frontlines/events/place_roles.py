@@ -222,6 +222,12 @@ class _PlaceRoles(_References):
                 found = self._antecedents(ref, lang.place_anaphora[ref.lower_], plural=False)
                 partial.extend(p.place_id for p in found)
                 return found
+            # ("its western districts", "its outskirts": the parts of the settlement named last)
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+            if owner is not None:
+                found = self._antecedents(owner, "settlement", plural=False)[-1:]
+                partial.extend(p.place_id for p in found)
+                return found
         if part_noun and of and tok.tag_ in ("NNS", "NNPS") and lemma in lang.place_class \
                 and any(x.i in idx.place_at for o in of for x in o.conjuncts):
             # "the neighbourhoods of A and B", "the districts of A and B": the list names the units themselves (as

@@ -271,6 +271,11 @@ class Reader:
                                                                             for c in tok.head.children))))
         # ... as does a participle of holding ("the A-occupied heights"): the held-modifier frame reads it
         describing = describing or (tok.dep_ == "amod" and tok.i < tok.head.i and lower in self._by_modifier)
+        # (and after a copula: "X is rebel-held", the holder still hyphenated to it; read before the verb of holding)
+        if lower in self._by_modifier and (tok.dep_ == "amod" or (tok.dep_ in ("acomp", "oprd") and any(
+                c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i for c in tok.children))):
+            for spec in self._by_modifier[lower]:
+                yield spec, tok, None
         # a verb the tagger read as a noun keeps its auxiliary ("the rebels had overrun X", "overrun" a noun)
         misread = tok.pos_ in _NOMINAL and any(c.dep_ == "aux" and c.i < tok.i for c in tok.children)
         # ... or hangs it, a noun, as the object of the auxiliary it read as the verb ("the fighters had overrun most of
@@ -314,9 +319,6 @@ class Reader:
             for spec in self._by_state.get(lemma, ()):
                 if tok.dep_ == "pobj" and tok.head.lower_ in spec.state_preps:
                     yield spec, tok, tok
-        if tok.dep_ == "amod" and lower in self._by_modifier:
-            for spec in self._by_modifier[lower]:
-                yield spec, tok, None
         adjectival = tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "amod", "oprd", "attr") or (
             tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)) or (  # "X is contested"
             # a headline's participle with no verb "to be": "X liberated!" (the place is no doer; a label before a
