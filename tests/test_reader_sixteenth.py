@@ -178,3 +178,42 @@ def test_a_holder_hyphenated_to_a_participle_after_a_copula_holds_the_subject() 
         "gn:172045": ("government", "2024-11-29")}
     # a participle with no holder joined to it says nothing of who holds the place
     assert statuses("Zarbah is held.", published="2024-11-29") == {}
+
+
+SARAQIB = "gn:164816"
+
+
+def test_a_day_earlier_is_the_day_before_the_one_told() -> None:
+    """"fighters that had seized X a day earlier": the day before the day the text is telling, as "the day before"."""
+    text = "Rebels entered Damascus on Sunday. Fighters that had seized Deraa city a day earlier reached Jaramana."
+    assert dated(text, published="2024-12-08")["Daraa"] == "2024-12-07"
+
+
+def test_a_clause_of_later_time_does_not_take_the_main_clauses_day() -> None:
+    """"Hours before the capital fell, A walked into X ... late on Saturday": the day named belongs to the main clause,
+    which came first; the fall told in the "before" clause is not of that day."""
+    text = "Hours before the capital fell, rebels walked into Homs after government forces withdrew late on Saturday."
+    assert dated(text, published="2024-12-08") == {"Homs": "2024-12-07", "Damascus": "2024-12-08"}
+    # a day inside the "before" clause is its own
+    assert dated("Rebels shelled Homs, two days before they took Hama on 5 December.", published="2024-12-08")["Hama"] \
+        == "2024-12-05"
+
+
+def test_the_authors_own_judgement_is_an_assessment_not_a_belief() -> None:
+    """"We consider X to be under A's control", "we believe A took X": a verb of judging with the text's own voice as
+    subject tells the author's assessment; a party's belief, or a quoted "we believe", asserts nothing."""
+    assert statuses("We consider Saraqib to be under opposition control.", published="2024-12-01") == {
+        SARAQIB: ("opposition", "2024-12-01")}
+    assert statuses("The rebels believed Saraqib was already theirs.", published="2024-12-01") == {}
+    assert statuses('"We believe Saraqib is ours," a rebel commander said.', published="2024-12-01") == {}
+
+
+def test_a_partys_claim_after_the_authors_assessment_of_the_same_day_does_not_overrule_it() -> None:
+    """"X itself is contested ... an outlet of A claimed A had restored control of the town": within one report the
+    author's assessment stands over a party's claim told after it on the same day; an assessment told after a claim
+    is the report's last word, as before."""
+    text = ("The town of Saraqib itself is contested. A pro-government outlet claimed that the army had restored "
+            "control of the town.")
+    assert statuses(text, published="2024-12-01") == {SARAQIB: ("contested", "2024-12-01")}
+    text = "A pro-government outlet claimed that the army had restored control of Saraqib. The town is contested."
+    assert statuses(text, published="2024-12-01") == {SARAQIB: ("contested", "2024-12-01")}

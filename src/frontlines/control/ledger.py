@@ -179,6 +179,8 @@ def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[Contr
         if a.status == CONTESTED and a.basis.startswith(("clash:", "enter:")) and earlier is not None \
                 and earlier.basis.startswith(_CONCLUDING):
             continue  # "took X after heavy fighting in X", "X fell ... as fighters reached X": the fight is the one concluded
+        if a.level == "claimed" and earlier is not None and earlier.level == "assessed":
+            continue  # "X itself is contested ... an outlet of A claimed A had restored security there": the author's word
         last[key] = a
     return list(last.values())
 

@@ -51,6 +51,7 @@ class _ClauseWords:
             return re.compile(r"\b(?:" + "|".join(map(re.escape, ws)) + r")\b", re.I) if ws else None
         self.period = words(lang.period_preps if lang else ())
         self.time = words(lang.time_preps if lang else ())
+        self.later = words(lang.later_preps if lang else ())
         rel = sorted(lang.relative_words) if lang else []
         self.relative = re.compile(r",\s*(?:" + "|".join(map(re.escape, rel)) + r")\b", re.I) if rel else None
 
@@ -61,6 +62,13 @@ class _ClauseWords:
             return False
         opens = list(pattern.finditer(text, start, end))
         return bool(opens) and not _CLAUSE_BREAK.search(text, opens[-1].end(), end)
+
+    def later_clause(self, text: str, clause: tuple[int, int], trigger_start: int, span: DateSpan) -> bool:
+        """The predicate's clause is opened by a word of a later time ("before the capital fell") and the day lies
+        outside it: that day is the main clause's, which came first."""
+        if self.later is None or clause[0] < 0 or clause[0] <= span.start < clause[1]:
+            return False
+        return self.later.search(text, clause[0], trigger_start) is not None
 
     def opens_period(self, phrase: str) -> bool:
         """A date phrase that opens a period ("since 27 November")."""
@@ -279,6 +287,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 # calendar day before is of that day; so is one after a clause the sentence dated before it ("entered
                 # X on Thursday, and by nightfall ...")
                 span = replace(span, date=told_day[-1], date_start=told_day[-1], date_end=told_day[-1])
+            if span.kind in ("explicit", "weekday", "anaphoric", "daypart") and clauses.later_clause(text, f.clause, f.start, span):
+                span = replace(span, kind="default", date=None)  # "hours before the capital fell, A took X on Saturday"
             if span.kind == "range" and clauses.opens_period(span.text):
                 span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
             elif span.kind != "default" and clauses.in_since_clause(text, f.end, span.start):

@@ -91,6 +91,9 @@ class Language:
     resistance_nouns: frozenset[str] = frozenset()  # "met no resistance", "without firing a shot": the fight a taking did not meet
     significant: tuple[str, ...] = ()
     time_preps: frozenset[str] = frozenset()
+    assessment_verbs: frozenset[str] = frozenset()  # "we assess", "we consider X to be ...": the author's judgement
+    author_pronouns: frozenset[str] = frozenset()  # "we", "I": the text's own voice as a subject
+    later_preps: frozenset[str] = frozenset()  # "before", "until": the clause they open tells what came after the main one
     cause_nouns: frozenset[str] = frozenset()
     now_words: frozenset[str] = frozenset()
     fight_adjectives: frozenset[str] = frozenset()
@@ -242,7 +245,8 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])), resistance_nouns=_words(qual, "resistance_nouns"),
         slight_adjectives=_words(qual, "slight_adjectives"), deal_nouns=_words(qual, "deal_nouns"), deal_preps=_words(qual, "deal_preps"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), time_lead_words=_words(qual, "time_lead_words"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"), total_words=_words(qual, "total_words"),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
-        time_preps=_words(qual, "time_preps"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),
+        time_preps=_words(qual, "time_preps"), later_preps=_words(qual, "later_preps"), assessment_verbs=_words(qual, "assessment_verbs"),
+        author_pronouns=_words(qual, "author_pronouns"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),
         fight_adjectives=_words(lex, "fight_adjectives"), fight_nouns=_words(lex, "fight_nouns"),
         intransitive_verbs=_words(lex, "intransitive_verbs"), calendar_words=_words(lex, "calendar_words"),
         generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"), there_words=_words(lex, "there_words"), pair_words=_words(lex, "pair_words"),

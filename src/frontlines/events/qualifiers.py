@@ -271,6 +271,8 @@ class _Qualifiers(_Parties):
                     any(c.dep_ in ("acomp", "oprd", "attr") and c.lemma_.lower() in lang.prospect_adjectives for c in cur.head.children)
                     or (cur.dep_ == "nsubjpass" and cur.head.lower_ in lang.prospect_adjectives)):
                 return True  # "an assault on X appears imminent", "a push on X is expected": yet to come
+            if cur.i != tok.i and cur.lemma_.lower() in lang.assessment_verbs and self._author_speaks(cur):
+                return False  # "we consider X to be under A's control", "we judge X contested": the author's assessment
             if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads and came_by != "conj" and not (
                     came_by == "advcl" and any(c.dep_ == "dobj" for c in cur.children)):
                 # (a verb joined to the head is a clause of its own: "attempted an assault but failed")
@@ -287,6 +289,14 @@ class _Qualifiers(_Parties):
             else:
                 break
         return False
+
+    def _author_speaks(self, verb: Token) -> bool:
+        """The verb's subject is the text's own first person ("we assess", "I believe"), outside any quotation (a
+        quoted "we" is a speaker's, whose belief is no assessment)."""
+        if not any(c.dep_ == "nsubj" and c.lower_ in self.lang.author_pronouns for c in verb.children):
+            return False
+        before = [t.text for t in self.tokens if t.i < verb.i]
+        return before.count('"') % 2 == 0 and "\u201c" not in before and "\u2018" not in before
 
     def _now(self, tok: Token) -> bool:
         """The predicate's clause says "now" ("X, which is now under Y's control"), or tells a state in the present

@@ -188,7 +188,7 @@ _ALTERNATIVES: list[str] = [
     _alt(
         "prev",
         r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening|morning)\b|"
-        r"\bthe\s+(?:day|night)\s+before\b(?!\s+(?:the|a|an|its|their|his|her)\b)",
+        r"\bthe\s+(?:day|night)\s+before\b(?!\s+(?:the|a|an|its|their|his|her)\b)|\ba\s+day\s+earlier\b",
     ),
     _alt(
         "ndays",
@@ -233,7 +233,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "today": ("earlier", "later", "today", "this", "tonight"),
     "same": ("later", "that", "the"),
     "next": ("the", "a"),
-    "prev": ("the",),
+    "prev": ("the", "a"),
     "ndays": ("#D", "couple", *_NUMWORDS),
     "dawn": ("at", "before", "around", "by", "in", "after"),
 }
