@@ -217,3 +217,28 @@ def test_a_partys_claim_after_the_authors_assessment_of_the_same_day_does_not_ov
     assert statuses(text, published="2024-12-01") == {SARAQIB: ("contested", "2024-12-01")}
     text = "A pro-government outlet claimed that the army had restored control of Saraqib. The town is contested."
     assert statuses(text, published="2024-12-01") == {SARAQIB: ("contested", "2024-12-01")}
+
+
+def test_the_force_at_a_place_that_left_left_the_place() -> None:
+    """"the soldiers at X left": the place the leaving force stood at is the place left (as "the troops in X
+    withdrew"), not one it is present in."""
+    assert statuses("The soldiers at the Nassib border crossing left on Friday.") == {
+        "cur:nasib-crossing": ("unknown", "2024-12-06")}
+    assert events_of("The soldiers at the Nassib border crossing left on Friday.") == [
+        ("Change to group/activity", "government", "Nasib crossing")]
+
+
+def test_a_place_fought_over_is_contested() -> None:
+    """"X is still being fought over", "A and B fought over X": a place fought over is contested; the particle makes
+    the frame, and a quarrel of no armed party over a thing in a place is nothing."""
+    assert statuses("Sanamayn is still being fought over.", published="2024-12-06") == {
+        "gn:172469": ("contested", "2024-12-06")}
+    assert statuses("Rebels and troops fought over Sanamayn on Friday.") == {"gn:172469": ("contested", "2024-12-06")}
+    assert events_of("Two families fought over land in Sanamayn on Friday.") == []
+
+
+def test_a_side_word_before_another_sides_word_names_whose_they_are() -> None:
+    """"rebel soldiers", "opposition troops": the first word of a side names whose the soldiers are, though
+    "soldiers" alone is a word of the government side."""
+    assert events_of("Rebel soldiers entered Hama on Thursday.")[0][1] == "opposition"
+    assert events_of("Soldiers entered Hama on Thursday.")[0][1] == "government"

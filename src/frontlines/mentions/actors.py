@@ -141,6 +141,7 @@ class ActorDictionary:
             # can overlap a cue is the last starting before the cue ends (a bisection, not a scan).
             starts = [a.start - offset for a in found]
             ends = [a.end - offset for a in found]
+            before: tuple[int, str] | None = None  # the end and side of the last cue taken
             for m in self._cues.finditer(text):
                 i = bisect.bisect_left(starts, m.end())
                 if i > 0 and ends[i - 1] > m.start():
@@ -149,6 +150,9 @@ class ActorDictionary:
                         and not text[ends[i - 1] : m.start()].strip(" /-"):
                     continue  # "A/B terrorists", "A militias": the word a named party is called by, not another party
                 side = self._cue_side[m.group(0).casefold()]
+                if before is not None and before[1] != side and not text[before[0] : m.start()].strip(" /-"):
+                    continue  # "rebel troops", "opposition soldiers": the cue before names whose they are
+                before = (m.end(), side)
                 found.append(ActorMention(
                     mention=m.group(0), start=m.start() + offset, end=m.end() + offset, doc=doc,
                     actor_id=f"side:{side}", name=self.side_label(side), side=side,
