@@ -43,6 +43,9 @@ def test_a_relative_clause_on_an_attack_noun_is_done_by_who_launched_it() -> Non
         ("Government regains territory", "government", "Suran")]
     assert events_of("On Tuesday, the rebels launched an assault that captured Suran.") == [
         ("Non-state actor overtakes territory", "opposition", "Suran")]
+    # an attack the subject did not launch, or one that names its own doer, is done by its own party
+    assert events_of("On Tuesday, the army tried to blunt an insurgent offensive that has already driven its forces "
+                     "out of Suran.") == [("Non-state actor overtakes territory", "opposition", "Suran")]
 
 
 def test_a_fight_told_after_a_dated_taking_had_happened_by_its_day() -> None:
@@ -128,6 +131,10 @@ def test_its_troops_in_what_a_sayer_announced_are_the_sayers() -> None:
     moved = [e for e in frontlines.extract(text, published="2024-12-06").events if e.sub_event_type == "Change to group/activity"]
     assert [e.actor1_side for e in moved] == ["unknown"]
     assert events_of("On Thursday, HTS said its fighters had taken Suran.")[0][1] == "opposition"
+    # the party named inside the sayer's phrase is the sayer's: "a spokesman for A said its fighters ..."
+    assert statuses("A spokesman for the SDF said its fighters had moved into Aleppo International Airport after "
+                    "government troops abandoned it on Saturday.", published="2024-11-30") == {
+        "cur:aleppo-international-airport": ("sdf", "2024-11-30")}
 
 
 def test_a_past_fight_with_no_day_for_a_place_taken_that_day_is_the_fight_of_the_taking() -> None:

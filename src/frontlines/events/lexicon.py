@@ -156,6 +156,7 @@ class Language:
     gathering_verbs: frozenset[str] = frozenset()  # "thousands marched to protest": the gathering is the protest
     member_nouns: frozenset[str] = frozenset()  # "an opposition commander B": a person who speaks for a party
     leader_verbs: frozenset[str] = frozenset()  # "fighters led by A": the fighters are A's
+    launch_verbs: frozenset[str] = frozenset()  # "launched an offensive that took X": the launcher did what it did
     naming_verbs: frozenset[str] = frozenset()  # "a coalition calling itself A", "a group known as A": the noun is A
     country_nouns: frozenset[str] = frozenset()  # "the country's fourth-largest city": the city named before it
     aspect_verbs: frozenset[str] = frozenset()  # "continued to be reported in X": one happening with its infinitive
@@ -262,7 +263,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
-        capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), naming_verbs=_words(lex, "naming_verbs"), member_nouns=_words(lex, "member_nouns"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), scene_marks=_words(lex, "scene_marks"),
+        capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), naming_verbs=_words(lex, "naming_verbs"), launch_verbs=_words(lex, "launch_verbs"), member_nouns=_words(lex, "member_nouns"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), scene_marks=_words(lex, "scene_marks"),
         witness_verbs=_words(qual, "witness_verbs"), failure_heads=_words(qual, "failure_heads"), agreement_heads=_words(qual, "agreement_heads"), attempt_heads=_words(qual, "attempt_heads"),
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns),

@@ -122,8 +122,12 @@ class _Parties(_Roles):
             if said is not None:
                 # "the ministry announced that its troops were redeploying": the sayer's own troops, whether or not
                 # the dictionary knows the sayer (never the party named before in the sentence)
-                actor = self._actor_of(said)
-                return (actor, actor.side, True, True) if actor is not None else (None, "", True, True)
+                # ("a spokesman for A said its fighters ...": the sayer's party, as the claim names it)
+                actor = self._actor_of(said) or next((self.idx.actor_at[t.i] for t in said.subtree
+                                                      if t.i in self.idx.actor_at), None) or self._claimant(tok)
+                if actor is not None and actor.side not in NOT_ARMED:
+                    return actor, actor.side, True, True
+                return None, "", True, True
             if definite and not described and not owned and lemma in self.noun_refs:
                 # "local fighters rose up ... The fighters took X": the same noun just before says whom it stands for
                 last = self.noun_refs[lemma]

@@ -434,8 +434,10 @@ class _Roles(_PlaceRoles):
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 head = verb.head
                 if {head.lower_, head.lemma_.lower()} & self._fight_words and head.dep_ == "dobj" \
-                        and head.head.pos_ in _VERBAL:
-                    # "the army launched a counteroffensive that regained X": who launched it regained X
+                        and head.head.lemma_.lower() in self.lang.launch_verbs \
+                        and not any(c.i in self.idx.actor_at for c in head.children):
+                    # "the army launched a counteroffensive that regained X": who launched it regained X ("tried to
+                    # blunt an offensive that drove it out of X" is no launching; "an A offensive" names its own doer)
                     return self._subject(head.head, depth + 1) or head
                 return head
             if c.i not in self.ids:
