@@ -249,3 +249,38 @@ def test_a_side_word_before_another_sides_word_names_whose_they_are() -> None:
     "soldiers" alone is a word of the government side."""
     assert events_of("Rebel soldiers entered Hama on Thursday.")[0][1] == "opposition"
     assert events_of("Soldiers entered Hama on Thursday.")[0][1] == "government"
+
+
+SAFIRA = "gn:172503"
+
+
+def test_a_holder_label_after_a_change_is_the_state_the_change_met() -> None:
+    """"A stormed X ... the advance stunned many in the B-held city": a holder told as a label of the place, after the
+    report told the place changing, is the state the change met; told with nothing changing, it still says who holds
+    the place."""
+    assert statuses("Insurgents stormed Aleppo on Saturday. The speed of the advance stunned many in the "
+                    "government-held city.", published="2024-11-30") == {ALEPPO: ("opposition", "2024-11-30")}
+    assert statuses("Jets struck the government-held city of Aleppo on Saturday.", published="2024-11-30") == {
+        ALEPPO: ("government", "2024-11-30")}
+
+
+def test_a_force_that_moved_in_went_into_the_place_left_in_the_sentence_before() -> None:
+    """"B abandoned X on Monday. A moved in hours later.": an entry with no place of its own goes into the place the
+    sentence before told left (the particle before a time, "moved in the same day", is still a particle); with no
+    place left before, it is nowhere."""
+    left = "Government troops abandoned al-Safira on Monday."
+    assert statuses(left + " Opposition fighters moved in hours later.", published="2024-12-04") == {
+        SAFIRA: ("opposition", "2024-12-02")}
+    assert statuses(left + " Opposition fighters moved in the same day.", published="2024-12-04") == {
+        SAFIRA: ("opposition", "2024-12-02")}
+    assert statuses("Government troops shelled al-Safira on Monday. Opposition fighters moved in hours later.",
+                    published="2024-12-04") == {}
+
+
+def test_a_quiet_place_is_held_by_no_one_in_particular() -> None:
+    """"X is quiet", "the town was calm": a state of no fighting says nothing of who holds the place; "with X secure"
+    after a party's deed still says that party holds it."""
+    assert statuses("Government forces are fighting near Hama. Aleppo is quiet on the ground.", published="2024-12-04") \
+        == {}
+    assert statuses("Rebels took Hama on Thursday, and with Hama secure they pushed south.", published="2024-12-06")[
+        HAMA][0] == "opposition"

@@ -241,6 +241,9 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 frame.relative or frame.describes or frame.prior)
             if frame.kind in STATE_KINDS and before_change(key, when.date) and not frame.current and not after:
                 continue
+            if frame.spec.name == "held-modifier" and frame.kind in STATE_KINDS and any(
+                    p == place.place_id and end < frame.start for (_, p), end in change_end.items()):
+                continue  # "A entered X ... the advance stunned many in the B-held city": a label, the state the change met
             if frame.kind in STATE_KINDS and frame.prior and any(p == place.place_id for _, p in changed):
                 continue  # "A took X ... A's foe had held the town since 2016": the state before the change the report tells
             if place.kind == "region":

@@ -22,7 +22,8 @@ class _Sentence(_Qualifiers):
                  control_verbs: frozenset[str] = frozenset(),
                  quiet_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
                  noun_refs: dict[str, ActorMention | None] | None = None,
-                 last_attacker: ActorMention | None = None, struck_before: Frame | None = None):
+                 last_attacker: ActorMention | None = None, struck_before: Frame | None = None,
+                 left_before: tuple[PlaceMention, ...] = ()):
         self.lang = lang
         self.idx = idx
         self.media = media
@@ -46,6 +47,8 @@ class _Sentence(_Qualifiers):
         self._named_alone: set[int] = set()  # starts of earlier places a singular noun referred back to ("the airport")
         # the strike one of the two sentences before told of: a bare "strikes" here is more of the same, not a walkout
         self.struck_before = struck_before
+        # the places the sentence just before told a force leaving: where "A moved in" with no place of its own went
+        self.left_before = left_before
         self.starts = idx.starts[lo : lo + len(tokens)]
         self._lowers: set[str] | None = None
 
@@ -88,7 +91,9 @@ class _Sentence(_Qualifiers):
         """The places that another verb of the sentence says a party left ("after B abandoned its positions in X, A
         moved in and took over"): where an entry or a taking with no place of its own happened."""
         leaving = [t for t in self.tokens if t.i != pred.i and t.pos_ in _VERBAL and t.lemma_.lower() in self._leave_verbs]
-        return [p for t in leaving for p in self._role_places(("prep:from", "prep:out of", "obj"), t, None, spec, partial)]
+        found = [p for t in leaving for p in self._role_places(("prep:from", "prep:out of", "obj"), t, None, spec, partial)]
+        # ("B abandoned X on Monday. A moved in the same day": the place the sentence before told left)
+        return found or ([] if leaving else list(self.left_before))
 
     def read(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Frame | None:
         self._weak = spec.weak  # a presence is read from the noun's own prepositions only

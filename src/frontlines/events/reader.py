@@ -110,6 +110,7 @@ class Reader:
         recent: list[dict[str, ActorMention | None]] = []  # the armed nouns of the last two sentences read
         struck: list[Frame | None] = []  # the strike each of the last two sentences read told of, if any
         prev_from = 0  # where the frames of the last sentence read begin (a withdrawal told there is taken up next)
+        left: tuple[PlaceMention, ...] = ()  # the places the last sentence read told a force leaving
         for s_start, s_end in sentences:
             line = text[text.rfind("\n", 0, s_start) + 1 : s_end].lstrip()
             if line[:1] in ("#", "="):
@@ -121,7 +122,8 @@ class Reader:
                 continue  # a verbless line ("X offensive", "Map of the battle for X") names a topic, not a happening
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
                             self._quiet, noun_refs={k: v for refs in recent for k, v in refs.items()},
-                            last_attacker=last_attacker, struck_before=next((f for f in reversed(struck) if f), None))
+                            last_attacker=last_attacker, struck_before=next((f for f in reversed(struck) if f), None),
+                            left_before=left)
             found = _yielded(self._sentence(ctx), frames[prev_from:])
             if any(f.yielded for f in found):
                 # ("B withdrew from X. A entered X later that day": the withdrawal before is part of the taking)
@@ -129,6 +131,7 @@ class Reader:
                 frames[prev_from:] = [replace(f, yielded=True) if f.kind == "withdraw" and f.asserts
                                       and {p.place_id for p in (*f.source, *f.places)} <= taken else f for f in frames[prev_from:]]
             prev_from = len(frames)
+            left = tuple(p for f in found if f.kind == "withdraw" and f.asserts and not f.yielded for p in f.source)
             recent = [*recent[-1:], self._noun_refs(ctx)]
             struck = [*struck[-1:], next((f for f in reversed(found) if f.kind in ("strike", "shelling") and f.asserts), None)]
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED]

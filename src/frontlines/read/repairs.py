@@ -282,7 +282,31 @@ def _objects_read_into_a_gerund(doc: Any) -> Any:
     return doc
 
 
+#: Nouns of a span of time that, counted or marked ("hours later", "the same day"), tell when, never where.
+_TIME_NOUNS = frozenset({"day", "days", "hour", "hours", "minute", "minutes", "morning", "evening", "night", "week"})
+_TIME_MARKS = frozenset({"same", "next", "following", "later", "afterwards", "after"})
+
+
+def _particles_read_as_time_prepositions(doc: Any) -> Any:
+    """A verb with the particle "in" or "over" followed by a time ("fighters moved in hours later", "took over the
+    same day"): the parser reads the particle as a preposition with the time as its object. A time noun marked as a
+    time ("the same day", "hours later") is no place it went into: the particle is the verb's, the time its adverb."""
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "over") or prep.head.i != prep.i - 1 or not prep.head.tag_.startswith("VB"):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lower_ not in _TIME_NOUNS:
+            continue
+        after = doc[obj.i + 1] if obj.i + 1 < len(doc) else None
+        if not (any(c.lower_ in _TIME_MARKS for c in obj.children) or (after is not None and after.lower_ in _TIME_MARKS)):
+            continue
+        verb = prep.head
+        prep.dep_ = "prt"
+        obj.head, obj.dep_ = verb, "npadvmod"
+    return doc
+
+
 def repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _objects_read_into_a_gerund(_subjects_read_as_roots(_determiners_read_as_adverbs(_verbs_read_as_modifiers(_nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc)))))))))))))
+    return _particles_read_as_time_prepositions(_objects_read_into_a_gerund(_subjects_read_as_roots(_determiners_read_as_adverbs(_verbs_read_as_modifiers(_nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))))))))))
