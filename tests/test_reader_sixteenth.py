@@ -284,3 +284,22 @@ def test_a_quiet_place_is_held_by_no_one_in_particular() -> None:
         == {}
     assert statuses("Rebels took Hama on Thursday, and with Hama secure they pushed south.", published="2024-12-06")[
         HAMA][0] == "opposition"
+
+
+def test_the_battle_for_a_place_taken_that_day_is_the_battle_of_the_taking() -> None:
+    """"... when the town fell. Monitors counted 14 killed in the battle for X": a battle noun told after the taking,
+    with no day of its own, is the battle the taking ended; after a taking a party only claims, a fight still
+    contests the place."""
+    text = ("Rebels entered Talbiseh on Friday. Rastan proved harder: fighting lasted until the early afternoon, when "
+            "the town fell. Monitors counted 14 fighters killed in the battle for Rastan.")
+    assert statuses(text)["gn:172946"] == ("opposition", "2024-12-06")
+    claimed = "On Friday state media claimed that rebels had taken Rastan. Monitors said the town was being fought over."
+    assert statuses(claimed)["gn:172946"] == ("contested", "2024-12-06")
+
+
+def test_a_spaced_hyphen_between_words_is_a_dash() -> None:
+    """"background for new followers - SDF entered X": a hyphen with a space on each side parts a lead-in from its
+    clause (the parser would join the words around it into one name); a hyphen inside a name stays one."""
+    text = "Quick background for new followers - SDF entered Deir ez-Zor city on Friday."
+    assert statuses(text, published="2024-12-08") == {"gn:170794": ("contested", "2024-12-06")}
+    assert [p.name for p in frontlines.extract(text, published="2024-12-08").places] == ["Deir ez-Zor"]

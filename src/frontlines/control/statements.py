@@ -268,13 +268,14 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 # "A took X ... footage shows A's fighters in the town's square": the taker seen in part of what the
                 # report says it took holds it; its presence there contests nothing
                 status = side
-            if status == "contested" and kind == "clash" and when.kind == "default" and not frame.ongoing \
+            if status == "contested" and kind in ("clash", "contest") and not frame.spec.adjectives \
+                    and when.kind == "default" and not frame.ongoing \
                     and day.date is not None and taken.get(place.place_id, (None, None))[1] == day.date:
                 # "A seized X at dawn ... A said it killed dozens in the battle for the town": a fight told in the past
                 # with no day of its own, of a place the report told taken that day, is the fight of the taking
                 continue
-            if status not in ("contested", "unknown") and kind in CHANGE_KINDS:
-                taken[place.place_id] = (status, day.date)
+            if status not in ("contested", "unknown") and kind in CHANGE_KINDS and not sure[1]:
+                taken[place.place_id] = (status, day.date)  # (a taking the report tells, not one a party claims)
             out.append(Statement(
                 doc=doc.id, place_id=place.place_id, status=status, date=day.date, time_precision=day.time_precision,
                 start=frame.start, end=frame.end, text=doc.text[s_start:s_end].strip(), certainty=sure[0],

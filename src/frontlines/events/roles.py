@@ -420,7 +420,9 @@ class _Roles(_PlaceRoles):
         kids = [*verb.children, *(g for c in verb.children if c.dep_ == "aux" and c.i < verb.i for g in c.children)]
         # (a fronted time the parser made a second subject is no doer: "The same day, November 30, rebels took X")
         subjects = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj")),
-                          key=lambda c: (c.i not in self.ids, self._label(c), c.lemma_.lower() in self.lang.period_nouns))
+                          key=lambda c: (c.i not in self.ids, self._label(c), c.lemma_.lower() in self.lang.period_nouns,
+                                         # (two subjects where a dash parts a lead-in: the one next to the verb)
+                                         abs(verb.i - c.i)))
         if subjects and self._first_person(subjects[0]):
             # "Group A's media: our forces entered X", "Rebels: we took X": the label is the speaker, the forces its own
             speaker = next((t for t in self.tokens if t.i < subjects[0].i and self._label(t) and self._names_party(t)), None)

@@ -336,15 +336,21 @@ def _blank_glyphs(m: re.Match[str]) -> str:
 _SCARE_QUOTES = re.compile(r"(?<=\w )([\"“])(\w[\w'’-]*(?: [\w'’-]+){0,3})([\"”])")
 
 
+# A hyphen with a space on each side between words is a dash ("background for new followers - SDF entered X"): the
+# parser joins the words around a hyphen into one name, so it reads a dash in its place.
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d]) - (?=[^\W\d])")
+
+
 def soften_caps(text: str) -> str:
     """The text as the parser reads it: words shouted in capitals ("LIBERATED", "REPELLED") in lower
     case, for the tagger and the lemmatizer, and reference marks ("[2]"), wire datelines, list bullets and the marks of
-    scare quotes blanked; the length is
+    scare quotes blanked, and a spaced hyphen read as the dash it stands for; the length is
     unchanged, so every offset still points into the original text."""
     text = _REFERENCE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)  # the parser would take the city for the subject
     text = _BULLET.sub(_blank_glyphs, text)
     text = _SCARE_QUOTES.sub(lambda m: f" {m.group(2)} ", text)
+    text = _SPACED_HYPHEN.sub(" \u2014 ", text)
     return _SHOUTED.sub(_soften, text)
 
 
