@@ -303,3 +303,12 @@ def test_a_spaced_hyphen_between_words_is_a_dash() -> None:
     text = "Quick background for new followers - SDF entered Deir ez-Zor city on Friday."
     assert statuses(text, published="2024-12-08") == {"gn:170794": ("contested", "2024-12-06")}
     assert [p.name for p in frontlines.extract(text, published="2024-12-08").places] == ["Deir ez-Zor"]
+
+
+def test_a_state_adjective_on_a_joined_verb_shares_the_first_verbs_subject() -> None:
+    """"X changed hands twice on Monday and remains contested": the joined verb's adjective tells of the first verb's
+    subject, so the place is contested, not held by whoever took it last."""
+    assert statuses("Suran changed hands twice on Monday and remains contested.", published="2024-12-03") == {
+        "gn:163915": ("contested", "2024-12-02")}
+    assert statuses("Suran fell to the rebels on Monday and remains in their hands.", published="2024-12-03") == {
+        "gn:163915": ("opposition", "2024-12-02")}

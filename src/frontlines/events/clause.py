@@ -503,6 +503,9 @@ class _Sentence(_Qualifiers):
         if subj is None:  # "X remained contested": the parser hangs the subject on "remained" as an auxiliary
             subj = next((g for c in adj.children if c.dep_ in ("aux", "auxpass") for g in c.children
                          if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and adj.dep_ in ("acomp", "oprd") and adj.head.dep_ == "conj" and adj.head.head.pos_ in _VERBAL:
+            # "the town has changed hands twice and remains contested": the joined verb shares the first one's subject
+            subj = next((c for c in adj.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         partial: list[str] = []
         # "not clear" is the frame's own "unclear": its negation is the word, not a denial
         own_negation = adj.lower_ in spec.negated_adjectives and adj.lower_ not in spec.adjectives
