@@ -224,6 +224,11 @@ def test_a_partys_claim_after_the_authors_assessment_of_the_same_day_does_not_ov
     assert statuses(text, published="2024-12-01") == {SARAQIB: ("contested", "2024-12-01")}
     text = "A pro-government outlet claimed that the army had restored control of Saraqib. The town is contested."
     assert statuses(text, published="2024-12-01") == {SARAQIB: ("contested", "2024-12-01")}
+    # a change the author told can be followed by a later one a party tells
+    text = ("The SDF moved into Aleppo International Airport on Saturday after government troops abandoned it. By "
+            "evening, however, the SDF had handed the airport over to opposition fighters, a spokesman for the "
+            "operations room said.")
+    assert statuses(text, published="2024-11-30") == {"cur:aleppo-international-airport": ("opposition", "2024-11-30")}
 
 
 def test_the_force_at_a_place_that_left_left_the_place() -> None:

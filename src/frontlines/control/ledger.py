@@ -168,6 +168,9 @@ def _sector(gaz: Gazetteer, st: Statement, theater: Theater, confidence: float) 
 _CONCLUDING = ("capture:", "loss:", "expel:", "surrender:", "handover:", "repel:", "enter:")
 
 
+_STATE_BASES = frozenset({"hold", "contest", "presence", "unclear"})  # statement kinds that tell how things stand
+
+
 def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[ControlAssertion]:
     """Within one report, the last assertion on a place and day is its conclusion ("by evening, however...")."""
     last: dict[tuple[str, str, object, str], ControlAssertion] = {}
@@ -179,8 +182,12 @@ def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[Contr
         if a.status == CONTESTED and a.basis.startswith(("clash:", "enter:")) and earlier is not None \
                 and earlier.basis.startswith(_CONCLUDING):
             continue  # "took X after heavy fighting in X", "X fell ... as fighters reached X": the fight is the one concluded
-        if a.level == "claimed" and earlier is not None and earlier.level == "assessed":
-            continue  # "X itself is contested ... an outlet of A claimed A had restored security there": the author's word
+        if a.level == "claimed" and earlier is not None and earlier.level == "assessed" \
+                and earlier.basis.split(":")[0] in _STATE_BASES:
+            # "X itself is contested ... an outlet of A claimed A had restored security there": the author's word on
+            # how things stand (a change the author told can still be followed by a later one a party tells: "A
+            # moved into X ... by evening A had handed it over to B, B said")
+            continue
         last[key] = a
     return list(last.values())
 

@@ -421,8 +421,8 @@ class _Roles(_PlaceRoles):
         # (a fronted time the parser made a second subject is no doer: "The same day, November 30, rebels took X")
         subjects = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj")),
                           key=lambda c: (c.i not in self.ids, self._label(c), c.lemma_.lower() in self.lang.period_nouns,
-                                         # (two subjects where a dash parts a lead-in: the one next to the verb)
-                                         abs(verb.i - c.i)))
+                                         # (two subjects where a dash parts a lead-in: the one after the dash)
+                                         any(t.text in ("\u2014", "\u2013", ":", ";") for t in c.doc[min(c.i, verb.i) : max(c.i, verb.i)])))
         if subjects and self._first_person(subjects[0]):
             # "Group A's media: our forces entered X", "Rebels: we took X": the label is the speaker, the forces its own
             speaker = next((t for t in self.tokens if t.i < subjects[0].i and self._label(t) and self._names_party(t)), None)
