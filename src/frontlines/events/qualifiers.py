@@ -318,14 +318,8 @@ class _Qualifiers(_Parties):
         """Whether the predicate's clause is in the present tense, simple, progressive or perfect ("clashes
         continue to be reported", "shelling has hit X", "rebels are advancing"): told as going on when
         the text was written. A nominal predicate takes the tense of the verb it is an argument of."""
-        cur = tok
-        for _ in range(4):  # a noun or a gerund in an argument: up to its verb
-            if _clausal(cur):
-                break
-            if cur.head.i == cur.i:
-                return False
-            cur = cur.head
-        else:
+        cur = self._clause_verb(tok)
+        if cur is None:
             return False
         if cur.dep_ == "xcomp" and cur.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VB"
                                                              for c in cur.children):
@@ -361,16 +355,8 @@ class _Qualifiers(_Parties):
     def _past_perfect(self, tok: Token) -> bool:
         """Whether the predicate's clause is in the past perfect ("the SDF had held the town since 2016", "X had been
         in A's hands"): a state told as it stood before the time the story is at. A noun takes its verb's tense."""
-        cur = tok
-        for _ in range(4):
-            if _clausal(cur):
-                break
-            if cur.head.i == cur.i:
-                return False
-            cur = cur.head
-        else:
-            return False
-        return any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() in self.lang.perfect_auxiliaries
+        cur = self._clause_verb(tok)
+        return cur is not None and any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() in self.lang.perfect_auxiliaries
                    for c in cur.children)
 
     def _hedged(self, tok: Token) -> bool:
