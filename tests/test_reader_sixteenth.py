@@ -317,3 +317,12 @@ def test_a_state_adjective_on_a_joined_verb_shares_the_first_verbs_subject() -> 
         "gn:163915": ("contested", "2024-12-02")}
     assert statuses("Suran fell to the rebels on Monday and remains in their hands.", published="2024-12-03") == {
         "gn:163915": ("opposition", "2024-12-02")}
+
+
+def test_a_secure_place_is_held_by_the_party_its_sentence_names_nearest() -> None:
+    """"the attack was repelled, and the town is secure, with army units in their positions": the party the sentence
+    names nearest the state holds the place, not the attacker named in the sentence before."""
+    text = ("A rebel group attacked the town of Suran on Friday. The source said that the attack was repelled, and "
+            "that the town is completely secure, with army units remaining in their positions.")
+    assert statuses(text)["gn:163915"][0] == "government"
+    assert statuses("Rebels took Hama on Thursday, and with Hama secure they pushed south.")[HAMA][0] == "opposition"

@@ -540,11 +540,17 @@ class _Sentence(_Qualifiers):
         if not places:
             return None
         if spec.control == "context":
-            side = self.last_actor.side if self.last_actor is not None else ""
+            # the armed party the sentence names nearest the state ("the attack was repelled and the town is secure,
+            # with army units in their positions": the army's), else the last one named before
+            at = self.idx.actor_at
+            near = min((at[t.i] for t in self.tokens if t.i in at and at[t.i].side not in NOT_ARMED),
+                       key=lambda a: abs(a.start - adj.idx), default=None)
+            holder = near or self.last_actor
+            side = holder.side if holder is not None else ""
             if not side:
                 return None
             return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
-                         places=tuple(places), agent=self.last_actor, agent_side=side, negated=negated,
+                         places=tuple(places), agent=holder, agent_side=side, negated=negated,
                          irrealis=self._irrealis(adj), hedged=self._hedged(adj), prior=self._past_perfect(adj),
                          finite=self._finite(adj))
         return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
