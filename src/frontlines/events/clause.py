@@ -344,7 +344,7 @@ class _Sentence(_Qualifiers):
         """The characters of each relative clause in the past perfect, told of a noun in the clause of ``tok`` ("jets
         struck X, which A had taken on Friday, and Y"), and of each participle clause in the perfect ("X was taken,
         its garrison having left the night before"), that does not hold ``tok`` itself: a time before the
-        predicate's ("the SNA attacked X, which was captured by B on Monday" may tell one day for both)."""
+        predicate's ("A attacked X, which was captured by B on Monday" may tell one day for both)."""
         verb = tok
         while verb.pos_ not in _VERBAL and verb.head.i != verb.i:
             verb = verb.head

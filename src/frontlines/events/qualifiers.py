@@ -353,7 +353,7 @@ class _Qualifiers(_Parties):
                                                         for c in verb.children)
 
     def _past_perfect(self, tok: Token) -> bool:
-        """Whether the predicate's clause is in the past perfect ("the SDF had held the town since 2016", "X had been
+        """Whether the predicate's clause is in the past perfect ("B had held the town since 2016", "X had been
         in A's hands"): a state told as it stood before the time the story is at. A noun takes its verb's tense."""
         cur = self._clause_verb(tok)
         return cur is not None and any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() in self.lang.perfect_auxiliaries

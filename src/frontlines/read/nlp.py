@@ -336,7 +336,7 @@ def _blank_glyphs(m: re.Match[str]) -> str:
 _SCARE_QUOTES = re.compile(r"(?<=\w )([\"“])(\w[\w'’-]*(?: [\w'’-]+){0,3})([\"”])")
 
 
-# A hyphen with a space on each side between words is a dash ("background for new followers - SDF entered X"): the
+# A hyphen with a space on each side between words is a dash ("background for new followers - A entered X"): the
 # parser joins the words around a hyphen into one name, so it reads a dash in its place.
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d]) - (?=[^\W\d])")
 
