@@ -148,6 +148,10 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             for p in (*f.places, *f.source):
                 changed[(f.sentence, p.place_id)] = fd.date
                 change_end[(f.sentence, p.place_id)] = f.end
+    # place -> where the report first tells it changing (a later label or past perfect of it tells the state before)
+    first_change: dict[str, int] = {}
+    for (_, pid), end in change_end.items():
+        first_change[pid] = min(end, first_change.get(pid, end))
     taken: dict[str, tuple[str, date | None]] = {}  # place -> the side the report last told taking it, and the day
     def before_change(key: tuple[tuple[int, int], str], day: date | None) -> bool:
         return key in changed and not (day is not None and (changed[key] or day) < day)
@@ -241,10 +245,10 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 frame.relative or frame.describes or frame.prior)
             if frame.kind in STATE_KINDS and before_change(key, when.date) and not frame.current and not after:
                 continue
-            if frame.spec.name == "held-modifier" and frame.kind in STATE_KINDS and any(
-                    p == place.place_id and end < frame.start for (_, p), end in change_end.items()):
+            if frame.spec.name == "held-modifier" and frame.kind in STATE_KINDS \
+                    and first_change.get(place.place_id, frame.start) < frame.start:
                 continue  # "A entered X ... the advance stunned many in the B-held city": a label, the state the change met
-            if frame.kind in STATE_KINDS and frame.prior and any(p == place.place_id for _, p in changed):
+            if frame.kind in STATE_KINDS and frame.prior and place.place_id in first_change:
                 continue  # "A took X ... A's foe had held the town since 2016": the state before the change the report tells
             if place.kind == "region":
                 if frame.spec.weak or status in ("contested", "unknown") or weight_key == "withdraw-goal":

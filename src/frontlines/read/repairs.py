@@ -306,7 +306,18 @@ def _particles_read_as_time_prepositions(doc: Any) -> Any:
     return doc
 
 
+#: The repairs in the order they run (each reads the parse the ones before it left).
+_REPAIRS = (
+    _hyphenated_words, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides, _finite_subjects,
+    _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
+    _determiners_read_as_adverbs, _subjects_read_as_roots, _objects_read_into_a_gerund,
+    _particles_read_as_time_prepositions,
+)
+
+
 def repair_parse(doc: Any) -> Any:
     """The parser's known misreadings, mended once for every reader downstream. Runs after the parser and before the
     tags become parts of speech, so it reads tags alone, and a repaired word is tagged and lemmatised as it now stands."""
-    return _particles_read_as_time_prepositions(_objects_read_into_a_gerund(_subjects_read_as_roots(_determiners_read_as_adverbs(_verbs_read_as_modifiers(_nouns_after_a_relative(_participles_after_a_noun(_reduced_relatives(_finite_subjects(_reporting_asides(_fronted_phrase_roots(_gerund_subjects(_gerund_heads(_hyphenated_words(doc))))))))))))))
+    for repair in _REPAIRS:
+        doc = repair(doc)
+    return doc
