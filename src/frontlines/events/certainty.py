@@ -192,9 +192,11 @@ class _Cue:
     org: str = ""
 
 
-# What a hedge word governs when it is the aim or the cause of the happening told before it ("..., likely to
-# slow the advance", "..., probably due to losses"), not the happening itself; "likely to have" still hedges.
-_HEDGED_AIM = re.compile(r"\s+(?:to\s+(?!have\b|be\b)|due\s+to\b|because\b|owing\s+to\b|in\s+order\s+to\b|as\s+part\s+of\b)", re.I)
+# What a hedge word governs when it is the aim, the cause or the manner of the happening told before it ("..., likely
+# to slow the advance", "..., probably due to losses", "took X, apparently without a fight"), not the happening itself;
+# "likely to have" still hedges.
+_HEDGED_AIM = re.compile(r"\s+(?:to\s+(?!have\b|be\b)|due\s+to\b|because\b|owing\s+to\b|in\s+order\s+to\b|as\s+part\s+of\b"
+                         r"|without\b|with\s+(?:no|little|barely|hardly)\b)", re.I)
 
 
 class Certainty:

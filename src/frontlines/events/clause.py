@@ -74,7 +74,9 @@ class _Sentence(_Qualifiers):
         return bool(self.lowers & self.lang.military_nouns) or any(
             t.i in self.idx.actor_at and self.idx.actor_at[t.i].side not in NOT_ARMED for t in self.tokens) or any(
             t.dep_ == "amod" and t.lower_ in self.lang.fight_adjectives and t.head.lower_ in self.lang.fight_nouns
-            for t in self.tokens)  # "fierce battles", not "legal battles"
+            for t in self.tokens) or any(  # "fierce battles", not "legal battles"
+            t.lower_ in self.lang.owned_fighter_nouns and any(c.dep_ == "poss" for c in t.children)
+            for t in self.tokens)  # "its men"
 
     # ------------------------------------------------------------------ frames
 
@@ -429,6 +431,14 @@ class _Sentence(_Qualifiers):
                      ongoing=self._ongoing(pred), unopposed=spec.control == "agent" and self._unopposed(side, pred),
                      prior=self._past_perfect(pred), finite=self._finite(pred))
 
+    def _likewise(self, pred: Token, partial: list[str]) -> list[PlaceMention]:
+        """The places of a clause of comparison that repeats the predicate's state with an auxiliary alone: "X remains
+        in A's hands, as does Y", "X is contested, as is Y" (Y is in the same state)."""
+        return [p for c in pred.children if c.dep_ == "advcl" and c.lemma_.lower() in self.lang.ellipsis_verbs
+                and any(m.dep_ == "mark" and m.lower_ in self.lang.comparison_marks for m in c.children)
+                for s in c.children if s.dep_ in ("nsubj", "attr") and s.pos_ != "PRON"  # (not "as it has since")
+                for p in self._places_of(s, partial)]
+
     def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
         """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""
         prep = noun.head
@@ -463,6 +473,7 @@ class _Sentence(_Qualifiers):
             targets = [gov]  # a headline with no verb: "X in the hands of the rebels"
         partial = []
         places = self._extend_lists([p for t in self._in(targets) for p in self._places_of(t, partial)])
+        places += self._likewise(gov, partial)
         holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                        and (c.i in self.idx.actor_at or c.lower_ in _SUBJ_PRONOUNS or c.lower_ in ("their", "its"))), None)
         if holder is None:
@@ -485,7 +496,19 @@ class _Sentence(_Qualifiers):
             return None
         partial: list[str] = []
         described = part.head
-        if part.dep_ in ("acomp", "oprd") and part.head.pos_ in _VERBAL:
+        if described.lower_ in self.lang.held_area_nouns and described.dep_ == "pobj" \
+                and described.head.lower_ in self.lang.area_preps:
+            # "X now lies inside rebel-held territory", "X, in army-held areas, was shelled": the place the area holds
+            gov = described.head.head
+            while gov.pos_ in ("ADV", "ADP") and gov.head.i != gov.i:
+                gov = gov.head
+            if gov.pos_ in _VERBAL:
+                described = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            else:
+                described = gov if gov.i in self.idx.place_at else None
+            if described is None:
+                return None
+        elif part.dep_ in ("acomp", "oprd") and part.head.pos_ in _VERBAL:
             # "X is rebel-held", "by Friday X was opposition-held": the participle tells of the copula's subject
             described = next((c for c in part.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if described is None:
@@ -536,7 +559,7 @@ class _Sentence(_Qualifiers):
             places = self._places_of(subj, partial) + [p for x in subj.conjuncts for p in self._places_of(x, partial)]
             if any(c.lower_ in ("together", "along") for c in adj.children):  # "X is liberated together with Y and Z"
                 places += [p for t in self._prep_objects(adj, ["with"]) for p in self._places_of(t, partial)]
-        places = self._extend_lists(places)
+        places = self._extend_lists(places) + self._likewise(adj if adj.pos_ in _VERBAL else adj.head, partial)
         if not places:
             return None
         if spec.control == "context":

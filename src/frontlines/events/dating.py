@@ -52,6 +52,8 @@ class _ClauseWords:
         self.period = words(lang.period_preps if lang else ())
         self.time = words(lang.time_preps if lang else ())
         self.later = words(lang.later_preps if lang else ())
+        then = sorted(lang.period_relatives) if lang else []
+        self.then = re.compile(r"\s*,?\s*(?:" + "|".join(map(re.escape, then)) + r")\b[^,;:()]*$", re.I) if then else None
         rel = sorted(lang.relative_words) if lang else []
         self.relative = re.compile(r",\s*(?:" + "|".join(map(re.escape, rel)) + r")\b", re.I) if rel else None
 
@@ -74,6 +76,11 @@ class _ClauseWords:
         """A date phrase that opens a period ("since 27 November")."""
         return self.period is not None and self.period.match(phrase) is not None
 
+    def on_opening_day(self, text: str, period_end: int, trigger_start: int) -> bool:
+        """The predicate is in a clause hung on the day a period opens: "since 2 December, when the army left X"."""
+        return self.then is not None and period_end <= trigger_start and \
+            self.then.match(text, period_end, trigger_start) is not None
+
     def in_since_clause(self, text: str, trigger_end: int, date_start: int) -> bool:
         """A day named after the predicate sits in a "since ..." clause of its own."""
         return self._opened(self.period, text, trigger_end, date_start)
@@ -95,6 +102,20 @@ def _clause_words(lang: Language | None) -> _ClauseWords:
     if key not in _CLAUSE_WORDS:
         _CLAUSE_WORDS[key] = _ClauseWords(lang)
     return _CLAUSE_WORDS[key]
+
+
+# Kinds of frame that tell how things stand (not a change): "held since 30 November" holds from that day.
+_STANDING_KINDS = frozenset({"hold", "presence", "contest"})
+
+
+def _opening_day(span: DateSpan, now: date | None, anchor: date | None) -> date | None:
+    """The one day a period phrase opens on ("since 30 November", "since Friday"), or None for a vaguer start
+    ("since last week")."""
+    words = span.text.split(None, 1)
+    if len(words) < 2:
+        return None
+    day = resolve_event_date(words[1], now, context=anchor)
+    return day.date if day.kind in ("explicit", "weekday") else None
 
 
 _SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
@@ -272,6 +293,11 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             anchor = (before[-1] if before else None) or told_before or para_date or (last_named if chronology else None)
             told = _without_asides(sentence, s_start, f)
             span = resolve_event_date(told, now, sentence_offset=s_start, context=anchor, trigger_start=f.start - s_start)
+            if span.kind == "anaphoric" and anchor is None and span.date in (None, now) and last_named not in (None, now):
+                # "the same day", "the next day" opening a new paragraph: from the day the text named last, not from
+                # the day it was written (with which "the next day" has no day at all)
+                span = resolve_event_date(told, now, sentence_offset=s_start, context=last_named,
+                                          trigger_start=f.start - s_start)
             if span.kind == "explicit" and any(a <= span.start < b for a, b in f.time_phrases):
                 # "Following the fall of X on 5 December, A took Y on 6 December": the clause's own day, if it names one
                 clause_day = resolve_event_date(_blank(told, s_start, f.time_phrases), now, sentence_offset=s_start,
@@ -289,8 +315,17 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 span = replace(span, date=told_day[-1], date_start=told_day[-1], date_end=told_day[-1])
             if span.kind in ("explicit", "weekday", "anaphoric", "daypart") and clauses.later_clause(text, f.clause, f.start, span):
                 span = replace(span, kind="default", date=None)  # "hours before the capital fell, A took X on Saturday"
+            opened = None
             if span.kind == "range" and clauses.opens_period(span.text):
-                span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
+                # (or a happening told in a clause on the period's first day: "since 2 December, when B left X")
+                opened = _opening_day(span, now, anchor) if f.kind in _STANDING_KINDS \
+                    or clauses.on_opening_day(text, span.end, f.start) else None
+                if opened is not None and (not_before is None or opened >= not_before):
+                    # "X has been held by A since 30 November": a standing state holds from the day its period opens
+                    span = replace(span, kind="explicit", date=opened, date_start=opened, date_end=opened, time_precision=1)
+                else:
+                    opened = None
+                    span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
             elif span.kind != "default" and clauses.in_since_clause(text, f.end, span.start):
                 # "strikes continue since the escalation began on 26 November": the day opens the period
                 span = replace(span, kind="default", date=None)
@@ -346,6 +381,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 span = replace(span, date=default_day, date_start=default_day, date_end=default_day, time_precision=1,
                                warning="")
             spans[i] = span
+            if opened is not None:
+                continue  # (the day a period opened on is not the day the story has come to)
             if span.kind in ("explicit", "weekday") and not f.relative:
                 clause_days.append(span.date)
             if span.date is not None and span.kind != "default" and not f.relative:

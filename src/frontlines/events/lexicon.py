@@ -134,6 +134,7 @@ class Language:
     guard_verbs: frozenset[str] = frozenset()  # "units guarding X withdrew": what a force held
     majority_adjectives: frozenset[str] = frozenset()  # "the greater part of X": most of it, not a part
     period_preps: frozenset[str] = frozenset()
+    period_relatives: frozenset[str] = frozenset()  # "since 2 December, when B left X": the clause of the period's day
     relative_words: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
@@ -154,6 +155,7 @@ class Language:
     agreement_heads: frozenset[str] = frozenset()  # "agreed to evacuate X": an agreement about X
     accuse_verbs: frozenset[str] = frozenset()  # "accused A of shelling X": A did it
     gathering_verbs: frozenset[str] = frozenset()  # "thousands marched to protest": the gathering is the protest
+    owned_fighter_nouns: frozenset[str] = frozenset()  # "its men": fighters only when a party owns them
     member_nouns: frozenset[str] = frozenset()  # "an opposition commander B": a person who speaks for a party
     leader_verbs: frozenset[str] = frozenset()  # "fighters led by A": the fighters are A's
     launch_verbs: frozenset[str] = frozenset()  # "launched an offensive that took X": the launcher did what it did
@@ -162,6 +164,9 @@ class Language:
     aspect_verbs: frozenset[str] = frozenset()  # "continued to be reported in X": one happening with its infinitive
     attempt_heads: frozenset[str] = frozenset()  # "tried to storm X": an attempt that happened, a fight for X
     witness_verbs: frozenset[str] = frozenset()  # "monitors recorded strikes on X": the subject saw, not struck
+    ellipsis_verbs: frozenset[str] = frozenset()  # "X remains held, as does Y": the auxiliary that repeats a state
+    comparison_marks: frozenset[str] = frozenset()  # ... and the word that marks the comparison
+    held_area_nouns: frozenset[str] = frozenset()  # "X lies in rebel-held territory": the area a holder label describes
     area_preps: frozenset[str] = frozenset()  # "several villages in/across X": settlements lying in an area, parts of it
     scene_marks: frozenset[str] = frozenset()  # "killed by a mine while ploughing near X": a clause that sets the scene
     # [certainty]: the sources whose statements are claims or reports, regex fragments with {name} slots for
@@ -258,12 +263,12 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         perfect_auxiliaries=_words(lex, "perfect_auxiliaries"), copulas=_words(lex, "copulas"), goal_preps=_words(lex, "goal_preps"),
         between_preps=_words(lex, "between_preps"), instrument_preps=_words(lex, "instrument_preps"), counter_verbs=_words(lex, "counter_verbs"), armed_adjectives=_words(lex, "armed_adjectives"),
         origin_adjectives=_words(lex, "origin_adjectives"), territory_nouns=_words(lex, "territory_nouns"), posted_verbs=_words(lex, "posted_verbs"), guard_verbs=_words(lex, "guard_verbs"),
-        majority_adjectives=_words(lex, "majority_adjectives"), period_preps=_words(qual, "period_preps"),
+        majority_adjectives=_words(lex, "majority_adjectives"), period_preps=_words(qual, "period_preps"), period_relatives=_words(qual, "period_relatives"),
         relative_words=_words(qual, "relative_words"), quantity_nouns=_words(lex, "quantity_nouns"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
-        capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), naming_verbs=_words(lex, "naming_verbs"), launch_verbs=_words(lex, "launch_verbs"), member_nouns=_words(lex, "member_nouns"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), scene_marks=_words(lex, "scene_marks"),
+        capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), naming_verbs=_words(lex, "naming_verbs"), launch_verbs=_words(lex, "launch_verbs"), member_nouns=_words(lex, "member_nouns"), owned_fighter_nouns=_words(lex, "owned_fighter_nouns"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), held_area_nouns=_words(lex, "held_area_nouns"), ellipsis_verbs=_words(lex, "ellipsis_verbs"), comparison_marks=_words(lex, "comparison_marks"), scene_marks=_words(lex, "scene_marks"),
         witness_verbs=_words(qual, "witness_verbs"), failure_heads=_words(qual, "failure_heads"), agreement_heads=_words(qual, "agreement_heads"), attempt_heads=_words(qual, "attempt_heads"),
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns),

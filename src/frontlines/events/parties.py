@@ -102,7 +102,8 @@ class _Parties(_Roles):
                 and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children) \
                 and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
             return self.last_actor, self.last_actor.side, True, False  # "the groups", "these factions": the last party
-        if lemma in self.lang.military_nouns or lower in self.lang.military_nouns:
+        if lemma in self.lang.military_nouns or lower in self.lang.military_nouns or (
+                lower in self.lang.owned_fighter_nouns and any(c.dep_ == "poss" for c in tok.children)):
             # "the fighters", "these units" refer back to the last armed party; "revolutionary forces",
             # "armed groups" describe a party of their own that the dictionary does not name
             # ("its fighters", "their units": the possessor's, the party named before)

@@ -53,10 +53,12 @@ class _Qualifiers(_Parties):
                 break  # "group A said it took X; the army denied it": a party's claim that another denies is disputed
             if cur.head.i > cur.i and any(t.text == ";" for t in cur.doc[cur.i : cur.head.i]):
                 break  # "a strike killed ten; the army denied carrying it out": no verb governs across a semicolon
+            came_by_prep = cur.dep_ == "prep"
             cur = cur.head
             if cur.lemma_.lower() in self.lang.confirm_verbs and any(c.dep_ == "nsubj" for c in cur.children):
                 break  # "the army denied it, but B confirmed that X had fallen": what B confirms stands
-            if cur.lemma_.lower() in self.lang.denials or any(
+            # (a verb reached through its preposition is where the thing is, not a denial: "X lies in rebel-held land")
+            if (cur.lemma_.lower() in self.lang.denials and not came_by_prep) or any(
                     c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in self.lang.denials for c in cur.children):
                 return True
         head = tok.head if tok.dep_ in ("acomp", "xcomp", "dobj", "attr", "pobj") else None
