@@ -190,3 +190,16 @@ def test_database_errors_name_no_sql(tmp_path: Path) -> None:
     assert "database" in line and len(line) < 300
     for sql in ("SELECT", "INSERT", "CREATE", "PRAGMA", "[SQL"):
         assert sql not in line
+
+
+# -- a party named only in a dateline the reader blanks ---------------------------------------------
+
+def test_a_party_named_only_in_a_blanked_dateline_does_not_stop_the_reading() -> None:
+    """"A STRIKES, Dec 2 - ...": a party named in a dateline label, which the reader blanks, left a mention with no
+    words; a later definite noun ("the offensive") looked back at its last word and crashed. The report is read."""
+    text = ("RUSSIAN STRIKES, Dec 2 - Russia's defence ministry said its aircraft, flying with the Syrian air force, had "
+            "killed \"at least 50 militants\" in strikes on rebel depots near Saraqib on Sunday. The number could not be "
+            "verified.\n\nDAMASCUS, Dec 2 - An Iranian envoy arrived in Damascus on Monday and met the president. He said "
+            "Tehran would stand by the Syrian army and accused Israel of backing the offensive.")
+    result = frontlines.extract(text, published="2024-12-02")
+    assert [(e.sub_event_type, e.location) for e in result.events] == [("Air/drone strike", "Saraqib")]

@@ -110,3 +110,47 @@ def test_a_hedge_on_the_manner_of_a_taking_does_not_hedge_the_taking() -> None:
     assert [a.level for a in frontlines.extract(text, published="2024-12-06").assertions] == ["assessed"]
     hedged = "On Tuesday rebel factions apparently took Sarmin without a fight."
     assert [a.level for a in frontlines.extract(hedged, published="2024-12-06").assertions] == ["claimed"]
+
+
+HOMS = "gn:169577"
+
+
+def test_a_fight_in_a_part_of_a_place_the_sentence_says_is_held_leaves_its_holder() -> None:
+    """"X is still in A's hands, but its northern edge is contested": the part is fought over, the place stays A's; told
+    of the place itself, or with no holder stated, the place is contested."""
+    assert statuses("Homs is still in government hands, but its northern edge is contested.") == {
+        HOMS: ("government", "2024-12-06")}
+    assert statuses("The army shelled Homs on Friday, and its northern edge is contested.") == {
+        HOMS: ("contested", "2024-12-06")}
+    assert statuses("Homs is still in government hands, but the city is contested.") == {
+        HOMS: ("contested", "2024-12-06")}
+
+
+def test_a_relative_clause_of_attribution_names_the_doer_of_a_deed() -> None:
+    """"a strike that residents attributed to Russian aircraft hit X": the relative clause names the deed's doer, as
+    the participle does ("a strike attributed to ..."); a relative clause of another verb names none."""
+    text = "On Friday a strike that residents attributed to Russian aircraft hit Sarmin, killing four civilians."
+    assert events_of(text) == [("Air/drone strike", "russia", "Sarmin")]
+    other = "On Friday a strike that residents heard from afar hit Sarmin, killing four civilians."
+    assert events_of(other) == [("Air/drone strike", "unknown", "Sarmin")]
+
+
+def test_a_governorate_that_locates_a_listed_place_is_not_a_member_of_the_list() -> None:
+    """"took A, in southern X, and B, in northern Y": the governorates locate the towns, they were not taken whole (no
+    statement on the governorate, nor on its other places); a governorate listed as such is still taken."""
+    text = "On Friday the rebels took Sarmin, in eastern Idlib, and Morek, in northern Hama."
+    assert statuses(text, published="2024-11-30") == {SARMIN: ("opposition", "2024-11-29"), MOREK: ("opposition", "2024-11-29")}
+    assert {a.scope for a in frontlines.extract(text, published="2024-11-30").assertions} == {"place"}
+    listed = frontlines.extract("On Friday the rebels took Sarmin and the whole of Idlib governorate.",
+                                published="2024-11-30").assertions
+    assert "region" in {a.scope for a in listed}
+
+
+def test_a_change_told_as_history_does_not_make_the_state_beside_it_a_former_one() -> None:
+    """"the towns of X and Y, which the army had retaken in 2019, were reported by 1 December to be in rebel hands":
+    the retaking is history (no day of the story), so the state told with it is news of its own day; a change told
+    of the story's own days still makes a state beside it the one before ("entered the army-held town of X")."""
+    text = ("The towns of Sarmin and Morek, which the army had retaken in 2019, were reported by 1 December to be in "
+            "rebel hands.")
+    assert statuses(text) == {SARMIN: ("opposition", "2024-12-01"), MOREK: ("opposition", "2024-12-01")}
+    assert statuses("On Friday the rebels entered the army-held town of Sarmin.")[SARMIN][0] == "contested"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from frontlines.events.certainty import Certainty
-from frontlines.events.dating import place_day
+from frontlines.events.dating import BACKGROUND, place_day
 from frontlines.events.frames import near_relation, says_no_holder
 from frontlines.events.reader import Frame
 from frontlines.mentions.dates import DateSpan, resolve_event_date
@@ -144,10 +144,16 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
     changed: dict[tuple[tuple[int, int], str], date | None] = {}
     change_end: dict[tuple[tuple[int, int], str], int] = {}  # where the last change of each is told
     for f, fd in zip(frames, dates, strict=True):
-        if f.asserts and f.kind in CHANGE_KINDS and not (f.kind == "withdraw" and f.yielded):
+        # (not a change the text dates to a year before the story, "which A had retaken in 2019": history, no change
+        # the sentence's state could come before)
+        if f.asserts and f.kind in CHANGE_KINDS and not (f.kind == "withdraw" and f.yielded) \
+                and not (fd.date is None and fd.kind == BACKGROUND):
             for p in (*f.places, *f.source):
                 changed[(f.sentence, p.place_id)] = fd.date
                 change_end[(f.sentence, p.place_id)] = f.end
+    # "X is in A's hands, but its northern edge is contested": a place whose holder the sentence states whole
+    held_whole = {(f.sentence, p.place_id) for f in frames if f.asserts and f.kind in STATE_KINDS and f.agent_side
+                  for p in f.places if p.place_id not in f.partial}
     # place -> where the report first tells it changing (a later label or past perfect of it tells the state before)
     first_change: dict[str, int] = {}
     for (_, pid), end in change_end.items():
@@ -239,6 +245,8 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             scope = "place"
             weight = WEIGHTS.get(weight_key, 1.0)
             key = (frame.sentence, place.place_id)
+            if status == "contested" and place.place_id in frame.partial and key in held_whole:
+                continue  # a fight in a part of a place the same sentence says one side holds: the part, not the place
             # ("A entered X, and by nightfall X was in A's hands": a state told in a clause of its own after the
             # change is the state the change left)
             after = key in change_end and frame.start > change_end[key] and frame.finite and not (

@@ -380,7 +380,9 @@ class _Sentence(_Qualifiers):
         if tok is None or (tok.pos_ not in ("NOUN", "PROPN") and not (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "dobj", "pobj"))):
             return None  # (a gerund standing as a noun counts: "shelling attributed to A hit X")
         for acl in tok.children:
-            prep = self.lang.attribution.get(acl.lemma_.lower()) if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
+            # ("a strike, which a medic blamed on A, killed five": a relative clause of attribution names it too)
+            prep = self.lang.attribution.get(acl.lemma_.lower()) if (acl.dep_ == "acl" and acl.tag_ == "VBN") or (
+                acl.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in acl.children)) else None
             party = next((g for c in acl.children if c.dep_ in ("prep", "dative") and c.lower_ == prep
                           for g in c.children if g.dep_ == "pobj" and self._names_party(g)), None) if prep else None
             if party is not None:
@@ -578,4 +580,5 @@ class _Sentence(_Qualifiers):
                          finite=self._finite(adj))
         return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
                      places=tuple(places), negated=negated, irrealis=self._irrealis(adj), hedged=self._hedged(adj),
-                     claimant=self._claimant(adj), prior=self._past_perfect(adj), finite=self._finite(adj))
+                     claimant=self._claimant(adj), prior=self._past_perfect(adj), finite=self._finite(adj),
+                     partial=frozenset(partial))

@@ -62,8 +62,15 @@ class _PlaceRoles(_References):
                 if nxt.start < prev.end:
                     k += 1
                     continue
-                if not list_gap(text[prev.end : nxt.start]):
+                gap = text[prev.end : nxt.start]
+                if not list_gap(gap):
                     break
+                if nxt.kind == "region" and prev.kind != "region" and prev.admin1 and nxt.admin1 == prev.admin1 \
+                        and any(w.lower() in self.lang.area_preps for w in gap.split()):
+                    # "took A, in northern X, and B": the governorate that holds A locates it, and is no member
+                    prev = nxt
+                    k += 1
+                    continue
                 if (nxt.place_id, nxt.start) not in have:
                     out.append(nxt)
                     have.add((nxt.place_id, nxt.start))

@@ -166,8 +166,9 @@ class _References:
                 c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children):
             return None
         text, word = self.idx.text, tok.lower_
+        # (a mention in a dateline the reader blanks, "A STRIKES, Dec 1 -", has no words left in the text read)
         return next((m for m in reversed(self.idx.actors) if m.end <= tok.idx and m.side not in ("", "civilians", "unknown")
-                     and text[m.start : m.end].split()[-1].lower() == word), None)
+                     and (text[m.start : m.end].split() or [""])[-1].lower() == word), None)
 
 
 def _named_with(tok: Token, places: Sequence[PlaceMention]) -> list[PlaceMention]:
