@@ -203,3 +203,27 @@ def test_a_party_named_only_in_a_blanked_dateline_does_not_stop_the_reading() ->
             "Tehran would stand by the Syrian army and accused Israel of backing the offensive.")
     result = frontlines.extract(text, published="2024-12-02")
     assert [(e.sub_event_type, e.location) for e in result.events] == [("Air/drone strike", "Saraqib")]
+
+
+def test_a_report_the_reader_fails_on_loses_only_its_own_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A defect in the clause reader on one report (simulated) keeps the other reports' events and control, and the
+    failed report's places, and says which report failed and why, instead of ending the whole run."""
+    from frontlines.pipeline import Pipeline
+    from frontlines.read.ingest import from_text
+    from frontlines.theater import load_theater
+
+    pipeline = Pipeline(load_theater("syria"))
+    real_read = pipeline.read
+
+    def flaky_read(doc_id, spacy_doc, *args, **kwargs):
+        if "Morek" in spacy_doc.text:
+            raise RuntimeError("simulated reader defect")
+        return real_read(doc_id, spacy_doc, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read", flaky_read)
+    docs = [from_text("Rebels took Sarmin on Friday.", published="2024-11-30"),
+            from_text("Rebels took Morek on Friday.", published="2024-11-30")]
+    good, bad = pipeline.run(docs)
+    assert [e.location for e in good.events] == ["Sarmin"] and good.assertions and not good.warnings
+    assert bad.events == () and bad.assertions == () and [p.name for p in bad.places] == ["Morek"]
+    assert len(bad.warnings) == 1 and "simulated reader defect" in bad.warnings[0]

@@ -154,3 +154,67 @@ def test_a_change_told_as_history_does_not_make_the_state_beside_it_a_former_one
             "rebel hands.")
     assert statuses(text) == {SARMIN: ("opposition", "2024-12-01"), MOREK: ("opposition", "2024-12-01")}
     assert statuses("On Friday the rebels entered the army-held town of Sarmin.")[SARMIN][0] == "contested"
+
+
+TELL_RIFAAT = "gn:163476"
+MAARAT = "gn:167611"
+
+
+def test_a_name_whose_first_word_is_a_verb_is_the_subject_of_the_sentence_it_opens() -> None:
+    """"Tell Rifaat fell to A on Sunday": the parser reads "Tell" as an imperative with "Rifaat" its object; the name is
+    the subject of the verb after it. A true imperative, whose clause has a subject of its own, is left alone."""
+    assert statuses("The army pulled back. Tell Rifaat fell to the rebels on Sunday.", published="2024-12-03") == {
+        TELL_RIFAAT: ("opposition", "2024-12-01")}
+    from frontlines.read.nlp import load_nlp
+    parsed = load_nlp()("Tell Ahmad the army left Sarmin.")
+    assert parsed[0].dep_ == "ROOT" and parsed[1].dep_ == "dobj"
+
+
+def test_the_day_of_a_relative_clause_about_a_place_is_not_the_day_of_the_sentence() -> None:
+    """"X, which the army had entered on 28 January 2020, fell back into A's hands": the day (and year) of the
+    relative clause are its own; the fall outside it is of the story's day. The clause's own deed stays history."""
+    text = "Maarat al-Numan, which the army had entered on 28 January 2020, fell back into rebel hands on Saturday."
+    assert statuses(text) == {MAARAT: ("opposition", "2024-11-30")}
+    undated = "Maarat al-Numan, which the army had entered on 28 January 2020, fell back into rebel hands."
+    assert statuses(undated) == {MAARAT: ("opposition", "2024-12-06")}
+
+
+RASTAN = "gn:172946"
+TALBISEH = "gn:163779"
+
+
+def test_a_modal_of_ability_on_a_verb_of_confirming_tells_what_it_confirms() -> None:
+    """"we can now confirm that X has fallen" tells the fall; "we cannot confirm", "we could confirm it if ..." do not."""
+    assert statuses("We can now confirm that Homs has fallen.", published="2024-12-08") == {HOMS: ("opposition", "2024-12-08")}
+    assert statuses("We cannot confirm that Homs has fallen.", published="2024-12-08") == {}
+    assert statuses("We could confirm that Homs has fallen if we had access.", published="2024-12-08") == {}
+
+
+def test_a_state_set_off_by_a_comma_after_places_tells_of_them() -> None:
+    """"passed through A and B, both now in rebel hands": the phrase of state set off after the places is theirs,
+    though the parser hangs it on the verb; a phrase of state that is the verb's own ("remained in army hands") is
+    read as before."""
+    text = "On Saturday the columns passed through Rastan and Talbiseh, both now in rebel hands."
+    assert statuses(text, published="2024-12-08") == {
+        RASTAN: ("opposition", "2024-12-07"), TALBISEH: ("opposition", "2024-12-07")}
+    assert statuses("Rastan remained in army hands on Saturday.", published="2024-12-08") == {RASTAN: ("government", "2024-12-07")}
+    assert statuses("On Saturday the columns passed through Rastan in rebel trucks.", published="2024-12-08") == {}
+
+
+DARAA = "gn:170905"
+
+
+def test_a_relative_pronoun_in_a_role_stands_for_the_clauses_antecedent() -> None:
+    """"local factions, to whom the army handed over X the day before, say ...": "whom" is the factions, who received
+    X; with the recipient a pronoun of no antecedent party, nobody is named."""
+    text = "Southern rebel factions, to whom the army handed over Daraa on Friday, say they are moving north."
+    assert statuses(text, published="2024-12-07")[DARAA][0] == "opposition"
+
+
+def test_a_force_told_leaving_is_no_presence_where_it_was() -> None:
+    """"the last army units in the city were allowed to leave": units told leaving say nothing of holding the place
+    (a taking told before stands); units in the city told doing something else still are a presence."""
+    took = "Rebels took Daraa on Friday. The last army units in the city were allowed to leave for Damascus."
+    assert statuses(took, published="2024-12-07") == {DARAA: ("opposition", "2024-12-06")}
+    stayed = "Army units in Daraa were ordered to stand their ground on Friday."
+    assert statuses(stayed, published="2024-12-07") == {DARAA: ("government", "2024-12-06")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from frontlines.control.ledger import assertions_from_statements, build_ledger, last_word_per_document
 from frontlines.control.statements import ControlRules, layout_statements, statements_from_frames
@@ -19,9 +20,13 @@ from frontlines.events.merging import merge_events
 from frontlines.events.reader import Reader
 from frontlines.mentions.geoparse import UNMAPPED_REASON, Geoparser, unmapped_place
 from frontlines.models import (
+    ActorMention,
+    ControlAssertion,
     Document,
     DocumentResult,
+    Event,
     Extraction,
+    PlaceMention,
 )
 from frontlines.read.ingest import from_text
 from frontlines.read.nlp import analyse
@@ -55,19 +60,14 @@ class Pipeline:
             # Names the gazetteer lacks still carry events and control, by name (no point on the map).
             places = sorted([*geo.places, *(unmapped_place(u) for u in geo.unresolved if u.reason.startswith(UNMAPPED_REASON))],
                             key=lambda p: p.start)
-            partisan = partisan_voice(doc.text, tuple(self.theater.rules.get("partisan_cues", ())), self.language.first_person)
-            frames = self.read(doc.id, analysis.spacy_doc, sentences, places, actors)
-            dates = date_frames(doc, sentences, frames, not_before=self.theater.start or self.theater.baseline_date,
-                                lang=self.language)
-            events = self.extract_events(doc, frames, dates, partisan, sentences, places)
-            speaker = (lambda f, d=doc: self.extract_events.speaker_side(d, f)) if partisan else None
-            statements = [*statements_from_frames(doc, frames, dates, self.control_rules, partisan, speaker),
-                          *layout_statements(doc, sentences, places, actors, self.theater.actors.side_of_word, partisan,
-                                            self.control_rules.cues)]
-            by_span = {(ev.start, ev.place_id): ev.id for ev in events}
-            statements = [replace(st, event=by_span.get((st.start, st.place_id), "")) for st in statements]
-            assertions = last_word_per_document(assertions_from_statements(statements, self.theater, {doc.id: doc}))
-            warnings = tuple(dict.fromkeys(w for e in events for w in e.warnings))
+            try:
+                events, assertions = self._read_events(doc, analysis.spacy_doc, sentences, places, actors)
+                failed: tuple[str, ...] = ()
+            except Exception as exc:  # one report the reader cannot read must not lose the others
+                events, assertions = [], []
+                failed = (f"{doc.path or doc.id}: the reader failed on this report ({type(exc).__name__}: {exc}); "
+                          "its places are kept, its events and control statements are not (please report it)",)
+            warnings = (*failed, *dict.fromkeys(w for e in events for w in e.warnings))
             if doc.published is None:
                 warnings = (f"{doc.path or doc.id}: no published date; relative dates cannot be resolved", *warnings)
             results.append(DocumentResult(doc, geo.places, geo.unresolved, tuple(actors), tuple(events),
@@ -75,6 +75,24 @@ class Pipeline:
             if progress is not None:
                 progress(n, len(docs))
         return results
+
+
+    def _read_events(self, doc: Document, spacy_doc: Any, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+                     actors: Sequence[ActorMention]) -> tuple[list[Event], list[ControlAssertion]]:
+        """The clause reader's stages for one report: frames, their days, events and control assertions."""
+        partisan = partisan_voice(doc.text, tuple(self.theater.rules.get("partisan_cues", ())), self.language.first_person)
+        frames = self.read(doc.id, spacy_doc, sentences, places, actors)
+        dates = date_frames(doc, sentences, frames, not_before=self.theater.start or self.theater.baseline_date,
+                            lang=self.language)
+        events = self.extract_events(doc, frames, dates, partisan, sentences, places)
+        speaker = (lambda f, d=doc: self.extract_events.speaker_side(d, f)) if partisan else None
+        statements = [*statements_from_frames(doc, frames, dates, self.control_rules, partisan, speaker),
+                      *layout_statements(doc, sentences, places, actors, self.theater.actors.side_of_word, partisan,
+                                        self.control_rules.cues)]
+        by_span = {(ev.start, ev.place_id): ev.id for ev in events}
+        statements = [replace(st, event=by_span.get((st.start, st.place_id), "")) for st in statements]
+        assertions = last_word_per_document(assertions_from_statements(statements, self.theater, {doc.id: doc}))
+        return list(events), list(assertions)
 
 
 def combine(results: Sequence[DocumentResult], theater: Theater, as_of: date | None = None) -> Extraction:

@@ -105,6 +105,11 @@ class _Sentence(_Qualifiers):
             return self._state(spec, pred)
         if spec.modifiers:
             return self._held_modifier(spec, pred)
+        if spec.kind == "presence" and noun is not None and noun.dep_ in ("nsubj", "nsubjpass"):
+            # "the last army units in the city were allowed to leave": a force told leaving is no presence there
+            verb = noun.head
+            if any(v.lemma_.lower() in self._leave_verbs for v in (verb, *(c for c in verb.children if c.dep_ == "xcomp"))):
+                return None
         if noun is None and (pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd")
                              or ((pred.lower_ in spec.adjectives or pred.lower_ in spec.negated_adjectives)
                                  and pred.lemma_.lower() not in spec.verbs and pred.dep_ != "amod")):
@@ -441,12 +446,37 @@ class _Sentence(_Qualifiers):
                 for s in c.children if s.dep_ in ("nsubj", "attr") and s.pos_ != "PRON"  # (not "as it has since")
                 for p in self._places_of(s, partial)]
 
+    def _set_off_place(self, prep: Token) -> Token | None:
+        """The place just before a comma that sets off a prepositional phrase of state ("A, now in rebel hands", "A and
+        B, both under army control"), when the phrase is no argument of a verb of its own (the parser hangs it on the
+        sentence's verb)."""
+        left = min(t.i for t in prep.subtree)
+        doc = prep.doc
+        if left < 2 or doc[left - 1].text != "," or doc[left - 2].i not in self.idx.place_at:
+            return None
+        right = max(t.i for t in prep.subtree)
+        if right + 1 < len(doc) and doc[right + 1].text not in (",", ".", ";", ")") and not doc[right + 1].is_space:
+            return None  # (the phrase must close where it ends: "A, in rebel hands since D, ...")
+        return doc[left - 2]
+
     def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
         """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""
         prep = noun.head
         gov = prep.head
         while gov.pos_ in ("ADV", "ADP") and gov.head.i != gov.i:
             gov = gov.head  # "X is back under government control"
+        if not spec.governors and (described := self._set_off_place(prep)) is not None:
+            # "passed through A and B, both now in rebel hands": a state set off by a comma after a place tells of it
+            partial: list[str] = []
+            first = described
+            while first.dep_ == "conj" and first.head.i in self.idx.place_at:
+                first = first.head
+            places = self._places_of(first, partial) + [p for x in first.conjuncts for p in self._places_of(x, partial)]
+            holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                           and c.i in self.idx.actor_at), None)
+            frame = self._frame(spec, prep, self._extend_lists(places), holder, partial)
+            # (a description of the place: beside a change of it in the sentence, the state the change met)
+            return replace(frame, current=False, finite=False) if frame is not None else None
         verb = gov.lemma_.lower()
         if (spec.governors and verb not in spec.governors) or verb in spec.not_governors:
             return None

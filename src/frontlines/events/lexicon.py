@@ -114,6 +114,7 @@ class Language:
     continuation_adjectives: frozenset[str] = frozenset()  # "further strikes": more of the strikes just told
     direction_nouns: frozenset[str] = frozenset()  # "fled in the direction of X": X a goal, like "towards X"
     heading_preps: frozenset[str] = frozenset()  # "the advance towards X": X is a heading, no scene
+    ability_modals: frozenset[str] = frozenset()  # "we can confirm that X fell": told, not possible
     confirm_verbs: frozenset[str] = frozenset()  # "B confirmed that X had fallen": stands whatever was denied
     vacated_adjectives: frozenset[str] = frozenset()  # "occupied the abandoned posts": taken without a fight
     quarter_nouns: frozenset[str] = frozenset()  # "the main city in the east": a place described afresh, no reference
@@ -257,7 +258,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         intransitive_verbs=_words(lex, "intransitive_verbs"), calendar_words=_words(lex, "calendar_words"),
         generic_violence=_words(lex, "generic_violence"), where_words=_words(lex, "where_words"), there_words=_words(lex, "there_words"), pair_words=_words(lex, "pair_words"),
         membership_preps=_words(lex, "membership_preps"), entry_adverbs=_words(lex, "entry_adverbs"),
-        entry_verbs=_words(lex, "entry_verbs"), blast_nouns=_words(lex, "blast_nouns"), blast_verbs=_words(lex, "blast_verbs"), direction_nouns=_words(lex, "direction_nouns"), quarter_nouns=_words(lex, "quarter_nouns"), vacated_adjectives=_words(qual, "vacated_adjectives"), confirm_verbs=_words(qual, "confirm_verbs"), heading_preps=_words(lex, "heading_preps"),
+        entry_verbs=_words(lex, "entry_verbs"), blast_nouns=_words(lex, "blast_nouns"), blast_verbs=_words(lex, "blast_verbs"), direction_nouns=_words(lex, "direction_nouns"), quarter_nouns=_words(lex, "quarter_nouns"), vacated_adjectives=_words(qual, "vacated_adjectives"), confirm_verbs=_words(qual, "confirm_verbs"), ability_modals=_words(qual, "ability_modals"), heading_preps=_words(lex, "heading_preps"),
         continuation_adjectives=_words(lex, "continuation_adjectives"), period_nouns=_words(lex, "period_nouns"), party_quantifiers=_words(lex, "party_quantifiers"),
         ground_strike_nouns=_words(lex, "ground_strike_nouns"),
         perfect_auxiliaries=_words(lex, "perfect_auxiliaries"), copulas=_words(lex, "copulas"), goal_preps=_words(lex, "goal_preps"),

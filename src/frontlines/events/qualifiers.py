@@ -262,6 +262,9 @@ class _Qualifiers(_Parties):
             if asking and not before and ((cur.pos_ in _VERBAL and _inverted(cur))
                                           or (cur.dep_ in ("nsubj", "nsubjpass") and _inverted(cur.head))):
                 return True  # "How did the rebels take X?", "are they still holding the town?": asked, not told
+            if cur.i != tok.i and cur.lemma_.lower() in lang.confirm_verbs and not any(c.dep_ == "neg" for c in cur.children) \
+                    and any(c.dep_ == "aux" and c.lower_ in lang.ability_modals for c in cur.children):
+                return False  # "we can now confirm that X has fallen": the confirmation tells it
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lang.modals for c in cur.children):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in lang.open_marks for c in cur.children):

@@ -316,6 +316,8 @@ class _Roles(_PlaceRoles):
             if not found and nominal and base.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and base.head.pos_ in _VERBAL \
                     and words[0] not in ("of", "by", "to") and not self._weak:
                 found = self._prep_objects(base.head, words)  # "airstrikes killed ten people in X"
+            # ("factions, to whom the army handed over X": the relative pronoun stands for the clause's antecedent)
+            found = [pred.head if t.tag_ in ("WP", "WDT") and pred.dep_ == "relcl" and not nominal else t for t in found]
             return self._in(found)
         return []
 

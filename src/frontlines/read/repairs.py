@@ -263,6 +263,30 @@ def _subjects_read_as_roots(doc: Any) -> Any:
     return doc
 
 
+def _names_read_as_imperatives(doc: Any) -> Any:
+    """A sentence that opens with a two-word name whose first word is also a verb ("Tell Rifaat fell to A", "Deir
+    Hafer was shelled"): the parser reads an imperative, the first word the root, the second its object, and the
+    finite verb after them a clause of saying with no subject. A clause of saying whose subject is missing, right after
+    an object that is a proper name, is the sentence: the finite verb heads it, the name is its subject, the first
+    word is part of the name."""
+    for verb in doc:
+        if verb.dep_ != "ROOT" or verb.tag_ != "VB" or not verb.is_title or not verb.is_sent_start:
+            continue
+        name = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if name is None or name.head.i != verb.i or name.dep_ != "dobj" or name.tag_ != "NNP":
+            continue
+        clause = doc[name.i + 1] if name.i + 1 < len(doc) else None
+        if clause is None or clause.head.i != verb.i or clause.dep_ != "ccomp" or clause.tag_ not in (*_FINITE, "VBN") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue
+        for c in [c for c in verb.children if c.i > clause.i]:
+            c.head = clause  # (the closing stop)
+        clause.head, clause.dep_ = clause, "ROOT"
+        name.head, name.dep_ = clause, "nsubjpass" if any(c.dep_ == "auxpass" for c in clause.children) else "nsubj"
+        verb.head, verb.dep_ = name, "compound"
+    return doc
+
+
 def _objects_read_into_a_gerund(doc: Any) -> Any:
     """A fronted phrase ending in a gerund, with no comma before the clause it opens ("after four days of fighting
     the city was in A's hands", "after hours of shelling the town fell"): the parser makes the clause's subject the
@@ -310,7 +334,7 @@ def _particles_read_as_time_prepositions(doc: Any) -> Any:
 _REPAIRS = (
     _hyphenated_words, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
-    _determiners_read_as_adverbs, _subjects_read_as_roots, _objects_read_into_a_gerund,
+    _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _objects_read_into_a_gerund,
     _particles_read_as_time_prepositions,
 )
 
