@@ -467,14 +467,14 @@ class _Sentence(_Qualifiers):
             gov = gov.head  # "X is back under government control"
         if not spec.governors and (described := self._set_off_place(prep)) is not None:
             # "passed through A and B, both now in rebel hands": a state set off by a comma after a place tells of it
-            partial: list[str] = []
+            parts: list[str] = []
             first = described
             while first.dep_ == "conj" and first.head.i in self.idx.place_at:
                 first = first.head
-            places = self._places_of(first, partial) + [p for x in first.conjuncts for p in self._places_of(x, partial)]
+            places = self._places_of(first, parts) + [p for x in first.conjuncts for p in self._places_of(x, parts)]
             holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                            and c.i in self.idx.actor_at), None)
-            frame = self._frame(spec, prep, self._extend_lists(places), holder, partial)
+            frame = self._frame(spec, prep, self._extend_lists(places), holder, parts)
             # (a description of the place: beside a change of it in the sentence, the state the change met)
             return replace(frame, current=False, finite=False) if frame is not None else None
         verb = gov.lemma_.lower()
