@@ -112,6 +112,8 @@ def main() -> int:
     for problem in convert(args.folder, theater.gazetteer):
         print("note:", problem)
     report = score_real(args.folder / "reports", args.folder / "gold", part="development", theater=theater)
+    for failure in report["reader_failures"]:
+        print("warning:", failure)
     part = report["parts"]["development"]
     c, e = part["control"], part["events"]
     print(f"control {c['right']}/{c['rows']} ({c['accuracy']})  events P {e['precision']} R {e['recall']} "

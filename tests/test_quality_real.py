@@ -59,6 +59,12 @@ def test_every_gold_row_aligned_and_both_parts_scored(report: dict) -> None:
         assert part["places"]["gold_with_place_id"] >= 150 and part["events"]["gold_events"] >= 50
 
 
+def test_the_reader_reads_every_real_report(report: dict) -> None:
+    """A defect that makes the reader fail on a report is kept from ending the run (the report gets a warning); on the
+    real reports there must be none."""
+    assert report["reader_failures"] == []
+
+
 @pytest.mark.parametrize(("part", "section", "metric"), sorted(FLOORS))
 def test_real_quality_floor(report: dict, part: str, section: str, metric: str) -> None:
     value = report["parts"][part][section][metric]

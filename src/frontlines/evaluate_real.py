@@ -34,7 +34,7 @@ from frontlines.events.typology import family
 from frontlines.mentions.gazetteer import Gazetteer, folded_key, haversine_km
 from frontlines.mentions.geoparse import Geoparser, unmapped_id
 from frontlines.models import DocumentResult, Event, Place
-from frontlines.pipeline import Pipeline, combine
+from frontlines.pipeline import READER_FAILED, Pipeline, combine
 from frontlines.read.ingest import from_text, read_paths
 from frontlines.real_gold import PARTS, Alignment, RealGold, Span, load_real_gold, load_split, load_table
 from frontlines.theater import Theater, load_theater
@@ -371,7 +371,8 @@ def score_real(texts_dir: Path, gold_dir: Path, part: str = "heldout", theater: 
     docs = {Path(d.path).name: d for d in read_paths(files)}
     golds = load_real_gold(gold_dir, texts_dir, docs)
     results = {Path(r.doc.path).name: r for r in Pipeline(th).run(list(docs.values()))}
-    report: dict[str, Any] = {"texts": len(docs), "parts": {}}
+    report: dict[str, Any] = {"texts": len(docs), "parts": {}, "reader_failures": sorted(
+        w for r in results.values() for w in r.warnings if READER_FAILED in w)}
     for name in PARTS if part == "all" else (part,):
         chosen = [g for g in golds if g.part == name]
         report["parts"][name] = {
@@ -387,7 +388,7 @@ def score_real(texts_dir: Path, gold_dir: Path, part: str = "heldout", theater: 
 
 def format_real(report: dict[str, Any]) -> str:
     """A plain-text summary: each part, then the combined agreement and the day-by-day table."""
-    lines = [f"texts: {report['texts']}"]
+    lines = [f"texts: {report['texts']}", *(f"warning: {w}" for w in report.get("reader_failures", ()))]
     for name, s in report["parts"].items():
         p, c, e = s["places"], s["control"], s["events"]
         lines += [

@@ -35,6 +35,10 @@ from frontlines.theater import Theater, load_theater
 Progress = Callable[[int, int], None]
 
 
+#: The words of the warning a report gets when the clause reader fails on it (its events and control are lost).
+READER_FAILED = "the reader failed on this report"
+
+
 class Pipeline:
     """The stages for one theater, built once and applied to many documents."""
 
@@ -65,7 +69,7 @@ class Pipeline:
                 failed: tuple[str, ...] = ()
             except Exception as exc:  # one report the reader cannot read must not lose the others
                 events, assertions = [], []
-                failed = (f"{doc.path or doc.id}: the reader failed on this report ({type(exc).__name__}: {exc}); "
+                failed = (f"{doc.path or doc.id}: {READER_FAILED} ({type(exc).__name__}: {exc}); "
                           "its places are kept, its events and control statements are not (please report it)",)
             warnings = (*failed, *dict.fromkeys(w for e in events for w in e.warnings))
             if doc.published is None:
