@@ -218,3 +218,59 @@ def test_a_force_told_leaving_is_no_presence_where_it_was() -> None:
     assert statuses(took, published="2024-12-07") == {DARAA: ("opposition", "2024-12-06")}
     stayed = "Army units in Daraa were ordered to stand their ground on Friday."
     assert statuses(stayed, published="2024-12-07") == {DARAA: ("government", "2024-12-06")}
+
+
+KHAN_SHAYKHUN = "gn:168325"
+
+
+def test_a_timeline_entry_that_opens_with_its_day_and_a_dash_dates_its_whole_line() -> None:
+    """"30 November – The army's lines collapse. X and Y fall with little resistance.": the entry's present tense is of
+    the day that opens it, for every sentence of its line; a sentence on a line of its own after it is not."""
+    text = ("Timeline\n\n30 November – The army's lines west of the city collapse. Maarat al-Numan and Khan Shaykhun fall "
+            "with little resistance.\n\nRebel factions hold Morek.")
+    got = statuses(text, published="2024-12-12")
+    assert got[MAARAT] == got[KHAN_SHAYKHUN] == ("opposition", "2024-11-30")
+    assert got[MOREK] == ("opposition", "2024-12-12")
+
+
+def test_a_day_after_the_sentence_is_no_day_of_a_listed_place() -> None:
+    """"... X and Y fell.\\n\\n6 December – ...": the day that opens the next entry is not Y's, as "took X on 5 December
+    and Y on 7 December" gives Y its own day within the sentence."""
+    text = "On Saturday the rebels took Maarat al-Numan and Khan Shaykhun.\n\n6 December – Rebels take Rastan."
+    got = statuses(text, published="2024-12-12")
+    assert got[MAARAT] == got[KHAN_SHAYKHUN] == ("opposition", "2024-12-07")
+    within = "The rebels took Maarat al-Numan on 30 November and Khan Shaykhun on 1 December."
+    assert statuses(within, published="2024-12-12")[KHAN_SHAYKHUN] == ("opposition", "2024-12-01")
+
+
+SHEIKH_MAQSOUD = "cur:sheikh-maqsoud"
+ALEPPO = "gn:170063"
+
+
+def test_the_district_of_a_neighbourhood_is_the_neighbourhood_whole() -> None:
+    """"the Kurdish-majority district of X" where the gazetteer has X as a neighbourhood names X itself, as "the town of
+    X" does, so a holder of it holds it; "the western quarter of a city" is still a part of the city."""
+    text = "The Kurdish-majority district of Sheikh Maqsoud remained under the control of Kurdish forces on Tuesday."
+    assert statuses(text, published="2024-12-04") == {SHEIKH_MAQSOUD: ("sdf", "2024-12-03")}
+    part = "Rebels entered the western quarter of Aleppo on Friday."
+    assert statuses(part, published="2024-12-04") == {ALEPPO: ("contested", "2024-11-29")}
+
+
+JABAL = "cur:jabal-zayn-al-abidin"
+QAMHANA = "wp:qamhana"
+
+
+def test_both_as_the_subject_of_a_change_stands_for_the_two_places_named_last() -> None:
+    """"the defence rested on hill A and on the town of B. Both were lost on Thursday": "both" is A and B; "both" of
+    parties names no place."""
+    text = ("The army's defence rested on Jabal Zayn al-Abidin and on the loyalist town of Qamhana. Both were lost to the "
+            "rebels on Thursday.")
+    assert statuses(text, published="2024-12-10") == {JABAL: ("opposition", "2024-12-05"), QAMHANA: ("opposition", "2024-12-05")}
+    assert statuses("Rebels and soldiers met near Qamhana. Both withdrew on Thursday.", published="2024-12-10") == {}
+
+
+def test_the_un_abbreviation_of_the_government_names_its_side() -> None:
+    """UN texts write "GoS forces" (Government of Syria): the theater's dictionary knows it as the government's, as it
+    knows "government forces"; a word that only contains the letters is no party."""
+    assert events_of("On Tuesday, GoS forces shelled Sarmin.") == [("Shelling/artillery/missile attack", "government", "Sarmin")]
+    assert events_of("On Tuesday, Gospel singers were shelled in Sarmin.")[0][1] == "unknown"

@@ -47,7 +47,8 @@ class Pipeline:
         self.model = model
         self.geoparse = Geoparser(theater)
         self.language = load_language(theater.language)
-        self.read = Reader(self.language, theater.gazetteer.by_id.get(theater.capital), theater.gazetteer.seats(theater.country))
+        self.read = Reader(self.language, theater.gazetteer.by_id.get(theater.capital), theater.gazetteer.seats(theater.country),
+                           units=(p.id for p in theater.gazetteer.places if p.feature == "neighbourhood"))
         self.extract_events = EventExtractor(theater, self.language)
         self.control_rules = ControlRules(default_attacker=str(theater.rules.get("default_attacker", "")),
                                           adversary=dict(theater.rules.get("adversary", {})),

@@ -27,6 +27,7 @@ FRONTED_WORDS = 5  # words a time adverbial may stand after and still open its s
 BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's time: it makes no event
 AS_OF = "as-of"  # DateSpan.kind of a happening known to be over by the report's date: control, but no event
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_ENTRY_LABEL = re.compile(r"\s*[\-–—:]\s")  # the dash after the day that opens a timeline's entry ("30 November – ...")
 _LABEL_REST = re.compile(r"[\s\-–—•*:.,|]+")  # what may stand around a date that is a line's label
 _LINE_MARGIN = re.compile(r"[ \t\-–—•*:.,|#=]*")  # what may stand before or after a heading on its line
 WEEK_DAYS = 7
@@ -411,6 +412,11 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         named = [d for d in found if d.kind in ("explicit", "weekday") and d.date]
         if len(named) == 1 and not _LABEL_REST.sub("", sentence[: named[0].start] + sentence[named[0].end :]):
             label = (s_end, named[0].date, s_start)
+        elif named and _ENTRY_LABEL.match(sentence, named[0].end) and not _LABEL_REST.sub("", sentence[: named[0].start]) \
+                and not text[text.rfind("\n", 0, s_start) + 1 : s_start].strip():
+            # "30 November – The army withdraws from X. Rebels enter Y.": a timeline's entry opens with its day and a
+            # dash; the rest of its line is of that day
+            label = (s_end, named[0].date, s_start)
         elif label_day is None:
             label = None
         if named:
@@ -442,7 +448,9 @@ def place_day(doc: Document, place: PlaceMention, when: DateSpan, places: Sequen
     window = doc.text[place.end : min([place.end + 45, *later])]
     for found in find_dates(window, doc.published):
         gap = window[: found.start]
-        if found.kind not in ("explicit", "weekday") or found.date is None or any(ch in gap for ch in ",;") or len(gap.split()) > 5:
+        # (within the sentence: "... and B fell.\n\n6 December - ..." gives B no day of the next paragraph's label)
+        if found.kind not in ("explicit", "weekday") or found.date is None or any(ch in gap for ch in ",;.!?\n") \
+                or len(gap.split()) > 5:
             break
         if found.date == when.date:
             return when

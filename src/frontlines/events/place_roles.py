@@ -243,6 +243,13 @@ class _PlaceRoles(_References):
                 out += self._places_of(o, partial, depth + 1)
                 out += [p for x in o.conjuncts for p in self._places_of(x, partial, depth + 1)]
             return out
+        if part_noun and of and tok.tag_ in ("NN", "NNP") and all(
+                o.i in idx.place_at and idx.place_at[o.i].place_id in idx.units for o in of):
+            # "the Kurdish-majority district of A", "the quarter of A" where A is itself a neighbourhood: the unit A,
+            # whole (as "the town of A"), not a part of it
+            for o in of:
+                out += self._places_of(o, partial, depth + 1)
+            return out
         if part_noun and within:
             for o in within:
                 out += self._places_of(o, partial, depth + 1)
@@ -339,6 +346,9 @@ class _PlaceRoles(_References):
                     for o in c.children) for c in tok.children):
             # ("the main city in the east", "the area of separation": described afresh, by a quarter or a common noun)
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
+        if tok.lower_ in lang.pair_pronouns and tok.dep_ in ("nsubj", "nsubjpass") and not list(tok.children):
+            # "the army's defence rested on A and on the town of B. Both were lost on Thursday": the two places before
+            return self._antecedents(tok, "any", plural=True)[-2:]
         if tok.lower_ in lang.place_anaphora and not any(c.dep_ == "det" for c in tok.children) \
                 and tok.i > 0 and tok.doc[tok.i - 1].text == ":":
             # an incident line "D, X: Town fell to A": the bare class noun after the label is the labelled place

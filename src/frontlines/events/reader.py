@@ -45,12 +45,15 @@ SEAT_REACH = 400
 class Reader:
     """Reads the frames of documents in one language; build once, call per document."""
 
-    def __init__(self, language: Language, capital: Place | None = None, seats: Mapping[str, Place] | None = None):
+    def __init__(self, language: Language, capital: Place | None = None, seats: Mapping[str, Place] | None = None,
+                 units: Iterable[str] = ()):
         """``capital``: the place "the capital" names in this theater's reports (none: a reference back); ``seats``:
-        the seat of each first-level division by its name ("the provincial capital" after a division)."""
+        the seat of each first-level division by its name ("the provincial capital" after a division); ``units``: the
+        ids of places that are themselves parts of a city (neighbourhoods: "the district of X" is X, whole)."""
         self.lang = language
         self.capital = capital
         self.seats = dict(seats or {})
+        self.units = frozenset(units)
         self._by_verb: dict[str, list[FrameSpec]] = {}
         self._by_noun: dict[str, list[FrameSpec]] = {}
         self._by_adj: dict[str, list[FrameSpec]] = {}
@@ -102,6 +105,7 @@ class Reader:
         if self.seats and self.lang.seat_adjectives:
             places = sorted([*places, *self._seats(doc_id, sdoc, places)], key=lambda p: p.start)
         idx = _DocIndex(sdoc, places, [a for a in actors if not a.media])
+        idx.units = self.units
         starts, text = idx.starts, idx.text
         media = _DocIndex(sdoc, (), [a for a in actors if a.media], starts, text).actor_at
         frames: list[Frame] = []
