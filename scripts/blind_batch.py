@@ -112,7 +112,7 @@ def main() -> int:
     for problem in convert(args.folder, theater.gazetteer):
         print("note:", problem)
     report = score_real(args.folder / "reports", args.folder / "gold", part="development", theater=theater)
-    for failure in report["reader_failures"]:
+    for failure in report.get("reader_failures", ()):
         print("warning:", failure)
     part = report["parts"]["development"]
     c, e = part["control"], part["events"]
