@@ -1,8 +1,8 @@
 """The clause reader, seventeenth pass: forms found on batch 37 of prose of our own, one test per form, each with its
 contrast.
 
-The helpers are those of test_reader_eleventh.py (the real pipeline: spaCy parse, gazetteer, actor dictionary), here
-with a report day of 6 December unless a test gives its own.
+The helpers are those of test_reader_eleventh.py and test_reader_sixteenth.py (the real pipeline: spaCy parse,
+gazetteer, actor dictionary), here with a report day of 6 December unless a test gives its own.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ from functools import partial
 
 import frontlines
 import test_reader_eleventh
+import test_reader_sixteenth
 
 events_of = partial(test_reader_eleventh.events_of, published="2024-12-06")
-
-
-def statuses(text: str, published: str = "2024-12-06") -> dict[str, tuple[str, str]]:
-    """The status each place is given by the report alone, and its day, by the place's id (the last statement)."""
-    return {a.place_id: (a.status, str(a.valid_from)) for a in frontlines.extract(text, published=published).assertions
-            if a.scope == "place"}
+# the status each place is given by the report alone, and its day, by the place's id
+statuses = partial(test_reader_sixteenth.statuses, published="2024-12-06")
 
 
 PALMYRA = "gn:163808"
