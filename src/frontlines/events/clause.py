@@ -462,9 +462,7 @@ class _Sentence(_Qualifiers):
     def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
         """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""
         prep = noun.head
-        gov = prep.head
-        while gov.pos_ in ("ADV", "ADP") and gov.head.i != gov.i:
-            gov = gov.head  # "X is back under government control"
+        gov = _above_adverbs(prep.head)  # "X is back under government control"
         if not spec.governors and (described := self._set_off_place(prep)) is not None:
             # "passed through A and B, both now in rebel hands": a state set off by a comma after a place tells of it
             parts: list[str] = []
@@ -531,9 +529,7 @@ class _Sentence(_Qualifiers):
         if described.lower_ in self.lang.held_area_nouns and described.dep_ == "pobj" \
                 and described.head.lower_ in self.lang.area_preps:
             # "X now lies inside rebel-held territory", "X, in army-held areas, was shelled": the place the area holds
-            gov = described.head.head
-            while gov.pos_ in ("ADV", "ADP") and gov.head.i != gov.i:
-                gov = gov.head
+            gov = _above_adverbs(described.head.head)
             if gov.pos_ in _VERBAL:
                 described = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             else:
@@ -612,3 +608,10 @@ class _Sentence(_Qualifiers):
                      places=tuple(places), negated=negated, irrealis=self._irrealis(adj), hedged=self._hedged(adj),
                      claimant=self._claimant(adj), prior=self._past_perfect(adj), finite=self._finite(adj),
                      partial=frozenset(partial))
+
+
+def _above_adverbs(tok: Token) -> Token:
+    """The first word above ``tok`` that is no adverb or preposition ("X is back under A's control": "is")."""
+    while tok.pos_ in ("ADV", "ADP") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok

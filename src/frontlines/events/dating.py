@@ -329,6 +329,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             if span.kind in ("explicit", "weekday", "anaphoric", "daypart") and clauses.later_clause(text, f.clause, f.start, span):
                 span = replace(span, kind="default", date=None)  # "hours before the capital fell, A took X on Saturday"
             opened = None
+            t0 = f.start - s_start
+            asides = clauses.asides(sentence, t0)  # the relative clauses about a place that do not hold the predicate
             if span.kind == "range" and clauses.opens_period(span.text):
                 # (or a happening told in a clause on the period's first day: "since 2 December, when B left X")
                 opened = _opening_day(span, now, anchor) if f.kind in _STANDING_KINDS \
@@ -342,8 +344,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             elif span.kind != "default" and clauses.in_since_clause(text, f.end, span.start):
                 # "strikes continue since the escalation began on 26 November": the day opens the period
                 span = replace(span, kind="default", date=None)
-            elif span.kind != "default" and any(a <= span.start - s_start < b for a, b in
-                                                 clauses.asides(sentence, f.start - s_start)):
+            elif span.kind != "default" and any(a <= span.start - s_start < b for a, b in asides):
                 # "X, which the army had entered on 28 January 2020, fell to A": the day of a relative clause about a
                 # place is not the day of the predicate outside it
                 span = replace(span, kind="default", date=None)
@@ -355,11 +356,9 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             default_day = ((para_date or last_named) if chronology else None) or context or now
             # the year must govern the predicate: before it, or right after it ("seized X in 1516"),
             # not in a later clause ("..., which had ruled since 1971")
-            t0 = f.start - s_start
             # ("for the first time since 2016": a period opened in another year does not place the happening there)
             # (nor one in a relative clause about a place, when the predicate is outside it: "X, which the army had
             # entered in 2020, fell back into A's hands")
-            asides = clauses.asides(sentence, t0)
             years = {int(m.group(1) or m.group(2)) for m in _YEAR.finditer(sentence, 0, t0 + 60)
                      if not any(a <= m.start() < b for a, b in asides)} - \
                 {int(y) for y in _SINCE_YEAR.findall(sentence[: t0 + 60])}
