@@ -1,0 +1,212 @@
+"""The clause reader's states: how things stand at a place, told by a phrase of control ("X remains in A's hands", "X
+came under A's control"), a holder label ("rebel-held X", "X lies inside rebel-held territory") or an adjective ("X
+is contested"), and the frame a state or a deed becomes (:meth:`_States._frame`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from frontlines.events.frames import _NOMINAL, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Frame, Token, negation_of
+from frontlines.events.lexicon import FrameSpec
+from frontlines.events.qualifiers import _Qualifiers
+from frontlines.models import PlaceMention
+
+
+class _States(_Qualifiers):
+    """The state readers of one sentence (the sentence reader, :class:`frontlines.events.clause._Sentence`, sets the
+    attributes)."""
+
+    doc_id: str
+
+    def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
+               partial: Sequence[str] = ()) -> Frame | None:
+        if not places:
+            return None
+        agent, side, armed, explicit = self._party(agent_tok)
+        if spec.control == "agent" and not (armed and side):
+            return None
+        return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=pred.idx, end=pred.idx + len(pred),
+                     places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
+                     negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=frozenset(partial),
+                     region=self._region(places, pred, None), claimant=self._claimant(pred), current=self._now(pred),
+                     ongoing=self._ongoing(pred), unopposed=spec.control == "agent" and self._unopposed(side, pred),
+                     prior=self._past_perfect(pred), finite=self._finite(pred))
+
+    def _likewise(self, pred: Token, partial: list[str]) -> list[PlaceMention]:
+        """The places of a clause of comparison that repeats the predicate's state with an auxiliary alone: "X remains
+        in A's hands, as does Y", "X is contested, as is Y" (Y is in the same state)."""
+        return [p for c in pred.children if c.dep_ == "advcl" and c.lemma_.lower() in self.lang.ellipsis_verbs
+                and any(m.dep_ == "mark" and m.lower_ in self.lang.comparison_marks for m in c.children)
+                for s in c.children if s.dep_ in ("nsubj", "attr") and s.pos_ != "PRON"  # (not "as it has since")
+                for p in self._places_of(s, partial)]
+
+    def _set_off_place(self, prep: Token) -> Token | None:
+        """The place just before a comma that sets off a prepositional phrase of state ("A, now in rebel hands", "A and
+        B, both under army control"), when the phrase is no argument of a verb of its own (the parser hangs it on the
+        sentence's verb)."""
+        left = min(t.i for t in prep.subtree)
+        doc = prep.doc
+        if left < 2 or doc[left - 1].text != "," or doc[left - 2].i not in self.idx.place_at:
+            return None
+        right = max(t.i for t in prep.subtree)
+        if right + 1 < len(doc) and doc[right + 1].text not in (",", ".", ";", ")") and not doc[right + 1].is_space:
+            return None  # (the phrase must close where it ends: "A, in rebel hands since D, ...")
+        return doc[left - 2]
+
+    def _state(self, spec: FrameSpec, noun: Token) -> Frame | None:
+        """"X remains in army hands", "X is under the control of the rebels", "X came under rebel control"."""
+        prep = noun.head
+        gov = _above_adverbs(prep.head)  # "X is back under government control"
+        if not spec.governors and (described := self._set_off_place(prep)) is not None:
+            # "passed through A and B, both now in rebel hands": a state set off by a comma after a place tells of it
+            parts: list[str] = []
+            first = described
+            while first.dep_ == "conj" and first.head.i in self.idx.place_at:
+                first = first.head
+            places = self._places_of(first, parts) + [p for x in first.conjuncts for p in self._places_of(x, parts)]
+            holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                           and c.i in self.idx.actor_at), None)
+            frame = self._frame(spec, prep, self._extend_lists(places), holder, parts)
+            # (a description of the place: beside a change of it in the sentence, the state the change met)
+            return replace(frame, current=False, finite=False) if frame is not None else None
+        verb = gov.lemma_.lower()
+        if (spec.governors and verb not in spec.governors) or verb in spec.not_governors:
+            return None
+        of_places = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "over")
+                     for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, [])]
+        if of_places:
+            # "the armed groups now in control of X", "rebels are in control of X"
+            holder_tok = gov if gov.pos_ in _NOMINAL else self._subject(gov) if gov.pos_ in _VERBAL else None
+            return self._frame(spec, noun, self._extend_lists(of_places), holder_tok)
+        if gov.pos_ not in _VERBAL and gov.dep_ not in ("ROOT",):
+            return None
+        subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and gov.dep_ == "conj":
+            subj = [c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and gov.dep_ == "xcomp" and gov.head.pos_ in _VERBAL:
+            # "X appears to be in rebel hands", "X is reported to remain under army control": the raising verb's subject
+            subj = [c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if gov.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in subj):
+            subj = [gov.head]  # "X, which is now under Y's control": the relative stands for X
+        elif gov.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in self.lang.where_words for c in gov.children):
+            # "X, where armed groups have been in control since D": the place is the antecedent, the subject holds it
+            partial: list[str] = []
+            return self._frame(spec, gov, self._places_of(gov.head, partial), subj[0] if subj else None, partial)
+        targets = subj + [c for c in gov.children if c.dep_ == "dobj"]
+        if gov.dep_ == "ROOT" and (gov.pos_ in ("PROPN", "NOUN") or gov.i in self.idx.place_at) and not targets:
+            targets = [gov]  # a headline with no verb: "X in the hands of the rebels"
+        partial = []
+        places = self._extend_lists([p for t in self._in(targets) for p in self._places_of(t, partial)])
+        places += self._likewise(gov, partial)
+        holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                       and (c.i in self.idx.actor_at or c.lower_ in _SUBJ_PRONOUNS or c.lower_ in ("their", "its"))), None)
+        if holder is None:
+            holder = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                           if g.dep_ == "pobj"), None)
+        if holder is not None and holder.lower_ in ("their", "its"):
+            holder = subj[0] if subj and subj[0].i not in self.idx.place_at else None
+            if holder is None and self.last_actor is not None:
+                return None
+        frame = self._frame(spec, gov, places, holder, partial)
+        if frame is not None and gov.lemma_.lower() in self._leave_verbs:
+            frame = replace(frame, current=True)  # "the withdrawal left X in the hands of A": the state after it
+        return frame
+
+    def _held_modifier(self, spec: FrameSpec, part: Token) -> Frame | None:
+        """"rebel-controlled X": the holder modifies the participle, the place is what it modifies."""
+        holder = next((c for c in part.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod")
+                       and self._actor_of(c) is not None), None)
+        if holder is None:
+            return None
+        partial: list[str] = []
+        described = part.head
+        if described.lower_ in self.lang.held_area_nouns and described.dep_ == "pobj" \
+                and described.head.lower_ in self.lang.area_preps:
+            # "X now lies inside rebel-held territory", "X, in army-held areas, was shelled": the place the area holds
+            gov = _above_adverbs(described.head.head)
+            if gov.pos_ in _VERBAL:
+                described = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            else:
+                described = gov if gov.i in self.idx.place_at else None
+            if described is None:
+                return None
+        elif part.dep_ in ("acomp", "oprd") and part.head.pos_ in _VERBAL:
+            # "X is rebel-held", "by Friday X was opposition-held": the participle tells of the copula's subject
+            described = next((c for c in part.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if described is None:
+                return None
+        places = self._extend_lists(self._places_of(described, partial))
+        return self._frame(spec, part, places, holder, partial)
+
+    def _adjective(self, spec: FrameSpec, adj: Token) -> Frame | None:
+        """"X is contested", "it looks contested", "the status of X is unclear", "with X secure"."""
+        subj = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and adj.dep_ in ("acomp", "oprd", "attr"):
+            subj = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and adj.dep_ == "amod":
+            subj = adj.head  # "the contested town of X"
+        if subj is None:  # "X remained contested": the parser hangs the subject on "remained" as an auxiliary
+            subj = next((g for c in adj.children if c.dep_ in ("aux", "auxpass") for g in c.children
+                         if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and adj.dep_ in ("acomp", "oprd") and adj.head.dep_ == "conj" and adj.head.head.pos_ in _VERBAL:
+            # "the town has changed hands twice and remains contested": the joined verb shares the first one's subject
+            subj = next((c for c in adj.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        partial: list[str] = []
+        # "not clear" is the frame's own "unclear": its negation is the word, not a denial
+        own_negation = adj.lower_ in spec.negated_adjectives and adj.lower_ not in spec.adjectives
+        negated = self._negated(adj) and not own_negation
+        # (the predicate is "not clear", its negation part of the word)
+        start = min([adj.idx, *(c.idx for c in negation_of(adj))]) if own_negation else adj.idx
+        if spec.holders and (subj is None or subj.lower_ == "it"):
+            # "it is unclear who controls X", "unclear who holds X": the question's object is the place
+            heads = (adj, adj.head) if subj is None else (adj, adj.head, subj)
+            clause = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "csubj", "relcl")
+                      and c.lemma_.lower() in self._control_verbs
+                      and any(g.dep_ == "nsubj" and g.lower_ in ("who", "which", "whom") for g in c.children)]
+            places = [p for c in clause for o in self._objects(c) for p in self._places_of(o, partial)]
+            if places:
+                return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
+                             places=tuple(self._extend_lists(places)), negated=negated,
+                             irrealis=self._irrealis(adj), hedged=self._hedged(adj), claimant=self._claimant(adj))
+        if subj is None or subj.i not in self.ids:
+            return None
+        if spec.holders:
+            if subj.lemma_.lower() not in spec.holders:
+                return None
+            inner = [g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "over") for g in c.children
+                     if g.dep_ == "pobj"]
+            places = [p for t in inner for p in self._places_of(t, partial)]
+            places += [p for t in inner for x in t.conjuncts for p in self._places_of(x, partial)]
+        else:
+            places = self._places_of(subj, partial) + [p for x in subj.conjuncts for p in self._places_of(x, partial)]
+            if any(c.lower_ in ("together", "along") for c in adj.children):  # "X is liberated together with Y and Z"
+                places += [p for t in self._prep_objects(adj, ["with"]) for p in self._places_of(t, partial)]
+        places = self._extend_lists(places) + self._likewise(adj if adj.pos_ in _VERBAL else adj.head, partial)
+        if not places:
+            return None
+        if spec.control == "context":
+            # the armed party the sentence names nearest the state ("the attack was repelled and the town is secure,
+            # with army units in their positions": the army's), else the last one named before
+            at = self.idx.actor_at
+            near = min((at[t.i] for t in self.tokens if t.i in at and at[t.i].side not in NOT_ARMED),
+                       key=lambda a: abs(a.start - adj.idx), default=None)
+            holder = near or self.last_actor
+            side = holder.side if holder is not None else ""
+            if not side:
+                return None
+            return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
+                         places=tuple(places), agent=holder, agent_side=side, negated=negated,
+                         irrealis=self._irrealis(adj), hedged=self._hedged(adj), prior=self._past_perfect(adj),
+                         finite=self._finite(adj))
+        return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=start, end=adj.idx + len(adj),
+                     places=tuple(places), negated=negated, irrealis=self._irrealis(adj), hedged=self._hedged(adj),
+                     claimant=self._claimant(adj), prior=self._past_perfect(adj), finite=self._finite(adj),
+                     partial=frozenset(partial))
+
+
+def _above_adverbs(tok: Token) -> Token:
+    """The first word above ``tok`` that is no adverb or preposition ("X is back under A's control": "is")."""
+    while tok.pos_ in ("ADV", "ADP") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
