@@ -345,27 +345,6 @@ class _Sentence(_States):
                 out.append((inner[0].idx, inner[-1].idx + len(inner[-1])))
         return tuple(out)
 
-    def _asides(self, tok: Token) -> tuple[tuple[int, int], ...]:
-        """The characters of each relative clause in the past perfect, told of a noun in the clause of ``tok`` ("jets
-        struck X, which A had taken on Friday, and Y"), and of each participle clause in the perfect ("X was taken,
-        its garrison having left the night before"), that does not hold ``tok`` itself: a time before the
-        predicate's ("A attacked X, which was captured by B on Monday" may tell one day for both)."""
-        verb = tok
-        while verb.pos_ not in _VERBAL and verb.head.i != verb.i:
-            verb = verb.head
-        out = []
-        for t in verb.subtree:
-            # (a relative clause in the past perfect, "which A had taken on Friday"; a participle clause in the
-            # perfect, "their garrisons having left the night before")
-            perfect = any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBG") and c.lemma_.lower() in self.lang.perfect_auxiliaries
-                          for c in t.children)
-            clause = t.dep_ == "relcl" or (t.dep_ in ("advcl", "acl", "ccomp", "conj") and any(
-                c.dep_ == "aux" and c.tag_ == "VBG" for c in t.children))
-            if clause and t.pos_ in _VERBAL and perfect and tok not in t.subtree and t.i != verb.i:
-                inner = list(t.subtree)
-                out.append((inner[0].idx, inner[-1].idx + len(inner[-1])))
-        return tuple(out)
-
     @staticmethod
     def _present_perfect_passive(pred: Token) -> bool:
         """"has been occupied", "have been held": a state that stands now, not the deed's news."""

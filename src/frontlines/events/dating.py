@@ -77,18 +77,6 @@ class _ClauseWords:
         """A date phrase that opens a period ("since 27 November")."""
         return self.period is not None and self.period.match(phrase) is not None
 
-    def asides(self, sentence: str, trigger: int) -> list[tuple[int, int]]:
-        """The relative clauses set off by commas (", which ... ,") that do not hold the predicate at ``trigger``."""
-        if self.relative is None:
-            return []
-        out = []
-        for m in self.relative.finditer(sentence):
-            end = _CLAUSE_BREAK.search(sentence, m.end())
-            span = (m.start(), end.start() if end else len(sentence))
-            if not span[0] <= trigger < span[1]:
-                out.append(span)
-        return out
-
     def on_opening_day(self, text: str, period_end: int, trigger_start: int) -> bool:
         """The predicate is in a clause hung on the day a period opens: "since 2 December, when the army left X"."""
         return self.then is not None and period_end <= trigger_start and \
@@ -330,7 +318,6 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 span = replace(span, kind="default", date=None)  # "hours before the capital fell, A took X on Saturday"
             opened = None
             t0 = f.start - s_start
-            asides = clauses.asides(sentence, t0)  # the relative clauses about a place that do not hold the predicate
             if span.kind == "range" and clauses.opens_period(span.text):
                 # (or a happening told in a clause on the period's first day: "since 2 December, when B left X")
                 opened = _opening_day(span, now, anchor) if f.kind in _STANDING_KINDS \
@@ -344,10 +331,6 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             elif span.kind != "default" and clauses.in_since_clause(text, f.end, span.start):
                 # "strikes continue since the escalation began on 26 November": the day opens the period
                 span = replace(span, kind="default", date=None)
-            elif span.kind != "default" and any(a <= span.start - s_start < b for a, b in asides):
-                # "X, which the army had entered on 28 January 2020, fell to A": the day of a relative clause about a
-                # place is not the day of the predicate outside it
-                span = replace(span, kind="default", date=None)
             elif span.kind != "default" and f.ongoing and clauses.other_clause(text, span, f.start, f.end):
                 # a present tense whose day belongs to another clause: "On 27 November X, which controls Y,
                 # launched ..."; "claim to control Y after launching their offensive on Wednesday"
@@ -357,11 +340,10 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             # the year must govern the predicate: before it, or right after it ("seized X in 1516"),
             # not in a later clause ("..., which had ruled since 1971")
             # ("for the first time since 2016": a period opened in another year does not place the happening there)
-            # (nor one in a relative clause about a place, when the predicate is outside it: "X, which the army had
-            # entered in 2020, fell back into A's hands")
-            years = {int(m.group(1) or m.group(2)) for m in _YEAR.finditer(sentence, 0, t0 + 60)
-                     if not any(a <= m.start() < b for a, b in asides)} - \
-                {int(y) for y in _SINCE_YEAR.findall(sentence[: t0 + 60])}
+            # (nor one of a relative clause the frame's asides blank: "X, which the army had entered in 2020, fell
+            # back into A's hands")
+            years = {int(a or b) for a, b in _YEAR.findall(told[: t0 + 60])} - \
+                {int(y) for y in _SINCE_YEAR.findall(told[: t0 + 60])}
             # ... but "a front line since 2019, when the army retook X": the clause of "when" is of that year
             years |= {int(m.group(1)) for m in _SINCE_WHEN.finditer(sentence, 0, t0) if not _CLAUSE_BREAK.search(
                 sentence, m.end(), t0)}

@@ -141,9 +141,9 @@ class _DocIndex:
     """Token-level views of the mention stage's places and actors, for one parsed document."""
 
     def __init__(self, sdoc: Any, places: Sequence[PlaceMention], actors: Sequence[ActorMention],
-                 starts: list[int] | None = None, text: str | None = None):
+                 starts: list[int] | None = None, text: str | None = None, units: frozenset[str] = frozenset()):
         self.sdoc = sdoc
-        self.units: frozenset[str] = frozenset()  # ids of places that are parts of a city themselves (the Reader's)
+        self.units = units  # ids of places that are parts of a city themselves (the Reader's)
         # spaCy builds Doc.text anew on every access: keep it, and the token offsets, once per document
         self.text: str = sdoc.text if text is None else text
         self.starts: list[int] = sdoc.to_array([IDX]).tolist() if starts is None else starts

@@ -104,8 +104,7 @@ class Reader:
             places = [*places, *self._capitals(doc_id, sdoc, places)]
         if self.seats and self.lang.seat_adjectives:
             places = sorted([*places, *self._seats(doc_id, sdoc, places)], key=lambda p: p.start)
-        idx = _DocIndex(sdoc, places, [a for a in actors if not a.media])
-        idx.units = self.units
+        idx = _DocIndex(sdoc, places, [a for a in actors if not a.media], units=self.units)
         starts, text = idx.starts, idx.text
         media = _DocIndex(sdoc, (), [a for a in actors if a.media], starts, text).actor_at
         frames: list[Frame] = []
