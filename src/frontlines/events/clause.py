@@ -95,6 +95,14 @@ class _Sentence(_States):
         # ("B abandoned X on Monday. A moved in the same day": the place the sentence before told left)
         return found or ([] if leaving else list(self.left_before))
 
+    def _fires_from_afar(self, noun: Token) -> bool:
+        """A force named as the doer ("by ...") of a strike or a shelling: the place after it is the fire's."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "by":
+            return False
+        deed = noun.head.head
+        return any(f.kind in ("strike", "shelling") and (deed.lower_ in f.nouns or deed.lemma_.lower() in f.nouns)
+                   for f in self.lang.frames)
+
     def read(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Frame | None:
         self._weak = spec.weak  # a presence is read from the noun's own prepositions only
         self._loose = False
@@ -108,6 +116,8 @@ class _Sentence(_States):
             verb = noun.head
             if any(v.lemma_.lower() in self._leave_verbs for v in (verb, *(c for c in verb.children if c.dep_ == "xcomp"))):
                 return None
+        if spec.kind == "presence" and noun is not None and self._fires_from_afar(noun):
+            return None  # "air strikes by government forces in X": X is where the strikes fell, not where the forces are
         if noun is None and (pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd")
                              or ((pred.lower_ in spec.adjectives or pred.lower_ in spec.negated_adjectives)
                                  and pred.lemma_.lower() not in spec.verbs and pred.dep_ != "amod")):

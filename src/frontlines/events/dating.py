@@ -170,20 +170,21 @@ def _blank(sentence: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
     return sentence
 
 
-def _story_now(found: Sequence[DateSpan], story: date | None, later: date | None) -> date | None:
-    """The day from which a weekday of a text told in order is counted, when not from the day of writing: a weekday
-    that, counted back from the day of writing, would fall after a day the text names further on, between the day
-    the story has reached and that later day ("On 27 November ... On Friday ... by Saturday ... On 1 December": a
-    retrospective's Friday is 29 November, not the Friday before it was written). None when the day of writing
-    serves (news that names its days out of order counts them from the day of writing)."""
-    if story is None or later is None or story > later:
+def _story_now(found: Sequence[DateSpan], offset: int, story: date | None, calendar_days: Sequence[DateSpan]) -> date | None:
+    """The day from which a weekday of a text told in order that looks back on a period is counted, not from the day
+    of writing (which falls after every day the text tells): the week after the day the story has reached ("On 27
+    November ... by nightfall on that Wednesday ... On Thursday ... On 6 December": the 27th and the 28th), but not
+    past the next day the text names after the weekday ("On 1 December ... on Saturday ... On 2 December": a step back
+    to 30 November). None when the sentence (at ``offset`` in its text) names no weekday, or no day after it, or the
+    text goes back to a day before the story's (news that names its days out of order counts them from the day of
+    writing)."""
+    weekday = next((d for d in found if d.kind == "weekday" and d.date is not None), None)
+    if weekday is None:
         return None
-    for d in found:
-        if d.kind == "weekday" and d.date is not None and d.date > later:
-            back = (later.weekday() - d.date.weekday()) % 7
-            if later - timedelta(days=back) >= story:
-                return later
-    return None
+    later = next((d.date for d in calendar_days if d.start >= offset + weekday.end), None)
+    if later is None or story is None:
+        return later
+    return min(story + timedelta(days=WEEK_DAYS - 1), later) if story <= later else None
 
 
 def _day_headings(text: str, sentences: Sequence[tuple[int, int]], published: date | None) -> int:
@@ -239,10 +240,11 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
     clauses = _clause_words(lang)
     calendar_days = [d for d in find_dates(text, doc.published) if d.kind == "explicit" and d.date]
     chronology = len({d.date for d in calendar_days}) >= CHRONOLOGY_DAYS
-    # a text written more than a week after the last day it names looks back on a period: its weekdays are of the
-    # story's weeks, not the week it was written in (news names this week's days)
+    # a text written a week or more after the last day it names looks back on a period (no weekday counted back from the
+    # day of writing is a day it tells): its weekdays are of the story's weeks, not the week it was written in (news
+    # names this week's days)
     looking_back = doc.published is not None and bool(calendar_days) and \
-        (doc.published - max(d.date for d in calendar_days if d.date is not None)).days > WEEK_DAYS
+        (doc.published - max(d.date for d in calendar_days if d.date is not None)).days >= WEEK_DAYS
     out: list[DateSpan] = []
     para_date: date | None = None
     last_named: date | None = None
@@ -275,8 +277,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         # the day a bare date label just before names ("- Nov. 29:", "Dec. 3 -"), for the rest of its line
         label_day = label[1] if label is not None and "\n" not in text[label[0] : s_start] else None
         found = find_dates(sentence, now)  # (the sentence's days, read once for its frames and after them)
-        story_now = _story_now(found, context or para_date or last_named,
-                               next((d.date for d in calendar_days if d.start >= s_end), None)) if looking_back else None
+        story_now = _story_now(found, s_start, context or para_date or last_named, calendar_days) if looking_back else None
         if story_now is not None:
             now = story_now
             found = find_dates(sentence, now)

@@ -187,9 +187,13 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
             a_, b_ = int(g("num_a")), int(g("num_b"))
             y = int(g("num_y"))
             y = y + 2000 if y < 100 else y
-            # Day first unless that is impossible (US order "11/29/2024").
+            # Day first unless that is impossible (US order "11/29/2024") or, both orders being days, the month-first
+            # one is nearer the day the text is read from ("12/09/2024" in a text of 9 December)
             dd, mm = (a_, b_) if b_ <= 12 else (b_, a_)
             d = _safe(y, mm, dd)
+            other = _safe(y, a_, b_) if a_ <= 12 and b_ <= 12 and a_ != b_ else None
+            if d is not None and other is not None and anchor is not None and abs(other - anchor) < abs(d - anchor):
+                d = other
             span = _day_span(s, e, text, d, "explicit")
         elif kind in ("dm", "md"):
             d, w = _calendar(_day(g(kind + "_d")), _month(g(kind + "_m")), g(kind + "_y"), anchor)

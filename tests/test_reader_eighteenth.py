@@ -1,0 +1,59 @@
+"""The clause reader, eighteenth pass: forms found on the development reports and on batch 40 of prose of our own,
+one test per form, each with its contrast.
+
+The helpers are those of test_reader_eleventh.py and test_reader_sixteenth.py (the real pipeline: spaCy parse,
+gazetteer, actor dictionary), here with a report day of 6 December unless a test gives its own.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import test_reader_eleventh
+import test_reader_sixteenth
+
+events_of = partial(test_reader_eleventh.events_of, published="2024-12-06")
+# the status each place is given by the report alone, and its day, by the place's id
+statuses = partial(test_reader_sixteenth.statuses, published="2024-12-06")
+
+SARMIN = "gn:164782"
+BINNISH = "gn:171451"
+
+
+def test_a_force_that_fires_from_afar_is_not_where_its_fire_falls() -> None:
+    """"air strikes by government forces in X": the place after the doer of a strike or a shelling is where the fire
+    fell (the parser hangs it on the force); a force in a place named with no fire is there."""
+    assert SARMIN not in statuses("On Monday, ten civilians died as a result of airstrikes by government forces in Sarmin.")
+    assert events_of("On Monday, ten civilians died as a result of airstrikes by government forces in Sarmin.") == [
+        ("Air/drone strike", "government", "Sarmin")]
+    assert SARMIN not in statuses("On Monday, two women were wounded by heavy shelling by army units in Sarmin.")
+    assert statuses("On Monday, government forces in Sarmin shelled nearby villages.")[SARMIN][0] == "government"
+
+
+def test_a_look_back_counts_its_weekdays_from_the_story() -> None:
+    """A text written a week or more after the last day it names tells its weekdays in the story's weeks: "that
+    Wednesday" after 27 November is the 27th and "on Thursday" the 28th (the week after the story's day, not the
+    days before the next day named), "on Saturday" the 7th when the same sentence goes on to 8 December; a text
+    written within the week counts its weekdays back from the day of writing."""
+    story = ("On 27 November, rebel columns attacked west of Aleppo. By nightfall on that Wednesday they had overrun "
+             "Anjara. On Thursday they captured Khan al-Asal.\n\nOn 6 December the army pulled out of Daraa. Rebels "
+             "captured Talbiseh on Saturday, and by dawn on 8 December they were in Homs.")
+    days = test_reader_eleventh.dated(story, published="2024-12-15")
+    assert (days["Anjara"], days["Khan al-Asal"], days["Talbiseh"]) == ("2024-11-27", "2024-11-28", "2024-12-07")
+    news = "On 6 December the army pulled out of Daraa. Rebels captured Talbiseh on Tuesday."
+    assert test_reader_eleventh.dated(news, published="2024-12-12")["Talbiseh"] == "2024-12-10"
+
+
+def test_a_numeric_date_in_either_order_is_the_one_nearer_the_report() -> None:
+    """"12/09/2024" in a report of 9 December is the 9th of December (month first); day first stays the rule when it is
+    the nearer reading or the only one."""
+    from datetime import date
+
+    from frontlines.mentions.dates import find_dates
+
+    def days(text: str, published: date) -> list[date | None]:
+        return [d.date for d in find_dates(text, published) if d.kind == "explicit"]
+
+    assert days("Released on 12/09/2024.", date(2024, 12, 9)) == [date(2024, 12, 9)]
+    assert days("Released on 05/12/2024.", date(2024, 12, 9)) == [date(2024, 12, 5)]
+    assert days("Released on 11/29/2024.", date(2024, 12, 9)) == [date(2024, 11, 29)]
