@@ -57,3 +57,25 @@ def test_a_numeric_date_in_either_order_is_the_one_nearer_the_report() -> None:
     assert days("Released on 12/09/2024.", date(2024, 12, 9)) == [date(2024, 12, 9)]
     assert days("Released on 05/12/2024.", date(2024, 12, 9)) == [date(2024, 12, 5)]
     assert days("Released on 11/29/2024.", date(2024, 12, 9)) == [date(2024, 11, 29)]
+
+
+def test_a_place_after_and_that_is_its_own_clause_subject_is_no_list_member() -> None:
+    """"fought near A, and B, on the edge of the city, was reported lost the same evening": B opens a clause of its own
+    (the parser joins it to the first verb, and is mended), so the fight is at A alone and B was lost, on the day the
+    sentence named before "the same evening"; a list of objects still shares its verb."""
+    text = ("On Thursday rebels fought near Zarbah, and Khan al-Asal, on the edge of the city, was reported lost by the "
+            "army the same evening.")
+    assert events_of(text) == [("Armed clash", "opposition", "Az Zarbah"),
+                               ("Non-state actor overtakes territory", "opposition", "Khan al-Asal")]
+    assert test_reader_eleventh.dated(text)["Khan al-Asal"] == "2024-12-05"
+    assert [e[2] for e in events_of("On Thursday rebels captured Zarbah, Anjara and Khan al-Asal.")] == [
+        "Az Zarbah", "Anjara", "Khan al-Asal"]
+
+
+def test_a_deed_told_as_a_passive_report_has_the_reporting_verbs_subject() -> None:
+    """"X was reported lost", "X was said captured by A": the participle after a passive verb of saying is the deed,
+    its place the subject; a state adjective after it ("was reported calm") is no deed."""
+    assert events_of("On Thursday, Anjara was said captured by the rebels.") == [
+        ("Non-state actor overtakes territory", "opposition", "Anjara")]
+    assert statuses("On Thursday, Anjara was reported lost by the army.")["wp:anjara"][0] == "opposition"
+    assert events_of("On Thursday, Anjara was reported calm.") == []

@@ -71,6 +71,8 @@ class _PlaceRoles(_References):
                     prev = nxt
                     k += 1
                     continue
+                if self._opens_clause(nxt):
+                    break  # "fought near A, and B was reported lost": B is the subject of a clause of its own
                 if (nxt.place_id, nxt.start) not in have:
                     out.append(nxt)
                     have.add((nxt.place_id, nxt.start))
@@ -79,6 +81,12 @@ class _PlaceRoles(_References):
                 prev = nxt
                 k += 1
         return out
+
+    def _opens_clause(self, place: PlaceMention) -> bool:
+        """Whether the words of ``place`` are the subject of a verb (the first member of a list of subjects, not a later
+        one, which the parser joins to the first)."""
+        words = self.idx.sdoc.char_span(place.start, place.end, alignment_mode="expand")
+        return words is not None and len(words) > 0 and words.root.dep_ in ("nsubj", "nsubjpass")
 
     def _next_place(self, pred: Token, list_head: bool = False) -> list[PlaceMention]:
         """The object read from word order when the parse lost it: the place right after the verb

@@ -204,8 +204,11 @@ class _Roles(_PlaceRoles):
                 found = [pred.head]  # "the town, captured by the rebels on Friday"
             if not found and pred.dep_ == "conj" and pred.head.pos_ in _VERBAL:
                 found = [c for c in pred.head.children if c.dep_ == "nsubjpass"]
-            if not found and pred.dep_ == "xcomp" and pred.head.pos_ in _VERBAL and any(c.dep_ == "auxpass" for c in pred.children):
-                # "X appears to have been taken by A", "X is believed to have been retaken": the raising verb's subject
+            if not found and pred.dep_ == "xcomp" and pred.head.pos_ in _VERBAL and (
+                    any(c.dep_ == "auxpass" for c in pred.children)
+                    or (pred.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in pred.head.children))):
+                # "X appears to have been taken by A", "X is believed to have been retaken", "X was reported lost": the
+                # raising verb's subject
                 found = [c for c in pred.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             return self._in(found)
         if role == "obj":

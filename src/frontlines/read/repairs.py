@@ -287,6 +287,31 @@ def _names_read_as_imperatives(doc: Any) -> Any:
     return doc
 
 
+def _subjects_read_as_conjuncts(doc: Any) -> Any:
+    """A second clause after "and" whose subject the parser joined to the first clause's verb as a conjunct ("A fought
+    their way to X, and Y, on the edge of the city, was reported lost": "Y" a conjunct of "fought", "reported" a
+    conjunct with no subject): a name after "and", with a later conjunct verb of the same head that has an auxiliary
+    and no subject of its own, is that verb's subject, and the words between them describe the name."""
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.tag_ not in (*_FINITE, "VBN") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        first = verb.head
+        if not first.tag_.startswith("VB") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+            continue
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        name = next((c for c in first.children if c.dep_ == "conj" and c.tag_ in ("NNP", "NNPS") and c.i < verb.i
+                     and any(t.dep_ == "cc" and t.head.i == first.i for t in doc[first.i : c.i])), None)
+        if name is None or any(t.dep_ == "cc" and t.head.i == first.i for t in doc[name.i : verb.i]):
+            continue
+        for c in [c for c in first.children if name.i < c.i < verb.i and c.dep_ == "prep"]:
+            c.head = name  # (", on the rim of the city,")
+        name.head = verb
+        name.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+    return doc
+
+
 def _objects_read_into_a_gerund(doc: Any) -> Any:
     """A fronted phrase ending in a gerund, with no comma before the clause it opens ("after four days of fighting
     the city was in A's hands", "after hours of shelling the town fell"): the parser makes the clause's subject the
@@ -334,7 +359,8 @@ def _particles_read_as_time_prepositions(doc: Any) -> Any:
 _REPAIRS = (
     _hyphenated_words, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
-    _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _objects_read_into_a_gerund,
+    _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
+    _objects_read_into_a_gerund,
     _particles_read_as_time_prepositions,
 )
 
