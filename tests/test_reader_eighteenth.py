@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import frontlines
 import test_reader_eleventh
 import test_reader_sixteenth
 
@@ -79,3 +80,23 @@ def test_a_deed_told_as_a_passive_report_has_the_reporting_verbs_subject() -> No
         ("Non-state actor overtakes territory", "opposition", "Anjara")]
     assert statuses("On Thursday, Anjara was reported lost by the army.")["wp:anjara"][0] == "opposition"
     assert events_of("On Thursday, Anjara was reported calm.") == []
+
+
+def test_a_sides_own_source_speaks_for_it_in_the_first_person() -> None:
+    """A report whose source the theater knows as a side's own (its command's spokesman) speaks for that side: "our
+    forces" are its fighters even when the text uses none of the side's words; from a source of no side they are
+    nobody's."""
+    text = "Our forces entered Salamiyah on Friday and took control of the town."
+
+    def sides(source: str) -> list[str]:
+        return [e.actor1_side for e in frontlines.extract(text, published="2024-12-07", source=source).events]
+
+    assert sides("Briefing by the spokesman of the Military Operations Command") == ["opposition"]
+    assert sides("Reuters") == ["unknown"]
+
+
+def test_posts_that_a_taking_acts_on_are_no_presence_after_it() -> None:
+    """"rebels overran army positions at X": the posts were the army's until the taking, so X is the rebels'; posts
+    that are only attacked still place the army there."""
+    assert statuses("On Wednesday, rebel fighters overran army positions at Sarmin.")[SARMIN][0] == "opposition"
+    assert statuses("On Wednesday, rebel fighters attacked army positions at Sarmin.")[SARMIN][0] == "government"

@@ -14,7 +14,7 @@ from typing import Any
 from frontlines.control.ledger import assertions_from_statements, build_ledger, last_word_per_document
 from frontlines.control.statements import ControlRules, layout_statements, statements_from_frames
 from frontlines.events.dating import date_frames
-from frontlines.events.extract import EventExtractor, partisan_voice
+from frontlines.events.extract import EventExtractor
 from frontlines.events.lexicon import load_language
 from frontlines.events.merging import merge_events
 from frontlines.events.reader import Reader
@@ -85,7 +85,7 @@ class Pipeline:
     def _read_events(self, doc: Document, spacy_doc: Any, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
                      actors: Sequence[ActorMention]) -> tuple[list[Event], list[ControlAssertion]]:
         """The clause reader's stages for one report: frames, their days, events and control assertions."""
-        partisan = partisan_voice(doc.text, tuple(self.theater.rules.get("partisan_cues", ())), self.language.first_person)
+        partisan = self.extract_events.speaks_for_a_side(doc)
         frames = self.read(doc.id, spacy_doc, sentences, places, actors)
         dates = date_frames(doc, sentences, frames, not_before=self.theater.start or self.theater.baseline_date,
                             lang=self.language)

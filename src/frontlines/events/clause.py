@@ -9,6 +9,9 @@ from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.states import _States
 from frontlines.models import ActorMention, PlaceMention
 
+# the kinds of frame whose verb ends a party's hold on what it acts on ("overran army positions in X")
+_CHANGE_KINDS = frozenset({"capture", "expel", "withdraw", "loss", "handover", "surrender"})
+
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 
 
@@ -103,6 +106,14 @@ class _Sentence(_States):
         return any(f.kind in ("strike", "shelling") and (deed.lower_ in f.nouns or deed.lemma_.lower() in f.nouns)
                    for f in self.lang.frames)
 
+    def _taken_over(self, noun: Token) -> bool:
+        """A force or its posts named as what a verb of taking or leaving acts on ("overran army positions in X",
+        "abandoned their positions in X"): no presence after the deed."""
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in _VERBAL:
+            return False
+        return any(f.kind in _CHANGE_KINDS and verb.lemma_.lower() in f.verbs for f in self.lang.frames)
+
     def read(self, spec: FrameSpec, pred: Token, noun: Token | None) -> Frame | None:
         self._weak = spec.weak  # a presence is read from the noun's own prepositions only
         self._loose = False
@@ -116,8 +127,10 @@ class _Sentence(_States):
             verb = noun.head
             if any(v.lemma_.lower() in self._leave_verbs for v in (verb, *(c for c in verb.children if c.dep_ == "xcomp"))):
                 return None
-        if spec.kind == "presence" and noun is not None and self._fires_from_afar(noun):
-            return None  # "air strikes by government forces in X": X is where the strikes fell, not where the forces are
+        if spec.kind == "presence" and noun is not None and (self._fires_from_afar(noun) or self._taken_over(noun)):
+            # "air strikes by government forces in X": X is where the strikes fell, not where the forces are; "rebels
+            # overran army positions in X": the posts were the army's until the taking the sentence tells
+            return None
         if noun is None and (pred.pos_ == "ADJ" or pred.dep_ in ("acomp", "oprd")
                              or ((pred.lower_ in spec.adjectives or pred.lower_ in spec.negated_adjectives)
                                  and pred.lemma_.lower() not in spec.verbs and pred.dep_ != "amod")):

@@ -164,7 +164,7 @@ class EventExtractor:
         profile = self.theater.source_profile(doc.source)
         self._mentions = places
         self._taken = {}
-        voice = partisan_voice(doc.text, self.partisan_cues, self.lang.first_person) if partisan is None else partisan
+        voice = self.speaks_for_a_side(doc) if partisan is None else partisan
         events: list[Event] = []
         by_sentence: dict[tuple[int, int], list[Event]] = {}
         restated: set[str] = set()  # events of a happening's noun with no day of their own
@@ -251,6 +251,12 @@ class EventExtractor:
         dist, side = min((haversine_km(place.lat, place.lon, lat, lon), side) for lat, lon, side in self._held_points)
         return side if dist <= self.holder_km else ""
 
+    def speaks_for_a_side(self, doc: Document) -> bool:
+        """Whether the report speaks for a side: its source is one the theater knows as a side's own (however few of
+        the side's words it uses), or its own words are partisan (:func:`partisan_voice`)."""
+        return bool(self.theater.source_profile(doc.source).partisan) or \
+            partisan_voice(doc.text, self.partisan_cues, self.lang.first_person)
+
     def speaker_side(self, doc: Document, frame: Frame) -> str:
         """The side a partisan post speaks for, when the frame's sentence speaks in its first person before the
         predicate ("our heroes liberated X"); "" otherwise."""
@@ -260,11 +266,14 @@ class EventExtractor:
         return self._voice_side(doc)
 
     def _voice_side(self, doc: Document) -> str:
-        """The side whose vocabulary the document speaks (outside quotes), read once per document:
-        per event it would read a long report once for each of its events."""
+        """The side the document speaks for: its source's, when the theater knows the source as a side's own (a
+        party's spokesman, its channel), else the side whose vocabulary it speaks (outside quotes), read once per
+        document: per event it would read a long report once for each of its events."""
         memo = self._voice_memo
         if memo is None or memo[0] is not doc:
-            memo = self._voice_memo = (doc, self.theater.actors.voice_side(_QUOTED.sub(" ", doc.text)))
+            side = self.theater.source_profile(doc.source).partisan or \
+                self.theater.actors.voice_side(_QUOTED.sub(" ", doc.text))
+            memo = self._voice_memo = (doc, side)
         return memo[1]
 
     def _sub_event(self, frame: Frame, event: str, side1: str, sentence: str) -> str:
@@ -308,8 +317,8 @@ class EventExtractor:
         side1 = frame.agent_side if actor1 is not None or frame.agent_side else ""
         if side1 == "civilians":
             side1 = ""
-        if not side1 and voice:
-            side1 = self.speaker_side(doc, frame)
+        if side1 in ("", "unknown") and voice:
+            side1 = self.speaker_side(doc, frame) or side1  # ("our forces": armed, of no side the words name)
         event = _event_of(frame, sentence, self.lang.now_words)
         if not side1 and event in ("territory", TRANSFER) and self.default_attacker and (frame.spec.control == "agent" or (
                 frame.spec.control == "winner" and frame.kind == "loss" and not frame.loser_side and frame.agent is None)) \
