@@ -100,3 +100,29 @@ def test_posts_that_a_taking_acts_on_are_no_presence_after_it() -> None:
     that are only attacked still place the army there."""
     assert statuses("On Wednesday, rebel fighters overran army positions at Sarmin.")[SARMIN][0] == "opposition"
     assert statuses("On Wednesday, rebel fighters attacked army positions at Sarmin.")[SARMIN][0] == "government"
+
+
+def test_a_where_clause_of_a_place_keeps_its_own_time() -> None:
+    """"have left X, where the uprising began in 2011": the year tells what happened at X long ago, not when it was
+    left; a year in the predicate's own clause still makes it history."""
+    text = "Government forces have pulled out of Daraa, where the uprising began in 2011."
+    assert test_reader_eleventh.dated(text, published="2024-12-07") == {"Daraa": "2024-12-07"}
+    assert test_reader_eleventh.dated("Government forces pulled out of Daraa in 2011.", published="2024-12-07") == {}
+
+
+def test_a_toll_of_a_person_and_her_kin_counts_both() -> None:
+    """"killing a woman and her two children": the kin after a possessive are a further group (three dead); an
+    apposition after a comma names the dead already counted ("three civilians, a woman and her son")."""
+    from frontlines.events.fatalities import parse_casualties
+
+    assert parse_casualties("A shell hit a house, killing a woman and her two children.").fatalities == 3
+    assert parse_casualties("A shell hit a house, killing three civilians, a woman and her two sons.").fatalities == 3
+
+
+def test_a_part_entered_of_a_place_left_whole_is_the_whole() -> None:
+    """"B left X after A moved into its neighbourhoods": B gave up the whole place, so A's entry into part of it is a
+    taking of X; an entry into part of a place nobody is told leaving is a fight for it."""
+    text = "Government forces have left Daraa after rebel factions moved into its neighbourhoods on Friday evening."
+    assert statuses(text, published="2024-12-07")["gn:170905"] == ("opposition", "2024-12-06")
+    alone = "Rebel factions moved into the neighbourhoods of Daraa on Friday evening."
+    assert statuses(alone, published="2024-12-07")["gn:170905"][0] == "contested"

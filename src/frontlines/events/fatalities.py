@@ -285,7 +285,8 @@ _SUBSET_HINT = re.compile(r"nclu|mong|whom|of them|ostly|ainly")
 _ROLE_WORD = re.compile(rf"\b(?:{_DEATH}|{_WOUND}|{_CAPT})\b", re.IGNORECASE)
 # Coordination: "5 soldiers and 3 civilians", "5 soldiers, 3 civilians".
 _COORD = re.compile(
-    rf"(?:\s+(?:of\s+)?{_NPWORD}){{0,4}}\s*(?:,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as|plus|along\s+with)\s+)",
+    rf"(?:\s+(?:of\s+)?{_NPWORD}){{0,4}}\s*(?:,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as|plus|along\s+with)\s+)"
+    r"(?:(?:her|his|their|its)\s+)?",  # ("a woman and her two children": the next group, of the first's kin)
     re.IGNORECASE,
 )
 # Where sources may differ: clause breaks, and the attributions inside them.

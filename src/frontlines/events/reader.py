@@ -398,6 +398,8 @@ def _yielded(frames: list[Frame], before: Sequence[Frame] = ()) -> list[Frame]:
     left = {p.place_id: f.agent_side for f in (*before, *frames) if f.asserts and f.kind == "withdraw" and f.agent_side
             for p in (*f.source, *f.places)}
     handed = {pid for pid, side in left.items() if takers.get(pid, side) != side}
+    whole = {p.place_id for f in (*before, *frames) if f.asserts and f.kind == "withdraw" and f.agent_side
+             for p in (*f.source, *f.places) if p.place_id not in f.partial and p.kind != "region"}
     if not handed:
         return frames
     out = []
@@ -405,8 +407,10 @@ def _yielded(frames: list[Frame], before: Sequence[Frame] = ()) -> list[Frame]:
         ids = {p.place_id for p in (*f.source, *f.places)}
         if f.kind == "withdraw" and ids and ids <= handed:
             f = replace(f, yielded=True)  # (kept for the days it tells: "left X on D, and A entered it the same day")
-        elif f.kind == "enter" and f.asserts and ids & handed and not f.partial:
-            f = replace(f, yielded=True, loser_side=f.loser_side or next(left[i] for i in ids if i in handed))
+        elif f.kind == "enter" and f.asserts and ids & handed and f.partial <= whole:
+            # ("B left X after A moved into its neighbourhoods": B left the whole, so A's part is the whole)
+            f = replace(f, yielded=True, loser_side=f.loser_side or next(left[i] for i in ids if i in handed),
+                        partial=frozenset())
         elif f.kind == "capture" and f.asserts and ids & handed and not f.loser_side:
             f = replace(f, loser_side=next(left[i] for i in ids if i in handed))  # taken from the side that left
         out.append(f)

@@ -23,7 +23,9 @@ class _States(_Qualifiers):
         """The characters of each relative clause in the past perfect, told of a noun in the clause of ``tok`` ("jets
         struck X, which A had taken on Friday, and Y"), and of each participle clause in the perfect ("X was taken,
         its garrison having left the night before"), that does not hold ``tok`` itself: a time before the
-        predicate's ("A attacked X, which was captured by B on Monday" may tell one day for both)."""
+        predicate's ("A attacked X, which was captured by B on Monday" may tell one day for both); and each relative
+        clause of a place told with "where" that tells no deed of ours ("left X, where the uprising began in 2011"),
+        of a time of its own."""
         verb = tok
         while verb.pos_ not in _VERBAL and verb.head.i != verb.i:
             verb = verb.head
@@ -35,7 +37,12 @@ class _States(_Qualifiers):
                           for c in t.children)
             clause = t.dep_ == "relcl" or (t.dep_ in ("advcl", "acl", "ccomp", "conj") and any(
                 c.dep_ == "aux" and c.tag_ == "VBG" for c in t.children))
-            if clause and t.pos_ in _VERBAL and perfect and tok not in t.subtree and t.i != verb.i:
+            # (and a relative clause of a place that tells what else happened there, "X, where the uprising began in
+            # 2011"; not one that goes on with the story, "reached X, where they took control on Monday")
+            scene = t.dep_ == "relcl" and t.head.i in self.idx.place_at and any(
+                c.dep_ == "advmod" and c.lower_ in self.lang.where_words for c in t.children) and not any(
+                t.lemma_.lower() in f.verbs for f in self.lang.frames)
+            if (scene or (clause and perfect)) and t.pos_ in _VERBAL and tok not in t.subtree and t.i != verb.i:
                 inner = list(t.subtree)
                 out.append((inner[0].idx, inner[-1].idx + len(inner[-1])))
         return tuple(out)
