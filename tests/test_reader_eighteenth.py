@@ -126,3 +126,30 @@ def test_a_part_entered_of_a_place_left_whole_is_the_whole() -> None:
     assert statuses(text, published="2024-12-07")["gn:170905"] == ("opposition", "2024-12-06")
     alone = "Rebel factions moved into the neighbourhoods of Daraa on Friday evening."
     assert statuses(alone, published="2024-12-07")["gn:170905"][0] == "contested"
+
+
+def test_the_party_before_a_hyphenated_deed_noun_is_its_doer() -> None:
+    """"a government counter-attack": the party before the first half of a hyphenated deed noun did the deed, as it
+    did "a government counterattack"."""
+    assert events_of("On Thursday, a government counter-attack near Khan Touman was beaten back.") == [
+        ("Armed clash", "government", "Khan Tuman")]
+    assert events_of("On Thursday, a rebel counter-attack near Khan Touman was beaten back.") == [
+        ("Armed clash", "opposition", "Khan Tuman")]
+
+
+def _sides(text: str) -> list[tuple[str, str, str]]:
+    return [(e.location, e.actor1_side, e.actor2_side)
+            for e in frontlines.extract(text, published="2024-12-06").events]
+
+
+def test_a_fight_told_with_no_party_is_that_of_the_paragraph_before_it() -> None:
+    """"A attacked B's positions near X on Monday. Heavy clashes were reported around Y that day": the clashes are A's
+    against B's; "jets of B struck X. An air strike hit a car near Y": B's. Not across a paragraph break, and not
+    when the paragraph named no sides."""
+    told = ("On Monday, rebel fighters attacked army positions near Sarmin. Heavy clashes were reported around Binnish "
+            "that day.")
+    assert ("Binnish", "opposition", "government") in _sides(told)
+    assert ("Binnish", "unknown", "") in _sides(told.replace(" Heavy clashes", "\n\nHeavy clashes"))
+    assert ("Binnish", "unknown", "") in _sides("Heavy clashes were reported around Binnish on Monday.")
+    fire = "On Monday, government jets struck Sarmin. An air strike hit a car near Binnish the same day."
+    assert ("Binnish", "government", "") in _sides(fire)

@@ -34,7 +34,14 @@ from frontlines.events.dating import AS_OF, BACKGROUND, place_day
 from frontlines.events.fatalities import parse_casualties
 from frontlines.events.frames import locator_only, near_relation, says_no_holder
 from frontlines.events.lexicon import Language
-from frontlines.events.merging import drop_covered_regions, drop_generic, fold_battles, merge_concurrent, merge_events
+from frontlines.events.merging import (
+    drop_covered_regions,
+    drop_generic,
+    fold_battles,
+    lend_story_sides,
+    merge_concurrent,
+    merge_events,
+)
 from frontlines.events.reader import Frame
 from frontlines.events.tolls import lend_next_tolls, toll_at
 from frontlines.events.typology import BY_NAME, family
@@ -210,6 +217,7 @@ class EventExtractor:
                         self.lang.significant)
         for key in sorted(by_sentence):
             events.extend(merge_concurrent(drop_covered_regions(drop_generic(by_sentence[key], self.lang.generic_violence))))
+        events = lend_story_sides(events, doc.text, self.theater.actors.side_label)
         # "the fall of X" told with no day of its own, in a report that tells X's fall on a day: the same
         # happening named again ("The fall of X opened the road south"), not a second one on another day (a
         # place changes hands once in a story; fights and strikes recur, and are left as they are)

@@ -8,7 +8,9 @@ evidence spans.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -166,3 +168,34 @@ def _combine_certainty(a: Event, b: Event) -> str:
     if a.actor1_side != b.actor1_side and family(a.sub_event_type) == "territory":
         return "disputed"
     return min(a.certainty, b.certainty, key=order.index)
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_NO_SIDE = ("", "unknown", "civilians")
+
+
+def lend_story_sides(events: list[Event], text: str, label: Callable[[str], str]) -> list[Event]:
+    """A fight or a strike told with no party, in a paragraph that has just told who fights whom, is theirs: "A
+    launched an offensive against B's positions. Heavy clashes were reported around X" (A against B); "B's and C's
+    warplanes struck repeatedly. An air strike hit a car near Y" (B's). Only from the last such happening of the same
+    paragraph (events in text order): a clash from the last battle with both sides named, a strike or a shelling from
+    the last of its own kind with its doer named. ``label``: the name an event gives a side."""
+    breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+    out: list[Event] = []
+    fight: tuple[int, str, str] | None = None  # (paragraph, side1, side2)
+    fire: dict[str, tuple[int, str]] = {}  # sub-event type -> (paragraph, side1)
+    for e in events:
+        para = bisect_right(breaks, e.start)
+        fam = family(e.sub_event_type)
+        if e.actor1_side == "unknown" and not e.actor2_side:
+            if fam == "clash" and fight is not None and fight[0] == para:
+                e = replace(e, actor1=label(fight[1]), actor1_side=fight[1], actor2=label(fight[2]), actor2_side=fight[2])
+            elif fam == "remote" and e.sub_event_type in fire and fire[e.sub_event_type][0] == para:
+                side = fire[e.sub_event_type][1]
+                e = replace(e, actor1=label(side), actor1_side=side)
+        if fam in ("clash", "territory") and e.actor1_side not in _NO_SIDE and e.actor2_side not in _NO_SIDE:
+            fight = (para, e.actor1_side, e.actor2_side)
+        if fam == "remote" and e.actor1_side not in _NO_SIDE:
+            fire[e.sub_event_type] = (para, e.actor1_side)
+        out.append(e)
+    return out

@@ -233,7 +233,9 @@ class _Roles(_PlaceRoles):
             # "a rebel strike", "the army's shelling"; through the weapon that names the deed: "a rebel drone strike",
             # "an army artillery barrage"
             mods = [c for c in base.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-            mods += [g for c in mods if c.dep_ == "compound" and c.lower_ in self.lang.weapons and c.i not in self.idx.actor_at
+            # (and through the first half of a hyphenated noun: "a government counter-attack")
+            mods += [g for c in mods if c.dep_ == "compound" and c.i not in self.idx.actor_at and (
+                     c.lower_ in self.lang.weapons or (c.i + 2 == base.i and c.nbor(1).text == "-"))
                      for g in c.children if g.dep_ in ("compound", "amod", "poss", "nmod")]
             return self._in([c for c in mods if c.i in self.idx.actor_at or c.lemma_.lower() in self.lang.military_nouns])
         if role.startswith("withprep:"):
