@@ -153,3 +153,23 @@ def test_a_fight_told_with_no_party_is_that_of_the_paragraph_before_it() -> None
     assert ("Binnish", "unknown", "") in _sides("Heavy clashes were reported around Binnish on Monday.")
     fire = "On Monday, government jets struck Sarmin. An air strike hit a car near Binnish the same day."
     assert ("Binnish", "government", "") in _sides(fire)
+
+
+def test_an_entry_told_in_the_passive_with_no_doer() -> None:
+    """"X and Y were entered without a fight", "... with barely a shot fired": an entry that met no fight, with nobody
+    named, is a taking by the theater's attacker; told bare ("X was entered") it is a fight for X, and one named doer
+    who is no armed party makes no entry at all."""
+    assert statuses("On Friday, Rastan and Talbiseh were entered without a fight.") == {
+        "gn:172946": ("opposition", "2024-12-06"), "gn:163779": ("opposition", "2024-12-06")}
+    assert statuses("On Friday, Talbiseh was entered with barely a shot fired.")["gn:163779"][0] == "opposition"
+    assert statuses("On Friday, Talbiseh was entered.")["gn:163779"][0] == "contested"
+    assert events_of("On Friday, Talbiseh was entered by thousands of pilgrims.") == []
+
+
+def test_a_day_run_into_the_subject_after_it_is_the_days() -> None:
+    """"On 6 December Rastan was entered": with no comma after the day, the parser runs the day into the name; the
+    month and its day are the preposition's object, and the name is the subject (mended); with the comma nothing
+    changes."""
+    assert statuses("On 6 December Talbiseh was entered without a fight.")["gn:163779"] == ("opposition", "2024-12-06")
+    assert statuses("On December 6 Talbiseh fell to the rebels.")["gn:163779"] == ("opposition", "2024-12-06")
+    assert statuses("On 6 December, Talbiseh fell to the rebels.")["gn:163779"] == ("opposition", "2024-12-06")

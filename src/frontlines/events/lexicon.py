@@ -88,6 +88,7 @@ class Language:
     prospect_adjectives: frozenset[str] = frozenset()  # "an assault on X appears imminent": yet to come
     time_lead_words: frozenset[str] = frozenset()  # "On D, ...", "In the early hours of D, ...": a fronted day's lead
     slight_adjectives: frozenset[str] = frozenset()  # "little resistance": a fight too small to hold the place
+    slight_adverbs: frozenset[str] = frozenset()  # "barely a shot fired": the same, told with an adverb
     resistance_nouns: frozenset[str] = frozenset()  # "met no resistance", "without firing a shot": the fight a taking did not meet
     significant: tuple[str, ...] = ()
     time_preps: frozenset[str] = frozenset()
@@ -251,7 +252,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         region_full=_words(lex, "region_full"), irrealis_heads=_words(qual, "irrealis_heads"), modals=_words(qual, "modals"),
         negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),
         nonviolent=tuple(w.lower() for w in qual.get("nonviolent", [])), resistance_nouns=_words(qual, "resistance_nouns"),
-        slight_adjectives=_words(qual, "slight_adjectives"), deal_nouns=_words(qual, "deal_nouns"), deal_preps=_words(qual, "deal_preps"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), time_lead_words=_words(qual, "time_lead_words"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"), total_words=_words(qual, "total_words"),
+        slight_adjectives=_words(qual, "slight_adjectives"), slight_adverbs=_words(qual, "slight_adverbs"), deal_nouns=_words(qual, "deal_nouns"), deal_preps=_words(qual, "deal_preps"), open_marks=_words(qual, "open_marks"), prospect_adjectives=_words(qual, "prospect_adjectives"), time_lead_words=_words(qual, "time_lead_words"), vandalism_words=_words(qual, "vandalism_words"), lookback_words=_words(qual, "lookback_words"), total_words=_words(qual, "total_words"),
         significant=tuple(w.lower() for w in qual.get("significant", [])), multiword_nouns=multi,
         time_preps=_words(qual, "time_preps"), later_preps=_words(qual, "later_preps"), assessment_verbs=_words(qual, "assessment_verbs"),
         author_pronouns=_words(qual, "author_pronouns"), cause_nouns=_words(qual, "cause_nouns"), now_words=_words(qual, "now_words"),

@@ -197,10 +197,13 @@ class _Qualifiers(_Parties):
         return None, ""
 
     def _slight_resistance(self, pred: Token) -> bool:
-        """The deed met only slight resistance ("entered X, meeting little resistance", "against light resistance"): a
-        fight too small to hold the place, said of ``pred``."""
+        """The deed met only slight resistance ("entered X, meeting little resistance", "against light resistance", "with
+        barely a shot fired"): a fight too small to hold the place, said of ``pred``."""
         return any((t.lower_ in self.lang.resistance_nouns or t.lemma_.lower() in self.lang.resistance_nouns)
-                   and any(c.dep_ == "amod" and c.lower_ in self.lang.slight_adjectives for c in t.children)
+                   and any((c.dep_ == "amod" and c.lower_ in self.lang.slight_adjectives)
+                           or (c.dep_ in ("advmod", "det") and c.lower_ in self.lang.slight_adverbs)
+                           or any(g.dep_ == "advmod" and g.lower_ in self.lang.slight_adverbs for g in c.children)
+                           for c in t.children)
                    and self._said_of(t.idx, pred) for t in self.tokens)
 
     def _said_of(self, offset: int, pred: Token) -> bool:

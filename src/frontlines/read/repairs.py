@@ -8,9 +8,12 @@ speech (those are set after the repairs run).
 
 from __future__ import annotations
 
+import calendar
 from typing import Any
 
 _FINITE = frozenset({"VBD", "VBP", "VBZ"})
+#: The months' names, as the calendar writes them ("December") and shortened ("Dec").
+_MONTHS = frozenset(n for m in calendar.month_name if m for n in (m, m[:3]))
 #: Conjunctions of time the parser may read as prepositions before a clause ("as A advanced").
 _SUBORDINATORS = frozenset({"as", "after", "before", "since", "until", "while", "when"})
 
@@ -312,6 +315,27 @@ def _subjects_read_as_conjuncts(doc: Any) -> Any:
     return doc
 
 
+def _dates_read_into_a_subject(doc: Any) -> Any:
+    """A day that opens a sentence with no comma after it, run into the name of the subject ("On 6 December Rastan and
+    Talbiseh were entered"): the parser reads "6 December Rastan" as one name, the object of "On", and leaves the verb
+    with no subject. When the words before the name are a month and its day, the month is the preposition's object
+    and the name the verb's subject."""
+    for name in doc:
+        prep, verb = name.head, name.head.head
+        if name.dep_ != "pobj" or name.tag_ != "NNP" or prep.dep_ != "prep" or prep.i != prep.sent.start \
+                or not verb.tag_.startswith("VB") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        month = next((c for c in name.children if c.dep_ == "compound" and c.text in _MONTHS and c.i < name.i), None)
+        if month is None or not any(c.like_num and c.head.i in (name.i, month.i) for c in doc[prep.i + 1 : month.i + 2]):
+            continue
+        for c in [c for c in name.children if c.i <= month.i + 1 and c.like_num]:
+            c.head, c.dep_ = month, "nummod"
+        month.head, month.dep_ = prep, "pobj"
+        name.head = verb
+        name.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+    return doc
+
+
 def _objects_read_into_a_gerund(doc: Any) -> Any:
     """A fronted phrase ending in a gerund, with no comma before the clause it opens ("after four days of fighting
     the city was in A's hands", "after hours of shelling the town fell"): the parser makes the clause's subject the
@@ -360,7 +384,7 @@ _REPAIRS = (
     _hyphenated_words, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
-    _objects_read_into_a_gerund,
+    _dates_read_into_a_subject, _objects_read_into_a_gerund,
     _particles_read_as_time_prepositions,
 )
 
