@@ -173,3 +173,31 @@ def test_a_day_run_into_the_subject_after_it_is_the_days() -> None:
     assert statuses("On 6 December Talbiseh was entered without a fight.")["gn:163779"] == ("opposition", "2024-12-06")
     assert statuses("On December 6 Talbiseh fell to the rebels.")["gn:163779"] == ("opposition", "2024-12-06")
     assert statuses("On 6 December, Talbiseh fell to the rebels.")["gn:163779"] == ("opposition", "2024-12-06")
+
+
+def test_a_place_that_slips_out_of_a_holders_hands_is_lost_by_it() -> None:
+    """"X slipped out of government hands", "passed from army control": the holder named lost the place (to its
+    adversary); "fell out of favour" is no fall, and a contest that slips out of a team's hands is no war."""
+    assert statuses("On Thursday, Talbiseh slipped out of government hands.")["gn:163779"] == (
+        "opposition", "2024-12-05")
+    assert statuses("On Thursday, Talbiseh passed from army control.")["gn:163779"][0] == "opposition"
+    assert events_of("On Thursday, Talbiseh fell out of favour with tourists.") == []
+    assert events_of("On Thursday, the final in Talbiseh slipped out of the home team's hands.") == []
+
+
+def test_both_of_which_is_the_two_places_before_it() -> None:
+    """"A and B, both of which fell on Friday": the pair the relative stands for; "both of the commanders" is no
+    place."""
+    got = events_of("Its statements passed over Maarat al-Numan and Khan Shaykhun, both of which fell on Friday.")
+    assert {e[2] for e in got if e[0] == "Non-state actor overtakes territory"} == {"Ma'arrat al-Nu'man", "Khan Shaykhun"}
+    assert events_of("Both of the commanders fell ill on Friday in Khan Shaykhun.") == []
+
+
+def test_a_headline_with_no_day_restates_the_taking_the_text_dates() -> None:
+    """A headline line ("Rebels seize X") with no day of its own sums up the taking the text tells on its day: one
+    event, not a second on the day of writing; with no dated taking in the text the headline's stands."""
+    text = "Rebels seize Talbiseh\n\nRebels captured Talbiseh on 4 December, residents said."
+    got = frontlines.extract(text, published="2024-12-06").events
+    assert [(e.sub_event_type, str(e.date)) for e in got] == [("Non-state actor overtakes territory", "2024-12-04")]
+    alone = "Rebels seize Talbiseh\n\nResidents said shops were closed."
+    assert events_of(alone) == [("Non-state actor overtakes territory", "opposition", "Talbiseh")]

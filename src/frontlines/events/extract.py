@@ -211,7 +211,8 @@ class EventExtractor:
                 if ev is not None:
                     by_sentence.setdefault(frame.sentence, []).extend(split_days(ev, day))
                     if when.kind == "default" and family(ev.sub_event_type) == "territory" \
-                            and (doc.text[frame.start : frame.end].lower() in frame.spec.nouns or _fact_field(doc.text, frame.start)):
+                            and (doc.text[frame.start : frame.end].lower() in frame.spec.nouns or _fact_field(doc.text, frame.start)
+                                 or _headline(doc.text, frame.sentence)):
                         restated.add(ev.id)
         lend_next_tolls(by_sentence, sentences, {f.sentence for f in frames}, places, doc.text, self.lang.total_words,
                         self.lang.significant)
@@ -452,6 +453,14 @@ def _fact_field(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     m = _FACT_FIELD.match(text, line_start)
     return m is not None and m.end() <= at
+
+
+def _headline(text: str, sentence: tuple[int, int]) -> bool:
+    """The sentence is the text's headline: its first line, alone on it, with no closing stop (it sums up what the
+    text tells; with no day of its own, a taking it names is the one the text tells with its day)."""
+    line = text[sentence[0] : sentence[1]].strip()
+    return bool(line) and not text[: sentence[0]].strip() and "\n" not in line and line[-1] not in ".!?\"”" \
+        and text[sentence[1] :].lstrip(" \t")[:1] in ("\n", "")
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern[str] | None:

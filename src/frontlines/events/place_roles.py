@@ -354,8 +354,10 @@ class _PlaceRoles(_References):
                     for o in c.children) for c in tok.children):
             # ("the main city in the east", "the area of separation": described afresh, by a quarter or a common noun)
             return self._antecedents(tok, lang.place_anaphora[tok.lower_], plural=tok.tag_ in ("NNS", "NNPS"))
-        if tok.lower_ in lang.pair_pronouns and tok.dep_ in ("nsubj", "nsubjpass") and not list(tok.children):
+        if tok.lower_ in lang.pair_pronouns and tok.dep_ in ("nsubj", "nsubjpass") and all(
+                c.dep_ == "prep" and c.lower_ == "of" and [g.tag_ for g in c.children] == ["WDT"] for c in tok.children):
             # "the army's defence rested on A and on the town of B. Both were lost on Thursday": the two places before
+            # (so too "A and B, both of which fell the next day")
             return self._antecedents(tok, "any", plural=True)[-2:]
         if tok.lower_ in lang.place_anaphora and not any(c.dep_ == "det" for c in tok.children) \
                 and tok.i > 0 and tok.doc[tok.i - 1].text == ":":

@@ -137,6 +137,10 @@ class _States(_Qualifiers):
             if holder is None and self.last_actor is not None:
                 return None
         frame = self._frame(spec, gov, places, holder, partial)
+        if frame is not None and spec.control == "winner":
+            # "X slipped out of government hands": the holder named is the one that lost it
+            frame = replace(frame, agent=None, agent_side="", agent_explicit=False, loser=frame.agent,
+                            loser_side=frame.agent_side)
         if frame is not None and gov.lemma_.lower() in self._leave_verbs:
             frame = replace(frame, current=True)  # "the withdrawal left X in the hands of A": the state after it
         return frame
