@@ -201,3 +201,12 @@ def test_a_headline_with_no_day_restates_the_taking_the_text_dates() -> None:
     assert [(e.sub_event_type, str(e.date)) for e in got] == [("Non-state actor overtakes territory", "2024-12-04")]
     alone = "Rebels seize Talbiseh\n\nResidents said shops were closed."
     assert events_of(alone) == [("Non-state actor overtakes territory", "opposition", "Talbiseh")]
+
+
+def test_a_name_with_its_article_glued_on_is_no_look_alike() -> None:
+    """"Albukamal" is "Bukamal" with its article glued on, a way of writing the town's name: listed with a place far
+    from it ("quit Deir ez-Zor and Albukamal") it is still that town, as a name written apart would be."""
+    before = "Rebels took Sarmin, Binnish and Taftanaz on Monday. "
+    for name in ("Albukamal", "Al-Bukamal"):
+        got = frontlines.extract(before + f"On Friday, government forces quit Deir ez-Zor and {name}.", published="2024-12-07")
+        assert [p.place_id for p in got.places][-2:] == ["gn:170794", "gn:174448"]

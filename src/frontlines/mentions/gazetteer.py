@@ -127,6 +127,11 @@ def _unglued(key: str) -> str:
     return key[2:] if " " not in key and key[:2] in _GLUED_ARTICLES and len(key) >= 5 else ""
 
 
+#: The score of a name matched with its article glued on ("Albukamal" for "Bukamal"): a way of writing the name, not a
+#: look-alike spelling.
+GLUED_SCORE = 0.99
+
+
 def folded_key(name: str) -> str:
     """The folded key of a name (see module docstring)."""
     return " ".join(name_tokens(name))
@@ -224,7 +229,7 @@ class Gazetteer:
         if not found and (bare := _unglued(key)):
             # the article written glued to the name ("Alnabk", "Elkafr"): the name it is glued to, nearly as sure
             for index, variant in self._exact.get(bare, ()):
-                found.setdefault(index, Candidate(self.places[index], variant, 0.99))
+                found.setdefault(index, Candidate(self.places[index], variant, GLUED_SCORE))
         if fuzzy and len(key) >= 4:
             for index, other_key in self._skeleton.get(skeleton(key), ()):
                 if index in found:

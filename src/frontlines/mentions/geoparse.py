@@ -33,7 +33,7 @@ from pyproj import Geod
 
 from frontlines.events.lexicon import load_language
 from frontlines.events.phrases import LIST_NAME, list_gap, list_tail
-from frontlines.mentions.gazetteer import Candidate, fold_token, folded_key, haversine_km, name_tokens
+from frontlines.mentions.gazetteer import GLUED_SCORE, Candidate, fold_token, folded_key, haversine_km, name_tokens
 from frontlines.mentions.place_context import LOCAL_CHARS, _Context
 from frontlines.mentions.place_cues import _cues
 from frontlines.mentions.place_spans import Persons, Span, Spans, _lookup_key, _Persons, find_spans
@@ -276,7 +276,7 @@ class Geoparser:
 
     def _far_namesake(self, text: str, span: Span, place: Place, context: _Context, cue: str) -> bool:
         """A village far from everything else the report names, in no governorate it names: not ours."""
-        fuzzy = span.candidates[0].score < 1.0
+        fuzzy = span.candidates[0].score < GLUED_SCORE  # (the article glued on is the name written another way)
         if place.kind in ("region", "country", "route") or cue == "region":
             return False
         if not fuzzy and len({c.place.id for c in span.candidates}) == 1 and (self._in_slot(text, span) or place.kind == "facility"):
