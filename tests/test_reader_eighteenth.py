@@ -210,3 +210,12 @@ def test_a_name_with_its_article_glued_on_is_no_look_alike() -> None:
     for name in ("Albukamal", "Al-Bukamal"):
         got = frontlines.extract(before + f"On Friday, government forces quit Deir ez-Zor and {name}.", published="2024-12-07")
         assert [p.place_id for p in got.places][-2:] == ["gn:170794", "gn:174448"]
+
+
+def test_a_plural_noun_set_off_after_names_is_no_verb() -> None:
+    """"A and B, towns the army had held for years, were abandoned": the tagger reads "towns" as a verb with A its
+    subject; a verb is no subject, so it is a noun in apposition and A and B are the subject (mended); the year in
+    its clause is not the deed's."""
+    text = ("That morning, Saraqib and Maarat al-Numan, towns the army had spent months retaking in 2020, were "
+            "abandoned by their garrisons.")
+    assert statuses(text) == {"gn:164816": ("unknown", "2024-12-06"), "gn:167611": ("unknown", "2024-12-06")}

@@ -336,6 +336,27 @@ def _dates_read_into_a_subject(doc: Any) -> Any:
     return doc
 
 
+def _nouns_read_as_verbs(doc: Any) -> Any:
+    """A plural noun in apposition after a name, tagged as a verb with the name its subject ("A and B, towns the army
+    had held for years, were abandoned": "towns" a verb, the subject of "were abandoned", with A its subject): a verb
+    is no subject, so the word is a noun set off by a comma after the name, the name is the subject in its place,
+    and the clause on the noun describes it."""
+    for tok in doc:
+        if tok.tag_ != "VBZ" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i <= tok.i:
+            continue
+        name = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and c.tag_ in ("NNP", "NNPS")
+                     and doc[tok.i - 1].text == ","), None)
+        if name is None:
+            continue
+        tok.tag_ = "NNS"
+        name.head, name.dep_ = tok.head, tok.dep_
+        tok.head, tok.dep_ = name, "appos"
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                c.dep_ = "relcl"  # ("towns the army had held": a relative clause with no pronoun)
+    return doc
+
+
 def _objects_read_into_a_gerund(doc: Any) -> Any:
     """A fronted phrase ending in a gerund, with no comma before the clause it opens ("after four days of fighting
     the city was in A's hands", "after hours of shelling the town fell"): the parser makes the clause's subject the
@@ -384,7 +405,7 @@ _REPAIRS = (
     _hyphenated_words, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
-    _dates_read_into_a_subject, _objects_read_into_a_gerund,
+    _dates_read_into_a_subject, _nouns_read_as_verbs, _objects_read_into_a_gerund,
     _particles_read_as_time_prepositions,
 )
 
