@@ -219,3 +219,14 @@ def test_a_plural_noun_set_off_after_names_is_no_verb() -> None:
     text = ("That morning, Saraqib and Maarat al-Numan, towns the army had spent months retaking in 2020, were "
             "abandoned by their garrisons.")
     assert statuses(text) == {"gn:164816": ("unknown", "2024-12-06"), "gn:167611": ("unknown", "2024-12-06")}
+
+
+def test_a_new_paragraph_goes_on_from_the_day_the_story_reached() -> None:
+    """In a chronology, "On 4 December ... The next day the army withdrew" has brought the story to the 5th: an undated
+    deed opening the next paragraph is of that day, not of the last day named in figures."""
+    text = ("On 1 December rebels took Sarmin. On 2 December they took Taftanaz. On 4 December they attacked the army "
+            "near Binnish. The next day the army withdrew from Binnish.\n\nThe loss of Binnish opened the road south.")
+    got = {e.location: str(e.date) for e in frontlines.extract(text, published="2024-12-20").events
+           if e.sub_event_type == "Non-state actor overtakes territory"}
+    assert got["Binnish"] == "2024-12-05"
+    assert got["Sarmin"] == "2024-12-01"

@@ -397,6 +397,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 clause_days.append(span.date)
             if span.date is not None and span.kind != "default" and not f.relative:
                 context, dated_here = span.date, True
+                if span.kind == "anaphoric" and chronology and (not_before is None or span.date >= not_before):
+                    last_named = span.date  # ("On 4 December ... The next day, A withdrew": the story is at the 5th)
         named = [d for d in found if d.kind in ("explicit", "weekday") and d.date]
         if len(named) == 1 and not _LABEL_REST.sub("", sentence[: named[0].start] + sentence[named[0].end :]):
             label = (s_end, named[0].date, s_start)
