@@ -230,3 +230,13 @@ def test_a_new_paragraph_goes_on_from_the_day_the_story_reached() -> None:
            if e.sub_event_type == "Non-state actor overtakes territory"}
     assert got["Binnish"] == "2024-12-05"
     assert got["Sarmin"] == "2024-12-01"
+
+
+def test_a_party_called_again_by_the_last_words_of_its_name() -> None:
+    """"fighters of the Deir ez-Zor Military Council ... The Military Council said its units had taken X": the
+    shortened name is the party named before; not named before, it is nobody's."""
+    named = ("On Friday, fighters of the Deir ez-Zor Military Council reached Mayadin. The Military Council said on "
+             "Saturday that its units had taken Hatla.")
+    assert statuses(named, published="2024-12-07")["cur:hatla"][0] == "sdf"
+    alone = "The Military Council said on Saturday that its units had taken Hatla."
+    assert statuses(alone, published="2024-12-07")["cur:hatla"][0] != "sdf"

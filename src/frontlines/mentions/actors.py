@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from frontlines.models import ActorMention
@@ -136,6 +136,7 @@ class ActorDictionary:
         with ``actor_id`` ``side:<id>``.
         """
         found = self._find_actors(text, doc, offset)
+        found = sorted(found + _shortened(text, found, offset), key=lambda a: a.start)
         if self._cues is not None:
             # The actor matches come from one regex scan: in text order and disjoint, so the one that
             # can overlap a cue is the last starting before the cue ends (a bisection, not a scan).
@@ -172,3 +173,29 @@ class ActorDictionary:
                 state=actor.state,
             ))
         return found
+
+
+def _shortened(text: str, found: Sequence[ActorMention], offset: int) -> list[ActorMention]:
+    """A named party called again by the last words of its name ("the SDF's Deir ez-Zor Military Council ... the
+    Military Council said"): "the" and two or more of the name's last words, all capitalized, after the full name and
+    outside any other mention, are that party."""
+    out: list[ActorMention] = []
+    taken = [(a.start - offset, a.end - offset) for a in found]
+    seen: set[str] = set()
+    for a in found:
+        words = a.mention.split()
+        if a.media or a.actor_id.startswith("side:") or len(words) < 3:
+            continue
+        for n in range(2, len(words)):
+            tail = " ".join(words[-n:])
+            if tail in seen or not all(w[:1].isupper() for w in words[-n:]):
+                continue
+            seen.add(tail)
+            for m in re.finditer(r"\b[Tt]he " + re.escape(tail) + r"\b", text[a.end - offset :]):
+                start, end = a.end - offset + m.start() + 4, a.end - offset + m.end()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                out.append(replace(a, mention=tail, start=start + offset, end=end + offset))
+    return out
+
