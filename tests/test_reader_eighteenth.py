@@ -240,3 +240,12 @@ def test_a_party_called_again_by_the_last_words_of_its_name() -> None:
     assert statuses(named, published="2024-12-07")["cur:hatla"][0] == "sdf"
     alone = "The Military Council said on Saturday that its units had taken Hatla."
     assert statuses(alone, published="2024-12-07")["cur:hatla"][0] != "sdf"
+
+
+def test_a_force_affiliated_to_a_party_is_that_partys() -> None:
+    """"SDF-affiliated security forces", "HTS-led factions": a hyphened modifier of affiliation makes the force the named
+    party's; "security forces" alone are the state's, and a patron's "backed" does not give the patron's side."""
+    assert statuses("Sheikh Maqsoud remains under the control of SDF-affiliated security forces.")[
+        "cur:sheikh-maqsoud"][0] == "sdf"
+    assert statuses("Sheikh Maqsoud remains under the control of security forces.")["cur:sheikh-maqsoud"][0] == "government"
+    assert events_of("On Friday, Turkish-backed factions took Tell Rifaat.")[0][1] == "opposition"

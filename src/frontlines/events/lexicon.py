@@ -157,6 +157,7 @@ class Language:
     agreement_heads: frozenset[str] = frozenset()  # "agreed to evacuate X": an agreement about X
     accuse_verbs: frozenset[str] = frozenset()  # "accused A of shelling X": A did it
     gathering_verbs: frozenset[str] = frozenset()  # "thousands marched to protest": the gathering is the protest
+    affiliation_words: frozenset[str] = frozenset()  # "SDF-affiliated forces": the force is the named party's
     owned_fighter_nouns: frozenset[str] = frozenset()  # "its men": fighters only when a party owns them
     member_nouns: frozenset[str] = frozenset()  # "an opposition commander B": a person who speaks for a party
     leader_verbs: frozenset[str] = frozenset()  # "fighters led by A": the fighters are A's
@@ -271,7 +272,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
-        capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), naming_verbs=_words(lex, "naming_verbs"), launch_verbs=_words(lex, "launch_verbs"), member_nouns=_words(lex, "member_nouns"), owned_fighter_nouns=_words(lex, "owned_fighter_nouns"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), held_area_nouns=_words(lex, "held_area_nouns"), pair_pronouns=_words(lex, "pair_pronouns"), ellipsis_verbs=_words(lex, "ellipsis_verbs"), comparison_marks=_words(lex, "comparison_marks"), scene_marks=_words(lex, "scene_marks"),
+        capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), naming_verbs=_words(lex, "naming_verbs"), launch_verbs=_words(lex, "launch_verbs"), member_nouns=_words(lex, "member_nouns"), owned_fighter_nouns=_words(lex, "owned_fighter_nouns"), affiliation_words=_words(lex, "affiliation_words"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), held_area_nouns=_words(lex, "held_area_nouns"), pair_pronouns=_words(lex, "pair_pronouns"), ellipsis_verbs=_words(lex, "ellipsis_verbs"), comparison_marks=_words(lex, "comparison_marks"), scene_marks=_words(lex, "scene_marks"),
         witness_verbs=_words(qual, "witness_verbs"), failure_heads=_words(qual, "failure_heads"), agreement_heads=_words(qual, "agreement_heads"), attempt_heads=_words(qual, "attempt_heads"),
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns),

@@ -72,7 +72,7 @@ class _Parties(_Roles):
             return None, "", False, False
         if _asks(tok):
             return None, "", False, False  # "not known which group has entered X", "unclear who holds X": asked, not told
-        actor = self._actor_of(tok)
+        actor = self._affiliate(tok) or self._actor_of(tok)
         if actor is not None:
             # a named force of no side of this theater (side "unknown") still fights: armed, no holder (an outlet or a
             # monitor tells, it does not fight)
@@ -207,6 +207,18 @@ class _Parties(_Roles):
         if verb.dep_ != "ccomp" or not self._speaker_clause(verb.head):
             return None
         return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS", "NNP", "NNPS")), None)
+
+    def _affiliate(self, tok: Token) -> ActorMention | None:
+        """The party a force is told to belong to by a hyphened modifier ("SDF-affiliated security forces", "HTS-led
+        factions": the SDF's, HTS's; affiliation_words); not a state's ("Iran-backed", a patron, is no such word)."""
+        for c in tok.children:
+            if c.dep_ != "amod" or c.lemma_.lower() not in self.lang.affiliation_words:
+                continue
+            for g in c.children:
+                party = self.idx.actor_at.get(g.i)
+                if g.i < c.i and g.nbor(1).text == "-" and party is not None and not party.state and not party.media:
+                    return party
+        return None
 
     def _party_named_before(self, tok: Token) -> ActorMention | None:
         """The nearest armed party named before the token in its sentence, a subject first ("factions rose against
