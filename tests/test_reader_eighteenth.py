@@ -249,3 +249,21 @@ def test_a_force_affiliated_to_a_party_is_that_partys() -> None:
         "cur:sheikh-maqsoud"][0] == "sdf"
     assert statuses("Sheikh Maqsoud remains under the control of security forces.")["cur:sheikh-maqsoud"][0] == "government"
     assert events_of("On Friday, Turkish-backed factions took Tell Rifaat.")[0][1] == "opposition"
+
+
+def test_a_place_that_passes_to_an_armed_party_is_taken_by_it() -> None:
+    """"X and Y were abandoned on Saturday and passed to the rebels": passing to an armed party is a taking (the second
+    verb's place is the first one's passive subject); passing to a committee is none."""
+    text = "On Saturday, Sarmin and Binnish were abandoned and passed to the rebels without a fight."
+    assert statuses(text) == {SARMIN: ("opposition", "2024-11-30"), BINNISH: ("opposition", "2024-11-30")}
+    assert events_of("On Saturday, the draft passed to the committee in Sarmin.") == []
+
+
+def test_a_participle_set_off_after_the_subject_describes_it() -> None:
+    """"A and B, both retaken by the army in the 2019-2020 campaign, were abandoned": the parser makes the names the
+    participle's subject (mended: they are the later verb's); the participle's own year makes its deed history."""
+    text = ("Maarat al-Numan and Khan Shaykhun, both retaken by the army in the 2019-2020 campaign, were abandoned on "
+            "Saturday and passed to the rebels without a fight.")
+    got = frontlines.extract(text, published="2024-12-14").events
+    assert {(e.location, e.actor1_side, str(e.date)) for e in got} == {
+        ("Ma'arrat al-Nu'man", "opposition", "2024-12-14"), ("Khan Shaykhun", "opposition", "2024-12-14")}

@@ -121,7 +121,8 @@ def _opening_day(span: DateSpan, now: date | None, anchor: date | None) -> date 
 
 _SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
 _SINCE_WHEN = re.compile(r"\bsince\s+((?:19|20)\d\d),?\s+when\b")
-_IN_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldiers|civilians))")
+# ("in 2018", and a named year's campaign: "in the 2019-2020 campaign")
+_IN_YEAR = re.compile(r"\bin\s+(?:the\s+)?((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldiers|civilians))")
 
 
 # "four days after they took X", "two days before the army left X": a count of days from another clause's day

@@ -44,7 +44,11 @@ class _Roles(_PlaceRoles):
                 # "X, where a new cabinet took office": a verb of taking whose patient is its object took no place there
                 # (violence is still where it happened: "X, where jets bombed the bridge")
                 continue
-            for tok in self._role_tokens(role, pred, noun):
+            tokens = self._role_tokens(role, pred, noun)
+            if not tokens and role == "subj" and spec.subject_place and noun is None and pred.dep_ == "conj":
+                # "X was abandoned and passed to the rebels": the place the first verb's passive tells of
+                tokens = [c for c in pred.head.children if c.dep_ == "nsubjpass" and c.i in self.idx.place_at]
+            for tok in tokens:
                 if spec.subject_place and role == "subj" and tok.i in self.idx.actor_at and tok.i not in self.idx.place_at:
                     continue
                 out += self._places_of(tok, partial)

@@ -357,6 +357,27 @@ def _nouns_read_as_verbs(doc: Any) -> Any:
     return doc
 
 
+def _subjects_read_into_a_participle(doc: Any) -> Any:
+    """A participle clause set off by commas after the subject ("A and B, both retaken by the army in 2020, were
+    abandoned"): the parser makes the names the participle's subject and leaves the finite verb after it with none.
+    A participle has no subject of its own: the names are the later verb's, and the participle describes them."""
+    for part in doc:
+        verb = part.head
+        if part.tag_ != "VBN" or part.dep_ != "advcl" or verb.i <= part.i or any(
+                c.dep_ in ("aux", "auxpass") for c in part.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        name = next((c for c in part.children if c.dep_ == "nsubj" and c.i < part.i and c.tag_ in ("NNP", "NNPS")), None)
+        if name is None or not any(t.text == "," for t in doc[name.i : part.i]):
+            continue
+        name.head = verb
+        name.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        part.head, part.dep_ = name, "acl"
+    return doc
+
+
 def _objects_read_into_a_gerund(doc: Any) -> Any:
     """A fronted phrase ending in a gerund, with no comma before the clause it opens ("after four days of fighting
     the city was in A's hands", "after hours of shelling the town fell"): the parser makes the clause's subject the
@@ -405,7 +426,7 @@ _REPAIRS = (
     _hyphenated_words, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
-    _dates_read_into_a_subject, _nouns_read_as_verbs, _objects_read_into_a_gerund,
+    _dates_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle, _objects_read_into_a_gerund,
     _particles_read_as_time_prepositions,
 )
 
