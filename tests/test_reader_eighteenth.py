@@ -267,3 +267,12 @@ def test_a_participle_set_off_after_the_subject_describes_it() -> None:
     got = frontlines.extract(text, published="2024-12-14").events
     assert {(e.location, e.actor1_side, str(e.date)) for e in got} == {
         ("Ma'arrat al-Nu'man", "opposition", "2024-12-14"), ("Khan Shaykhun", "opposition", "2024-12-14")}
+
+
+def test_fighters_killed_in_a_place_were_there() -> None:
+    """"seven rebel fighters were killed in X by mines": a party's fighters harmed in a place were present in it (a
+    presence, weakly); civilians killed there place no party, and fighters killed near it are not in it."""
+    harmed = statuses("On Monday, seven rebel fighters were killed in Sarmin by booby-trapped shells.")
+    assert harmed[SARMIN][0] == "opposition"
+    assert SARMIN not in statuses("On Monday, seven civilians were killed in Sarmin by booby-trapped shells.")
+    assert SARMIN not in statuses("On Monday, seven rebel fighters were killed near Sarmin by booby-trapped shells.")

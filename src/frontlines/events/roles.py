@@ -322,6 +322,9 @@ class _Roles(_PlaceRoles):
                 found = self._prep_objects(base.head.head, words)  # "footage of troops in X", "positions of the army in X"
             if not found and nominal and base.dep_ == "nsubj" and base.head.lemma_.lower() in self.lang.copulas:
                 found = self._prep_objects(base.head, words)  # "its fighters are in X", "troops remained in X"
+            if not found and nominal and self._weak and base.dep_ == "nsubjpass" \
+                    and base.head.lemma_.lower() in self.lang.harm_verbs:
+                found = self._prep_objects(base.head, words)  # "seven of its fighters were killed in X": they were there
             if not found and nominal and base.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and base.head.pos_ in _VERBAL \
                     and words[0] not in ("of", "by", "to") and not self._weak:
                 found = self._prep_objects(base.head, words)  # "airstrikes killed ten people in X"
