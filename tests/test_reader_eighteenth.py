@@ -276,3 +276,11 @@ def test_fighters_killed_in_a_place_were_there() -> None:
     assert harmed[SARMIN][0] == "opposition"
     assert SARMIN not in statuses("On Monday, seven civilians were killed in Sarmin by booby-trapped shells.")
     assert SARMIN not in statuses("On Monday, seven rebel fighters were killed near Sarmin by booby-trapped shells.")
+
+
+def test_a_booby_trap_is_an_explosive() -> None:
+    """"a booby trap killed seven fighters in X": a planted charge (ACLED's remote explosive); a trap that is no
+    charge ("fell into a trap") is none."""
+    assert events_of("On Monday, a booby trap killed seven rebel fighters in Sarmin.") == [
+        ("Remote explosive/landmine/IED", "unknown", "Sarmin")]
+    assert events_of("On Monday, the visitors in Sarmin fell into a tourist trap.") == []
