@@ -173,7 +173,7 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             continue
         targets: list[tuple[PlaceMention, str, str]] = []  # place, status, weight key
         side, kind = frame.agent_side, frame.kind
-        if not side and kind == "enter" and (frame.unopposed or frame.overran) and frame.agent is None and not frame.unsided_doer:
+        if not side and frame.entered_unnamed:
             side = rules.default_attacker  # "X was entered without a fight": nobody named, the theater's attacker
         if failed:
             targets, effect = failed, "agent"

@@ -20,13 +20,13 @@ from frontlines.events.reader import Frame
 from frontlines.mentions.date_patterns import SMALL_COUNTS
 from frontlines.mentions.dates import DateSpan, find_dates, resolve_event_date
 from frontlines.models import Document, PlaceMention
+from frontlines.read.ingest import PARAGRAPH_BREAK
 
 CHRONOLOGY_DAYS = 3
 OWN_PHRASE = 90  # characters a noun's own phrase may run to the day it names ("the takeover of X by A on D")
 FRONTED_WORDS = 5  # words a time adverbial may stand after and still open its sentence ("In the early hours of D")
 BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's time: it makes no event
 AS_OF = "as-of"  # DateSpan.kind of a happening known to be over by the report's date: control, but no event
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _ENTRY_LABEL = re.compile(r"\s*[\-–—:]\s")  # the dash after the day that opens a timeline's entry ("30 November – ...")
 _LABEL_REST = re.compile(r"[\s\-–—•*:.,|]+")  # what may stand around a date that is a line's label
 _LINE_MARGIN = re.compile(r"[ \t\-–—•*:.,|#=]*")  # what may stand before or after a heading on its line
@@ -268,7 +268,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             section_day = None
         elif by_days and label is not None and under and _whole_line(text, label[2], label[0]):
             section_day = label[1]
-        if _PARAGRAPH_BREAK.search(text, prev_end, s_start):
+        if PARAGRAPH_BREAK.search(text, prev_end, s_start):
             # a new paragraph starts afresh, save the one under a heading that is a day alone ("6 December")
             para_date = context = label[1] if label is not None and under else None
         prev_end = s_end

@@ -335,8 +335,7 @@ class EventExtractor:
             # (an armed doer the text names without a side, "our forces", "foreign troops", is no default attacker:
             # the control statement reads it as no side of the theater too)
             side1 = self.default_attacker
-        if not side1 and frame.kind == "enter" and (frame.unopposed or frame.overran) and frame.agent is None \
-                and not frame.unsided_doer:
+        if not side1 and frame.entered_unnamed:
             side1 = self.default_attacker  # "X was entered without a fight": nobody named, the theater's attacker
         if not side1 and frame.spec.control == "winner" and frame.loser_side in self.adversary:
             side1 = self.adversary[frame.loser_side]

@@ -119,6 +119,12 @@ class Frame:
         return self.agent_explicit and self.agent_armed and self.agent is None
 
     @property
+    def entered_unnamed(self) -> bool:
+        """An entry that met no fight (or only slight resistance), told with nobody entering ("X was entered without a
+        fight"): a taking by the theater's attacker."""
+        return self.kind == "enter" and (self.unopposed or self.overran) and self.agent is None and not self.unsided_doer
+
+    @property
     def asserts(self) -> bool:
         """Whether the frame says something happened or holds (not negated, not a plan or a belief)."""
         return not self.negated and not self.irrealis

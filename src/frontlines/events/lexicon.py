@@ -157,7 +157,7 @@ class Language:
     agreement_heads: frozenset[str] = frozenset()  # "agreed to evacuate X": an agreement about X
     accuse_verbs: frozenset[str] = frozenset()  # "accused A of shelling X": A did it
     gathering_verbs: frozenset[str] = frozenset()  # "thousands marched to protest": the gathering is the protest
-    affiliation_words: frozenset[str] = frozenset()  # "SDF-affiliated forces": the force is the named party's
+    affiliation_words: frozenset[str] = frozenset()  # "A-affiliated forces": the force is the named party's
     owned_fighter_nouns: frozenset[str] = frozenset()  # "its men": fighters only when a party owns them
     member_nouns: frozenset[str] = frozenset()  # "an opposition commander B": a person who speaks for a party
     leader_verbs: frozenset[str] = frozenset()  # "fighters led by A": the fighters are A's

@@ -8,7 +8,6 @@ evidence spans.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -16,6 +15,7 @@ from datetime import date
 
 from frontlines.events.typology import RANK, family
 from frontlines.models import Event
+from frontlines.read.ingest import PARAGRAPH_BREAK
 
 
 def drop_generic(events: list[Event], generic: frozenset[str]) -> list[Event]:
@@ -170,7 +170,6 @@ def _combine_certainty(a: Event, b: Event) -> str:
     return min(a.certainty, b.certainty, key=order.index)
 
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
 _NO_SIDE = ("", "unknown", "civilians")
 
 
@@ -180,7 +179,7 @@ def lend_story_sides(events: list[Event], text: str, label: Callable[[str], str]
     warplanes struck repeatedly. An air strike hit a car near Y" (B's). Only from the last such happening of the same
     paragraph (events in text order): a clash from the last battle with both sides named, a strike or a shelling from
     the last of its own kind with its doer named. ``label``: the name an event gives a side."""
-    breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
     out: list[Event] = []
     fight: tuple[int, str, str] | None = None  # (paragraph, side1, side2)
     fire: dict[str, tuple[int, str]] = {}  # sub-event type -> (paragraph, side1)

@@ -209,8 +209,8 @@ class _Parties(_Roles):
         return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.tag_ in ("NN", "NNS", "NNP", "NNPS")), None)
 
     def _affiliate(self, tok: Token) -> ActorMention | None:
-        """The party a force is told to belong to by a hyphened modifier ("SDF-affiliated security forces", "HTS-led
-        factions": the SDF's, HTS's; affiliation_words); not a state's ("Iran-backed", a patron, is no such word)."""
+        """The party a force is told to belong to by a hyphened modifier ("A-affiliated security forces", "B-led
+        factions": A's, B's; affiliation_words); not a foreign state's, and a patron's "C-backed" is no such word."""
         for c in tok.children:
             if c.dep_ != "amod" or c.lemma_.lower() not in self.lang.affiliation_words:
                 continue

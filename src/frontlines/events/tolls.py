@@ -19,12 +19,12 @@ from itertools import pairwise
 from frontlines.events.fatalities import number_value, parse_casualties
 from frontlines.events.typology import event_type_of
 from frontlines.models import Event, PlaceMention
+from frontlines.read.ingest import PARAGRAPH_BREAK
 
 __all__ = ["lend_next_tolls", "toll_at"]
 
 # The kinds of event that have dead of their own (a transfer without a fight, an arrest or an agreement has none).
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def _phrases(words: frozenset[str]) -> re.Pattern[str] | None:
@@ -43,7 +43,7 @@ def lend_next_tolls(by_sentence: dict[tuple[int, int], list[Event]], sentences: 
     totals = _phrases(total_words)
     for (s_start, s_end), (n_start, n_end) in pairwise(sentences):
         events = by_sentence.get((s_start, s_end))
-        if not events or (n_start, n_end) in framed or _PARAGRAPH_BREAK.search(text, s_end, n_start):
+        if not events or (n_start, n_end) in framed or PARAGRAPH_BREAK.search(text, s_end, n_start):
             continue
         told = text[n_start:n_end]
         if totals is not None and totals.search(told):

@@ -176,9 +176,9 @@ class ActorDictionary:
 
 
 def _shortened(text: str, found: Sequence[ActorMention], offset: int) -> list[ActorMention]:
-    """A named party called again by the last words of its name ("the SDF's Deir ez-Zor Military Council ... the
-    Military Council said"): "the" and two or more of the name's last words, all capitalized, after the full name and
-    outside any other mention, are that party."""
+    """A named party called again by the last words of its name ("group A's X Military Council ... the Military
+    Council said"): "the" and two or more of the name's last words, all capitalized, after the full name and outside
+    any other mention, are that party."""
     out: list[ActorMention] = []
     taken = [(a.start - offset, a.end - offset) for a in found]
     seen: set[str] = set()

@@ -127,8 +127,8 @@ def _unglued(key: str) -> str:
     return key[2:] if " " not in key and key[:2] in _GLUED_ARTICLES and len(key) >= 5 else ""
 
 
-#: The score of a name matched with its article glued on ("Albukamal" for "Bukamal"): a way of writing the name, not a
-#: look-alike spelling.
+#: The score of a name matched with its article glued on ("Al" and the name written as one word): a way of writing the
+#: name, not a look-alike spelling.
 GLUED_SCORE = 0.99
 
 

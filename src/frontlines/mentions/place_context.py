@@ -7,7 +7,6 @@ governorates it names, paragraph by paragraph, indexed so that a long report ask
 from __future__ import annotations
 
 import bisect
-import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,9 +14,9 @@ from dataclasses import dataclass, field
 from frontlines.mentions.gazetteer import haversine_km
 from frontlines.mentions.place_spans import Span
 from frontlines.models import Place
+from frontlines.read.ingest import PARAGRAPH_BREAK
 
 LOCAL_CHARS = 400  # "nearby in the text": about three sentences
-_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +44,7 @@ class _Context:
         centre = None
         if anchors:
             centre = statistics.median(a[1] for a in anchors), statistics.median(a[2] for a in anchors)
-        paragraphs = (0, *(m.end() for m in _PARAGRAPH.finditer(text)))
+        paragraphs = (0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text)))
         anchors.sort(key=lambda a: a[0])  # already in text order (spans are); sorted() keeps equal positions' order
         ordered_cues = sorted(cues, key=lambda c: c[0])
         return cls(tuple(anchors), centre, tuple(ordered_cues), paragraphs, tuple(a[0] for a in anchors),

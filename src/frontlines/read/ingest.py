@@ -35,6 +35,8 @@ EARLIEST = date(1800, 1, 1)
 LATEST = date(2199, 12, 31)
 # Lone surrogates (JSON "\ud800") cannot be encoded; C0 controls other than tab and newline
 # (ESC above all) would reach terminals and exports.
+#: A blank line between two lines of a document's text: where one paragraph ends and the next begins.
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _UNSAFE_CHARS = re.compile(r"[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f]")
 _SHOWN = 60  # characters of an input value quoted in an error message
 

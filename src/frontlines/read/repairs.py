@@ -316,10 +316,10 @@ def _subjects_read_as_conjuncts(doc: Any) -> Any:
 
 
 def _dates_read_into_a_subject(doc: Any) -> Any:
-    """A day that opens a sentence with no comma after it, run into the name of the subject ("On 6 December Rastan and
-    Talbiseh were entered"): the parser reads "6 December Rastan" as one name, the object of "On", and leaves the verb
-    with no subject. When the words before the name are a month and its day, the month is the preposition's object
-    and the name the verb's subject."""
+    """A day that opens a sentence with no comma after it, run into the name of the subject ("On 6 December X and Y
+    were entered"): the parser reads "6 December X" as one name, the object of "On", and leaves the verb with no
+    subject. When the words before the name are a month and its day, the month is the preposition's object and the
+    name the verb's subject."""
     for name in doc:
         prep, verb = name.head, name.head.head
         if name.dep_ != "pobj" or name.tag_ != "NNP" or prep.dep_ != "prep" or prep.i != prep.sent.start \
