@@ -296,11 +296,12 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             before = [d.date for d in named_here if d.end <= f.start - s_start]
             anchor = (before[-1] if before else None) or told_before or para_date or (last_named if chronology else None)
             span = resolve_event_date(told, now, sentence_offset=s_start, context=anchor, trigger_start=f.start - s_start)
-            weekday = [d for d in anchors if d.end <= f.start - s_start and told[d.start : d.end].strip()][-1:]
-            if span.kind == "anaphoric" and weekday and weekday[0].kind == "weekday":
+            last = [d for d in anchors if d.end <= f.start - s_start and told[d.start : d.end].strip()][-1:] \
+                if span.kind == "anaphoric" else []
+            if last and last[0].kind == "weekday":
                 # "fought on Thursday, and X was lost the same evening": a weekday just before is the day referred to
                 # (not for a day told from the report's own, "overnight")
-                anchor = weekday[0].date
+                anchor = last[0].date
                 span = resolve_event_date(told, now, sentence_offset=s_start, context=anchor, trigger_start=f.start - s_start)
             if span.kind == "anaphoric" and anchor is None and span.date in (None, now) and last_named not in (None, now):
                 # "the same day", "the next day" opening a new paragraph: from the day the text named last, not from

@@ -398,10 +398,10 @@ def _yielded(frames: list[Frame], before: Sequence[Frame] = ()) -> list[Frame]:
     left = {p.place_id: f.agent_side for f in (*before, *frames) if f.asserts and f.kind == "withdraw" and f.agent_side
             for p in (*f.source, *f.places)}
     handed = {pid for pid, side in left.items() if takers.get(pid, side) != side}
-    whole = {p.place_id for f in (*before, *frames) if f.asserts and f.kind == "withdraw" and f.agent_side
-             for p in (*f.source, *f.places) if p.place_id not in f.partial and p.kind != "region"}
     if not handed:
         return frames
+    whole = {p.place_id for f in (*before, *frames) if f.asserts and f.kind == "withdraw" and f.agent_side
+             for p in (*f.source, *f.places) if p.place_id not in f.partial and p.kind != "region"}
     out = []
     for f in frames:
         ids = {p.place_id for p in (*f.source, *f.places)}
