@@ -18,6 +18,16 @@ _MONTHS = frozenset(n for m in calendar.month_name if m for n in (m, m[:3]))
 _SUBORDINATORS = frozenset({"as", "after", "before", "since", "until", "while", "when"})
 
 
+def _has_subject(verb: Any) -> bool:
+    """The verb has a subject of its own (or an expletive "there")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _subject_dep(verb: Any) -> str:
+    """The label a subject moved onto ``verb`` takes: passive under a passive auxiliary."""
+    return "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+
+
 def _gerund_subjects(doc: Any) -> Any:
     """A gerund the parser hangs on a finite verb as its auxiliary ("government shelling damaged X": "government" the
     subject, "shelling" an auxiliary of "damaged") is read as it is written: the gerund is the subject, and a subject
@@ -32,7 +42,7 @@ def _gerund_subjects(doc: Any) -> Any:
             tok.dep_ = "nsubj"
             before.head = tok
             before.dep_ = "amod" if before.tag_.startswith("JJ") else "compound"
-        elif not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        elif not _has_subject(head):
             tok.dep_ = "nsubj"  # "In X, shelling hit Y": the verb has no other subject
     for tok in doc:
         # "Fighting on D centred on X": a gerund before a verb with no subject of its own, read as a clause on it
@@ -279,13 +289,12 @@ def _names_read_as_imperatives(doc: Any) -> Any:
         if name is None or name.head.i != verb.i or name.dep_ != "dobj" or name.tag_ != "NNP":
             continue
         clause = doc[name.i + 1] if name.i + 1 < len(doc) else None
-        if clause is None or clause.head.i != verb.i or clause.dep_ != "ccomp" or clause.tag_ not in (*_FINITE, "VBN") or any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        if clause is None or clause.head.i != verb.i or clause.dep_ != "ccomp" or clause.tag_ not in (*_FINITE, "VBN") or _has_subject(clause):
             continue
         for c in [c for c in verb.children if c.i > clause.i]:
             c.head = clause  # (the closing stop)
         clause.head, clause.dep_ = clause, "ROOT"
-        name.head, name.dep_ = clause, "nsubjpass" if any(c.dep_ == "auxpass" for c in clause.children) else "nsubj"
+        name.head, name.dep_ = clause, _subject_dep(clause)
         verb.head, verb.dep_ = name, "compound"
     return doc
 
@@ -296,8 +305,7 @@ def _subjects_read_as_conjuncts(doc: Any) -> Any:
     conjunct with no subject): a name after "and", with a later conjunct verb of the same head that has an auxiliary
     and no subject of its own, is that verb's subject, and the words between them describe the name."""
     for verb in doc:
-        if verb.dep_ != "conj" or verb.tag_ not in (*_FINITE, "VBN") or any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        if verb.dep_ != "conj" or verb.tag_ not in (*_FINITE, "VBN") or _has_subject(verb):
             continue
         first = verb.head
         if not first.tag_.startswith("VB") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
@@ -311,7 +319,7 @@ def _subjects_read_as_conjuncts(doc: Any) -> Any:
         for c in [c for c in first.children if name.i < c.i < verb.i and c.dep_ == "prep"]:
             c.head = name  # (", on the rim of the city,")
         name.head = verb
-        name.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        name.dep_ = _subject_dep(verb)
     return doc
 
 
@@ -323,7 +331,7 @@ def _dates_read_into_a_subject(doc: Any) -> Any:
     for name in doc:
         prep, verb = name.head, name.head.head
         if name.dep_ != "pobj" or name.tag_ != "NNP" or prep.dep_ != "prep" or prep.i != prep.sent.start \
-                or not verb.tag_.startswith("VB") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+                or not verb.tag_.startswith("VB") or _has_subject(verb):
             continue
         month = next((c for c in name.children if c.dep_ == "compound" and c.text in _MONTHS and c.i < name.i), None)
         if month is None or not any(c.like_num and c.head.i in (name.i, month.i) for c in doc[prep.i + 1 : month.i + 2]):
@@ -332,7 +340,7 @@ def _dates_read_into_a_subject(doc: Any) -> Any:
             c.head, c.dep_ = month, "nummod"
         month.head, month.dep_ = prep, "pobj"
         name.head = verb
-        name.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        name.dep_ = _subject_dep(verb)
     return doc
 
 
@@ -366,14 +374,14 @@ def _subjects_read_into_a_participle(doc: Any) -> Any:
         if part.tag_ != "VBN" or part.dep_ != "advcl" or verb.i <= part.i or any(
                 c.dep_ in ("aux", "auxpass") for c in part.children):
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or not any(
+        if _has_subject(verb) or not any(
                 c.dep_ in ("aux", "auxpass") for c in verb.children):
             continue
         name = next((c for c in part.children if c.dep_ == "nsubj" and c.i < part.i and c.tag_ in ("NNP", "NNPS")), None)
         if name is None or not any(t.text == "," for t in doc[name.i : part.i]):
             continue
         name.head = verb
-        name.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        name.dep_ = _subject_dep(verb)
         part.head, part.dep_ = name, "acl"
     return doc
 
