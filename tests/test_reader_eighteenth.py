@@ -285,10 +285,3 @@ def test_a_booby_trap_is_an_explosive() -> None:
         ("Remote explosive/landmine/IED", "unknown", "Sarmin")]
     assert events_of("On Monday, the visitors in Sarmin fell into a tourist trap.") == []
 
-
-def test_the_city_referred_to_is_the_place_not_the_road_off_it() -> None:
-    """"reached the motorway south-west of X ... held most of the city": "the city" is X itself, not the spot off it
-    the earlier mention placed (a direction from X only says where the road lies)."""
-    text = ("On 29 November rebels reached the M5 motorway south-west of Aleppo. They pushed into the western districts "
-            "of Aleppo that evening and held most of the city by the next day.")
-    assert statuses(text, published="2024-12-14")["gn:170063"] == ("opposition", "2024-11-30")

@@ -59,9 +59,8 @@ class _References:
             earlier = _named_with(tok, idx.places[:i])[-1:]
         if not earlier:
             return []
-        # the place itself, not where the earlier mention placed something near it or off it ("on the outskirts of X
-        # ... the city", "reached the road south-west of X ... held most of the city")
-        earlier = [replace(p, relation="") if near_relation(p) or locator_only(p) else p for p in earlier]
+        # the place itself, not where the earlier mention placed something near it ("on the outskirts of X ... the city")
+        earlier = [replace(p, relation="") if near_relation(p) else p for p in earlier]
         if not plural:
             # "X town and the villages of A and B ... the town": the place the text itself called a town, when the last
             # one named was called something else
