@@ -1,21 +1,15 @@
-"""The clause reader, eighteenth pass: forms found on the development reports and on batch 40 of prose of our own,
-one test per form, each with its contrast.
+"""The clause reader, eighteenth pass: forms found on the development reports and on batches 40 to 43 of prose of our
+own, one test per form, each with its contrast.
 
-The helpers are those of test_reader_eleventh.py and test_reader_sixteenth.py (the real pipeline: spaCy parse,
-gazetteer, actor dictionary), here with a report day of 6 December unless a test gives its own.
+The helpers are those of test_reader_seventeenth.py (the real pipeline: spaCy parse, gazetteer, actor dictionary,
+with a report day of 6 December unless a test gives its own), and test_reader_eleventh.dated.
 """
 
 from __future__ import annotations
 
-from functools import partial
-
 import frontlines
 import test_reader_eleventh
-import test_reader_sixteenth
-
-events_of = partial(test_reader_eleventh.events_of, published="2024-12-06")
-# the status each place is given by the report alone, and its day, by the place's id
-statuses = partial(test_reader_sixteenth.statuses, published="2024-12-06")
+from test_reader_seventeenth import events_of, statuses
 
 SARMIN = "gn:164782"
 BINNISH = "gn:171451"
