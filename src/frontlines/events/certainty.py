@@ -71,6 +71,9 @@ _SAY = (
     r"aired|maintained|maintains|argued|counted|documented|recorded|estimated"
 )
 _DENY = r"denied|denies|deny|denying|refuted|refutes|refuting"
+# A verb of saying raised onto its subject ("fighters said to be from A", "units reported to have entered X") tells
+# what others say of the subject, a hedge: the subject is no speaker.
+_NOT_RAISED = r"(?!\s+to\s+(?:be|have)\b)"
 
 # Negative contractions, straight or curly apostrophe.
 _NT = r"(?:do|does|did|is|are|was|were|has|have|had|ca|could|wo|would|should)n['’]t"
@@ -93,7 +96,7 @@ _ALTS: tuple[tuple[str, str], ...] = (
      r"(?:unconfirmed|unverified|uncorroborated|appears?|appeared|appearing|seems?|seemed|seemingly|apparently|"
      r"purportedly|allegedly|alleged|unclear|possibly|likely|probably|presumably|rumou?red|rumou?rs|"
      r"not\s+(?:immediately\s+|yet\s+|entirely\s+)?clear|unknown\s+whether|(?:may|might|could)\s+(?:already\s+)?have|"
-     r"(?:is|are|was|were)\s+(?:said|believed|thought)\s+to|believed\s+to)\b"),
+     r"(?:is|are|was|were)\s+(?:said|believed|thought)\s+to|believed\s+to|(?:said|reported)\s+to\s+(?:be|have))\b"),
     ("dispute",
      r"(?:(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|"
      r"contradicted|contradicts|challenged)\s+(?:the\s+|these\s+|those\s+|such\s+|this\s+|that\s+|their\s+|its\s+)?"
@@ -103,12 +106,12 @@ _ALTS: tuple[tuple[str, str], ...] = (
     ("deny", rf"(?:{_DENY})\b"),
     ("claim_subj",
      rf"(?P<cs_org>{_PARTISAN})(?:['’]s?\s+(?:statement|announcement|account|spokes(?:man|woman|person)|"
-     rf"media\s+office))?{_WHERE}{_ADV}\s+(?P<cs_v>{_SAY})\b"),
+     rf"media\s+office))?{_WHERE}{_ADV}\s+(?P<cs_v>{_SAY})\b{_NOT_RAISED}"),
     ("claim_by",
      r"(?:according\s+to|citing|cited\s+by|(?:posted|published|shared|released|reported|claimed|announced|"
      r"circulated|broadcast|aired|quoted)\s+(?:by|on|in)|footage\s+from|(?:a\s+)?statement\s+(?:from|by))\s+"
      rf"(?P<cb_org>{_PARTISAN})"),
-    ("rep_subj", rf"(?P<rs_org>{_NEUTRAL}){_WHERE}{_ADV}\s+(?P<rs_v>{_SAY})\b"),
+    ("rep_subj", rf"(?P<rs_org>{_NEUTRAL}){_WHERE}{_ADV}\s+(?P<rs_v>{_SAY})\b{_NOT_RAISED}"),
     ("rep_by", r"(?:according\s+to|citing)\b"),
     ("conf",
      r"(?:we\s+can\s+(?:now\s+)?confirm|officially\s+confirmed|geolocat\w*|confirmed|confirms|confirm|verified|"

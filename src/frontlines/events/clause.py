@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
-from frontlines.events.frames import _VERBAL, NOT_ARMED, Frame, Token, _DocIndex
+from frontlines.events.frames import _VERBAL, Frame, Token, _DocIndex
 from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.states import _States
 from frontlines.models import ActorMention, PlaceMention
 
 # the kinds of frame whose verb ends a party's hold on what it acts on ("overran army positions in X")
 _CHANGE_KINDS = frozenset({"capture", "expel", "withdraw", "loss", "handover", "surrender"})
-
-_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
-
 
 class _Sentence(_States):
     """Role filling within one sentence."""
@@ -54,30 +49,12 @@ class _Sentence(_States):
         self._lowers: set[str] | None = None
 
     @property
-    def lowers(self) -> set[str]:
-        """The sentence's words and lemmas, computed when a frame first asks."""
-        if self._lowers is None:
-            self._lowers = {t.lower_ for t in self.tokens} | {t.lemma_.lower() for t in self.tokens}
-            # (and the hyphenated words the tokenizer split: "ground-based strikes")
-            self._lowers |= {w.lower() for w in _HYPHENATED.findall(self.idx.text, self.span[0], self.span[1])}
-        return self._lowers
-
-    @property
     def weapon_air(self) -> bool:
         return bool(self.lowers & self.lang.air_weapons)
 
     @property
     def weapon_ground(self) -> bool:
         return bool(self.lowers & self.lang.ground_weapons)
-
-    @property
-    def armed_present(self) -> bool:
-        return bool(self.lowers & self.lang.military_nouns) or any(
-            t.i in self.idx.actor_at and self.idx.actor_at[t.i].side not in NOT_ARMED for t in self.tokens) or any(
-            t.dep_ == "amod" and t.lower_ in self.lang.fight_adjectives and t.head.lower_ in self.lang.fight_nouns
-            for t in self.tokens) or any(  # "fierce battles", not "legal battles"
-            t.lower_ in self.lang.owned_fighter_nouns and any(c.dep_ == "poss" for c in t.children)
-            for t in self.tokens)  # "its men"
 
     # ------------------------------------------------------------------ frames
 

@@ -28,8 +28,9 @@ FRONTED_WORDS = 5  # words a time adverbial may stand after and still open its s
 BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's time: it makes no event
 AS_OF = "as-of"  # DateSpan.kind of a happening known to be over by the report's date: control, but no event
 _ENTRY_LABEL = re.compile(r"\s*[\-–—:]\s")  # the dash after the day that opens a timeline's entry ("30 November – ...")
-_LABEL_REST = re.compile(r"[\s\-–—•*:.,|]+")  # what may stand around a date that is a line's label
-_LINE_MARGIN = re.compile(r"[ \t\-–—•*:.,|#=]*")  # what may stand before or after a heading on its line
+# what may stand around a date that is a line's label (a post's stamp: brackets and a clock time, "[29.11 | 08:10]")
+_LABEL_REST = re.compile(r"(?:[\s\-–—•*:.,|\[\]()]|\b\d{1,2}:\d\d\b)+")
+_LINE_MARGIN = re.compile(r"(?:[ \t\-–—•*:.,|#=\[\]()]|\d{1,2}:\d\d)*")  # what may stand around a heading on its line
 WEEK_DAYS = 7
 HEADING_CHARS = 40  # the longest line that may be a day alone ("Wednesday, 27 November 2024" and marks)
 _OTHER_HEADING = re.compile(r"[ \t]*(?:#|==)")  # a Markdown or wiki heading: a new section

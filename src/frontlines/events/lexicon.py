@@ -142,6 +142,7 @@ class Language:
     denials: frozenset[str] = frozenset()
     no_holder: tuple[str, ...] = ()
     first_person: tuple[str, ...] = ()
+    first_person_holders: frozenset[str] = frozenset()  # "X is in our hands", "X is ours": the voice holds X
     harm_verbs: frozenset[str] = frozenset()  # "our forces": a post speaking as a side
     multiword_nouns: tuple[tuple[str, ...], ...] = ()
     lemmas: dict[str, str] = field(default_factory=dict)  # word forms the parser's lemmatizer gets wrong ("retook")
@@ -163,6 +164,8 @@ class Language:
     leader_verbs: frozenset[str] = frozenset()  # "fighters led by A": the fighters are A's
     launch_verbs: frozenset[str] = frozenset()  # "launched an offensive that took X": the launcher did what it did
     naming_verbs: frozenset[str] = frozenset()  # "a coalition calling itself A", "a group known as A": the noun is A
+    description_verbs: frozenset[str] = frozenset()  # "gunmen believed to belong to A": the noun is A's
+    result_verbs: frozenset[str] = frozenset()  # "the fighting left X divided": the state the object is left in
     country_nouns: frozenset[str] = frozenset()  # "the country's fourth-largest city": the city named before it
     aspect_verbs: frozenset[str] = frozenset()  # "continued to be reported in X": one happening with its infinitive
     attempt_heads: frozenset[str] = frozenset()  # "tried to storm X": an attempt that happened, a fight for X
@@ -270,9 +273,9 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         majority_adjectives=_words(lex, "majority_adjectives"), period_preps=_words(qual, "period_preps"), period_relatives=_words(qual, "period_relatives"),
         relative_words=_words(qual, "relative_words"), quantity_nouns=_words(lex, "quantity_nouns"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
-        first_person=tuple(qual.get("first_person", [])), harm_verbs=_words(lex, "harm_verbs"),
+        first_person=tuple(qual.get("first_person", [])), first_person_holders=_words(qual, "first_person_holders"), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
-        capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), naming_verbs=_words(lex, "naming_verbs"), launch_verbs=_words(lex, "launch_verbs"), member_nouns=_words(lex, "member_nouns"), owned_fighter_nouns=_words(lex, "owned_fighter_nouns"), affiliation_words=_words(lex, "affiliation_words"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), held_area_nouns=_words(lex, "held_area_nouns"), pair_pronouns=_words(lex, "pair_pronouns"), ellipsis_verbs=_words(lex, "ellipsis_verbs"), comparison_marks=_words(lex, "comparison_marks"), scene_marks=_words(lex, "scene_marks"),
+        capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), naming_verbs=_words(lex, "naming_verbs"), description_verbs=_words(lex, "description_verbs"), result_verbs=_words(lex, "result_verbs"), launch_verbs=_words(lex, "launch_verbs"), member_nouns=_words(lex, "member_nouns"), owned_fighter_nouns=_words(lex, "owned_fighter_nouns"), affiliation_words=_words(lex, "affiliation_words"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), held_area_nouns=_words(lex, "held_area_nouns"), pair_pronouns=_words(lex, "pair_pronouns"), ellipsis_verbs=_words(lex, "ellipsis_verbs"), comparison_marks=_words(lex, "comparison_marks"), scene_marks=_words(lex, "scene_marks"),
         witness_verbs=_words(qual, "witness_verbs"), failure_heads=_words(qual, "failure_heads"), agreement_heads=_words(qual, "agreement_heads"), attempt_heads=_words(qual, "attempt_heads"),
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
         explosive_phrases=frozenset(n for f in frames if f.kind in ("explosive", "suicide") for n in f.nouns),

@@ -542,6 +542,11 @@ class _PlaceRoles(_References):
                 for g in (g for p in c.children if p.dep_ == "prep" for g in p.children):
                     if g.i in at:
                         return at[g.i]
+            if c.dep_ == "acl" and c.lemma_.lower() in self.lang.description_verbs and any(
+                    x.dep_ == "xcomp" for x in c.children):  # "gunmen believed to belong to A", "said to be from B"
+                found = next((at[g.i] for x in c.children if x.dep_ == "xcomp" for g in x.subtree if g.i in at), None)
+                if found is not None:
+                    return found
             if c.dep_ == "acl" and c.lemma_.lower() in self.lang.leader_verbs:  # "fighters led by A"
                 for g in (g for a in c.children if a.dep_ == "agent" for g in a.children):
                     if g.i in at:

@@ -189,10 +189,11 @@ class Reader:
 
     def _governs_state(self, verb: Token) -> bool:
         """The verb governs a control noun under its preposition ("left X in the hands of A", "left X under A's
-        control")."""
+        control"), or a state of its object ("the fighting left X divided")."""
         return any(c.dep_ == "prep" and g.dep_ == "pobj" and g.lemma_.lower() in self._by_state
                    and any(c.lower_ in spec.state_preps for spec in self._by_state[g.lemma_.lower()])
-                   for c in verb.children for g in c.children)
+                   for c in verb.children for g in c.children) or any(
+            _small_clause(c, self.lang.result_verbs) and c.lower_ in self._by_adj for c in verb.children)
 
     def _capitals(self, doc_id: str, sdoc: Any, places: Sequence[PlaceMention]) -> list[PlaceMention]:
         """"the capital", "the <nationality> capital" as a mention of the theater's capital: a definite noun
@@ -334,7 +335,8 @@ class Reader:
             and any(c.dep_ == "nsubj" and c.i in ctx.idx.place_at and c.i not in ctx.idx.actor_at for c in tok.children)) or (
             # a small clause under a verb of saying: "the rebels declared X liberated"
             tok.dep_ in ("ccomp", "xcomp") and tok.tag_ in ("VBN", "VBD") and tok.head.lemma_.lower() in self.lang.claim_verbs
-            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children))
+            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in tok.children)) or (
+            _small_clause(tok, self.lang.result_verbs))  # "the fighting left X divided": the state the verb leaves
         if adjectival and lower in self._by_negated_adj and negation_of(tok):
             yield from ((spec, tok, None) for spec in self._by_negated_adj[lower])  # "it was not clear who held X"
         if adjectival and (lower in self._by_adj or lemma in self._by_adj):
@@ -344,6 +346,18 @@ class Reader:
                     continue  # "convoys entered liberated X", "the captured town": a state already known, no news
                 if not spec.particles_not.get(lower, frozenset()) & has:  # "free of mines" is no liberation
                     yield spec, tok, None
+
+
+def _small_clause(tok: Token, result_verbs: frozenset[str]) -> bool:
+    """A word that tells the state its verb leaves its object in ("left X divided", "found the town deserted"); the
+    parser may make the object its subject ("left [X divided]"), under a verb of result alone (not "said X fell")."""
+    if tok.dep_ not in ("xcomp", "oprd", "ccomp", "advcl") or any(c.dep_ in ("dobj", "aux", "auxpass", "mark")
+                                                                 for c in tok.children):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subj:
+        return tok.head.lemma_.lower() in result_verbs and subj[0].i == tok.head.i + 1 and subj[0].right_edge.i + 1 == tok.i
+    return any(c.dep_ == "dobj" and c.right_edge.i + 1 == tok.i for c in tok.head.children)
 
 
 _LABEL = re.compile(r"[^\W\d][\w' -]{0,40}:")
@@ -395,12 +409,14 @@ def _yielded(frames: list[Frame], before: Sequence[Frame] = ()) -> list[Frame]:
     # (a presence counts: "footage showed A fighters inside X after B abandoned it")
     takers = {p.place_id: f.agent_side for f in frames if f.asserts and f.agent_side
               and f.kind in ("capture", "enter", "handover", "presence") for p in f.places}
-    left = {p.place_id: f.agent_side for f in (*before, *frames) if f.asserts and f.kind == "withdraw" and f.agent_side
-            for p in (*f.source, *f.places)}
+    # ("X was abandoned, and A walked in": a departure with nobody named leaves X to whoever enters it)
+    left = {p.place_id: f.agent_side for f in (*before, *frames) if f.asserts and f.kind == "withdraw"
+            and (f.agent_side or not f.agent_explicit) for p in (*f.source, *f.places)}
     handed = {pid for pid, side in left.items() if takers.get(pid, side) != side}
     if not handed:
         return frames
-    whole = {p.place_id for f in (*before, *frames) if f.asserts and f.kind == "withdraw" and f.agent_side
+    whole = {p.place_id for f in (*before, *frames) if f.asserts and f.kind == "withdraw"
+             and (f.agent_side or not f.agent_explicit)
              for p in (*f.source, *f.places) if p.place_id not in f.partial and p.kind != "region"}
     out = []
     for f in frames:

@@ -4,6 +4,7 @@ is contested"), and the frame a state or a deed becomes (:meth:`_States._frame`)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -12,12 +13,34 @@ from frontlines.events.lexicon import FrameSpec
 from frontlines.events.qualifiers import _Qualifiers
 from frontlines.models import PlaceMention
 
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+
 
 class _States(_Qualifiers):
     """The state readers of one sentence (the sentence reader, :class:`frontlines.events.clause._Sentence`, sets the
     attributes)."""
 
     doc_id: str
+    _lowers: set[str] | None
+
+    @property
+    def lowers(self) -> set[str]:
+        """The sentence's words and lemmas, computed when a frame first asks."""
+        if self._lowers is None:
+            self._lowers = {t.lower_ for t in self.tokens} | {t.lemma_.lower() for t in self.tokens}
+            # (and the hyphenated words the tokenizer split: "ground-based strikes")
+            self._lowers |= {w.lower() for w in _HYPHENATED.findall(self.idx.text, self.span[0], self.span[1])}
+        return self._lowers
+
+    @property
+    def armed_present(self) -> bool:
+        """The sentence names an armed party, a fight told as one ("fierce battles"), or a party's own men."""
+        return bool(self.lowers & self.lang.military_nouns) or any(
+            t.i in self.idx.actor_at and self.idx.actor_at[t.i].side not in NOT_ARMED for t in self.tokens) or any(
+            t.dep_ == "amod" and t.lower_ in self.lang.fight_adjectives and t.head.lower_ in self.lang.fight_nouns
+            for t in self.tokens) or any(  # "fierce battles", not "legal battles"
+            t.lower_ in self.lang.owned_fighter_nouns and any(c.dep_ == "poss" for c in t.children)
+            for t in self.tokens)  # "its men"
 
     def _asides(self, tok: Token) -> tuple[tuple[int, int], ...]:
         """The characters of each relative clause in the past perfect, told of a noun in the clause of ``tok`` ("jets
@@ -52,10 +75,12 @@ class _States(_Qualifiers):
         if not places:
             return None
         agent, side, armed, explicit = self._party(agent_tok)
-        if spec.control == "agent" and not (armed and side):
+        # "X is in our hands", "X is ours": the report's own voice holds it (the side a partisan post speaks for)
+        ours = not side and agent_tok is not None and agent_tok.lower_ in self.lang.first_person_holders
+        if spec.control == "agent" and not (armed and side) and not ours:
             return None
         return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=pred.idx, end=pred.idx + len(pred),
-                     places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
+                     places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit or ours, agent_armed=ours,
                      negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=frozenset(partial),
                      region=self._region(places, pred, None), claimant=self._claimant(pred), current=self._now(pred),
                      ongoing=self._ongoing(pred), unopposed=spec.control == "agent" and self._unopposed(side, pred),
@@ -128,7 +153,8 @@ class _States(_Qualifiers):
         places = self._extend_lists([p for t in self._in(targets) for p in self._places_of(t, partial)])
         places += self._likewise(gov, partial)
         holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                       and (c.i in self.idx.actor_at or c.lower_ in _SUBJ_PRONOUNS or c.lower_ in ("their", "its"))), None)
+                       and (c.i in self.idx.actor_at or c.lower_ in _SUBJ_PRONOUNS or c.lower_ in ("their", "its")
+                            or c.lower_ in self.lang.first_person_holders)), None)
         if holder is None:
             holder = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                            if g.dep_ == "pobj"), None)
@@ -174,6 +200,8 @@ class _States(_Qualifiers):
     def _adjective(self, spec: FrameSpec, adj: Token) -> Frame | None:
         """"X is contested", "it looks contested", "the status of X is unclear", "with X secure"."""
         subj = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and adj.dep_ in ("oprd", "xcomp", "ccomp", "advcl"):
+            subj = next((c for c in adj.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == adj.i), None)  # "left X divided"
         if subj is None and adj.dep_ in ("acomp", "oprd", "attr"):
             subj = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and adj.dep_ == "amod":
@@ -184,6 +212,8 @@ class _States(_Qualifiers):
         if subj is None and adj.dep_ in ("acomp", "oprd") and adj.head.dep_ == "conj" and adj.head.head.pos_ in _VERBAL:
             # "the town has changed hands twice and remains contested": the joined verb shares the first one's subject
             subj = next((c for c in adj.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if spec.military == "any" and not (self.armed_present or self.lowers & self.lang.fight_nouns):
+            return None  # "X is divided over the vote": no armed party, no fight
         partial: list[str] = []
         # "not clear" is the frame's own "unclear": its negation is the word, not a denial
         own_negation = adj.lower_ in spec.negated_adjectives and adj.lower_ not in spec.adjectives
@@ -217,6 +247,8 @@ class _States(_Qualifiers):
         places = self._extend_lists(places) + self._likewise(adj if adj.pos_ in _VERBAL else adj.head, partial)
         if not places:
             return None
+        if spec.control == "agent" and (adj.lower_ in self.lang.first_person_holders or adj.lower_ in _SUBJ_PRONOUNS):
+            return self._frame(spec, adj, places, adj, partial)  # "X is ours", "X was theirs": the word is the holder
         if spec.control == "context":
             # the armed party the sentence names nearest the state ("the attack was repelled and the town is secure,
             # with army units in their positions": the army's), else the last one named before

@@ -111,6 +111,13 @@ _ALTERNATIVES: list[str] = [
         r"(?<![\d/.])(?P<num_a>[0-3]?\d)[/.](?P<num_b>[0-3]?\d)[/.]"
         r"(?P<num_y>(?:19|20)\d\d|\d\d)(?![\d/]|\.\d)",  # a full stop after the year may end the sentence
     ),
+    # a post's stamp with no year, day first: "[29.11 | 08:10]", "29.11, 17:35", "(03/12)" (a number with a point is
+    # a date only where a stamp stands: before a clock time, a bar or a closing bracket)
+    _alt(
+        "stamp",
+        r"(?<![\d/.,])(?P<stamp_d>3[01]|[12]\d|0?[1-9])[/.](?P<stamp_m>1[0-2]|0?[1-9])"
+        r"(?=\s*(?:[|\])]|,?\s*\d{1,2}:\d\d\b))",
+    ),
     # "Thursday, 28 November 2024", "the 28th of November", "30 Nov"
     _alt(
         "dm",
@@ -216,6 +223,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "rm": ("from", "between", "#M"),
     "iso": ("#D",),
     "num": ("#D",),
+    "stamp": ("#D",),
     "dm": ("#W", "the", "#D"),
     "md": ("#W", "#M"),
     "ord": ("on",),

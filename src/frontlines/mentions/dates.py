@@ -195,6 +195,9 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
             if d is not None and other is not None and anchor is not None and abs(other - anchor) < abs(d - anchor):
                 d = other
             span = _day_span(s, e, text, d, "explicit")
+        elif kind == "stamp":
+            d, w = _calendar(int(g("stamp_d")), int(g("stamp_m")), None, anchor)
+            span = DateSpan(s, e, text[s:e], d, d, d, 1 if d else 3, w, "explicit")
         elif kind in ("dm", "md"):
             d, w = _calendar(_day(g(kind + "_d")), _month(g(kind + "_m")), g(kind + "_y"), anchor)
             wd = g(kind + "_wd")

@@ -405,6 +405,31 @@ def _objects_read_into_a_gerund(doc: Any) -> Any:
     return doc
 
 
+def _descriptions_read_as_roots(doc: Any) -> Any:
+    """A subject described by a raised participle ("jets believed to be foreign struck X", "gunmen said to belong to A
+    attacked Y") that the parser made the root, with the true verb, right after the infinitive, hung on it as a
+    clause with no "that" and no subject, or as a conjunct with no "and": the participle describes the noun, and the
+    later verb is the root."""
+    for part in doc:
+        if part.dep_ != "ROOT" or part.tag_ not in ("VBD", "VBN"):
+            continue
+        noun = next((c for c in part.children if c.dep_ == "nsubj" and c.i < part.i), None)
+        inf = next((c for c in part.children if c.dep_ == "xcomp" and c.left_edge.i == part.i + 1
+                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+        if noun is None or inf is None or inf.right_edge.i + 1 >= len(doc):
+            continue
+        verb = doc[inf.right_edge.i + 1]
+        if verb.head.i != part.i or verb.dep_ not in ("ccomp", "conj") or verb.tag_ not in _FINITE or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        noun.head = verb
+        part.head, part.dep_, part.tag_ = noun, "acl", "VBN"
+        for c in [c for c in part.children if c.i < noun.i or c.i > verb.i]:
+            c.head = verb  # (an opening phrase and the closing stop are the verb's)
+    return doc
+
+
 #: Nouns of a span of time that, counted or marked ("hours later", "the same day"), tell when, never where.
 _TIME_NOUNS = frozenset({"day", "days", "hour", "hours", "minute", "minutes", "morning", "evening", "night", "week"})
 _TIME_MARKS = frozenset({"same", "next", "following", "later", "afterwards", "after"})
@@ -435,7 +460,7 @@ _REPAIRS = (
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
     _dates_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle, _objects_read_into_a_gerund,
-    _particles_read_as_time_prepositions,
+    _particles_read_as_time_prepositions, _descriptions_read_as_roots,
 )
 
 
