@@ -97,3 +97,66 @@ def test_a_place_abandoned_with_nobody_named_and_then_entered_is_handed_over() -
     assert statuses("Sanamayn was abandoned on Thursday morning.") == {}
     assert statuses("Sanamayn was abandoned on Thursday morning, and local fighters attacked it by noon.") == {
         SANAMAYN: ("contested", "2024-12-05")}
+
+
+def test_that_weekday_is_of_the_week_the_story_is_in() -> None:
+    """"On 30 November ... that Saturday": the weekday nearest the day the story is at, not the last one before the
+    report; a weekday with no "that" counts back from the report."""
+    text = "On 30 November rebels entered Tell Rifaat. A Turkish drone strike near Manbij that Saturday killed four fighters."
+    assert test_reader_eleventh.dated(text, published="2024-12-08")["Manbij"] == "2024-11-30"
+    plain = "A Turkish drone strike near Manbij on Saturday killed four fighters."
+    assert test_reader_eleventh.dated(plain, published="2024-12-08") == {"Manbij": "2024-12-07"}
+
+
+def test_a_weapon_that_kills_is_a_strike_not_a_fight() -> None:
+    """"a drone strike killed four fighters": the strike's toll, one event; "Turkish drones killed four fighters": a
+    drone strike by the drones' owner on the fighters' side; fighters who kill fighters fought."""
+    assert events_of("A Turkish drone strike near Manbij killed four fighters on Thursday.") == [
+        ("Air/drone strike", "turkey", "Manbij")]
+    assert events_of("Turkish drones killed four SDF fighters near Manbij on Thursday.") == [
+        ("Air/drone strike", "turkey", "Manbij")]
+    assert events_of("SNA fighters killed four SDF fighters near Manbij on Thursday.") == [
+        ("Armed clash", "opposition", "Manbij")]
+    assert events_of("Turkish drones killed four SDF fighters in strikes near Manbij on Thursday.") == [
+        ("Air/drone strike", "turkey", "Manbij")]  # (the toll of the strikes the sentence names: one event)
+
+
+def test_drones_fired_at_a_place_strike_it() -> None:
+    """"fired drones at army positions near X": a drone strike by those who fired them; drones flown by people who do
+    not fight strike nothing."""
+    assert events_of("Rebels fired drones at army positions near Morek on Thursday.") == [
+        ("Air/drone strike", "opposition", "Morek")]
+    assert events_of("Farmers flew drones over Morek on Thursday to survey their fields.") == []
+
+
+def test_a_verb_of_expelling_needs_the_party_it_drives_out() -> None:
+    """"A pushed the B from X" drives B out of X; "A pushed south from X" sets out from X and takes nothing there."""
+    assert events_of("On Thursday the SNA pushed the SDF from Tadef.") == [
+        ("Non-state actor overtakes territory", "opposition", "Tedef")]
+    assert events_of("On Thursday the SNA pushed south from al-Bab toward Tadef.") == []
+
+
+def test_a_numbered_section_heading_asserts_nothing() -> None:
+    """"2. The fall of X" on a line of its own titles the section below, as "## The fall of X" does; the same words in
+    a sentence of the text tell the fall."""
+    assert statuses("The note reviews the week.\n\n2. The fall of Morek\n\nThe section sets out what followed.") == {}
+    assert statuses("The note reviews the week. The fall of Morek came on Thursday.")["gn:166640"][0] == "opposition"
+
+
+def test_an_area_inside_a_governorate_is_no_governorate() -> None:
+    """A statement of an area the gazetteer knows only by its centre ("the Shahba area") is of that area, never of every
+    place in the governorate around it; a governorate's statement still covers its places."""
+    area = frontlines.extract("The Shahba area remains under SDF control.", published="2024-12-01")
+    assert {a.place_id for a in area.assertions} == {"cur:shahba-region"}
+    whole = frontlines.extract("All of Idlib governorate is under the control of opposition factions.", published="2024-12-01")
+    assert len(whole.assertions) > 50
+
+
+def test_a_taking_restated_as_a_noun_keeps_the_taker_told_before() -> None:
+    """"SDF units took over X ... The handover of X leaves the group ...": the noun restates the taking the report
+    told, by its taker, not by the theater's usual attacker."""
+    text = ("SDF units took over Deir ez-Zor without a fight on Friday.\n\nThe handover of Deir ez-Zor leaves the SDF on "
+            "both banks of the river.")
+    assert statuses(text, published="2024-12-06") == {"gn:170794": ("sdf", "2024-12-06")}
+    alone = "Rebels advanced on Friday.\n\nThe handover of Deir ez-Zor leaves the rebels on both banks of the river."
+    assert statuses(alone, published="2024-12-06") == {"gn:170794": ("opposition", "2024-12-06")}

@@ -118,7 +118,12 @@ def assertions_from_statements(statements: Iterable[Statement], theater: Theater
         level, confidence = _level(theater, source, st.certainty)
         confidence *= st.weight
         targets: list[tuple[str, str, float]] = []
-        if st.scope in ("region", "region-hedged"):
+        area = gaz.by_id.get(st.place_id)
+        if st.scope in ("region", "region-hedged") and area is not None and area.feature != "governorate":
+            # an area within a governorate ("the X region", "the Y pocket"): the gazetteer knows its centre, not its
+            # bounds, so the statement is of the area itself, never of the whole governorate around it
+            targets = [(st.place_id, st.status, confidence * REGION_FACTOR)] if st.scope == "region" else []
+        elif st.scope in ("region", "region-hedged"):
             # A region statement speaks of the places the losing side held: places a third party holds
             # (a third party's towns inside the governorate) are not part of "all of X".
             loser = adversary.get(st.status, "")

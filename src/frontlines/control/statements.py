@@ -182,6 +182,9 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             if not side and speaker is not None:
                 side = speaker(frame)
             foreign = frame.unsided_doer and side == ""
+            told = {taken[p.place_id][0] for p in frame.places if p.place_id in taken}
+            if not side and kind in ("capture", "surrender", "handover") and not frame.agent_explicit and len(told) == 1:
+                side = told.pop()  # "A took over X ... The handover of X leaves A ...": the taking told before
             if not side and kind in ("capture", "surrender", "handover") and not foreign \
                     and (not frame.agent_explicit or frame.agent_armed):
                 side, weight_key = rules.default_attacker, "default-agent"

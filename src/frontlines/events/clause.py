@@ -56,6 +56,20 @@ class _Sentence(_States):
     def weapon_ground(self) -> bool:
         return bool(self.lowers & self.lang.ground_weapons)
 
+    def _toll_doer(self, noun: Token) -> Token | None:
+        """The subject of a verb of harm whose toll a strike noun after "in" tells ("jets killed ten in strikes on X")."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during"):
+            return None
+        verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+        if verb.lemma_.lower() not in self.lang.harm_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+    def _strike_noun(self, tok: Token | None) -> bool:
+        """A noun of a strike or a shelling ("strike", "airstrikes", "shelling")."""
+        return tok is not None and any(tok.lower_ in f.nouns for f in self.lang.frames if f.kind in ("strike", "shelling"))
+
     # ------------------------------------------------------------------ frames
 
     def _moves_in(self, pred: Token) -> bool:
@@ -154,6 +168,8 @@ class _Sentence(_States):
         if spec.subject_place and not places and not source:
             return None
         agent_tok = self._role_token(spec.agent, pred, noun)
+        if agent_tok is None and noun is not None and self._strike_noun(noun):
+            agent_tok = self._toll_doer(noun)  # "A's jets killed 50 fighters in strikes on X": the strikes are A's
         if agent_tok is not None and noun is not None and noun.i == pred.i and noun.head.lemma_.lower() in self.lang.claim_verbs \
                 and not self._party(agent_tok)[2]:
             # "the operations room announced the capture of X": a speaker, not the captor (the doer the noun names
@@ -169,6 +185,8 @@ class _Sentence(_States):
         loser_tok = self._role_token(spec.loser, pred, noun)
         if loser_tok is None and spec.kind in ("strike", "shelling", "clash", "contest"):
             loser_tok = self._post_owner(pred, noun)  # "strikes hit A positions", "clashes at A checkpoints"
+        if spec.require_loser and loser_tok is None and noun is None:
+            return None  # "A pushed south from X": it set out from X, it drove nobody out
         loser, loser_side, loser_armed, _ = self._party(loser_tok)
         if loser_side and loser_side == agent_side:
             loser, loser_side, loser_armed = None, "", False
@@ -177,6 +195,13 @@ class _Sentence(_States):
         if agent_tok is not None and agent_tok.i in self.idx.place_at and self.idx.place_at[agent_tok.i].kind != "country" \
                 and spec.military == "agent":
             return None  # "X captured the title": a town as the doer is a team, a council, a metonymy
+        if (spec.kind == "kill" or (spec.kind == "strike" and spec.subjects)) and noun is None and any(
+                self._strike_noun(t) for t in (agent_tok, *(
+                    g for h in (pred, *(o for o in pred.children if o.dep_ == "dobj")) for c in h.children
+                    if c.dep_ == "prep" and c.lower_ in ("in", "during") for g in c.children))):
+            # "a drone strike killed four fighters", "its aircraft killed 50 militants in strikes on X": the strike's
+            # toll (the strike's own frame reads it), no fight and no second strike
+            return None
         if spec.military == "agent":
             if explicit and not armed:
                 return None  # "trucks entered", "the mayor took", "the team captured"

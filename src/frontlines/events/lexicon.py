@@ -47,6 +47,7 @@ class FrameSpec:
     loser: tuple[str, ...] = ()
     military: str = "none"
     require_agent: bool = False
+    require_loser: bool = False  # a verb of the frame acts on a party ("pushed the army from X", not "pushed south from X")
     subject_place: bool = False
     weak: bool = False
     victims: str = ""
@@ -220,7 +221,7 @@ def _frame(raw: dict[str, Any]) -> FrameSpec:
         objects=_words(raw, "objects"), subjects=_words(raw, "subjects"), weapon_verbs=_words(raw, "weapon_verbs"),
         place=_roles(raw, "place", name), source=_roles(raw, "source", name), goal=_roles(raw, "goal", name),
         agent=_roles(raw, "agent", name), loser=_roles(raw, "loser", name), military=raw.get("military", "none"),
-        require_agent=bool(raw.get("require_agent", False)), subject_place=bool(raw.get("subject_place", False)),
+        require_agent=bool(raw.get("require_agent", False)), require_loser=bool(raw.get("require_loser", False)), subject_place=bool(raw.get("subject_place", False)),
         weak=bool(raw.get("weak", False)), victims=raw.get("victims", ""), object_not=raw.get("object_not", ""),
         control=raw.get("control", "none"),
         event=raw.get("event", ""), supersedes=frozenset(raw.get("supersedes", [])),

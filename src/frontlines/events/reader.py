@@ -361,6 +361,7 @@ def _small_clause(tok: Token, result_verbs: frozenset[str]) -> bool:
 
 
 _LABEL = re.compile(r"[^\W\d][\w' -]{0,40}:")
+_NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]")  # a section's number before its heading: "2.", "3.1", "4)"
 
 
 def _title(toks: Sequence[Token], text: str, start: int, end: int) -> bool:
@@ -382,7 +383,9 @@ def _title(toks: Sequence[Token], text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     # (a label before a colon opens the line: "COUNTRY: Escalation of hostilities (as of D)")
     label = text[line_start:start].strip()
-    if (label and not _LABEL.fullmatch(label)) or text[end:line_end].strip() or len(text.strip()) <= len(body) + 2:
+    # (or a section's number: "2. The fall of X")
+    if (label and not (_LABEL.fullmatch(label) or _NUMBERED.fullmatch(label))) or text[end:line_end].strip() \
+            or len(text.strip()) <= len(body) + 2:
         return False
     return not any(t.pos_ in _VERBAL for t in toks)
 

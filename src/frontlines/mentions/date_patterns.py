@@ -173,7 +173,7 @@ _ALTERNATIVES: list[str] = [
     _alt("dby", r"\bthe\s+day\s+before\s+yesterday\b"),
     _alt(
         "wd",
-        rf"(?:\b(?P<wd_rel>last|this|next|past|previous)\s+)?(?<![Tt]he )(?P<wd_d>{_WD}){_PART}",
+        rf"(?:\b(?P<wd_rel>last|this|next|past|previous|that)\s+)?(?<![Tt]he )(?P<wd_d>{_WD}){_PART}",
     ),
     _alt("yday", r"\b(?:(?:early|late)\s+)?yesterday" + _PART + r"\b"),
     _alt("lnight", r"\blast\s+night\b|\bovernight\b|\bduring\s+the\s+night\b"),
@@ -235,7 +235,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "week": ("earlier", "later", "this", "last", "over", "during"),
     "since": ("since",),
     "dby": ("the",),
-    "wd": ("last", "this", "next", "past", "previous", "#W"),
+    "wd": ("last", "this", "next", "past", "previous", "that", "#W"),
     "yday": ("early", "late", "yesterday"),
     "lnight": ("last", "overnight", "during"),
     "today": ("earlier", "later", "today", "this", "tonight"),

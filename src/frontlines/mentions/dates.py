@@ -302,6 +302,10 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
                 wd_rel = _fold(g("wd_rel") or "")
                 if wd_rel == "next":
                     d = published + timedelta(days=(wdn - published.weekday()) % 7 or 7)
+                elif wd_rel == "that" and context is not None:
+                    # "that Saturday": the weekday of the week the story is in, the one nearest its day
+                    d = context + timedelta(days=(wdn - context.weekday() + 3) % 7 - 3)
+                    d = d - timedelta(days=7) if d > published else d  # (never a day after the report's)
                 else:
                     d = _weekday_on_or_before(wdn, published, strict=wd_rel in ("last", "past", "previous"))
                 span = _day_span(s, e, text, d, "weekday")
