@@ -160,3 +160,43 @@ def test_a_taking_restated_as_a_noun_keeps_the_taker_told_before() -> None:
     assert statuses(text, published="2024-12-06") == {"gn:170794": ("sdf", "2024-12-06")}
     alone = "Rebels advanced on Friday.\n\nThe handover of Deir ez-Zor leaves the rebels on both banks of the river."
     assert statuses(alone, published="2024-12-06") == {"gn:170794": ("opposition", "2024-12-06")}
+
+
+def test_a_foreign_governments_first_person_speaks_for_no_side() -> None:
+    """A foreign government's briefing says "our forces" of its own forces: its report does not speak for a side of
+    the theater, so what it tells of others is reported, not claimed; a side's own command speaking the same words
+    claims all it tells."""
+    text = ("Our forces struck a depot near Mayadin on Monday. SNA artillery shelled SDF positions near Manbij on Monday. "
+            "Our partners in the SDF continue to hold Manbij, and our forces remain in the area.")
+
+    def told(source: str) -> list[tuple[str, str]]:
+        x = frontlines.extract(text, published="2024-12-03", source=source)
+        return [(e.location, e.certainty) for e in x.events]
+
+    assert told("Pentagon press briefing") == [("Mayadin", "reported"), ("Manbij", "reported")]
+    assert told("Briefing by the spokesman of the Military Operations Command") == [
+        ("Mayadin", "claimed"), ("Manbij", "claimed")]
+
+
+def test_a_projectile_named_by_its_compound_is_fired() -> None:
+    """"fired mortar rounds at X": rounds of a weapon of the fire frame are projectiles; rounds fired into the air as a
+    warning strike nothing."""
+    assert events_of("The militia fired mortar rounds at Sarmin on Thursday.") == [
+        ("Shelling/artillery/missile attack", "unknown", "Sarmin")]
+    assert events_of("Soldiers fired warning rounds into the air in Sarmin on Thursday.") == []
+
+
+def test_its_control_after_a_place_is_the_speakers_or_the_party_before() -> None:
+    """"A says X is now under its control": "its" is the speaker, the place the subject; "rebels pushed into X, and by
+    nightfall the city was under their control": the party named before. With no party anywhere, nobody holds X."""
+    assert statuses("The SDF says Hatla is now under its control.") == {"cur:hatla": ("sdf", "2024-12-06")}
+    assert statuses("Rebels pushed into Hama, and by nightfall the city was under their control.") == {
+        HAMA: ("opposition", "2024-12-06")}
+    assert statuses("Hatla is now under its control.") == {}
+
+
+def test_an_exchange_of_fire_is_a_clash_of_the_parties_it_names() -> None:
+    """"an exchange of fire between A and B in X": a clash of A and B at X; an exchange of prisoners is none."""
+    assert events_of("On Thursday there was an exchange of fire between rebels and soldiers in Sarmin.") == [
+        ("Armed clash", "opposition", "Sarmin")]
+    assert events_of("On Thursday there was an exchange of prisoners between rebels and soldiers in Sarmin.") == []

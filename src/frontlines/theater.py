@@ -37,6 +37,7 @@ class SourceProfile:
     reliability: float
     level: str  # level its statements get alone: "assessed" or "claimed"
     partisan: str = ""  # side it speaks for, if any
+    voice: bool = True  # False: its first person is no side of the theater's (a foreign government's "our forces")
 
 
 @dataclass(slots=True)
@@ -145,7 +146,7 @@ def _load_sources(path: Path) -> tuple[list[SourceProfile], SourceProfile]:
     profiles = [
         SourceProfile(
             s["name"], tuple(s.get("match", [s["name"]])), float(s.get("reliability", default_profile.reliability)),
-            s.get("level", default_profile.level), s.get("partisan", ""),
+            s.get("level", default_profile.level), s.get("partisan", ""), bool(s.get("voice", True)),
         )
         for s in data.get("source", [])
     ]

@@ -140,8 +140,9 @@ class _Sentence(_States):
             moved = [x for o in self._objects(pred) for x in (o, *o.conjuncts)]
             if moved and all(self._civilian_word(x) for x in moved):
                 return None  # "evacuated civilians to X", "moved the wounded out of X": no force left X
-        if spec.objects and not any((c.lemma_.lower() in spec.objects or c.lower_ in spec.objects) and not self._civilian_group(c)
-                                    for c in self._with_of(self._objects(pred, passive=True))):
+        if spec.objects and not any((c.lemma_.lower() in spec.objects or c.lower_ in spec.objects or any(
+                x.dep_ == "compound" and x.lower_ in spec.objects for x in c.children))  # ("mortar rounds")
+                and not self._civilian_group(c) for c in self._with_of(self._objects(pred, passive=True))):
             return None
         if not (places or source or goal) and noun is None and (
                 (spec.kind in ("capture", "enter") and not self._objects(pred) and self._moves_in(pred))

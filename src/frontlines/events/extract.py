@@ -263,9 +263,10 @@ class EventExtractor:
 
     def speaks_for_a_side(self, doc: Document) -> bool:
         """Whether the report speaks for a side: its source is one the theater knows as a side's own (however few of
-        the side's words it uses), or its own words are partisan (:func:`partisan_voice`)."""
-        return bool(self.theater.source_profile(doc.source).partisan) or \
-            partisan_voice(doc.text, self.partisan_cues, self.lang.first_person)
+        the side's words it uses), or its own words are partisan (:func:`partisan_voice`), unless the theater knows its
+        source as the voice of no side (a foreign government's briefing: its "our forces" are its own)."""
+        profile = self.theater.source_profile(doc.source)
+        return bool(profile.partisan) or (profile.voice and partisan_voice(doc.text, self.partisan_cues, self.lang.first_person))
 
     def speaker_side(self, doc: Document, frame: Frame) -> str:
         """The side a partisan post speaks for, when the frame's sentence speaks in its first person before the

@@ -318,6 +318,9 @@ class Reader:
                 if any(" " in n for n in spec.nouns if n.split()[-1] in (lower, lemma)) and not _multiword(tok, spec) \
                         and lower not in spec.nouns and lemma not in spec.nouns:
                     continue
+                if lower not in spec.nouns and lemma not in spec.nouns and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+                    yield spec, tok.head.head, tok.head.head  # "an exchange of fire between A and B": the head noun's roles
+                    continue
                 yield spec, tok, tok
             for spec in self._by_light.get(lemma, ()):
                 head = tok.head

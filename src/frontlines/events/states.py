@@ -11,7 +11,7 @@ from dataclasses import replace
 from frontlines.events.frames import _NOMINAL, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Frame, Token, negation_of
 from frontlines.events.lexicon import FrameSpec
 from frontlines.events.qualifiers import _Qualifiers
-from frontlines.models import PlaceMention
+from frontlines.models import ActorMention, PlaceMention
 
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 
@@ -71,10 +71,10 @@ class _States(_Qualifiers):
         return tuple(out)
 
     def _frame(self, spec: FrameSpec, pred: Token, places: list[PlaceMention], agent_tok: Token | None,
-               partial: Sequence[str] = ()) -> Frame | None:
+               partial: Sequence[str] = (), party: ActorMention | None = None) -> Frame | None:
         if not places:
             return None
-        agent, side, armed, explicit = self._party(agent_tok)
+        agent, side, armed, explicit = (party, party.side, True, True) if party is not None else self._party(agent_tok)
         # "X is in our hands", "X is ours": the report's own voice holds it (the side a partisan post speaks for)
         ours = not side and agent_tok is not None and agent_tok.lower_ in self.lang.first_person_holders
         if spec.control == "agent" and not (armed and side) and not ours:
@@ -158,11 +158,17 @@ class _States(_Qualifiers):
         if holder is None:
             holder = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                            if g.dep_ == "pobj"), None)
+        party = None
         if holder is not None and holder.lower_ in ("their", "its"):
-            holder = subj[0] if subj and subj[0].i not in self.idx.place_at else None
-            if holder is None and self.last_actor is not None:
-                return None
-        frame = self._frame(spec, gov, places, holder, partial)
+            pronoun = holder
+            holder = subj[0] if subj and subj[0].i not in self.idx.place_at and not self._places_of(subj[0], []) else None
+            if holder is None:
+                # "A says X is now under its control": the speaker, else the party named before ("A pushed into X, and
+                # by nightfall the town was under their control"), else the last one of the sentences before
+                party = self._claimant(gov) or self._party_named_before(pronoun) or self.last_actor
+                if party is None or party.side in NOT_ARMED:
+                    return None
+        frame = self._frame(spec, gov, places, holder, partial, party=party)
         if frame is not None and spec.control == "winner":
             # "X slipped out of government hands": the holder named is the one that lost it
             frame = replace(frame, agent=None, agent_side="", agent_explicit=False, loser=frame.agent,
