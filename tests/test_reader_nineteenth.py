@@ -200,3 +200,26 @@ def test_an_exchange_of_fire_is_a_clash_of_the_parties_it_names() -> None:
     assert events_of("On Thursday there was an exchange of fire between rebels and soldiers in Sarmin.") == [
         ("Armed clash", "opposition", "Sarmin")]
     assert events_of("On Thursday there was an exchange of prisoners between rebels and soldiers in Sarmin.") == []
+
+
+def test_a_deed_told_by_the_years_it_took_is_history() -> None:
+    """"it took the army four years to win X back": a deed that spanned years is history, no event of the story and no
+    state on its day; "it took the rebels three days to take X" is the story's, done by the rebels (not by "it")."""
+    assert events_of("It took the army four years to win Aleppo back.") == []
+    assert statuses("It took the army four years to win Aleppo back.") == {}
+    assert events_of("It took the rebels three days to take Aleppo.") == [
+        ("Non-state actor overtakes territory", "opposition", "Aleppo")]
+
+
+def test_an_owners_enemies_are_not_the_owner() -> None:
+    """"it took its enemies three days to take it": the enemies of the army are no army, nor the party named before;
+    the taking is the theater's attacker's."""
+    text = "The army held Aleppo for years. It took its enemies three days to take the city."
+    assert events_of(text) == [("Non-state actor overtakes territory", "opposition", "Aleppo")]
+
+
+def test_a_place_that_opens_the_clause_is_where_a_force_moved_in() -> None:
+    """"In X, A moved in on Friday": an entry with no place of its own happened where the clause is set; a place told
+    after the verb is where it was headed ("moved in towards X"), and a verb with no place at all enters nothing."""
+    assert events_of("In Mayadin, SDF units moved in on Thursday.") == [("Armed clash", "sdf", "Mayadin")]
+    assert events_of("SDF units moved in on Thursday.") == []

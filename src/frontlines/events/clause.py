@@ -78,7 +78,8 @@ class _Sentence(_States):
         to within 20 km of the capital", "moved in towards X")."""
         told = pred.lemma_.lower() in self.lang.entry_verbs or any(
             c.dep_ in ("prt", "advmod") and c.lower_ in self.lang.entry_adverbs for c in pred.children)
-        return told and not any(c.dep_ == "prep" and (c.lower_ in self.lang.goal_preps or any(
+        # (a place before the verb sets the scene: "In X, A moved in")
+        return told and not any(c.dep_ == "prep" and c.i > pred.i and (c.lower_ in self.lang.goal_preps or any(
             t.i in self.idx.place_at for t in c.subtree)) for c in pred.children)
 
     def _vacated(self, pred: Token, spec: FrameSpec, partial: list[str]) -> list[PlaceMention]:
@@ -88,6 +89,16 @@ class _Sentence(_States):
         found = [p for t in leaving for p in self._role_places(("prep:from", "prep:out of", "obj"), t, None, spec, partial)]
         # ("B abandoned X on Monday. A moved in the same day": the place the sentence before told left)
         return found or ([] if leaving else list(self.left_before))
+
+    def _scene(self, pred: Token, partial: list[str]) -> list[PlaceMention]:
+        """The places of an "in" phrase that opens the clause of ``pred`` (or of the verb it is joined to), before its
+        subject: "In X on Friday, B's garrison drove off, and A walked in"."""
+        verb = pred
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        first = min((c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), default=verb.i)
+        return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "inside") and c.i < first
+                for g in c.children if g.dep_ == "pobj" for p in self._places_of(g, partial)]
 
     def _fires_from_afar(self, noun: Token) -> bool:
         """A force named as the doer ("by ...") of a strike or a shelling: the place after it is the fire's."""
@@ -148,8 +159,9 @@ class _Sentence(_States):
                 (spec.kind in ("capture", "enter") and not self._objects(pred) and self._moves_in(pred))
                 or (spec.kind == "handover" and self._objects(pred)
                     and all(o.lower_ in self.lang.position_nouns for o in self._objects(pred)))):
-            # "after B abandoned X, A moved in", "B withdrew from X and handed its positions to A": the place just left
-            places = self._vacated(pred, spec, partial)
+            # "after B abandoned X, A moved in", "B withdrew from X and handed its positions to A": the place just left;
+            # else the place a fronted "in" sets the clause in ("In X, A moved in on Friday")
+            places = self._vacated(pred, spec, partial) or self._scene(pred, partial)
         if not (places or source or goal):
             return None
         if spec.subjects:  # "shells landed in X": the frame needs a subject of its own kind
@@ -169,6 +181,15 @@ class _Sentence(_States):
         if spec.subject_place and not places and not source:
             return None
         agent_tok = self._role_token(spec.agent, pred, noun)
+        span = pred.head
+        if noun is None and pred.dep_ == "xcomp" and span.lemma_.lower() in self.lang.span_verbs and any(
+                c.dep_ == "nsubj" and c.lower_ == "it" for c in span.children):
+            # "it took A three days to take X": A, the one the span was taken by, is the doer (not "it")
+            agent_tok = next((c for c in span.children if c.dep_ in ("dobj", "dative")
+                              and c.lemma_.lower() not in self.lang.long_spans and c.tag_ != "CD"), agent_tok)
+        if agent_tok is not None and agent_tok.lemma_.lower() in self.lang.enmity_nouns and any(
+                c.dep_ == "poss" for c in agent_tok.children):
+            agent_tok = None  # "its enemies took it": the other side of the owner, not the owner nor the party before
         if agent_tok is None and noun is not None and self._strike_noun(noun):
             agent_tok = self._toll_doer(noun)  # "A's jets killed 50 fighters in strikes on X": the strikes are A's
         if agent_tok is not None and noun is not None and noun.i == pred.i and noun.head.lemma_.lower() in self.lang.claim_verbs \
@@ -281,6 +302,10 @@ class _Sentence(_States):
         background = background or (noun is None and bool(places) and all(p.start < self.span[0] for p in places)
                                     and any(c.dep_ == "mark" and c.lower_ in self.lang.time_preps for c in pred.children))
         relative = noun is None and pred.dep_ == "relcl"
+        # "it took the army four years to win X back": a deed told by the long span it took is history
+        spanning = noun is None and pred.dep_ in ("xcomp", "advcl") and pred.head.lemma_.lower() in self.lang.span_verbs \
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) \
+            and any(c.lemma_.lower() in self.lang.long_spans for c in pred.head.children)
         key = noun if noun is not None and spec.light and noun.i != pred.i else pred
         # ("after a day of fighting B pulled its fighters out, and A entered X": the entry took X from B)
         left, left_side = self._left_by_other(agent_side, pred, places) if spec.kind == "enter" and agent_side and not partial \
@@ -297,7 +322,7 @@ class _Sentence(_States):
             current=self._now(pred), prior=self._past_perfect(noun if noun is not None else pred),
             finite=self._finite(noun if noun is not None else pred), failed=self._failed(pred), agreed=self._agreed(pred),
             countered=noun is None and pred.lemma_.lower() in self.lang.counter_verbs,
-            relative=relative, standing=relative and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
+            relative=relative, spanning=spanning, standing=relative and self._present_perfect_passive(pred), ongoing=self._ongoing(noun if noun is not None else pred),
             unopposed=(spec.control in ("agent", "winner") or spec.kind == "enter") and (
                 self._unopposed(agent_side, pred) or self._under_deal(pred)
                 # ("Israeli forces moved into X": a named force of no side of the theater, with no fight told, deploys)

@@ -367,6 +367,11 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 spans[i] = replace(span, date=None, date_start=None, date_end=None, time_precision=3,
                                    warning="the sentence is about another year", kind=BACKGROUND)
                 continue
+            if f.spanning:
+                # "it took the army four years to win X back": the deed spans years before the story
+                spans[i] = replace(span, date=None, date_start=None, date_end=None, time_precision=3,
+                                   warning="told by the years it took: history", kind=BACKGROUND)
+                continue
             # "the fall of X on 5 December", "the takeover of X by group A on 9 December": a day inside the noun's
             # own phrase (no clause break before it)
             own = span.start >= f.start and (span.start - f.end <= 40 or (

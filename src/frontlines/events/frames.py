@@ -101,6 +101,7 @@ class Frame:
     countered: bool = False  # told by a verb of meeting another's attack ("repelled an assault on X"): the doer defended
     # told in a relative clause ("the coalition that swept into X on Sunday"): its day is no day the story moves on to
     relative: bool = False
+    spanning: bool = False  # told by the long span it took ("it took A four years to win X back"): history
     # the characters of relative clauses inside the predicate's clause that tell a deed of their own ("struck X, which
     # A had taken on Friday"): a day named there is that deed's, not the predicate's
     asides: tuple[tuple[int, int], ...] = ()
