@@ -223,3 +223,34 @@ def test_a_place_that_opens_the_clause_is_where_a_force_moved_in() -> None:
     after the verb is where it was headed ("moved in towards X"), and a verb with no place at all enters nothing."""
     assert events_of("In Mayadin, SDF units moved in on Thursday.") == [("Armed clash", "sdf", "Mayadin")]
     assert events_of("SDF units moved in on Thursday.") == []
+
+
+def test_forces_massing_for_a_deed_have_not_done_it() -> None:
+    """"fighters were massing near X to retake the town": forces gathered for a deed to come take nothing; an advance
+    with the aim still fights for the place."""
+    assert events_of("On Friday, Hezbollah fighters were massing near Qusayr to retake Talbiseh.") == []
+    assert events_of("On Friday rebels pushed south to take Morek.") == [("Armed clash", "opposition", "Morek")]
+
+
+def test_a_loss_without_firing_a_shot_is_no_fight() -> None:
+    """"we lost X without firing a bullet": a transfer with no fight; a loss told alone is a taking."""
+    assert events_of("On Friday, the army lost Talbiseh without firing a bullet.") == [
+        ("Non-violent transfer of territory", "opposition", "Talbiseh")]
+    assert events_of("On Friday, the army lost Talbiseh.") == [
+        ("Non-state actor overtakes territory", "opposition", "Talbiseh")]
+
+
+def test_a_force_gone_from_a_place_has_left_it() -> None:
+    """"the army had gone from X": a departure; going somewhere, or things going from one place to another, leaves
+    nothing."""
+    assert events_of("By Sunday morning the army had gone from Homs.", published="2024-12-08") == [
+        ("Change to group/activity", "government", "Homs")]
+    assert events_of("On Sunday aid convoys went from Turkey to Idlib.", published="2024-12-08") == []
+    assert events_of("On Sunday rebels went to Homs.", published="2024-12-08") == []
+
+
+def test_a_noun_of_force_named_for_aid_is_no_force() -> None:
+    """"aid convoys withdrew from X", "UN convoys entered Y": convoys of aid are no armed party; army convoys are."""
+    assert events_of("On Thursday aid convoys withdrew from Idlib.") == []
+    assert events_of("On Thursday UN convoys entered Saraqib.") == []
+    assert events_of("On Thursday army convoys withdrew from Idlib.") == [("Change to group/activity", "government", "Idlib")]

@@ -283,7 +283,11 @@ class _Sentence(_States):
             self._attack_head(pred) or (spec.kind in ("capture", "enter") and self._attempted(pred)))
         # an attempted attack is an attack ("attempted a counterattack at X"), whatever came of it
         tried = noun is not None and spec.kind == "clash" and noun.dep_ == "dobj" and self._attempted(noun)
-        irrealis = (purpose or self._irrealis(pred)) and not tried
+        # ("fighters were massing near X to retake the town": forces gathered for a deed that has not happened)
+        massing = spec.military != "none" and noun is None and pred.dep_ in ("advcl", "xcomp") \
+            and pred.head.lemma_.lower() in self.lang.massing_verbs and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                                             for c in pred.children)
+        irrealis = (purpose or massing or self._irrealis(pred)) and not tried
         if irrealis and self._gathered_to(spec, pred) and not self._negated(pred.head) and not self._irrealis(pred.head):
             irrealis = purpose = False  # "thousands marched on Friday to protest against X": the march is the protest
         hedged = self._hedged(pred)

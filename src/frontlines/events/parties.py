@@ -102,6 +102,9 @@ class _Parties(_Roles):
                 and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children) \
                 and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
             return self.last_actor, self.last_actor.side, True, False  # "the groups", "these factions": the last party
+        if (lemma in self.lang.military_nouns or lower in self.lang.military_nouns) and any(
+                c.dep_ in ("compound", "amod", "nmod") and c.lower_ in self.lang.unarmed_modifiers for c in tok.children):
+            return None, "", False, True  # "aid convoys", "a wedding convoy", "medical teams": no force
         if lemma in self.lang.military_nouns or lower in self.lang.military_nouns or (
                 lower in self.lang.owned_fighter_nouns and any(c.dep_ == "poss" for c in tok.children)):
             # "the fighters", "these units" refer back to the last armed party; "revolutionary forces",
