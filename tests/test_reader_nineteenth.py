@@ -254,3 +254,27 @@ def test_a_noun_of_force_named_for_aid_is_no_force() -> None:
     assert events_of("On Thursday aid convoys withdrew from Idlib.") == []
     assert events_of("On Thursday UN convoys entered Saraqib.") == []
     assert events_of("On Thursday army convoys withdrew from Idlib.") == [("Change to group/activity", "government", "Idlib")]
+
+
+def test_a_joined_verb_with_its_own_subject_keeps_its_own_place() -> None:
+    """"X was handed to A, and in the east government forces abandoned Y to B": the second verb has its own subject
+    (the quarter of the compass run into it is mended) and its own object, so X is not among what B was left; a joined
+    verb with no subject of its own still shares the first one's passive subject ("X was shelled and later
+    captured")."""
+    text = "Daraa was handed to local factions, and in the east government forces abandoned Deir ez-Zor to the SDF."
+    assert statuses(text) == {"gn:170905": ("opposition", "2024-12-06"), "gn:170794": ("sdf", "2024-12-06")}
+    assert statuses("Daraa was shelled and later captured by rebels.") == {"gn:170905": ("opposition", "2024-12-06")}
+
+
+def test_a_number_after_a_name_is_part_of_the_name() -> None:
+    """"Base 46": the number is part of the base's name (the gazetteer's alias), not the end of the text's name."""
+    assert events_of("Rebels captured Base 46 on Thursday.") == [
+        ("Non-state actor overtakes territory", "opposition", "46th Regiment base")]
+    assert events_of("Rebels captured Saraqib on Thursday, 46 hours after the offensive began.") == [
+        ("Non-state actor overtakes territory", "opposition", "Saraqib")]
+
+
+def test_a_force_moves_into_the_place_a_passive_says_was_abandoned() -> None:
+    """"X was abandoned by the army on Thursday, and rebel columns drove in": the columns drove into X, a hand-over."""
+    assert events_of("Maarat al-Numan was abandoned by the army on Thursday, and rebel columns drove in.") == [
+        ("Non-violent transfer of territory", "opposition", "Ma'arrat al-Nu'man")]

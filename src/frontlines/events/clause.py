@@ -86,7 +86,9 @@ class _Sentence(_States):
         """The places that another verb of the sentence says a party left ("after B abandoned its positions in X, A
         moved in and took over"): where an entry or a taking with no place of its own happened."""
         leaving = [t for t in self.tokens if t.i != pred.i and t.pos_ in _VERBAL and t.lemma_.lower() in self._leave_verbs]
-        found = [p for t in leaving for p in self._role_places(("prep:from", "prep:out of", "obj"), t, None, spec, partial)]
+        # ("X was abandoned by the army, and A drove in": the passive's subject)
+        found = [p for t in leaving for p in self._role_places(("prep:from", "prep:out of", "obj", "subjpass"), t, None, spec,
+                                                               partial)]
         # ("B abandoned X on Monday. A moved in the same day": the place the sentence before told left)
         return found or ([] if leaving else list(self.left_before))
 

@@ -206,7 +206,9 @@ class _Roles(_PlaceRoles):
             found = [c for c in pred.children if c.dep_ == "nsubjpass"]
             if not found and pred.dep_ == "acl" and pred.tag_ == "VBN":
                 found = [pred.head]  # "the town, captured by the rebels on Friday"
-            if not found and pred.dep_ == "conj" and pred.head.pos_ in _VERBAL:
+            if not found and pred.dep_ == "conj" and pred.head.pos_ in _VERBAL and not any(
+                    c.dep_ in ("nsubj", "expl") for c in pred.children):
+                # ("X was shelled and later captured"; not "X was handed to A, and B abandoned Y": B's own clause)
                 found = [c for c in pred.head.children if c.dep_ == "nsubjpass"]
             if not found and pred.dep_ == "xcomp" and pred.head.pos_ in _VERBAL and (
                     any(c.dep_ == "auxpass" for c in pred.children)

@@ -90,10 +90,11 @@ def find_spans(text: str, gazetteer: Gazetteer, cues: _Cues | None = None) -> li
         for k in range(j, i, -1):
             words = [t[2] for t in toks[i:k]]
             last = words[-1]
-            if not (_capitalised(last) or last.lower() in cues.type_words):
+            # (a number after a name is part of it: "Base 46", "Regiment 121")
+            if not (_capitalised(last) or last.lower() in cues.type_words or (last.isdigit() and k > i + 1)):
                 continue
             if any(not _capitalised(w) and w.lower() not in _LOWER_INNER and w.lower() not in cues.type_words
-                   and w.lower() not in cues.facility_qualifiers for w in words[1:]):
+                   and w.lower() not in cues.facility_qualifiers and not w.isdigit() for w in words[1:]):
                 continue
             if k == i + 1 and fold_token(word) in _ARTICLE_WORDS and text[toks[i][1] : toks[i][1] + 1] == "-":
                 continue  # the article of a longer hyphenated name ("Al-" of "Al-X") names nothing alone

@@ -344,6 +344,30 @@ def _dates_read_into_a_subject(doc: Any) -> Any:
     return doc
 
 
+#: The quarters of the compass, which open a scene ("in the east", "in the north-west").
+_QUARTERS = frozenset({"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+                       "northeast", "northwest", "southeast", "southwest"})
+
+
+def _quarters_read_into_a_subject(doc: Any) -> Any:
+    """A quarter of the compass that opens a clause with no comma after it, run into the subject ("and in the east
+    government forces abandoned X"): the parser reads "the east government forces" as one noun, the object of "in",
+    and leaves the verb with no subject. The quarter is the preposition's object, the rest the verb's subject."""
+    for name in doc:
+        prep, verb = name.head, name.head.head
+        if name.dep_ != "pobj" or prep.dep_ != "prep" or not verb.tag_.startswith("VB") or _has_subject(verb) \
+                or name.i + 1 != verb.i or not prep.i < name.i:
+            continue
+        first = min((c for c in name.subtree if c.dep_ == "compound"), key=lambda c: c.i, default=None)
+        if first is None or first.lower_ not in _QUARTERS or first.i != prep.i + 2 or doc[prep.i + 1].lower_ != "the":
+            continue
+        for c in [c for c in name.children if c.dep_ == "det" and c.i < first.i]:
+            c.head = first
+        first.head, first.dep_ = prep, "pobj"
+        name.head, name.dep_ = verb, _subject_dep(verb)
+    return doc
+
+
 def _nouns_read_as_verbs(doc: Any) -> Any:
     """A plural noun in apposition after a name, tagged as a verb with the name its subject ("A and B, towns the army
     had held for years, were abandoned": "towns" a verb, the subject of "were abandoned", with A its subject): a verb
@@ -459,8 +483,8 @@ _REPAIRS = (
     _hyphenated_words, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
-    _dates_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle, _objects_read_into_a_gerund,
-    _particles_read_as_time_prepositions, _descriptions_read_as_roots,
+    _dates_read_into_a_subject, _quarters_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle,
+    _objects_read_into_a_gerund, _particles_read_as_time_prepositions, _descriptions_read_as_roots,
 )
 
 
