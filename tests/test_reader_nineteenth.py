@@ -278,3 +278,29 @@ def test_a_force_moves_into_the_place_a_passive_says_was_abandoned() -> None:
     """"X was abandoned by the army on Thursday, and rebel columns drove in": the columns drove into X, a hand-over."""
     assert events_of("Maarat al-Numan was abandoned by the army on Thursday, and rebel columns drove in.") == [
         ("Non-violent transfer of territory", "opposition", "Ma'arrat al-Nu'man")]
+
+
+def test_a_sides_own_statement_names_its_forces_in_the_first_person() -> None:
+    """A side's own outlet ("our units stationed in X were redeployed outside the city") tells of its own forces: the
+    withdrawal is that side's, and after the enemy's entry told just before it, the town changed hands without a fight
+    (the units' station in X is the state before). From a source of no side, "our units" are nobody's, and the entry
+    stays a fight."""
+    text = ("Rebel groups managed to enter Hama on Thursday. Our units stationed in Hama were redeployed outside the city "
+            "to spare civilians.")
+
+    def read(source: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        x = frontlines.extract(text, published="2024-12-06", source=source)
+        return [(e.sub_event_type, e.actor1_side) for e in x.events], [(a.place_id, a.status) for a in x.assertions]
+
+    assert read("SANA (Syrian Arab News Agency)") == ([("Non-violent transfer of territory", "opposition")],
+                                                      [(HAMA, "opposition")])
+    assert read("Reuters")[1] == [(HAMA, "contested")]
+
+
+def test_a_withdrawal_told_after_an_entry_hands_the_place_over() -> None:
+    """"A entered X. B withdrew from the city the same day": the withdrawal after the entry makes it a taking, as one
+    told before it does; a withdrawal from another place leaves the entry a fight."""
+    assert statuses("Rebels entered Hama on Thursday. Government forces withdrew from the city the same day.") == {
+        HAMA: ("opposition", "2024-12-05")}
+    assert statuses("Rebels entered Hama on Thursday. Government forces withdrew from Morek the same day.")[HAMA] == (
+        "contested", "2024-12-05")

@@ -86,7 +86,8 @@ class Pipeline:
                      actors: Sequence[ActorMention]) -> tuple[list[Event], list[ControlAssertion]]:
         """The clause reader's stages for one report: frames, their days, events and control assertions."""
         partisan = self.extract_events.speaks_for_a_side(doc)
-        frames = self.read(doc.id, spacy_doc, sentences, places, actors)
+        frames = self.read(doc.id, spacy_doc, sentences, places, actors,
+                           voice=self.extract_events.voice_side(doc) if partisan else "")
         dates = date_frames(doc, sentences, frames, not_before=self.theater.start or self.theater.baseline_date,
                             lang=self.language)
         events = self.extract_events(doc, frames, dates, partisan, sentences, places)

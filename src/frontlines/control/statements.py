@@ -151,6 +151,10 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             for p in (*f.places, *f.source):
                 changed[(f.sentence, p.place_id)] = fd.date
                 change_end[(f.sentence, p.place_id)] = f.end
+    # "units of B stationed in X were redeployed outside the city" (a withdrawal that is part of A's taking): B's hold
+    # told with B's leaving is the state before it
+    leaving = {(f.sentence, p.place_id, f.agent_side) for f in frames if f.asserts and f.kind == "withdraw" and f.yielded
+               and f.agent_side for p in (*f.source, *f.places)}
     # "X is in A's hands, but its northern edge is contested": a place whose holder the sentence states whole
     held_whole = {(f.sentence, p.place_id) for f in frames if f.asserts and f.kind in STATE_KINDS and f.agent_side
                   for p in f.places if p.place_id not in f.partial}
@@ -257,6 +261,8 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
             after = key in change_end and frame.start > change_end[key] and frame.finite and not (
                 frame.relative or frame.describes or frame.prior)
             if frame.kind in STATE_KINDS and before_change(key, when.date) and not frame.current and not after:
+                continue
+            if frame.kind in STATE_KINDS and (frame.sentence, place.place_id, status) in leaving:
                 continue
             if frame.spec.name == "held-modifier" and frame.kind in STATE_KINDS \
                     and first_change.get(place.place_id, frame.start) < frame.start:

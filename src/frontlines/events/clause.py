@@ -19,8 +19,9 @@ class _Sentence(_States):
                  quiet_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
                  noun_refs: dict[str, ActorMention | None] | None = None,
                  last_attacker: ActorMention | None = None, struck_before: Frame | None = None,
-                 left_before: tuple[PlaceMention, ...] = ()):
+                 left_before: tuple[PlaceMention, ...] = (), voice: str = ""):
         self.lang = lang
+        self.voice = voice  # the side the document speaks for: "our forces" are its
         self.idx = idx
         self.media = media
         self.span = span

@@ -278,6 +278,10 @@ class EventExtractor:
             return ""
         return self._voice_side(doc)
 
+    def voice_side(self, doc: Document) -> str:
+        """The side the document speaks for when it speaks for one (:meth:`speaks_for_a_side`), else ""."""
+        return self._voice_side(doc) if self.speaks_for_a_side(doc) else ""
+
     def _voice_side(self, doc: Document) -> str:
         """The side the document speaks for: its source's, when the theater knows the source as a side's own (a
         party's spokesman, its channel), else the side whose vocabulary it speaks (outside quotes), read once per

@@ -41,6 +41,7 @@ class _Parties(_Roles):
     asking: bool  # the sentence is a question (see _Sentence)
     noun_refs: dict[str, ActorMention | None]
     _battle_words: frozenset[str]
+    voice: str  # the side the document speaks for ("" none)
 
     def _speaker_clause(self, tok: Token) -> bool:
         """The clause is a party's saying: read by the qualifiers half."""
@@ -98,6 +99,8 @@ class _Parties(_Roles):
             speaker = said if said is not None and not said.media and said.side not in NOT_ARMED else None
         if speaker is not None:  # '"Our forces are inside X," a commander of group A said': group A's forces
             return speaker, speaker.side, True, False
+        if first and self.voice:
+            return None, self.voice, True, True  # "our units were redeployed" in a side's own statement: its forces
         if (lemma in self.lang.party_nouns or lower in self.lang.party_nouns) and self.last_actor is not None \
                 and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children) \
                 and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):

@@ -91,8 +91,9 @@ class Reader:
     # ------------------------------------------------------------------ entry point
 
     def __call__(self, doc_id: str, sdoc: Any, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
-                 actors: Sequence[ActorMention]) -> list[Frame]:
-        """Frames of one document, in text order."""
+                 actors: Sequence[ActorMention], voice: str = "") -> list[Frame]:
+        """Frames of one document, in text order (``voice``: the side the document speaks for, whose forces its first
+        person names, "" for none)."""
         if self.lang.lemmas:
             # "retook": forms the model's lemmatizer leaves as they are, found by their hashes (no token objects)
             strings = sdoc.vocab.strings
@@ -126,13 +127,22 @@ class Reader:
             ctx = _Sentence(self.lang, idx, media, (s_start, s_end), toks, last_actor, doc_id, self._fight, self._control,
                             self._quiet, noun_refs={k: v for refs in recent for k, v in refs.items()},
                             last_attacker=last_attacker, struck_before=next((f for f in reversed(struck) if f), None),
-                            left_before=left)
+                            left_before=left, voice=voice)
             found = _yielded(self._sentence(ctx), frames[prev_from:])
             if any(f.yielded for f in found):
                 # ("B withdrew from X. A entered X later that day": the withdrawal before is part of the taking)
                 taken = {p.place_id for f in found if f.kind in ("enter", "capture", "handover") and f.asserts for p in f.places}
                 frames[prev_from:] = [replace(f, yielded=True) if f.kind == "withdraw" and f.asserts
                                       and {p.place_id for p in (*f.source, *f.places)} <= taken else f for f in frames[prev_from:]]
+            if any(f.kind == "withdraw" and f.asserts and f.agent_side for f in found):
+                # ("A managed to enter X. B's units in X were redeployed outside the city": a withdrawal told after
+                # the entry hands X over as well)
+                before = _yielded(frames[prev_from:], found)
+                entered = {p.place_id for f in before if f.kind == "enter" and f.yielded for p in f.places}
+                if entered:
+                    frames[prev_from:] = before
+                    found = [replace(f, yielded=True) if f.kind == "withdraw" and f.asserts
+                             and {p.place_id for p in (*f.source, *f.places)} <= entered else f for f in found]
             prev_from = len(frames)
             left = tuple(p for f in found if f.kind == "withdraw" and f.asserts and not f.yielded for p in f.source)
             recent = [*recent[-1:], self._noun_refs(ctx)]
