@@ -304,3 +304,21 @@ def test_a_withdrawal_told_after_an_entry_hands_the_place_over() -> None:
         HAMA: ("opposition", "2024-12-05")}
     assert statuses("Rebels entered Hama on Thursday. Government forces withdrew from Morek the same day.")[HAMA] == (
         "contested", "2024-12-05")
+
+
+def test_a_reference_is_where_its_own_words_put_it() -> None:
+    """"pushed through the villages west of X and took the city": "the city" is X itself (the direction was the
+    villages'); "seizing villages north of the city" puts the villages north of X, and X is not taken."""
+    assert statuses("On Thursday rebels pushed through the villages west of Hama and took the city.") == {
+        HAMA: ("opposition", "2024-12-05")}
+    assert statuses("On Thursday rebels reached the outskirts of Hama, seizing villages north of the city.") == {
+        HAMA: ("contested", "2024-12-05")}
+
+
+def test_a_weekday_of_last_week_is_in_the_week_before() -> None:
+    """"on Wednesday of last week" in a report of Thursday 5 December is 27 November, the Wednesday of the calendar
+    week before; "on Wednesday" alone is the last one before the report, the 4th."""
+    assert test_reader_eleventh.dated("Rebels took Saraqib on Wednesday of last week.", published="2024-12-05") == {
+        "Saraqib": "2024-11-27"}
+    assert test_reader_eleventh.dated("Rebels took Saraqib on Wednesday.", published="2024-12-05") == {
+        "Saraqib": "2024-12-04"}

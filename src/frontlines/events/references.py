@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from frontlines.events.frames import _DETERMINERS, _VERBAL, Token, _DocIndex, locator_only, near_relation
 from frontlines.events.lexicon import Language
+from frontlines.mentions.place_cues import _cues
 from frontlines.models import ActorMention, PlaceMention
 
 
@@ -74,7 +75,7 @@ class _References:
                 # ("X dam ... the Y bridge ... the dam": the facility whose name holds the noun, not the last one)
                 earlier = _named_with(tok, earlier) or earlier
             self._named_alone.add(earlier[-1].start)
-            return [earlier[-1]]
+            return [self._own_relation(earlier[-1], tok)]
         # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
         last = earlier[-1]
         group = [p for p in earlier if p.start >= last.start - 200]
@@ -84,7 +85,23 @@ class _References:
         many = tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS") and len(group) > len(own) == 1
         group = [p for p in group if p.start < self.span[0]] if many else (own or group)
         count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
-        return group[-count:] if count else group
+        return [self._own_relation(p, tok) for p in (group[-count:] if count else group)]
+
+    def _own_relation(self, place: PlaceMention, tok: Token) -> PlaceMention:
+        """The place a reference stands for, where the reference's own words put it: "west of X ... into the city" is X
+        itself, "villages north of the city" lie north of it (the direction of the earlier mention is that mention's)."""
+        cues = _cues(self.lang.code)
+        before = self.idx.text[max(0, tok.idx - 60) : tok.left_edge.idx] + self.idx.text[tok.left_edge.idx : tok.idx]
+        relation = ""
+        if (m := cues.distance_before.search(before)) is not None:
+            relation = m.group(0).strip()
+        elif (m := cues.direction_before.search(before)) is not None:
+            relation = f"{m.group('d').lower()} {cues.direction_link}"
+        elif (m := cues.near_before.search(before)) is not None:
+            relation = m.group("rel").lower()
+        if relation == place.relation:
+            return place
+        return replace(place, relation=relation, anchor_id=place.place_id if relation else "")
 
     def _head_word(self, tok: Token) -> Token:
         """The last word of the place mention ``tok`` belongs to ("al-Zahraa": "Zahraa"), by which its phrase hangs."""

@@ -173,7 +173,8 @@ _ALTERNATIVES: list[str] = [
     _alt("dby", r"\bthe\s+day\s+before\s+yesterday\b"),
     _alt(
         "wd",
-        rf"(?:\b(?P<wd_rel>last|this|next|past|previous|that)\s+)?(?<![Tt]he )(?P<wd_d>{_WD}){_PART}",
+        rf"(?:\b(?P<wd_rel>last|this|next|past|previous|that)\s+)?(?<![Tt]he )(?P<wd_d>{_WD}){_PART}"
+        r"(?:\s+of\s+(?P<wd_week>last|this|next)\s+week\b)?",  # "Wednesday of last week"
     ),
     _alt("yday", r"\b(?:(?:early|late)\s+)?yesterday" + _PART + r"\b"),
     _alt("lnight", r"\blast\s+night\b|\bovernight\b|\bduring\s+the\s+night\b"),

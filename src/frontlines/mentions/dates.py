@@ -300,7 +300,11 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
             else:
                 wdn = _WEEKDAYS[g("wd_d").lower()]
                 wd_rel = _fold(g("wd_rel") or "")
-                if wd_rel == "next":
+                week = {"last": -1, "this": 0, "next": 1}.get(_fold(g("wd_week") or ""))
+                if week is not None:
+                    # "Wednesday of last week": that weekday of the calendar week before the report's
+                    d = published - timedelta(days=published.weekday()) + timedelta(days=7 * week + wdn)
+                elif wd_rel == "next":
                     d = published + timedelta(days=(wdn - published.weekday()) % 7 or 7)
                 elif wd_rel == "that" and context is not None:
                     # "that Saturday": the weekday of the week the story is in, the one nearest its day
