@@ -322,3 +322,11 @@ def test_a_weekday_of_last_week_is_in_the_week_before() -> None:
         "Saraqib": "2024-11-27"}
     assert test_reader_eleventh.dated("Rebels took Saraqib on Wednesday.", published="2024-12-05") == {
         "Saraqib": "2024-12-04"}
+
+
+def test_a_governorate_in_brackets_after_places_locates_them() -> None:
+    """"Rastan and Talbiseh (Homs): ... both towns were in its hands": the bracketed name is the places' governorate,
+    not the city of that name and not one of "both towns"; a city named in brackets of its own is still the city."""
+    text = "Rastan and Talbiseh (Homs): the opposition command said on Friday that both towns were in its hands."
+    assert set(statuses(text)) == {"gn:172946", "gn:163779"}
+    assert "gn:169577" in statuses("Rebels entered Homs (the city) on Friday.")

@@ -212,7 +212,7 @@ class Geoparser:
             cue = self._cues.kind(m.group("w"))
         region_cue = bool(self._cues.region_after.match(after)) or bool(self._cues.regions_after.match(after)) or (
             bool(self._cues.direction_adj.search(before)) and not self._cues.city_after.match(after)
-        )
+        ) or (_LOCATOR_BEFORE.search(before) is not None and after.startswith(")"))  # "X and Y (B):": B's governorate
         if region_cue:
             cue = "region"
         home = [c for c in cands if c.place.country == self.country]
@@ -418,6 +418,9 @@ FAR_NAMESAKE = "only a far namesake"
 UNMAPPED_KIND = "unmapped"
 AREA_REASON = f"{UNMAPPED_REASON}: a part of"  # "north-west C": a direction's share of a country
 AREA_RELATION = "part"
+# a name in brackets right after another name ("Tal Rifaat (Aleppo)", "Rastan and Talbiseh (Homs)") locates it: the
+# governorate, when the bracketed name is one
+_LOCATOR_BEFORE = re.compile(r"[^\W\d_][\w'’-]*\s*\($")
 
 
 def unmapped_id(name: str, language: str = "en") -> str:
