@@ -40,6 +40,8 @@ def test_a_verb_of_saying_raised_onto_its_subject_hedges_and_names_no_speaker() 
         return [(e.certainty, e.claimed_by) for e in frontlines.extract(text, published="2024-12-06").events]
 
     assert certainty("On Thursday fighters said to be from Hayat Tahrir al-Sham entered Hama.") == [("uncertain", "")]
+    # (a plain passive report is no hedge: "were reported to have come under the control of A")
+    assert certainty("On Thursday Morek was reported to have been captured by the rebels.") == [("reported", "")]
     assert [c for c, _ in certainty("On Thursday Hayat Tahrir al-Sham said its fighters entered Hama.")] == ["claimed"]
 
 
@@ -330,3 +332,13 @@ def test_a_governorate_in_brackets_after_places_locates_them() -> None:
     text = "Rastan and Talbiseh (Homs): the opposition command said on Friday that both towns were in its hands."
     assert set(statuses(text)) == {"gn:172946", "gn:163779"}
     assert "gn:169577" in statuses("Rebels entered Homs (the city) on Friday.")
+
+
+def test_weapons_owned_by_a_speaker_are_its_own() -> None:
+    """"the army said its jets struck X": the jets are the speaker's, the strike its claim; jets named with no owner
+    are nobody's."""
+    def doers(text: str) -> list[str]:
+        return [e.actor1_side for e in frontlines.extract(text, published="2024-12-06").events]
+
+    assert doers("The army said its jets struck Qamhana on Wednesday.") == ["government"]
+    assert doers("Jets struck Qamhana on Wednesday.") == ["unknown"]

@@ -96,7 +96,7 @@ _ALTS: tuple[tuple[str, str], ...] = (
      r"(?:unconfirmed|unverified|uncorroborated|appears?|appeared|appearing|seems?|seemed|seemingly|apparently|"
      r"purportedly|allegedly|alleged|unclear|possibly|likely|probably|presumably|rumou?red|rumou?rs|"
      r"not\s+(?:immediately\s+|yet\s+|entirely\s+)?clear|unknown\s+whether|(?:may|might|could)\s+(?:already\s+)?have|"
-     r"(?:is|are|was|were)\s+(?:said|believed|thought)\s+to|believed\s+to|(?:said|reported)\s+to\s+(?:be|have))\b"),
+     r"(?:is|are|was|were)\s+(?:said|believed|thought)\s+to|believed\s+to|said\s+to\s+(?:be|have))\b"),
     ("dispute",
      r"(?:(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|"
      r"contradicted|contradicts|challenged)\s+(?:the\s+|these\s+|those\s+|such\s+|this\s+|that\s+|their\s+|its\s+)?"

@@ -87,7 +87,7 @@ class _Sentence(_States):
         """The places that another verb of the sentence says a party left ("after B abandoned its positions in X, A
         moved in and took over"): where an entry or a taking with no place of its own happened."""
         leaving = [t for t in self.tokens if t.i != pred.i and t.pos_ in _VERBAL and t.lemma_.lower() in self._leave_verbs]
-        # ("X was abandoned by the army, and A drove in": the passive's subject)
+        # ("X was abandoned by B, and A drove in": the passive's subject)
         found = [p for t in leaving for p in self._role_places(("prep:from", "prep:out of", "obj", "subjpass"), t, None, spec,
                                                                partial)]
         # ("B abandoned X on Monday. A moved in the same day": the place the sentence before told left)
@@ -309,7 +309,7 @@ class _Sentence(_States):
         background = background or (noun is None and bool(places) and all(p.start < self.span[0] for p in places)
                                     and any(c.dep_ == "mark" and c.lower_ in self.lang.time_preps for c in pred.children))
         relative = noun is None and pred.dep_ == "relcl"
-        # "it took the army four years to win X back": a deed told by the long span it took is history
+        # "it took B four years to win X back": a deed told by the long span it took is history
         spanning = noun is None and pred.dep_ in ("xcomp", "advcl") and pred.head.lemma_.lower() in self.lang.span_verbs \
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) \
             and any(c.lemma_.lower() in self.lang.long_spans for c in pred.head.children)

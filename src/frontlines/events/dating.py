@@ -368,7 +368,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                                    warning="the sentence is about another year", kind=BACKGROUND)
                 continue
             if f.spanning:
-                # "it took the army four years to win X back": the deed spans years before the story
+                # "it took B four years to win X back": the deed spans years before the story
                 spans[i] = replace(span, date=None, date_start=None, date_end=None, time_precision=3,
                                    warning="told by the years it took: history", kind=BACKGROUND)
                 continue

@@ -47,7 +47,7 @@ class FrameSpec:
     loser: tuple[str, ...] = ()
     military: str = "none"
     require_agent: bool = False
-    require_loser: bool = False  # a verb of the frame acts on a party ("pushed the army from X", not "pushed south from X")
+    require_loser: bool = False  # a verb of the frame acts on a party ("pushed B from X", not "pushed south from X")
     subject_place: bool = False
     weak: bool = False
     victims: str = ""

@@ -105,6 +105,13 @@ class _Parties(_Roles):
                 and any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children) \
                 and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
             return self.last_actor, self.last_actor.side, True, False  # "the groups", "these factions": the last party
+        if (lower in self.lang.air_weapons or lower in self.lang.ground_weapons) and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            # "the army said its jets struck X", "A claimed its aircraft had killed ...": the owner's weapons
+            said = self._saying_owner(tok)
+            owner = (self._actor_of(said) or self._claimant(tok)) if said is not None else self._party_named_before(tok)
+            if owner is not None and owner.side not in NOT_ARMED:
+                return owner, owner.side, True, True
         if (lemma in self.lang.military_nouns or lower in self.lang.military_nouns) and any(
                 c.dep_ in ("compound", "amod", "nmod") and c.lower_ in self.lang.unarmed_modifiers for c in tok.children):
             return None, "", False, True  # "aid convoys", "a wedding convoy", "medical teams": no force

@@ -418,7 +418,7 @@ FAR_NAMESAKE = "only a far namesake"
 UNMAPPED_KIND = "unmapped"
 AREA_REASON = f"{UNMAPPED_REASON}: a part of"  # "north-west C": a direction's share of a country
 AREA_RELATION = "part"
-# a name in brackets right after another name ("Tal Rifaat (Aleppo)", "Rastan and Talbiseh (Homs)") locates it: the
+# a name in brackets right after another name ("X (B)", "X and Y (B)") locates it: the
 # governorate, when the bracketed name is one
 _LOCATOR_BEFORE = re.compile(r"[^\W\d_][\w'’-]*\s*\($")
 

@@ -351,7 +351,7 @@ _QUARTERS = frozenset({"north", "south", "east", "west", "north-east", "north-we
 
 def _quarters_read_into_a_subject(doc: Any) -> Any:
     """A quarter of the compass that opens a clause with no comma after it, run into the subject ("and in the east
-    government forces abandoned X"): the parser reads "the east government forces" as one noun, the object of "in",
+    B's forces abandoned X"): the parser reads "the east B forces" as one noun, the object of "in",
     and leaves the verb with no subject. The quarter is the preposition's object, the rest the verb's subject."""
     for name in doc:
         prep, verb = name.head, name.head.head
