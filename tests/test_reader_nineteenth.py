@@ -342,3 +342,16 @@ def test_weapons_owned_by_a_speaker_are_its_own() -> None:
 
     assert doers("The army said its jets struck Qamhana on Wednesday.") == ["government"]
     assert doers("Jets struck Qamhana on Wednesday.") == ["unknown"]
+
+
+def test_a_bullet_with_no_place_of_its_own_is_about_its_heading() -> None:
+    """A place-by-place list ("Aleppo" on a line of its own, then "- In opposition hands since 30 November"): a bullet
+    that names no place tells of the place its heading names; a bullet that names its own place, or text with no
+    heading, tells of no other."""
+    text = ("Who holds what, place by place.\n\nTell Rifaat\n- Captured by SNA factions on 1 December after two days of "
+            "fighting.\n\nAleppo\n- In opposition hands since 30 November.\n")
+    assert statuses(text, published="2024-12-08") == {"gn:163476": ("opposition", "2024-12-01"),
+                                                       "gn:170063": ("opposition", "2024-11-30")}
+    assert statuses("Who holds what.\n\nAleppo\n- Rebels captured Anjara on 28 November.\n", published="2024-12-08") == {
+        "wp:anjara": ("opposition", "2024-11-28")}
+    assert statuses("Who holds what.\n\n- In opposition hands since 30 November.\n", published="2024-12-08") == {}

@@ -165,6 +165,9 @@ class _Sentence(_States):
             # "after B abandoned X, A moved in", "B withdrew from X and handed its positions to A": the place just left;
             # else the place a fronted "in" sets the clause in ("In X, A moved in on Friday")
             places = self._vacated(pred, spec, partial) or self._scene(pred, partial)
+        if not (places or source or goal) and noun is None and spec.control != "none" and pred.dep_ == "ROOT" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in pred.children):
+            places = self._heading_place(pred)  # "Tell Rifaat" above "- Captured by A on 1 December"
         if not (places or source or goal):
             return None
         if spec.subjects:  # "shells landed in X": the frame needs a subject of its own kind

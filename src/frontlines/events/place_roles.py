@@ -9,6 +9,7 @@ token names.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from frontlines.events.frames import _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, Token
@@ -28,6 +29,9 @@ def _clausal(tok: Token) -> bool:
 
 PART_KM = 15.0  # how far a named part of a town ("the A quarter of B") may lie from the town's point
 
+
+# a list's item: a bullet at the start of a line, or the indent the reader leaves where it blanked one
+_BULLET = re.compile(r"[ \t]+\S|[ \t]*[-•*–][ \t]")
 
 class _PlaceRoles(_References):
     """Places and parties of role tokens, within one sentence."""
@@ -391,6 +395,27 @@ class _PlaceRoles(_References):
         if alone and bisect.bisect_left(starts, self.span[1]) > bisect.bisect_right(starts, colon):
             return []  # (a place of its own after the colon)
         return found[-1:]
+
+    def _heading_place(self, tok: Token) -> list[PlaceMention]:
+        """The place a list's heading names, for a bullet line under it that names none ("Hama" on a line of its own,
+        then "- Held by A since D"): the heading is the line just above the bullets and holds one place alone."""
+        text, places, starts = self.idx.text, self.idx.places, self.idx.place_starts
+        line = text.rfind("\n", 0, tok.idx) + 1
+        own = places[bisect.bisect_left(starts, line) : bisect.bisect_left(starts, self.span[1])]
+        if not _BULLET.match(text, line) or any(p.kind not in ("country", "region") for p in own):
+            return []  # (not a bullet, or one that names a place of its own)
+        end = line - 1
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            content = text[start:end].strip()
+            if not content:
+                return []
+            if not _BULLET.match(text, start):
+                found = [p for p in places[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+                         if p.mention == content and p.kind != "region"]
+                return found[:1]
+            end = start - 1
+        return []
 
     def _party_before(self, pronoun: Token) -> bool:
         """The nearest plural noun or place before a pronoun, in its sentence, is an armed party. The subjects of
