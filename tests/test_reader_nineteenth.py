@@ -75,6 +75,9 @@ def test_a_place_that_is_ours_or_theirs_is_held() -> None:
     assert said("Aleppo is ours.", "Reuters") == {}
     assert statuses("Rebel fighters reached Daraa on Thursday. By nightfall the city was theirs.") == {
         DARAA: ("opposition", "2024-12-05")}
+    # (set off by commas, the parser hangs "theirs" on the phrase before it: mended)
+    assert statuses("Rebel fighters reached Daraa on Thursday. By nightfall the city was, for all purposes, theirs.") == {
+        DARAA: ("opposition", "2024-12-05")}
 
 
 def test_a_state_its_object_is_left_in_is_no_departure() -> None:

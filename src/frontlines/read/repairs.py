@@ -454,6 +454,26 @@ def _descriptions_read_as_roots(doc: Any) -> Any:
     return doc
 
 
+#: Possessive pronouns that stand alone as a predicate ("X is ours").
+_OWNING = frozenset({"ours", "theirs", "yours"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "remains", "remained", "remain"})
+
+
+def _possessives_read_as_appositions(doc: Any) -> Any:
+    """A possessive pronoun after a phrase set off by commas ("the city was, for practical purposes, theirs"): the
+    parser hangs it on the phrase as an apposition. A copula with a subject and no complement of its own above it
+    takes it as its complement."""
+    for tok in doc:
+        if tok.lower_ not in _OWNING or tok.dep_ not in ("appos", "conj", "npadvmod", "dobj"):
+            continue
+        verb = next((a for a in tok.ancestors if a.lower_ in _COPULAS), None)
+        if verb is None or not any(c.dep_ == "nsubj" for c in verb.children) or any(
+                c.dep_ in ("attr", "acomp") for c in verb.children):
+            continue
+        tok.head, tok.dep_, tok.tag_ = verb, "attr", "PRP"
+    return doc
+
+
 #: Nouns of a span of time that, counted or marked ("hours later", "the same day"), tell when, never where.
 _TIME_NOUNS = frozenset({"day", "days", "hour", "hours", "minute", "minutes", "morning", "evening", "night", "week"})
 _TIME_MARKS = frozenset({"same", "next", "following", "later", "afterwards", "after"})
@@ -485,6 +505,7 @@ _REPAIRS = (
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
     _dates_read_into_a_subject, _quarters_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle,
     _objects_read_into_a_gerund, _particles_read_as_time_prepositions, _descriptions_read_as_roots,
+    _possessives_read_as_appositions,
 )
 
 
