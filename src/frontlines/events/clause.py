@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontlines.events.frames import _VERBAL, Frame, Token, _DocIndex
+from frontlines.events.frames import _VERBAL, Frame, Token, _DocIndex, to_infinitive
 from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.states import _States
 from frontlines.models import ActorMention, PlaceMention
@@ -69,7 +69,8 @@ class _Sentence(_States):
 
     def _strike_noun(self, tok: Token | None) -> bool:
         """A noun of a strike or a shelling ("strike", "airstrikes", "shelling")."""
-        return tok is not None and any(tok.lower_ in f.nouns for f in self.lang.frames if f.kind in ("strike", "shelling"))
+        return tok is not None and any(tok.lower_ in f.nouns or tok.lemma_.lower() in f.nouns
+                                       for f in self.lang.frames if f.kind in ("strike", "shelling"))
 
     # ------------------------------------------------------------------ frames
 
@@ -107,9 +108,7 @@ class _Sentence(_States):
         """A force named as the doer ("by ...") of a strike or a shelling: the place after it is the fire's."""
         if noun.dep_ != "pobj" or noun.head.lower_ != "by":
             return False
-        deed = noun.head.head
-        return any(f.kind in ("strike", "shelling") and (deed.lower_ in f.nouns or deed.lemma_.lower() in f.nouns)
-                   for f in self.lang.frames)
+        return self._strike_noun(noun.head.head)
 
     def _taken_over(self, noun: Token) -> bool:
         """A force or its posts named as what a verb of taking or leaving acts on ("overran army positions in X",
@@ -167,7 +166,7 @@ class _Sentence(_States):
             places = self._vacated(pred, spec, partial) or self._scene(pred, partial)
         if not (places or source or goal) and noun is None and spec.control != "none" and pred.dep_ == "ROOT" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in pred.children):
-            places = self._heading_place(pred)  # "Tell Rifaat" above "- Captured by A on 1 December"
+            places = self._heading_place(pred)  # "X" above "- Captured by A on 1 December"
         if not (places or source or goal):
             return None
         if spec.subjects:  # "shells landed in X": the frame needs a subject of its own kind
@@ -290,9 +289,7 @@ class _Sentence(_States):
         # an attempted attack is an attack ("attempted a counterattack at X"), whatever came of it
         tried = noun is not None and spec.kind == "clash" and noun.dep_ == "dobj" and self._attempted(noun)
         # ("fighters were massing near X to retake the town": forces gathered for a deed that has not happened)
-        massing = spec.military != "none" and noun is None and pred.dep_ in ("advcl", "xcomp") \
-            and pred.head.lemma_.lower() in self.lang.massing_verbs and any(c.dep_ == "aux" and c.tag_ == "TO"
-                                                                             for c in pred.children)
+        massing = spec.military != "none" and noun is None and self._aim_of(pred, self.lang.massing_verbs)
         irrealis = (purpose or massing or self._irrealis(pred)) and not tried
         if irrealis and self._gathered_to(spec, pred) and not self._negated(pred.head) and not self._irrealis(pred.head):
             irrealis = purpose = False  # "thousands marched on Friday to protest against X": the march is the protest
@@ -313,8 +310,7 @@ class _Sentence(_States):
                                     and any(c.dep_ == "mark" and c.lower_ in self.lang.time_preps for c in pred.children))
         relative = noun is None and pred.dep_ == "relcl"
         # "it took B four years to win X back": a deed told by the long span it took is history
-        spanning = noun is None and pred.dep_ in ("xcomp", "advcl") and pred.head.lemma_.lower() in self.lang.span_verbs \
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) \
+        spanning = noun is None and self._aim_of(pred, self.lang.span_verbs) \
             and any(c.lemma_.lower() in self.lang.long_spans for c in pred.head.children)
         key = noun if noun is not None and spec.light and noun.i != pred.i else pred
         # ("after a day of fighting B pulled its fighters out, and A entered X": the entry took X from B)
@@ -414,8 +410,13 @@ class _Sentence(_States):
 
     def _gathered_to(self, spec: FrameSpec, pred: Token) -> bool:
         """A protest told as the aim of a crowd's gathering ("thousands marched to protest"): a protest of its own."""
-        return spec.kind == "protest" and pred.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) and pred.head.lemma_.lower() in self.lang.gathering_verbs
+        return spec.kind == "protest" and self._aim_of(pred, self.lang.gathering_verbs)
+
+    @staticmethod
+    def _aim_of(pred: Token, verbs: frozenset[str]) -> bool:
+        """The predicate is a to-infinitive under one of ``verbs`` ("marched to protest", "massing to retake X", "it
+        took A four years to win X back")."""
+        return pred.dep_ in ("advcl", "xcomp") and to_infinitive(pred) and pred.head.lemma_.lower() in verbs
 
     def _attributed(self, tok: Token | None) -> Token | None:
         """The party a participle of attribution after ``tok`` names ("shelling attributed by sources to A": A), if

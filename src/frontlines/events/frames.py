@@ -45,6 +45,11 @@ def locator_only(place: PlaceMention) -> bool:
     return bool(place.relation) and place.relation != "between" and not near_relation(place)
 
 
+def to_infinitive(tok: Token) -> bool:
+    """The verb is a to-infinitive ("to retake", "to have entered")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 def negation_of(tok: Token) -> list[Token]:
     """The "not" of an adjective: its own, or its copula's ("was not clear")."""
     own = [c for c in tok.children if c.dep_ == "neg"]

@@ -397,7 +397,7 @@ class _PlaceRoles(_References):
         return found[-1:]
 
     def _heading_place(self, tok: Token) -> list[PlaceMention]:
-        """The place a list's heading names, for a bullet line under it that names none ("Hama" on a line of its own,
+        """The place a list's heading names, for a bullet line under it that names none ("X" on a line of its own,
         then "- Held by A since D"): the heading is the line just above the bullets and holds one place alone."""
         text, places, starts = self.idx.text, self.idx.places, self.idx.place_starts
         line = text.rfind("\n", 0, tok.idx) + 1

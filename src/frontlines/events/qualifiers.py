@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from frontlines.events.frames import _VERBAL, Token, negation_of
+from frontlines.events.frames import _VERBAL, Token, negation_of, to_infinitive
 from frontlines.events.parties import _Parties
 from frontlines.events.place_roles import _clausal
 from frontlines.models import ActorMention, PlaceMention
@@ -111,7 +111,7 @@ class _Qualifiers(_Parties):
 
     def _purpose(self, tok: Token) -> bool:
         """A to-infinitive that is an aim, not a happening ("to retake X"), unless its head realizes it."""
-        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        if not to_infinitive(tok):
             return False
         if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children):
             return False  # "appear to have entered X", "said to have taken X": told as done

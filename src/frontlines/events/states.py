@@ -153,7 +153,7 @@ class _States(_Qualifiers):
         places = self._extend_lists([p for t in self._in(targets) for p in self._places_of(t, partial)])
         places += self._likewise(gov, partial)
         if not targets and not places:
-            places = self._heading_place(gov)  # "Aleppo" above "- In opposition hands since 30 November"
+            places = self._heading_place(gov)  # "X" above "- In rebel hands since 30 November"
         holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                        and (c.i in self.idx.actor_at or c.lower_ in _SUBJ_PRONOUNS or c.lower_ in ("their", "its")
                             or c.lower_ in self.lang.first_person_holders)), None)
