@@ -358,3 +358,14 @@ def test_a_bullet_with_no_place_of_its_own_is_about_its_heading() -> None:
     assert statuses("Who holds what.\n\nAleppo\n- Rebels captured Anjara on 28 November.\n", published="2024-12-08") == {
         "wp:anjara": ("opposition", "2024-11-28")}
     assert statuses("Who holds what.\n\n- In opposition hands since 30 November.\n", published="2024-12-08") == {}
+
+
+def test_reports_called_baseless_are_disputed() -> None:
+    """"described as 'completely baseless' reports that A had entered X": the deed is told and denied in one breath, a
+    disputed event; told alone, it is reported."""
+    def certainty(text: str) -> list[str]:
+        return [e.certainty for e in frontlines.extract(text, published="2024-12-06").events]
+
+    assert certainty('The army described as "completely baseless" reports that rebels had entered Salamiyah on '
+                     "Thursday.") == ["disputed"]
+    assert certainty("Rebels entered Salamiyah on Thursday, residents said.") == ["reported"]

@@ -101,7 +101,9 @@ _ALTS: tuple[tuple[str, str], ...] = (
      r"(?:(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|"
      r"contradicted|contradicts|challenged)\s+(?:the\s+|these\s+|those\s+|such\s+|this\s+|that\s+|their\s+|its\s+)?"
      r"(?:\w+\s+)?(?:claims?|reports?|allegations?|accounts?|assertions?|statements?|narrative|version)|disputed|"
-     r"contradicted|contradicting|conflicting\s+(?:reports|claims|accounts))\b"),
+     r"contradicted|contradicting|conflicting\s+(?:reports|claims|accounts)|"
+     # "described as "completely baseless" reports that X", "what it called fabricated claims"
+     r"(?:baseless|unfounded|fabricated|groundless)[\"”'’]?\s+(?:reports?|claims?|news|rumou?rs|allegations?))\b"),
     ("deny_subj", rf"(?P<ds_org>{_PARTISAN}|{_NEUTRAL}){_WHERE}{_ADV}\s+(?:{_DENY})\b"),
     ("deny", rf"(?:{_DENY})\b"),
     ("claim_subj",
