@@ -20,6 +20,11 @@ DARAA = "gn:170905"
 ALEPPO = "gn:170063"
 HAMA = "gn:170017"
 
+def certainty(text: str) -> list[tuple[str, str]]:
+    """(certainty, claimant) of each event of a report of 6 December."""
+    return [(e.certainty, e.claimed_by) for e in frontlines.extract(text, published="2024-12-06").events]
+
+
 #: a channel the Syria theater knows as the opposition's own voice
 OUR_CHANNEL = "Northern Front Monitor (pro-opposition Telegram channel)"
 
@@ -36,9 +41,6 @@ def test_a_subject_described_on_others_word_is_the_doer_of_the_verb_after_it() -
 def test_a_verb_of_saying_raised_onto_its_subject_hedges_and_names_no_speaker() -> None:
     """"fighters said to be from A entered X": what others say of the fighters, a hedge; the fighters are no speaker.
     "A said it entered X" is A's claim."""
-    def certainty(text: str) -> list[tuple[str, str]]:
-        return [(e.certainty, e.claimed_by) for e in frontlines.extract(text, published="2024-12-06").events]
-
     assert certainty("On Thursday fighters said to be from Hayat Tahrir al-Sham entered Hama.") == [("uncertain", "")]
     # (a plain passive report is no hedge: "were reported to have come under the control of A")
     assert certainty("On Thursday Morek was reported to have been captured by the rebels.") == [("reported", "")]
@@ -363,9 +365,6 @@ def test_a_bullet_with_no_place_of_its_own_is_about_its_heading() -> None:
 def test_reports_called_baseless_are_disputed() -> None:
     """"described as 'completely baseless' reports that A had entered X": the deed is told and denied in one breath, a
     disputed event; told alone, it is reported."""
-    def certainty(text: str) -> list[str]:
-        return [e.certainty for e in frontlines.extract(text, published="2024-12-06").events]
-
-    assert certainty('The army described as "completely baseless" reports that rebels had entered Salamiyah on '
-                     "Thursday.") == ["disputed"]
-    assert certainty("Rebels entered Salamiyah on Thursday, residents said.") == ["reported"]
+    assert [c for c, _ in certainty('The army described as "completely baseless" reports that rebels had entered '
+                                    "Salamiyah on Thursday.")] == ["disputed"]
+    assert [c for c, _ in certainty("Rebels entered Salamiyah on Thursday, residents said.")] == ["reported"]

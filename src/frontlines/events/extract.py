@@ -148,7 +148,6 @@ class EventExtractor:
         self.partisan_cues: tuple[str, ...] = tuple(rules.get("partisan_cues", ()))
         self.certainty = Certainty.for_theater(theater)  # the theater's sources: whose statements are claims
         self._first_person = _words_pattern(language.first_person)
-        self._first_holder = _words_pattern(sorted(language.first_person_holders))
         self._drone_words = frozenset(w for w in language.air_weapons if w in ("drone", "drones", "uav", "uavs", "fpv", "kamikaze"))
         # ACLED codes an event known only to a governorate at geo precision 3, at its capital.
         self._voice_memo: tuple[Document, str] | None = None
@@ -271,10 +270,8 @@ class EventExtractor:
     def speaker_side(self, doc: Document, frame: Frame) -> str:
         """The side a partisan post speaks for, when the frame's sentence speaks in its first person before the
         predicate ("our heroes liberated X"); "" otherwise."""
-        s_start, s_end = frame.sentence
-        # ("X is in our hands", "X is ours": a holder in the first person, wherever it stands in its sentence)
-        holder = frame.unsided_doer and self._first_holder is not None and self._first_holder.search(doc.text, s_start, s_end)
-        if not holder and (self._first_person is None or not self._first_person.search(doc.text, s_start, frame.start)):
+        s_start = frame.sentence[0]
+        if self._first_person is None or not self._first_person.search(doc.text, s_start, frame.start):
             return ""
         return self._voice_side(doc)
 

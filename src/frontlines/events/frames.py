@@ -45,6 +45,11 @@ def locator_only(place: PlaceMention) -> bool:
     return bool(place.relation) and place.relation != "between" and not near_relation(place)
 
 
+def object_before(tok: Token) -> Token | None:
+    """The direct object of ``tok``'s head that ends right before ``tok`` ("left [X] divided")."""
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == tok.i), None)
+
+
 def to_infinitive(tok: Token) -> bool:
     """The verb is a to-infinitive ("to retake", "to have entered")."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)

@@ -26,7 +26,17 @@ import numpy as np
 from spacy.attrs import LOWER
 
 from frontlines.events.clause import _Sentence
-from frontlines.events.frames import _NOMINAL, _VERBAL, NEAR_RELATIONS, NOT_ARMED, Frame, Token, _DocIndex, negation_of
+from frontlines.events.frames import (
+    _NOMINAL,
+    _VERBAL,
+    NEAR_RELATIONS,
+    NOT_ARMED,
+    Frame,
+    Token,
+    _DocIndex,
+    negation_of,
+    object_before,
+)
 from frontlines.events.lexicon import FrameSpec, Language
 from frontlines.events.parties import _attack_nouns
 from frontlines.mentions.geoparse import Spans
@@ -132,8 +142,7 @@ class Reader:
             if any(f.yielded for f in found):
                 # ("B withdrew from X. A entered X later that day": the withdrawal before is part of the taking)
                 taken = {p.place_id for f in found if f.kind in ("enter", "capture", "handover") and f.asserts for p in f.places}
-                frames[prev_from:] = [replace(f, yielded=True) if f.kind == "withdraw" and f.asserts
-                                      and {p.place_id for p in (*f.source, *f.places)} <= taken else f for f in frames[prev_from:]]
+                frames[prev_from:] = _withdrawals_yielded(frames[prev_from:], taken)
             if any(f.kind == "withdraw" and f.asserts and f.agent_side for f in found):
                 # ("A managed to enter X. B's units in X were redeployed outside the city": a withdrawal told after
                 # the entry hands X over as well)
@@ -141,8 +150,7 @@ class Reader:
                 entered = {p.place_id for f in before if f.kind == "enter" and f.yielded for p in f.places}
                 if entered:
                     frames[prev_from:] = before
-                    found = [replace(f, yielded=True) if f.kind == "withdraw" and f.asserts
-                             and {p.place_id for p in (*f.source, *f.places)} <= entered else f for f in found]
+                    found = _withdrawals_yielded(found, entered)
             prev_from = len(frames)
             left = tuple(p for f in found if f.kind == "withdraw" and f.asserts and not f.yielded for p in f.source)
             recent = [*recent[-1:], self._noun_refs(ctx)]
@@ -370,7 +378,7 @@ def _small_clause(tok: Token, result_verbs: frozenset[str]) -> bool:
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
     if subj:
         return tok.head.lemma_.lower() in result_verbs and subj[0].i == tok.head.i + 1 and subj[0].right_edge.i + 1 == tok.i
-    return any(c.dep_ == "dobj" and c.right_edge.i + 1 == tok.i for c in tok.head.children)
+    return object_before(tok) is not None
 
 
 _LABEL = re.compile(r"[^\W\d][\w' -]{0,40}:")
@@ -414,6 +422,12 @@ def _multiword(tok: Token, spec: FrameSpec) -> bool:
                 return True
             prev = prev.nbor(-1) if prev.i > 0 else None
     return False
+
+
+def _withdrawals_yielded(frames: Sequence[Frame], taken: set[str]) -> list[Frame]:
+    """The frames, with each asserted withdrawal from places all ``taken`` marked part of the taking."""
+    return [replace(f, yielded=True) if f.kind == "withdraw" and f.asserts
+            and {p.place_id for p in (*f.source, *f.places)} <= taken else f for f in frames]
 
 
 def _yielded(frames: list[Frame], before: Sequence[Frame] = ()) -> list[Frame]:

@@ -390,9 +390,9 @@ class _Roles(_PlaceRoles):
         return out
 
     def _first_person(self, tok: Token) -> bool:
-        """"we", "our forces": the speaker's own side."""
+        """"we", "our forces", a holder "ours" / "our (hands)": the speaker's own side."""
         poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
-        if tok.lower_ == "we" or (bool(poss) and f"{poss} {tok.lower_}" in self.lang.first_person):
+        if tok.lower_ in self.lang.first_person_holders or (bool(poss) and f"{poss} {tok.lower_}" in self.lang.first_person):
             return True
         # "units of our armed forces": part of the speaker's own forces
         return tok.lemma_.lower() in self.lang.military_nouns and any(

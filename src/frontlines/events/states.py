@@ -8,7 +8,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from frontlines.events.frames import _NOMINAL, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Frame, Token, negation_of
+from frontlines.events.frames import (
+    _NOMINAL,
+    _RELATIVE,
+    _SUBJ_PRONOUNS,
+    _VERBAL,
+    NOT_ARMED,
+    Frame,
+    Token,
+    negation_of,
+    object_before,
+)
 from frontlines.events.lexicon import FrameSpec
 from frontlines.events.qualifiers import _Qualifiers
 from frontlines.models import ActorMention, PlaceMention
@@ -74,13 +84,12 @@ class _States(_Qualifiers):
                partial: Sequence[str] = (), party: ActorMention | None = None) -> Frame | None:
         if not places:
             return None
+        # ("X is in our hands", "X is ours": the first person, the side the report speaks for: see _Parties._party)
         agent, side, armed, explicit = (party, party.side, True, True) if party is not None else self._party(agent_tok)
-        # "X is in our hands", "X is ours": the report's own voice holds it (the side a partisan post speaks for)
-        ours = not side and agent_tok is not None and agent_tok.lower_ in self.lang.first_person_holders
-        if spec.control == "agent" and not (armed and side) and not ours:
+        if spec.control == "agent" and not (armed and side):
             return None
         return Frame(spec=spec, doc=self.doc_id, sentence=self.span, start=pred.idx, end=pred.idx + len(pred),
-                     places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit or ours, agent_armed=ours,
+                     places=tuple(places), agent=agent, agent_side=side, agent_explicit=explicit,
                      negated=self._negated(pred), irrealis=self._irrealis(pred), hedged=self._hedged(pred), partial=frozenset(partial),
                      region=self._region(places, pred, None), claimant=self._claimant(pred), current=self._now(pred),
                      ongoing=self._ongoing(pred), unopposed=spec.control == "agent" and self._unopposed(side, pred),
@@ -209,7 +218,7 @@ class _States(_Qualifiers):
         """"X is contested", "it looks contested", "the status of X is unclear", "with X secure"."""
         subj = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and adj.dep_ in ("oprd", "xcomp", "ccomp", "advcl"):
-            subj = next((c for c in adj.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == adj.i), None)  # "left X divided"
+            subj = object_before(adj)  # "left X divided"
         if subj is None and adj.dep_ in ("acomp", "oprd", "attr"):
             subj = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and adj.dep_ == "amod":
