@@ -31,6 +31,8 @@ _ENTRY_LABEL = re.compile(r"\s*[\-–—:]\s")  # the dash after the day that op
 # what may stand around a date that is a line's label (a post's stamp: brackets and a clock time, "[29.11 | 08:10]")
 _LABEL_REST = re.compile(r"(?:[\s\-–—•*:.,|\[\]()]|\b\d{1,2}:\d\d\b)+")
 _LINE_MARGIN = re.compile(r"(?:[ \t\-–—•*:.,|#=\[\]()]|\d{1,2}:\d\d)*")  # what may stand around a heading on its line
+# a numbered entry's name before its day on a heading line ("Statement 4 (Saturday 30 November, 15:30)", "Update #2 -")
+_NUMBERED_LABEL = re.compile(r"[ \t]*[A-Z][a-z]+[ \t]+(?:No\.?[ \t]*|#)?\d{1,3}[ \t]*")
 WEEK_DAYS = 7
 HEADING_CHARS = 40  # the longest line that may be a day alone ("Wednesday, 27 November 2024" and marks)
 _OTHER_HEADING = re.compile(r"[ \t]*(?:#|==)")  # a Markdown or wiki heading: a new section
@@ -197,8 +199,17 @@ def _day_headings(text: str, sentences: Sequence[tuple[int, int]], published: da
             continue
         sentence = text[s_start:s_end]
         named = [d for d in find_dates(sentence, published) if d.kind in ("explicit", "weekday") and d.date]
-        count += len(named) == 1 and not _LABEL_REST.sub("", sentence[: named[0].start] + sentence[named[0].end :])
+        count += len(named) == 1 and _label_alone(sentence, named[0])
     return count
+
+
+def _label_alone(sentence: str, day: DateSpan) -> bool:
+    """The sentence is a day and marks around it (a stamp's brackets and clock), or a numbered entry's name and then
+    its day ("Statement 4 (Saturday 30 November, 15:30)"): a label for what follows, telling nothing itself."""
+    before, after = sentence[: day.start], sentence[day.end :]
+    if _LABEL_REST.sub("", after):
+        return False
+    return not _LABEL_REST.sub("", before) or _NUMBERED_LABEL.fullmatch(_LABEL_REST.sub(" ", before).rstrip() + " ") is not None
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -408,7 +419,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 if span.kind == "anaphoric" and chronology and (not_before is None or span.date >= not_before):
                     last_named = span.date  # ("On 4 December ... The next day, A withdrew": the story is at the 5th)
         named = [d for d in found if d.kind in ("explicit", "weekday") and d.date]
-        if len(named) == 1 and not _LABEL_REST.sub("", sentence[: named[0].start] + sentence[named[0].end :]):
+        if len(named) == 1 and _label_alone(sentence, named[0]) and (
+                _whole_line(text, s_start, s_end) or not _NUMBERED_LABEL.match(sentence)):
             label = (s_end, named[0].date, s_start)
         elif named and _ENTRY_LABEL.match(sentence, named[0].end) and not _LABEL_REST.sub("", sentence[: named[0].start]) \
                 and not text[text.rfind("\n", 0, s_start) + 1 : s_start].strip():

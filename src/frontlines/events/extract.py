@@ -265,7 +265,8 @@ class EventExtractor:
         the side's words it uses), or its own words are partisan (:func:`partisan_voice`), unless the theater knows its
         source as the voice of no side (a foreign government's briefing: its "our forces" are its own)."""
         profile = self.theater.source_profile(doc.source)
-        return bool(profile.partisan) or (profile.voice and partisan_voice(doc.text, self.partisan_cues, self.lang.first_person))
+        return bool(profile.partisan) or (profile.voice and partisan_voice(doc.text, self.partisan_cues, self.lang.first_person,
+                                                                      self.lang.reporting_forms))
 
     def speaker_side(self, doc: Document, frame: Frame) -> str:
         """The side a partisan post speaks for, when the frame's sentence speaks in its first person before the
@@ -473,11 +474,17 @@ def _words_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])", re.I)
 
 
-def partisan_voice(text: str, cues: Sequence[str] = (), first_person: Sequence[str] = ()) -> bool:
-    """True when the report itself speaks for a side (its own words, not quotes), e.g. a channel's post:
-    two or more of the theater's partisan cues (``rules.partisan_cues``: the words one side uses for the other)
-    or the language's first-person forms ("our forces")."""
+def partisan_voice(text: str, cues: Sequence[str] = (), first_person: Sequence[str] = (),
+                   reporting: Sequence[str] = ()) -> bool:
+    """True when the report itself speaks for a side (its own words, not quotes, nor a speaker's words it reports:
+    ``reporting``, "the radio said that ..."), e.g. a channel's post: two or more of the theater's partisan cues
+    (``rules.partisan_cues``: the words one side uses for the other) or the language's first-person forms ("our
+    forces")."""
     pattern = _words_pattern([*cues, *first_person])
     if pattern is None:
         return False
-    return len(pattern.findall(_QUOTED.sub(" ", text))) >= 2
+    own = _QUOTED.sub(" ", text)
+    if reporting:
+        own = re.sub(r"(?<![\w-])(?:" + "|".join(map(re.escape, reporting)) + r")(?![\w-])[^.!?\n]*", " ", own,
+                     flags=re.I)
+    return len(pattern.findall(own)) >= 2

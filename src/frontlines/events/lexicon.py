@@ -144,6 +144,7 @@ class Language:
     no_holder: tuple[str, ...] = ()
     first_person: tuple[str, ...] = ()
     first_person_holders: frozenset[str] = frozenset()  # "X is in our hands", "X is ours": the voice holds X
+    reporting_forms: tuple[str, ...] = ()  # "the radio said that ...": the rest of the sentence is another's wording
     harm_verbs: frozenset[str] = frozenset()  # "our forces": a post speaking as a side
     multiword_nouns: tuple[tuple[str, ...], ...] = ()
     lemmas: dict[str, str] = field(default_factory=dict)  # word forms the parser's lemmatizer gets wrong ("retook")
@@ -279,7 +280,8 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         majority_adjectives=_words(lex, "majority_adjectives"), period_preps=_words(qual, "period_preps"), period_relatives=_words(qual, "period_relatives"),
         relative_words=_words(qual, "relative_words"), quantity_nouns=_words(lex, "quantity_nouns"), denials=_words(qual, "denials"),
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
-        first_person=tuple(qual.get("first_person", [])), first_person_holders=_words(qual, "first_person_holders"), harm_verbs=_words(lex, "harm_verbs"),
+        first_person=tuple(qual.get("first_person", [])), first_person_holders=_words(qual, "first_person_holders"),
+        reporting_forms=tuple(w.lower() for w in qual.get("reporting_forms", [])), harm_verbs=_words(lex, "harm_verbs"),
         position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
         capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), naming_verbs=_words(lex, "naming_verbs"), description_verbs=_words(lex, "description_verbs"), result_verbs=_words(lex, "result_verbs"), span_verbs=_words(lex, "span_verbs"), long_spans=_words(lex, "long_spans"), enmity_nouns=_words(lex, "enmity_nouns"), massing_verbs=_words(lex, "massing_verbs"), unarmed_modifiers=_words(lex, "unarmed_modifiers"), launch_verbs=_words(lex, "launch_verbs"), member_nouns=_words(lex, "member_nouns"), owned_fighter_nouns=_words(lex, "owned_fighter_nouns"), affiliation_words=_words(lex, "affiliation_words"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), held_area_nouns=_words(lex, "held_area_nouns"), pair_pronouns=_words(lex, "pair_pronouns"), ellipsis_verbs=_words(lex, "ellipsis_verbs"), comparison_marks=_words(lex, "comparison_marks"), scene_marks=_words(lex, "scene_marks"),
         witness_verbs=_words(qual, "witness_verbs"), failure_heads=_words(qual, "failure_heads"), agreement_heads=_words(qual, "agreement_heads"), attempt_heads=_words(qual, "attempt_heads"),

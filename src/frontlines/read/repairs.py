@@ -410,6 +410,36 @@ def _subjects_read_into_a_participle(doc: Any) -> Any:
     return doc
 
 
+def _verbs_read_as_relatives(doc: Any) -> Any:
+    """A first clause's past verb read as a participle describing its subject ("A's units pulled back from X, and B
+    entered the village": "pulled" an acl of "units", and "units" a second subject of "entered"). The participle keeps
+    the "and" that joins the clauses, with no conjunct of its own, and the later verb has a subject after that "and":
+    the participle is the first clause's verb, its noun that verb's subject, and the later verb its conjunct."""
+    for part in doc:
+        noun = part.head
+        if part.tag_ not in ("VBN", "VBD") or part.dep_ != "acl" or noun.dep_ != "nsubj" or any(
+                c.dep_ in ("aux", "auxpass", "agent", "conj", "nsubj", "nsubjpass") for c in part.children):
+            continue
+        verb = noun.head
+        cc = next((c for c in part.children if c.dep_ == "cc" and c.i > part.i), None)
+        if cc is None or verb.tag_ not in _FINITE or verb.i < cc.i:
+            continue
+        # (the later subject, or a name the parser joined to the first subject: "and B" a conjunct of "units")
+        second = next((c for c in verb.children if c.dep_ == "nsubj" and cc.i < c.i < verb.i), None) or next(
+            (c for c in noun.children if c.dep_ == "conj" and cc.i < c.i < verb.i), None)
+        if second is None:
+            continue
+        second.head, second.dep_ = verb, "nsubj"
+        for c in [c for c in verb.children if c.i < noun.i]:
+            c.head = part  # (the opening phrase, "After a day of fighting,", is the first clause's)
+        part.head, part.dep_ = part, verb.dep_
+        if verb.dep_ != "ROOT":
+            part.head = verb.head
+        verb.head, verb.dep_ = part, "conj"
+        noun.head = part
+    return doc
+
+
 def _objects_read_into_a_gerund(doc: Any) -> Any:
     """A fronted phrase ending in a gerund, with no comma before the clause it opens ("after four days of fighting
     the city was in A's hands", "after hours of shelling the town fell"): the parser makes the clause's subject the
@@ -504,7 +534,7 @@ _REPAIRS = (
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
     _dates_read_into_a_subject, _quarters_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle,
-    _objects_read_into_a_gerund, _particles_read_as_time_prepositions, _descriptions_read_as_roots,
+    _objects_read_into_a_gerund, _verbs_read_as_relatives, _particles_read_as_time_prepositions, _descriptions_read_as_roots,
     _possessives_read_as_appositions,
 )
 

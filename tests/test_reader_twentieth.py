@@ -1,0 +1,62 @@
+"""The clause reader, twentieth pass: forms found on batch 47 of prose of our own, one test per form, each with its
+contrast.
+
+The helpers are those of test_reader_seventeenth.py (the real pipeline: spaCy parse, gazetteer, actor dictionary,
+with a report day of 6 December unless a test gives its own).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import frontlines
+from test_reader_seventeenth import events_of
+
+MOREK = "gn:166640"
+KAFR_ZITA = "gn:168620"
+SARAQIB = "gn:164816"
+
+
+def test_a_speakers_words_reported_in_the_text_are_not_the_texts_own_voice() -> None:
+    """A resident's blog that reports what state radio said ("said that the terrorists had been driven back") speaks
+    for no side: its own account of a taking is reported, not a claim. The same words in the text's own voice make it
+    a side's channel, whose account is a claim."""
+    blog = ("From our balcony we heard the guns all night. State radio said that the terrorists had been driven back "
+            "and that the terrorist groups were fleeing. On Monday the rebels took Kafr Zita.")
+    assert [e.certainty for e in frontlines.extract(blog, published="2024-12-03", source="a resident's blog").events] \
+        == ["reported"]
+    channel = ("From our balcony we heard the guns all night. The terrorists were driven back and the terrorist groups "
+               "are fleeing. On Monday the rebels took Kafr Zita.")
+    assert [e.certainty for e in frontlines.extract(channel, published="2024-12-03",
+                                                    source="a resident's blog").events] == ["claimed"]
+
+
+def test_a_numbered_entrys_heading_dates_the_entry() -> None:
+    """"Statement 3 (Saturday 30 November, 09:00)" on a line of its own: the entry under it is of that day (a
+    numbered name before the day, as a stamp's brackets and clock around it)."""
+    text = ("Statement 2 (Friday 29 November, 11:05)\nOur forces have liberated Murak.\n\n"
+            "Statement 3 (Saturday 30 November, 09:00)\nOur forces have liberated Kafr Zita.\n\n"
+            "Statement 4 (Sunday 1 December, 09:00)\nOur forces have liberated Saraqib.")
+    days = {e.place_id: e.date for e in frontlines.extract(text, published="2024-12-02",
+                                                          source="Military Operations Command").events}
+    assert days == {MOREK: date(2024, 11, 29), KAFR_ZITA: date(2024, 11, 30), SARAQIB: date(2024, 12, 1)}
+    # (a heading with no number before its day is no entry's name: the text under it is of the report's day)
+    from frontlines.events.dating import _label_alone
+    from frontlines.mentions.dates import find_dates
+
+    def alone(line: str) -> bool:
+        return _label_alone(line, next(d for d in find_dates(line, date(2024, 12, 2)) if d.kind == "explicit"))
+
+    assert alone("Statement 4 (Sunday 1 December, 09:00)") and alone("Update #2 — Saturday 30 November")
+    assert not alone("Fighting near the city (1 December)") and not alone("Statement 4 of 1 December was read out")
+
+
+def test_a_first_clause_verb_read_as_describing_its_subject_is_the_first_clauses_verb() -> None:
+    """"A's units redeployed from X to the north, and B entered the village": the parser reads "redeployed" as a
+    participle describing the units (and B as a second subject of "entered"), so "the village" could not be X, named
+    inside that subject. The first clause is a withdrawal, the second an entry into X, which hands X over. A true
+    participle ("units redeployed from X entered Y") still describes its noun: Y is entered, X is left."""
+    assert events_of("Rebel units redeployed from Murak to the north, and regime militias entered the village.") == [
+        ("Non-violent transfer of territory", "government", "Morek")]
+    assert ("Armed clash", "opposition", "Kafr Zita") in events_of(
+        "Rebel units redeployed from Murak entered Kafr Zita on Monday.")
