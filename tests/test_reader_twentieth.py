@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import frontlines
+from test_reader_eleventh import dated
 from test_reader_seventeenth import events_of
 
 MOREK = "gn:166640"
@@ -60,3 +61,54 @@ def test_a_first_clause_verb_read_as_describing_its_subject_is_the_first_clauses
         ("Non-violent transfer of territory", "government", "Morek")]
     assert ("Armed clash", "opposition", "Kafr Zita") in events_of(
         "Rebel units redeployed from Murak entered Kafr Zita on Monday.")
+
+
+def test_a_day_of_the_month_alone_after_a_preposition_or_weekday_is_a_day() -> None:
+    """"by the 29th", "the evening of the 30th", "Sunday the 8th", "between the 7th and the 8th": the month is the
+    report's (or the one before, for a day still to come in it). A count before a noun is no day ("on the 3rd day",
+    "the 25th Division")."""
+    from frontlines.mentions.dates import find_dates
+
+    def days(text: str) -> list[date | None]:
+        return [d.date for d in find_dates(text, date(2024, 12, 16))]
+
+    assert days("By the 29th the rebels were in the city.") == [date(2024, 11, 29)]
+    assert days("by the evening of the 30th the army had gone") == [date(2024, 11, 30)]
+    assert days("the town was quiet on Sunday the 8th") == [date(2024, 12, 8)]
+    assert days("between the 7th and the 8th") == [date(2024, 12, 7), date(2024, 12, 8)]
+    assert days("on the 3rd day of the offensive, the 25th Division and the 5th anniversary") == []
+    assert dated("Local fighters seized Rastan on the 6th.", published="2024-12-16") == {"Al-Rastan": "2024-12-06"}
+    assert dated("By the 29th opposition fighters had taken Saraqib.", published="2024-12-16") == {
+        "Saraqib": "2024-11-29"}
+
+
+def test_weekday_headings_of_a_live_page_go_forward() -> None:
+    """A live page's headings "Saturday, 23:00" then "Sunday, 01:00" in a report of Sunday: Sunday is the day after
+    the Saturday, not the Sunday a week before it (counted back from the section's day)."""
+    text = ("Saturday, 21:00\nRebels say they are on the edge of Homs.\n\n"
+            "Saturday, 23:00\nArmy units begin leaving their positions in and around Homs.\n\n"
+            "Sunday, 01:00\nRebel columns enter Hama's southern suburbs and then Homs, meeting no resistance.")
+    days = {e.location: e.date for e in frontlines.extract(text, published="2024-12-08").events}
+    assert days.get("Homs") == date(2024, 12, 8)
+    from frontlines.events.dating import _heading_weekday
+    from frontlines.mentions.dates import find_dates
+
+    sunday = next(d for d in find_dates("Sunday, 01:00", date(2024, 12, 7)) if d.kind == "weekday")
+    assert sunday.date == date(2024, 12, 1)
+    assert _heading_weekday(sunday, date(2024, 12, 7), date(2024, 12, 8)).date == date(2024, 12, 8)
+    # (never past the day of writing)
+    assert _heading_weekday(sunday, date(2024, 12, 7), date(2024, 12, 7)).date == date(2024, 12, 1)
+
+
+def test_a_restrictive_relative_clause_that_picks_out_a_party_retells_its_deed() -> None:
+    """"how the factions that took A, B and C will share power": the clause picks out the factions by what they had
+    done; it tells no new taking (the places are theirs, but there is no event). With its own day ("the factions that
+    took X on Saturday") or set off by a comma ("the rebels, who took X, ...") it tells the deed."""
+    text = "It is unclear how the factions that took Homs and Daraa will share power."
+    extraction = frontlines.extract(text, published="2024-12-08")
+    assert extraction.events == []
+    assert {a.place_id: a.status for a in extraction.assertions} == {"gn:169577": "opposition", "gn:170905": "opposition"}
+    assert events_of("The factions that took Homs on Saturday are now in Damascus.") == [
+        ("Non-state actor overtakes territory", "opposition", "Homs")]
+    assert events_of("The rebels, who took Homs, are now in Damascus.") == [
+        ("Non-state actor overtakes territory", "opposition", "Homs")]

@@ -309,6 +309,12 @@ class _Sentence(_States):
         background = background or (noun is None and bool(places) and all(p.start < self.span[0] for p in places)
                                     and any(c.dep_ == "mark" and c.lower_ in self.lang.time_preps for c in pred.children))
         relative = noun is None and pred.dep_ == "relcl"
+        # "the factions that took X will share ...": a restrictive relative clause that picks out a party by a deed of
+        # its (no comma before "that", an article before the party) retells the deed; it had happened by then
+        background = background or (relative and pred.head.pos_ in ("NOUN", "PROPN") and pred.head.i < pred.i
+                                    and any(c.dep_ == "det" and c.lower_ == "the" for c in pred.head.children)
+                                    and (pred.head.i in self.idx.actor_at or pred.head.lemma_.lower() in self.lang.military_nouns)
+                                    and not any(t.text == "," for t in pred.doc[pred.head.i : pred.left_edge.i]))
         # "it took B four years to win X back": a deed told by the long span it took is history
         spanning = noun is None and self._aim_of(pred, self.lang.span_verbs) \
             and any(c.lemma_.lower() in self.lang.long_spans for c in pred.head.children)

@@ -203,6 +203,18 @@ def _day_headings(text: str, sentences: Sequence[tuple[int, int]], published: da
     return count
 
 
+def _heading_weekday(day: DateSpan, section_day: date | None, published: date | None) -> DateSpan:
+    """A weekday that heads a section after a section of another day ("Saturday, 23:00 ... Sunday, 01:00"): the
+    headings go forward, so it is the first such weekday from the section's day on (counted from the day of writing
+    when that would pass it), not the one before the section's day."""
+    if day.kind != "weekday" or day.date is None or section_day is None or published is None:
+        return day
+    ahead = section_day + timedelta(days=(day.date.weekday() - section_day.weekday()) % WEEK_DAYS)
+    if ahead > published or ahead == day.date:
+        return day
+    return replace(day, date=ahead, date_start=ahead, date_end=ahead)
+
+
 def _label_alone(sentence: str, day: DateSpan) -> bool:
     """The sentence is a day and marks around it (a stamp's brackets and clock), or a numbered entry's name and then
     its day ("Statement 4 (Saturday 30 November, 15:30)"): a label for what follows, telling nothing itself."""
@@ -421,6 +433,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         named = [d for d in found if d.kind in ("explicit", "weekday") and d.date]
         if len(named) == 1 and _label_alone(sentence, named[0]) and (
                 _whole_line(text, s_start, s_end) or not _NUMBERED_LABEL.match(sentence)):
+            named = [_heading_weekday(named[0], section_day, doc.published)]
             label = (s_end, named[0].date, s_start)
         elif named and _ENTRY_LABEL.match(sentence, named[0].end) and not _LABEL_REST.sub("", sentence[: named[0].start]) \
                 and not text[text.rfind("\n", 0, s_start) + 1 : s_start].strip():

@@ -130,13 +130,16 @@ _ALTERNATIVES: list[str] = [
         rf"(?:(?P<md_wd>{_WD}),?\s+)?(?P<md_m>{_MON})\s+(?P<md_d>{_DAY})"
         rf"(?:,?\s+(?P<md_y>{_YEAR}))?",
     ),
-    # "on the 30th" - only when not followed by a name: "the 4th Division"
-    # and "the 25th Special Mission Forces" are units, not dates.
+    # "on the 30th", "by the 29th", "the evening of the 30th", "Sunday the 8th": a day of the month alone after a
+    # preposition or a weekday - only when not followed by a name: "the 4th Division" and "the 25th Special Mission
+    # Forces" are units, not dates; nor by a noun it counts ("on the 3rd day", "the 5th anniversary").
     _alt(
         "ord",
-        r"\bon\s+the\s+(?P<ord_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
-        r"(?!\s+(?:of\s+)?[A-Z])(?!\s+(?:division|brigade|regiment|battalion|corps|"
-        r"armou?red|mechani[sz]ed|infantry|special|commando|army|legion|squadron))",
+        rf"(?:\b(?:on|by|of|since|until|till|before|after|from|to|between|and)\s+(?:{_WD},?\s+)?|\b{_WD},?\s+)"
+        r"the\s+(?P<ord_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+        r"(?!\s+(?:of\s+)?(?-i:[A-Z]))(?!\s+(?:division|brigade|regiment|battalion|corps|"
+        r"armou?red|mechani[sz]ed|infantry|special|commando|army|legion|squadron|day|days|anniversary|century|"
+        r"floor|time|times|round|year|week|month|attempt|wave|line|district|place)\b)",
     ),
     # "the first week of December"
     _alt(
@@ -227,7 +230,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "stamp": ("#D",),
     "dm": ("#W", "the", "#D"),
     "md": ("#W", "#M"),
-    "ord": ("on",),
+    "ord": ("on", "by", "of", "since", "until", "till", "before", "after", "from", "to", "between", "and", "#W"),
     "wk": ("the", "first", "second", "third", "fourth", "last", "final"),
     "mo": ("in", "during", "throughout", "since", "until", "by", "through", "early", "mid",
            "middle", "late", "the", "end", "beginning", "start", "#M"),
