@@ -112,3 +112,13 @@ def test_a_restrictive_relative_clause_that_picks_out_a_party_retells_its_deed()
         ("Non-state actor overtakes territory", "opposition", "Homs")]
     assert events_of("The rebels, who took Homs, are now in Damascus.") == [
         ("Non-state actor overtakes territory", "opposition", "Homs")]
+
+
+def test_a_toll_in_quote_marks_is_the_toll_told() -> None:
+    """"killing "dozens"", "killed "hundreds of militants"": the text quotes a speaker's words for the toll; the count
+    is still the one told (ACLED's vague counts: dozens 12, hundreds 100). Marks elsewhere change nothing."""
+    from frontlines.events.fatalities import parse_casualties
+
+    assert parse_casualties('Jets struck the town on Wednesday, killing "dozens", state media said.').fatalities == 12
+    assert parse_casualties('The strikes killed "hundreds of militants", the ministry said.').fatalities == 100
+    assert parse_casualties('The "dozens" of trucks on the road were not hit.').fatalities == 0
