@@ -122,3 +122,18 @@ def test_a_toll_in_quote_marks_is_the_toll_told() -> None:
     assert parse_casualties('Jets struck the town on Wednesday, killing "dozens", state media said.').fatalities == 12
     assert parse_casualties('The strikes killed "hundreds of militants", the ministry said.').fatalities == 100
     assert parse_casualties('The "dozens" of trucks on the road were not hit.').fatalities == 0
+
+
+KHASHAM = "gn:167899"
+
+
+def test_a_verb_of_saying_joined_to_a_denial_is_no_denial() -> None:
+    """"state media denied that anything had been handed over and claimed that the army still held X": the parser hangs
+    "claimed" on the denied clause; it is the speaker's second verb, and what it claims is not denied (a government
+    claim that X is held). What is joined inside the denied clause stays denied."""
+    said = "On Tuesday state media denied that anything had been handed over and claimed that the army still held Khasham."
+    assert {(a.place_id, a.status, a.level) for a in frontlines.extract(said, published="2024-12-03").assertions} == {
+        (KHASHAM, "government", "claimed")}
+    denied = "On Tuesday the army denied that the rebels took Khasham and entered Hatla."
+    extraction = frontlines.extract(denied, published="2024-12-03")
+    assert extraction.events == [] and extraction.assertions == []

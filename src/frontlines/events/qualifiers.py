@@ -54,6 +54,8 @@ class _Qualifiers(_Parties):
             if cur.head.i > cur.i and any(t.text == ";" for t in cur.doc[cur.i : cur.head.i]):
                 break  # "a strike killed ten; the army denied carrying it out": no verb governs across a semicolon
             came_by_prep = cur.dep_ == "prep"
+            if cur.dep_ == "conj" and cur.pos_ in _VERBAL and cur.head.lemma_.lower() in self.lang.denials:
+                break  # "A denied that X had fallen and claimed that it held Y": a verb joined to the denial is no denial
             cur = cur.head
             if cur.lemma_.lower() in self.lang.confirm_verbs and any(c.dep_ == "nsubj" for c in cur.children):
                 break  # "the army denied it, but B confirmed that X had fallen": what B confirms stands

@@ -198,6 +198,26 @@ def _reporting_asides(doc: Any) -> Any:
     return doc
 
 
+def _reports_read_into_a_report(doc: Any) -> Any:
+    """A second verb of saying joined to the first one's reported clause ("A denied that X had been handed over and
+    claimed that the army still held Y": "claimed" a conjunct of "handed"): a verb with no subject that reports a
+    clause of its own ("that ...") after "and", in the tense of the verb whose clause it was hung on, is that verb's
+    conjunct, said by the same subject."""
+    for verb in doc:
+        clause = verb.head
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or clause.dep_ != "ccomp" or _has_subject(verb):
+            continue
+        main = clause.head
+        if main.tag_ != verb.tag_ or main.i > clause.i or not _has_subject(main):
+            continue
+        if not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+            continue
+        for c in [c for c in clause.children if c.dep_ in ("cc", "punct") and clause.i < c.i < verb.i]:
+            c.head = main
+        verb.head = main
+    return doc
+
+
 def _nouns_after_a_relative(doc: Any) -> Any:
     """A noun the parser joins to the verb of a relative clause, after the clause has closed with a comma ("struck the
     airport in X, which A had taken on Friday, as well as the base near Y": the base a conjunct of "taken") is a
@@ -530,7 +550,8 @@ def _particles_read_as_time_prepositions(doc: Any) -> Any:
 
 #: The repairs in the order they run (each reads the parse the ones before it left).
 _REPAIRS = (
-    _hyphenated_words, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides, _finite_subjects,
+    _hyphenated_words, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
+    _reports_read_into_a_report, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
     _dates_read_into_a_subject, _quarters_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle,
