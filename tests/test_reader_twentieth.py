@@ -137,3 +137,19 @@ def test_a_verb_of_saying_joined_to_a_denial_is_no_denial() -> None:
     denied = "On Tuesday the army denied that the rebels took Khasham and entered Hatla."
     extraction = frontlines.extract(denied, published="2024-12-03")
     assert extraction.events == [] and extraction.assertions == []
+
+
+def test_places_that_followed_a_taking_were_taken_the_same_way() -> None:
+    """"X was taken by A on Friday; Y and Z followed on Saturday": Y and Z went the way of X, on the day of "followed".
+    With an object of its own ("followed the army south") or a subject that is no place ("air strikes followed"), the
+    verb tells no taking."""
+    assert dated("Saraqib was taken by opposition fighters on Friday; Maarat al-Numan and Khan Sheikhoun followed on "
+                 "Saturday.", published="2024-12-04") == {
+        "Saraqib": "2024-11-29", "Ma'arrat al-Nu'man": "2024-11-30", "Khan Shaykhun": "2024-11-30"}
+    assert events_of("Saraqib fell to the rebels on Friday. Morek followed the next day.") == [
+        ("Non-state actor overtakes territory", "opposition", "Saraqib"),
+        ("Non-state actor overtakes territory", "opposition", "Morek")]
+    assert [p for _, _, p in events_of("Saraqib fell on Friday, and Morek residents followed the army south.")] == [
+        "Saraqib"]
+    assert [p for _, _, p in events_of("Rebels took Saraqib on Friday. Heavy air strikes on Idlib followed.")] == [
+        "Saraqib", "Idlib"]

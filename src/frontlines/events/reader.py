@@ -139,6 +139,8 @@ class Reader:
                             last_attacker=last_attacker, struck_before=next((f for f in reversed(struck) if f), None),
                             left_before=left, voice=voice)
             found = _yielded(self._sentence(ctx), frames[prev_from:])
+            if self.lang.succession_verbs:
+                found = self._successions(ctx, found, frames[prev_from:])
             if any(f.yielded for f in found):
                 # ("B withdrew from X. A entered X later that day": the withdrawal before is part of the taking)
                 taken = {p.place_id for f in found if f.kind in ("enter", "capture", "handover") and f.asserts for p in f.places}
@@ -191,6 +193,30 @@ class Reader:
             elif mentioned:
                 last_actor = mentioned[-1]
         return frames
+
+    def _successions(self, ctx: _Sentence, found: list[Frame], before: Sequence[Frame]) -> list[Frame]:
+        """"X fell on Friday; Y and Z followed on Saturday": places that are the subject of a verb of succession with no
+        object of its own were taken as the place taken just before them (in the sentence, or the one before it), by
+        the same party: that taking, told again of them at the verb (its day is the verb's own)."""
+        out = list(found)
+        for verb in ctx.tokens:
+            if verb.lemma_.lower() not in self.lang.succession_verbs or verb.pos_ != "VERB" or any(
+                    c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "agent") and c.i > verb.i for c in verb.children):
+                continue
+            places = list({p.start: p for s in verb.children if s.dep_ == "nsubj" for t in (s, *s.conjuncts)
+                           if (p := ctx.idx.place_at.get(t.i)) is not None and p.kind != "region"}.values())
+            if not places:
+                continue
+            ids = {p.place_id for p in places}
+            model = next((f for f in reversed([*before, *found]) if f.start < verb.idx and f.asserts
+                          and f.kind in ("capture", "handover") and f.places and not ids & {p.place_id for p in f.places}), None)
+            if model is None:
+                continue
+            out.append(replace(model, sentence=ctx.span, start=verb.idx, end=verb.idx + len(verb), places=tuple(places),
+                               source=(), goal=(), partial=frozenset(), asides=(), time_phrases=(), clause=ctx.span,
+                               negated=negation_of(verb), background=False, relative=False, describes=False,
+                               loose=False))
+        return out
 
     def _harmed(self, tok: Token) -> bool:
         """``tok`` names the dead or hurt of a deed ("nine soldiers were killed", "killing nine soldiers")."""
