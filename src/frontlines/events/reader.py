@@ -214,7 +214,7 @@ class Reader:
                 continue
             out.append(replace(model, sentence=ctx.span, start=verb.idx, end=verb.idx + len(verb), places=tuple(places),
                                source=(), goal=(), partial=frozenset(), asides=(), time_phrases=(), clause=ctx.span,
-                               negated=negation_of(verb), background=False, relative=False, describes=False,
+                               negated=bool(negation_of(verb)), background=False, relative=False, describes=False,
                                loose=False))
         return out
 
