@@ -11,7 +11,7 @@ from datetime import date
 
 import frontlines
 from test_reader_eleventh import dated
-from test_reader_seventeenth import events_of
+from test_reader_seventeenth import events_of, statuses
 
 MOREK = "gn:166640"
 KAFR_ZITA = "gn:168620"
@@ -153,3 +153,15 @@ def test_places_that_followed_a_taking_were_taken_the_same_way() -> None:
         "Saraqib"]
     assert [p for _, _, p in events_of("Rebels took Saraqib on Friday. Heavy air strikes on Idlib followed.")] == [
         "Saraqib", "Idlib"]
+
+
+TELL_RIFAAT = "gn:163476"
+
+
+def test_a_state_held_since_a_clause_with_a_day_holds_from_that_day() -> None:
+    """"In X, held by A since B pulled out on Monday, ...": the state holds from the day of the clause that opens its
+    period (as "since Monday" alone). Without such a clause the state is told of the report's day."""
+    assert statuses("In Tal Rifaat, held by National Army factions since the SDF pulled out on Monday, aid partners "
+                    "have no access.", published="2024-12-04") == {TELL_RIFAAT: ("opposition", "2024-12-02")}
+    assert statuses("In Tal Rifaat, held by National Army factions, aid partners have no access.",
+                    published="2024-12-04") == {TELL_RIFAAT: ("opposition", "2024-12-04")}

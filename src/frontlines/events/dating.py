@@ -362,8 +362,13 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                     opened = None
                     span = replace(span, kind="default", date=None)  # "since 27 November" opens a period
             elif span.kind != "default" and clauses.in_since_clause(text, f.end, span.start):
-                # "strikes continue since the escalation began on 26 November": the day opens the period
-                span = replace(span, kind="default", date=None)
+                # "strikes continue since the escalation began on 26 November": the day opens the period (and a
+                # standing state holds from it: "X, held by A since B pulled out on Monday")
+                if f.kind in _STANDING_KINDS and span.kind in ("explicit", "weekday") and span.date is not None and (
+                        not_before is None or span.date >= not_before):
+                    span = replace(span, kind="explicit", date_start=span.date, date_end=span.date, time_precision=1)
+                else:
+                    span = replace(span, kind="default", date=None)
             elif span.kind != "default" and f.ongoing and clauses.other_clause(text, span, f.start, f.end):
                 # a present tense whose day belongs to another clause: "On 27 November X, which controls Y,
                 # launched ..."; "claim to control Y after launching their offensive on Wednesday"
