@@ -165,3 +165,12 @@ def test_a_state_held_since_a_clause_with_a_day_holds_from_that_day() -> None:
                     "have no access.", published="2024-12-04") == {TELL_RIFAAT: ("opposition", "2024-12-02")}
     assert statuses("In Tal Rifaat, held by National Army factions, aid partners have no access.",
                     published="2024-12-04") == {TELL_RIFAAT: ("opposition", "2024-12-04")}
+
+
+def test_the_day_after_a_happening_set_off_after_a_day_counts_back_from_it() -> None:
+    """"X was taken by A on 9 December, the day after Y fell": Y fell on the 8th (as "a day after"). "A said the day
+    before that it had taken X" is no such clause: X is the day before the one the text is at."""
+    assert dated("Manbij was taken by the National Army on 9 December, the day after Damascus fell.",
+                 published="2024-12-16") == {"Manbij": "2024-12-09", "Damascus": "2024-12-08"}
+    assert dated("On 8 December the rebels said the day before that they had taken Homs.",
+                 published="2024-12-16") == {"Homs": "2024-12-07"}

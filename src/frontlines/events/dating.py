@@ -129,7 +129,8 @@ _IN_YEAR = re.compile(r"\bin\s+(?:the\s+)?((?:19|20)\d\d)\b(?!\s*(?:km|people|fi
 
 
 # "four days after they took X", "two days before the army left X": a count of days from another clause's day
-_SHIFT = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(sorted(map(re.escape, SMALL_COUNTS), key=len, reverse=True))
+# ("D, the day after A took X": one day, as "a day after", when set off after the day it counts from)
+_SHIFT = re.compile(r"\b(?P<n>\d{1,2}|the|" + "|".join(sorted(map(re.escape, SMALL_COUNTS), key=len, reverse=True))
                     + r")\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\b", re.I)
 _SHIFT_REACH = 80  # characters from "N days after" to the predicate of its clause
 
@@ -144,6 +145,8 @@ def _shifted_day(sentence: str, trigger: int, named: Sequence[DateSpan],
     for m in _SHIFT.finditer(sentence, 0, trigger):
         if trigger - m.end() > _SHIFT_REACH or _CLAUSE_BREAK.search(sentence, m.end(), trigger):
             continue
+        if m.group("n").lower() == "the" and not sentence[: m.start()].rstrip().endswith(","):
+            continue  # ("on the 9th, the day after X fell"; not "A said the day before that it had taken X")
         stop = _CLAUSE_BREAK.search(sentence, m.end())
         end = stop.start() if stop else len(sentence)
         outside = [d for d in named if d.date is not None and (d.end <= m.start() or d.start >= end)]
@@ -154,7 +157,7 @@ def _shifted_day(sentence: str, trigger: int, named: Sequence[DateSpan],
         if anchor is None:
             return None
         word = m.group("n").lower()
-        n = (int(word) if word.isdigit() else SMALL_COUNTS[word]) * (7 if m.group("unit").lower().startswith("week") else 1)
+        n = (int(word) if word.isdigit() else SMALL_COUNTS.get(word, 1)) * (7 if m.group("unit").lower().startswith("week") else 1)
         return m, anchor - timedelta(days=n) if m.group("dir").lower() == "after" else anchor + timedelta(days=n)
     return None
 
