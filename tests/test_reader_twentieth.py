@@ -174,3 +174,12 @@ def test_the_day_after_a_happening_set_off_after_a_day_counts_back_from_it() -> 
                  published="2024-12-16") == {"Manbij": "2024-12-09", "Damascus": "2024-12-08"}
     assert dated("On 8 December the rebels said the day before that they had taken Homs.",
                  published="2024-12-16") == {"Homs": "2024-12-07"}
+
+
+def test_the_city_after_a_party_located_in_a_place_is_that_place() -> None:
+    """"In Daraa ... Druze factions in Sweida expelled the security branches from the city": the city is Sweida, where
+    the subject stands (a place inside the subject that tells where it came from is still passed over)."""
+    text = ("Local rebels took Daraa on the 6th. Druze factions in Sweida expelled the remaining security "
+            "branches from the city on the 7th.")
+    assert dated(text, published="2024-12-16") == {"Daraa": "2024-12-06", "As-Suwayda": "2024-12-07"}
+    assert "Idlib" not in dated("Rebels took Morek. Fighters arriving from Idlib moved into the town.")

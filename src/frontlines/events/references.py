@@ -39,10 +39,11 @@ class _References:
             c.i in idx.actor_at or c.lower_ in self.lang.military_nouns or c.lemma_.lower() in self.lang.military_nouns)),
             None) if verb.pos_ in _VERBAL else None
         inside = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)) if subject is not None else (0, 0)
+        # (but where the party is, "fighters in A expelled the garrison from the city", is the place it acts in)
         earlier = [p for p in idx.places[max(0, i - 40) : i] if pos - p.start <= within
                    and p.kind != "region" and (kind == "any" or p.kind == kind)
                    and not (self.span[0] <= p.start and self._same_phrase(p, tok))
-                   and not inside[0] <= p.start < inside[1]]
+                   and not (inside[0] <= p.start < inside[1] and not self._located_party(p, subject))]
         # a place named only to say where the place just before it lies ("A, 12 km south-west of B ... the town") is
         # not referred to ("the countryside west of B ... the city" is B)
         earlier = [p for p in earlier if not (locator_only(p) and any(
@@ -86,6 +87,13 @@ class _References:
         group = [p for p in group if p.start < self.span[0]] if many else (own or group)
         count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
         return [self._own_relation(p, tok) for p in (group[-count:] if count else group)]
+
+    def _located_party(self, place: PlaceMention, subject: Token | None) -> bool:
+        """The place says where the party that is the subject stands ("fighters in A"): the mention hangs on the
+        subject noun itself through a preposition of area."""
+        head = self._mention_head(place)
+        return subject is not None and head is not None and head.dep_ == "pobj" and head.head.lower_ in self.lang.area_preps \
+            and head.head.head.i == subject.i
 
     def _own_relation(self, place: PlaceMention, tok: Token) -> PlaceMention:
         """The place a reference stands for, where the reference's own words put it: "west of X ... into the city" is X
