@@ -183,3 +183,14 @@ def test_the_city_after_a_party_located_in_a_place_is_that_place() -> None:
             "branches from the city on the 7th.")
     assert dated(text, published="2024-12-16") == {"Daraa": "2024-12-06", "As-Suwayda": "2024-12-07"}
     assert "Idlib" not in dated("Rebels took Morek. Fighters arriving from Idlib moved into the town.")
+
+
+def test_it_after_a_place_described_as_near_another_is_the_place_described() -> None:
+    """"Everyone speaks of Base 46, the big army base near al-Atarib. It was overrun this morning": "near al-Atarib"
+    only says where the base lies (as "12 km south of" would), so "it" is the base. With no phrase set off before it,
+    a place near another is still what "it" refers to ("Fighting went on near al-Atarib. It fell on Friday")."""
+    text = ("Everyone speaks of Base 46, the big army base near al-Atarib. By every account it was overrun this morning "
+            "after a night of fighting.")
+    assert [p for _, _, p in events_of(text)] == ["46th Regiment base"]
+    assert [p for _, _, p in events_of("Rebels attacked near al-Atarib on Thursday. It fell on Friday.")][-1:] == [
+        "Atarib"]

@@ -46,8 +46,10 @@ class _References:
                    and not (inside[0] <= p.start < inside[1] and not self._located_party(p, subject))]
         # a place named only to say where the place just before it lies ("A, 12 km south-west of B ... the town") is
         # not referred to ("the countryside west of B ... the city" is B)
-        earlier = [p for p in earlier if not (locator_only(p) and any(
-            0 < p.start - q.start < 80 and not q.relation and ". " not in idx.text[q.end : p.start] for q in earlier))] or earlier
+        # (nor a place named as near it in a phrase set off after it: "A, the big base near B. It fell")
+        earlier = [p for p in earlier if not any(
+            0 < p.start - q.start < 80 and not q.relation and ". " not in idx.text[q.end : p.start]
+            and (locator_only(p) or (near_relation(p) and "," in idx.text[q.end : p.start])) for q in earlier)] or earlier
         # a place a force moved away to ("pulled back from A to B, handing the city to C") is not what is referred to
         left = [p for p in earlier if not self._goal_of_leaving(p)]
         if earlier and not left and not plural:
