@@ -194,3 +194,12 @@ def test_it_after_a_place_described_as_near_another_is_the_place_described() -> 
     assert [p for _, _, p in events_of(text)] == ["46th Regiment base"]
     assert [p for _, _, p in events_of("Rebels attacked near al-Atarib on Thursday. It fell on Friday.")][-1:] == [
         "Atarib"]
+
+
+def test_a_facility_noun_does_not_refer_to_a_site_of_another_kind() -> None:
+    """"A student at Aleppo University ... the airport was in rebel hands": a university is no airport, so "the airport"
+    refers to no place named before (it had made the university held). "the base" after "Base 46" is the base."""
+    text = "Rami studies engineering at Aleppo University. He said the airport was in rebel hands by noon."
+    assert frontlines.extract(text, published="2024-11-30").assertions == []
+    assert [p for _, _, p in events_of("Rebels reached Base 46 on Thursday. The base fell hours later.")] == [
+        "46th Regiment base"]

@@ -76,7 +76,12 @@ class _References:
                     if noun not in self.lang.partial else []) or earlier
             if kind == "facility":
                 # ("X dam ... the Y bridge ... the dam": the facility whose name holds the noun, not the last one)
-                earlier = _named_with(tok, earlier) or earlier
+                # (and a site the text named with a noun of no such kind is none: "X University ... the airport")
+                typed = {w for w, k in self.lang.place_anaphora.items() if k == "facility"}
+                earlier = _named_with(tok, earlier) or [p for p in earlier if typed & set(p.mention.lower().split())
+                                                        or len(p.mention.split()) == 1]
+                if not earlier:
+                    return []
             self._named_alone.add(earlier[-1].start)
             return [self._own_relation(earlier[-1], tok)]
         # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
