@@ -203,3 +203,19 @@ def test_a_facility_noun_does_not_refer_to_a_site_of_another_kind() -> None:
     assert frontlines.extract(text, published="2024-11-30").assertions == []
     assert [p for _, _, p in events_of("Rebels reached Base 46 on Thursday. The base fell hours later.")] == [
         "46th Regiment base"]
+
+
+def test_the_city_is_no_place_the_gazetteer_knows_as_a_village() -> None:
+    """"The fighting is at Qamhana, 4 km from the edge of the city. By noon the fighters were in the city": the city is
+    not Qamhana, which the gazetteer knows as a village (the language pack's anaphora_excludes); after a town or a
+    city it is that place."""
+    text = ("The fighting is at Qamhana now, four kilometres from the northern edge of the city. By noon the army had "
+            "abandoned the city.")
+    assert [e.sub_event_type for e in frontlines.extract(text, published="2024-12-05").events] == ["Armed clash"]
+    reached = "Rebels reached Qamhana, four kilometres from the northern edge of the city. By noon they were in the city."
+    assert [(a.place_id, a.status) for a in frontlines.extract(reached, published="2024-12-05").assertions] == [
+        ("wp:qamhana", "contested")]
+    assert [p for _, _, p in events_of("The fighting reached Morek on Monday. By noon the army had abandoned the city.")
+            ][-1:] == ["Morek"]
+    places = frontlines.extract("Rebels entered Qamhana and Morek.", published="2024-12-05").places
+    assert {p.place_id: p.feature for p in places} == {"wp:qamhana": "village", MOREK: "town"}

@@ -136,6 +136,7 @@ class PlaceMention(Record):
     relation: str = ""  # "", "near", "outskirts", "north of", "between", "countryside", ...
     anchor_id: str = ""  # the place a relative location is measured from
     alternatives: tuple[str, ...] = ()
+    feature: str = ""  # the gazetteer's feature of the place ("city", "village", "airbase"), "" when unknown
 
 
 @dataclass(frozen=True, slots=True)

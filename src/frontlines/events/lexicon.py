@@ -177,6 +177,7 @@ class Language:
     aspect_verbs: frozenset[str] = frozenset()  # "continued to be reported in X": one happening with its infinitive
     attempt_heads: frozenset[str] = frozenset()  # "tried to storm X": an attempt that happened, a fight for X
     witness_verbs: frozenset[str] = frozenset()  # "monitors recorded strikes on X": the subject saw, not struck
+    anaphora_excludes: dict[str, frozenset[str]] = field(default_factory=dict)  # "the city": never a village
     succession_verbs: frozenset[str] = frozenset()  # "X fell; Y followed": Y went the way of the place before it
     ellipsis_verbs: frozenset[str] = frozenset()  # "X remains held, as does Y": the auxiliary that repeats a state
     comparison_marks: frozenset[str] = frozenset()  # ... and the word that marks the comparison
@@ -260,6 +261,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         code=code, frames=frames, military_nouns=_words(lex, "military_nouns"), air_weapons=_words(lex, "air_weapons"),
         ground_weapons=_words(lex, "ground_weapons"), civilian_nouns=_words(lex, "civilian_nouns"),
         place_anaphora={k.lower(): v for k, v in lex.get("place_anaphora", {}).items()},
+        anaphora_excludes={k.lower(): frozenset(v) for k, v in lex.get("anaphora_excludes", {}).items()},
         place_class=_words(lex, "place_class"), partial=_words(lex, "partial"), region_hedges=_words(lex, "region_hedges"),
         region_full=_words(lex, "region_full"), irrealis_heads=_words(qual, "irrealis_heads"), modals=_words(qual, "modals"),
         negations=_words(qual, "negations"), hedges=_words(qual, "hedges"), claim_verbs=_words(qual, "claim_verbs"),

@@ -263,7 +263,7 @@ class Reader:
                 continue  # "X, the capital", "the capital X": X is named already; or inside a name
             out.append(PlaceMention(mention=tok.text, start=tok.idx, end=tok.idx + len(tok), doc=doc_id,
                                     place_id=capital.id, name=capital.name, lat=capital.lat, lon=capital.lon,
-                                    kind=capital.kind, admin1=capital.admin1, score=1.0))
+                                    kind=capital.kind, admin1=capital.admin1, score=1.0, feature=capital.feature))
         return out
 
     def _seats(self, doc_id: str, sdoc: Any, places: Sequence[PlaceMention]) -> list[PlaceMention]:
@@ -284,7 +284,7 @@ class Reader:
             seat = self.seats[division.admin1]
             out.append(PlaceMention(mention=tok.text, start=tok.idx, end=tok.idx + len(tok), doc=doc_id,
                                     place_id=seat.id, name=seat.name, lat=seat.lat, lon=seat.lon,
-                                    kind=seat.kind, admin1=seat.admin1, score=1.0))
+                                    kind=seat.kind, admin1=seat.admin1, score=1.0, feature=seat.feature))
         return out
 
     def _sentence(self, ctx: _Sentence) -> list[Frame]:

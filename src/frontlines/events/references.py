@@ -61,6 +61,9 @@ class _References:
         if not earlier and kind == "facility" and not plural:
             # "the prison", "the dam": the facility named by that noun, however far back ("X prison ... the prison")
             earlier = _named_with(tok, idx.places[:i])[-1:]
+        excluded = self.lang.anaphora_excludes.get(tok.lower_)
+        if excluded:
+            earlier = [p for p in earlier if p.feature not in excluded]  # ("the city" is no village)
         if not earlier:
             return []
         # the place itself, not where the earlier mention placed something near it ("on the outskirts of X ... the city")

@@ -259,7 +259,7 @@ class Geoparser:
             mention=text[span.start : end], start=span.start, end=end, doc=doc.id, place_id=place.id,
             name=place.name, lat=round(lat, 5), lon=round(lon, 5), kind=place.kind, admin1=place.admin1,
             score=round(min(1.0, best.score), 3), geo_precision=geo_precision, relation=relation,
-            anchor_id=anchor_id, alternatives=alternatives,
+            anchor_id=anchor_id, alternatives=alternatives, feature=place.feature,
         )
 
     def _facility_named(self, span: Span, tail: str) -> Candidate | None:

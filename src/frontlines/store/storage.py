@@ -400,6 +400,7 @@ class Store:
 def _mention_row(p: PlaceMention) -> dict[str, Any]:
     row = p.to_dict()
     row.pop("alternatives", None)
+    row.pop("feature", None)  # (read from the gazetteer while reading; not part of the stored mention)
     return row
 
 
