@@ -219,3 +219,12 @@ def test_the_city_is_no_place_the_gazetteer_knows_as_a_village() -> None:
             ][-1:] == ["Morek"]
     places = frontlines.extract("Rebels entered Qamhana and Morek.", published="2024-12-05").places
     assert {p.place_id: p.feature for p in places} == {"wp:qamhana": "village", MOREK: "town"}
+
+
+def test_a_count_of_days_after_a_listed_place_is_its_day() -> None:
+    """"The fall of A on 29 November and of B a day later": B fell on the 30th (a count from the list's day, as a day
+    of its own would be)."""
+    assert dated("The fall of Saraqib on 29 November and of Morek a day later opened the road.",
+                 published="2024-12-04") == {"Saraqib": "2024-11-29", "Morek": "2024-11-30"}
+    assert dated("Rebels captured Saraqib on 29 November and Morek the next day.", published="2024-12-04") == {
+        "Saraqib": "2024-11-29", "Morek": "2024-11-30"}

@@ -471,17 +471,18 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
 
 def place_day(doc: Document, place: PlaceMention, when: DateSpan, places: Sequence[PlaceMention]) -> DateSpan:
     """The day a list gives one of its places right after it ("captured A on 5 December and B on 7 December": B's
-    is 7 December; "... and B on Thursday": that Thursday), within a few words and before the next place; else the
-    frame's day (always for a place alone)."""
+    is 7 December; "... and B on Thursday": that Thursday; "A on 5 December and B a day later": the 6th), within a few
+    words and before the next place; else the frame's day (always for a place alone)."""
     if len(places) < 2:
         return when
     later = [p.start for p in places if p.start > place.end]
     window = doc.text[place.end : min([place.end + 45, *later])]
-    for found in find_dates(window, doc.published):
+    # ("the fall of A on 29 November and of B a day later": a count of days from the list's day is B's)
+    for found in find_dates(window, doc.published, context=when.date if when.kind == "explicit" else None):
         gap = window[: found.start]
         # (within the sentence: "... and B fell.\n\n6 December - ..." gives B no day of the next paragraph's label)
-        if found.kind not in ("explicit", "weekday") or found.date is None or any(ch in gap for ch in ",;.!?\n") \
-                or len(gap.split()) > 5:
+        if found.kind not in ("explicit", "weekday", "anaphoric") or found.date is None or any(
+                ch in gap for ch in ",;.!?\n") or len(gap.split()) > 5:
             break
         if found.date == when.date:
             return when
