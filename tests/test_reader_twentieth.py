@@ -228,3 +228,35 @@ def test_a_count_of_days_after_a_listed_place_is_its_day() -> None:
                  published="2024-12-04") == {"Saraqib": "2024-11-29", "Morek": "2024-11-30"}
     assert dated("Rebels captured Saraqib on 29 November and Morek the next day.", published="2024-12-04") == {
         "Saraqib": "2024-11-29", "Morek": "2024-11-30"}
+
+
+def test_a_partys_men_and_materiel_struck_name_the_other_actor() -> None:
+    """"struck rebel gatherings", "a gathering of regime officers", "a convoy of B": the party named on the target is
+    the one hit (as on its positions); a gathering of mourners is no party."""
+    def struck(text: str) -> list[str]:
+        return [e.actor2_side for e in frontlines.extract(text, published="2024-12-04").events]
+
+    assert struck("Government jets struck rebel gatherings near Kafr Nabudah on Monday.") == ["opposition"]
+    assert struck("Drones struck a gathering of regime officers near Morek on Monday.") == ["government"]
+    assert struck("Jets struck a gathering of mourners in Morek on Monday.") == [""]
+
+
+def test_a_sides_own_voice_telling_a_strike_on_the_other_side_tells_its_own_strike() -> None:
+    """"State media said artillery had shelled opposition gatherings near X": no doer named, but the government's
+    voice tells a strike on the opposition: the government's. With no target side, or a target of the speaker's own
+    side, the doer stays unknown."""
+    def doers(text: str) -> list[str]:
+        return [e.actor1_side for e in frontlines.extract(text, published="2024-12-04").events]
+
+    assert doers("Syrian state media said on Monday that artillery had shelled opposition gatherings near Morek.") == [
+        "government"]
+    assert doers("Syrian state media said on Monday that artillery had shelled Morek.") == ["unknown"]
+
+
+def test_a_count_of_them_right_after_its_verb_is_the_toll() -> None:
+    """"struck a gathering of officers, killing four of them": the toll is four; "killed ten, four of them children"
+    still counts ten."""
+    from frontlines.events.fatalities import parse_casualties
+
+    assert parse_casualties("Drones struck a gathering of officers, killing four of them.").fatalities == 4
+    assert parse_casualties("Shelling killed ten people, four of them children.").fatalities == 10

@@ -348,15 +348,16 @@ class _Sentence(_States):
         )
 
     def _post_owner(self, pred: Token, noun: Token | None) -> Token | None:
-        """The party whose posts the deed hit or was fought at ("drone strikes hit A positions", "struck positions of
+        """The party whose posts (or men and matériel) the deed hit or was fought at ("drone strikes hit A positions", "struck positions of
         group A", "fighting broke out at army checkpoints"): the owner named on a position noun that is the deed's
         object or the object of its preposition."""
         heads = [pred] if noun is None or noun.i == pred.i else [noun, *([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [])]
         # (the objects of its own clause, however deep: "broke out on D at army checkpoints")
         targets = [t for h in heads for t in h.subtree if t.dep_ in ("dobj", "nsubjpass", "pobj") and not any(
             a.pos_ in _VERBAL for a in t.ancestors if a.i != h.i and h in a.ancestors)]
+        posts = self.lang.position_nouns | self.lang.asset_nouns  # (or its men and matériel: "struck A gatherings")
         for t in targets:
-            if t.lower_ not in self.lang.position_nouns and t.lemma_.lower() not in self.lang.position_nouns:
+            if t.lower_ not in posts and t.lemma_.lower() not in posts:
                 continue
             owners = [c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < t.i]
             owners += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

@@ -379,6 +379,11 @@ class EventExtractor:
             told = taken[1] if taken is not None and when.date is not None and taken[0] < when.date else ""
             holder = (told or self._holder(place)) if other is None else ""
             side2 = other.side if other is not None else holder if holder and holder != side1 else self.adversary.get(side1, "")
+        claimant_side = frame.claimant.side if frame.claimant is not None else ""
+        if not side1 and sub in _REMOTE and side2 and claimant_side not in ("", "unknown", "civilians", side2):
+            # "state media said artillery had shelled A gatherings": a side's own voice telling a strike on the other
+            # side, with no doer named, tells its own side's strike
+            side1 = claimant_side
         if not side1 and sub == CLASH_TYPE and actor2 is not None and side2 not in ("", "unknown", "civilians"):
             # "clashes with A were reported": a battle has two sides; the one not named is A's usual adversary (theater rule)
             side1 = self.adversary.get(side2, "")

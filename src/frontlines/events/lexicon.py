@@ -154,6 +154,7 @@ class Language:
     realized_heads: frozenset[str] = frozenset()  # "managed to take X": a to-infinitive that happened
     party_nouns: frozenset[str] = frozenset()  # "the groups": a party only when it refers back to an armed one
     position_nouns: frozenset[str] = frozenset()  # "their positions in X": a force's posts stand for X
+    asset_nouns: frozenset[str] = frozenset()  # "struck A gatherings": a force's men and matériel as a target
     capital_nouns: frozenset[str] = frozenset()  # "the capital": the theater's capital, not the last town named
     seat_adjectives: frozenset[str] = frozenset()  # "the provincial capital": the seat of the division named last
     failure_heads: frozenset[str] = frozenset()  # "failed to retake X": X stays with who held it
@@ -285,7 +286,7 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         no_holder=tuple(w.lower() for w in qual.get("no_holder", [])),
         first_person=tuple(qual.get("first_person", [])), first_person_holders=_words(qual, "first_person_holders"),
         reporting_forms=tuple(w.lower() for w in qual.get("reporting_forms", [])), harm_verbs=_words(lex, "harm_verbs"),
-        position_nouns=_words(lex, "position_nouns"), party_nouns=_words(lex, "party_nouns"),
+        position_nouns=_words(lex, "position_nouns"), asset_nouns=_words(lex, "asset_nouns"), party_nouns=_words(lex, "party_nouns"),
         capital_nouns=_words(lex, "capital_nouns"), seat_adjectives=_words(lex, "seat_adjectives"), country_nouns=_words(lex, "country_nouns"), leader_verbs=_words(lex, "leader_verbs"), naming_verbs=_words(lex, "naming_verbs"), description_verbs=_words(lex, "description_verbs"), result_verbs=_words(lex, "result_verbs"), span_verbs=_words(lex, "span_verbs"), long_spans=_words(lex, "long_spans"), enmity_nouns=_words(lex, "enmity_nouns"), massing_verbs=_words(lex, "massing_verbs"), unarmed_modifiers=_words(lex, "unarmed_modifiers"), launch_verbs=_words(lex, "launch_verbs"), member_nouns=_words(lex, "member_nouns"), owned_fighter_nouns=_words(lex, "owned_fighter_nouns"), affiliation_words=_words(lex, "affiliation_words"), gathering_verbs=_words(lex, "gathering_verbs"), accuse_verbs=_words(lex, "accuse_verbs"), aspect_verbs=_words(lex, "aspect_verbs"), area_preps=_words(lex, "area_preps"), held_area_nouns=_words(lex, "held_area_nouns"), pair_pronouns=_words(lex, "pair_pronouns"), ellipsis_verbs=_words(lex, "ellipsis_verbs"), succession_verbs=_words(lex, "succession_verbs"), comparison_marks=_words(lex, "comparison_marks"), scene_marks=_words(lex, "scene_marks"),
         witness_verbs=_words(qual, "witness_verbs"), failure_heads=_words(qual, "failure_heads"), agreement_heads=_words(qual, "agreement_heads"), attempt_heads=_words(qual, "attempt_heads"),
         realized_heads=_words(qual, "realized_heads"), not_names=frozenset(lex.get("not_names", [])),
