@@ -260,3 +260,30 @@ def test_a_count_of_them_right_after_its_verb_is_the_toll() -> None:
 
     assert parse_casualties("Drones struck a gathering of officers, killing four of them.").fatalities == 4
     assert parse_casualties("Shelling killed ten people, four of them children.").fatalities == 10
+
+
+def test_a_communiques_words_for_killing_and_losing_men_are_tolls() -> None:
+    """"eliminating up to 40 militants", "30 terrorists were eliminated", "neutralised 12", "lost up to 50 men and four
+    tanks": deaths (the tanks are no victims); "lost 20 villages" and "aims to eliminate the threat" count nobody."""
+    from frontlines.events.fatalities import parse_casualties
+
+    def toll(text: str) -> int:
+        return parse_casualties(text).fatalities
+
+    assert toll("Aircraft struck a depot near the town, eliminating 40 militants.") == 40
+    assert toll("At least 30 militants were eliminated in the strike.") == 30
+    assert toll("The army said it neutralised 12 fighters.") == 12
+    assert toll("The attackers lost 50 men and four tanks.") == 50
+    assert toll("His unit had lost two men to a drone strike.") == 2
+    assert toll("The army lost 20 villages and two tanks.") == 0
+    assert toll("The plan aims to eliminate the threat within days.") == 0
+
+
+def test_a_strike_told_over_a_span_counted_back_is_one_event_of_the_day_counted_from() -> None:
+    """"Over the past 24 hours, jets struck X": one strike, of the day the span is counted from (it had been two, one
+    for each calendar day the span touches); "on 1 and 2 December" names its days and is one event for each."""
+    one = frontlines.extract("Over the past 24 hours, Russian jets struck a command post near Sarmin.",
+                             published="2024-12-05").events
+    assert [e.date for e in one] == [date(2024, 12, 5)]
+    two = frontlines.extract("Russian jets struck Sarmin on 1 and 2 December.", published="2024-12-05").events
+    assert [e.date for e in two] == [date(2024, 12, 1), date(2024, 12, 2)]

@@ -112,6 +112,9 @@ HOLDER_KM = 15.0  # how far the nearest baseline place may lie to tell who held 
 SPLIT_DAYS = 3  # a happening told for "30 November and 1 December" is one event per day (ACLED), up to this many
 
 
+_COUNTED_SPAN = re.compile(r"\b(?:hours?|days?|weeks?)\b", re.IGNORECASE)
+
+
 def split_days(ev: Event, when: DateSpan) -> list[Event]:
     """One event per day of a short period its sentence names day by day ("on 27 and 28 November",
     "from 1 to 2 December"), fatalities split evenly with the remainder on the first day (ACLED's rule
@@ -120,6 +123,10 @@ def split_days(ev: Event, when: DateSpan) -> list[Event]:
     a, b = when.date_start, when.date_end
     if when.kind != "range" or a is None or b is None or not 1 <= (b - a).days < SPLIT_DAYS:
         return [ev]
+    if _COUNTED_SPAN.search(when.text):
+        # "over the past 24 hours", "in the last two days": a span counted back from the day of writing (or of the
+        # entry), no days named one by one: one event, of the day it is counted from
+        return [replace(ev, date=b, date_end=None)]
     if family(ev.sub_event_type) == "territory":
         # a place changes hands once: "seized X on 3-4 December" is one taking, some day of the period, coded to its
         # middle (ACLED's rule for a happening known only to a period)

@@ -183,7 +183,9 @@ def _quantities(text: str) -> Iterator[re.Match[str]]:
 _DEATH = (
     r"killed|dead(?!\s+of\s+(?:the\s+)?night)|died|die|deaths?|fatalities|bodies|corpses|slain|"
     r"perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|executed|martyred|martyrs|massacred|"
-    r"fatally\s+(?:wounded|injured|shot)|shot\s+dead"
+    r"fatally\s+(?:wounded|injured|shot)|shot\s+dead|"
+    # a communiqué's words for killing the enemy ("30 militants were eliminated", "neutralised 12 terrorists")
+    r"eliminated|neutrali[sz]ed"
 )
 _WOUND = r"wounded|injured|injuries|hurt|wounds|wounding|injuring|maimed"
 _CAPT = (
@@ -247,8 +249,10 @@ _LEFT_CUES: tuple[tuple[str, str], ...] = (
         "kill(?:ed|ing|s)?", r"killings?\s+of", r"claim(?:ed|ing)\s+the\s+lives\s+of", r"took\s+the\s+lives\s+of",
         r"taking\s+the\s+lives\s+of", r"deaths?\s+of", r"bodies\s+of", r"executions?\s+of", r"massacre\s+of",
         r"murder\s+of", r"remains\s+of", "execut(?:ed|ing)", "massacr(?:ed|ing)", r"death\s+toll" + _TOLL_VERBS,
-        "toll" + _TOLL_VERBS,
+        "toll" + _TOLL_VERBS, "eliminat(?:ed|ing|es)?", "neutrali[sz](?:ed|ing|es)?",
     )),
+    # "the attackers lost up to 50 men", "his unit had lost two men": dead, when the loss is of people
+    ("lostp", r"lost(?:\s+(?:up\s+to|about|around|some|nearly|almost|at\s+least))?"),
     *(("wound", w) for w in ("wound(?:ed|ing|s)?", "injur(?:ed|ing|es)", "hurt(?:ing)?", "maim(?:ed|ing)")),
     *(("capt", w) for w in ("captur(?:ed|ing|es?)", "took", "taking", "takes", "detain(?:ed|ing|s)?",
                             "arrest(?:ed|ing|s)?", "seiz(?:ed|ing)", "abduct(?:ed|ing)", "kidnap(?:ped|ping)")),
@@ -315,7 +319,7 @@ _BARE_PLURAL = re.compile(
 _GATE_STEMS = (
     "kill", "dead", "die", "death", "fatal", "bodies", "corpse", "slain", "perish", "lost", "lives",
     "execut", "martyr", "massacr", "wound", "injur", "hurt", "maim", "captur", "prisoner", "captive",
-    "detain", "arrest", "abduct", "kidnap", "surrender", "hostage", "casualt", "toll", "taken",
+    "detain", "arrest", "abduct", "kidnap", "surrender", "hostage", "casualt", "toll", "taken", "eliminat", "neutrali",
 )
 _GATE = re.compile(rf"\b(?:POW|{_key_pattern(_GATE_STEMS)})")
 _DEATH_NOUN = re.compile(r"deaths|fatalities", re.IGNORECASE)
@@ -466,6 +470,9 @@ def parse_casualties(sentence: str, *, significant: bool = False) -> Casualties:
         left = lm.lastgroup.rsplit("_", 1)[0] if lm is not None and lm.lastgroup else ""
         if left == "capt" and not (_PERSON_IN.search(np_text) and not _THING_IN.search(np_text)):
             left = ""  # "captured 20 villages" takes no prisoners
+        if left == "lostp":
+            head = " ".join(np_text.split()[:2])  # ("lost two men to a drone strike": the men are what was lost)
+            left = "death" if _PERSON_IN.search(head) and not _THING_IN.search(head) else ""
         if left and left != "fig":
             assert lm is not None
             # The phrase runs on over the victims ("killing 5 soldiers").
@@ -498,7 +505,9 @@ def parse_casualties(sentence: str, *, significant: bool = False) -> Casualties:
         prev, cur = qs[i - 1], qs[i]
         if not cur.role and prev.role in ("death", "wound", "capt") and not prev.from_right \
                 and _COORD.fullmatch(text, prev.end, cur.start) \
-                and not (cur.one and "and" not in text[prev.end:cur.start]):
+                and not (cur.one and "and" not in text[prev.end:cur.start]) \
+                and not _THING_IN.match(" ".join(_np_after(text, cur.end).split()[:1])):
+            # ("lost 50 men and four tanks": the tanks are no victims)
             # ("killing two civilians, a woman and her son": the comma adds
             # an apposition, not a third victim.)
             cur.role, cur.p_start, cur.p_end = prev.role, cur.start, cur.end + _victims_len(_np_after(text, cur.end))
