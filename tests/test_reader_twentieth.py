@@ -287,3 +287,32 @@ def test_a_strike_told_over_a_span_counted_back_is_one_event_of_the_day_counted_
     assert [e.date for e in one] == [date(2024, 12, 5)]
     two = frontlines.extract("Russian jets struck Sarmin on 1 and 2 December.", published="2024-12-05").events
     assert [e.date for e in two] == [date(2024, 12, 1), date(2024, 12, 2)]
+
+
+def test_a_place_held_after_the_other_side_left_it_is_held() -> None:
+    """"X was in A's hands by 7 December, after the last B checkpoints in the town were abandoned": the departure is
+    part of the holding (it had left X with no holder at all); an entry by another side still takes precedence over a
+    holding the leaving side is given in the same sentence."""
+    text = ("Mayadin, by contrast, was in SDF hands by the morning of 7 December, after the last militia checkpoints in "
+            "the town were abandoned without a shot.")
+    assert statuses(text, published="2024-12-15") == {"gn:173480": ("sdf", "2024-12-07")}
+
+
+def test_a_heading_of_an_advance_is_where_the_force_went_in() -> None:
+    """"A pushed north towards X. ... its fighters had entered the town": the town is X (a place a force only fled
+    towards is still passed over: "soldiers fled towards Y, and the rebels entered the town" is the town before)."""
+    text = ("Rebels took Saraqib on Friday. The Syrian Free Army pushed north out of the desert towards Palmyra. On "
+            "Saturday its fighters entered the town after the army withdrew overnight.")
+    assert [p for _, _, p in events_of(text)][-1:] == ["Palmyra"]
+    fled = "Rebels reached Morek on Friday. Soldiers fled towards Hama, and the rebels entered the town."
+    assert "Hama" not in [p for _, _, p in events_of(fled)]
+
+
+def test_the_theaters_names_for_the_opposition_and_its_state_media() -> None:
+    """Theater data met in batches 47 and 48: "anti-regime groups" are the opposition; "state radio" and "the state
+    channel" are the government's media (their words are its claims)."""
+    assert events_of("Meanwhile, anti-regime groups took control of Damascus on Sunday.", published="2024-12-09") == [
+        ("Non-state actor overtakes territory", "opposition", "Damascus")]
+    radio = "On Sunday state radio announced that the army had secured Morek."
+    assert [(e.certainty, e.claimed_by) for e in frontlines.extract(radio, published="2024-12-02").events] == [
+        ("claimed", "Syrian state media")]

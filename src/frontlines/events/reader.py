@@ -462,9 +462,11 @@ def _yielded(frames: list[Frame], before: Sequence[Frame] = ()) -> list[Frame]:
     there"): the withdrawal is part of the taking (no event or statement of its own), and the entry is a taking
     from B. A withdrawal told in the sentence just before (``before``) is taken up the same way ("B withdrew from X.
     A entered the city later that day")."""
-    # (a presence counts: "footage showed A fighters inside X after B abandoned it")
-    takers = {p.place_id: f.agent_side for f in frames if f.asserts and f.agent_side
-              and f.kind in ("capture", "enter", "handover", "presence") for p in f.places}
+    # (a presence counts: "footage showed A fighters inside X after B abandoned it"; and a holding: "X was in A's hands
+    # after the last B checkpoints in the town were abandoned")
+    takers = {p.place_id: f.agent_side for f in frames if f.asserts and f.agent_side and f.kind == "hold" for p in f.places}
+    takers.update({p.place_id: f.agent_side for f in frames if f.asserts and f.agent_side
+                   and f.kind in ("capture", "enter", "handover", "presence") for p in f.places})
     # ("X was abandoned, and A walked in": a departure with nobody named leaves X to whoever enters it)
     left = {p.place_id: f.agent_side for f in (*before, *frames) if f.asserts and f.kind == "withdraw"
             and (f.agent_side or not f.agent_explicit) for p in (*f.source, *f.places)}

@@ -170,7 +170,14 @@ class _References:
                 return True
         prep = tok.head
         if tok.dep_ == "pobj" and prep.lower_ in self.lang.heading_preps:
-            return True  # "withdrew from A, heading west towards B": a heading, whatever verb carries it
+            # "withdrew from A, heading west towards B": a heading, whatever verb carries it, save an advance's ("pushed
+            # north towards B. ... its fighters entered the town": B is where it went in)
+            verb = prep.head
+            for _ in range(3):
+                if verb.pos_ in _VERBAL or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            return verb.lemma_.lower() not in {v for f in self.lang.frames if f.kind == "enter" for v in f.verbs}
         if any(c.dep_ == "aux" and c.lower_ in self.lang.goal_preps for c in tok.children):
             prep = tok  # the parser read "to B" as an infinitive: "pulled back from A to B", B a verb
         elif tok.dep_ != "pobj" or prep.lower_ not in self.lang.goal_preps:
