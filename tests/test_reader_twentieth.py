@@ -316,3 +316,12 @@ def test_the_theaters_names_for_the_opposition_and_its_state_media() -> None:
     radio = "On Sunday state radio announced that the army had secured Morek."
     assert [(e.certainty, e.claimed_by) for e in frontlines.extract(radio, published="2024-12-02").events] == [
         ("claimed", "Syrian state media")]
+
+
+def test_an_entry_after_a_fight_told_as_short_takes_the_place() -> None:
+    """"entered X after brief clashes", "after a short battle": a fight too short to hold the place, as "little
+    resistance" (the entry takes X); after fierce clashes the entry contests it."""
+    assert statuses("On Saturday the factions entered Morek after brief clashes.") == {
+        MOREK: ("opposition", "2024-11-30")}
+    assert statuses("On Saturday the factions entered Morek after fierce clashes.") == {
+        MOREK: ("contested", "2024-11-30")}

@@ -201,7 +201,8 @@ class _Qualifiers(_Parties):
     def _slight_resistance(self, pred: Token) -> bool:
         """The deed met only slight resistance ("entered X, meeting little resistance", "against light resistance", "with
         barely a shot fired"): a fight too small to hold the place, said of ``pred``."""
-        return any((t.lower_ in self.lang.resistance_nouns or t.lemma_.lower() in self.lang.resistance_nouns)
+        words = self.lang.resistance_nouns | self._battle_words  # (or a battle: "after brief clashes")
+        return any((t.lower_ in words or t.lemma_.lower() in words)
                    and any((c.dep_ == "amod" and c.lower_ in self.lang.slight_adjectives)
                            or (c.dep_ in ("advmod", "det") and c.lower_ in self.lang.slight_adverbs)
                            or any(g.dep_ == "advmod" and g.lower_ in self.lang.slight_adverbs for g in c.children)
