@@ -325,3 +325,24 @@ def test_an_entry_after_a_fight_told_as_short_takes_the_place() -> None:
         MOREK: ("opposition", "2024-11-30")}
     assert statuses("On Saturday the factions entered Morek after fierce clashes.") == {
         MOREK: ("contested", "2024-11-30")}
+
+
+def test_a_list_of_objects_the_parser_joined_to_the_verb_or_the_day_is_the_objects_list() -> None:
+    """"dissolved on Saturday, when local groups took over the governor's office, the police command and the security
+    branches in X": the later objects are conjuncts of the first (the parser had joined them to the day, losing X);
+    a list inside the object stays whole ("took parts of A, B and C districts": all parts)."""
+    text = ("Government rule in Sweida province dissolved on Saturday, when local Druze armed groups took over the "
+            "governor's office, the police command and the security branches in Sweida city with little shooting.")
+    assert statuses(text, published="2024-12-09") == {"gn:172408": ("opposition", "2024-12-07")}
+    # (a parse as the parser gives it: the last item of "parts of A, B and C districts" joined to the verb)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from frontlines.read.repairs import _objects_read_onto_a_verb
+
+    words = ["Rebels", "captured", "parts", "of", "Morek", ",", "Zita", ",", "and", "Halfaya", "districts", "."]
+    heads = [1, 1, 1, 2, 3, 4, 4, 6, 1, 10, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "conj", "punct", "cc", "compound", "conj", "punct"]
+    tags = ["NNS", "VBD", "NNS", "IN", "NNP", ",", "NNP", ",", "CC", "NNP", "NNS", "."]
+    doc = _objects_read_onto_a_verb(Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags))
+    assert doc[10].head.text == "Morek" and doc[10].dep_ == "conj"  # (one of the parts, not the verb's conjunct)

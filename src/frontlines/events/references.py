@@ -177,7 +177,9 @@ class _References:
                 if verb.pos_ in _VERBAL or verb.head.i == verb.i:
                     break
                 verb = verb.head
-            return verb.lemma_.lower() not in {v for f in self.lang.frames if f.kind == "enter" for v in f.verbs}
+            # (an advance: a verb of the language's entries that take their place as a goal, "advanced to X")
+            return verb.lemma_.lower() not in {v for f in self.lang.frames if f.kind == "enter" and "prep:to" in f.place
+                                               for v in f.verbs}
         if any(c.dep_ == "aux" and c.lower_ in self.lang.goal_preps for c in tok.children):
             prep = tok  # the parser read "to B" as an infinitive: "pulled back from A to B", B a verb
         elif tok.dep_ != "pobj" or prep.lower_ not in self.lang.goal_preps:

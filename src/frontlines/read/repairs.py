@@ -14,6 +14,8 @@ from typing import Any
 _FINITE = frozenset({"VBD", "VBP", "VBZ"})
 #: The months' names, as the calendar writes them ("December") and shortened ("Dec").
 _MONTHS = frozenset(n for m in calendar.month_name if m for n in (m, m[:3]))
+#: The days' names ("Saturday"): with the months, the words a "when" clause of a day hangs on.
+_WEEKDAYS = frozenset(calendar.day_name)
 #: Conjunctions of time the parser may read as prepositions before a clause ("as A advanced").
 _SUBORDINATORS = frozenset({"as", "after", "before", "since", "until", "while", "when"})
 
@@ -215,6 +217,34 @@ def _reports_read_into_a_report(doc: Any) -> Any:
         for c in [c for c in clause.children if c.dep_ in ("cc", "punct") and clause.i < c.i < verb.i]:
             c.head = main
         verb.head = main
+    return doc
+
+
+def _objects_read_onto_a_verb(doc: Any) -> Any:
+    """A list of objects read as conjuncts of their verb, or of the day a "when" clause hangs on ("dissolved on
+    Saturday, when A took over the office, the police command and the security branches in X": "command" a conjunct of
+    "took" or of "Saturday"). A noun joined to a verb (or to a day's name over its clause) after the verb's object is
+    that object's conjunct."""
+    for head in doc:
+        if head.tag_.startswith("VB"):
+            verb = head
+        elif (head.text in _WEEKDAYS or head.text in _MONTHS) and (
+                clause := next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i), None)) is not None:
+            verb = clause
+        else:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        for noun in [c for c in head.children if c.dep_ == "conj" and c.i > obj.i and c.tag_.startswith("NN")]:
+            # (the list the object already holds, if any: "captured parts of A, B, and C districts" joins C to A)
+            listed = [t for t in obj.subtree if t.i < noun.i and t.dep_ == "conj" and t.tag_.startswith("NN")]
+            first = listed[-1] if listed else obj
+            while listed and first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            noun.head = first
+            for c in [c for c in head.children if c.dep_ in ("cc", "punct") and obj.i < c.i < noun.i]:
+                c.head = first
     return doc
 
 
@@ -550,7 +580,7 @@ def _particles_read_as_time_prepositions(doc: Any) -> Any:
 
 #: The repairs in the order they run (each reads the parse the ones before it left).
 _REPAIRS = (
-    _hyphenated_words, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
+    _hyphenated_words, _objects_read_onto_a_verb, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
     _reports_read_into_a_report, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
