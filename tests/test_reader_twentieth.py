@@ -346,3 +346,22 @@ def test_a_list_of_objects_the_parser_joined_to_the_verb_or_the_day_is_the_objec
     tags = ["NNS", "VBD", "NNS", "IN", "NNP", ",", "NNP", ",", "CC", "NNP", "NNS", "."]
     doc = _objects_read_onto_a_verb(Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags))
     assert doc[10].head.text == "Morek" and doc[10].dep_ == "conj"  # (one of the parts, not the verb's conjunct)
+
+
+def test_a_force_that_filmed_itself_in_a_place_is_there() -> None:
+    """"its fighters had filmed themselves in X and Y": a presence of the force in both (the frame filmed-there);
+    a journalist who filmed himself there, or fighters who filmed the damage, say nothing of who holds X."""
+    assert statuses("By nightfall the SDF's fighters had filmed themselves in Hatla and Khasham.",
+                    published="2024-12-03") == {"cur:hatla": ("sdf", "2024-12-03"), KHASHAM: ("sdf", "2024-12-03")}
+    assert statuses("A journalist filmed himself in Morek on Tuesday.") == {}
+    assert statuses("Rebel fighters filmed the damage in Morek on Tuesday.") == {}
+
+
+def test_a_verb_of_saying_that_may_demand_is_a_claim_over_a_clause_told_as_fact() -> None:
+    """"the government insisted that X remained under army control": a claim (X held, claimed by the government);
+    "insisted that the town be handed over" is a demand and asserts nothing."""
+    assert [(a.status, a.level) for a in frontlines.extract(
+        "The government insisted on Wednesday that Khasham remained under army control.",
+        published="2024-12-05").assertions] == [("government", "claimed")]
+    assert frontlines.extract("Protesters insisted that Morek be handed over to the council.",
+                              published="2024-12-05").assertions == []

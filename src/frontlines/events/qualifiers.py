@@ -258,7 +258,7 @@ class _Qualifiers(_Parties):
 
     def _irrealis(self, tok: Token) -> bool:
         lang = self.lang
-        cur = tok
+        cur = prev = tok
         came_by = ""
         # (a time clause in a question is taken as known: "any contact since the rebels took X?")
         asking = self.asking and not any(c.dep_ == "mark" and c.lower_ in lang.time_preps for c in tok.children)
@@ -285,7 +285,10 @@ class _Qualifiers(_Parties):
             if cur.i != tok.i and cur.lemma_.lower() in lang.assessment_verbs and self._author_speaks(cur):
                 return False  # "we consider X to be under A's control", "we judge X contested": the author's assessment
             if cur.i != tok.i and cur.lemma_.lower() in lang.irrealis_heads and came_by != "conj" and not (
-                    came_by == "advcl" and any(c.dep_ == "dobj" for c in cur.children)):
+                    came_by == "advcl" and any(c.dep_ == "dobj" for c in cur.children)) and not (
+                    came_by == "ccomp" and cur.lemma_.lower() in lang.claim_verbs and _indicative(prev)):
+                # ("insisted that X remained under army control": a verb of saying over a clause told as fact is a
+                # claim; over a bare verb it is a demand, "insisted that the town be handed over")
                 # (a verb joined to the head is a clause of its own: "attempted an assault but failed")
                 # (a head with an object of its own is a deed, not a plan over its adverbial clause: "group K
                 # assumed control after the army withdrew")
@@ -296,7 +299,7 @@ class _Qualifiers(_Parties):
             if (cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "acomp", "attr")
                     or (cur.dep_ == "compound" and cur.tag_ == "VBG")) and cur.head.i != cur.i:
                 came_by = cur.dep_
-                cur = cur.head
+                prev, cur = cur, cur.head
             else:
                 break
         return False
@@ -413,3 +416,9 @@ def _inverted(verb: Token) -> bool:
             return True
     return False
 
+
+def _indicative(verb: Token) -> bool:
+    """The clause's verb is told as fact: a past or third-person present form, or a perfect or progressive ("had
+    fallen", "was held"), not a bare form ("be handed over", "withdraw")."""
+    return verb.tag_ in ("VBD", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ")
+                                              for c in verb.children)
