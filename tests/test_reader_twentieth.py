@@ -365,3 +365,11 @@ def test_a_verb_of_saying_that_may_demand_is_a_claim_over_a_clause_told_as_fact(
         published="2024-12-05").assertions] == [("government", "claimed")]
     assert frontlines.extract("Protesters insisted that Morek be handed over to the council.",
                               published="2024-12-05").assertions == []
+
+
+def test_the_reports_own_weekday_in_a_story_at_an_earlier_day_is_the_storys() -> None:
+    """A report of Friday 6 December: "On Thursday 28 November rebels took X. Y was stormed on Friday" is the Friday
+    of the story (the 29th), not the day of writing; with no earlier day told, "on Friday" is the report's day."""
+    assert dated("On Thursday 28 November rebels took Saraqib. Morek was stormed and taken on Friday.",
+                 published="2024-12-06") == {"Saraqib": "2024-11-28", "Morek": "2024-11-29"}
+    assert dated("Morek was stormed and taken on Friday.", published="2024-12-06") == {"Morek": "2024-12-06"}

@@ -310,6 +310,10 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
                     # "that Saturday": the weekday of the week the story is in, the one nearest its day
                     d = context + timedelta(days=(wdn - context.weekday() + 3) % 7 - 3)
                     d = d - timedelta(days=7) if d > published else d  # (never a day after the report's)
+                elif not wd_rel and wdn == published.weekday() and context is not None and context < published:
+                    # "on Friday" in a report of a Friday whose story is at an earlier day: the Friday nearest the
+                    # story's day (today when the story has come to this week's end), not always the day of writing
+                    d = min(context + timedelta(days=(wdn - context.weekday() + 3) % 7 - 3), published)
                 else:
                     d = _weekday_on_or_before(wdn, published, strict=wd_rel in ("last", "past", "previous"))
                 span = _day_span(s, e, text, d, "weekday")

@@ -234,8 +234,8 @@ def _objects_read_onto_a_verb(doc: Any) -> Any:
         else:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None:
-            continue
+        if obj is None or obj.i < verb.i:
+            continue  # (a relative pronoun before its verb, "which A had taken", is no list's first item)
         for noun in [c for c in head.children if c.dep_ == "conj" and c.i > obj.i and c.tag_.startswith("NN")]:
             # (the list the object already holds, if any: "captured parts of A, B, and C districts" joins C to A)
             listed = [t for t in obj.subtree if t.i < noun.i and t.dep_ == "conj" and t.tag_.startswith("NN")]
