@@ -16,6 +16,7 @@ from test_reader_seventeenth import events_of, statuses
 MOREK = "gn:166640"
 KAFR_ZITA = "gn:168620"
 SARAQIB = "gn:164816"
+HAMA_CITY = "gn:170017"
 
 
 def test_a_speakers_words_reported_in_the_text_are_not_the_texts_own_voice() -> None:
@@ -373,3 +374,13 @@ def test_the_reports_own_weekday_in_a_story_at_an_earlier_day_is_the_storys() ->
     assert dated("On Thursday 28 November rebels took Saraqib. Morek was stormed and taken on Friday.",
                  published="2024-12-06") == {"Saraqib": "2024-11-28", "Morek": "2024-11-29"}
     assert dated("Morek was stormed and taken on Friday.", published="2024-12-06") == {"Morek": "2024-12-06"}
+
+
+def test_a_holding_a_report_states_ends_its_own_entry_of_that_day() -> None:
+    """A bulletin's key message "X has been held by A since 5 December", then "- 5 December: A entered X": the entry
+    (a contest when read alone) is the taking the holding concluded; the report's word on X that day is A's."""
+    text = ("- Hama city has been under the control of opposition armed groups since 5 December.\n\n"
+            "- 5 December: Opposition armed groups entered Hama city from the north and east in the afternoon.")
+    assert statuses(text) == {HAMA_CITY: ("opposition", "2024-12-05")}
+    assert statuses("- 5 December: Opposition armed groups entered Hama city from the north and east.") == {
+        HAMA_CITY: ("contested", "2024-12-05")}

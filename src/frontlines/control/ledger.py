@@ -187,6 +187,9 @@ def last_word_per_document(assertions: Sequence[ControlAssertion]) -> list[Contr
         if a.status == CONTESTED and a.basis.startswith(("clash:", "enter:")) and earlier is not None \
                 and earlier.basis.startswith(_CONCLUDING):
             continue  # "took X after heavy fighting in X", "X fell ... as fighters reached X": the fight is the one concluded
+        if a.status == CONTESTED and a.basis.startswith("enter:") and earlier is not None \
+                and earlier.basis.startswith("hold:") and earlier.status not in (CONTESTED, UNKNOWN):
+            continue  # "X has been held by A since D ... - D: A entered X": the holding tells how the entry ended
         if a.level == "claimed" and earlier is not None and earlier.level == "assessed" \
                 and earlier.basis.split(":")[0] in _STATE_BASES:
             # "X itself is contested ... an outlet of A claimed A had restored security there": the author's word on
