@@ -384,3 +384,22 @@ def test_a_holding_a_report_states_ends_its_own_entry_of_that_day() -> None:
     assert statuses(text) == {HAMA_CITY: ("opposition", "2024-12-05")}
     assert statuses("- 5 December: Opposition armed groups entered Hama city from the north and east.") == {
         HAMA_CITY: ("contested", "2024-12-05")}
+
+
+def test_an_ayn_after_the_articles_hyphen_is_part_of_the_name() -> None:
+    """"Khan al-'Asal": the ʿayn after the article's hyphen keeps the name whole (it had stopped at "Khan", a namesake
+    of another place)."""
+    places = frontlines.extract("Rebels took Khan al-'Asal on Friday.", published="2024-12-03").places
+    assert [(p.mention, p.place_id) for p in places] == [("Khan al-'Asal", "wp:khan-al-asal")]
+
+
+def test_their_after_an_unsided_armed_subject_is_not_the_party_named_in_a_phrase() -> None:
+    """"The fighters reached X after fierce clashes with regime forces. Y was already under their control": "their"
+    are the fighters (of no side the text names), not the regime forces named only inside a phrase; the holding has no
+    side (it had been the government's). With a named subject, "their" is that party's."""
+    first = "The fighters entered parts of Aleppo on Friday after fierce clashes with regime forces. "
+    assert statuses(first + "The town of Khan al-'Asal was already under their control.", published="2024-12-03").get(
+        "wp:khan-al-asal") is None
+    named = "HTS fighters entered parts of Aleppo on Friday after fierce clashes with regime forces. "
+    assert statuses(named + "The town of Khan al-'Asal was already under their control.", published="2024-12-03").get(
+        "wp:khan-al-asal") == ("opposition", "2024-11-29")

@@ -190,6 +190,11 @@ class Reader:
                 last_actor = armed[-1]
             elif subjects:
                 last_actor = subjects[-1]
+            elif any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in idx.actor_at and t.lemma_.lower() in self.lang.military_nouns
+                     for t in toks):
+                # ("The fighters entered X after clashes with B. ... under their control": the subject is an armed
+                # party no name gives a side, not B, named only in a phrase)
+                last_actor = None
             elif mentioned:
                 last_actor = mentioned[-1]
         return frames
