@@ -403,3 +403,18 @@ def test_their_after_an_unsided_armed_subject_is_not_the_party_named_in_a_phrase
     named = "HTS fighters entered parts of Aleppo on Friday after fierce clashes with regime forces. "
     assert statuses(named + "The town of Khan al-'Asal was already under their control.", published="2024-12-03").get(
         "wp:khan-al-asal") == ("opposition", "2024-11-29")
+
+
+def test_every_clause_of_a_timeline_entry_is_of_its_days_label() -> None:
+    """"NOV. 28 - The capture of A is announced by the rebels, who say they have also taken B": B's taking, told in the
+    present of a relative clause, is of the entry's day (it had been the report's); "Maarat al-Numan and Khan
+    Shaykhun fall the same day" gives both the entry's day, and "A and B were taken the following day" both the same
+    day after the one before."""
+    entry = ("NOV. 28 - The capture of Base 46 is announced by the rebels, who say they have also taken Khan al-Asal.\n\n"
+             "NOV. 30 (SATURDAY) - Most of Aleppo is in rebel hands. Further south, Maarat al-Numan and Khan Shaykhun "
+             "fall the same day.")
+    assert dated(entry, published="2024-12-08") == {"46th Regiment base": "2024-11-28", "Khan al-Asal": "2024-11-28",
+                                                    "Ma'arrat al-Nu'man": "2024-11-30", "Khan Shaykhun": "2024-11-30"}
+    told = "Hama fell on 5 December. Rastan and Talbiseh were taken the following day."
+    assert dated(told, published="2024-12-10") == {"Hama": "2024-12-05", "Al-Rastan": "2024-12-06",
+                                                   "Talbiseh": "2024-12-06"}

@@ -218,6 +218,13 @@ def _heading_weekday(day: DateSpan, section_day: date | None, published: date | 
     return replace(day, date=ahead, date_start=ahead, date_end=ahead)
 
 
+def _entry_label(text: str, day: DateSpan) -> bool:
+    """The day opens its line as a timeline entry's label, before a dash ("NOV. 28 - A took X, and B, who say they have
+    also taken Y, ..."): every clause of the entry is of that day."""
+    start, end = day.start, day.end
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip() and _ENTRY_LABEL.match(text, end) is not None
+
+
 def _label_alone(sentence: str, day: DateSpan) -> bool:
     """The sentence is a day and marks around it (a stamp's brackets and clock), or a numbered entry's name and then
     its day ("Statement 4 (Saturday 30 November, 15:30)"): a label for what follows, telling nothing itself."""
@@ -372,7 +379,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                     span = replace(span, kind="explicit", date_start=span.date, date_end=span.date, time_precision=1)
                 else:
                     span = replace(span, kind="default", date=None)
-            elif span.kind != "default" and f.ongoing and clauses.other_clause(text, span, f.start, f.end):
+            elif span.kind != "default" and f.ongoing and clauses.other_clause(text, span, f.start, f.end) \
+                    and not _entry_label(text, span):
                 # a present tense whose day belongs to another clause: "On 27 November X, which controls Y,
                 # launched ..."; "claim to control Y after launching their offensive on Wednesday"
                 span = replace(span, kind="default", date=None)
@@ -478,12 +486,14 @@ def place_day(doc: Document, place: PlaceMention, when: DateSpan, places: Sequen
     later = [p.start for p in places if p.start > place.end]
     window = doc.text[place.end : min([place.end + 45, *later])]
     # ("the fall of A on 29 November and of B a day later": a count of days from the list's day is B's)
-    for found in find_dates(window, doc.published, context=when.date if when.kind == "explicit" else None):
+    for found in find_dates(window, doc.published, context=when.date):
         gap = window[: found.start]
         # (within the sentence: "... and B fell.\n\n6 December - ..." gives B no day of the next paragraph's label)
         if found.kind not in ("explicit", "weekday", "anaphoric") or found.date is None or any(
-                ch in gap for ch in ",;.!?\n") or len(gap.split()) > 5:
+                ch in gap for ch in ",;.!?\n") or len(gap.split()) > 5 or (found.kind == "anaphoric" and when.date is None):
             break
+        if place.end + found.start == when.start:
+            return when  # (the frame's own day: "A and B were taken the following day")
         if found.date == when.date:
             return when
         return replace(when, date=found.date, date_start=found.date, date_end=found.date, kind="explicit",
