@@ -310,10 +310,13 @@ def test_a_heading_of_an_advance_is_where_the_force_went_in() -> None:
 
 
 def test_the_theaters_names_for_the_opposition_and_its_state_media() -> None:
-    """Theater data met in batches 47 and 48: "anti-regime groups" are the opposition; "state radio" and "the state
-    channel" are the government's media (their words are its claims)."""
+    """Theater data met in batches 47 to 49: "anti-regime groups" and an analyst's "opp" are the opposition; "state
+    radio" and "the state channel" are the government's media (their words are its claims)."""
     assert events_of("Meanwhile, anti-regime groups took control of Damascus on Sunday.", published="2024-12-09") == [
         ("Non-state actor overtakes territory", "opposition", "Damascus")]
+    # (an analyst's shorthand: "opp-held", "in opp hands")
+    assert statuses("Suran and Halfaya all remain in opp hands.", published="2024-12-05") == {
+        "gn:163915": ("opposition", "2024-12-05"), "gn:170044": ("opposition", "2024-12-05")}
     radio = "On Sunday state radio announced that the army had secured Morek."
     assert [(e.certainty, e.claimed_by) for e in frontlines.extract(radio, published="2024-12-02").events] == [
         ("claimed", "Syrian state media")]
