@@ -421,3 +421,20 @@ def test_every_clause_of_a_timeline_entry_is_of_its_days_label() -> None:
     told = "Hama fell on 5 December. Rastan and Talbiseh were taken the following day."
     assert dated(told, published="2024-12-10") == {"Hama": "2024-12-05", "Al-Rastan": "2024-12-06",
                                                    "Talbiseh": "2024-12-06"}
+
+
+DARAA = "gn:170905"
+
+
+def test_a_day_of_a_scene_set_city_with_a_year_in_a_relative_clause() -> None:
+    """"In X city, local factions, many led by former rebels who made peace with Damascus in 2018, overran checkpoints
+    and security branches in clashes ..., and by evening the army had withdrawn from the city": the year of the
+    relative clause is not the taking's (it had made the sentence history); the posts taken lie in the scene's city
+    (the parser had tagged "overran" a noun: repair); "the city" is the one its own sentence called a city, not
+    Damascus named since as the government."""
+    text = ("On Friday the fighting reached quiet areas. In Daraa city, local factions, many led by former rebels who "
+            "made peace with Damascus in 2018, overran checkpoints and security branches in clashes that killed six "
+            "soldiers, and by evening the army had withdrawn from the city.")
+    assert statuses(text, published="2024-12-07") == {DARAA: ("opposition", "2024-12-06")}
+    # (a year that governs the deed still makes it history)
+    assert dated("In 2018 the rebels of Daraa handed the city over to the army.", published="2024-12-07") == {}

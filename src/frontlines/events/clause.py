@@ -159,8 +159,10 @@ class _Sentence(_States):
             return None
         if not (places or source or goal) and noun is None and (
                 (spec.kind in ("capture", "enter") and not self._objects(pred) and self._moves_in(pred))
-                or (spec.kind == "handover" and self._objects(pred)
-                    and all(o.lower_ in self.lang.position_nouns for o in self._objects(pred)))):
+                or (spec.kind in ("handover", "capture") and self._objects(pred)
+                    and all(o.lower_ in self.lang.position_nouns or o.lemma_.lower() in self.lang.position_nouns
+                            for o in self._objects(pred)))):
+            # ("In X, A overran checkpoints and security branches": the posts taken are the scene's)
             # "after B abandoned X, A moved in", "B withdrew from X and handed its positions to A": the place just left;
             # else the place a fronted "in" sets the clause in ("In X, A moved in on Friday")
             places = self._vacated(pred, spec, partial) or self._scene(pred, partial)

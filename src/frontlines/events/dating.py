@@ -60,6 +60,9 @@ class _ClauseWords:
         self.then = re.compile(r"\s*,?\s*(?:" + "|".join(map(re.escape, then)) + r")\b[^,;:()]*$", re.I) if then else None
         rel = sorted(lang.relative_words) if lang else []
         self.relative = re.compile(r",\s*(?:" + "|".join(map(re.escape, rel)) + r")\b", re.I) if rel else None
+        # a relative clause of a person or thing, to its clause's end ("former rebels who made peace in 2018, took X")
+        wh = [w for w in rel if w.lower().startswith("wh")]
+        self.wh_clause = re.compile(r"\b(?:" + "|".join(map(re.escape, wh)) + r")\b[^,;:()]*", re.I) if wh else None
 
     @staticmethod
     def _opened(pattern: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
@@ -391,8 +394,14 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             # ("for the first time since 2016": a period opened in another year does not place the happening there)
             # (nor one of a relative clause the frame's asides blank: "X, which the army had entered in 2020, fell
             # back into A's hands")
-            years = {int(a or b) for a, b in _YEAR.findall(told[: t0 + 60])} - \
-                {int(y) for y in _SINCE_YEAR.findall(told[: t0 + 60])}
+            # (nor one of a relative clause the predicate is not in: "factions led by rebels who made peace with B in
+            # 2018 overran X")
+            dated_part = told[: t0 + 60]
+            if clauses.wh_clause is not None:
+                dated_part = clauses.wh_clause.sub(lambda m: m.group() if m.start() <= t0 < m.end() else " " * len(m.group()),
+                                                   dated_part)
+            years = {int(a or b) for a, b in _YEAR.findall(dated_part)} - \
+                {int(y) for y in _SINCE_YEAR.findall(dated_part)}
             # ... but "a front line since 2019, when the army retook X": the clause of "when" is of that year
             years |= {int(m.group(1)) for m in _SINCE_WHEN.finditer(sentence, 0, t0) if not _CLAUSE_BREAK.search(
                 sentence, m.end(), t0)}

@@ -72,7 +72,12 @@ class _References:
             # "X town and the villages of A and B ... the town": the place the text itself called a town, when the last
             # one named was called something else
             noun = tok.lemma_.lower()
-            if self._class_of(earlier[-1]) not in ("", noun):
+            called = [p for p in earlier if p.start >= self.span[0] and self._class_of(p) == noun]
+            if called and self._class_of(earlier[-1]) != noun:
+                # ("In X city, A overran the branches of B, who had made peace with C, and B left the city": the place
+                # its own sentence called a city, not another named since)
+                earlier = called
+            elif self._class_of(earlier[-1]) not in ("", noun):
                 # (and "the city" after "the A neighbourhood": not a part the text called a part of a place)
                 earlier = [p for p in earlier if self._class_of(p) == noun] or (
                     [p for p in earlier if self._class_of(p) not in self.lang.partial]

@@ -418,6 +418,19 @@ def _quarters_read_into_a_subject(doc: Any) -> Any:
     return doc
 
 
+def _verbs_tagged_as_nouns(doc: Any) -> Any:
+    """A sentence's root tagged as a noun that has a subject before it and an object after it ("local factions, many
+    led by former rebels, overran checkpoints": "overran" a noun): a noun takes no subject and no object, so it is the
+    verb (past tense, as a report tells)."""
+    for tok in doc:
+        if tok.dep_ != "ROOT" or tok.tag_ not in ("NN", "NNS") or any(c.dep_ in ("det", "poss", "amod") for c in tok.children):
+            continue
+        if any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) and any(
+                c.dep_ == "dobj" and c.i > tok.i for c in tok.children):
+            tok.tag_ = "VBD"
+    return doc
+
+
 def _nouns_read_as_verbs(doc: Any) -> Any:
     """A plural noun in apposition after a name, tagged as a verb with the name its subject ("A and B, towns the army
     had held for years, were abandoned": "towns" a verb, the subject of "were abandoned", with A its subject): a verb
@@ -580,7 +593,7 @@ def _particles_read_as_time_prepositions(doc: Any) -> Any:
 
 #: The repairs in the order they run (each reads the parse the ones before it left).
 _REPAIRS = (
-    _hyphenated_words, _objects_read_onto_a_verb, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
+    _hyphenated_words, _verbs_tagged_as_nouns, _objects_read_onto_a_verb, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
     _reports_read_into_a_report, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
