@@ -398,8 +398,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             # 2018 overran X")
             dated_part = told[: t0 + 60]
             if clauses.wh_clause is not None:
-                dated_part = clauses.wh_clause.sub(lambda m: m.group() if m.start() <= t0 < m.end() else " " * len(m.group()),
-                                                   dated_part)
+                dated_part = clauses.wh_clause.sub(
+                    lambda m, at=t0: m.group() if m.start() <= at < m.end() else " " * len(m.group()), dated_part)
             years = {int(a or b) for a, b in _YEAR.findall(dated_part)} - \
                 {int(y) for y in _SINCE_YEAR.findall(dated_part)}
             # ... but "a front line since 2019, when the army retook X": the clause of "when" is of that year
