@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 
 from frontlines.events.lexicon import Language
 from frontlines.events.reader import Frame
@@ -221,6 +222,11 @@ def _heading_weekday(day: DateSpan, section_day: date | None, published: date | 
     return replace(day, date=ahead, date_start=ahead, date_end=ahead)
 
 
+def _blank_unless_at(m: re.Match[str], at: int) -> str:
+    """The match kept when it holds offset ``at``, else blanked (same length)."""
+    return m.group() if m.start() <= at < m.end() else " " * len(m.group())
+
+
 def _entry_label(text: str, day: DateSpan) -> bool:
     """The day opens its line as a timeline entry's label, before a dash ("NOV. 28 - A took X, and B, who say they have
     also taken Y, ..."): every clause of the entry is of that day."""
@@ -398,8 +404,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
             # 2018 overran X")
             dated_part = told[: t0 + 60]
             if clauses.wh_clause is not None:
-                dated_part = clauses.wh_clause.sub(
-                    lambda m, at=t0: m.group() if m.start() <= at < m.end() else " " * len(m.group()), dated_part)
+                dated_part = clauses.wh_clause.sub(partial(_blank_unless_at, at=t0), dated_part)
             years = {int(a or b) for a, b in _YEAR.findall(dated_part)} - \
                 {int(y) for y in _SINCE_YEAR.findall(dated_part)}
             # ... but "a front line since 2019, when the army retook X": the clause of "when" is of that year
