@@ -438,3 +438,15 @@ def test_a_day_of_a_scene_set_city_with_a_year_in_a_relative_clause() -> None:
     assert statuses(text, published="2024-12-07") == {DARAA: ("opposition", "2024-12-06")}
     # (a year that governs the deed still makes it history)
     assert dated("In 2018 the rebels of Daraa handed the city over to the army.", published="2024-12-07") == {}
+
+
+def test_a_timeline_entry_labelled_with_a_bracketed_weekday() -> None:
+    """"DEC. 6 (FRIDAY) - Rebels take A and B. In the south, local armed factions seize Daraa city, where the 2011
+    uprising began": the label is no second subject of "take" (parse repair), every sentence of the entry's line is of
+    its day (a weekday in brackets may stand between the day and the dash), and a year in a "where" clause does not
+    make the taking history."""
+    entry = ("DEC. 5 (THURSDAY) - The fall of Hama. Rebel commanders tour the central square by evening.\n\n"
+             "DEC. 6 (FRIDAY) - Rebels take Rastan and Talbiseh, meeting little resistance. In the south, local armed "
+             "factions seize Daraa city, where the 2011 uprising began.")
+    assert dated(entry, published="2024-12-08") == {"Hama": "2024-12-05", "Al-Rastan": "2024-12-06",
+                                                    "Talbiseh": "2024-12-06", "Daraa": "2024-12-06"}

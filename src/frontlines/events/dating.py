@@ -28,7 +28,8 @@ OWN_PHRASE = 90  # characters a noun's own phrase may run to the day it names ("
 FRONTED_WORDS = 5  # words a time adverbial may stand after and still open its sentence ("In the early hours of D")
 BACKGROUND = "background"  # DateSpan.kind of a happening outside the report's time: it makes no event
 AS_OF = "as-of"  # DateSpan.kind of a happening known to be over by the report's date: control, but no event
-_ENTRY_LABEL = re.compile(r"\s*[\-–—:]\s")  # the dash after the day that opens a timeline's entry ("30 November – ...")
+# the dash after the day that opens a timeline's entry ("30 November – ...", "DEC. 6 (FRIDAY) - ...")
+_ENTRY_LABEL = re.compile(r"\s*(?:\([^()\n]{1,12}\)\s*)?[\-–—:]\s")
 # what may stand around a date that is a line's label (a post's stamp: brackets and a clock time, "[29.11 | 08:10]")
 _LABEL_REST = re.compile(r"(?:[\s\-–—•*:.,|\[\]()]|\b\d{1,2}:\d\d\b)+")
 _LINE_MARGIN = re.compile(r"(?:[ \t\-–—•*:.,|#=\[\]()]|\d{1,2}:\d\d)*")  # what may stand around a heading on its line

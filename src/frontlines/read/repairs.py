@@ -418,6 +418,17 @@ def _quarters_read_into_a_subject(doc: Any) -> Any:
     return doc
 
 
+def _date_labels_read_as_subjects(doc: Any) -> Any:
+    """A timeline entry's day label read as a second subject of the entry's verb ("DEC. 6 (FRIDAY) - Rebels take X":
+    "DEC" a subject of "take" beside "Rebels"): a month is no doer, so the label modifies the verb as a time."""
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.text.rstrip(".").capitalize() not in _MONTHS:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children):
+            tok.dep_ = "npadvmod"
+    return doc
+
+
 def _verbs_tagged_as_nouns(doc: Any) -> Any:
     """A sentence's root tagged as a noun that has a subject before it and an object after it ("local factions, many
     led by former rebels, overran checkpoints": "overran" a noun): a noun takes no subject and no object, so it is the
@@ -593,7 +604,7 @@ def _particles_read_as_time_prepositions(doc: Any) -> Any:
 
 #: The repairs in the order they run (each reads the parse the ones before it left).
 _REPAIRS = (
-    _hyphenated_words, _verbs_tagged_as_nouns, _objects_read_onto_a_verb, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
+    _hyphenated_words, _date_labels_read_as_subjects, _verbs_tagged_as_nouns, _objects_read_onto_a_verb, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
     _reports_read_into_a_report, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
