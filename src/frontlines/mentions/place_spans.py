@@ -18,7 +18,7 @@ from frontlines.mentions.gazetteer import Candidate, Gazetteer, fold_token, is_a
 from frontlines.mentions.place_cues import _Cues, _cues
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’‘ʿʾ`][^\W_]+)*")
-_GAP = re.compile(r"^(?: |-|–| - |\u00a0|-['’‘ʿʾ`])$")  # (an ʿayn after an article's hyphen: "Khan al-'Asal")
+_GAP = re.compile(r"^(?: |-|–| - |\u00a0|-['’‘ʿʾ`])$")  # (an ʿayn after an article's hyphen: "X al-'Y")
 _ARTICLE_WORDS = frozenset({"al", "el", "as", "ar", "ad", "at", "az", "an", "ash", "es", "en", "et", "ez"})
 _LOWER_INNER = _ARTICLE_WORDS | {"ibn", "bin", "bani", "wa", "of", "de", "la"}
 # Words that are part of many names but never a name alone.
