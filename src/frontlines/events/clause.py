@@ -31,7 +31,8 @@ class _Sentence(_States):
         self.last_actor = last_actor
         self.last_attacker = last_attacker  # the doer of the last attack or taking read
         # the sentence is a question (it ends with a question mark): read once, asked of every predicate in it
-        self.asking = bool(tokens) and tokens[0].doc.text[span[0] : span[1]].rstrip().rstrip("\"'”").endswith("?")
+        # (the index's text: a spaCy doc joins its tokens anew each time it is asked for its text)
+        self.asking = bool(tokens) and idx.text[span[0] : span[1]].rstrip().rstrip("\"'”").endswith("?")
         # what "the fighters", "the units" stood for when the sentences just before named such a noun (lemma ->
         # party, None for a group of no side: "local fighters")
         self.noun_refs: dict[str, ActorMention | None] = noun_refs or {}

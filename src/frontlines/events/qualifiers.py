@@ -143,7 +143,7 @@ class _Qualifiers(_Parties):
         is taken or entered changes hands without a fight. A cue said of another predicate joined to ``pred`` is that
         one's ("captured A after clashes and took B without a fight": only B was unopposed)."""
         if self.tokens and self.lang.nonviolent:
-            said = self.tokens[0].doc.text[self.span[0] : self.span[1]].lower()
+            said = self.idx.text[self.span[0] : self.span[1]].lower()
             for cue in self.lang.nonviolent:
                 at = said.find(cue)
                 if at >= 0 and (pred is None or self._said_of(self.span[0] + at, pred)):

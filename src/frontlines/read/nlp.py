@@ -154,12 +154,13 @@ def _headline(text: str, start: int, end: int) -> bool:
     return bool(line) and line[-1] not in _CLOSING and _ENTRY_LABEL.match(text, start) is not None
 
 
-def _title_line(doc: Any, start: int, gap: Any) -> bool:
+def _title_line(doc: Any, start: int, gap: Any, text: str | None = None) -> bool:
     """The line from ``start`` to the line break ``gap`` is a title over the paragraph below it: a line of its own
     (after a blank line, or the text's first), short, with no closing stop and not ending in a function word, over a
     line at least twice as long that opens with a capital ("The fall of the city" over its story). A line of wrapped
-    prose runs as long as the line after it."""
-    text = doc.text
+    prose runs as long as the line after it. (``text``: the doc's text, when the caller holds it: a doc joins its
+    tokens anew each time it is asked for it.)"""
+    text = doc.text if text is None else text
     line = text[start:gap.idx].rstrip()
     if not line or len(line) > TITLE_CHARS or line[-1] in _CLOSING or gap.i == 0 or doc[gap.i - 1].is_stop:
         return False
@@ -199,7 +200,7 @@ def _paragraph_breaks(doc: Any) -> Any:
         heading = _LABEL_LINE.match(text, doc[i].idx)
         above = text.rfind("\n", 0, gap.idx) + 1 if gap is not None else 0
         if gap is not None and (gap.text.count("\n") >= 2 or text.startswith("#", above) or gap.text.rsplit("\n", 1)[1]
-                                or label or _headline(text, above, gap.idx) or _title_line(doc, above, gap)):
+                                or label or _headline(text, above, gap.idx) or _title_line(doc, above, gap, text)):
             doc[i].is_sent_start = True
         if heading:
             # the heading is one sentence of its own ("6" | "December" is none), and the line below starts another
