@@ -9,7 +9,7 @@ for, within its reach, and never a place a force only headed towards or a place 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from frontlines.events.frames import _DETERMINERS, _VERBAL, Token, _DocIndex, locator_only, near_relation
@@ -85,7 +85,7 @@ class _References:
             if kind == "facility":
                 # ("X dam ... the Y bridge ... the dam": the facility whose name holds the noun, not the last one)
                 # (and a site the text named with a noun of no such kind is none: "X University ... the airport")
-                typed = {w for w, k in self.lang.place_anaphora.items() if k == "facility"}
+                typed = _facility_nouns(self.lang)
                 earlier = _named_with(tok, earlier) or [p for p in earlier if typed & set(p.mention.lower().split())
                                                         or len(p.mention.split()) == 1]
                 if not earlier:
@@ -183,8 +183,7 @@ class _References:
                     break
                 verb = verb.head
             # (an advance: a verb of the language's entries that take their place as a goal, "advanced to X")
-            return verb.lemma_.lower() not in {v for f in self.lang.frames if f.kind == "enter" and "prep:to" in f.place
-                                               for v in f.verbs}
+            return verb.lemma_.lower() not in _advance_verbs(self.lang)
         if any(c.dep_ == "aux" and c.lower_ in self.lang.goal_preps for c in tok.children):
             prep = tok  # the parser read "to B" as an infinitive: "pulled back from A to B", B a verb
         elif tok.dep_ != "pobj" or prep.lower_ not in self.lang.goal_preps:
@@ -218,6 +217,29 @@ class _References:
         # (a mention in a dateline the reader blanks, "A STRIKES, Dec 1 -", has no words left in the text read)
         return next((m for m in reversed(self.idx.actors) if m.end <= tok.idx and m.side not in ("", "civilians", "unknown")
                      and (text[m.start : m.end].split() or [""])[-1].lower() == word), None)
+
+
+# (the language pack each set was read from is kept with it, so its id is never another pack's)
+_DERIVED: dict[tuple[int, str], tuple[Language, frozenset[str]]] = {}
+
+
+def _derived(lang: Language, name: str, read: Callable[[Language], Iterable[str]]) -> frozenset[str]:
+    """A set of words derived from the language pack, read once per pack."""
+    held = _DERIVED.get((id(lang), name))
+    if held is None or held[0] is not lang:
+        held = _DERIVED[id(lang), name] = (lang, frozenset(read(lang)))
+    return held[1]
+
+
+def _facility_nouns(lang: Language) -> frozenset[str]:
+    """The nouns that refer back to a facility ("the airport", "the base")."""
+    return _derived(lang, "facility", lambda g: (w for w, k in g.place_anaphora.items() if k == "facility"))
+
+
+def _advance_verbs(lang: Language) -> frozenset[str]:
+    """The verbs of the language's entries that take their place as a goal ("advanced to X")."""
+    return _derived(lang, "advance", lambda g: (v for f in g.frames if f.kind == "enter" and "prep:to" in f.place
+                                                for v in f.verbs))
 
 
 def _named_with(tok: Token, places: Sequence[PlaceMention]) -> list[PlaceMention]:
