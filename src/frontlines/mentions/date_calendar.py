@@ -61,6 +61,11 @@ def _weekday_on_or_before(wd: int, ref: date, strict: bool) -> date:
     return ref - timedelta(days=delta)
 
 
+def _weekday_nearest(wd: int, ref: date) -> date:
+    """The weekday ``wd`` nearest ``ref`` (up to three days before it or after it)."""
+    return ref + timedelta(days=(wd - ref.weekday() + 3) % 7 - 3)
+
+
 def _calendar(d: int, m: int, y: str | None, anchor: date | None) -> tuple[date | None, str]:
     """The date of day ``d`` of month ``m``; year from text, else inferred."""
     year = int(y) if y else _infer_year(m, d, anchor)

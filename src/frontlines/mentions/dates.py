@@ -41,6 +41,7 @@ from frontlines.mentions.date_calendar import (
     _pair,
     _safe,
     _usable,
+    _weekday_nearest,
     _weekday_on_or_before,
 )
 from frontlines.mentions.date_patterns import (
@@ -308,12 +309,12 @@ def find_dates(text: str, published: date | None, *, context: date | None = None
                     d = published + timedelta(days=(wdn - published.weekday()) % 7 or 7)
                 elif wd_rel == "that" and context is not None:
                     # "that Saturday": the weekday of the week the story is in, the one nearest its day
-                    d = context + timedelta(days=(wdn - context.weekday() + 3) % 7 - 3)
+                    d = _weekday_nearest(wdn, context)
                     d = d - timedelta(days=7) if d > published else d  # (never a day after the report's)
                 elif not wd_rel and wdn == published.weekday() and context is not None and context < published:
                     # "on Friday" in a report of a Friday whose story is at an earlier day: the Friday nearest the
                     # story's day (today when the story has come to this week's end), not always the day of writing
-                    d = min(context + timedelta(days=(wdn - context.weekday() + 3) % 7 - 3), published)
+                    d = min(_weekday_nearest(wdn, context), published)
                 else:
                     d = _weekday_on_or_before(wdn, published, strict=wd_rel in ("last", "past", "previous"))
                 span = _day_span(s, e, text, d, "weekday")
