@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from frontlines.events.frames import _VERBAL, Frame, Token, _DocIndex, to_infinitive
-from frontlines.events.lexicon import FrameSpec, Language
+from frontlines.events.lexicon import FrameSpec, Language, pack_words
 from frontlines.events.states import _States
 from frontlines.models import ActorMention, PlaceMention
 
@@ -70,8 +70,9 @@ class _Sentence(_States):
 
     def _strike_noun(self, tok: Token | None) -> bool:
         """A noun of a strike or a shelling ("strike", "airstrikes", "shelling")."""
-        return tok is not None and any(tok.lower_ in f.nouns or tok.lemma_.lower() in f.nouns
-                                       for f in self.lang.frames if f.kind in ("strike", "shelling"))
+        nouns = pack_words(self.lang, "strike-nouns", lambda g: (n for f in g.frames if f.kind in ("strike", "shelling")
+                                                                 for n in f.nouns))
+        return tok is not None and (tok.lower_ in nouns or tok.lemma_.lower() in nouns)
 
     # ------------------------------------------------------------------ frames
 

@@ -7,6 +7,7 @@ format). Python code holds no verb, noun or qualifier of its own: adding a verb 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -298,3 +299,15 @@ def load_language(code: str = "en", folder: str | None = None) -> Language:
         cue_kinds={k: _words(geo.get("cue_kinds", {}), k) for k in geo.get("cue_kinds", {})},
         geoparse_tables={k: dict(v) for k, v in geo.items() if isinstance(v, dict) and k != "cue_kinds"},
     )
+
+
+_PACK_WORDS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def pack_words(lang: Language, name: str, read: Callable[[Language], Iterable[str]]) -> frozenset[str]:
+    """A set of words derived from a language pack (its frames' nouns of a kind, its tables), read once per pack (by
+    its code) under ``name`` rather than on every question a reader asks."""
+    key = (lang.code, name)
+    if key not in _PACK_WORDS:
+        _PACK_WORDS[key] = frozenset(read(lang))
+    return _PACK_WORDS[key]

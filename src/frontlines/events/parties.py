@@ -8,28 +8,22 @@ The qualifiers half (:class:`frontlines.events.qualifiers._Qualifiers`) builds o
 from __future__ import annotations
 
 from frontlines.events.frames import _DETERMINERS, _RELATIVE, _SUBJ_PRONOUNS, _VERBAL, NOT_ARMED, Token
-from frontlines.events.lexicon import FrameSpec, Language
+from frontlines.events.lexicon import FrameSpec, Language, pack_words
 from frontlines.events.roles import _Roles
 from frontlines.models import ActorMention
-
-_HARM_VERBS: dict[str, frozenset[str]] = {}
-_ATTACK_NOUNS: dict[str, frozenset[str]] = {}
 
 
 def _attack_nouns(lang: Language) -> frozenset[str]:
     """The nouns of the pack's frames of fighting and entry ("assault", "offensive", "push"), once per pack."""
-    if lang.code not in _ATTACK_NOUNS:
-        _ATTACK_NOUNS[lang.code] = frozenset(n for f in lang.frames if f.kind in ("clash", "enter") for n in f.nouns
-                                             if " " not in n)
-    return _ATTACK_NOUNS[lang.code]
+    return pack_words(lang, "attack-nouns", lambda g: (n for f in g.frames if f.kind in ("clash", "enter")
+                                                       for n in f.nouns if " " not in n))
 
 
 def _harm_verbs(lang: Language) -> frozenset[str]:
     """Verbs of harm and of the pack's frames of violence ("kill", "hit", "shell"), once per pack."""
-    if lang.code not in _HARM_VERBS:
-        _HARM_VERBS[lang.code] = frozenset(lang.harm_verbs) | frozenset(
-            v for f in lang.frames if f.kind in ("clash", "strike", "shelling") for v in f.verbs)
-    return _HARM_VERBS[lang.code]
+    return pack_words(lang, "harm-verbs", lambda g: (*g.harm_verbs, *(v for f in g.frames
+                                                                      if f.kind in ("clash", "strike", "shelling")
+                                                                      for v in f.verbs)))
 
 
 class _Parties(_Roles):

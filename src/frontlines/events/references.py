@@ -9,11 +9,11 @@ for, within its reach, and never a place a force only headed towards or a place 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from frontlines.events.frames import _DETERMINERS, _VERBAL, Token, _DocIndex, locator_only, near_relation
-from frontlines.events.lexicon import Language
+from frontlines.events.lexicon import Language, pack_words
 from frontlines.mentions.place_cues import _cues
 from frontlines.models import ActorMention, PlaceMention
 
@@ -219,27 +219,15 @@ class _References:
                      and (text[m.start : m.end].split() or [""])[-1].lower() == word), None)
 
 
-# (the language pack each set was read from is kept with it, so its id is never another pack's)
-_DERIVED: dict[tuple[int, str], tuple[Language, frozenset[str]]] = {}
-
-
-def _derived(lang: Language, name: str, read: Callable[[Language], Iterable[str]]) -> frozenset[str]:
-    """A set of words derived from the language pack, read once per pack."""
-    held = _DERIVED.get((id(lang), name))
-    if held is None or held[0] is not lang:
-        held = _DERIVED[id(lang), name] = (lang, frozenset(read(lang)))
-    return held[1]
-
-
 def _facility_nouns(lang: Language) -> frozenset[str]:
     """The nouns that refer back to a facility ("the airport", "the base")."""
-    return _derived(lang, "facility", lambda g: (w for w, k in g.place_anaphora.items() if k == "facility"))
+    return pack_words(lang, "facility-nouns", lambda g: (w for w, k in g.place_anaphora.items() if k == "facility"))
 
 
 def _advance_verbs(lang: Language) -> frozenset[str]:
     """The verbs of the language's entries that take their place as a goal ("advanced to X")."""
-    return _derived(lang, "advance", lambda g: (v for f in g.frames if f.kind == "enter" and "prep:to" in f.place
-                                                for v in f.verbs))
+    return pack_words(lang, "advance-verbs", lambda g: (v for f in g.frames if f.kind == "enter" and "prep:to" in f.place
+                                                        for v in f.verbs))
 
 
 def _named_with(tok: Token, places: Sequence[PlaceMention]) -> list[PlaceMention]:
