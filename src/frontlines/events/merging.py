@@ -119,7 +119,10 @@ def same_happening(a: Event, b: Event, window_days: int = 1) -> bool:
     """Two events describe one happening: same family, place, sides, dates within the window."""
     if family(a.sub_event_type) != family(b.sub_event_type) or a.place_id != b.place_id:
         return False
-    if a.actor1_side and b.actor1_side and a.actor1_side != b.actor1_side and "unknown" not in (a.actor1_side, b.actor1_side):
+    # (a battle between A and B is the one between B and A: which side a sentence names first tells no other fight)
+    fought = family(a.sub_event_type) == "clash" and a.actor2_side and {a.actor1_side, a.actor2_side} == {b.actor1_side, b.actor2_side}
+    if a.actor1_side and b.actor1_side and a.actor1_side != b.actor1_side and "unknown" not in (a.actor1_side, b.actor1_side) \
+            and not fought:
         return False
     if a.date is None or b.date is None:
         return a.date is None and b.date is None

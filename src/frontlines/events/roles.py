@@ -269,9 +269,10 @@ class _Roles(_PlaceRoles):
             # reported in X between A and B")
             heads = [base, base.head] if nominal and base.dep_ in ("nsubj", "nsubjpass") and base.head.pos_ in _VERBAL else [base]
             preps = self.lang.between_preps if role == "between" else {"with"}
-            # (and a day the parser hung the phrase on: "reported in X on 8 December between A and B")
+            # (and a day or the place the parser hung the phrase on: "reported in X on 8 December between A and B",
+            # "clashes erupted in X between A and B")
             heads += [g for h in list(heads) for c in h.children if c.dep_ == "prep" for g in c.children
-                      if g.dep_ == "pobj" and g.lower_ in self.lang.calendar_words]
+                      if g.dep_ == "pobj" and (g.lower_ in self.lang.calendar_words or g.i in self.idx.place_at)]
             # (not a clause opened by "with": "clashes intensified, with A pushing into X" tells what A did)
             firsts = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj" and not any(x.dep_ == "acl" and x.tag_ == "VBG" for x in g.children)]

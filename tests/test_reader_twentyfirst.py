@@ -1,0 +1,75 @@
+"""The clause reader, twenty-first pass: forms found on batch 50 of prose of our own and on probes in our own words,
+one test per form, each with its contrast.
+
+The helpers are those of test_reader_seventeenth.py (the real pipeline: spaCy parse, gazetteer, actor dictionary,
+with a report day of 6 December unless a test gives its own).
+"""
+
+from __future__ import annotations
+
+import frontlines
+from test_reader_seventeenth import events_of, statuses
+
+MOREK = "gn:166640"
+SARAQIB = "gn:164816"
+KHAN_SHAYKHUN = "gn:168325"
+MAARAT = "gn:167611"
+HOMS = "gn:169577"
+
+
+def test_the_parties_of_a_fight_hung_on_its_place_are_the_fights() -> None:
+    """"Clashes broke out in X between A and B": the parser hangs "between A and B" on the place, not on the fight;
+    the two named are still the fight's sides (as when the phrase follows the noun)."""
+    assert events_of("Clashes broke out in Homs between rebels and the army on Thursday.") == [
+        ("Armed clash", "opposition", "Homs")]
+    assert events_of("Clashes between rebels and the army broke out in Homs on Thursday.") == [
+        ("Armed clash", "opposition", "Homs")]
+
+
+def test_a_fight_with_no_party_of_its_own_is_fought_by_the_party_its_sentence_names() -> None:
+    """"Fighting raged near X as A closed in": a fight that names no party is fought by the armed party of another
+    clause of its sentence, against that party's adversary; a fight told alone keeps no sides."""
+    events = frontlines.extract("Heavy fighting was reported around Homs on Thursday as rebel columns closed in on the "
+                                "city.", published="2024-12-06").events
+    assert [(e.sub_event_type, e.actor1_side, e.actor2_side) for e in events] == [("Armed clash", "opposition", "government")]
+    alone = frontlines.extract("Heavy fighting was reported around Homs on Thursday.", published="2024-12-06").events
+    assert [(e.sub_event_type, e.actor1_side, e.actor2_side) for e in alone] == [("Armed clash", "unknown", "")]
+
+
+def test_one_fight_told_with_its_sides_in_either_order_is_one_event() -> None:
+    """"A attacked B in X" and, in the next sentence of the same day, "fighting between B and A went on in X": one
+    battle, whichever side a sentence names first (two battles with different sides stay two)."""
+    from frontlines.events.merging import merge_events
+    from frontlines.models import Event
+
+    def clash(side1: str, side2: str, start: int) -> Event:
+        return Event(id=f"e{start}", doc="d", date=None, time_precision=1, event_type="Battles", sub_event_type="Armed clash",
+                     actor1=side1, actor1_side=side1, actor2=side2, actor2_side=side2, place_id=HOMS, location="Homs",
+                     lat=None, lon=None, geo_precision=1, fatalities=0, fatalities_text="", certainty="reported",
+                     claimed_by="", text="", start=start, end=start + 5)
+    assert len(merge_events([clash("opposition", "government", 0), clash("government", "opposition", 10)])) == 1
+    assert len(merge_events([clash("opposition", "government", 0), clash("sdf", "opposition", 10)])) == 2
+
+
+def test_a_place_left_to_an_armed_party_of_no_named_side_is_taken_by_the_losers_enemy() -> None:
+    """"The garrison withdrew, leaving X to the advancing fighters": a side that leaves a place to an armed party hands
+    it over, also when that party is a generic noun ("fighters") with no side of its own: the side that gains it is the
+    one that fights the loser. Left to no one, the place is only left."""
+    text = "Government troops pulled out of Khan Shaykhun on Thursday, leaving the town to the advancing fighters."
+    assert events_of(text) == [("Non-violent transfer of territory", "opposition", "Khan Shaykhun")]
+    assert statuses(text)[KHAN_SHAYKHUN][0] == "opposition"
+    bare = "Government troops pulled out of Khan Shaykhun on Thursday, leaving the town empty."
+    assert statuses(bare)[KHAN_SHAYKHUN][0] == "unknown"
+
+
+def test_a_side_routed_or_defeated_at_a_place_loses_it_in_a_battle() -> None:
+    """"The army was routed at X", "A defeated B's units in X": a battle (ACLED: armed clash) the named side lost where
+    it stood, and the place goes to the winner (to the loser's adversary when no winner is named). A game won in a town
+    is no battle, and "routed from X" stays an expulsion."""
+    assert events_of("Army units were routed at Maarat al-Numan on Thursday.") == [
+        ("Armed clash", "opposition", "Ma'arrat al-Nu'man")]
+    assert statuses("Army units were routed at Maarat al-Numan on Thursday.")[MAARAT][0] == "opposition"
+    assert events_of("The insurgents defeated the government garrison in Morek.") == [("Armed clash", "opposition", "Morek")]
+    assert events_of("The home side defeated the visitors in Saraqib on Thursday.") == []
+    assert events_of("Army units were routed from Saraqib on Thursday.") == [
+        ("Non-state actor overtakes territory", "opposition", "Saraqib")]
