@@ -8,6 +8,7 @@ with a report day of 6 December unless a test gives its own).
 from __future__ import annotations
 
 import frontlines
+from test_reader_eleventh import dated
 from test_reader_seventeenth import events_of, statuses
 
 MOREK = "gn:166640"
@@ -73,3 +74,20 @@ def test_a_side_routed_or_defeated_at_a_place_loses_it_in_a_battle() -> None:
     assert events_of("The home side defeated the visitors in Saraqib on Thursday.") == []
     assert events_of("Army units were routed from Saraqib on Thursday.") == [
         ("Non-state actor overtakes territory", "opposition", "Saraqib")]
+
+
+def test_last_weekday_in_a_text_that_looks_back_is_counted_from_the_day_of_writing() -> None:
+    """A weekend long read (written a week after the last day it names) counts its bare weekdays in the story's weeks;
+    "last Saturday" is counted back from the day of writing all the same (a Saturday report: the Saturday before)."""
+    text = ("The offensive began on Wednesday, 27 November.\n\nSaraqib was taken last Saturday.\n\n"
+            "The first families set out for home on Saturday, 30 November.")
+    assert dated(text, published="2024-12-07") == {"Saraqib": "2024-11-30"}
+
+
+def test_a_describing_participle_of_another_year_leaves_the_sentence_in_the_story() -> None:
+    """"X and Y, both taken by the army in 2020, were recaptured on Friday": the year is the participle's deed, not the
+    sentence's (the parser may make the participle the root, with the true verb after its auxiliary a conjunct). A year
+    that governs the predicate still makes it history."""
+    text = "Maarat al-Numan and Saraqib, both captured by government forces in 2020, were retaken on Friday."
+    assert dated(text) == {"Ma'arrat al-Nu'man": "2024-12-06", "Saraqib": "2024-12-06"}
+    assert dated("Maarat al-Numan and Saraqib were recaptured by the army in 2020.") == {}

@@ -219,6 +219,17 @@ class _Sentence(_States):
         if spec.require_loser and loser_tok is None and noun is None:
             return None  # "A pushed south from X": it set out from X, it drove nobody out
         loser, loser_side, loser_armed, _ = self._party(loser_tok)
+        if spec.kind == "clash" and agent_tok is None and loser_tok is None:
+            # "fighting raged around X as A closed in on the town": a fight that names no party of its own is fought
+            # by the armed party another clause of its sentence has as its subject (not the owner of a target:
+            # "army posts in X came under attack"; nor the dead: "three soldiers killed in an ambush")
+            for fighter in (t for t in self.tokens if t.dep_ == "nsubj" and t.head.i != pred.i and t.head.pos_ in _VERBAL
+                            and t.head.lemma_.lower() not in self.lang.harm_verbs):
+                found = self._party(fighter)
+                if found[1] and found[1] not in ("civilians", "unknown") and found[2]:
+                    agent_tok = fighter
+                    agent, agent_side, armed, explicit = found
+                    break
         if loser_side and loser_side == agent_side:
             loser, loser_side, loser_armed = None, "", False
         if spec.name == "fall" and agent_tok is None:

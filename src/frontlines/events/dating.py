@@ -182,16 +182,18 @@ def _blank(sentence: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
     return sentence
 
 
-def _story_now(found: Sequence[DateSpan], offset: int, story: date | None, calendar_days: Sequence[DateSpan]) -> date | None:
+def _story_now(found: Sequence[DateSpan], offset: int, story: date | None, calendar_days: Sequence[DateSpan],
+               lookback: frozenset[str] = frozenset()) -> date | None:
     """The day from which a weekday of a text told in order that looks back on a period is counted, not from the day
     of writing (which falls after every day the text tells): the week after the day the story has reached ("On 27
     November ... by nightfall on that Wednesday ... On Thursday ... On 6 December": the 27th and the 28th), but not
     past the next day the text names after the weekday ("On 1 December ... on Saturday ... On 2 December": a step back
     to 30 November). None when the sentence (at ``offset`` in its text) names no weekday, or no day after it, or the
     text goes back to a day before the story's (news that names its days out of order counts them from the day of
-    writing)."""
+    writing). A weekday the text counts back from its own day ("last Saturday", ``lookback``) is of the week of
+    writing: None."""
     weekday = next((d for d in found if d.kind == "weekday" and d.date is not None), None)
-    if weekday is None:
+    if weekday is None or weekday.text.lower().split()[0] in lookback:
         return None
     later = next((d.date for d in calendar_days if d.start >= offset + weekday.end), None)
     if later is None or story is None:
@@ -322,7 +324,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
         # the day a bare date label just before names ("- Nov. 29:", "Dec. 3 -"), for the rest of its line
         label_day = label[1] if label is not None and "\n" not in text[label[0] : s_start] else None
         found = find_dates(sentence, now)  # (the sentence's days, read once for its frames and after them)
-        story_now = _story_now(found, s_start, context or para_date or last_named, calendar_days) if looking_back else None
+        story_now = _story_now(found, s_start, context or para_date or last_named, calendar_days,
+                               lang.lookback_words if lang is not None else frozenset()) if looking_back else None
         if story_now is not None:
             now = story_now
             found = find_dates(sentence, now)

@@ -374,11 +374,6 @@ class EventExtractor:
             side2 = frame.loser_side  # the side that left the place taken ("B withdrew from X ... A took over X")
         if frame.civilian_target or sub in ("Attack", "Abduction/forced disappearance"):
             side2 = side2 or "civilians"
-        if not side1 and not side2 and sub == CLASH_TYPE and actor2 is None:
-            # "fighting raged around X as A closed in on the town": a fight that names no party is fought by the
-            # armed party its sentence names (and, below, that party's adversary or the place's holder)
-            actor1 = next((a for a in frame.parties if a.side not in ("", "unknown", "civilians")), None)
-            side1 = actor1.side if actor1 is not None else ""
         if side1 and not side2 and sub not in _NO_DEFAULT_TARGET:
             # the other party is one the sentence names on another side ("group A encircled the group-B-held town"),
             # else the side's usual adversary (theater rule)

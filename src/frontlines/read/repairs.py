@@ -142,12 +142,14 @@ def _finite_subjects(doc: Any) -> Any:
 def _reduced_relatives(doc: Any) -> Any:
     """A passive participle with its doer after a noun ("strikes reportedly carried out by A struck X") that the parser
     made the sentence's root, with the true verb hung on it as a conjunct with no "and": the participle describes the
-    noun, and the later verb is the root with the noun as its subject."""
+    noun, and the later verb is the root with the noun as its subject (also a later verb made finite by its
+    auxiliary: "X and Y, both captured by A in 2020, were retaken on Saturday")."""
     for part in doc:
         if part.tag_ != "VBN" or part.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in part.children):
             continue
         noun = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < part.i), None)
-        verb = next((c for c in part.children if c.dep_ == "conj" and c.tag_ == "VBD" and c.i > part.i), None)
+        verb = next((c for c in part.children if c.dep_ == "conj" and c.i > part.i and (c.tag_ == "VBD" or (
+            c.tag_ == "VBN" and any(a.dep_ in ("aux", "auxpass") and a.tag_ in _FINITE for a in c.children)))), None)
         if noun is None or verb is None or not any(c.dep_ == "agent" for c in part.children):
             continue
         if any(c.dep_ == "cc" and part.i < c.i < verb.i for c in part.children) or any(
@@ -156,7 +158,7 @@ def _reduced_relatives(doc: Any) -> Any:
         verb.head = verb
         verb.dep_ = "ROOT"
         noun.head = verb
-        noun.dep_ = "nsubj"
+        noun.dep_ = _subject_dep(verb)
         part.head = noun
         part.dep_ = "acl"
         for c in [c for c in part.children if c.i < noun.i]:
