@@ -16,6 +16,8 @@ SARAQIB = "gn:164816"
 KHAN_SHAYKHUN = "gn:168325"
 MAARAT = "gn:167611"
 HOMS = "gn:169577"
+TELL_RIFAAT = "gn:163476"
+HAMA = "gn:170017"
 
 
 def test_the_parties_of_a_fight_hung_on_its_place_are_the_fights() -> None:
@@ -91,3 +93,34 @@ def test_a_describing_participle_of_another_year_leaves_the_sentence_in_the_stor
     text = "Maarat al-Numan and Saraqib, both captured by government forces in 2020, were retaken on Friday."
     assert dated(text) == {"Ma'arrat al-Nu'man": "2024-12-06", "Saraqib": "2024-12-06"}
     assert dated("Maarat al-Numan and Saraqib were recaptured by the army in 2020.") == {}
+
+
+ALEPPO = "gn:170063"
+
+
+def test_most_of_a_places_parts_is_most_of_the_place() -> None:
+    """"Rebels are in most districts of X", "hold all neighbourhoods of X": a part noun counted as most or all of the
+    place is the place held (as "most of X"); "some districts of X" is a part, contested."""
+    assert statuses("Rebel fighters are in most districts of Aleppo.")[ALEPPO][0] == "opposition"
+    assert statuses("The rebels hold all neighbourhoods of Aleppo.")[ALEPPO][0] == "opposition"
+    assert statuses("Rebel fighters are in some districts of Aleppo.")[ALEPPO][0] == "contested"
+
+
+def test_a_partisan_word_for_a_party_is_a_force_present_where_it_is() -> None:
+    """"The terrorists are present in X" (a government outlet's word for the rebels), "the mercenaries are in Y" (a
+    Kurdish outlet's for the Turkish-backed factions): the party the word stands for is there; "investors are present in
+    X" is no force."""
+    assert statuses("The terrorists have been present in Aleppo since Saturday.", published="2024-12-02")[ALEPPO] == (
+        "opposition", "2024-11-30")
+    assert statuses("The mercenaries are in Tell Rifaat.")[TELL_RIFAAT][0] == "opposition"
+    assert statuses("Foreign investors are present in Aleppo.") == {}
+
+
+def test_a_redeployment_out_of_a_place_is_a_withdrawal() -> None:
+    """"Announced a redeployment of its forces out of X": the noun of a redeployment tells a force leaving X (the
+    place's holder unknown after it); a redeployment to Y keeps Y with the force that moved there."""
+    text = "On Saturday the army command announced a redeployment of its forces out of Aleppo."
+    assert events_of(text, published="2024-12-02") == [("Change to group/activity", "government", "Aleppo")]
+    assert statuses(text, published="2024-12-02")[ALEPPO][0] == "unknown"
+    assert statuses("On Saturday the army command announced a redeployment of its forces to Hama.",
+                    published="2024-12-02")[HAMA][0] == "government"

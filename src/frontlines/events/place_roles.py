@@ -189,8 +189,8 @@ class _PlaceRoles(_References):
         lemma = tok.lemma_.lower()
         # a part noun as written, plural ("regions of X", "sections", "quarters") as well as by its lemma
         part_noun = lemma in lang.partial or (tok.tag_ == "NNS" and tok.lower_ in lang.partial)
-        # ("the greater part of X" is most of X)
-        part_noun = part_noun and not any(c.dep_ == "amod" and c.lower_ in lang.majority_adjectives for c in tok.children)
+        # ("the greater part of X", "most neighbourhoods of X" are most of X)
+        part_noun = part_noun and not any(c.dep_ in ("amod", "det") and c.lower_ in lang.majority_adjectives for c in tok.children)
         # "the town of X" names X; "the country's third-largest city" names no city of its own (see above: the one its sentence named)
         named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i in idx.place_at
                  and idx.place_at[c.i].kind != "country"]
