@@ -18,6 +18,7 @@ MAARAT = "gn:167611"
 HOMS = "gn:169577"
 TELL_RIFAAT = "gn:163476"
 HAMA = "gn:170017"
+IDLIB = "gn:169389"
 
 
 def test_the_parties_of_a_fight_hung_on_its_place_are_the_fights() -> None:
@@ -124,3 +125,35 @@ def test_a_redeployment_out_of_a_place_is_a_withdrawal() -> None:
     assert statuses(text, published="2024-12-02")[ALEPPO][0] == "unknown"
     assert statuses("On Saturday the army command announced a redeployment of its forces to Hama.",
                     published="2024-12-02")[HAMA][0] == "government"
+
+
+def test_a_short_battle_named_by_a_noun_of_several_words_is_slight_resistance() -> None:
+    """"Entered X after a brief exchange of fire", "after a short gun battle": a battle noun of several words is a
+    battle by its head word, and told as short it could not hold the place (as "after brief clashes"); a long one did
+    not settle it."""
+    assert statuses("Rebels entered Saraqib on Thursday after a brief exchange of fire.")[SARAQIB][0] == "opposition"
+    assert statuses("Rebels entered Saraqib on Thursday after a short gun battle.")[SARAQIB][0] == "opposition"
+    assert statuses("Rebels entered Saraqib on Thursday after a long exchange of fire.")[SARAQIB][0] == "contested"
+
+
+def test_the_city_is_the_topic_of_the_sentence_before_not_a_place_named_in_passing() -> None:
+    """"X fell sooner than anyone in Y had feared. By Saturday the rebels held most of the city": a singular reference
+    after a sentence whose last place lies in a clause below its main verb is that sentence's subject, X; when the last
+    place is in the main clause, it is the one."""
+    passing = "Aleppo fell sooner than anyone in Idlib had feared. By Saturday the rebels held most of the city."
+    assert statuses(passing, published="2024-12-02")[ALEPPO][0] == "opposition"
+    assert IDLIB not in statuses(passing, published="2024-12-02")
+    main = "Aleppo was quiet on Friday, and the rebels attacked Idlib. By Saturday the rebels held most of the city."
+    assert statuses(main, published="2024-12-02")[IDLIB][0] == "opposition"
+
+
+def test_a_source_in_a_clause_joined_after_the_happening_does_not_make_it_a_claim() -> None:
+    """"A held X, and the army command said in a statement that ...": the saying opens a report of its own joined by
+    "and"; the holding before it is told in the text's own voice. A source tagged after it ("A held X, the army said")
+    still claims it."""
+    joined = "By Friday the rebels held most of Aleppo, and the army command said in a statement that its units had left."
+    assert [a.level for a in frontlines.extract(joined, published="2024-12-02").assertions if a.place_id == ALEPPO] == [
+        "assessed"]
+    tagged = "By Friday the rebels held most of Aleppo, the army command said."
+    assert [a.level for a in frontlines.extract(tagged, published="2024-12-02").assertions if a.place_id == ALEPPO] == [
+        "claimed"]

@@ -168,6 +168,8 @@ _BOUNDARY = re.compile(r";|\b[Bb]ut\b|,\s*(?:while|whereas|although|though|yet)\
 _ATTRIB_KINDS = frozenset({"claim_subj", "claim_by", "rep_subj", "deny_subj", "claim"})
 _FORWARD_KINDS = frozenset({"claim_subj", "rep_subj", "claim"})
 _FORWARD = re.compile(r"\s+(?:that|to|how|whether|it|its|they|their|he|she)\b", re.IGNORECASE)
+# A source that opens a clause joined by "and" after the happening's ("..., and the army said ..."): a report of its own.
+_JOINED = re.compile(r",\s*and\s+$")
 # "denied that ..." with a claim to deny.
 _DENY_TARGET = re.compile(r"\s+(?:the\s+|these\s+|such\s+)?(?:claims?|reports?|allegations?)\b", re.IGNORECASE)
 # The claimant before a bare "claimed": a capitalised name or "the <noun>"
@@ -314,7 +316,10 @@ class Certainty:
                 # A source after the trigger governs it only as a tag ("...,
                 # state media said"), not when it opens a new report ("... and
                 # claimed to have taken the square").
-                and not (c.kind in _FORWARD_KINDS and c.start >= trigger_end and _FORWARD.match(sentence, c.end))
+                # (nor when a new clause of its own after "and" opens it: "A held X, and the army said in a statement
+                # that ...")
+                and not (c.kind in _FORWARD_KINDS and c.start >= trigger_end and (
+                    _FORWARD.match(sentence, c.end) or _JOINED.search(sentence, trigger_end, c.start)))
                 # the happening's own verb is no verb of saying ("the army maintained control of X")
                 and not (c.kind in _ATTRIB_KINDS and c.start < trigger_start < c.end)
             )

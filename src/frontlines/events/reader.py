@@ -52,6 +52,13 @@ __all__ = ["NEAR_RELATIONS", "NOT_ARMED", "Frame", "Reader"]
 SEAT_REACH = 400
 
 
+
+def _head_word(noun: str) -> str:
+    """The head word of a noun of several words: the word before "of" ("exchange of fire"), else the last ("gun
+    battle")."""
+    words = noun.split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
 class Reader:
     """Reads the frames of documents in one language; build once, call per document."""
 
@@ -91,7 +98,9 @@ class Reader:
         # words of a battle, and verbs of leaving: a place taken as its holder leaves, with no battle told, changed
         # hands without one
         # words of a battle (not the verbs of a frame that needs a fighting subject: "moved into X" is no battle)
-        self._quiet = (frozenset(w for f in language.frames if f.kind == "clash" and not f.subjects for w in (*f.verbs, *f.nouns)),
+        # (a noun of several words also by its head word: "a brief exchange of fire" is a short battle)
+        self._quiet = (frozenset(w for f in language.frames if f.kind == "clash" and not f.subjects
+                                 for w in (*f.verbs, *f.nouns, *(_head_word(n) for n in f.nouns if " " in n))),
                        frozenset(w for f in language.frames if f.kind == "withdraw" for w in (*f.verbs, *f.nouns)))
         # verbs of holding or taking: "unclear who controls X" asks about X
         self._control = frozenset(w for f in language.frames if f.kind in ("hold", "capture") for w in f.verbs)

@@ -17,6 +17,8 @@ from frontlines.events.lexicon import Language, pack_words
 from frontlines.mentions.place_cues import _cues
 from frontlines.models import ActorMention, PlaceMention
 
+#: The labels of clauses below a sentence's main verb: a place named in one is named in passing.
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp", "pcomp"})
 
 class _References:
     """The places a referring word of one sentence stands for."""
@@ -90,6 +92,7 @@ class _References:
                                                         or len(p.mention.split()) == 1]
                 if not earlier:
                     return []
+            earlier = self._topic_first(earlier)
             self._named_alone.add(earlier[-1].start)
             return [self._own_relation(earlier[-1], tok)]
         # "these villages": the places of the last sentence (or list) that named such places; "the two towns": two
@@ -102,6 +105,22 @@ class _References:
         group = [p for p in group if p.start < self.span[0]] if many else (own or group)
         count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
         return [self._own_relation(p, tok) for p in (group[-count:] if count else group)]
+
+    def _topic_first(self, earlier: list[PlaceMention]) -> list[PlaceMention]:
+        """The candidates, with the subject of the sentence before moved last when the place named last in it lies in a
+        clause below that sentence's main verb ("X happened faster than anyone in Y expected. ... the city": X, the
+        sentence's topic, not Y, named in passing): a singular reference picks the last."""
+        last = earlier[-1]
+        if last.start >= self.span[0]:
+            return earlier  # (a place of the reference's own sentence comes first)
+        head = self._mention_head(last)
+        if head is None or not any(a.dep_ in _SUBORDINATE for a in head.ancestors):
+            return earlier
+        sentence_start = head.sent.start_char
+        topic = next((p for p in reversed(earlier) if sentence_start <= p.start < last.start
+                      and (h := self._mention_head(p)) is not None and h.dep_ in ("nsubj", "nsubjpass") and h.head.dep_ == "ROOT"
+                      and h.sent.start_char == sentence_start), None)
+        return [p for p in earlier if p is not topic] + [topic] if topic is not None else earlier
 
     def _located_party(self, place: PlaceMention, subject: Token | None) -> bool:
         """The place says where the party that is the subject stands ("fighters in A"): the mention hangs on the
