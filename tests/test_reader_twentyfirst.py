@@ -157,3 +157,40 @@ def test_a_source_in_a_clause_joined_after_the_happening_does_not_make_it_a_clai
     tagged = "By Friday the rebels held most of Aleppo, the army command said."
     assert [a.level for a in frontlines.extract(tagged, published="2024-12-02").assertions if a.place_id == ALEPPO] == [
         "claimed"]
+
+
+JASIM = "gn:165997"
+INKHIL = "gn:169375"
+KISWAH = "gn:173598"
+
+
+def test_a_force_named_as_the_owner_of_the_hands_is_the_holder() -> None:
+    """"Rebels took X. By noon the town was in the fighters' hands": the force's noun as the owner stands for the party
+    it refers back to, as it would as a subject; "in the soldiers' hands" names the army (the theater's word)."""
+    text = "Rebels attacked Jasim at dawn. By noon the town was in the fighters' hands."
+    assert statuses(text)[JASIM][0] == "opposition"
+    assert statuses("By noon Jasim was in the soldiers' hands.")[JASIM][0] == "government"
+
+
+def test_posts_lying_around_a_place_are_near_it() -> None:
+    """"Overran the checkpoints ringing X and Y", "the villages surrounding X": a participle of lying around a place
+    puts the posts near each place of its list, a fight for them (contested), not their capture."""
+    found = events_of("Rebels overran the checkpoints ringing Jasim and Inkhil on Thursday.")
+    assert found == [("Armed clash", "opposition", "Jasim"), ("Armed clash", "opposition", "Inkhil")]
+    assert statuses("Rebels overran the checkpoints ringing Jasim and Inkhil on Thursday.")[INKHIL][0] == "contested"
+    assert events_of("Rebels overran the checkpoints in Jasim on Thursday.") == [
+        ("Non-state actor overtakes territory", "opposition", "Jasim")]
+
+
+def test_an_entry_that_found_the_place_deserted_met_no_defence() -> None:
+    """"Reached X and found the army's positions deserted": a verb of finding with its object's state left empty
+    tells the holder had gone; the entry takes X without a fight. Found defended, it is a fight for X."""
+    assert statuses("Rebels entered Kiswah on Saturday and found the army's positions deserted.")[KISWAH][0] == "opposition"
+    assert statuses("Rebels entered Kiswah on Saturday and found the town defended.")[KISWAH][0] == "contested"
+
+
+def test_the_evening_before_a_named_day_is_the_day_before_it() -> None:
+    """"X fell on Saturday morning; Y had been abandoned the evening before": a part of the day before, as "the night
+    before" and "the day before"."""
+    text = "Rebels took Sanamayn on Saturday morning; the army had abandoned Izraa the evening before."
+    assert dated(text, published="2024-12-10") == {"Al-Sanamayn": "2024-12-07", "Izra": "2024-12-06"}

@@ -24,7 +24,8 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _SUBJ_PRONOUNS = frozenset({"they", "it", "who", "which", "that", "them", "he", "she", "theirs"})
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "both"})
 _RELATIVE = frozenset({"who", "which", "that"})
-NEAR_RELATIONS = frozenset({"near", "around", "outskirts", "outside", "nearby", "vicinity", "approaches", "edge", "edges", "gates", "environs"})
+NEAR_RELATIONS = frozenset({"near", "around", "outskirts", "outside", "nearby", "vicinity", "approaches", "edge", "edges", "gates", "environs",
+                            "ringing", "surrounding", "encircling"})
 
 
 def says_no_holder(sentence: str, cues: Sequence[str]) -> bool:

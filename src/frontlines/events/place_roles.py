@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from frontlines.events.frames import _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, Token
+from frontlines.events.frames import _DETERMINERS, _NOMINAL, _RELATIVE, _VERBAL, Token, near_relation
 from frontlines.events.phrases import list_gap
 from frontlines.events.references import _References
 from frontlines.mentions.gazetteer import haversine_km
@@ -312,6 +312,15 @@ class _PlaceRoles(_References):
             if any(p.kind == "route" for p in out) and any(p.kind != "route" for p in out):
                 out = [p for p in out if p.kind != "route"]  # ("posts on the highway at X": at X)
             if out:
+                return out
+        if lemma in lang.position_nouns or tok.lower_ in lang.position_nouns or lemma in lang.place_class:
+            # "the checkpoints ringing X", "the villages surrounding X": a participle of lying around a place (the
+            # mention keeps its relation: near X; and each place of its list is reached only in part)
+            ringed = [g for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBG" for g in a.children
+                      if g.dep_ == "dobj" and g.i in idx.place_at and near_relation(idx.place_at[g.i])]
+            out += [idx.place_at[x.i] for g in ringed for x in (g, *g.conjuncts) if x.i in idx.place_at]
+            if out:
+                partial.extend(p.place_id for p in out)
                 return out
         for c in tok.children:  # "20 villages, including the towns of A and B", "towns such as A"
             if c.dep_ == "prep" and c.lower_ in ("including", "like", "as", "among"):

@@ -151,6 +151,10 @@ class _Qualifiers(_Parties):
         if pred is not None and any(c.dep_ == "amod" and c.lower_ in self.lang.vacated_adjectives
                                     for o in pred.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children):
             return True  # "occupied the abandoned posts on X": what was taken had been left
+        if pred is not None and any(v.lemma_.lower() in self.lang.result_verbs and any(
+                c.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and c.lower_ in self.lang.vacated_adjectives for c in v.children)
+                for v in (pred, *(c for c in pred.children if c.dep_ == "conj"))):
+            return True  # "reached X and found the army's positions deserted": the holder had left before
         resisted = [t for t in self.tokens if t.lower_ in self.lang.resistance_nouns or t.lemma_.lower() in self.lang.resistance_nouns]
         if any(self._denied_noun_phrase(t) and (pred is None or self._said_of(t.idx, pred)) for t in resisted):
             return True  # "met no resistance", "without firing a shot"

@@ -163,9 +163,11 @@ class _States(_Qualifiers):
         places += self._likewise(gov, partial)
         if not targets and not places:
             places = self._heading_place(gov)  # "X" above "- In rebel hands since 30 November"
+        # (or a force's noun as the owner, "in the fighters' hands": whom it stands for, as a subject's)
         holder = next((c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                        and (c.i in self.idx.actor_at or c.lower_ in _SUBJ_PRONOUNS or c.lower_ in ("their", "its")
-                            or c.lower_ in self.lang.first_person_holders)), None)
+                            or c.lower_ in self.lang.first_person_holders
+                            or (c.dep_ == "poss" and c.lemma_.lower() in self.lang.military_nouns))), None)
         if holder is None:
             holder = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                            if g.dep_ == "pobj"), None)

@@ -199,7 +199,7 @@ _ALTERNATIVES: list[str] = [
     _alt(
         "prev",
         r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening|morning)\b|"
-        r"\bthe\s+(?:day|night)\s+before\b(?!\s+(?:the|a|an|its|their|his|her)\b)|\ba\s+day\s+earlier\b",
+        r"\bthe\s+(?:day|night|evening|morning|afternoon)\s+before\b(?!\s+(?:the|a|an|its|their|his|her)\b)|\ba\s+day\s+earlier\b",
     ),
     _alt(
         "ndays",
