@@ -194,3 +194,25 @@ def test_the_evening_before_a_named_day_is_the_day_before_it() -> None:
     before" and "the day before"."""
     text = "Rebels took Sanamayn on Saturday morning; the army had abandoned Izraa the evening before."
     assert dated(text, published="2024-12-10") == {"Al-Sanamayn": "2024-12-07", "Izra": "2024-12-06"}
+
+
+LATAMNEH = "wp:al-lataminah"
+HOMS_CITY = "gn:169577"
+
+
+def test_a_status_line_names_the_holder_of_its_label_places() -> None:
+    """A status list's line "X city: A since Thursday", a thread's "A and B: still opp, now rear area": places before the
+    colon and a party first after it, with no verb, are held by that party (from the day of "since"). A line whose
+    party opens a happening ("X: rebel offensive expected") or whose label is no place alone holds nothing."""
+    text = ("ROAD STATUS\n\n"
+            "b) Hama city: opposition since Thursday; the army said that day that its units had left.\n"
+            "- Morek and Latamneh: still opp, now rear area.\n"
+            "- Homs: government checkpoints only.\n"
+            "- Salamiyah: rebel offensive expected.\n"
+            "- Convoy to Saraqib: rebels.\n")
+    found = statuses(text, published="2024-12-07")
+    assert found[HAMA] == ("opposition", "2024-12-05")
+    assert found[MOREK][0] == found[LATAMNEH][0] == "opposition"
+    assert found[HOMS_CITY][0] == "government"
+    assert "gn:164947" not in found and SARAQIB not in found  # (Salamiyah; a convoy's label)
+    assert [a.level for a in frontlines.extract(text, published="2024-12-07").assertions if a.place_id == HAMA] == ["assessed"]

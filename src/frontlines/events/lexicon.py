@@ -60,6 +60,10 @@ class FrameSpec:
     supersedes: frozenset[str] = frozenset()
     # adjectives that say the frame's own word when negated ("not clear who holds X" is "unclear")
     negated_adjectives: frozenset[str] = frozenset()
+    # a frame of a status line with no predicate ("X: A since D"), read from the words after its colon; these are the
+    # words that may stand before the holder there ("still", "now")
+    label_adverbs: frozenset[str] = frozenset()
+    label: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +240,7 @@ def _frame(raw: dict[str, Any]) -> FrameSpec:
         control=raw.get("control", "none"),
         event=raw.get("event", ""), supersedes=frozenset(raw.get("supersedes", [])),
         negated_adjectives=frozenset(w.lower() for w in raw.get("negated_adjectives", [])),
+        label_adverbs=_words(raw, "label_adverbs"), label=bool(raw.get("label", False)),
     )
 
 

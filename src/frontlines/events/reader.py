@@ -104,6 +104,7 @@ class Reader:
                        frozenset(w for f in language.frames if f.kind == "withdraw" for w in (*f.verbs, *f.nouns)))
         # verbs of holding or taking: "unclear who controls X" asks about X
         self._control = frozenset(w for f in language.frames if f.kind in ("hold", "capture") for w in f.verbs)
+        self._labels = [spec for spec in language.frames if spec.label]
         self._words = (set(self._by_verb) | set(self._by_noun) | set(self._by_adj) | set(self._by_light)
                        | set(self._by_state) | set(self._by_modifier) | set(self._by_negated_adj))
 
@@ -322,7 +323,9 @@ class Reader:
                     continue  # an earlier (more specific) frame already read this predicate and place
                 seen.update(keys)
                 out.append(frame)
-        return out
+        # ("X city: A since Thursday; the army said it had left": a status line, whatever the clauses after it tell)
+        out += [f for f in (ctx.status_line(spec) for spec in self._labels) if f is not None]
+        return sorted(out, key=lambda f: f.start) if out else out
 
     def _candidates(self, tok: Token, ctx: _Sentence) -> Iterable[tuple[FrameSpec, Token, Token | None]]:
         lemma, lower = tok.lemma_.lower(), tok.lower_

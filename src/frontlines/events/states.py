@@ -4,6 +4,7 @@ is contested"), and the frame a state or a deed becomes (:meth:`_States._frame`)
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -24,6 +25,10 @@ from frontlines.events.qualifiers import _Qualifiers
 from frontlines.models import ActorMention, PlaceMention
 
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+#: What may open a status line before its places: a bullet, or a letter or number of a list ("c)", "2.").
+_ENUMERATOR = re.compile(r"\s*(?:[-•*–]|\(?\w{1,2}[.)])?\s*")
+#: The marks that end the clause after a status line's colon.
+_CLAUSE_END = frozenset({";", ",", ".", "(", "—", "–"})
 
 
 class _States(_Qualifiers):
@@ -94,6 +99,43 @@ class _States(_Qualifiers):
                      region=self._region(places, pred, None), claimant=self._claimant(pred), current=self._now(pred),
                      ongoing=self._ongoing(pred), unopposed=spec.control == "agent" and self._unopposed(side, pred),
                      prior=self._past_perfect(pred), finite=self._finite(pred), asides=self._asides(pred))
+
+    def status_line(self, spec: FrameSpec) -> Frame | None:
+        """"X city: A since Thursday", "X and Y: still A": a line whose label before its colon is places alone (save a
+        bullet or list letter, "and" and nouns of a kind of place) and whose clause after it names a party first (after
+        the frame's ``label_adverbs``) and has no verb, only that party's force or state nouns and a "since" phrase: the
+        places are held by that party."""
+        text, idx = self.idx.text, self.idx
+        line = text.rfind("\n", 0, self.span[0]) + 1
+        colon = text.find(":", max(line, self.span[0]), self.span[1])
+        if colon < 0 or colon - line > 80:
+            return None
+        label = [p for p in idx.places[bisect.bisect_left(idx.place_starts, line) : bisect.bisect_left(idx.place_starts, colon)]
+                 if p.end <= colon]
+        rest = list(text[line:colon])
+        for p in label:
+            rest[p.start - line : p.end - line] = " " * (p.end - p.start)
+        words = "".join(rest)[_ENUMERATOR.match("".join(rest)).end():].replace(",", " ").split()  # type: ignore[union-attr]
+        if not label or any(w.lower() not in self.lang.place_class and w.lower() not in ("and", "&") for w in words):
+            return None
+        clause = []
+        for t in (t for t in self.tokens if t.idx > colon):
+            if t.text in _CLAUSE_END:
+                break
+            clause.append(t)
+        own = [t for t in clause if t.lower_ not in spec.label_adverbs]
+        if not own or own[0].i not in idx.actor_at or any(t.pos_ in _VERBAL for t in clause):
+            return None
+        holder = own[0]
+        states = {n for f in self.lang.frames if f.kind == "hold" for n in f.state_nouns}
+        since = {t.i for c in clause if c.dep_ == "prep" and c.lower_ in self.lang.period_preps for t in c.subtree}
+        if any(t.i not in since and t.i not in idx.actor_at and t.lower_ not in spec.label_adverbs
+               and t.lemma_.lower() not in self.lang.military_nouns | self.lang.position_nouns | states
+               and t.pos_ != "PUNCT" for t in own[1:]):
+            return None  # ("X: A offensive stalls", "X: rebel shelling"): a happening, not a holder
+        frame = self._frame(spec, holder, label, holder)
+        # (the line's own voice: a verb of saying after the clause tells another thing)
+        return replace(frame, claimant=None) if frame is not None else None
 
     def _likewise(self, pred: Token, partial: list[str]) -> list[PlaceMention]:
         """The places of a clause of comparison that repeats the predicate's state with an auxiliary alone: "X remains
