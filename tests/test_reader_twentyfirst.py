@@ -216,3 +216,25 @@ def test_a_status_line_names_the_holder_of_its_label_places() -> None:
     assert found[HOMS_CITY][0] == "government"
     assert "gn:164947" not in found and SARAQIB not in found  # (Salamiyah; a convoy's label)
     assert [a.level for a in frontlines.extract(text, published="2024-12-07").assertions if a.place_id == HAMA] == ["assessed"]
+
+
+SHEIKH_MAQSOUD = "cur:sheikh-maqsoud"
+
+
+def test_most_of_it_is_most_of_the_place_just_named() -> None:
+    """"Entered X on Friday and, by the following day, held most of it": "it" after a share ("most of", "parts of")
+    stands for the place named before, and a day set off by commas after "and" is the second predicate's own."""
+    text = "Rebel factions entered Aleppo city on Friday and, by the following day, held most of it."
+    found = [(a.place_id, a.status, str(a.valid_from)) for a in frontlines.extract(text, published="2024-12-03").assertions]
+    assert (ALEPPO, "opposition", "2024-11-30") in found
+    assert dated("Rebels entered Morek on Friday and, on Sunday, took Saraqib.", published="2024-12-03") == {
+        "Morek": "2024-11-29", "Saraqib": "2024-12-01"}
+
+
+def test_a_relative_after_a_named_neighbourhood_of_a_city_tells_of_the_neighbourhood() -> None:
+    """"The A neighbourhood of X, which B still held": the parser hangs the relative on X, but it tells of A (a
+    neighbourhood the gazetteer knows), and of X only in part; "X, which B held" is X."""
+    text = "Families in the Sheikh Maqsoud neighbourhood of Aleppo, which the SDF still held, could not leave."
+    found = statuses(text, published="2024-12-03")
+    assert found[SHEIKH_MAQSOUD][0] == "sdf" and found[ALEPPO][0] == "contested"
+    assert statuses("Families in Aleppo, which the rebels held, could not leave.", published="2024-12-03")[ALEPPO][0] == "opposition"

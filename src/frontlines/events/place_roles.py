@@ -166,6 +166,11 @@ class _PlaceRoles(_References):
                 while antecedent.i not in idx.place_at and antecedent.dep_ in ("prep", "pobj", "acl", "agent") \
                         and antecedent.head.i != antecedent.i:
                     antecedent = antecedent.head
+            if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of" and antecedent.head.head.lemma_.lower() in lang.partial \
+                    and not any(c.dep_ == "amod" and c.lower_ in lang.majority_adjectives for c in antecedent.head.head.children):
+                # "the A neighbourhood of X, which B still held": the parser hangs the relative on X; it tells of the
+                # part (X only in part)
+                antecedent = antecedent.head.head
             located = self._located(antecedent.head.head, objects=True) \
                 if antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of" else []
             if located:
@@ -200,6 +205,10 @@ class _PlaceRoles(_References):
                          if g.dep_ == "pobj" for p in self._places_of(g, partial, depth + 1)]
             if part_noun:
                 parts = [idx.place_at[c.i] for c in named if not self._far_part(c)]
+                if parts and all(p.place_id in idx.units for p in parts) and not any(p.place_id in idx.units for p in of_places):
+                    # "the A neighbourhood of X", A a neighbourhood the gazetteer knows: A itself, and X only in part
+                    partial.extend(p.place_id for p in of_places)
+                    return parts + of_places
                 partial.extend(p.place_id for p in parts)
                 return of_places + parts
             return of_places
@@ -378,7 +387,9 @@ class _PlaceRoles(_References):
             return self._label_place(tok)
         if tok.lower_ in lang.there_words and tok.dep_ == "advmod":
             return self._antecedents(tok, "any", plural=True, within=300)  # "took control there"
-        if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        if tok.lower_ == "it" and (tok.dep_ in ("nsubj", "nsubjpass", "dobj") or (
+                tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in lang.region_hedges | lang.region_full | lang.partial)):
+            # (and "held most of it", "parts of it": the share of the place just named)
             return self._antecedents(tok, "any", plural=False, within=300)
         if tok.lower_ in lang.pair_words and tok.dep_ in ("dobj", "pobj") and not any(True for _ in tok.children):
             found = self._antecedents(tok, "any", plural=True, within=400)

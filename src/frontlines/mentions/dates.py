@@ -98,6 +98,9 @@ class DateSpan:
 # A date phrase this close after the predicate, with no clause edge between, is the predicate's own.
 _OWN_REACH = 60
 _CLAUSE_EDGE = re.compile(r"[,;:()\n]")
+# a day set off by commas between "and" and its predicate ("..., and, by the following day, held Y")
+_SET_OFF_AFTER = re.compile(r"\s*,\s*")
+_SET_OFF_BEFORE = re.compile(r"\b(?:and|but|then)\s*,\s*(?:\w+\s+){0,2}$")
 # a coordinating word right before a day opens the next clause: "captured X and on 6 December took Y"
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|then|while)\s+(?:(?:then|on|by|in|at|early|late|later|from|during|the|that|into)\s+)*$")
 # a relative pronoun after the predicate opens a clause of its own: "handed X to the militia that took Y on Sunday"
@@ -421,6 +424,10 @@ def resolve_event_date(sentence: str, published: date | None, *, sentence_offset
         # ... or right before it, inside its clause ("..., and early on Sunday the army abandoned X")
         own = own or [sp for sp in spans if sp.end <= trigger_start and trigger_start - sp.end <= _OWN_REACH
                       and not _CLAUSE_EDGE.search(sentence, sp.end, trigger_start)]
+        # ... or set off by commas right before it, after a coordinating word ("took X on Friday and, by the following
+        # day, held Y": the day of the second predicate)
+        own = own or [sp for sp in spans if sp.end <= trigger_start and _SET_OFF_AFTER.fullmatch(sentence, sp.end, trigger_start)
+                      and _SET_OFF_BEFORE.search(sentence[: sp.start])]
         def later_clause(sp: DateSpan) -> bool:
             """The day stands after the predicate, past the start of a clause of its own ("took X, and on D ...")."""
             gap = sentence[trigger_start : sp.start]
