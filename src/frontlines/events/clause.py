@@ -336,6 +336,10 @@ class _Sentence(_States):
         # "it took B four years to win X back": a deed told by the long span it took is history
         spanning = noun is None and self._aim_of(pred, self.lang.span_verbs) \
             and any(c.lemma_.lower() in self.lang.long_spans for c in pred.head.children)
+        # ... and so is one done over such a span ("for eight years A had used X to shell Y": the shelling, the use)
+        spanning = spanning or any(c.dep_ == "prep" and c.lower_ in self.lang.duration_preps and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in self.lang.long_spans for g in c.children)
+            for v in (pred, *(h for h in pred.ancestors if h.pos_ in _VERBAL)) for c in v.children)
         key = noun if noun is not None and spec.light and noun.i != pred.i else pred
         # ("after a day of fighting B pulled its fighters out, and A entered X": the entry took X from B)
         left, left_side = self._left_by_other(agent_side, pred, places) if spec.kind == "enter" and agent_side and not partial \

@@ -18,7 +18,7 @@ from frontlines.mentions.place_cues import _cues
 from frontlines.models import ActorMention, PlaceMention
 
 #: The labels of clauses below a sentence's main verb: a place named in one is named in passing.
-_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp", "pcomp"})
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp", "pcomp", "xcomp"})
 
 class _References:
     """The places a referring word of one sentence stands for."""
@@ -107,9 +107,10 @@ class _References:
         return [self._own_relation(p, tok) for p in (group[-count:] if count else group)]
 
     def _topic_first(self, earlier: list[PlaceMention]) -> list[PlaceMention]:
-        """The candidates, with the subject of the sentence before moved last when the place named last in it lies in a
-        clause below that sentence's main verb ("X happened faster than anyone in Y expected. ... the city": X, the
-        sentence's topic, not Y, named in passing): a singular reference picks the last."""
+        """The candidates, with the subject (or object) of the main verb of the sentence before moved last when the place
+        named last in it lies in a clause below that verb ("X happened faster than anyone in Y expected. ... the city": X,
+        the sentence's topic, not Y, named in passing; "A had used X to shell Y and Z. The town fell": X): a singular
+        reference picks the last."""
         last = earlier[-1]
         if last.start >= self.span[0]:
             return earlier  # (a place of the reference's own sentence comes first)
@@ -118,7 +119,7 @@ class _References:
             return earlier
         sentence_start = head.sent.start_char
         topic = next((p for p in reversed(earlier) if sentence_start <= p.start < last.start
-                      and (h := self._mention_head(p)) is not None and h.dep_ in ("nsubj", "nsubjpass") and h.head.dep_ == "ROOT"
+                      and (h := self._mention_head(p)) is not None and h.dep_ in ("nsubj", "nsubjpass", "dobj") and h.head.dep_ == "ROOT"
                       and h.sent.start_char == sentence_start), None)
         return [p for p in earlier if p is not topic] + [topic] if topic is not None else earlier
 

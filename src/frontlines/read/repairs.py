@@ -351,6 +351,31 @@ def _names_read_as_imperatives(doc: Any) -> Any:
     return doc
 
 
+def _names_read_as_verbs(doc: Any) -> Any:
+    """A two-word name whose first word is also a verb, inside a sentence ("had used Tell Rifaat to shell A"): the
+    parser reads the capitalised word as a verb with the name's second word its object. After a word in lower case (not
+    a headline's capitals), such a verb is part of the name, and the name takes its place under the verb before it
+    (what hung on the misread verb hangs there too)."""
+    for verb in doc:
+        if not verb.tag_.startswith("VB") or not verb.is_title or verb.is_sent_start or verb.i == 0 or verb.dep_ == "ROOT":
+            continue
+        name = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        before, head = doc[verb.i - 1], verb.head
+        if name is None or name.head.i != verb.i or name.dep_ != "dobj" or name.tag_ != "NNP" or not before.is_lower:
+            continue
+        if head.tag_.startswith("VB"):
+            dep = "dobj"
+        elif head.tag_ == "IN":
+            dep = "pobj"
+        else:
+            continue
+        for c in [c for c in verb.children if c.i != name.i]:
+            c.head = head
+        name.head, name.dep_ = head, dep
+        verb.head, verb.dep_, verb.tag_ = name, "compound", "NNP"
+    return doc
+
+
 def _subjects_read_as_conjuncts(doc: Any) -> Any:
     """A second clause after "and" whose subject the parser joined to the first clause's verb as a conjunct ("A fought
     their way to X, and Y, on the edge of the city, was reported lost": "Y" a conjunct of "fought", "reported" a
@@ -609,7 +634,7 @@ _REPAIRS = (
     _hyphenated_words, _date_labels_read_as_subjects, _verbs_tagged_as_nouns, _objects_read_onto_a_verb, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
     _reports_read_into_a_report, _finite_subjects,
     _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
-    _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _subjects_read_as_conjuncts,
+    _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _names_read_as_verbs, _subjects_read_as_conjuncts,
     _dates_read_into_a_subject, _quarters_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle,
     _objects_read_into_a_gerund, _verbs_read_as_relatives, _particles_read_as_time_prepositions, _descriptions_read_as_roots,
     _possessives_read_as_appositions,
