@@ -271,3 +271,35 @@ def test_a_name_whose_first_word_is_a_verb_inside_a_sentence_is_a_name() -> None
     assert (tell.head.dep_, tell.head.head.text) == ("dobj", "used")
     headline = load_nlp()("Rebels Tell Reporters They Hold Saraqib")
     assert next(t for t in headline if t.text == "Tell").tag_.startswith("VB")
+
+
+RASTAN = "gn:172946"
+TALBISEH = "gn:163779"
+DEIR_EZ_ZOR = "gn:170794"
+
+
+def test_the_two_towns_are_the_places_the_text_called_towns() -> None:
+    """"The towns of A and B were taken, a day after the fall of C. ... the two towns were entered": a counted plural
+    reference stands for the places the text called by its noun, not the last two named."""
+    text = ("The towns of Rastan and Talbiseh were taken this morning by rebels, after the fall of Hama. Witnesses say "
+            "the two towns were entered with little resistance.")
+    entered = {a.place_id for a in frontlines.extract(text, published="2024-12-06").assertions if a.basis.startswith("enter")}
+    assert entered == {RASTAN, TALBISEH}
+
+
+def test_a_fall_counted_a_day_before_the_sentences_deed_is_of_that_day() -> None:
+    """"A and B were taken this morning, a day after the fall of C": a nominal in a clause opened by "N days after"
+    is dated by the count from the sentence's day (C fell the day before), an event of its own; "after the fall of C"
+    with no count dates nothing (C had fallen by then)."""
+    counted = "Rebels took Rastan this morning, a day after the fall of Hama."
+    assert dated(counted) == {"Al-Rastan": "2024-12-06", "Hama": "2024-12-05"}
+    assert dated("Rebels took Rastan this morning, after the fall of Hama.") == {"Al-Rastan": "2024-12-06"}
+
+
+def test_the_other_side_of_a_deed_is_not_a_party_of_another_part_of_a_semicolon_list() -> None:
+    """A bulletin's opening list "A say they are at X; the army handed over Y; B moved into Z": each part is a deed of
+    its own; the side B moved in against is the place's holder, not the party of another part."""
+    text = ("Rebel fighters say they are at the gates of Homs; the army has handed over Daraa city under a local deal; "
+            "and in the east, Kurdish-led forces have moved into Deir ez-Zor.")
+    sides = {e.place_id: (e.actor1_side, e.actor2_side) for e in frontlines.extract(text, published="2024-12-06").events}
+    assert sides[DEIR_EZ_ZOR] == ("sdf", "government")

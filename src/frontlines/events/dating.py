@@ -361,6 +361,7 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                                                 context=anchor, trigger_start=f.start - s_start)
                 span = clause_day if clause_day.kind in ("explicit", "weekday") else span
             shifted = _shifted_day(sentence, f.start - s_start, anchors, anchor or now)
+            counted = shifted is not None  # (a day counted to the predicate's own clause: "a day after the fall of X")
             if shifted is not None:
                 m, day = shifted
                 span = DateSpan(s_start + m.start(), s_start + m.end(), m.group(0), day, day, day, 1, "", "anaphoric")
@@ -431,8 +432,8 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 continue
             # "the fall of X on 5 December", "the takeover of X by group A on 9 December": a day inside the noun's
             # own phrase (no clause break before it)
-            own = span.start >= f.start and (span.start - f.end <= 40 or (
-                span.start - f.end <= OWN_PHRASE and not _CLAUSE_BREAK.search(text, f.end, span.start)))
+            own = counted or (span.start >= f.start and (span.start - f.end <= 40 or (
+                span.start - f.end <= OWN_PHRASE and not _CLAUSE_BREAK.search(text, f.end, span.start))))
             if f.background and not own and doc.published is not None:
                 # "after the fall of X": it had happened by the time of writing; its own day is unknown. When the
                 # sentence tells the day of what followed ("took X on 2 December after heavy clashes"), it had

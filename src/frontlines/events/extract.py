@@ -377,7 +377,11 @@ class EventExtractor:
         if side1 and not side2 and sub not in _NO_DEFAULT_TARGET:
             # the other party is one the sentence names on another side ("group A encircled the group-B-held town"),
             # else the side's usual adversary (theater rule)
-            other = next((a for a in frame.parties if a.side not in ("", "unknown", "civilians", side1)), None)
+            # (not one of another part of a sentence cut by semicolons: "A say they are at X; the army handed over Y")
+            lo, hi = sentence.rfind(";", 0, t0) + 1 + s_start, sentence.find(";", t1)
+            hi = s_end if hi < 0 else hi + s_start
+            other = next((a for a in frame.parties if a.side not in ("", "unknown", "civilians", side1)
+                          and lo <= a.start < hi), None)
             if other is not None and actor2 is None:
                 actor2 = other
             # (the side the report itself last told taking the place, before this day; else the baseline's: "B took X on

@@ -103,6 +103,9 @@ class _References:
         own = [p for p in group if p.start >= self.span[0]]
         many = tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS") and len(group) > len(own) == 1
         group = [p for p in group if p.start < self.span[0]] if many else (own or group)
+        # ("the towns of A and B were taken, a day after the fall of C ... the two towns": those the text called towns)
+        called = [p for p in group if self._class_of(p) == tok.lemma_.lower()]
+        group = called if len(called) >= 2 else group
         count = next((n for c in tok.children if c.dep_ in ("nummod", "det", "predet") and (n := self._count(c))), 0)
         return [self._own_relation(p, tok) for p in (group[-count:] if count else group)]
 
