@@ -303,3 +303,13 @@ def test_the_other_side_of_a_deed_is_not_a_party_of_another_part_of_a_semicolon_
             "and in the east, Kurdish-led forces have moved into Deir ez-Zor.")
     sides = {e.place_id: (e.actor1_side, e.actor2_side) for e in frontlines.extract(text, published="2024-12-06").events}
     assert sides[DEIR_EZ_ZOR] == ("sdf", "government")
+
+
+def test_a_clause_of_time_whose_subject_is_a_list_with_a_participle_is_one_clause() -> None:
+    """"B moved into X after government troops and allied militias withdrew": the parser reads "after" as a
+    preposition and "allied" as a verb; the list is the subject of the withdrawal, a clause of time under the entry,
+    which then takes X without a fight (as with "after government troops withdrew")."""
+    text = ("The SDF moved into Deir ez-Zor on Friday after government troops and allied Iranian-backed militias withdrew "
+            "from the city.")
+    assert statuses(text, published="2024-12-08")[DEIR_EZ_ZOR][0] == "sdf"
+    assert events_of(text, published="2024-12-08") == [("Non-violent transfer of territory", "sdf", "Deir ez-Zor")]

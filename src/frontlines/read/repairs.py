@@ -139,6 +139,34 @@ def _finite_subjects(doc: Any) -> Any:
     return doc
 
 
+def _lists_read_across_a_clause(doc: Any) -> Any:
+    """A clause opened by a conjunction of time whose subject is a list with a participle before its last member
+    ("after government troops and allied militias withdrew"): the parser reads the conjunction as a preposition with
+    the first member its object, the participle ("allied") as a verb joined to the main one with the last member its
+    object, and the clause's verb as another conjunct. The list is the subject of that verb, which heads a clause of
+    time under the main verb; the participle describes the last member."""
+    for part in doc:
+        if part.tag_ != "VBD" or part.dep_ != "conj" or part.i < 3 or doc[part.i - 1].dep_ != "cc":
+            continue
+        main, first = part.head, doc[part.i - 2]
+        prep = first.head
+        if first.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _SUBORDINATORS or prep.head.i != main.i:
+            continue
+        last = next((c for c in part.children if c.dep_ == "dobj"), None)
+        verb = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
+        if last is None or verb is None or verb.tag_ != "VBD" or verb.head.i != main.i or verb.dep_ != "conj" \
+                or _has_subject(verb) or any(c.dep_ != "compound" and c.dep_ != "amod" and c.dep_ != "punct"
+                                             and c.dep_ != "npadvmod" for c in last.children):
+            continue
+        verb.head, verb.dep_ = main, "advcl"
+        prep.head, prep.dep_ = verb, "mark"
+        first.head, first.dep_ = verb, _subject_dep(verb)
+        doc[part.i - 1].head = first
+        last.head, last.dep_ = first, "conj"
+        part.head, part.dep_, part.tag_ = last, "amod", "VBN"
+    return doc
+
+
 def _reduced_relatives(doc: Any) -> Any:
     """A passive participle with its doer after a noun ("strikes reportedly carried out by A struck X") that the parser
     made the sentence's root, with the true verb hung on it as a conjunct with no "and": the participle describes the
@@ -633,7 +661,7 @@ def _particles_read_as_time_prepositions(doc: Any) -> Any:
 _REPAIRS = (
     _hyphenated_words, _date_labels_read_as_subjects, _verbs_tagged_as_nouns, _objects_read_onto_a_verb, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
     _reports_read_into_a_report, _finite_subjects,
-    _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
+    _lists_read_across_a_clause, _reduced_relatives, _participles_after_a_noun, _nouns_after_a_relative, _verbs_read_as_modifiers,
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _names_read_as_verbs, _subjects_read_as_conjuncts,
     _dates_read_into_a_subject, _quarters_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle,
     _objects_read_into_a_gerund, _verbs_read_as_relatives, _particles_read_as_time_prepositions, _descriptions_read_as_roots,
