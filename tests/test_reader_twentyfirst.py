@@ -313,3 +313,17 @@ def test_a_clause_of_time_whose_subject_is_a_list_with_a_participle_is_one_claus
             "from the city.")
     assert statuses(text, published="2024-12-08")[DEIR_EZ_ZOR][0] == "sdf"
     assert events_of(text, published="2024-12-08") == [("Non-violent transfer of territory", "sdf", "Deir ez-Zor")]
+
+
+HATLA = "cur:hatla"
+MARRAT = "cur:marrat"
+
+
+def test_all_three_stands_for_the_last_three_places_named() -> None:
+    """"Moved against A, B and C. By evening all three were under D's control" (or "the centre assessed all three as
+    under D's control", "as" hung on the number): a counted pronoun stands for that many places named last."""
+    before = "On Tuesday the SDF moved against the villages of Hatla, Marrat and Salhiyah. "
+    for after in ("By evening all three were under SDF control.", "By evening the monitor assessed all three as under SDF control."):
+        found = statuses(before + after, published="2024-12-04")
+        assert found[HATLA][0] == found[MARRAT][0] == "sdf"
+    assert HATLA not in statuses("By evening all three were under SDF control.", published="2024-12-04")

@@ -391,6 +391,12 @@ class _PlaceRoles(_References):
                 tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in lang.region_hedges | lang.region_full | lang.partial)):
             # (and "held most of it", "parts of it": the share of the place just named)
             return self._antecedents(tok, "any", plural=False, within=300)
+        if tok.tag_ == "CD" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and (n := self._count(tok)) >= 2 and any(
+                c.dep_ in ("det", "predet") and c.lower_ in lang.region_full | {"the"} for c in tok.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # "all three were under A's control", "assessed the four as held": the last places named, that many
+            found = self._antecedents(tok, "any", plural=True, within=400)
+            return found[-n:] if len(found) >= n else []
         if tok.lower_ in lang.pair_words and tok.dep_ in ("dobj", "pobj") and not any(True for _ in tok.children):
             found = self._antecedents(tok, "any", plural=True, within=400)
             return found[-2:] if len(found) >= 2 else []  # "moved into both": the two places just named

@@ -174,6 +174,9 @@ class _States(_Qualifiers):
             frame = self._frame(spec, prep, self._extend_lists(places), holder, parts)
             # (a description of the place: beside a change of it in the sentence, the state the change met)
             return replace(frame, current=False, finite=False) if frame is not None else None
+        if gov.dep_ == "dobj" and gov.head.pos_ in _VERBAL and prep.head.lower_ in self.lang.comparison_marks \
+                and prep.head.head.i == gov.i:
+            gov = gov.head  # "assessed all three as under A's control": the parser hangs "as" on the verb's object
         verb = gov.lemma_.lower()
         if (spec.governors and verb not in spec.governors) or verb in spec.not_governors:
             return None
