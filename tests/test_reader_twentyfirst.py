@@ -327,3 +327,23 @@ def test_all_three_stands_for_the_last_three_places_named() -> None:
         found = statuses(before + after, published="2024-12-04")
         assert found[HATLA][0] == found[MARRAT][0] == "sdf"
     assert HATLA not in statuses("By evening all three were under SDF control.", published="2024-12-04")
+
+
+DAYR_HAFIR = "gn:170785"
+
+
+def test_a_place_under_a_partys_protection_is_held_by_it() -> None:
+    """"X has been under the protection of the SDF since Sunday": a party's protection, as its control, holds the place
+    (from the day "since" names); a place under no party's protection ("under UN protection") holds nothing."""
+    assert statuses("Deir Hafer has been under the protection of the SDF since Sunday.", published="2024-12-03")[
+        DAYR_HAFIR] == ("sdf", "2024-12-01")
+    assert statuses("Deir Hafer is under UN protection.", published="2024-12-03") == {}
+
+
+def test_a_group_the_theater_knows_on_a_side_leaves_for_that_side() -> None:
+    """"The last units of the Afrin Liberation Forces pulled out of A, and the Turkish-backed factions entered A the
+    following morning": a named group of a side (theater data) leaving before the other side enters hands A over."""
+    text = ("The last units of the Afrin Liberation Forces pulled out of Ahras on Sunday night, and the Turkish-backed "
+            "factions entered the village the following morning.")
+    assert [(e.sub_event_type, e.actor1_side, e.actor2_side) for e in frontlines.extract(text, published="2024-12-03").events] \
+        == [("Non-violent transfer of territory", "opposition", "sdf")]
