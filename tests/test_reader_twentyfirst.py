@@ -347,3 +347,10 @@ def test_a_group_the_theater_knows_on_a_side_leaves_for_that_side() -> None:
             "factions entered the village the following morning.")
     assert [(e.sub_event_type, e.actor1_side, e.actor2_side) for e in frontlines.extract(text, published="2024-12-03").events] \
         == [("Non-violent transfer of territory", "opposition", "sdf")]
+
+
+def test_a_fronted_direction_with_the_same_preposition_is_no_party() -> None:
+    """"Far to the east, government forces handed X to the SDF": of the two "to" phrases on the verb, the fronted
+    direction is no recipient; the party after the place is."""
+    text = "Far to the east on Friday, government forces handed Deir ez-Zor to the Kurdish-led SDF and withdrew."
+    assert statuses(text, published="2024-12-08")[DEIR_EZ_ZOR] == ("sdf", "2024-12-06")

@@ -157,6 +157,9 @@ class _Roles(_PlaceRoles):
     def _role_token(self, roles: Sequence[str], pred: Token, noun: Token | None) -> Token | None:
         for role in roles:
             toks = self._role_tokens(role, pred, noun)
+            if len(toks) > 1 and role.startswith("prep:"):
+                # ("far to the east, B handed X to A": of two phrases with the word, a direction is no party)
+                toks = [t for t in toks if not self._bearing(t)] or toks
             if toks:
                 return toks[0]
         return None
