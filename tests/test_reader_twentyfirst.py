@@ -354,3 +354,24 @@ def test_a_fronted_direction_with_the_same_preposition_is_no_party() -> None:
     direction is no recipient; the party after the place is."""
     text = "Far to the east on Friday, government forces handed Deir ez-Zor to the Kurdish-led SDF and withdrew."
     assert statuses(text, published="2024-12-08")[DEIR_EZ_ZOR] == ("sdf", "2024-12-06")
+
+
+def test_a_headlines_place_with_a_participle_and_no_object_is_what_was_taken() -> None:
+    """A post's "BREAKING: X liberated!", a headline's "X shelled overnight": a place cannot do the deed to nothing; with
+    the auxiliary left out, the place is what the deed was done to. A place with an object ("Aleppo captured the
+    title") is no doer of war, and "declared X secured" stays the declaring side's state."""
+    assert events_of("BREAKING: Saraqib liberated!", published="2024-12-01") == [
+        ("Non-state actor overtakes territory", "opposition", "Saraqib")]
+    assert events_of("Aleppo captured the title on Friday.") == []
+    assert statuses("The army declared Saraqib secured on Sunday.", published="2024-12-03")[SARAQIB][0] == "government"
+
+
+def test_a_partisan_channels_own_taking_ends_the_fight_it_tells_that_day() -> None:
+    """A rebel channel's "our fighters took X this evening ... more than 100 soldiers were killed in the fighting for
+    X": the channel's own word of the taking is its telling, so the fight told after it with no day of its own is the
+    taking's fight (as in a report's own voice), not a contest of X."""
+    text = ("The mujahideen of the revolution liberated Dadikh east of Saraqib this evening. More than 100 regime "
+            "soldiers were killed in the fighting for Dadikh.")
+    found = [(a.status, a.level) for a in frontlines.extract(text, published="2024-11-28",
+                                                             source="a pro-opposition Telegram channel").assertions]
+    assert found == [("opposition", "claimed")]

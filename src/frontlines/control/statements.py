@@ -297,8 +297,9 @@ def statements_from_frames(doc: Document, frames: Sequence[Frame], dates: Sequen
                 # "A seized X at dawn ... A said it killed dozens in the battle for the town": a fight told in the past
                 # with no day of its own, of a place the report told taken that day, is the fight of the taking
                 continue
-            if status not in ("contested", "unknown") and kind in CHANGE_KINDS and not sure[1]:
-                taken[place.place_id] = (status, day.date)  # (a taking the report tells, not one a party claims)
+            if status not in ("contested", "unknown") and kind in CHANGE_KINDS and (not sure[1] or sure[1] == doc.source):
+                # (a taking the report tells, not one a party claims; a partisan channel's own word is its telling)
+                taken[place.place_id] = (status, day.date)
             out.append(Statement(
                 doc=doc.id, place_id=place.place_id, status=status, date=day.date, time_precision=day.time_precision,
                 start=frame.start, end=frame.end, text=doc.text[s_start:s_end].strip(), certainty=sure[0],

@@ -236,7 +236,11 @@ class _Sentence(_States):
             explicit = False
         if agent_tok is not None and agent_tok.i in self.idx.place_at and self.idx.place_at[agent_tok.i].kind != "country" \
                 and spec.military == "agent":
-            return None  # "X captured the title": a town as the doer is a team, a council, a metonymy
+            if noun is not None or self.idx.place_at[agent_tok.i] not in places or any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp") for c in pred.children):
+                return None  # "X captured the title": a town as the doer is a team, a council, a metonymy
+            # ("X liberated!": the place is what the deed was done to, read as such above; nobody is named doing it)
+            agent_tok, agent, agent_side, armed, explicit = None, None, "", False, False
         if (spec.kind == "kill" or (spec.kind == "strike" and spec.subjects)) and noun is None and any(
                 self._strike_noun(t) for t in (agent_tok, *(
                     g for h in (pred, *(o for o in pred.children if o.dep_ == "dobj")) for c in h.children

@@ -219,6 +219,15 @@ class _Roles(_PlaceRoles):
                 # "X appears to have been taken by A", "X is believed to have been retaken", "X was reported lost": the
                 # raising verb's subject
                 found = [c for c in pred.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # (the main verb, or one the parser hung on a label before a colon: "BREAKING: X liberated!")
+            headline = pred.dep_ == "ROOT" or (pred.head.dep_ == "ROOT" and any(
+                t.text == ":" for t in pred.doc[pred.head.i : pred.i]))
+            if not found and pred.tag_ in ("VBD", "VBN") and headline and not any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp", "agent", "aux", "auxpass", "prt") for c in pred.children):
+                # a headline's or a post's "X liberated!", "X shelled overnight": a place cannot do the deed to nothing;
+                # with the auxiliary left out, the place the deed was done to is the subject
+                found = [c for c in pred.children if c.dep_ == "nsubj" and c.i in self.idx.place_at
+                         and self.idx.place_at[c.i].kind != "country"]
             return self._in(found)
         if role == "obj":
             if nominal:
