@@ -38,6 +38,10 @@ def test_a_fight_with_no_party_of_its_own_is_fought_by_the_party_its_sentence_na
     assert [(e.sub_event_type, e.actor1_side, e.actor2_side) for e in events] == [("Armed clash", "opposition", "government")]
     alone = frontlines.extract("Heavy fighting was reported around Homs on Thursday.", published="2024-12-06").events
     assert [(e.sub_event_type, e.actor1_side, e.actor2_side) for e in alone] == [("Armed clash", "unknown", "")]
+    # (a fight the subject's own deed is said to be fought in is that deed's: no second event for it)
+    said_of = ("Insurgents stormed government-held territory west of Aleppo on Wednesday, seizing a string of villages "
+               "in the heaviest fighting in north-west Syria in more than four years, a war monitor said.")
+    assert [e.location for e in frontlines.extract(said_of, published="2024-11-27").events] == ["Aleppo"]
 
 
 def test_one_fight_told_with_its_sides_in_either_order_is_one_event() -> None:

@@ -223,8 +223,11 @@ class _Sentence(_States):
             # "fighting raged around X as A closed in on the town": a fight that names no party of its own is fought
             # by the armed party another clause of its sentence has as its subject (not the owner of a target:
             # "army posts in X came under attack"; nor the dead: "three soldiers killed in an ambush")
+            # (nor the doer of a deed the fight is said of, "stormed X in the heaviest fighting in years": that deed's
+            # own frame tells the fight)
+            around = {a.i for a in (noun if noun is not None else pred).ancestors}
             for fighter in (t for t in self.tokens if t.dep_ == "nsubj" and t.head.i != pred.i and t.head.pos_ in _VERBAL
-                            and t.head.lemma_.lower() not in self.lang.harm_verbs):
+                            and t.head.lemma_.lower() not in self.lang.harm_verbs and t.head.i not in around):
                 found = self._party(fighter)
                 if found[1] and found[1] not in ("civilians", "unknown") and found[2]:
                     agent_tok = fighter
