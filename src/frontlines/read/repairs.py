@@ -380,7 +380,7 @@ def _names_read_as_imperatives(doc: Any) -> Any:
 
 
 def _names_read_as_verbs(doc: Any) -> Any:
-    """A two-word name whose first word is also a verb, inside a sentence ("had used Tell Rifaat to shell A"): the
+    """A two-word name whose first word is also a verb, inside a sentence ("had used Tell X to shell A"): the
     parser reads the capitalised word as a verb with the name's second word its object. After a word in lower case (not
     a headline's capitals), such a verb is part of the name, and the name takes its place under the verb before it
     (what hung on the misread verb hangs there too)."""
