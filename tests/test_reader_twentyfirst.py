@@ -59,10 +59,10 @@ def test_one_fight_told_with_its_sides_in_either_order_is_one_event() -> None:
     assert len(merge_events([clash("opposition", "government", 0), clash("sdf", "opposition", 10)])) == 2
 
 
-def test_a_place_left_to_an_armed_party_of_no_named_side_is_taken_by_the_losers_enemy() -> None:
+def test_a_place_left_to_an_armed_party_of_no_named_side_goes_to_the_default_attacker() -> None:
     """"The garrison withdrew, leaving X to the advancing fighters": a side that leaves a place to an armed party hands
-    it over, also when that party is a generic noun ("fighters") with no side of its own: the side that gains it is the
-    one that fights the loser. Left to no one, the place is only left."""
+    it over, also when that party is a generic noun ("fighters") with no side of its own: it goes to the theater's
+    default attacker, as a capture by "fighters" does. Left to no one, the place is only left."""
     text = "Government troops pulled out of Khan Shaykhun on Thursday, leaving the town to the advancing fighters."
     assert events_of(text) == [("Non-violent transfer of territory", "opposition", "Khan Shaykhun")]
     assert statuses(text)[KHAN_SHAYKHUN][0] == "opposition"

@@ -255,7 +255,7 @@ class _Sentence(_States):
             if explicit and not armed:
                 return None  # "trucks entered", "the mayor took", "the team captured"
             # ("left X to the advancing fighters", "X passed to fighters": a taking by a generic armed noun is the
-            # theater's attacker's, or the adversary of the side that lost it, as a capture by "fighters" is)
+            # theater's default attacker's, as a capture by "fighters" is)
             generic = armed and not explicit and spec.kind in ("capture", "handover")
             if spec.require_agent and not (armed and (agent_side or generic or (agent_tok is not None and self._first_person(agent_tok)))):
                 return None  # ("our forces entered X": the voice of the report names the side)

@@ -52,12 +52,12 @@ __all__ = ["NEAR_RELATIONS", "NOT_ARMED", "Frame", "Reader"]
 SEAT_REACH = 400
 
 
-
 def _head_word(noun: str) -> str:
     """The head word of a noun of several words: the word before "of" ("exchange of fire"), else the last ("gun
     battle")."""
     words = noun.split()
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
 
 class Reader:
     """Reads the frames of documents in one language; build once, call per document."""
@@ -325,7 +325,7 @@ class Reader:
                 out.append(frame)
         # ("X city: A since Thursday; the army said it had left": a status line, whatever the clauses after it tell)
         out += [f for f in (ctx.status_line(spec) for spec in self._labels) if f is not None]
-        return sorted(out, key=lambda f: f.start) if out else out
+        return sorted(out, key=lambda f: f.start)
 
     def _candidates(self, tok: Token, ctx: _Sentence) -> Iterable[tuple[FrameSpec, Token, Token | None]]:
         lemma, lower = tok.lemma_.lower(), tok.lower_

@@ -20,7 +20,7 @@ from frontlines.events.frames import (
     negation_of,
     object_before,
 )
-from frontlines.events.lexicon import FrameSpec
+from frontlines.events.lexicon import FrameSpec, pack_words
 from frontlines.events.qualifiers import _Qualifiers
 from frontlines.models import ActorMention, PlaceMention
 
@@ -112,11 +112,14 @@ class _States(_Qualifiers):
             return None
         label = [p for p in idx.places[bisect.bisect_left(idx.place_starts, line) : bisect.bisect_left(idx.place_starts, colon)]
                  if p.end <= colon]
-        rest = list(text[line:colon])
+        chars = list(text[line:colon])
         for p in label:
-            rest[p.start - line : p.end - line] = " " * (p.end - p.start)
-        words = "".join(rest)[_ENUMERATOR.match("".join(rest)).end():].replace(",", " ").split()  # type: ignore[union-attr]
-        if not label or any(w.lower() not in self.lang.place_class and w.lower() not in ("and", "&") for w in words):
+            chars[p.start - line : p.end - line] = " " * (p.end - p.start)
+        rest = "".join(chars)
+        opening = _ENUMERATOR.match(rest)
+        words = rest[opening.end() if opening else 0 :].replace(",", " ").replace("&", " ").split()
+        joins = pack_words(self.lang, "list-joins", lambda lang: lang.geoparse.get("between_and", ()))
+        if not label or any(w.lower() not in self.lang.place_class and w.lower() not in joins for w in words):
             return None
         clause = []
         for t in (t for t in self.tokens if t.idx > colon):
@@ -127,7 +130,7 @@ class _States(_Qualifiers):
         if not own or own[0].i not in idx.actor_at or any(t.pos_ in _VERBAL for t in clause):
             return None
         holder = own[0]
-        states = {n for f in self.lang.frames if f.kind == "hold" for n in f.state_nouns}
+        states = pack_words(self.lang, "hold-state-nouns", lambda lang: (n for f in lang.frames if f.kind == "hold" for n in f.state_nouns))
         since = {t.i for c in clause if c.dep_ == "prep" and c.lower_ in self.lang.period_preps for t in c.subtree}
         if any(t.i not in since and t.i not in idx.actor_at and t.lower_ not in spec.label_adverbs
                and t.lemma_.lower() not in self.lang.military_nouns | self.lang.position_nouns | states
