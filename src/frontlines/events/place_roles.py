@@ -392,7 +392,7 @@ class _PlaceRoles(_References):
             # (and "held most of it", "parts of it": the share of the place just named)
             return self._antecedents(tok, "any", plural=False, within=300)
         if tok.tag_ == "CD" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and (n := self._count(tok)) >= 2 and any(
-                c.dep_ in ("det", "predet") and c.lower_ in lang.region_full | {"the"} for c in tok.children) and not any(
+                c.dep_ in ("det", "predet") and (c.lower_ in lang.region_full or c.lower_ in _DETERMINERS) for c in tok.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             # "all three were under A's control", "assessed the four as held": the last places named, that many
             found = self._antecedents(tok, "any", plural=True, within=400)
