@@ -1,5 +1,5 @@
-"""The clause reader, twenty-first pass: forms found on batch 50 of prose of our own and on probes in our own words,
-one test per form, each with its contrast.
+"""The clause reader, twenty-first pass: forms found on batches 50-52 of prose of our own and on probes in our own
+words, one test per form, each with its contrast.
 
 The helpers are those of test_reader_seventeenth.py (the real pipeline: spaCy parse, gazetteer, actor dictionary,
 with a report day of 6 December unless a test gives its own).
@@ -10,14 +10,13 @@ from __future__ import annotations
 import frontlines
 from test_reader_eleventh import dated
 from test_reader_seventeenth import events_of, statuses
+from test_reader_sixteenth import TELL_RIFAAT
+from test_reader_twentieth import HAMA_CITY as HAMA
+from test_reader_twentieth import MOREK, SARAQIB
 
-MOREK = "gn:166640"
-SARAQIB = "gn:164816"
 KHAN_SHAYKHUN = "gn:168325"
 MAARAT = "gn:167611"
 HOMS = "gn:169577"
-TELL_RIFAAT = "gn:163476"
-HAMA = "gn:170017"
 IDLIB = "gn:169389"
 
 
@@ -201,7 +200,6 @@ def test_the_evening_before_a_named_day_is_the_day_before_it() -> None:
 
 
 LATAMNEH = "wp:al-lataminah"
-HOMS_CITY = "gn:169577"
 
 
 def test_a_status_line_names_the_holder_of_its_label_places() -> None:
@@ -217,7 +215,7 @@ def test_a_status_line_names_the_holder_of_its_label_places() -> None:
     found = statuses(text, published="2024-12-07")
     assert found[HAMA] == ("opposition", "2024-12-05")
     assert found[MOREK][0] == found[LATAMNEH][0] == "opposition"
-    assert found[HOMS_CITY][0] == "government"
+    assert found[HOMS][0] == "government"
     assert "gn:164947" not in found and SARAQIB not in found  # (Salamiyah; a convoy's label)
     assert [a.level for a in frontlines.extract(text, published="2024-12-07").assertions if a.place_id == HAMA] == ["assessed"]
 

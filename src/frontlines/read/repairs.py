@@ -155,8 +155,7 @@ def _lists_read_across_a_clause(doc: Any) -> Any:
         last = next((c for c in part.children if c.dep_ == "dobj"), None)
         verb = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
         if last is None or verb is None or verb.tag_ != "VBD" or verb.head.i != main.i or verb.dep_ != "conj" \
-                or _has_subject(verb) or any(c.dep_ != "compound" and c.dep_ != "amod" and c.dep_ != "punct"
-                                             and c.dep_ != "npadvmod" for c in last.children):
+                or _has_subject(verb) or any(c.dep_ not in ("compound", "amod", "punct", "npadvmod") for c in last.children):
             continue
         verb.head, verb.dep_ = main, "advcl"
         prep.head, prep.dep_ = verb, "mark"
