@@ -170,10 +170,11 @@ class _Parties(_Roles):
             return None, "", True, True  # "our heroes took X": the speaking side's fighters (its side: the voice's)
         if tok.pos_ in ("NOUN", "PROPN") and lemma in _attack_nouns(self.lang) and tok.i not in self.idx.place_at:
             # "the opening assault overran X", "the offensive captured X": the attack's force (its side unnamed) took it
-            # ("state TV said a counter-attack had retaken X": a partisan outlet's own side's attack)
+            # ("state TV said a counter-attack had retaken X", "the ministry said an assault retook X": the attack of the
+            # side whose voice tells of it, a partisan outlet's or a party's own)
             outlet = self._claimant(tok) if not any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in self.idx.actor_at
                                                    for c in tok.children) else None
-            if outlet is not None and outlet.media and outlet.side not in NOT_ARMED:
+            if outlet is not None and outlet.side and outlet.side not in NOT_ARMED:
                 return None, outlet.side, True, True
             return None, "", True, False
         if tok.i in self.idx.place_at:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from frontlines.events.frames import _VERBAL, Token, negation_of, to_infinitive
+from frontlines.events.frames import _SUBJ_PRONOUNS, _VERBAL, Token, negation_of, to_infinitive
 from frontlines.events.parties import _Parties
 from frontlines.events.place_roles import _clausal
 from frontlines.models import ActorMention, PlaceMention
@@ -403,9 +403,24 @@ class _Qualifiers(_Parties):
                 subj = self._subject(cur) or self._passive_doer(cur)
                 if subj is None:
                     return None
-                return self._actor_of(subj) or self.media.get(subj.i) or next(
-                    (self.media[c.i] for c in subj.children if c.i in self.media), None)
+                if subj.lower_ in _SUBJ_PRONOUNS and subj.i not in self.idx.actor_at:
+                    return self._speaker_before(subj)  # "A says X fell. It says Y held": A again
+                return self._speaker_of(subj)
         return None
+
+    def _speaker_of(self, subj: Token) -> ActorMention | None:
+        return self._actor_of(subj) or self.media.get(subj.i) or next(
+            (self.media[c.i] for c in subj.children if c.i in self.media), None)
+
+    def _speaker_before(self, pronoun: Token) -> ActorMention | None:
+        """The party a pronoun that opens a sentence's report stands for: the subject of the sentence before, when a
+        party or an outlet ("The ministry denied it. It says the city is calm": the ministry)."""
+        sent = pronoun.sent
+        if pronoun.i != next((t.i for t in sent if not t.is_punct and not t.is_space), -1) or sent.start == 0:
+            return None
+        before = self.idx.sdoc[sent.start - 1].sent
+        return next((found for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                     and (found := self._speaker_of(t)) is not None), None)
 
 
 def _inverted(verb: Token) -> bool:

@@ -194,8 +194,11 @@ class Reader:
             frames.extend(replace(f, parties=parties) if parties else f for f in found)
             # the party a next sentence's "the attackers", "they" refer to: the doer of the last deed read, else the
             # last party that was a subject ("group A launched an offensive along the line held by B": A)
+            # (not a party named only as the one who tells: "the ministry claimed a counter-attack had retaken X. ...
+            # the fighters seized Y" are not the ministry's)
+            speakers = {t.i for t in toks if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lang.claim_verbs}
             subjects = [idx.actor_at[t.i] for t in toks if t.i in idx.actor_at and t.dep_ in ("nsubj", "nsubjpass")
-                        and t.i not in victims and idx.actor_at[t.i].side not in NOT_ARMED]
+                        and t.i not in victims and t.i not in speakers and idx.actor_at[t.i].side not in NOT_ARMED]
             if armed:
                 last_actor = armed[-1]
             elif subjects:
@@ -205,7 +208,7 @@ class Reader:
                 # ("The fighters entered X after clashes with B. ... under their control": the subject is an armed
                 # party no name gives a side, not B, named only in a phrase)
                 last_actor = None
-            elif mentioned:
+            elif mentioned and not any(idx.actor_at.get(i) is mentioned[-1] for i in speakers):
                 last_actor = mentioned[-1]
         return frames
 

@@ -175,7 +175,12 @@ class _References:
         if tok.dep_ in ("compound", "nmod") and head.lemma_.lower() in self.lang.place_class:
             return str(head.lemma_.lower())
         if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lang.place_class:
-            return str(head.head.lemma_.lower())
+            noun = head.head
+            # ("the western districts of X", "the districts of X": X is the whole those parts are of, no district)
+            if noun.lemma_.lower() in self.lang.partial and (
+                    noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "amod" for c in noun.children)):
+                return ""
+            return str(noun.lemma_.lower())
         return ""
 
     def _goal_of_leaving(self, place: PlaceMention) -> bool:

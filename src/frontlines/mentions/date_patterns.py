@@ -176,8 +176,10 @@ _ALTERNATIVES: list[str] = [
     _alt("dby", r"\bthe\s+day\s+before\s+yesterday\b"),
     _alt(
         "wd",
-        rf"(?:\b(?P<wd_rel>last|this|next|past|previous|that)\s+)?(?<![Tt]he )(?P<wd_d>{_WD}){_PART}"
-        r"(?:\s+of\s+(?P<wd_week>last|this|next)\s+week\b)?",  # "Wednesday of last week"
+        # ("the Wednesday" only of a named week: "the Wednesday of last week")
+        rf"(?:\b(?P<wd_rel>last|this|next|past|previous|that)\s+)?"
+        rf"(?:(?<![Tt]he )|(?={_WD}{_PART}\s+of\s+(?:last|this|next)\s+week\b))(?P<wd_d>{_WD}){_PART}"
+        r"(?:\s+(?:of\s+)?(?P<wd_week>last|this|next)\s+week\b)?",  # "Wednesday (of) last week"
     ),
     _alt("yday", r"\b(?:(?:early|late)\s+)?yesterday" + _PART + r"\b"),
     _alt("lnight", r"\blast\s+night\b|\bovernight\b|\bduring\s+the\s+night\b"),

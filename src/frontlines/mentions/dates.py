@@ -434,10 +434,16 @@ def resolve_event_date(sentence: str, published: date | None, *, sentence_offset
             return sp.start > trigger_start and bool(_CLAUSE_EDGE.search(gap) or _NEXT_CLAUSE.search(gap)
                                                      or _RELATIVE_OPEN.search(gap))
 
+        def earlier_conjunct(sp: DateSpan) -> bool:
+            """A later day before the predicate opens the next coordinated clause, the predicate's ("took X on
+            Monday, and yesterday, after a night of fighting, A said it had left Y": Y's is yesterday)."""
+            return any(sp.end <= o.start and o.end <= trigger_start and _NEXT_CLAUSE.search(sentence, 0, o.start)
+                       for o in spans)
+
         # (of a time of day and a day in the clause, the day: "fell before dawn on December 8")
         best = min(own, key=lambda sp: (sp.kind == "daypart", abs(sp.start - trigger_start))) if own else min(
             spans,
-            key=lambda sp: (later_clause(sp), _TIER.get(sp.kind, 9),
+            key=lambda sp: (later_clause(sp), earlier_conjunct(sp), _TIER.get(sp.kind, 9),
                             min(abs(sp.start - trigger_start), abs(sp.end - trigger_start)),
                             sp.start > trigger_start),
         )

@@ -362,13 +362,16 @@ class Geoparser:
     def _unresolved_in_lists(self, doc: Document, mentions: Sequence[PlaceMention], taken: Spans) -> list[Unresolved]:
         """'took Anjara, Hawr and Kafr Basin': a name listed with places is a place we lack.
 
-        Names between two places of one list count, and names that continue a list after its last place
-        ("..., Qubtan al-Jabal, Sheikh Aqil and Basratoun.").
+        Names between two places of one list count, names that continue a list after its last place
+        ("..., Qubtan al-Jabal, Sheikh Aqil and Basratoun.") and one name that leads a list of two known places
+        ("By dusk Hawr, Anjara and Urum were held").
         """
         ordered = sorted(mentions, key=lambda m: m.start)
         spans = [(a.end + s, a.end + e) for a, b in pairwise(ordered) for s, e in _list_names(doc.text[a.end : b.start])]
         spans += [span for m in ordered for span in list_tail(doc.text, m.end)]
         spans += [span for m in ordered for span in self._list_head(doc.text, m.start)]
+        spans += [lead for a, b in pairwise(ordered) if a.end < b.start and list_gap(doc.text[a.end : b.start])
+                  for lead in self._list_lead(doc.text, a.start)]
         out = []
         for start, end in sorted(set(spans)):
             name = doc.text[start:end]
@@ -376,6 +379,20 @@ class Geoparser:
                 continue
             out.append(Unresolved(name, start, end, doc.id, "not in gazetteer (in a list of places)"))
         return out
+
+    def _list_lead(self, text: str, start: int) -> list[tuple[int, int]]:
+        """The name that leads a list whose next member, a known place, starts at ``start`` (its words that may name
+        no place alone dropped: "On Tuesday Hawr, " gives "Hawr")."""
+        m = _LEAD_NAME.search(text, max(0, start - 60), start)
+        if m is None:
+            return []
+        lead, end = m.start(1), m.end(1)
+        for word in re.finditer(r"\S+", m.group(1)):
+            if word.group() not in self._not_names:
+                break
+            lead = m.start(1) + word.end()
+        lead = next((i for i in range(lead, end) if not text[i].isspace()), end)
+        return [(lead, end)] if lead < end else []
 
     def _list_head(self, text: str, start: int, reach: int = 120) -> list[tuple[int, int]]:
         """Names that open a list before its first known place, after a word that opens a list
@@ -437,6 +454,10 @@ def unmapped_place(u: Unresolved) -> PlaceMention:
         lat=math.nan, lon=math.nan, kind=UNMAPPED_KIND, admin1="", score=0.0,
         relation=AREA_RELATION if u.reason.startswith(AREA_REASON) else "",
     )
+
+
+# A capitalised name closed by a comma right before a place ("By dusk Hawr, " gives "Hawr").
+_LEAD_NAME = re.compile(rf"(?<![\w'’-])({LIST_NAME.pattern}),[ \t]+$")
 
 
 def _list_names(gap: str) -> list[tuple[int, int]]:

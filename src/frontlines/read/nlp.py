@@ -145,6 +145,9 @@ _ENTRY_LABEL = re.compile(r"(?=[^\n]{0,14}\d)(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*)(?
 # section below it (a timeline's day), never a wrapped piece of prose (that holds a lower-case word or a stop).
 _LABEL_LINE = re.compile(r"(?=[^\n]{0,20}\d)(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*),?(?:[ \t]+(?:[A-Z][A-Za-z]*\.?|\d[\d:./-]*),?){0,3}"
                          r"[ \t]*(?=\n)")
+# The same label closed by a stop and followed by prose on its line ("27 November. Before dawn, A took X."): a
+# chronology's day that heads its paragraph, a sentence of its own (the parser may cut it as "27" | "November.").
+_LABEL_STOP = re.compile(r"(?:[A-Z][A-Za-z]*|\d{1,4})(?:,?[ \t]+(?:[A-Z][A-Za-z]*|\d{1,4})){1,3}\.(?=[ \t]+[A-Z])")
 
 
 def _headline(text: str, start: int, end: int) -> bool:
@@ -175,6 +178,12 @@ def _title_line(doc: Any, start: int, gap: Any, text: str | None = None) -> bool
 TITLE_CHARS = 60
 
 
+def _stopped_label(text: str, at: int) -> re.Match[str] | None:
+    """A short label of a day closed by a stop at ``at`` (a number among its words), prose after it on its line."""
+    m = _LABEL_STOP.match(text, at)
+    return m if m is not None and any(c.isdigit() for c in m.group()) else None
+
+
 def _one_sentence(doc: Any, i: int, end: int) -> int:
     """No token after ``doc[i]`` that starts before character ``end`` starts a sentence; the index of the first token
     at or after ``end``."""
@@ -197,7 +206,7 @@ def _paragraph_breaks(doc: Any) -> Any:
         if doc[i].is_space or (gap is not None and (not gap.is_space or "\n" not in gap.text)):
             continue
         label = _ENTRY_LABEL.match(text, doc[i].idx)
-        heading = _LABEL_LINE.match(text, doc[i].idx)
+        heading = _LABEL_LINE.match(text, doc[i].idx) or _stopped_label(text, doc[i].idx)
         above = text.rfind("\n", 0, gap.idx) + 1 if gap is not None else 0
         if gap is not None and (gap.text.count("\n") >= 2 or text.startswith("#", above) or gap.text.rsplit("\n", 1)[1]
                                 or label or _headline(text, above, gap.idx) or _title_line(doc, above, gap, text)):

@@ -656,6 +656,32 @@ def _particles_read_as_time_prepositions(doc: Any) -> Any:
     return doc
 
 
+#: Nouns of a time of day that a preposition marks as a time ("by nightfall", "at dawn"), never a word of a name.
+_DAY_TIMES = frozenset({"dawn", "daybreak", "sunrise", "morning", "noon", "midday", "afternoon", "evening", "dusk",
+                        "sunset", "nightfall", "night", "midnight"})
+
+
+def _times_read_into_a_name(doc: Any) -> Any:
+    """A time of day after a preposition, read as the first word of the capitalised name after it ("By nightfall A,
+    B and C were held": "nightfall" a compound of A, or A the preposition's object): the time is the preposition's
+    object, and the name, freed, is the subject of the verb the preposition hangs on, when that verb has none."""
+    for tok in doc:
+        prep = doc[tok.i - 1] if tok.i else None
+        name = tok.head
+        if (prep is None or prep.tag_ != "IN" or tok.lower_ not in _DAY_TIMES or tok.dep_ != "compound"
+                or name.i != tok.i + 1 or name.tag_ not in ("NNP", "NNPS")):
+            continue
+        if name.dep_ == "pobj" and name.head.i == prep.i:
+            verb = prep.head
+            if not verb.tag_.startswith("VB") or _has_subject(verb):
+                continue
+            name.head, name.dep_ = verb, _subject_dep(verb)
+        elif any(c.dep_ == "pobj" for c in prep.children):
+            continue
+        tok.head, tok.dep_, tok.tag_ = prep, "pobj", "NN"
+    return doc
+
+
 #: The repairs in the order they run (each reads the parse the ones before it left).
 _REPAIRS = (
     _hyphenated_words, _date_labels_read_as_subjects, _verbs_tagged_as_nouns, _objects_read_onto_a_verb, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
@@ -664,7 +690,7 @@ _REPAIRS = (
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _names_read_as_verbs, _subjects_read_as_conjuncts,
     _dates_read_into_a_subject, _quarters_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle,
     _objects_read_into_a_gerund, _verbs_read_as_relatives, _particles_read_as_time_prepositions, _descriptions_read_as_roots,
-    _possessives_read_as_appositions,
+    _possessives_read_as_appositions, _times_read_into_a_name,
 )
 
 
