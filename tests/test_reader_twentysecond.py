@@ -128,3 +128,69 @@ def test_a_party_named_only_as_the_teller_is_not_the_fighters_after_it() -> None
     text = ("On Tuesday the Syrian defence ministry claimed that a counter-attack had retaken Halfaya and driven the rebels "
             "back. The reprieve did not last. On Wednesday the fighters seized Morek.")
     assert ("Non-state actor overtakes territory", "opposition", "Morek") in events_of(text)
+
+
+def test_the_other_side_of_a_taking_is_not_a_party_of_another_clause() -> None:
+    """"Local factions seized X, and in the east the SDF moved into Y": the SDF does its own deed in its own clause, so
+    it is not who lost X (the holder of X is); a party named in the taking's own clause still is ("A overran the
+    B-held town of X")."""
+    text = ("In the south, local factions seized Daraa, and in the east the SDF moved into Raqqa.")
+    taken = [e for e in frontlines.extract(text, published="2024-12-06").events if e.location == "Daraa"]
+    assert [(e.actor1_side, e.actor2_side) for e in taken] == [("opposition", "government")]
+    own = frontlines.extract("Rebels overran the SDF-held town of Tell Rifaat.", published="2024-12-06").events
+    assert [(e.actor1_side, e.actor2_side) for e in own] == [("opposition", "sdf")]
+
+
+def test_a_subordinator_read_as_a_preposition_keeps_its_clause_s_subject() -> None:
+    """"A moved into X after army units and allied militias withdrew": the parser reads "after" as a preposition with
+    the units its object; the verb right after them is the clause's, with the units its subject, so the entry is
+    into a place the other side left (a hand-over); "after the fall of Y" is a preposition still."""
+    from frontlines.read.nlp import load_nlp
+    doc = load_nlp()("The SDF moved into Raqqa after army units and allied militias withdrew.")
+    units = next(t for t in doc if t.text == "units")
+    assert (units.dep_, units.head.text) == ("nsubj", "withdrew")
+    assert statuses("The SDF moved into Raqqa after army units and allied militias withdrew.") == {
+        "gn:172955": ("sdf", "2024-12-06")}
+    plain = load_nlp()("The SDF moved into Raqqa after the fall of Tabqa.")
+    assert next(t for t in plain if t.text == "fall").dep_ == "pobj"
+
+
+def test_a_later_bare_fighters_carries_on_the_deed_told_as_fact() -> None:
+    """"A entered X, although B said it was still fighting there. ... Hours later fighters entered Y": the deed the
+    report tells as fact is the one a bare "fighters" carries on, not the one a party only claims of itself."""
+    text = ("On Saturday opposition fighters entered Homs, although the army said it was still fighting in the city. "
+            "Hours later fighters entered Damascus without meeting resistance.")
+    assert ("Non-violent transfer of territory", "opposition", "Damascus") in events_of(text)
+    assert statuses(text)["gn:170654"] == ("opposition", "2024-11-30")
+
+
+def test_taking_charge_of_a_place_is_a_taking_by_armed_men_only() -> None:
+    """"Local factions took charge of X": the light verb of taking over; "the new mayor took charge of X" takes no
+    place."""
+    assert statuses("Druze factions took charge of Suwayda city without resistance.") == {
+        "gn:172408": ("opposition", "2024-12-06")}
+    assert statuses("The new mayor took charge of Suwayda city on Monday.") == {}
+
+
+def test_a_heading_that_names_a_day_and_a_place_opens_that_day_s_entry() -> None:
+    """"Friday 6 December, A and B" on a line of its own: a diary's heading names the day of the entry below it (and
+    where it was written), so the entry's undated news is of that day; a line of prose that opens with a day and
+    ends with a stop is no heading."""
+    text = ("Thursday 5 December, late, Hama\n\nWe drove into Hama after dark.\n\n"
+            "Friday 6 December, Rastan and Talbiseh\n\nWe left at first light.\n\n"
+            "By mid-morning al-Rastan was in opposition hands.\n")
+    assert statuses(text, published="2024-12-08")["gn:172946"] == ("opposition", "2024-12-06")
+    prose = ("Thursday 5 December, late, we drove into Hama.\n\nBy mid-morning al-Rastan was in opposition hands.\n")
+    assert statuses(prose, published="2024-12-08")["gn:172946"] == ("opposition", "2024-12-08")
+
+
+def test_a_day_told_back_from_a_heading_s_day_does_not_move_the_entry_back() -> None:
+    """Under "Friday 6 December" of a diary of several days, "the bridge had been hit the evening before" is of the
+    5th, but the entry's next undated news is still of the 6th."""
+    text = ("Thursday 5 December\n\nWe drove into Hama after dark.\n\nFriday 6 December\n\n"
+            "The bridge at al-Rastan had been hit by aircraft the evening before.\n\n"
+            "Al-Rastan itself needed no fight. By mid-morning the rebels held Talbiseh.\n\n"
+            "Saturday 7 December\n\nWe waited in a village.\n")
+    found = statuses(text, published="2024-12-08")
+    assert found["gn:163779"] == ("opposition", "2024-12-06")
+    assert dated(text, published="2024-12-08")["Al-Rastan"] == "2024-12-05"

@@ -37,6 +37,10 @@ _LINE_MARGIN = re.compile(r"(?:[ \t\-–—•*:.,|#=\[\]()]|\d{1,2}:\d\d)*")  #
 _NUMBERED_LABEL = re.compile(r"[ \t]*[A-Z][a-z]+[ \t]+(?:No\.?[ \t]*|#)?\d{1,3}[ \t]*")
 WEEK_DAYS = 7
 HEADING_CHARS = 40  # the longest line that may be a day alone ("Wednesday, 27 November 2024" and marks)
+TITLED_CHARS = 70  # the longest heading line that names a day and then a place ("Friday 6 December, A and B")
+TITLE_WORDS = 6  # the most words after the day on such a line
+_STOPS = frozenset(".!?;")
+_TITLE_REST = re.compile(r"\s*(?:,|[-–—|])\s*\S")  # the rest of a heading line after its day: a comma or a dash first
 _OTHER_HEADING = re.compile(r"[ \t]*(?:#|==)")  # a Markdown or wiki heading: a new section
 # A year standing as one: "2018", "in 1516", "in 636 AD", "July 1920" (not "636 fighters").
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!\s*(?:km|people|fighters|troops|soldiers|civilians))"
@@ -202,14 +206,16 @@ def _story_now(found: Sequence[DateSpan], offset: int, story: date | None, calen
 
 
 def _day_headings(text: str, sentences: Sequence[tuple[int, int]], published: date | None) -> int:
-    """How many lines of ``text`` hold a day alone (a calendar day or a weekday, save marks around it)."""
+    """How many lines of ``text`` hold a day alone (a calendar day or a weekday, save marks around it), or a day and
+    where the entry below it was written ("Friday 6 December, A and B")."""
     count = 0
     for s_start, s_end in sentences:
-        if s_end - s_start > HEADING_CHARS or not _whole_line(text, s_start, s_end):
+        if s_end - s_start > TITLED_CHARS or not _whole_line(text, s_start, s_end):
             continue
         sentence = text[s_start:s_end]
         named = [d for d in find_dates(sentence, published) if d.kind in ("explicit", "weekday") and d.date]
-        count += len(named) == 1 and _label_alone(sentence, named[0])
+        count += bool(named) and ((len(named) == 1 and s_end - s_start <= HEADING_CHARS and _label_alone(sentence, named[0]))
+                                  or _day_titled(text, s_start, s_end, named[0]))
     return count
 
 
@@ -244,6 +250,17 @@ def _label_alone(sentence: str, day: DateSpan) -> bool:
     if _LABEL_REST.sub("", after):
         return False
     return not _LABEL_REST.sub("", before) or _NUMBERED_LABEL.fullmatch(_LABEL_REST.sub(" ", before).rstrip() + " ") is not None
+
+
+def _day_titled(text: str, start: int, end: int, day: DateSpan) -> bool:
+    """A short line of its own that opens with a day and goes on, after a comma or a dash, with a few words and no
+    closing stop ("Friday 6 December, A and B", "Thursday 5 December, late, X"): a diary's or a log's heading, naming the
+    day of the entry below and where it was written."""
+    line = text[start:end].rstrip()
+    rest = line[day.end :]
+    return (len(line) <= TITLED_CHARS and not _LABEL_REST.sub("", line[: day.start]) and line[-1:] not in _STOPS
+            and _TITLE_REST.match(rest) is not None and len(rest.split()) <= TITLE_WORDS
+            and _whole_line(text, start, start + len(line)))
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -399,7 +416,10 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 # launched ..."; "claim to control Y after launching their offensive on Wednesday"
                 span = replace(span, kind="default", date=None)
             # A chronology's undated paragraph continues from the last day the text named before it.
-            default_day = ((para_date or last_named) if chronology else None) or context or now
+            # (under a day's heading, a day told back from it, "the evening before", is no day the story moved on to)
+            story_day = last_named if section_day is None or (last_named is not None and last_named >= section_day) \
+                else section_day
+            default_day = ((para_date or story_day) if chronology else None) or context or now
             # the year must govern the predicate: before it, or right after it ("seized X in 1516"),
             # not in a later clause ("..., which had ruled since 1971")
             # ("for the first time since 2016": a period opened in another year does not place the happening there)
@@ -466,8 +486,9 @@ def date_frames(doc: Document, sentences: Sequence[tuple[int, int]], frames: Seq
                 if span.kind == "anaphoric" and chronology and (not_before is None or span.date >= not_before):
                     last_named = span.date  # ("On 4 December ... The next day, A withdrew": the story is at the 5th)
         named = [d for d in found if d.kind in ("explicit", "weekday") and d.date]
-        if len(named) == 1 and _label_alone(sentence, named[0]) and (
-                _whole_line(text, s_start, s_end) or not _NUMBERED_LABEL.match(sentence)):
+        if (len(named) == 1 and _label_alone(sentence, named[0]) and (
+                _whole_line(text, s_start, s_end) or not _NUMBERED_LABEL.match(sentence))) or (
+                named and _day_titled(text, s_start, s_end, named[0])):
             named = [_heading_weekday(named[0], section_day, doc.published)]
             label = (s_end, named[0].date, s_start)
         elif named and _ENTRY_LABEL.match(sentence, named[0].end) and not _LABEL_REST.sub("", sentence[: named[0].start]) \

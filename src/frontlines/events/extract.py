@@ -380,6 +380,9 @@ class EventExtractor:
             # (not one of another part of a sentence cut by semicolons: "A say they are at X; the army handed over Y")
             lo, hi = sentence.rfind(";", 0, t0) + 1 + s_start, sentence.find(";", t1)
             hi = s_end if hi < 0 else hi + s_start
+            if frame.clause[0] >= 0:
+                # (nor of another clause of the sentence, doing its own deed: "A seized X, and B moved into Y")
+                lo, hi = max(lo, frame.clause[0]), min(hi, frame.clause[1])
             other = next((a for a in frame.parties if a.side not in ("", "unknown", "civilians", side1)
                           and lo <= a.start < hi), None)
             if other is not None and actor2 is None:

@@ -172,8 +172,11 @@ class Reader:
             armed = [f.agent for f in found if f.agent is not None and f.agent.side not in NOT_ARMED
                      and not f.relative] or armed
             # (a foreign state's forces too, of no side of the theater: "A's troops entered X ... troops moved into Y")
-            attackers = [f.agent for f in found if f.agent is not None and (f.agent.side not in NOT_ARMED or f.agent.state)
-                         and f.spec.kind in _OFFENSIVE and not (f.negated or f.irrealis)]
+            attacks = [f for f in found if f.agent is not None and (f.agent.side not in NOT_ARMED or f.agent.state)
+                       and f.spec.kind in _OFFENSIVE and not (f.negated or f.irrealis)]
+            # (a deed the report tells as fact before one a party only claims of itself: "A entered X, although B said it
+            # was still fighting there": A carries on)
+            attackers = [f.agent for f in ([f for f in attacks if f.claimant is None] or attacks) if f.agent is not None]
             if not attackers:
                 # "A launched an offensive on X": the doer of an attack told as a noun, with no frame of its own,
                 # is the attacker a later bare "fighters" carries on

@@ -682,6 +682,25 @@ def _times_read_into_a_name(doc: Any) -> Any:
     return doc
 
 
+def _subjects_read_as_objects_of_a_subordinator(doc: Any) -> Any:
+    """"A moved into X after army units and allied militias withdrew": the parser reads "after" as a preposition with
+    the units its object, and "withdrew" as a clause of no subject right after them. A finite verb with no subject
+    that follows a subordinator's object at once is that clause's verb: the object is its subject, the word its mark."""
+    for prep in doc:
+        if prep.lower_ not in _SUBORDINATORS or prep.dep_ != "prep" or prep.tag_ != "IN":
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.right_edge.i + 1 >= len(doc):
+            continue
+        verb = doc[obj.right_edge.i + 1]
+        if verb.tag_ not in _FINITE or _has_subject(verb) or verb.head.i != prep.head.i or verb.dep_ not in ("advcl", "conj"):
+            continue
+        obj.head, obj.dep_ = verb, _subject_dep(verb)
+        prep.head, prep.dep_ = verb, "mark"
+        verb.dep_ = "advcl"
+    return doc
+
+
 #: The repairs in the order they run (each reads the parse the ones before it left).
 _REPAIRS = (
     _hyphenated_words, _date_labels_read_as_subjects, _verbs_tagged_as_nouns, _objects_read_onto_a_verb, _gerund_heads, _gerund_subjects, _fronted_phrase_roots, _reporting_asides,
@@ -690,7 +709,7 @@ _REPAIRS = (
     _determiners_read_as_adverbs, _subjects_read_as_roots, _names_read_as_imperatives, _names_read_as_verbs, _subjects_read_as_conjuncts,
     _dates_read_into_a_subject, _quarters_read_into_a_subject, _nouns_read_as_verbs, _subjects_read_into_a_participle,
     _objects_read_into_a_gerund, _verbs_read_as_relatives, _particles_read_as_time_prepositions, _descriptions_read_as_roots,
-    _possessives_read_as_appositions, _times_read_into_a_name,
+    _possessives_read_as_appositions, _times_read_into_a_name, _subjects_read_as_objects_of_a_subordinator,
 )
 
 
